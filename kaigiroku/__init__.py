@@ -1,0 +1,43 @@
+"""kaigiroku: Japanese meeting minutes (会議録) into clean, speaker-ordered turns."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ExitCode, KaigirokuError
+from .model import Break, Line, Minutes, Page, StreamLine, Turn
+
+__version__ = "0.1.0"
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".tsv", ".csv"}
+IMAGE_SUFFIXES = {".png", ".tif", ".tiff", ".jpg", ".jpeg", ".bmp", ".pnm", ".pbm", ".pgm", ".ppm", ".webp"}
+
+
+def repair(text_or_path, roles=None, keep_width: bool = False) -> Minutes:
+    """Badly extracted minutes text (a str, or a path to a text file) -> Minutes."""
+    from .cleanup.pipeline import repair as _repair
+
+    return _repair(text_or_path, roles=roles, keep_width=keep_width)
+
+
+def ingest(path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn", roles=None,
+           keep_width: bool = False, jobs: int | None = None) -> Minutes:
+    """A PDF or image file -> Minutes (text pages by geometry, image pages by OCR)."""
+    from .ingest import ingest as _ingest
+
+    return _ingest(path, ocr=ocr, dpi=dpi, lang=lang, roles=roles, keep_width=keep_width, jobs=jobs)
+
+
+def convert(path, **options) -> Minutes:
+    """Any supported input file -> Minutes, chosen by content: PDF and images are ingested, the rest repaired."""
+    p = Path(path)
+    from .cleanup.decode import sniff_kind
+
+    kind = sniff_kind(p)
+    if kind in ("pdf", "image"):
+        return ingest(p, **{k: v for k, v in options.items() if k in
+                             ("ocr", "dpi", "lang", "roles", "keep_width", "jobs")})
+    return repair(p, **{k: v for k, v in options.items() if k in ("roles", "keep_width")})
+
+
+__all__ = ["repair", "ingest", "convert", "Minutes", "Turn", "Line", "Page", "StreamLine", "Break",
+           "ExitCode", "KaigirokuError"]

@@ -1,0 +1,1 @@
+"""Text clean-up and turn assembly: plain functions over the stream model."""

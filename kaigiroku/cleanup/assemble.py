@@ -1,0 +1,152 @@
+"""A stream of lines -> Minutes: cover sheet into meta, blocks into turns with their speakers.
+
+Labels and texts are two streams that extraction may have pulled apart. Labels standing alone wait
+in a queue and go, in order, to the next blocks that open a turn; a labelled line that arrives while
+labels wait either joins the queue (stacked labels, when enough texts follow) or shows that the
+waiting labels had empty cells.
+"""
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import replace
+
+from ..model import Break, Minutes, StreamLine, Turn
+from .blocks import Block, join_lines, make_blocks, resolve_breaks
+from .classify import block_kind
+from .cover import find_body_start, read_cover
+from .labels import LabelMatch, as_roles
+from .normalize import normalize
+from .runs import find_runs, place_label_runs
+
+
+def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False) -> Minutes:
+    r = as_roles(roles)
+    stream = [replace(s, text=normalize(s.text, keep_width)) for s in stream if s.text.strip() or s.label]
+    start = find_body_start([s.text for s in stream], r)
+    meta = read_cover([s.text for s in stream[:start]])
+    blocks = make_blocks(resolve_breaks(stream[start:], r), r)
+    return Minutes(meta=meta, turns=attribute(blocks))
+
+
+def turn_start_level(blocks: list[Block]) -> Break:
+    """ROW when the document marks table rows (spacer lines, cells) and paragraphs sit inside them."""
+    text = [b for b in blocks if b.label is None and b.lines]
+    rows = sum(1 for b in text if b.brk >= Break.ROW)
+    paras = sum(1 for b in text if b.brk >= Break.PARA)
+    return Break.ROW if rows >= 5 and rows >= 0.5 * paras else Break.PARA
+
+
+def _starts_ahead(blocks: list[Block], i: int, level: Break) -> int:
+    """Blocks from i that could open a turn, before the next label."""
+    n = 1
+    for b in blocks[i + 1:]:
+        if b.label is not None:
+            break
+        if b.brk >= level and block_kind(b.text, b.hint) == "speech":
+            n += 1
+    return n
+
+
+class _Turns:
+    """The turns being built; paragraphs of the open speech are collected, then joined."""
+
+    def __init__(self):
+        self.turns: list[Turn] = []
+        self.paras: list[list[str]] = []
+        self.open: Turn | None = None
+
+    def speech(self, label: LabelMatch | None, block: Block, inferred: bool = False,
+               speaker: str | None = None) -> None:
+        self._close()
+        t = Turn("speech", "", speaker=label.speaker if label else speaker, name=label.name if label else None,
+                 seat=label.seat if label else None, page=block.page, inferred=inferred)
+        self.turns.append(t)
+        self.open = t
+        self.paras = [[block.text]] if block.lines else []
+
+    def paragraph(self, block: Block) -> None:
+        self.paras.append([block.text])
+
+    def cont(self, block: Block) -> None:
+        """Text that goes on with the open paragraph (a sentence cut by a run of label cells)."""
+        if self.paras:
+            self.paras[-1] = [join_lines(["".join(self.paras[-1]), block.text])]
+        else:
+            self.paras.append([block.text])
+
+    def other(self, kind: str, block: Block) -> None:
+        self._close()
+        self.turns.append(Turn(kind, block.text, page=block.page))
+
+    def _close(self) -> None:
+        if self.open is not None:
+            self.open.text = "\n\n".join("".join(p) for p in self.paras if "".join(p).strip())
+            self.open = None
+        self.paras = []
+
+    def done(self) -> list[Turn]:
+        self._close()
+        return [t for t in self.turns if t.text.strip() or t.kind != "speech"]
+
+
+def attribute(blocks: list[Block]) -> list[Turn]:
+    level = turn_start_level(blocks)
+    runs = find_runs(blocks)
+    dumped = bool(runs)  # the label column was dumped apart: rows without a label lost theirs
+    in_run = {i for a, b in runs for i in range(a, b)}
+    placed = place_label_runs(blocks, level)
+    out = _Turns()
+    pending: deque[LabelMatch] = deque()
+    speaker_known = False  # a speech is open and its speaker was printed
+    after_other = False  # the block before was a heading or a stage direction
+    for i, b in enumerate(blocks):
+        if i in in_run:
+            continue
+        if b.label_only:
+            pending.append(b.label)
+            continue
+        if b.label is not None or i in placed:
+            label = b.label or placed[i]
+            if pending and b.label is not None:
+                if _starts_ahead(blocks, i, level) >= len(pending) + 1:
+                    pending.append(label)  # stacked labels: this text is the first waiting label's
+                    label = pending.popleft()
+                else:
+                    pending.clear()  # the waiting labels stood beside empty cells
+            out.speech(label, b)
+            speaker_known, after_other = True, False
+            continue
+        if b.cont and out.open is not None:
+            out.cont(b)
+            continue
+        kind = block_kind(b.text, b.hint)
+        if kind != "speech":
+            out.other(kind, b)
+            if kind == "heading":
+                speaker_known = False
+            after_other = True
+            continue
+        opens = b.brk >= level or after_other
+        if pending and opens:
+            out.speech(pending.popleft(), b)
+            speaker_known, after_other = True, False
+        elif out.open is not None and not after_other and not (dumped and opens):
+            out.paragraph(b)
+        elif not speaker_known and not dumped:
+            out.other("note", b)
+        else:
+            # a text whose label is lost: the speaker is not printed beside it
+            prev = _last_speech(out.turns)
+            guess = prev.speaker if (after_other and prev is not None and speaker_known and not dumped) else None
+            out.speech(None, b, inferred=True, speaker=guess)
+            if guess and prev is not None:
+                out.open.name, out.open.seat = prev.name, prev.seat
+            after_other = False
+    return out.done()
+
+
+def _last_speech(turns: list[Turn]) -> Turn | None:
+    for t in reversed(turns):
+        if t.kind == "speech":
+            return t
+    return None

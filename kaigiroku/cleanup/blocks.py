@@ -1,0 +1,182 @@
+"""Stream lines -> blocks: runs of lines that belong together (one paragraph, or one label cell).
+
+A plain line break means a soft wrap or a new paragraph; which one is settled by the line widths
+of the document (hard-wrapped text has a common full width) and by sentence-final punctuation.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Break, StreamLine
+from .labels import LabelMatch, match_label
+
+TERMINAL = "。．？！?!」』）)】〕＞>…"
+BULLETS = "・●■□◆◇※▼▽►○◎"
+SENTENCE_END = "。．？！?!"
+
+
+_OPENERS = "「『（(【〔＜<［["
+_NUMBERED_START = re.compile(r"^(?:[0-9０-９]{1,2}[\s\u3000.．、)）]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[①-⑳]|日程第|第[0-9０-９一二三四五六七八九十]+)")
+
+
+def ends_sentence(line: str, opened_with: str = "") -> bool:
+    """The line ends a sentence: 。？！, a closing quote after one, or a bracketed direction closing.
+
+    `opened_with` is the first character of the paragraph the line ends (a direction may wrap).
+    """
+    t = line.rstrip()
+    if not t:
+        return False
+    if t[-1] in SENTENCE_END or t[-1] == "…":
+        return True
+    if t[-1] in "」』）)】〕＞>］]":
+        return len(t) >= 2 and t[-2] in SENTENCE_END or (opened_with or t[0]) in _OPENERS
+    return False
+
+
+def opens_paragraph(line: str) -> bool:
+    """Lines that start with a bracket, a bullet or a number usually open a paragraph of their own."""
+    return line[:1] in _OPENERS or line[:1] in BULLETS or bool(_NUMBERED_START.match(line))
+
+
+def display_width(s: str) -> float:
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in s)
+
+
+@dataclass
+class Block:
+    lines: list[str]
+    brk: Break  # the break before the block
+    page: int | None
+    label: LabelMatch | None = None  # a label printed at the start of the block
+    label_only: bool = False  # the block is nothing but a label (a label cell on its own line)
+    hint: str | None = None
+    gap: int = 0  # separator lines before the block
+    cont: bool = False  # goes on with the text before a run of label cells (a sentence cut by the run)
+    nlines: int = 1  # physical lines the block takes, for matching a label column's spacing
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join hard-wrapped lines: nothing between Japanese characters, a space between Latin words."""
+    out = ""
+    for l in lines:
+        if out and out[-1].isascii() and out[-1].isalnum() and l[:1].isascii() and l[:1].isalnum():
+            out += " "
+        out += l
+    return out
+
+
+def wrap_width(lines: list[str]) -> float | None:
+    """The full width of a hard-wrapped document, or None when lines are not wrapped at a width."""
+    widths = [round(display_width(l)) for l in lines if display_width(l) >= 10]
+    if len(widths) < 10:
+        return None
+    counts = Counter(widths)
+    mode, _ = max(counts.items(), key=lambda kv: (kv[1] + counts.get(kv[0] - 1, 0) + counts.get(kv[0] + 1, 0), kv[0]))
+    near = sum(counts.get(w, 0) for w in (mode - 1, mode, mode + 1))
+    if near < 0.25 * len(widths):
+        return None
+    return float(mode)
+
+
+def _body(line: str, roles) -> tuple[str, LabelMatch | None]:
+    m = match_label(line, roles)
+    return (line[m.end:], m) if m else (line, None)
+
+
+def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLine, Break, LabelMatch | None]]:
+    """Decide each plain line break: a soft wrap, or a new paragraph. Labels are recognised here too."""
+    width = wrap_width([_body(s.text, roles)[0] for s in stream])
+    out = []
+    prev_text = None  # the last line of body text
+    opened_with = ""  # first character of the paragraph prev_text belongs to
+    after_label = False  # a label cell stood between prev_text and this line
+    for s in stream:
+        body, m = _body(s.text, roles)
+        brk = s.brk
+        if m is not None or s.label:
+            brk = max(brk, Break.PARA)
+        elif brk == Break.LINE and not after_label:
+            brk = _line_break(prev_text, body, width, opened_with)
+        elif prev_text is not None and _continues(prev_text, body, width, strict=after_label or brk >= Break.PAGE,
+                                                     opened_with=opened_with):
+            # a sentence cut by a page break, a run of label cells or a cell boundary goes on
+            brk = Break.WRAP
+        elif brk == Break.LINE:
+            brk = Break.PARA
+        out.append((s, brk, m))
+        if body.strip():
+            if brk != Break.WRAP:
+                opened_with = body[:1]
+            prev_text, after_label = body, False
+        elif m is not None:
+            after_label = True
+    return out
+
+
+def _line_break(prev: str | None, cur: str, width: float | None, opened_with: str = "") -> Break:
+    if prev is None:
+        return Break.PARA
+    pw = display_width(prev)
+    full = width is not None and pw >= width - 1.5
+    if opens_paragraph(cur) and not full:
+        return Break.PARA
+    if not ends_sentence(prev, opened_with):
+        return Break.WRAP  # the sentence goes on
+    if width is None:
+        return Break.PARA  # lines were never wrapped: each is a paragraph
+    if pw > width * 1.3 or display_width(cur) > width * 1.3:
+        return Break.PARA  # an unwrapped line among wrapped ones
+    if not full or opens_paragraph(cur):
+        return Break.PARA
+    return Break.WRAP
+
+
+def _continues(prev: str, cur: str, width: float | None, strict: bool = False, opened_with: str = "") -> bool:
+    """A line cut short of its sentence end, followed by a line that cannot open a paragraph.
+
+    Across a page break or a run of label cells (`strict`) the cut line must fill the width.
+    """
+    if ends_sentence(prev, opened_with) or prev[-1:] in "：:" or not cur:
+        return False
+    if cur[:1] in "＜<〔【（(「○◎◆●■□・※":
+        return False
+    if match_label(cur) is not None:
+        return False
+    if strict:
+        return display_width(prev) >= (width - 3 if width else 30)
+    return display_width(prev) >= (width or 30) * 0.6
+
+
+def make_blocks(resolved, roles=None) -> list[Block]:
+    blocks: list[Block] = []
+    for s, brk, m in resolved:
+        label = m
+        if s.label and m is None:
+            label = match_label(s.label, roles) or LabelMatch(s.label, None, None, 0, True)
+            body = s.text
+        else:
+            body = s.text[m.end:] if m else s.text
+        if label is not None:
+            blocks.append(Block([body] if body.strip() else [], brk, s.page, label, not body.strip(), s.hint,
+                                gap=s.gap))
+            continue
+        if brk == Break.WRAP and blocks:
+            last = blocks[-1]
+            if not last.label_only:
+                last.lines.append(body)
+                last.nlines += 1
+                continue
+            if any(not b.label_only for b in blocks):
+                # the sentence before a run of label cells goes on here
+                blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap, cont=True))
+                continue
+        blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap))
+    return blocks

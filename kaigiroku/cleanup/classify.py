@@ -1,0 +1,67 @@
+"""Which blocks are headings (＜諮問審議＞, （２） 議 事, 【報告事項】, 日程第3) and which are stage
+directions standing alone (（質疑なし）, ＜説明員退室＞, 〔拍手〕), rather than speech."""
+from __future__ import annotations
+
+import re
+
+from .blocks import SENTENCE_END, display_width
+
+_PAIRS = {"（": "）", "(": ")", "＜": "＞", "<": ">", "〔": "〕", "［": "］", "[": "]", "【": "】", "《": "》",
+          "〈": "〉", "«": "»"}
+_NUM = r"(?:[0-9０-９]{1,3}|[（(][0-9０-９]{1,3}[）)]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[ア-ンA-Za-zＡ-Ｚ][.．、)）]|第[0-9０-９一二三四五六七八九十]{1,3}[章節項条]?)"
+NUMBERED = re.compile(rf"^{_NUM}[\s\u3000.．、]*\S")
+AGENDA = re.compile(r"^(?:日程第[0-9０-９一二三四五六七八九十]+|議案第|諮問第|報告第|請願第|陳情第)")
+SECTION_WORDS = re.compile(r"^(?:別\s*紙|資料一覧|次\s*第|開\s*会|閉\s*会|散\s*会|議\s*事|議\s*題|報告事項|協議事項|審議事項|諮問事項|その他|そ\s*の\s*他)$")
+TIME_NOTE = re.compile(r"^[（(〔]?\s*(?:午[前後])?[0-9０-９一二三四五六七八九十零〇]{1,3}\s*[時:：]\s*(?:[0-9０-９一二三四五六七八九十零〇]{1,3}\s*分?)?\s*(?:開会|閉会|散会|休憩|再開|開議|延会|終了)\s*[）)〕]?$"
+                       r"|^(?:開会|閉会|散会|終了|休憩|再開)\s*[（(]?\s*(?:午[前後])?[0-9０-９:：時分一二三四五六七八九十]+\s*[）)]?$")
+BULLET = re.compile(r"^[●■□◇・※▼▽►]")
+
+
+def bracketed(text: str) -> str | None:
+    """The inside of a block wrapped whole in one pair of brackets, else None."""
+    t = text.strip()
+    if len(t) < 2 or t[0] not in _PAIRS or t[-1] != _PAIRS[t[0]]:
+        return None
+    inner = t[1:-1]
+    # （異議なし）と（賛成）: two bracketed parts are not one direction
+    depth = 0
+    for c in inner:
+        if c == t[0]:
+            depth += 1
+        elif c == _PAIRS[t[0]]:
+            depth -= 1
+            if depth < 0:
+                return None
+    return inner
+
+
+def block_kind(text: str, hint: str | None = None) -> str:
+    """'heading', 'note' or 'speech' for a block with no speaker label."""
+    t = text.strip()
+    if not t:
+        return "speech"
+    inner = bracketed(t)
+    if inner is not None:
+        if t[0] in "【［[" or (t[0] in "＜<〈《" and len(inner.strip()) <= 10 and " " not in inner.strip()
+                               and "\u3000" not in inner.strip()):
+            return "heading"
+        return "note"
+    if hint == "heading":
+        return "heading"
+    if TIME_NOTE.match(t):
+        return "note"
+    short = display_width(t) <= 45 and t[-1] not in SENTENCE_END
+    if AGENDA.match(t) and t[-1] not in SENTENCE_END:
+        return "heading"
+    if SECTION_WORDS.match(re.sub(r"^[0-9０-９()（）]+\s*", "", t)) and display_width(t) <= 16:
+        return "heading"
+    if NUMBERED.match(t) and short and "。" not in t:
+        return "heading"
+    if BULLET.match(t) and t[-1] not in SENTENCE_END:
+        return "heading" if display_width(t) <= 12 and t[0] != "・" else "note"
+    return "speech"
+
+
+def is_note_text(text: str) -> bool:
+    """A stage direction in brackets (（異議なし）, 〔拍手〕): a speech of its own after a label."""
+    return bracketed(text) is not None

@@ -1,0 +1,137 @@
+"""The cover sheet (title, 日時, 場所, 出席者 …) read into `meta`, and where the body begins."""
+from __future__ import annotations
+
+import re
+
+from .labels import match_label
+
+_S = r"[\s\u3000]*"
+
+
+def _spaced(word: str) -> str:
+    return _S.join(map(re.escape, word))
+
+
+_KEYS = {
+    "date": ["開催日時", "日時", "開催日", "日程", "会議日時"],
+    "place": ["開催場所", "場所", "会場"],
+    "attendees": ["出席者", "出席委員", "出席議員", "出席者氏名", "出席"],
+    "absent": ["欠席者", "欠席委員", "欠席議員", "欠席"],
+    "staff": ["事務局職員", "事務局", "説明員職氏名", "説明員", "説明者", "出席説明員", "関係職員"],
+    "title": ["会議の名称", "会議名", "件名", "名称"],
+    "other": ["傍聴者", "傍聴人", "傍聴", "議題", "案件", "付議事項", "資料", "配布資料", "結果", "公開・非公開",
+              "公開", "次第", "記録者", "報告日"],
+}
+_ALL_KEYS = sorted({k for ks in _KEYS.values() for k in ks}, key=len, reverse=True)
+_NUMBERING = r"(?:[-*・]\s*)?(?:[0-9０-９]{1,2}[\s\u3000.．、)）]*|[（(][0-9０-９]{1,2}[）)]\s*)*"
+KEY_LINE = re.compile(rf"^{_S}{_NUMBERING}{_S}(?P<key>{'|'.join(_spaced(k) for k in _ALL_KEYS)}){_S}(?:[:：]|\s|\u3000|$)(?P<value>.*)$")
+SUB_ITEM = re.compile(rf"^{_S}(?:[（(][0-9０-９]{{1,2}}[）)]|[0-9０-９]{{1,2}}[.．)）])?{_S}(?P<key>{_spaced('会長')}|{_spaced('副会長')}|{_spaced('委員')}|{_spaced('事務局')}|{_spaced('説明員')}|{_spaced('説明者')}|[^\s\u3000]{{1,8}}){_S}(?:\s|\u3000)(?P<value>.+)$")
+BODY_START = re.compile(rf"^{_S}{_NUMBERING}{_S}(?:会議の?概要|審議内容|審議の?経過|議事の?経過|会議の?経過|議事の?内容|"
+                        r"議事の?概要|会議の?内容|発言の?要旨|議事の?要旨|会議の?要旨|会議録|議事録|審議の?概要|議事の?記録|"
+                        r"会議の?記録|審議内容の記録|議事の概要|発言内容)")
+ABSENT_IN_LINE = re.compile(r"^[※*]?\s*欠\s*席\s*(.+)$")
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"[\s\u3000]+", " ", s).strip()
+
+
+def _key_of(raw_key: str) -> tuple[str, str]:
+    key = re.sub(r"[\s\u3000]", "", raw_key)
+    for field, keys in _KEYS.items():
+        if key in keys:
+            return field, key
+    return "other", key
+
+
+def find_body_start(lines: list[str], roles=None) -> int:
+    """Index of the first line of the body: after the cover sheet, if there is one."""
+    limit = max(8, len(lines) * 2 // 5)
+    key_lines = [i for i, l in enumerate(lines[:limit]) if KEY_LINE.match(l)]
+    if not key_lines:
+        return 0
+    for i in range(key_lines[0], min(len(lines), limit)):
+        if BODY_START.match(lines[i]) and len(_clean(lines[i])) <= 40:
+            return i
+    # no heading opens the body: it starts at the first speaker label after the last cover key
+    last_key = key_lines[-1]
+    for i in range(last_key + 1, len(lines)):
+        m = match_label(lines[i], roles)
+        if m is not None and (m.marked or lines[i][m.end:].strip()):
+            # a cover item such as 会長　小室充孝 is short and has no sentence
+            if m.marked or len(lines[i]) > 30 or lines[i].rstrip().endswith("。"):
+                return i
+    return last_key + 1
+
+
+def read_cover(lines: list[str]) -> dict:
+    meta: dict = {"title": "", "date_text": "", "time_text": "", "place": "", "attendees": []}
+    other: dict = {}
+    field, key = None, None
+    title_lines = []
+    for raw in lines:
+        line = _clean(raw)
+        if not line:
+            continue
+        m = KEY_LINE.match(raw)
+        if m:
+            field, key = _key_of(m.group("key"))
+            _put(meta, other, field, key, _clean(m.group("value")))
+            continue
+        if field is None:
+            title_lines.append(line)
+            continue
+        a = ABSENT_IN_LINE.match(line)
+        if a:
+            field, key = "absent", "欠席"
+            _put(meta, other, field, key, _clean(a.group(1)))
+            continue
+        if field in ("attendees", "staff", "absent"):
+            sub = SUB_ITEM.match(raw)
+            if sub and field == "attendees":
+                role = re.sub(r"[\s\u3000]", "", sub.group("key"))
+                for name in re.split(r"[、，,]", sub.group("value")):
+                    if name.strip():
+                        meta["attendees"].append(f"{role} {_clean(name)}")
+                continue
+        _put(meta, other, field, key, line, cont=True)
+    if title_lines and not meta["title"]:
+        meta["title"] = title_lines[0]
+        if len(title_lines) > 1:
+            other["文書"] = " ".join(title_lines[1:])
+    elif title_lines:
+        other["文書"] = " ".join(title_lines)
+    if other:
+        meta["other"] = other
+    return meta
+
+
+def _put(meta: dict, other: dict, field: str, key: str, value: str, cont: bool = False) -> None:
+    if field == "date":
+        if cont:
+            meta["time_text"] = _clean(meta["time_text"] + " " + value)
+            return
+        m = re.match(r"^(.*?(?:[（(][^）)]{1,4}[）)]|日))\s*(.*)$", value)
+        if m:
+            meta["date_text"], meta["time_text"] = m.group(1).strip(), m.group(2).strip()
+        else:
+            meta["date_text"] = value
+    elif field == "place":
+        meta["place"] = _clean(meta["place"] + " " + value) if cont else value
+    elif field == "title":
+        meta["title"] = _clean(meta["title"] + value) if cont else value
+    elif field in ("attendees", "staff"):
+        if value:
+            if cont and meta["attendees"]:
+                meta["attendees"][-1] = _clean(meta["attendees"][-1] + " " + value)
+            else:
+                meta["attendees"].append(f"{key} {value}" if field == "staff" or key != "出席者" else value)
+    elif field == "absent":
+        meta.setdefault("absent", [])
+        if value:
+            meta["absent"].append(value)
+    else:
+        if cont and key in other:
+            other[key] = _clean(other[key] + " " + value)
+        else:
+            other[key] = value

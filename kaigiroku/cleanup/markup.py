@@ -1,0 +1,68 @@
+"""Markup left by converters, removed and turned into line structure.
+
+HTML cells (<p>…</p>, <br>, <td>) and markdown (#, -, **) become stream lines with row breaks;
+table rows (label<TAB>text) become `label　text`; nothing of the text inside is changed.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from ..model import Break
+
+_BLOCK_TAG = re.compile(r"</?(?:p|div|tr|li|h[1-6]|table|tbody|thead|ul|ol|blockquote)\b[^>]*>|<br\s*/?>|</?t[dh]\b[^>]*>",
+                        re.I)
+_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_HTML_HINT = re.compile(r"</?(?:p|br|div|td|tr|span|u|b|i|font|table)\b[^>]*>", re.I)
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_MD_BULLET = re.compile(r"^(\s*)[-*+・]\s+(?=\S)")
+_MD_BULLET_STRICT = re.compile(r"^(\s*)[-*+]\s+(?=\S)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def has_html(text: str) -> bool:
+    return len(_HTML_HINT.findall(text[:200000])) >= 3
+
+
+def split_html_line(line: str) -> list[tuple[str, Break]]:
+    """One physical line holding HTML cells -> its cells, each a row."""
+    if not _HTML_HINT.search(line):
+        return [(html.unescape(line), Break.LINE)]
+    parts = _BLOCK_TAG.split(line)
+    out = []
+    for part in parts:
+        text = html.unescape(_ANY_TAG.sub("", part))
+        if text.strip():
+            out.append((text, Break.ROW))
+    return out
+
+
+def strip_markdown(line: str, bullets: bool) -> tuple[str, Break | None, bool]:
+    """(text, break implied by the markup or None, is a markdown heading)."""
+    heading = bool(_MD_HEADING.match(line))
+    if heading:
+        line = _MD_HEADING.sub("", line)
+    brk = Break.ROW if heading else None
+    if bullets:
+        m = _MD_BULLET_STRICT.match(line)
+        if m:
+            line = line[m.end():]
+            brk = Break.ROW
+    line = _MD_EMPHASIS.sub(r"\2", line)
+    return line, brk, heading
+
+
+def is_markdown(lines: list[str]) -> bool:
+    """Bullets or headings on enough lines that the dashes are markup, not text."""
+    marked = sum(1 for l in lines if _MD_BULLET_STRICT.match(l) or _MD_HEADING.match(l))
+    return marked >= 3 and marked >= 0.03 * sum(1 for l in lines if l.strip())
+
+
+def split_table_row(line: str) -> tuple[str, bool]:
+    """`label<TAB>text` -> `label　text`; (text, starts with an empty first cell)."""
+    if "\t" not in line:
+        return line, False
+    cells = line.split("\t")
+    empty_first = not cells[0].strip()
+    text = "\u3000".join(c.strip() for c in cells if c.strip())
+    return text, empty_first

@@ -1,0 +1,143 @@
+"""Label columns dumped apart from the body: put each run of labels back on its rows.
+
+Tools that read a two-column table column by column print a page's labels as a run of lines
+before (or after) the page's body. pdftotext keeps the column's vertical spacing as spacer lines,
+so the gaps between labels match the heights of the rows they belong to. Placing the labels is then
+a small monotone alignment: labels in order onto rows in order, gaps matched to row heights (a
+label may also sit anywhere its row spans: a vertically centred label shifts both ends alike).
+Without spacing the labels go to the first rows after the run (or the last rows before it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Break
+from .blocks import Block
+from .classify import block_kind
+from .labels import LabelMatch
+
+GAP_CAP = 3.0  # one badly spaced gap costs no more than this
+SKIP = 1.0  # a row left without a label between two labelled rows
+EARLY = 1e-3  # among equal fits, prefer rows nearer the run
+
+
+@dataclass
+class Fit:
+    cost: float
+    rows: list[int]  # block index of each label's row (or -1: label left out)
+
+
+def find_runs(blocks: list[Block]) -> list[tuple[int, int]]:
+    """(start, end) block indices of two or more label cells with no text between."""
+    runs, i = [], 0
+    while i < len(blocks):
+        if blocks[i].label_only:
+            j = i
+            while j + 1 < len(blocks) and blocks[j + 1].label_only:
+                j += 1
+            if j > i:
+                runs.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return runs
+
+
+def _segment(blocks: list[Block], start: int, step: int) -> list[int]:
+    """Indices of the text blocks from `start` in direction `step`, up to the next label."""
+    out, i = [], start
+    while 0 <= i < len(blocks) and blocks[i].label is None:
+        out.append(i)
+        i += step
+    return out if step > 0 else out[::-1]
+
+
+def _eligible(b: Block, level: Break, after_other: bool) -> bool:
+    """A block that can carry a label: it opens a row, or follows a heading or stage direction."""
+    return not b.cont and (b.brk >= level or after_other) and block_kind(b.text, b.hint) == "speech"
+
+
+def _tops(blocks: list[Block], seg: list[int]) -> list[int]:
+    tops, y = [], 0
+    for n, i in enumerate(seg):
+        if n:
+            y += blocks[seg[n - 1]].nlines + blocks[i].gap
+        tops.append(y)
+    return tops
+
+
+def _label_positions(blocks: list[Block], run: tuple[int, int]) -> list[int]:
+    pos, y = [], 0
+    for n, i in enumerate(range(*run)):
+        if n:
+            y += 1 + blocks[i].gap
+        pos.append(y)
+    return pos
+
+
+def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Break, forward: bool) -> Fit:
+    k = run[1] - run[0]
+    rows = [n for n, i in enumerate(seg)
+            if _eligible(blocks[i], level, n > 0 and block_kind(blocks[seg[n - 1]].text, blocks[seg[n - 1]].hint) != "speech")]
+    if not rows:
+        return Fit(float(k) * GAP_CAP, [-1] * k)
+    pos = _label_positions(blocks, run)
+    spaced = any(b - a > 1 for a, b in zip(pos, pos[1:]))
+    if not spaced or len(rows) < k:
+        chosen = rows[:k] if forward else rows[-k:]
+        picked = [seg[r] for r in chosen] + [-1] * (k - len(chosen))
+        if not forward:
+            picked = [-1] * (k - len(chosen)) + [seg[r] for r in chosen]
+        return Fit(abs(len(rows) - k) * 0.5 + (k - len(chosen)) * GAP_CAP, picked)
+    tops = _tops(blocks, seg)
+    top = [tops[r] for r in rows]
+    m = len(rows)
+    inf = float("inf")
+    # best[i][j]: labels 0..i placed, label i on rows[j]
+    best = [[inf] * m for _ in range(k)]
+    back = [[-1] * m for _ in range(k)]
+    for j in range(m):
+        best[0][j] = EARLY * (j if forward else m - 1 - j)
+    for i in range(1, k):
+        want = pos[i] - pos[i - 1]
+        for j in range(i, m):
+            for jp in range(i - 1, j):
+                if best[i - 1][jp] == inf:
+                    continue
+                if want <= 1:
+                    # labels on consecutive lines kept no spacing: their rows may be any distance apart
+                    c = best[i - 1][jp]
+                else:
+                    c = best[i - 1][jp] + min(abs(want - (top[j] - top[jp])), GAP_CAP) + SKIP * (j - jp - 1)
+                if c < best[i][j]:
+                    best[i][j], back[i][j] = c, jp
+    j = min(range(m), key=lambda x: best[k - 1][x])
+    cost = best[k - 1][j]
+    chosen = [j]
+    for i in range(k - 1, 0, -1):
+        j = back[i][j]
+        chosen.append(j)
+    chosen.reverse()
+    return Fit(cost, [seg[rows[c]] for c in chosen])
+
+
+def place_label_runs(blocks: list[Block], level: Break) -> dict[int, LabelMatch]:
+    """Block index -> the label that belongs to it, for every run of dumped labels.
+
+    Whether a document prints its label columns before or after the body it labels is decided once
+    for the whole document, by which reading fits all runs better.
+    """
+    runs = find_runs(blocks)
+    if not runs:
+        return {}
+    fits = {}
+    for forward in (True, False):
+        fits[forward] = [fit_run(blocks, r, _segment(blocks, r[1], 1) if forward else _segment(blocks, r[0] - 1, -1),
+                                 level, forward) for r in runs]
+    forward = sum(f.cost for f in fits[True]) <= sum(f.cost for f in fits[False])
+    placed: dict[int, LabelMatch] = {}
+    for r, f in zip(runs, fits[forward]):
+        for i, row in zip(range(*r), f.rows):
+            if row >= 0 and row not in placed:
+                placed[row] = blocks[i].label
+    return placed
