@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..model import Break, Minutes, StreamLine, Turn
 from .blocks import Block, join_lines, make_blocks, resolve_breaks
-from .classify import block_kind
+from .classify import block_kind, reads_as_speech
 from .cover import find_body_start, read_cover
 from .labels import LabelMatch, as_roles
 from .normalize import normalize
@@ -29,11 +29,17 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False) -> 
 
 
 def turn_start_level(blocks: list[Block]) -> Break:
-    """ROW when the document marks table rows (spacer lines, cells) and paragraphs sit inside them."""
-    text = [b for b in blocks if b.label is None and b.lines]
-    rows = sum(1 for b in text if b.brk >= Break.ROW)
-    paras = sum(1 for b in text if b.brk >= Break.PARA)
-    return Break.ROW if rows >= 5 and rows >= 0.5 * paras else Break.PARA
+    """The break that opens a turn in this document: ROW where table rows are marked (spacer lines,
+    cells) and paragraphs sit inside them, PARA where blank lines part turns and paragraphs are only
+    line breaks, else any paragraph break."""
+    opened = [b for b in blocks if b.lines or b.label_only]
+    rows = sum(1 for b in opened if b.brk >= Break.ROW)
+    paras = sum(1 for b in opened if b.brk >= Break.PARA)
+    if rows >= 5 and rows >= 0.3 * len(opened):
+        return Break.ROW
+    if paras >= 5 and paras >= 0.2 * len(opened):
+        return Break.PARA
+    return Break.LINE
 
 
 def _starts_ahead(blocks: list[Block], i: int, level: Break) -> int:
@@ -93,6 +99,8 @@ def attribute(blocks: list[Block]) -> list[Turn]:
     level = turn_start_level(blocks)
     runs = find_runs(blocks)
     dumped = bool(runs)  # the label column was dumped apart: rows without a label lost theirs
+    if dumped:
+        runs = find_runs(blocks, min_len=1)
     in_run = {i for a, b in runs for i in range(a, b)}
     placed = place_label_runs(blocks, level)
     out = _Turns()
@@ -108,7 +116,7 @@ def attribute(blocks: list[Block]) -> list[Turn]:
         if b.label is not None or i in placed:
             label = b.label or placed[i]
             if pending and b.label is not None:
-                if _starts_ahead(blocks, i, level) >= len(pending) + 1:
+                if _starts_ahead(blocks, i, Break.LINE) >= len(pending) + 1:
                     pending.append(label)  # stacked labels: this text is the first waiting label's
                     label = pending.popleft()
                 else:
@@ -127,13 +135,13 @@ def attribute(blocks: list[Block]) -> list[Turn]:
             after_other = True
             continue
         opens = b.brk >= level or after_other
-        if pending and opens:
+        if pending:  # a label standing alone goes with the next text
             out.speech(pending.popleft(), b)
             speaker_known, after_other = True, False
         elif out.open is not None and not after_other and not (dumped and opens):
             out.paragraph(b)
-        elif not speaker_known and not dumped:
-            out.other("note", b)
+        elif not speaker_known and (not dumped or not reads_as_speech(b.text)):
+            out.other("note", b)  # before anyone speaks: 要旨は次のとおり, 午前10時開会
         else:
             # a text whose label is lost: the speaker is not printed beside it
             prev = _last_speech(out.turns)

@@ -19,7 +19,11 @@ SENTENCE_END = "。．？！?!"
 
 
 _OPENERS = "「『（(【〔＜<［["
-_NUMBERED_START = re.compile(r"^(?:[0-9０-９]{1,2}[\s\u3000.．、)）]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[①-⑳]|日程第|第[0-9０-９一二三四五六七八九十]+)")
+_NUMBERED_START = re.compile(r"^(?:[0-9０-９]{1,2}[\s\u3000.．、)）]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[①-⑳]|(?:日程|議案|諮問|報告|請願|陳情|発議)第|第[0-9０-９一二三四五六七八九十]+)")
+
+
+_HEADING_LINE = re.compile(r"^(?:(?:日程|議案|諮問|報告|請願|陳情|発議)第[0-9０-９一二三四五六七八九十]+号?|[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2})[\s\u3000]")
+_PARTICLES = "、，,のをにがとでへやもは・「（("
 
 
 def ends_sentence(line: str, opened_with: str = "") -> bool:
@@ -92,7 +96,8 @@ def _body(line: str, roles) -> tuple[str, LabelMatch | None]:
 
 
 def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLine, Break, LabelMatch | None]]:
-    """Decide each plain line break: a soft wrap, or a new paragraph. Labels are recognised here too."""
+    """Decide each plain line break: a soft wrap (WRAP) or a paragraph break (LINE: inferred, weaker than
+    a blank line's PARA). Labels are recognised here too."""
     width = wrap_width([_body(s.text, roles)[0] for s in stream])
     out = []
     prev_text = None  # the last line of body text
@@ -102,15 +107,12 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
         body, m = _body(s.text, roles)
         brk = s.brk
         if m is not None or s.label:
-            brk = max(brk, Break.PARA)
+            brk = max(brk, Break.LINE)
         elif brk == Break.LINE and not after_label:
             brk = _line_break(prev_text, body, width, opened_with)
-        elif prev_text is not None and _continues(prev_text, body, width, strict=after_label or brk >= Break.PAGE,
-                                                     opened_with=opened_with):
+        elif prev_text is not None and _continues(prev_text, body, width, opened_with):
             # a sentence cut by a page break, a run of label cells or a cell boundary goes on
             brk = Break.WRAP
-        elif brk == Break.LINE:
-            brk = Break.PARA
         out.append((s, brk, m))
         if body.strip():
             if brk != Break.WRAP:
@@ -122,37 +124,38 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
 
 
 def _line_break(prev: str | None, cur: str, width: float | None, opened_with: str = "") -> Break:
+    """WRAP, or LINE for a paragraph break inferred from the text (weaker than a blank line)."""
     if prev is None:
-        return Break.PARA
+        return Break.LINE
     pw = display_width(prev)
     full = width is not None and pw >= width - 1.5
     if opens_paragraph(cur) and not full:
-        return Break.PARA
+        return Break.LINE
+    if _NUMBERED_START.match(cur) and prev[-1:] not in _PARTICLES:
+        return Break.LINE  # 議案第5号 …, (2) …: a wrap rarely lands just before a numbered item
+    if opened_with and _HEADING_LINE.match(prev) and prev[-1:] not in _PARTICLES and not ends_sentence(prev):
+        return Break.LINE  # a heading line (議案第58号　…所管部分) stands alone
     if not ends_sentence(prev, opened_with):
         return Break.WRAP  # the sentence goes on
     if width is None:
-        return Break.PARA  # lines were never wrapped: each is a paragraph
+        return Break.LINE  # lines were never wrapped: each is a paragraph
     if pw > width * 1.3 or display_width(cur) > width * 1.3:
-        return Break.PARA  # an unwrapped line among wrapped ones
+        return Break.LINE  # an unwrapped line among wrapped ones
     if not full or opens_paragraph(cur):
-        return Break.PARA
+        return Break.LINE
     return Break.WRAP
 
 
-def _continues(prev: str, cur: str, width: float | None, strict: bool = False, opened_with: str = "") -> bool:
-    """A line cut short of its sentence end, followed by a line that cannot open a paragraph.
-
-    Across a page break or a run of label cells (`strict`) the cut line must fill the width.
-    """
+def _continues(prev: str, cur: str, width: float | None, opened_with: str = "") -> bool:
+    """Across a blank line, a page break or a run of label cells: a line that filled the width and
+    stopped mid-sentence, followed by a line that cannot open a paragraph, is one text cut in two."""
     if ends_sentence(prev, opened_with) or prev[-1:] in "：:" or not cur:
         return False
-    if cur[:1] in "＜<〔【（(「○◎◆●■□・※":
+    if opens_paragraph(cur) or _HEADING_LINE.match(prev) or cur[:1] in "○◎◆●■□・※":
         return False
     if match_label(cur) is not None:
         return False
-    if strict:
-        return display_width(prev) >= (width - 3 if width else 30)
-    return display_width(prev) >= (width or 30) * 0.6
+    return display_width(prev) >= (width - 3 if width else 30)
 
 
 def make_blocks(resolved, roles=None) -> list[Block]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import SENTENCE_END, display_width
+from .blocks import SENTENCE_END, display_width, ends_sentence
 
 _PAIRS = {"（": "）", "(": ")", "＜": "＞", "<": ">", "〔": "〕", "［": "］", "[": "]", "【": "】", "《": "》",
           "〈": "〉", "«": "»"}
@@ -65,3 +65,8 @@ def block_kind(text: str, hint: str | None = None) -> str:
 def is_note_text(text: str) -> bool:
     """A stage direction in brackets (（異議なし）, 〔拍手〕): a speech of its own after a label."""
     return bracketed(text) is not None
+
+
+def reads_as_speech(text: str) -> bool:
+    """Ends a sentence or runs long: not a caption such as 要旨は次のとおり."""
+    return ends_sentence(text) or display_width(text) >= 25

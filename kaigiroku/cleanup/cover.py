@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .labels import match_label
+from .labels import is_label_only, match_label
 
 _S = r"[\s\u3000]*"
 
@@ -26,7 +26,7 @@ _ALL_KEYS = sorted({k for ks in _KEYS.values() for k in ks}, key=len, reverse=Tr
 _NUMBERING = r"(?:[-*・]\s*)?(?:[0-9０-９]{1,2}[\s\u3000.．、)）]*|[（(][0-9０-９]{1,2}[）)]\s*)*"
 KEY_LINE = re.compile(rf"^{_S}{_NUMBERING}{_S}(?P<key>{'|'.join(_spaced(k) for k in _ALL_KEYS)}){_S}(?:[:：]|\s|\u3000|$)(?P<value>.*)$")
 SUB_ITEM = re.compile(rf"^{_S}(?:[（(][0-9０-９]{{1,2}}[）)]|[0-9０-９]{{1,2}}[.．)）])?{_S}(?P<key>{_spaced('会長')}|{_spaced('副会長')}|{_spaced('委員')}|{_spaced('事務局')}|{_spaced('説明員')}|{_spaced('説明者')}|[^\s\u3000]{{1,8}}){_S}(?:\s|\u3000)(?P<value>.+)$")
-BODY_START = re.compile(rf"^{_S}{_NUMBERING}{_S}(?:会議の?概要|審議内容|審議の?経過|議事の?経過|会議の?経過|議事の?内容|"
+BODY_START = re.compile(rf"^{_S}{_NUMBERING}{_S}(?:(?:会議|審議|審査|議事|質疑|討論|協議)の?(?:概要|経過|内容|要旨|記録)|会議の?概要|審議内容|審議の?経過|議事の?経過|会議の?経過|議事の?内容|"
                         r"議事の?概要|会議の?内容|発言の?要旨|議事の?要旨|会議の?要旨|会議録|議事録|審議の?概要|議事の?記録|"
                         r"会議の?記録|審議内容の記録|議事の概要|発言内容)")
 ABSENT_IN_LINE = re.compile(r"^[※*]?\s*欠\s*席\s*(.+)$")
@@ -44,15 +44,30 @@ def _key_of(raw_key: str) -> tuple[str, str]:
     return "other", key
 
 
+def _cover_item(line: str, roles=None) -> bool:
+    """A cover-sheet item (日時　…, 事務局　柏木総務課長), not a speech that starts with a role."""
+    m = KEY_LINE.match(line)
+    if not m:
+        return False
+    value = _clean(m.group("value"))
+    speech_like = value.endswith(("。", "？", "?")) or len(value) > 60
+    return not (speech_like and match_label(line, roles) is not None)
+
+
 def find_body_start(lines: list[str], roles=None) -> int:
     """Index of the first line of the body: after the cover sheet, if there is one."""
     limit = max(8, len(lines) * 2 // 5)
-    key_lines = [i for i, l in enumerate(lines[:limit]) if KEY_LINE.match(l)]
-    if not key_lines:
-        return 0
+    key_lines = []
+    for i, line in enumerate(lines[:limit]):
+        if _cover_item(line, roles):
+            key_lines.append(i)
+        elif key_lines and (m := match_label(line, roles)) is not None and _clean(line[m.end:]).endswith("。"):
+            break  # the speeches have begun
+    if not key_lines or key_lines[0] > 12:
+        return _title_lines(lines, roles)
     for i in range(key_lines[0], min(len(lines), limit)):
         if BODY_START.match(lines[i]) and len(_clean(lines[i])) <= 40:
-            return i
+            return _before_label_cells(lines, i, roles)
     # no heading opens the body: it starts at the first speaker label after the last cover key
     last_key = key_lines[-1]
     for i in range(last_key + 1, len(lines)):
@@ -61,7 +76,32 @@ def find_body_start(lines: list[str], roles=None) -> int:
             # a cover item such as 会長　小室充孝 is short and has no sentence
             if m.marked or len(lines[i]) > 30 or lines[i].rstrip().endswith("。"):
                 return i
-    return last_key + 1
+    return _before_label_cells(lines, last_key + 1, roles)
+
+
+def _before_label_cells(lines: list[str], start: int, roles=None) -> int:
+    """Label cells printed just before the body's first heading belong to the body (a page's label
+    column dumped ahead of it), not to the cover sheet."""
+    i = start
+    while i > 0 and (not lines[i - 1].strip() or is_label_only(lines[i - 1], roles)):
+        i -= 1
+    while i < start and not lines[i].strip():
+        i += 1
+    return i
+
+
+TITLE = re.compile(r"会議録|議事録|会議|委員会|審議会|協議会|議会|国会|懇談会|部会|記録|報告書")
+
+
+def _title_lines(lines: list[str], roles=None) -> int:
+    """With no cover sheet, the leading title lines (第3回○○審議会会議録) still belong in meta."""
+    n = 0
+    for line in lines[:3]:
+        t = _clean(line)
+        if not t or len(t) > 60 or match_label(line, roles) is not None or t[-1] in "。？！" or not TITLE.search(t):
+            break
+        n += 1
+    return n
 
 
 def read_cover(lines: list[str]) -> dict:

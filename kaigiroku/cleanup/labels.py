@@ -91,16 +91,16 @@ def _spaced(word: str) -> str:
 @functools.lru_cache(maxsize=16)
 def _patterns(roles: Roles):
     role = "|".join(_spaced(w) for w in roles.words)
-    title = "|".join(re.escape(s) for s in roles.suffixes)
+    title = "|".join(_spaced(s) for s in roles.suffixes)
     word_chars = r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー・々ヶ]"
-    any_title = rf"{word_chars}{{0,14}}(?:{title})" if title else "(?!)"
+    any_title = rf"(?:{word_chars}{_SP}?){{0,14}}(?:{title})" if title else "(?!)"
     paren = r"[（(](?P<name>[^（()）]{1,16}?)[）)]"
     seat = r"(?P<seat>[0-9０-９]{1,3})" + _SP + r"?番"
     # label followed by what separates it from the body
     sep = rf"(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*|$)"
     return {
         # <説明員>, 【会長】 alone or before text
-        "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*(?P<role>{role}|{any_title}){_SP}*"
+        "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*(?:{seat}|(?P<role>{role}|{any_title})){_SP}*"
                               rf"(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
         # ○議長（山田太郎君）, ◎総務課長（佐藤一郎君）, ○7番（山本健一君）, ○山田委員長
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
@@ -142,6 +142,9 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
     pats = _patterns(r)
     m = pats["bracket"].match(text)
     if m:
+        if m.group("seat"):
+            seat = _ascii_digits(m.group("seat"))
+            return LabelMatch(f"{seat}番", _clean_name(m.group("name")), seat, m.end(), True)
         return LabelMatch(_despace(m.group("role")), _clean_name(m.group("name")), None, m.end(), True)
     m = pats["marked"].match(text)
     if m:

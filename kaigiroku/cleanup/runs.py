@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Break
 from .blocks import Block
-from .classify import block_kind
+from .classify import block_kind, reads_as_speech
 from .labels import LabelMatch
 
 GAP_CAP = 3.0  # one badly spaced gap costs no more than this
@@ -27,15 +27,15 @@ class Fit:
     rows: list[int]  # block index of each label's row (or -1: label left out)
 
 
-def find_runs(blocks: list[Block]) -> list[tuple[int, int]]:
-    """(start, end) block indices of two or more label cells with no text between."""
+def find_runs(blocks: list[Block], min_len: int = 2) -> list[tuple[int, int]]:
+    """(start, end) block indices of `min_len` or more label cells with no text between."""
     runs, i = [], 0
     while i < len(blocks):
         if blocks[i].label_only:
             j = i
             while j + 1 < len(blocks) and blocks[j + 1].label_only:
                 j += 1
-            if j > i:
+            if j + 1 - i >= min_len:
                 runs.append((i, j + 1))
             i = j + 1
         else:
@@ -77,14 +77,29 @@ def _label_positions(blocks: list[Block], run: tuple[int, int]) -> list[int]:
 
 def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Break, forward: bool) -> Fit:
     k = run[1] - run[0]
-    rows = [n for n, i in enumerate(seg)
-            if _eligible(blocks[i], level, n > 0 and block_kind(blocks[seg[n - 1]].text, blocks[seg[n - 1]].hint) != "speech")]
+    # a block opens a row after a heading or direction; right after a run of labels its break is
+    # hidden, so whether it opens one is settled by which reading gives as many rows as labels
+    def rows_of(first_opens: bool) -> list[int]:
+        return [n for n, i in enumerate(seg)
+                if _eligible(blocks[i], level, (n == 0 and first_opens) or
+                             (n > 0 and block_kind(blocks[seg[n - 1]].text, blocks[seg[n - 1]].hint) != "speech"))]
+
+    hidden = bool(seg) and seg[0] > 0 and blocks[seg[0] - 1].label_only
+    rows = rows_of(hidden)
+    if hidden:
+        without = rows_of(False)
+        if abs(len(without) - k) < abs(len(rows) - k):
+            rows = without
     if not rows:
         return Fit(float(k) * GAP_CAP, [-1] * k)
     pos = _label_positions(blocks, run)
     spaced = any(b - a > 1 for a, b in zip(pos, pos[1:]))
     if not spaced or len(rows) < k:
-        chosen = rows[:k] if forward else rows[-k:]
+        # no spacing to go by: the rows nearest the run, passing over captions (要旨は次のとおり)
+        # when there are enough rows that read as speech
+        said = [r for r in rows if reads_as_speech(blocks[seg[r]].text)]
+        pool = said if len(said) >= k else rows
+        chosen = pool[:k] if forward else pool[-k:]
         picked = [seg[r] for r in chosen] + [-1] * (k - len(chosen))
         if not forward:
             picked = [-1] * (k - len(chosen)) + [seg[r] for r in chosen]
@@ -130,6 +145,7 @@ def place_label_runs(blocks: list[Block], level: Break) -> dict[int, LabelMatch]
     runs = find_runs(blocks)
     if not runs:
         return {}
+    runs = find_runs(blocks, min_len=1)  # in a document with dumped columns, a lone label is a run too
     fits = {}
     for forward in (True, False):
         fits[forward] = [fit_run(blocks, r, _segment(blocks, r[1], 1) if forward else _segment(blocks, r[0] - 1, -1),
