@@ -16,7 +16,7 @@ from .classify import block_kind, reads_as_speech
 from .cover import find_body_start, read_cover
 from .labels import LabelMatch, as_roles
 from .normalize import normalize
-from .runs import find_runs, place_label_runs
+from .runs import column_dumped, find_runs, place_label_runs
 
 
 def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False) -> Minutes:
@@ -48,7 +48,7 @@ def _starts_ahead(blocks: list[Block], i: int, level: Break) -> int:
     for b in blocks[i + 1:]:
         if b.label is not None:
             break
-        if b.brk >= level and block_kind(b.text, b.hint) == "speech":
+        if b.brk >= level and block_kind(b.whole_text, b.hint) == "speech":
             n += 1
     return n
 
@@ -98,7 +98,9 @@ class _Turns:
 def attribute(blocks: list[Block]) -> list[Turn]:
     level = turn_start_level(blocks)
     runs = find_runs(blocks)
-    dumped = bool(runs)  # the label column was dumped apart: rows without a label lost theirs
+    # the label column was dumped apart (most labels stand in runs, not beside their text): rows
+    # without a label then lost theirs, rather than going on with the turn before
+    dumped = column_dumped(blocks, runs)
     if dumped:
         runs = find_runs(blocks, min_len=1)
     in_run = {i for a, b in runs for i in range(a, b)}
@@ -127,7 +129,7 @@ def attribute(blocks: list[Block]) -> list[Turn]:
         if b.cont and out.open is not None:
             out.cont(b)
             continue
-        kind = block_kind(b.text, b.hint)
+        kind = block_kind(b.whole_text, b.hint)
         if kind != "speech":
             out.other(kind, b)
             if kind == "heading":
@@ -140,7 +142,7 @@ def attribute(blocks: list[Block]) -> list[Turn]:
             speaker_known, after_other = True, False
         elif out.open is not None and not after_other and not (dumped and opens):
             out.paragraph(b)
-        elif not speaker_known and (not dumped or not reads_as_speech(b.text)):
+        elif not speaker_known and (not dumped or not reads_as_speech(b.whole_text)):
             out.other("note", b)  # before anyone speaks: 要旨は次のとおり, 午前10時開会
         else:
             # a text whose label is lost: the speaker is not printed beside it

@@ -22,6 +22,8 @@ _OPENERS = "「『（(【〔＜<［["
 _NUMBERED_START = re.compile(r"^(?:[0-9０-９]{1,2}[\s\u3000.．、)）]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[①-⑳]|(?:日程|議案|諮問|報告|請願|陳情|発議)第|第[0-9０-９一二三四五六七八九十]+)")
 
 
+TIME_NOTE = re.compile(r"^[（(〔]?\s*(?:午[前後])?[0-9０-９一二三四五六七八九十零〇]{1,3}\s*[時:：]\s*(?:[0-9０-９一二三四五六七八九十零〇]{1,3}\s*分?)?\s*(?:開会|閉会|散会|休憩|再開|開議|延会|終了)\s*[）)〕]?$"
+                       r"|^(?:開会|閉会|散会|終了|休憩|再開)\s*[（(]?\s*(?:午[前後])?[0-9０-９:：時分一二三四五六七八九十]+\s*[）)]?$")
 _HEADING_LINE = re.compile(r"^(?:(?:日程|議案|諮問|報告|請願|陳情|発議)第[0-9０-９一二三四五六七八九十]+号?|[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2})[\s\u3000]")
 _PARTICLES = "、，,のをにがとでへやもは・「（("
 
@@ -61,10 +63,16 @@ class Block:
     gap: int = 0  # separator lines before the block
     cont: bool = False  # goes on with the text before a run of label cells (a sentence cut by the run)
     nlines: int = 1  # physical lines the block takes, for matching a label column's spacing
+    tail: str = ""  # text that goes on with this block after a run of label cells (a `cont` block)
 
     @property
     def text(self) -> str:
         return join_lines(self.lines)
+
+    @property
+    def whole_text(self) -> str:
+        """The text with what continues it past a run of label cells: what its kind is judged on."""
+        return join_lines([self.text, self.tail]) if self.tail else self.text
 
 
 def join_lines(lines: list[str]) -> str:
@@ -120,7 +128,9 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
             prev_text, after_label = body, False
         elif m is not None:
             after_label = True
-    return out
+    from .centred import recentre  # a label printed mid-speech moves to its turn's start
+
+    return recentre(out, width)
 
 
 def _line_break(prev: str | None, cur: str, width: float | None, opened_with: str = "") -> Break:
@@ -133,8 +143,12 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
         return Break.LINE
     if _NUMBERED_START.match(cur) and prev[-1:] not in _PARTICLES:
         return Break.LINE  # 議案第5号 …, (2) …: a wrap rarely lands just before a numbered item
-    if opened_with and _HEADING_LINE.match(prev) and prev[-1:] not in _PARTICLES and not ends_sentence(prev):
-        return Break.LINE  # a heading line (議案第58号　…所管部分) stands alone
+    if _HEADING_LINE.match(prev) and prev[-1:] not in _PARTICLES and not ends_sentence(prev):
+        # a heading line (議案第58号　…所管部分) stands alone, unless a short tail of it wrapped
+        if not full or display_width(cur) >= (width or 30) * 0.6 or ends_sentence(cur):
+            return Break.LINE
+    if TIME_NOTE.match(prev):
+        return Break.LINE  # 午前10時開会 stands alone
     if not ends_sentence(prev, opened_with):
         return Break.WRAP  # the sentence goes on
     if width is None:
@@ -173,12 +187,16 @@ def make_blocks(resolved, roles=None) -> list[Block]:
             continue
         if brk == Break.WRAP and blocks:
             last = blocks[-1]
+            if last.cont:
+                next(b for b in reversed(blocks[:-1]) if not b.label_only and not b.cont).tail += body
             if not last.label_only:
                 last.lines.append(body)
                 last.nlines += 1
                 continue
-            if any(not b.label_only for b in blocks):
+            target = next((b for b in reversed(blocks) if not b.label_only), None)
+            if target is not None:
                 # the sentence before a run of label cells goes on here
+                target.tail = join_lines([target.tail, body]) if target.tail else body
                 blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap, cont=True))
                 continue
         blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap))

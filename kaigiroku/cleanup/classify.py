@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 
-from .blocks import SENTENCE_END, display_width, ends_sentence
+from .blocks import SENTENCE_END, TIME_NOTE, display_width, ends_sentence
 
 _PAIRS = {"（": "）", "(": ")", "＜": "＞", "<": ">", "〔": "〕", "［": "］", "[": "]", "【": "】", "《": "》",
           "〈": "〉", "«": "»"}
-_NUM = r"(?:[0-9０-９]{1,3}|[（(][0-9０-９]{1,3}[）)]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[ア-ンA-Za-zＡ-Ｚ][.．、)）]|第[0-9０-９一二三四五六七八九十]{1,3}[章節項条]?)"
+_NUM = r"(?:[0-9０-９]{1,3}(?=[\s\u3000.．、)）])|[（(][0-9０-９]{1,3}[）)]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[ア-ンA-Za-zＡ-Ｚ][.．、)）]|第[0-9０-９一二三四五六七八九十]{1,3}[章節項条]?)"
 NUMBERED = re.compile(rf"^{_NUM}[\s\u3000.．、]*\S")
 AGENDA = re.compile(r"^(?:日程第[0-9０-９一二三四五六七八九十]+|議案第|諮問第|報告第|請願第|陳情第)")
 SECTION_WORDS = re.compile(r"^(?:別\s*紙|資料一覧|次\s*第|開\s*会|閉\s*会|散\s*会|議\s*事|議\s*題|報告事項|協議事項|審議事項|諮問事項|その他|そ\s*の\s*他)$")
-TIME_NOTE = re.compile(r"^[（(〔]?\s*(?:午[前後])?[0-9０-９一二三四五六七八九十零〇]{1,3}\s*[時:：]\s*(?:[0-9０-９一二三四五六七八九十零〇]{1,3}\s*分?)?\s*(?:開会|閉会|散会|休憩|再開|開議|延会|終了)\s*[）)〕]?$"
-                       r"|^(?:開会|閉会|散会|終了|休憩|再開)\s*[（(]?\s*(?:午[前後])?[0-9０-９:：時分一二三四五六七八九十]+\s*[）)]?$")
 BULLET = re.compile(r"^[●■□◇・※▼▽►]")
 
 
@@ -51,7 +49,7 @@ def block_kind(text: str, hint: str | None = None) -> str:
     if TIME_NOTE.match(t):
         return "note"
     short = display_width(t) <= 45 and t[-1] not in SENTENCE_END
-    if AGENDA.match(t) and t[-1] not in SENTENCE_END:
+    if AGENDA.match(t) and t[-1] not in SENTENCE_END and "。" not in t:
         return "heading"
     if SECTION_WORDS.match(re.sub(r"^[0-9０-９()（）]+\s*", "", t)) and display_width(t) <= 16:
         return "heading"

@@ -56,7 +56,7 @@ def _cover_item(line: str, roles=None) -> bool:
 
 def find_body_start(lines: list[str], roles=None) -> int:
     """Index of the first line of the body: after the cover sheet, if there is one."""
-    limit = max(8, len(lines) * 2 // 5)
+    limit = max(60, len(lines) * 2 // 5)  # a cover sheet can run to a page of attendees
     key_lines = []
     for i, line in enumerate(lines[:limit]):
         if _cover_item(line, roles):

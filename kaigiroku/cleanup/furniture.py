@@ -14,7 +14,6 @@ PAGE_NUMBER = re.compile(
     rf"|第\s*[0-9０-９]{{1,4}}\s*(?:ページ|頁))\s*$")
 _TERMINAL = "。．.？?！!"
 _BRACKETS = "（(＜<〔［[【"
-TITLE_WORDS = re.compile(r"会議録|議事録|議事要旨|会議要旨|会議結果|記録")
 
 
 def is_page_number(line: str) -> bool:
@@ -28,21 +27,23 @@ def _key(line: str) -> str:
 def running_headers(lines: list[str], is_label) -> set[str]:
     """Lines (by their text without spaces) that repeat as running headers or footers.
 
-    A line counts when it recurs at least three times, is no sentence, stage direction or speaker
-    label, and is either the document's title or mostly stands next to a page number.
+    A line counts when it is no sentence, stage direction or speaker label, and either repeats the
+    document's title or recurs at least three times, mostly next to a page number.
     """
     keys = [_key(l) for l in lines]
     counts = Counter(k for k in keys if k)
     title = next((k for k in keys if k), "")
     near_page = defaultdict(int)
     for i, k in enumerate(keys):
-        if counts.get(k, 0) >= 3:
+        if counts.get(k, 0) >= 2:
             window = keys[max(0, i - 3): i] + keys[i + 1: i + 4]
             near_page[k] += any(w and PAGE_NUMBER.match(w) for w in window)
     found = set()
     for k, n in counts.items():
-        if n < 3 or len(k) < 3 or k[-1] in _TERMINAL or k[0] in _BRACKETS or is_label(k):
+        if len(k) < 3 or k[-1] in _TERMINAL or k[0] in _BRACKETS or is_label(k):
             continue
-        if k == title or near_page[k] * 2 >= n or (TITLE_WORDS.search(k) and n >= 3):
+        if k == title and n >= 2:
+            found.add(k)  # the title printed again on later pages
+        elif n >= 3 and near_page[k] * 2 >= n:
             found.add(k)
     return found

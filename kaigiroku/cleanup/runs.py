@@ -43,6 +43,11 @@ def find_runs(blocks: list[Block], min_len: int = 2) -> list[tuple[int, int]]:
     return runs
 
 
+def column_dumped(blocks: list[Block], runs: list[tuple[int, int]]) -> bool:
+    """Most labels stand in runs rather than beside their text: the label column was dumped apart."""
+    return sum(b - a for a, b in runs) > sum(1 for b in blocks if b.label is not None and not b.label_only)
+
+
 def _segment(blocks: list[Block], start: int, step: int) -> list[int]:
     """Indices of the text blocks from `start` in direction `step`, up to the next label."""
     out, i = [], start
@@ -54,7 +59,7 @@ def _segment(blocks: list[Block], start: int, step: int) -> list[int]:
 
 def _eligible(b: Block, level: Break, after_other: bool) -> bool:
     """A block that can carry a label: it opens a row, or follows a heading or stage direction."""
-    return not b.cont and (b.brk >= level or after_other) and block_kind(b.text, b.hint) == "speech"
+    return not b.cont and (b.brk >= level or after_other) and block_kind(b.whole_text, b.hint) == "speech"
 
 
 def _tops(blocks: list[Block], seg: list[int]) -> list[int]:
@@ -82,7 +87,7 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     def rows_of(first_opens: bool) -> list[int]:
         return [n for n, i in enumerate(seg)
                 if _eligible(blocks[i], level, (n == 0 and first_opens) or
-                             (n > 0 and block_kind(blocks[seg[n - 1]].text, blocks[seg[n - 1]].hint) != "speech"))]
+                             (n > 0 and block_kind(blocks[seg[n - 1]].whole_text, blocks[seg[n - 1]].hint) != "speech"))]
 
     hidden = bool(seg) and seg[0] > 0 and blocks[seg[0] - 1].label_only
     rows = rows_of(hidden)
@@ -97,7 +102,7 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     if not spaced or len(rows) < k:
         # no spacing to go by: the rows nearest the run, passing over captions (要旨は次のとおり)
         # when there are enough rows that read as speech
-        said = [r for r in rows if reads_as_speech(blocks[seg[r]].text)]
+        said = [r for r in rows if reads_as_speech(blocks[seg[r]].whole_text)]
         pool = said if len(said) >= k else rows
         chosen = pool[:k] if forward else pool[-k:]
         picked = [seg[r] for r in chosen] + [-1] * (k - len(chosen))
@@ -145,7 +150,10 @@ def place_label_runs(blocks: list[Block], level: Break) -> dict[int, LabelMatch]
     runs = find_runs(blocks)
     if not runs:
         return {}
-    runs = find_runs(blocks, min_len=1)  # in a document with dumped columns, a lone label is a run too
+    # where the column was dumped, a lone label is a run too; among inline labels it is just a label
+    # standing on its own line before its text
+    if column_dumped(blocks, runs):
+        runs = find_runs(blocks, min_len=1)
     fits = {}
     for forward in (True, False):
         fits[forward] = [fit_run(blocks, r, _segment(blocks, r[1], 1) if forward else _segment(blocks, r[0] - 1, -1),

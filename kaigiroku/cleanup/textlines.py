@@ -67,7 +67,7 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
         blanks = 0
         gap, spacers = spacers, 0
         key = re.sub(r"\s+", "", raw)
-        if is_page_number(raw) or key in headers:
+        if is_page_number(raw) or (key in headers and out):  # the title on the first page stays
             pending = Break.PAGE
             page += 1
             continue

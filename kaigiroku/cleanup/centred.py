@@ -1,0 +1,124 @@
+"""Labels printed level with the middle of their speech (a table whose label cells are vertically
+centred), which text extraction puts inline on a middle line: `…説明を\n説明員　いたします。…`.
+
+Such a label cuts a sentence in two, which no label at the start of a speech does. When enough
+labels do, the document is read as centred: each label stays in its turn, and the turn starts are
+chosen among the paragraph starts so that every label sits as near the middle of its turn as it can.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Break
+from .blocks import _HEADING_LINE, _line_break, ends_sentence, opens_paragraph
+from .classify import block_kind
+from .labels import LabelMatch
+
+
+def _cuts_sentence(prev_body: str | None, body: str) -> bool:
+    """The label stands inside a sentence: the line before it stopped mid-sentence (and was no heading)."""
+    return (bool(prev_body) and not ends_sentence(prev_body) and not opens_paragraph(body)
+            and not _HEADING_LINE.match(prev_body) and block_kind(prev_body) == "speech")
+
+
+def is_centred(resolved) -> bool:
+    labelled, cutting = 0, 0
+    prev = None
+    for s, brk, m in resolved:
+        body = s.text[m.end:] if m else s.text
+        if m is not None and body.strip():
+            labelled += 1
+            cutting += _cuts_sentence(prev, body)
+        prev = body if body.strip() else prev
+    return cutting >= 3 and cutting >= 0.2 * labelled
+
+
+def recentre(resolved, width: float | None):
+    """Move each label from its middle line to the start of its turn."""
+    if not is_centred(resolved):
+        return resolved
+    lines = []  # (stream line with label removed, break as if unlabelled, label)
+    prev = None
+    for s, brk, m in resolved:
+        if m is not None and s.text[m.end:].strip():
+            body = s.text[m.end:]
+            brk = Break.WRAP if _cuts_sentence(prev, body) else max(_line_break(prev, body, width), s.brk)
+            lines.append((replace(s, text=body), brk, LabelMatch(m.speaker, m.name, m.seat, 0, m.marked)))
+        else:
+            lines.append((s, brk, m))
+        body = s.text[m.end:] if m else s.text
+        prev = body if body.strip() else prev
+    out = list(lines)
+    for a, b in _segments(lines):
+        starts = _place(lines, a, b)
+        for i in range(a, b):
+            s, brk, m = lines[i]
+            if m is not None:
+                out[i] = (s, brk, None)
+        for i, m in starts:
+            s, brk, _ = lines[i]
+            out[i] = (s, max(brk, Break.LINE), m)
+    return out
+
+
+def _segments(lines):
+    """Stretches of speech between headings, directions and label cells standing alone."""
+    a = i = 0
+    while i < len(lines):
+        s, brk, m = lines[i]
+        j = i + 1  # the paragraph lines[i:j]
+        while j < len(lines) and lines[j][1] == Break.WRAP:
+            j += 1
+        lone = m is not None and not s.text[m.end:].strip()
+        unlabelled = all(lines[n][2] is None for n in range(i, j))
+        text = "".join(lines[n][0].text for n in range(i, j))
+        if lone or (unlabelled and block_kind(text) != "speech"):
+            if i > a:
+                yield a, i
+            a = j
+        i = j
+    if a < len(lines):
+        yield a, len(lines)
+
+
+_ENDS_TURN = re.compile(r"(?:か|ね)[。？?]$|[？?]$|^.{1,12}(?:長|委員|議員|君|番|さん)。$")
+
+
+def _place(lines, a: int, b: int) -> list[tuple[int, LabelMatch]]:
+    labels = [(i, m) for i in range(a, b) for m in [lines[i][2]] if m is not None]
+    if not labels:
+        return []
+    # paragraph starts, and (at a small cost) any line after a sentence end: a full line ending in 。
+    # may have ended a speech too
+    weak = {i for i in range(a + 1, b) if lines[i][1] == Break.WRAP and ends_sentence(lines[i - 1][0].text)}
+    starts = [i for i in range(a, b) if i == a or lines[i][1] != Break.WRAP or i in weak]
+    k, inf = len(labels), float("inf")
+    # best[n][s]: labels 0..n placed, turn n starting at line s
+    best = [dict() for _ in range(k)]
+    best[0][a] = (0.0, None)  # the first turn opens the stretch: nothing before it is left over
+    for n in range(1, k):
+        y_prev, y = labels[n - 1][0], labels[n][0]
+        for s in starts:
+            if not (y_prev < s <= y):
+                continue
+            # a question or a call (…ありませんか。/ 市長。) usually ends a turn
+            bonus = 0.5 * (s in weak) - 2e-3 * bool(_ENDS_TURN.search(lines[s - 1][0].text))
+            cands = [(c + _miss(y_prev, sp, s - 1) + bonus, sp) for sp, (c, _) in best[n - 1].items()]
+            if cands:
+                best[n][s] = min(cands)
+    if not best[k - 1]:
+        return [(i, m) for i, m in labels]
+    y_last = labels[-1][0]
+    cost, s = min((c + _miss(y_last, sp, b - 1), sp) for sp, (c, _) in best[k - 1].items())
+    chosen = [s]
+    for n in range(k - 1, 0, -1):
+        s = best[n][s][1]
+        chosen.append(s)
+    chosen.reverse()
+    return [(s, m) for s, (_, m) in zip(chosen, labels)]
+
+
+def _miss(y: int, start: int, end: int) -> float:
+    """How far a label at line y is from the middle of the turn spanning lines start..end."""
+    return abs(y - (start + (end - start) // 2)) - 1e-3 * (y - start)

@@ -1,0 +1,374 @@
+"""The damage generator (fixtures/generate.py) and our invented minutes (fixtures/minutes)."""
+from __future__ import annotations
+
+import json
+import re
+import string
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+ROOT = Path(__file__).resolve().parents[1]  # conftest.py puts it on sys.path for `fixtures`
+
+from fixtures.generate import (
+    DAMAGES, WIDTH, all_labels, display_width, is_speech, label_of, letter_space, mark_of,
+    minutes_strategy, render,
+)
+
+MINUTES = sorted((ROOT / "fixtures" / "minutes").glob("*.json"))
+BRIEF_DAMAGES = {
+    "clean_inline", "letter_spaced", "colon", "paren_label", "label_own_line", "bracket_label",
+    "markdown", "table_tsv", "html_p", "assembly", "label_run_before", "label_run_after",
+    "stacked_labels", "page_furniture", "hard_wraps_blank", "fullwidth", "labels_vcentred", "mixed",
+}
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
+PAGE_NUMBER = re.compile(r"^(- \d+ -| \d+ |\d+／\d+|－[０-９]+－)$")
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def norm(s: str) -> str:
+    """As the scorer compares: NFKC, whitespace removed."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+def gold_stream(minutes: dict) -> str:
+    return "".join(norm(t.get("text") or "") for t in minutes["turns"])
+
+
+def is_subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(ch in it for ch in small)
+
+
+def added_alphabet(minutes: dict) -> set[str]:
+    """Every character a rendering may add to the body: labels, title, markup, page numbers."""
+    chars = set(norm("".join(all_labels(minutes)) + (minutes["meta"].get("title") or "")))
+    return chars | set(string.printable) | set(norm("○◎◆＜＞（）：－／"))
+
+
+def check_body_kept(minutes: dict, text: str) -> None:
+    """Every body character of `minutes` is in `text` in order, and characters a rendering never
+    adds (most kana and kanji) occur exactly as often as in the gold after the body starts."""
+    gold, rendered = gold_stream(minutes), norm(text)
+    assert is_subsequence(gold, rendered), "a body character is lost or out of order"
+    start = rendered.find(norm(minutes["turns"][0]["text"]))
+    assert start >= 0, "the body's opening heading is missing"
+    added = added_alphabet(minutes)
+    want = Counter(c for c in gold if c not in added)
+    got = Counter(c for c in rendered[start:] if c in want)
+    assert got == want, f"characters printed more than once: {(got - want).most_common(5)}"
+
+
+def lines_of(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def speeches(minutes: dict) -> list[dict]:
+    return [t for t in minutes["turns"] if is_speech(t)]
+
+
+def labels(minutes: dict, **kw) -> set[str]:
+    meta = minutes["meta"]
+    return {label_of(t, meta, **kw) for t in speeches(minutes)}
+
+
+def body_lines(minutes: dict, text: str) -> list[str]:
+    """The lines from the body's opening heading on."""
+    lines = lines_of(text)
+    head = norm(minutes["turns"][0]["text"])
+    i = next(i for i, line in enumerate(lines) if head in norm(line))
+    return lines[i:]
+
+
+def count_prefixed(lines: list[str], prefixes: set[str]) -> int:
+    return sum(any(line.startswith(p) for p in prefixes) for line in lines)
+
+
+def label_only(line: str, forms: set[str]) -> bool:
+    return line.strip() in forms
+
+
+@pytest.fixture(params=MINUTES, ids=lambda p: p.stem, scope="module")
+def minutes(request) -> dict:
+    return load(request.param)
+
+
+# ----------------------------------------------------------------------------- the minutes files
+
+def test_there_are_four_genres():
+    assert len(MINUTES) >= 4
+    genres = {load(p)["meta"].get("genre") for p in MINUTES}
+    assert {"審議会", "市議会本会議", "常任委員会", "教育委員会"} <= genres
+
+
+def test_minutes_schema(minutes):
+    meta, turns = minutes["meta"], minutes["turns"]
+    assert minutes["id"]
+    for key in ("title", "date_text", "time_text", "place"):
+        assert isinstance(meta[key], str) and meta[key]
+    assert isinstance(meta["attendees"], list) and meta["attendees"]
+    assert "invented" in meta["provenance"]
+    assert 40 <= len(turns) <= 80
+    assert turns[0]["kind"] == "heading" and re.match(r"^[5５] ", turns[0]["text"])
+    for t in turns:
+        assert t["kind"] in ("speech", "note", "heading")
+        assert t["text"] and t["text"] == t["text"].strip()
+        assert all(p and p == p.strip() for p in t["text"].split("\n\n"))
+        assert "\n" not in t["text"].replace("\n\n", "")
+        assert not set(t["text"]) & set("<>&\t"), "ASCII markup characters would be ambiguous"
+        if t["kind"] == "speech":
+            assert t["speaker"]
+            assert ("seat" not in t) or t["speaker"] == f"{t['seat']}番"
+        else:
+            assert "speaker" not in t and "name" not in t
+    assert not HIRAGANA.search(meta["title"]), "the title is the running header; keep it kana-free"
+    assert not any(HIRAGANA.search(t.get("name") or "") for t in turns)
+
+
+def test_minutes_are_realistic_enough(minutes):
+    turns, texts = minutes["turns"], [t["text"] for t in minutes["turns"]]
+    assert any(t["kind"] == "note" for t in turns) and sum(t["kind"] == "heading" for t in turns) >= 3
+    assert sum(len(t.split("\n\n")) >= 3 for t in texts) >= 2, "some long multi-paragraph turns"
+    assert max(len(t) for t in texts) > 300
+    assert re.search(r"[A-Za-z]{2,}", "".join(texts)) and re.search(r"20\d\d年", "".join(texts))
+    assert len({t["speaker"] for t in speeches(minutes)}) >= 4
+
+
+def test_assembly_minutes_have_names_and_seats():
+    by_genre = {load(p)["meta"]["genre"]: load(p) for p in MINUTES}
+    plenary = by_genre["市議会本会議"]
+    assert all(t.get("name") for t in speeches(plenary))
+    assert any(t.get("seat") for t in speeches(plenary))
+    committee = by_genre["常任委員会"]
+    marks = {mark_of(t, committee["meta"]) for t in speeches(committee)}
+    assert {"◎", "◆"} <= marks
+
+
+# ----------------------------------------------------------------------------- the API
+
+def test_damage_list():
+    assert BRIEF_DAMAGES <= set(DAMAGES)
+    assert len(DAMAGES) == len(set(DAMAGES))
+
+
+def test_unknown_damage():
+    with pytest.raises(ValueError):
+        render(load(MINUTES[0]), "no_such_damage")
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_deterministic_per_seed(minutes, damage):
+    assert render(minutes, damage, seed=7) == render(minutes, damage, seed=7)
+    assert len({render(minutes, damage, seed=s) for s in range(5)}) > 1, "the seed matters"
+
+
+def test_letter_space():
+    assert letter_space("事務局") == "事 務 局"
+    assert letter_space("12番") == "12 番"
+
+
+def test_label_forms():
+    meta = {"label_style": {"marks": {"委員": "◆", "*": "◎"}, "honorific": {"◆": "", "*": "君"}}}
+    member = {"kind": "speech", "speaker": "委員", "name": "林花子", "text": "…"}
+    chief = {"kind": "speech", "speaker": "総務課長", "name": "佐藤一郎", "text": "…"}
+    assert label_of(member, meta, marked=True) == "◆委員（林花子）"
+    assert label_of(chief, meta, marked=True) == "◎総務課長（佐藤一郎君）"
+    seat = {"kind": "speech", "speaker": "7番", "name": "山本健一", "seat": "7", "text": "…"}
+    assert label_of(seat, {}, marked=True) == "○7番（山本健一君）"
+    assert label_of({"kind": "speech", "speaker": "会長", "text": "…"}, {}, spaced=True) == "会 長"
+
+
+# ----------------------------------------------------------------------------- body kept
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_every_body_character_kept(minutes, damage):
+    for seed in (0, 1):
+        check_body_kept(minutes, render(minutes, damage, seed))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(minutes_strategy())
+def test_every_body_character_kept_random_minutes(random_minutes):
+    for damage in DAMAGES:
+        check_body_kept(random_minutes, render(random_minutes, damage, seed=len(random_minutes["turns"])))
+
+
+def test_cover_sheet(minutes):
+    text = render(minutes, "clean_inline")
+    lines = lines_of(text)
+    assert lines[0] == minutes["meta"]["title"]
+    assert any(line.startswith("1 日 時　") for line in lines)
+    assert any(line.startswith("2 場 所　") for line in lines)
+    assert "3 出席者" in lines
+    assert text.index("3 出席者") < text.index(minutes["turns"][0]["text"])
+
+
+# ----------------------------------------------------------------------------- each damage's own look
+
+def check_clean_inline(m, text):
+    lines = body_lines(m, text)
+    assert count_prefixed(lines, {f"{lab}　" for lab in labels(m)}) == len(speeches(m))
+    assert max(display_width(line) for line in lines) <= WIDTH + 6
+    assert sum(display_width(line) >= WIDTH - 6 for line in lines) > len(lines) / 3, "hard wraps"
+
+
+def check_letter_spaced(m, text):
+    lines = body_lines(m, text)
+    assert count_prefixed(lines, {f"{lab} " for lab in labels(m, spaced=True)}
+                          | {f"{lab}　" for lab in labels(m, spaced=True)}) == len(speeches(m))
+    multi = {label_of(t, m["meta"]) for t in speeches(m) if len(t["speaker"]) > 1}
+    assert count_prefixed(lines, {f"{lab}{sep}" for lab in multi for sep in (" ", "　")}) == 0
+
+
+def check_colon(m, text):
+    prefixes = {f"{lab}{c}" for lab in labels(m) for c in "：:"}
+    assert count_prefixed(body_lines(m, text), prefixes) == len(speeches(m))
+
+
+def check_paren_label(m, text):
+    assert count_prefixed(body_lines(m, text), {f"{lab}) " for lab in labels(m)}) == len(speeches(m))
+
+
+def check_label_own_line(m, text):
+    lines = body_lines(m, text)
+    assert sum(line in labels(m) for line in lines) == len(speeches(m))
+    assert count_prefixed(lines, {f"{lab}　" for lab in labels(m)}) == 0
+
+
+def check_bracket_label(m, text):
+    forms = {f"{a}{lab}{b}" for lab in labels(m) for a, b in (("<", ">"), ("＜", "＞"))}
+    assert sum(line in forms for line in body_lines(m, text)) == len(speeches(m))
+
+
+def check_markdown(m, text):
+    lines = lines_of(text)
+    forms = {f"- {lab} " for lab in labels(m, spaced=True)} | {f"- **{lab}** " for lab in labels(m, spaced=True)}
+    assert count_prefixed(lines, forms) == len(speeches(m))
+    assert any(line.startswith(("## ", "### ")) for line in lines)
+    assert "**" in text
+    assert any(line.startswith("  - ") for line in lines)  # nested cover bullets
+
+
+def check_table_tsv(m, text):
+    lines = body_lines(m, text)
+    assert count_prefixed(lines, {f"{lab}\t" for lab in labels(m, spaced=True)}) == len(speeches(m))
+    assert sum(line.startswith("\t") for line in lines) > len(speeches(m))  # continuation rows
+    assert sum("\t" in line for line in lines) > 0.8 * len(lines)
+
+
+def check_html_p(m, text):
+    lines = body_lines(m, text)
+    assert any(line.count("<p>") >= 3 for line in lines)
+    assert "<u>" in text and "<br>" in text
+    cells = sum(text.count(f"<p>{lab}) ") + text.count(f"<p><{lab}></p>") for lab in labels(m))
+    assert cells == len(speeches(m))
+
+
+def check_assembly(m, text):
+    meta = m["meta"]
+    forms = {f"{label_of(t, meta, marked=True)}　" for t in speeches(m)}
+    assert count_prefixed(body_lines(m, text), forms) == len(speeches(m))
+    if any(t.get("seat") for t in speeches(m)):
+        assert re.search(r"^○\d+番（.+君）　", text, re.M)
+    if meta.get("label_style"):
+        assert re.search(r"^◆委員（[^君）]+）　", text, re.M) and re.search(r"^◎.+課長（.+君）　", text, re.M)
+
+
+def _check_label_run(m, text, before):
+    lines = body_lines(m, text) if not before else lines_of(text)
+    forms = labels(m) | labels(m, spaced=True)
+    only = [i for i, line in enumerate(lines) if label_only(line, forms)]
+    assert len(only) == len(speeches(m)), "one label per speech turn"
+    text_lines = [line for line in lines if not label_only(line, forms)]
+    assert count_prefixed(text_lines, {f"{lab}{sep}" for lab in forms for sep in (" ", "　")}) == 0
+    assert any(j == i + 1 for i, j in zip(only, only[1:])), "runs of labels"
+    head = next(i for i, line in enumerate(lines) if line == m["turns"][0]["text"])
+    assert (only[0] < head) == before
+
+
+def check_label_run_before(m, text):
+    _check_label_run(m, text, before=True)
+
+
+def check_label_run_after(m, text):
+    _check_label_run(m, text, before=False)
+
+
+def check_stacked_labels(m, text):
+    lines = body_lines(m, text)
+    forms = labels(m) | labels(m, spaced=True)
+    texts = {t["text"] for t in speeches(m)}
+    stacks = [i for i in range(len(lines) - 3)
+              if label_only(lines[i], forms) and label_only(lines[i + 1], forms)
+              and lines[i + 2] in texts and lines[i + 3] in texts]
+    assert stacks
+    inline = count_prefixed(lines, {f"{lab}　" for lab in forms})
+    assert inline + 2 * len(stacks) == len(speeches(m))
+
+
+def check_page_furniture(m, text):
+    lines = lines_of(text)
+    title = m["meta"]["title"]
+    numbers = [i for i, line in enumerate(lines) if PAGE_NUMBER.match(line)]
+    assert len(numbers) >= 3
+    assert sum(line.strip() == title for line in lines) >= 3  # cover + running headers
+    assert len({PAGE_NUMBER.match(lines[i]).group(1)[0] for i in numbers}) >= 2, "several styles"
+    mid = [i for i in numbers[:-1] if not lines[i - 1].endswith(("。", "）", "〕", "＞"))]
+    assert mid, "a page break in the middle of a sentence"
+
+
+def check_hard_wraps_blank(m, text):
+    lines = lines_of(text.rstrip("\n"))
+    assert all(line == "" for line in lines[1::2])
+    assert all(line.endswith(" ") for line in lines[0::2] if line)
+
+
+def check_fullwidth(m, text):
+    prefixes = {f"{lab}　" for lab in labels(m)}
+    body = [line for line in body_lines(m, text)[1:]]
+    unlabelled = "\n".join(next((line[len(p):] for p in prefixes if line.startswith(p)), line)
+                           for line in body)
+    assert re.search(r"[Ａ-Ｚ]{2,}", unlabelled) and re.search(r"[０-９]{2,}", unlabelled)
+    assert re.search(r"[ｦ-ﾟ]{2,}", unlabelled)
+    assert not re.search(r"[A-Za-z0-9]", unlabelled), "ASCII letters and digits all widened"
+
+
+def check_labels_vcentred(m, text):
+    lines = body_lines(m, text)
+    forms = {f"{lab}　" for lab in labels(m)}
+    assert count_prefixed(lines, forms) == len(speeches(m))
+    longest = max(speeches(m), key=lambda t: len(t["text"]))
+    start = next(i for i, line in enumerate(lines) if line.startswith(longest["text"].split("\n\n")[0][:20]))
+    label = f"{label_of(longest, m['meta'])}　"
+    nxt = next(i for i in range(start + 1, len(lines)) if any(lines[i].startswith(f) for f in forms))
+    assert lines[nxt].startswith(label) and nxt - start >= 3, "label on a middle line of its turn"
+
+
+def check_mixed(m, text):
+    check_hard_wraps_blank(m, text)
+    lines = [line.rstrip(" ") for line in lines_of(text)]
+    assert sum(bool(PAGE_NUMBER.match(line + " ") or PAGE_NUMBER.match(line)) for line in lines) >= 3
+    assert re.search(r"[Ａ-Ｚ０-９]", text)
+    spaced = {lab for lab in labels(m, spaced=True) if " " in lab}
+    assert count_prefixed(lines, spaced) > 0
+
+
+SIGNATURES = {name[len("check_"):]: fn for name, fn in globals().items() if name.startswith("check_")
+              and name[len("check_"):] in BRIEF_DAMAGES}
+
+
+def test_every_damage_has_a_signature_check():
+    assert set(SIGNATURES) == BRIEF_DAMAGES
+
+
+@pytest.mark.parametrize("damage", sorted(BRIEF_DAMAGES))
+def test_damage_looks_like_itself(minutes, damage):
+    text = render(minutes, damage, seed=0)
+    assert text != render(minutes, "clean_inline", seed=0) or damage == "clean_inline"
+    SIGNATURES[damage](minutes, text)
