@@ -22,13 +22,17 @@ def _who(t) -> str:
 
 
 def to_text(m: Minutes) -> str:
+    """One turn a line, `speaker　text`; a turn's further paragraphs on their own lines, indented
+    with a full-width space as Japanese text is. An inferred speaker is marked with ？."""
     out = []
     for t in m.turns:
+        paras = [p for p in t.text.split("\n\n") if p.strip()] or [""]
         if t.kind == "speech":
-            mark = "？" if t.inferred else ""
-            out.append(f"{_who(t)}{mark}　{t.text}")
+            mark = "？" if t.inferred and t.speaker else ""
+            out.append(f"{_who(t)}{mark}　{paras[0]}")
         else:
-            out.append(t.text)
+            out.append(paras[0])
+        out += ["\u3000" + p for p in paras[1:]]
     return "\n".join(out) + "\n"
 
 
