@@ -118,7 +118,8 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
             brk = max(brk, Break.LINE)
         elif brk == Break.LINE and not after_label:
             brk = _line_break(prev_text, body, width, opened_with)
-        elif prev_text is not None and _continues(prev_text, body, width, opened_with):
+        elif prev_text is not None and _continues(prev_text, body, width, opened_with,
+                                                  page_break=brk >= Break.PAGE and not after_label):
             # a sentence cut by a page break, a run of label cells or a cell boundary goes on
             brk = Break.WRAP
         out.append((s, brk, m))
@@ -160,15 +161,18 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
     return Break.WRAP
 
 
-def _continues(prev: str, cur: str, width: float | None, opened_with: str = "") -> bool:
+def _continues(prev: str, cur: str, width: float | None, opened_with: str = "", page_break: bool = False) -> bool:
     """Across a blank line, a page break or a run of label cells: a line that filled the width and
-    stopped mid-sentence, followed by a line that cannot open a paragraph, is one text cut in two."""
+    stopped mid-sentence, followed by a line that cannot open a paragraph, is one text cut in two.
+    Across page furniture (a page number, a running header) the sentence goes on whatever its width."""
     if ends_sentence(prev, opened_with) or prev[-1:] in "：:" or not cur:
         return False
     if opens_paragraph(cur) or _HEADING_LINE.match(prev) or cur[:1] in "○◎◆●■□・※":
         return False
     if match_label(cur) is not None:
         return False
+    if page_break:
+        return True
     return display_width(prev) >= (width - 3 if width else 30)
 
 

@@ -63,7 +63,9 @@ def find_body_start(lines: list[str], roles=None) -> int:
             key_lines.append(i)
         elif key_lines and (m := match_label(line, roles)) is not None and _clean(line[m.end:]).endswith("。"):
             break  # the speeches have begun
-    if not key_lines or key_lines[0] > 12:
+    # a cover sheet says when or where (or who attended); role keys alone (事務局, 説明員) are speeches
+    strong = [i for i in key_lines if _key_of(KEY_LINE.match(lines[i]).group("key"))[0] != "staff"]
+    if not strong or key_lines[0] > 12:
         return _title_lines(lines, roles)
     for i in range(key_lines[0], min(len(lines), limit)):
         if BODY_START.match(lines[i]) and len(_clean(lines[i])) <= 40:

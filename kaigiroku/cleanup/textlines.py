@@ -30,9 +30,10 @@ def _blank_between_every_line(lines: list[str]) -> bool:
             if run is not None and l.strip():
                 gaps.append(run)
             run = 0 if l.strip() else run
-    if len(gaps) < 20:
+    if len(gaps) < 4:
         return False
-    return sum(1 for g in gaps if g >= 1) / len(gaps) > 0.6
+    share = sum(1 for g in gaps if g >= 1) / len(gaps)
+    return share > 0.6 if len(gaps) >= 20 else share >= 0.9
 
 
 def text_to_stream(text: str, roles=None) -> list[StreamLine]:
