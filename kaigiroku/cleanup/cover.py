@@ -24,7 +24,7 @@ _KEYS = {
 }
 _ALL_KEYS = sorted({k for ks in _KEYS.values() for k in ks}, key=len, reverse=True)
 _NUMBERING = r"(?:[-*・]\s*)?(?:[0-9０-９]{1,2}[\s\u3000.．、)）]*|[（(][0-9０-９]{1,2}[）)]\s*)*"
-KEY_LINE = re.compile(rf"^{_S}{_NUMBERING}{_S}(?P<key>{'|'.join(_spaced(k) for k in _ALL_KEYS)}){_S}(?:[:：]|\s|\u3000|$)(?P<value>.*)$")
+KEY_LINE = re.compile(rf"^{_S}{_NUMBERING}{_S}(?P<key>{'|'.join(_spaced(k) for k in _ALL_KEYS)}){_S}(?:[（(][^）)]*[）)])?{_S}(?:[:：]|\s|\u3000|$)(?P<value>.*)$")
 SUB_ITEM = re.compile(rf"^{_S}(?:[（(][0-9０-９]{{1,2}}[）)]|[0-9０-９]{{1,2}}[.．)）])?{_S}(?P<key>{_spaced('会長')}|{_spaced('副会長')}|{_spaced('委員')}|{_spaced('事務局')}|{_spaced('説明員')}|{_spaced('説明者')}|[^\s\u3000]{{1,8}}){_S}(?:\s|\u3000)(?P<value>.+)$")
 BODY_START = re.compile(rf"^{_S}{_NUMBERING}{_S}(?:(?:会議|審議|審査|議事|質疑|討論|協議)の?(?:概要|経過|内容|要旨|記録)|会議の?概要|審議内容|審議の?経過|議事の?経過|会議の?経過|議事の?内容|"
                         r"議事の?概要|会議の?内容|発言の?要旨|議事の?要旨|会議の?要旨|会議録|議事録|審議の?概要|議事の?記録|"

@@ -15,14 +15,17 @@ IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"\xff\xd8\xff", b"
 JAPANESE_CODECS = ("utf-8", "cp932", "euc_jp", "iso2022_jp")
 
 
-def read_input_bytes(path: Path) -> bytes:
+def read_head(path: Path, size: int | None = None) -> bytes:
+    """The first `size` bytes of a file (all of it for None), with a clear error for what users meet:
+    no such file, a directory, no permission."""
     path = Path(path)
     if not path.exists():
         raise MissingFileError(f"no such file: {path}")
     if not path.is_file():
         raise NotAFileError(f"not a file: {path}")
     try:
-        return path.read_bytes()
+        with path.open("rb") as f:
+            return f.read() if size is None else f.read(size)
     except PermissionError:
         raise PermissionDeniedError(f"permission denied: {path}") from None
     except OSError as e:
@@ -32,15 +35,7 @@ def read_input_bytes(path: Path) -> bytes:
 def sniff_kind(path: Path) -> str:
     """'pdf', 'image' or 'text', by the first bytes (not the file name)."""
     path = Path(path)
-    if not path.exists():
-        raise MissingFileError(f"no such file: {path}")
-    if not path.is_file():
-        raise NotAFileError(f"not a file: {path}")
-    try:
-        with path.open("rb") as f:
-            head = f.read(1024)
-    except PermissionError:
-        raise PermissionDeniedError(f"permission denied: {path}") from None
+    head = read_head(path, 1024)
     if PDF_MAGIC in head:
         return "pdf"
     if head.startswith(IMAGE_MAGIC) and not (head.startswith(b"RIFF") and head[8:12] != b"WEBP"):
@@ -122,4 +117,4 @@ def _plausible_japanese(text: str) -> bool:
 
 def read_text_file(path: Path) -> str:
     path = Path(path)
-    return decode_text(read_input_bytes(path), name=str(path))
+    return decode_text(read_head(path), name=str(path))
