@@ -42,13 +42,13 @@ def turn_start_level(blocks: list[Block]) -> Break:
     return Break.LINE
 
 
-def _starts_ahead(blocks: list[Block], i: int, level: Break) -> int:
-    """Blocks from i that could open a turn, before the next label."""
+def _texts_ahead(blocks: list[Block], i: int) -> int:
+    """Paragraphs of speech from block i on, before the next label: the texts waiting labels could take."""
     n = 1
     for b in blocks[i + 1:]:
         if b.label is not None:
             break
-        if b.brk >= level and block_kind(b.whole_text, b.hint) == "speech":
+        if block_kind(b.whole_text, b.hint) == "speech":
             n += 1
     return n
 
@@ -118,7 +118,7 @@ def attribute(blocks: list[Block]) -> list[Turn]:
         if b.label is not None or i in placed:
             label = b.label or placed[i]
             if pending and b.label is not None:
-                if _starts_ahead(blocks, i, Break.LINE) >= len(pending) + 1:
+                if _texts_ahead(blocks, i) >= len(pending) + 1:
                     pending.append(label)  # stacked labels: this text is the first waiting label's
                     label = pending.popleft()
                 else:
