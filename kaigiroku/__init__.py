@@ -19,25 +19,20 @@ def repair(text_or_path, roles=None, keep_width: bool = False) -> Minutes:
     return _repair(text_or_path, roles=roles, keep_width=keep_width)
 
 
-def ingest(path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn", roles=None,
-           keep_width: bool = False, jobs: int | None = None) -> Minutes:
-    """A PDF or image file -> Minutes (text pages by geometry, image pages by OCR)."""
-    from .ingest import ingest as _ingest
-
-    return _ingest(path, ocr=ocr, dpi=dpi, lang=lang, roles=roles, keep_width=keep_width, jobs=jobs)
-
-
 def convert(path, **options) -> Minutes:
-    """Any supported input file -> Minutes, chosen by content: PDF and images are ingested, the rest repaired."""
+    """Any supported input file -> Minutes, chosen by content: PDFs and images are ingested
+    (`kaigiroku.ingest.ingest`: text pages by geometry, image pages by OCR), the rest repaired."""
     p = Path(path)
     from .cleanup.decode import sniff_kind
 
     kind = sniff_kind(p)
     if kind in ("pdf", "image"):
+        from .ingest import ingest
+
         return ingest(p, **{k: v for k, v in options.items() if k in
-                             ("ocr", "dpi", "lang", "roles", "keep_width", "jobs")})
+                            ("ocr", "dpi", "lang", "roles", "keep_width", "jobs")})
     return repair(p, **{k: v for k, v in options.items() if k in ("roles", "keep_width")})
 
 
-__all__ = ["repair", "ingest", "convert", "Minutes", "Turn", "Line", "Page", "StreamLine", "Break",
+__all__ = ["repair", "convert", "Minutes", "Turn", "Line", "Page", "StreamLine", "Break",
            "ExitCode", "KaigirokuError"]

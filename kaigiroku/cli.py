@@ -98,7 +98,7 @@ def ingest(
     keep_width: bool = typer.Option(False, "--keep-width", help="Do not normalise character widths."),
 ):
     """Read minutes from a PDF or image into speaker-ordered turns."""
-    from . import ingest as _ingest
+    from .ingest import ingest as _ingest
 
     role_list = _roles(roles)
     _run(lambda: _ingest(file, ocr=ocr.value, dpi=dpi, lang=lang, roles=role_list,
@@ -136,13 +136,15 @@ def batch(
     lang: str = typer.Option("jpn", "--lang"),
     roles: Optional[Path] = typer.Option(None, "--roles"),
     keep_width: bool = typer.Option(False, "--keep-width"),
+    memory_limit: Optional[int] = typer.Option(None, "--memory-limit", min=256,
+                                               help="MiB of address space per worker (2048 or more advised)."),
 ):
     """Convert whole archives: parallel, resumable, atomic, with a report."""
     from .batch import BatchOptions, run_batch
 
     opts = BatchOptions(formats=[f.value for f in format], jobs=jobs or os.cpu_count() or 1, timeout=timeout,
                         force=force, ocr=ocr.value, dpi=dpi, lang=lang,
-                        roles=str(roles) if roles else None, keep_width=keep_width)
+                        roles=str(roles) if roles else None, keep_width=keep_width, memory_limit_mb=memory_limit)
     try:
         code = run_batch(inputs, output, opts)
     except KaigirokuError as e:

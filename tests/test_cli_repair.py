@@ -83,3 +83,18 @@ def test_roles_option(tmp_path):
     roles.write_text("書記長\n", encoding="utf-8")
     r = run("repair", p, "--roles", roles, "-f", "json")
     assert [t["speaker"] for t in json.loads(r.stdout)["turns"]] == ["書記長", "会長"]
+
+
+def test_convert_twice_after_the_ingest_package_loads(tmp_path):
+    """Regression: a top-level `ingest` function was once replaced by the package of that name."""
+    import importlib
+
+    import kaigiroku
+
+    importlib.import_module("kaigiroku.ingest.pdf")
+    from kaigiroku.ingest import ingest
+
+    assert callable(ingest)
+    p = tmp_path / "m.txt"
+    p.write_text(SAMPLE, encoding="utf-8")
+    assert kaigiroku.convert(p).turns == kaigiroku.convert(p).turns

@@ -22,8 +22,9 @@ from .runs import column_dumped, find_runs, place_label_runs
 def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False) -> Minutes:
     r = as_roles(roles)
     stream = [replace(s, text=normalize(s.text, keep_width)) for s in stream if s.text.strip() or s.label]
-    start = find_body_start([s.text for s in stream], r)
-    meta = read_cover([s.text for s in stream[:start]])
+    printed = [f"{s.label}\u3000{s.text}" if s.label else s.text for s in stream]  # as a reader sees the lines
+    start = find_body_start(printed, r)
+    meta = read_cover(printed[:start])
     blocks = make_blocks(resolve_breaks(stream[start:], r), r)
     return Minutes(meta=meta, turns=attribute(blocks))
 

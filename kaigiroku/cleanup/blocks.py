@@ -19,6 +19,7 @@ SENTENCE_END = "。．？！?!"
 
 
 _OPENERS = "「『（(【〔＜<［["
+_TRAILING_DIRECTION = re.compile(r"(?:[（(〔][^（()）〔〕]{1,20}[）)〕])+$")
 _NUMBERED_START = re.compile(r"^(?:[0-9０-９]{1,2}[\s\u3000.．、)）]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[①-⑳]|(?:日程|議案|諮問|報告|請願|陳情|発議)第|第[0-9０-９一二三四五六七八九十]+)")
 
 
@@ -38,6 +39,9 @@ def ends_sentence(line: str, opened_with: str = "") -> bool:
         return False
     if t[-1] in SENTENCE_END or t[-1] == "…":
         return True
+    trailing = _TRAILING_DIRECTION.search(t)
+    if trailing and trailing.start() > 0 and t[trailing.start() - 1] in SENTENCE_END:
+        return True  # …申し上げます。（拍手）
     if t[-1] in "」』）)】〕＞>］]":
         return len(t) >= 2 and t[-2] in SENTENCE_END or (opened_with or t[0]) in _OPENERS
     return False

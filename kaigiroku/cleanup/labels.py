@@ -106,7 +106,7 @@ def _patterns(roles: Roles):
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
                              rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|$|(?<=[）)]))"),
         # 7番（山本健一君） without a mark
-        "seat": re.compile(rf"^{_SP}*{seat}{_SP}*{paren}{_SP}*"),
+        "seat": re.compile(rf"^{_SP}*{seat}{_SP}*{paren}{_SP}*[:：]?{_SP}*"),
         # 会長 本文, 会 長, 会長：本文, 委員) 本文, 議長（山田太郎君） 本文, 総務課長 本文
         "plain": re.compile(rf"^{_SP}*(?P<role>{role}|{any_title})(?:{paren}{_SP}*(?:{sep})?|{sep})"),
         # 委員林 本文: a role and a one-character name

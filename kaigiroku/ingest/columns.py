@@ -1,0 +1,215 @@
+"""The label column of a page: where it is, and which label cells it holds.
+
+A label column is found from geometry, not a fixed x: a body edge B where text resumes after a
+gap on many rows, with short fragments left of B that read as speaker labels (会 長, 委員長（山田
+太郎君）, 説明員), and few rows whose text runs across B. Inline labels (会長　本文 with the next
+line flush left) fail the last test, since their continuation lines cross any candidate B.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..cleanup.cover import KEY_LINE
+from ..cleanup.labels import as_roles, match_label
+from ..model import Line
+from .geometry import Row, Rule, cluster_1d, rule_between
+
+MAX_CANDIDATES = 8
+MIN_HEAD_SHARE = 0.6  # of the cells below the first label, this share must read as labels
+MAX_CROSSING = 0.3  # rows crossing the gutter, as a share of the rows beside the column
+MAX_LABEL_CHARS = 30
+
+
+@dataclass
+class Column:
+    left: float  # x where labels start
+    body: float  # x where the body column starts
+    top: float  # y of the first label; cells above it are a cover table's keys, not labels
+    align: str = "top"  # "top": labels on their row's first line; "centre": vertically centred
+
+
+@dataclass
+class Cell:
+    """A label cell: the label-column pieces of one or more stacked rows (委員長 / （山田太郎君）)."""
+
+    pieces: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(re.sub(r"[ \u3000]", "", p.text) for p in self.pieces)
+
+    @property
+    def top(self) -> float:
+        return min(p.top for p in self.pieces)
+
+    @property
+    def bottom(self) -> float:
+        return max(p.bottom for p in self.pieces)
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return (min(p.x0 for p in self.pieces), self.top, max(p.x1 for p in self.pieces), self.bottom)
+
+
+class Labels:
+    """match_label with the roles resolved once and answers cached per text."""
+
+    def __init__(self, roles=None):
+        self.roles = as_roles(roles)
+        self._cache: dict[str, tuple] = {}
+
+    def _get(self, text: str):
+        hit = self._cache.get(text)
+        if hit is None:
+            m = match_label(text, self.roles)
+            if m is None and text.count("（") > text.count("）"):
+                # 委員長（山田 / 太郎君）: the name wraps in a narrow cell; the first line still opens a label
+                m = match_label(text + "）", self.roles) or match_label(text[:text.rindex("（")], self.roles)
+                hit = (m, False)
+            else:
+                hit = (m, m is not None and not text[m.end:].strip())
+            self._cache[text] = hit
+        return hit
+
+    def head(self, text: str) -> bool:
+        """The text starts with a label."""
+        return self._get(text)[0] is not None
+
+    def whole(self, text: str) -> bool:
+        """The text is a label and nothing else."""
+        return self._get(text)[1]
+
+    def match(self, text: str):
+        return self._get(text)[0]
+
+
+def split_row(row: Row, body: float, size: float):
+    """(left fragments, right fragments, crossing) of a row against a body edge."""
+    left, right, crossing = [], [], False
+    for f in row.frags:
+        if f.x1 <= body - 0.4 * size:
+            left.append(f)
+        elif f.x0 >= body - 0.6 * size:
+            right.append(f)
+        else:
+            crossing = True
+    return left, right, crossing
+
+
+def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: list[Rule], max_gap: float,
+                x0: float, x1: float) -> list[Cell]:
+    """Left-column pieces, top to bottom, grouped into cells.
+
+    A piece joins the cell above when it sits right under it (no rule between) and does not start a
+    label of its own after a complete one: 委員長 + （山田太郎君） is one cell, 会長 + 委員 are two.
+    """
+    lines = [Line(text="".join(f.text for f in frags), x0=frags[0].x0, top=min(f.top for f in frags),
+                  x1=frags[-1].x1, bottom=max(f.bottom for f in frags), page=frags[0].page, size=frags[0].size)
+             for _, frags in pieces]
+    cells: list[Cell] = []
+    for i, piece in enumerate(lines):
+        if cells:
+            last = cells[-1]
+            near = piece.top - last.bottom <= max_gap and not rule_between(rules, last.bottom, piece.top, x0, x1)
+            if near and not (labels.whole(last.text) and _opens_label(lines, i, labels, max_gap)):
+                last.pieces.append(piece)
+                continue
+        cells.append(Cell([piece]))
+    return cells
+
+
+def _opens_label(lines: list[Line], i: int, labels: Labels, max_gap: float) -> bool:
+    """Whether lines[i] starts a label, alone or with the lines stacked under it (大臣政務 / 官（本田）."""
+    text = ""
+    for k in range(i, min(i + 3, len(lines))):
+        if k > i and lines[k].top - lines[k - 1].bottom > max_gap:
+            break
+        text += re.sub(r"[ \u3000]", "", lines[k].text)
+        if labels.head(text):
+            return True
+    return False
+
+
+def find_column(rows: list[Row], size: float, labels: Labels, rules: list[Rule], line_gap: float,
+                prev: Column | None = None) -> Column | None:
+    """The page's label column, or None when labels (if any) are inline."""
+    if len(rows) < 1:
+        return None
+    left_edge = min(r.x0 for r in rows)
+    # where text starts after a gap, or where a row starts (a centred label sits on a row of its own)
+    starts = [f.x0 for r in rows for f in r.frags if f.x0 - left_edge >= 1.5 * size]
+    groups = [g for g in cluster_1d(starts, 2.0) if len(g) >= 2]
+    groups.sort(key=len, reverse=True)
+    candidates = [sum(g) / len(g) for g in groups[:MAX_CANDIDATES]]
+    if prev is not None:
+        candidates.append(prev.body)
+    best = None
+    for body in candidates:
+        if body - left_edge < 1.5 * size:
+            continue
+        col = _try_column(rows, body, size, labels, rules, line_gap, prev)
+        if col is not None and (best is None or col[1] > best[1] or (col[1] == best[1] and body < best[0].body)):
+            best = col
+    return best[0] if best else None
+
+
+def _try_column(rows, body, size, labels, rules, line_gap, prev):
+    pieces, kinds = [], []
+    for row in rows:
+        left, right, crossing = split_row(row, body, size)
+        kinds.append("cross" if crossing else ("body" if right else "left"))
+        if left and not crossing:
+            pieces.append((row, left))
+    cells = stack_cells(pieces, labels, rules, line_gap + 0.3 * size, left_edge_of(pieces), body)
+    heads = [c for c in cells if labels.head(c.text) and len(c.text) <= MAX_LABEL_CHARS]
+    continuing = prev is not None and abs(prev.body - body) <= 2.0
+    if not heads and not (continuing and cells):
+        return None
+    if all(KEY_LINE.match(c.text) for c in heads) and not any("。" in r.text for r in rows):
+        return None  # 出席者 | 会長 小室 充孝…: a cover sheet's table, its keys being role words too
+    top = heads[0].top if heads else cells[0].top
+    below = [c for c in cells if c.top >= top - 0.5 * size]
+    if not continuing and len(heads) < MIN_HEAD_SHARE * len(below):
+        return None
+    if any(len(c.text) > MAX_LABEL_CHARS for c in below):
+        return None
+    beside = [k for r, k in zip(rows, kinds) if r.bottom >= top - 0.5 * size and k != "left"]
+    if beside and beside.count("cross") > MAX_CROSSING * len(beside):
+        return None
+    left = min(c.box[0] for c in below)
+    return Column(left=left, body=body, top=top, align=prev.align if prev else "top"), len(heads)
+
+
+def left_edge_of(pieces) -> float:
+    return min((frags[0].x0 for _, frags in pieces), default=0.0)
+
+
+def guess_align(blocks, cells: list[Cell], size: float, default: str) -> str:
+    """"top" or "centre": how labels sit against their row, from blocks holding exactly one cell."""
+    votes = Counter()
+    for block in blocks:
+        inside = [c for c in cells if block.top - 0.5 * size <= c.mid <= block.bottom + 0.5 * size]
+        if len(inside) > 1:
+            # rows set solid: a label level with no line at all is centred between two
+            for c in inside:
+                if not any(abs(c.top - r.top) <= 0.35 * size for r in block.rows):
+                    votes["centre"] += 1
+            continue
+        if len(inside) != 1 or len(block.rows) < 2:
+            continue
+        c = inside[0]
+        if (block.bottom - block.top) - (c.bottom - c.top) < 0.7 * size:
+            continue  # a label as tall as its text is both top-aligned and centred
+        if abs(c.top - block.rows[0].top) <= 0.35 * size:
+            votes["top"] += 1
+        elif abs(c.mid - (block.top + block.bottom) / 2) <= 0.35 * size:
+            votes["centre"] += 1
+    if not votes:
+        return default
+    return "centre" if votes["centre"] > votes["top"] else "top"

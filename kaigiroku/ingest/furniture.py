@@ -1,0 +1,123 @@
+"""Page furniture: page numbers and running headers/footers, found by position and repetition.
+
+Only rows in the outer band of a page (top or bottom MARGIN of its height) can be furniture, and
+only from the page edge inwards: the scan stops at the first row that is neither a page number nor
+a text repeated at the same place on other pages. Removed lines go to Page.furniture.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+
+from ..model import Page
+from .geometry import Row, rows_of
+
+MARGIN = 0.13  # share of the page height, top and bottom, where furniture lives
+REPEAT_SHARE = 0.3  # a running header appears on at least this share of pages (and on two)
+POSITION_TOL = 6.0  # points: how far a running header may move between pages
+
+_DASH = "-‐‑‒–—―−ー－~〜～"
+PAGE_NUMBER = re.compile(
+    rf"^(?:[{_DASH}]*\(?\d{{1,4}}\)?[{_DASH}]*"  # 5, - 5 -, －５－, (5)
+    r"|\d{1,4}/\d{1,4}"  # 5／12
+    r"|(?:p|pp|page|no)\.?\d{1,4}(?:/\d{1,4})?"  # p.5, Page 5
+    r"|第?\d{1,4}(?:頁|ページ)(?:/\d{1,4})?"  # 5頁, 第5ページ
+    r"|[{_DASH}]?[ivxlc]{1,6}[{_DASH}]?)$",  # roman numerals in front matter
+    re.IGNORECASE,
+)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def is_page_number(text: str) -> bool:
+    t = _norm(text)
+    if t[:1] in _DASH and t[-1:] not in _DASH and len(t) > 1 and t[1:].isdigit():
+        return False  # -5 alone is a number in a list, not a page number
+    return bool(PAGE_NUMBER.match(t))
+
+
+def _key(text: str) -> str:
+    """A running header's identity: digits vary (第5回, 5/12), the words do not."""
+    return re.sub(r"\d+", "#", _norm(text))
+
+
+def _band(row: Row, page: Page) -> str | None:
+    if row.bottom <= MARGIN * page.height:
+        return "top"
+    if row.top >= (1 - MARGIN) * page.height:
+        return "bottom"
+    return None
+
+
+def strip_furniture(pages: list[Page]) -> None:
+    """Move page numbers and running headers/footers from page.lines to page.furniture, in place."""
+    band_rows = []  # (page index, row, band)
+    rows_by_page = []
+    for i, page in enumerate(pages):
+        rows = rows_of(page.lines)
+        rows_by_page.append(rows)
+        for row in rows:
+            band = _band(row, page)
+            if band:
+                band_rows.append((i, row, band))
+    repeated = _repeated(band_rows, len([p for p in pages if p.lines]))
+    # the document's line spacing (a page with three lines has no spacing of its own to go by)
+    gaps = sorted(b.top - a.bottom for rows in rows_by_page for a, b in zip(rows, rows[1:]) if b.top > a.bottom)
+    line_gap = gaps[len(gaps) // 2] if gaps else 0.0
+    for i, page in enumerate(pages):
+        rows = rows_by_page[i]
+        gone = set()
+        for band, order in (("top", rows), ("bottom", rows[::-1])):
+            found = []  # (row, is a page number)
+            for row in order:
+                if _band(row, page) != band:
+                    break
+                number = is_page_number(row.text) or all(is_page_number(f.text) for f in row.frags)
+                if not (number or id(row) in repeated
+                        or all(is_page_number(f.text) or (id(row), f.x0) in repeated for f in row.frags)):
+                    break
+                found.append((row, number))
+            # a running header stands apart from the text; a repeated line set like the text is text
+            # (a label cell that happens to fall at the same place on two pages)
+            inner = [r for r in order if all(r is not f for f, _ in found)]
+            while found and not found[-1][1] and inner and _gap(found[-1][0], inner[0]) < 1.5 * line_gap + 1:
+                inner.insert(0, found.pop()[0])
+            gone.update(id(r) for r, _ in found)
+        if gone:
+            keep = []
+            for row in rows:
+                (page.furniture if id(row) in gone else keep).extend(row.frags)
+            kept = {id(f) for f in keep}
+            page.lines = [ln for ln in page.lines if id(ln) in kept]
+
+
+def _gap(a: Row, b: Row) -> float:
+    return max(b.top - a.bottom, a.top - b.bottom)
+
+
+def _repeated(band_rows, n_pages: int) -> set:
+    """ids of rows (and (row id, x0) of fragments) whose text recurs at the same place on enough pages."""
+    need = max(2, int(REPEAT_SHARE * n_pages + 0.999))
+    groups = defaultdict(list)  # (band, text key) -> [(page index, y, id)]
+    for i, row, band in band_rows:
+        y = row.top if band == "top" else row.bottom
+        groups[(band, _key(row.text))].append((i, y, id(row)))
+        if len(row.frags) > 1:  # a header with the title left and the date right
+            for f in row.frags:
+                groups[(band, _key(f.text))].append((i, f.top, (id(row), f.x0)))
+    out = set()
+    for members in groups.values():
+        if len({m[0] for m in members}) < need:
+            continue
+        members.sort(key=lambda m: m[1])
+        start = 0
+        for end in range(1, len(members) + 1):  # runs of nearly equal position
+            if end == len(members) or members[end][1] - members[end - 1][1] > POSITION_TOL:
+                run = members[start:end]
+                if len({m[0] for m in run}) >= need:
+                    out.update(m[2] for m in run)
+                start = end
+    return out

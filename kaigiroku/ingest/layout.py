@@ -1,0 +1,339 @@
+"""Pages of positioned lines -> the reading-order stream, each speaker label with its text.
+
+Per page: rows (geometry.rows_of), then the label column if there is one (columns.py). With a
+column, body rows form blocks, split at ruled lines, at vertical gaps wider than the line spacing
+and at rows crossing the column; each label cell goes to the block whose vertical extent holds
+its centre, so a label centred against a long speech finds the speech's first line. Without a
+column every row is a line of its own, labels printed inline at its start.
+
+Breaks: the first line of a block with a label is ROW; inside a block a line is WRAP unless it is
+indented or follows a short line (PARA); the first line of a page is PAGE, or WRAP when it goes on
+with a sentence the previous page cut off.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..cleanup.cover import KEY_LINE
+from ..model import Break, Page, StreamLine
+from .columns import Cell, Column, Labels, find_column, guess_align, split_row, stack_cells
+from .furniture import strip_furniture
+from .geometry import Row, join_frags, quantile, rows_of, rule_between, typical_size
+
+SENTENCE_END = "。．？！?!」』）)〕】"
+# label cells go to StreamLine.label (True) or stay inline at the start of the text (False)
+LABEL_FIELD = True
+
+
+@dataclass
+class Placed:
+    """A stream line and where it was found (for `inspect` and for linking pages)."""
+
+    line: StreamLine
+    box: tuple[float, float, float, float]
+    label_box: tuple[float, float, float, float] | None = None
+    indented: bool = False
+    full: bool = False  # the line runs to the right edge of its column
+    labelled: bool = False  # the line opens with a speaker label
+
+
+@dataclass
+class PageLayout:
+    page: Page
+    column: Column | None = None
+    placed: list[Placed] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    rows: list[Row]
+    opening: Break  # how the block is separated from what comes before it
+
+    @property
+    def top(self) -> float:
+        return self.rows[0].top
+
+    @property
+    def bottom(self) -> float:
+        return self.rows[-1].bottom
+
+
+def pages_to_stream(pages: list[Page], roles=None, furniture: bool = True) -> list[StreamLine]:
+    """The reading-order stream of a document's pages (furniture removed first, in place)."""
+    return [p.line for lay in analyse(pages, roles, furniture) for p in lay.placed]
+
+
+def analyse(pages: list[Page], roles=None, furniture: bool = True) -> list[PageLayout]:
+    if furniture:
+        strip_furniture(pages)
+    labels = Labels(roles)
+    out: list[PageLayout] = []
+    column = None
+    last = None  # the last Placed line of the pages so far
+    for page in pages:
+        lay = layout_page(page, labels, column)
+        if lay.column is not None:
+            column = lay.column
+        if lay.placed:
+            first = lay.placed[0]
+            first.line.brk = Break.WRAP if _continues(last, first) else Break.PAGE
+            last = lay.placed[-1]
+        out.append(lay)
+    return out
+
+
+def _continues(last: Placed | None, first: Placed) -> bool:
+    """The first line of a page goes on with the sentence the last line of the page before cut off."""
+    if last is None or first.labelled or first.indented or not last.full:
+        return False
+    return bool(last.line.text) and last.line.text.rstrip()[-1:] not in SENTENCE_END
+
+
+def layout_page(page: Page, labels: Labels, prev: Column | None = None) -> PageLayout:
+    rows = rows_of(page.lines)
+    if not rows:
+        return PageLayout(page)
+    size = typical_size(page.lines)
+    rules = list(getattr(page, "rules", ()) or ())
+    gaps = [b.top - a.bottom for a, b in zip(rows, rows[1:]) if b.top > a.bottom]
+    # the space between lines of one paragraph; a lone big gap (a cover page's) is not line spacing
+    line_gap = min(quantile(gaps, 0.25, default=0.5 * size), 1.0 * size) if len(gaps) >= 3 else 0.5 * size
+    column = find_column(rows, size, labels, rules, line_gap, prev)
+    if column is None:
+        return PageLayout(page, None, _plain(rows, size, rules, labels, line_gap))
+    return PageLayout(page, column, _table(rows, column, size, rules, labels, line_gap, prev))
+
+
+# ----------------------------------------------------------------------------- pages without a column
+
+def _plain(rows: list[Row], size: float, rules, labels: Labels, line_gap: float) -> list[Placed]:
+    left = _mode_x0(rows)
+    right = quantile([r.x1 for r in rows], 0.9, default=0.0)
+    out: list[Placed] = []
+    prev = None
+    for row in rows:
+        text = row.text  # a key/value row of a cover table: 日 時　令和… (cells joined by U+3000)
+        indented = row.x0 > left + 0.5 * size
+        labelled = _label_start(text, labels)
+        if prev is None:
+            brk = Break.PAGE
+        elif labelled or rule_between(rules, prev.bottom, row.top, row.x0, row.x1):
+            brk = Break.ROW
+        elif row.top - prev.bottom > line_gap + 0.5 * size:
+            brk = Break.PARA
+        elif _centred_goes_on(prev, row, left, right, size):
+            brk = Break.WRAP
+        elif indented or prev.x1 < right - 1.5 * size:
+            brk = Break.PARA
+        else:
+            brk = Break.WRAP
+        out.append(Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk), _box(row), None,
+                          indented, row.x1 >= right - 1.5 * size, labelled))
+        prev = row
+    return out
+
+
+def join_text(a: str, b: str) -> str:
+    """Two wrapped lines as one: nothing between Japanese characters, a space between Latin words."""
+    if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum():
+        return a + " " + b
+    return a + b
+
+
+def _centred_goes_on(prev: Row, row: Row, left: float, right: float, size: float) -> bool:
+    """A centred line under a full line cut mid-sentence: the second line of a centred heading,
+    indented only because it is centred."""
+    centre = (left + right) / 2
+    wide = prev.x1 >= right - 1.5 * size or (prev.x1 - prev.x0 >= 0.7 * (right - left)
+                                              and abs((prev.x0 + prev.x1) / 2 - centre) <= 1.5 * size)
+    if not wide or prev.text.rstrip()[-1:] in SENTENCE_END + "、":
+        return False
+    return row.x0 > left + 1.5 * size and abs((row.x0 + row.x1) / 2 - centre) <= 1.5 * size
+
+
+def _label_start(text: str, labels: Labels) -> bool:
+    """The line opens with a speaker label (not a cover item such as 出席者　会長 山田太郎)."""
+    m = labels.match(text)
+    if m is None or (not m.marked and KEY_LINE.match(text) and not text.rstrip().endswith("。")):
+        return False
+    return m.marked or bool(text[m.end:].strip()) or labels.whole(text)
+
+
+def _mode_x0(rows: list[Row]) -> float:
+    """The left edge most lines start at (paragraph indents and labels aside)."""
+    counts: dict[int, int] = {}
+    for r in rows:
+        counts[round(r.x0)] = counts.get(round(r.x0), 0) + 1
+    best = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+    return min(r.x0 for r in rows if abs(r.x0 - best) <= 1.5)
+
+
+# ----------------------------------------------------------------------------- pages with a label column
+
+def _table(rows, column: Column, size, rules, labels: Labels, line_gap, prev: Column | None) -> list[Placed]:
+    body_x = column.body
+    # 1. each row: label-column pieces, body fragments, or a row running across both (plain)
+    pieces, items = [], []  # items: ("body", Row) | ("plain", Row) in page order
+    for row in rows:
+        left, right, crossing = split_row(row, body_x, size)
+        if crossing or (left and row.bottom < column.top - 0.25 * size):
+            items.append(("plain", row))  # a heading across the page, or a cover table above the labels
+            continue
+        if left:
+            pieces.append((row, left))
+        if right:
+            items.append(("body", Row(right)))
+    body_rows = [r for kind, r in items if kind == "body"]
+    page_left, page_right = min(r.x0 for r in rows), quantile([r.x1 for r in rows], 0.9, default=0.0)
+    right_edge = quantile([r.x1 for r in body_rows], 0.9, default=0.0)
+    cells = stack_cells(pieces, labels, rules, line_gap + 0.3 * size, column.left, body_x)
+    # 2. body rows into blocks, cut at rules, gaps and plain rows
+    gap = line_gap + 0.45 * size
+    blocks = _blocks(items, rules, gap, body_x, right_edge, (page_left, page_right), size)
+    real_blocks = [b for b in blocks if isinstance(b, Block)]
+    column.align = guess_align(real_blocks, cells, size, prev.align if prev else column.align)
+    # 3. cells to blocks, splitting blocks that hold more than one label
+    owned = _assign(cells, real_blocks, size)
+    out: list[Placed] = []
+    for b in blocks:
+        if isinstance(b, Row):
+            out.append(_plain_row(b, size, labels, right_edge))
+            continue
+        for part_rows, cell, opening in _parts(b, owned.get(id(b), []), column.align, size):
+            out.extend(_emit(part_rows, cell, opening, size, labels, body_x, right_edge))
+    for cell in owned.get(None, []):  # a label beside no text at all
+        at = next((k for k, p in enumerate(out) if p.box[1] > cell.top), len(out))
+        out.insert(at, _label_alone(cell, labels))
+    return out
+
+
+def _blocks(items, rules, gap: float, body_x: float, right_edge: float, page_edges, size: float) -> list:
+    """Body rows grouped into blocks (Block), plain rows kept as they are (Row), in page order."""
+    blocks: list[Block | Row] = []
+    cur: Block | None = None
+    for kind, row in items:
+        if kind == "plain":
+            blocks.append(row)
+            cur = None
+            continue
+        opening = Break.PARA
+        if cur is not None:
+            last = cur.rows[-1]
+            if rule_between(rules, last.bottom, row.top, body_x, right_edge):
+                cur, opening = None, Break.ROW
+            elif row.top - last.bottom > gap:
+                cur = None
+        else:
+            before = blocks[-1] if blocks else None
+            if isinstance(before, Row) and row.top - before.bottom <= gap \
+                    and _centred_goes_on(before, row, page_edges[0], page_edges[1], size):
+                opening = Break.WRAP  # the second line of a heading centred on the page
+        if cur is None:
+            cur = Block([row], opening)
+            blocks.append(cur)
+        else:
+            cur.rows.append(row)
+    return blocks
+
+
+def _attach(cell_text: str, text: str, labels: Labels) -> tuple[str | None, str]:
+    """(label, text) of a row's first line. A cell that reads as a label goes to StreamLine.label:
+    layout has placed it, so turn assembly need not find it in the text. Anything else found in
+    the label column stays at the start of the text, for turn assembly to judge."""
+    if LABEL_FIELD and labels.head(cell_text):
+        return cell_text, text
+    return None, (cell_text + "\u3000" + text if text else cell_text)
+
+
+def _label_alone(cell: Cell, labels: Labels) -> Placed:
+    label, text = _attach(cell.text, "", labels)
+    return Placed(StreamLine(text="" if label else text, page=cell.pieces[0].page, brk=Break.ROW, label=label),
+                  cell.box, cell.box, labelled=True)
+
+
+def _assign(cells: list[Cell], blocks: list[Block], size: float) -> dict:
+    """Each cell to the block whose extent holds its centre, else to the nearest block (the one
+    below on a tie); a cell far from any text stays alone (key None)."""
+    owned: dict = {}
+    for c in cells:
+        best, dist = None, None
+        for b in blocks:
+            if b.top - 0.5 * size <= c.mid <= b.bottom + 0.5 * size:
+                best, dist = b, 0.0
+                break
+            d = min(abs(c.mid - b.top), abs(c.mid - b.bottom))
+            if dist is None or d < dist - 1e-6 or (abs(d - dist) <= 1e-6 and b.top > c.mid):
+                best, dist = b, d
+        key = id(best) if best is not None and dist <= 3 * size else None
+        owned.setdefault(key, []).append(c)
+    return owned
+
+
+def _parts(block: Block, cells: list[Cell], align: str, size: float):
+    """(rows, cell or None, opening break) for each speech in a block; cells that fit no line are
+    yielded with no rows (a label standing alone)."""
+    rows = block.rows
+    starts: list[tuple[int, Cell]] = []
+    after: list[Cell] = []  # labels below the block's last line: the speech starts on the next page
+    for c in sorted(cells, key=lambda c: c.mid):
+        if align == "centre":
+            if not starts:
+                at = 0
+            else:
+                # labels centred with no gap between rows: the part before ends as far below its
+                # label's centre as it starts above it
+                p_at, p_cell = starts[-1]
+                end = 2 * p_cell.mid - rows[p_at].top
+                at = next((i for i, r in enumerate(rows) if i > p_at and r.mid > end), None)
+        else:
+            at = next((i for i, r in enumerate(rows) if r.top >= c.top - 0.35 * size), None)
+            if at is None:
+                after.append(c)
+                continue
+        if at is None or (starts and at <= starts[-1][0]):
+            yield [], c, Break.ROW
+            continue
+        starts.append((at, c))
+    bounds: list[tuple[int, Cell | None]] = list(starts)
+    if not bounds or bounds[0][0] > 0:
+        bounds.insert(0, (0, None))
+    for k, (i, c) in enumerate(bounds):
+        j = bounds[k + 1][0] if k + 1 < len(bounds) else len(rows)
+        yield rows[i:j], c, (block.opening if k == 0 else Break.ROW)
+    for c in after:
+        yield [], c, Break.ROW
+
+
+def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, labels: Labels, body_x, right_edge):
+    if not rows:
+        return [_label_alone(cell, labels)] if cell is not None else []
+    out = []
+    for i, row in enumerate(rows):
+        text = join_frags(row.frags)
+        label = None
+        indented = row.x0 > body_x + 0.5 * size
+        if i == 0:
+            brk = Break.ROW if cell is not None else opening
+            if cell is not None:
+                label, text = _attach(cell.text, text, labels)
+        else:
+            prev = rows[i - 1]
+            if _centred_goes_on(prev, row, body_x, right_edge, size):
+                brk = Break.WRAP
+            else:
+                brk = Break.PARA if indented or prev.x1 < right_edge - 1.5 * size else Break.WRAP
+        first = cell is not None and i == 0
+        out.append(Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, label=label), _box(row),
+                          cell.box if first else None, indented, row.x1 >= right_edge - 1.5 * size, first))
+    return out
+
+
+def _plain_row(row: Row, size, labels: Labels, right_edge) -> Placed:
+    text = row.text
+    labelled = _label_start(text, labels)
+    return Placed(StreamLine(text=text, page=row.frags[0].page, brk=Break.ROW if labelled else Break.PARA),
+                  _box(row), None, False, row.x1 >= right_edge - 1.5 * size, labelled)
+
+
+def _box(row: Row) -> tuple[float, float, float, float]:
+    return (row.x0, row.top, row.x1, row.bottom)

@@ -1,0 +1,248 @@
+"""OCR of image-only PDF pages and image files into positioned lines.
+
+    rasterize -> preprocess -> ocr_engine_data -> lines_from_data (+ ocrfix) -> Page
+
+Pages run in parallel, one process per page at a time (`jobs` workers, default: the CPUs usable);
+each worker limits tesseract to one thread (OMP_THREAD_LIMIT=1), as OCRmyPDF does (the wrapper
+in tesseract.py does the same for a page run in this process unless the variable is set).
+Lines are reported in PDF points in the deskewed frame of the page (the page is rotated about its
+centre on the same canvas, so positions are consistent within a page and close to the original).
+A Line is one visual line of one table cell: Tesseract's line is split where the ink has a gap of
+GAP line heights (the label column and the body), and its box is snapped to its ink (Tesseract's
+boxes for Japanese are rough). Reading order is not promised; lines are sorted by top, then x.
+"""
+from __future__ import annotations
+
+import os
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+
+from ..cleanup.ocrfix import fix_ocr_text
+from ..errors import OcrFailedError
+from ..model import Line, Page
+from . import raster
+from .preprocess import binarise, preprocess
+from .tesseract import check_available, ocr_engine_data
+
+# Page segmentation mode. On the bench (bench/bench_ocr.py --psm 3 4 6) 4 and 6 tie and 3 is worse;
+# 6 (one uniform block) sometimes drops a line set in a larger type, such as a title; 4 does not.
+PSM = 4
+GAP = 1.8  # a gap without ink wider than this many line heights splits a line (label | body cells)
+MIN_CONF = 20.0  # a line this unsure and this short is noise
+MIN_CHARS = 2
+MARK_CONF = 40.0  # an unsure word of bare marks ('”', '.', ':') is a speck read as punctuation
+
+
+@dataclass(frozen=True)
+class Options:
+    dpi: float = 300
+    lang: str = "jpn"
+    psm: int = PSM
+    skip: tuple[str, ...] = ()  # preprocessing steps to leave out (ablation)
+
+
+class Word(NamedTuple):
+    text: str
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    conf: float
+
+
+def _is_mark(c: str) -> bool:
+    return unicodedata.category(c)[0] in "PS"
+
+
+def _drop_specks_read_as_marks(text: str, conf: float) -> str:
+    """A word of nothing but punctuation/symbols that Tesseract is unsure of: keep only its
+    Japanese marks (、。 are real, a stray ” or . beside them is a speck)."""
+    if conf >= MARK_CONF or not all(_is_mark(c) for c in text):
+        return text
+    return "".join(c for c in text if 0x3000 <= ord(c) <= 0x303F)
+
+
+def _words(data: dict):
+    """(line key, Word) for each word of image_to_data's dict; the key is (block, par, line)."""
+    for i, text in enumerate(data["text"]):
+        conf = float(data["conf"][i])
+        text = _drop_specks_read_as_marks((text or "").strip(), conf)
+        if int(data["level"][i]) != 5 or not text or conf < 0:
+            continue
+        x0, top = int(data["left"][i]), int(data["top"][i])
+        key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+        yield key, Word(text, x0, top, x0 + int(data["width"][i]), top + int(data["height"][i]), conf)
+
+
+def _split_at_gaps(words: list[Word], ink: np.ndarray | None, height: float) -> list[tuple[list[Word], int, int]]:
+    """Words of one Tesseract line, left to right, split where the line has no ink for more than
+    GAP line heights (a label cell and its body cell): [(words, x0, x1)].
+
+    The gaps are measured on the ink, not on Tesseract's word boxes: for Japanese those are rough
+    (a box one pixel wide for a whole character happens), the ink is exact."""
+    words = sorted(words, key=lambda w: w.x0)
+    lo, hi = words[0].x0, max(w.x1 for w in words)
+    if ink is None:
+        cuts, cols = [], None
+        right = words[0].x1
+        for a, b in zip(words, words[1:]):
+            right = max(right, a.x1)
+            if b.x0 - right > GAP * height:
+                cuts.append((right + b.x0) / 2)
+    else:
+        top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+        pad = int(height / 2)
+        lo, hi = max(0, lo - pad), min(ink.shape[1], hi + pad)
+        cols = ink[max(0, top):bottom, lo:hi].any(axis=0)
+        cuts = [lo + (a + b) / 2 for a, b in _runs(~cols) if b - a > GAP * height]
+    groups: list[list[Word]] = [[] for _ in range(len(cuts) + 1)]
+    for w in words:
+        groups[int(np.searchsorted(cuts, (w.x0 + w.x1) / 2))].append(w)
+    bounds = [lo] + cuts + [hi]
+    out = []
+    for i, group in enumerate(groups):
+        if not group:
+            continue
+        x0, x1 = min(w.x0 for w in group), max(w.x1 for w in group)
+        if cols is not None:  # snap to the ink of this cell
+            a, b = int(bounds[i]) - lo, int(np.ceil(bounds[i + 1])) - lo
+            where = np.flatnonzero(cols[max(0, a):b])
+            if len(where):
+                x0, x1 = lo + max(0, a) + int(where[0]), lo + max(0, a) + int(where[-1]) + 1
+        out.append((group, x0, x1))
+    return out
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """[start, end) of each run of True in a 1-D bool array."""
+    d = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
+    return list(zip(np.flatnonzero(d == 1), np.flatnonzero(d == -1)))
+
+
+def _vertical_extent(words: list[Word]) -> tuple[int, int, float]:
+    """(top, bottom, typical height) of a line. Tesseract's boxes for some Japanese words reach
+    up to half a line too high or low; boxes taller than 1.3 times the median are left out."""
+    heights = [w.bottom - w.top for w in words]
+    typical = float(np.median(heights))
+    fit = [w for w, h in zip(words, heights) if h <= 1.3 * typical] or words
+    return min(w.top for w in fit), max(w.bottom for w in fit), typical
+
+
+def _snap_rows(ink: np.ndarray, x0: int, x1: int, top: int, bottom: int, height: float) -> tuple[int, int]:
+    """The rows of the line's own ink: the run of inked rows (small breaks bridged) nearest the
+    middle of Tesseract's box. Falls back to the box when the ink says something implausible."""
+    pad = int(height / 2)
+    y_lo, y_hi = max(0, top - pad), min(ink.shape[0], bottom + pad)
+    counts = ink[y_lo:y_hi, x0:x1].sum(axis=1)
+    runs = _runs(counts >= max(1, 0.08 * counts.max()))  # a speck's few pixels do not make a row
+    merged: list[list[int]] = []
+    for a, b in runs:
+        if merged and a - merged[-1][1] < 0.15 * height:
+            merged[-1][1] = b
+        else:
+            merged.append([a, b])
+    if not merged:
+        return top, bottom
+    mid = (top + bottom) / 2 - y_lo
+    a, b = min(merged, key=lambda r: 0 if r[0] <= mid < r[1] else min(abs(mid - r[0]), abs(mid - r[1])))
+    if not 0.5 * height <= b - a <= 1.6 * height:
+        return top, bottom
+    return y_lo + a, y_lo + b
+
+
+def lines_from_data(data: dict, page_number: int, sx: float, sy: float, ink: np.ndarray | None = None) -> list[Line]:
+    """Group Tesseract's words by block/paragraph/line into Lines, pixel boxes scaled to points;
+    `ink` (the page's ink as a bool image) splits lines at wide gaps and sharpens their x extent."""
+    by_line: dict[tuple, list[Word]] = {}
+    for key, word in _words(data):
+        by_line.setdefault(key, []).append(word)
+    lines = []
+    for words in by_line.values():
+        top, bottom, height = _vertical_extent(words)
+        for group, x0, x1 in _split_at_gaps(words, ink, height):
+            text = fix_ocr_text(" ".join(w.text for w in group))
+            if not text:
+                continue
+            conf = float(np.average([w.conf for w in group], weights=[len(w.text) for w in group]))
+            if conf < MIN_CONF and len(text) <= MIN_CHARS:
+                continue
+            top, bottom, height = _vertical_extent(group)
+            if ink is not None:
+                top, bottom = _snap_rows(ink, x0, x1, top, bottom, height)
+                height = bottom - top
+            lines.append(Line(text=text, x0=float(x0 * sx), top=float(top * sy), x1=float(x1 * sx),
+                              bottom=float(bottom * sy), page=page_number, size=round(float(height * sy), 2),
+                              conf=round(conf, 1)))
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def ocr_page_image(grey: np.ndarray, page_number: int, width_pt: float, height_pt: float,
+                   opts: Options = Options()) -> Page:
+    """OCR one page already in pixels (any dpi: boxes are scaled by the page size in points)."""
+    clean, _angle = preprocess(grey, opts.dpi, skip=opts.skip)
+    try:
+        data = ocr_engine_data(clean, opts.lang, opts.psm)
+    except OcrFailedError as e:
+        raise OcrFailedError(f"page {page_number}: {e}") from None
+    h, w = grey.shape[:2]
+    ink = binarise(clean) < 128
+    lines = lines_from_data(data, page_number, width_pt / w, height_pt / h, ink)
+    return Page(number=page_number, width=width_pt, height=height_pt, lines=lines, source="ocr")
+
+
+def _pdf_task(path: str, number: int, opts: Options) -> Page:
+    grey, w_pt, h_pt = raster.rasterize(path, number, opts.dpi)
+    return ocr_page_image(grey, number, w_pt, h_pt, opts)
+
+
+def _image_task(path: str, frame: int, opts: Options) -> Page:
+    grey = raster.load_image(path, frame)
+    h, w = grey.shape
+    return ocr_page_image(grey, frame + 1, w * 72 / opts.dpi, h * 72 / opts.dpi, opts)
+
+
+def _init_worker() -> None:
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the CPUs this process may use (containers, taskset)
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _run(task, path: str, items: list[int], opts: Options, jobs: int | None) -> list[Page]:
+    jobs = max(1, jobs or _cpus())
+    if jobs == 1 or len(items) == 1:
+        return [task(path, item, opts) for item in items]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(items)), initializer=_init_worker) as pool:
+        futures = [pool.submit(task, path, item, opts) for item in items]
+        try:
+            return [f.result() for f in futures]
+        except BaseException:
+            for f in futures:
+                f.cancel()
+            raise
+
+
+def ocr_pdf_pages(path, page_numbers: list[int], dpi: float = 300, lang: str = "jpn",
+                  jobs: int | None = None, **kw) -> list[Page]:
+    """OCR the given 1-based pages of a PDF; Pages in the order asked, sizes in PDF points."""
+    opts = Options(dpi=dpi, lang=lang, **kw)
+    check_available(lang)
+    raster.check_pdf_pages(path, list(page_numbers), dpi)
+    return _run(_pdf_task, str(path), list(page_numbers), opts, jobs)
+
+
+def ocr_image_file(path, dpi: float = 300, lang: str = "jpn", jobs: int | None = None, **kw) -> list[Page]:
+    """OCR every page of a PNG, JPEG or (multi-page) TIFF; the image is taken to be at `dpi`."""
+    opts = Options(dpi=dpi, lang=lang, **kw)
+    check_available(lang)
+    frames = raster.image_frame_count(path)
+    return _run(_image_task, str(path), list(range(frames)), opts, jobs)
