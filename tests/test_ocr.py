@@ -5,7 +5,6 @@ OCR is slow (two cores): the pages here are small, a handful of OCR runs in all.
 from __future__ import annotations
 
 import json
-import os
 import stat
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytesseract
 import pytest
 
 from fixtures.scan import SAMPLE_ROWS, Layout, cer, reading_text, render_minutes_pdf, scan_pdf
-from kaigiroku.cleanup.ocrfix import fix_brackets, fix_confusions, fix_ocr_text, fix_spacing
+from kaigiroku.cleanup.ocrfix import fix_brackets, fix_confusions, fix_ocr_text, fix_spacing, fix_stray_marks
 from kaigiroku.errors import ExitCode, OcrFailedError, OcrUnavailableError, TooLargeError
 from kaigiroku.ingest import raster, tesseract
 from kaigiroku.ingest.ocr import lines_from_data, ocr_image_file, ocr_pdf_pages
@@ -109,6 +108,17 @@ def test_lines_from_data_splits_label_and_body_on_the_ink():
     assert body.x0 == 150 and body.page == 3
     (joined,) = lines_from_data({**data, "left": [100, 150, 200, 290]}, 3, 0.5, 0.5, None)
     assert joined.text == "会長ただいま"  # without the ink, only the boxes (close together here)
+
+
+def test_pdf_pages_in_the_order_asked_and_a_blank_page(tmp_path, blank_pdf):
+    gold = render_minutes_pdf(tmp_path / "two.pdf", SAMPLE_ROWS[:4], Layout(height=250), title="")
+    scan_pdf(tmp_path / "two.pdf", tmp_path / "two-scan.pdf", "mild", dpi=200, seed=5)
+    pages = ocr_pdf_pages(tmp_path / "two-scan.pdf", [2, 1], dpi=200, jobs=2)
+    assert [p.number for p in pages] == [2, 1]
+    assert all(ln.page == p.number for p in pages for ln in p.lines)
+    assert cer(gold[1], reading_text([pages[0]])) <= 0.06
+    (blank,) = ocr_pdf_pages(blank_pdf, [1], jobs=1)  # a lone "x": nothing worth a line
+    assert (blank.width, blank.height) == (200, 150) and len(blank.lines) <= 1
 
 
 # --- faults of the external program ----------------------------------------------------------
@@ -241,6 +251,17 @@ def test_fix_confusions(raw, fixed):
     assert fix_confusions(raw) == fixed
 
 
+@pytest.mark.parametrize("raw, fixed", [
+    ("。ただいまから", "ただいまから"),  # no line starts with 。
+    ("タブレッ:ト端末", "タブレット端末"),
+    ("一人--台", "一人-台"),  # then fix_confusions: 一人一台
+    ("会長:本文", "会長:本文"),  # a colon after a label is real
+    ("Society 5.0の", "Society 5.0の"),
+])
+def test_fix_stray_marks(raw, fixed):
+    assert fix_stray_marks(raw) == fixed
+
+
 def correct_texts():
     texts = [body for _, body in SAMPLE_ROWS]
     for f in sorted((ROOT / "fixtures" / "minutes").glob("*.json")):
@@ -255,6 +276,6 @@ def correct_texts():
 def test_ocrfix_leaves_correct_japanese_alone():
     lines = correct_texts()
     assert len(lines) > 50
-    changed = [ln for ln in lines if fix_confusions(fix_brackets(ln)) != ln]
+    changed = [ln for ln in lines if fix_confusions(fix_brackets(fix_stray_marks(ln))) != ln]
     assert changed == []
     assert all(fix_ocr_text(ln) == fix_ocr_text(fix_ocr_text(ln)) for ln in lines[:500])  # idempotent

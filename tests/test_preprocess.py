@@ -62,7 +62,7 @@ def test_deskew_straightens():
 def test_estimate_skew_blank_or_noisy_page_is_zero_not_noise():
     rng = np.random.default_rng(1)
     noisy = np.clip(235 + rng.normal(0, 8, (800, 600)), 0, 255).astype(np.uint8)
-    assert pp.estimate_skew(noisy) == 0.0 or abs(pp.estimate_skew(noisy)) < 5  # no crash, in range
+    assert pp.estimate_skew(noisy) == 0.0  # the noise is not taken for ink
     assert pp.estimate_skew(np.full((300, 300), 255, np.uint8)) == 0.0
 
 

@@ -19,13 +19,13 @@ _KEYS = {
     "absent": ["欠席者", "欠席委員", "欠席議員", "欠席"],
     "staff": ["事務局職員", "事務局", "説明員職氏名", "説明員", "説明者", "出席説明員", "関係職員"],
     "title": ["会議の名称", "会議名", "件名", "名称"],
-    "other": ["傍聴者", "傍聴人", "傍聴", "議題", "案件", "付議事項", "資料", "配布資料", "結果", "公開・非公開",
+    "other": ["傍聴者", "傍聴人", "傍聴", "議題", "案件", "付議事項", "資料", "配布資料", "配付資料", "結果", "公開・非公開",
               "公開", "次第", "記録者", "報告日"],
 }
 _ALL_KEYS = sorted({k for ks in _KEYS.values() for k in ks}, key=len, reverse=True)
 _NUMBERING = r"(?:[-*・]\s*)?(?:[0-9０-９]{1,2}[\s\u3000.．、)）]*|[（(][0-9０-９]{1,2}[）)]\s*)*"
 KEY_LINE = re.compile(rf"^{_S}{_NUMBERING}{_S}(?P<key>{'|'.join(_spaced(k) for k in _ALL_KEYS)}){_S}(?:[（(][^）)]*[）)])?{_S}(?:[:：]|\s|\u3000|$)(?P<value>.*)$")
-SUB_ITEM = re.compile(rf"^{_S}(?:[（(][0-9０-９]{{1,2}}[）)]|[0-9０-９]{{1,2}}[.．)）])?{_S}(?P<key>{_spaced('会長')}|{_spaced('副会長')}|{_spaced('委員')}|{_spaced('事務局')}|{_spaced('説明員')}|{_spaced('説明者')}|[^\s\u3000]{{1,8}}){_S}(?:\s|\u3000)(?P<value>.+)$")
+ITEM_NUMBER = re.compile(rf"^{_S}(?:[（(][0-9０-９]{{1,2}}[）)]|[0-9０-９]{{1,2}}[.．)）]){_S}")
 BODY_START = re.compile(rf"^{_S}{_NUMBERING}{_S}(?:(?:会議|審議|審査|議事|質疑|討論|協議)の?(?:概要|経過|内容|要旨|記録)|会議の?概要|審議内容|審議の?経過|議事の?経過|会議の?経過|議事の?内容|"
                         r"議事の?概要|会議の?内容|発言の?要旨|議事の?要旨|会議の?要旨|会議録|議事録|審議の?概要|議事の?記録|"
                         r"会議の?記録|審議内容の記録|議事の概要|発言内容)")
@@ -70,14 +70,16 @@ def find_body_start(lines: list[str], roles=None) -> int:
     for i in range(key_lines[0], min(len(lines), limit)):
         if BODY_START.match(lines[i]) and len(_clean(lines[i])) <= 40:
             return _before_label_cells(lines, i, roles)
-    # no heading opens the body: it starts at the first speaker label after the last cover key
+    # no heading opens the body: it starts at the first speaker label after the last cover key that
+    # is printed with a mark (○議長), else whose text reads as a sentence, not a list of names
     last_key = key_lines[-1]
-    for i in range(last_key + 1, len(lines)):
-        m = match_label(lines[i], roles)
-        if m is not None and (m.marked or lines[i][m.end:].strip()):
-            # a cover item such as 会長　小室充孝 is short and has no sentence
-            if m.marked or len(lines[i]) > 30 or lines[i].rstrip().endswith("。"):
-                return i
+    after = [(i, match_label(lines[i], roles)) for i in range(last_key + 1, len(lines))]
+    marked = [i for i, m in after if m is not None and m.marked]
+    if marked:
+        return _before_label_cells(lines, marked[0], roles)
+    for i, m in after:
+        if m is not None and "。" in lines[i][m.end:]:
+            return _before_label_cells(lines, i, roles)
     return _before_label_cells(lines, last_key + 1, roles)
 
 
@@ -109,7 +111,7 @@ def _title_lines(lines: list[str], roles=None) -> int:
 def read_cover(lines: list[str]) -> dict:
     meta: dict = {"title": "", "date_text": "", "time_text": "", "place": "", "attendees": []}
     other: dict = {}
-    field, key = None, None
+    field, key, role = None, None, ""
     title_lines = []
     for raw in lines:
         line = _clean(raw)
@@ -118,6 +120,7 @@ def read_cover(lines: list[str]) -> dict:
         m = KEY_LINE.match(raw)
         if m:
             field, key = _key_of(m.group("key"))
+            role = ""
             _put(meta, other, field, key, _clean(m.group("value")))
             continue
         if field is None:
@@ -128,14 +131,20 @@ def read_cover(lines: list[str]) -> dict:
             field, key = "absent", "欠席"
             _put(meta, other, field, key, _clean(a.group(1)))
             continue
-        if field in ("attendees", "staff", "absent"):
-            sub = SUB_ITEM.match(raw)
-            if sub and field == "attendees":
-                role = re.sub(r"[\s\u3000]", "", sub.group("key"))
-                for name in re.split(r"[、，,]", sub.group("value")):
-                    if name.strip():
-                        meta["attendees"].append(f"{role} {_clean(name)}")
-                continue
+        if field == "attendees":
+            # （１） 会 長　小室 充孝 / 委員：青木 秀子、東 珠実、… / a line that goes on with names
+            item = ITEM_NUMBER.sub("", raw)
+            who = match_label(item)
+            if who is not None:
+                role, names = who.speaker, item[who.end:]
+            elif not ITEM_NUMBER.match(raw) and role:
+                names = item
+            else:
+                role, names = "", item
+            for name in re.split(r"[、，,]", names):
+                if _clean(name):
+                    meta["attendees"].append(f"{role} {_clean(name)}".strip())
+            continue
         _put(meta, other, field, key, line, cont=True)
     if title_lines and not meta["title"]:
         meta["title"] = title_lines[0]

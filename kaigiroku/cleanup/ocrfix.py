@@ -8,7 +8,8 @@
                     一 (kanji one) <-> ー (long-vowel mark) <- an ASCII dash, ロ/口, カ/力, エ/工, タ/夕,
                     ニ/二, ハ/八, ト/卜 -- each rule fires only where the other reading is (almost)
                     impossible Japanese
-    fix_ocr_text    all three, on one line of OCR output
+    fix_stray_marks specks read as marks: 、。 opening a line, ASCII marks inside a kana word
+    fix_ocr_text    all four, on one line of OCR output
 
 Each rule was checked against 174,000 characters of real and invented minutes (../shared gold,
 seeds and Diet minutes, fixtures/minutes): none of them changes a character of correct text
@@ -156,5 +157,18 @@ def fix_confusions(text: str) -> str:
     return "".join(chars)
 
 
+_KANA_KANJI = r"\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff々"
+_KANA = r"\u3041-\u309f\u30a1-\u30fa\u30fc"
+
+
+def fix_stray_marks(text: str) -> str:
+    """Marks that are specks or split strokes: 、。 opening a line (Japanese typesetting never
+    starts a line with them), an ASCII mark inside a kana word (タブレッ:ト), a run of ASCII dashes
+    between kana/kanji (one 一 or ー read as --; fix_confusions then settles which)."""
+    text = re.sub(r"^[、。,.，．]+", "", text)
+    text = re.sub(f"(?<=[{_KANA}])[.:,'\"`^~_|]+(?=[{_KANA}])", "", text)
+    return re.sub(f"(?<=[{_KANA_KANJI}])-{{2,3}}(?=[{_KANA_KANJI}])", "-", text)
+
+
 def fix_ocr_text(text: str) -> str:
-    return fix_confusions(fix_brackets(fix_spacing(text)))
+    return fix_confusions(fix_brackets(fix_stray_marks(fix_spacing(text))))

@@ -43,6 +43,7 @@ class Options:
     lang: str = "jpn"
     psm: int = PSM
     skip: tuple[str, ...] = ()  # preprocessing steps to leave out (ablation)
+    fix: bool = True  # ocrfix on each line (off: Tesseract's words joined by spaces, for the bench)
 
 
 class Word(NamedTuple):
@@ -154,7 +155,8 @@ def _snap_rows(ink: np.ndarray, x0: int, x1: int, top: int, bottom: int, height:
     return y_lo + a, y_lo + b
 
 
-def lines_from_data(data: dict, page_number: int, sx: float, sy: float, ink: np.ndarray | None = None) -> list[Line]:
+def lines_from_data(data: dict, page_number: int, sx: float, sy: float, ink: np.ndarray | None = None,
+                    fix=fix_ocr_text) -> list[Line]:
     """Group Tesseract's words by block/paragraph/line into Lines, pixel boxes scaled to points;
     `ink` (the page's ink as a bool image) splits lines at wide gaps and sharpens their x extent."""
     by_line: dict[tuple, list[Word]] = {}
@@ -164,7 +166,7 @@ def lines_from_data(data: dict, page_number: int, sx: float, sy: float, ink: np.
     for words in by_line.values():
         top, bottom, height = _vertical_extent(words)
         for group, x0, x1 in _split_at_gaps(words, ink, height):
-            text = fix_ocr_text(" ".join(w.text for w in group))
+            text = fix(" ".join(w.text for w in group)).strip()
             if not text:
                 continue
             conf = float(np.average([w.conf for w in group], weights=[len(w.text) for w in group]))
@@ -191,7 +193,8 @@ def ocr_page_image(grey: np.ndarray, page_number: int, width_pt: float, height_p
         raise OcrFailedError(f"page {page_number}: {e}") from None
     h, w = grey.shape[:2]
     ink = binarise(clean) < 128
-    lines = lines_from_data(data, page_number, width_pt / w, height_pt / h, ink)
+    lines = lines_from_data(data, page_number, width_pt / w, height_pt / h, ink,
+                            fix_ocr_text if opts.fix else str)
     return Page(number=page_number, width=width_pt, height=height_pt, lines=lines, source="ocr")
 
 
