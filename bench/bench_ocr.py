@@ -3,6 +3,7 @@
     python bench/bench_ocr.py                 # both engines, mild and rough scans, CER and pages/s
     python bench/bench_ocr.py --ablation      # also: each preprocessing step switched off in turn
     python bench/bench_ocr.py --psm 3 4 6     # also: Tesseract page segmentation modes compared
+    python bench/bench_ocr.py --fixes         # also: what each ocrfix repair is worth
 
 The scans are made by fixtures/scan.py from minutes rendered with known text: the fixture page of
 fixtures/scan.py (ruled Mincho, and unruled Gothic) plus three A4 pages of the real Diet minutes in
@@ -34,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from fixtures.scan import SAMPLE_ROWS, Layout, norm, reading_text, render_minutes_pdf, scan_pdf  # noqa: E402
 from kaigiroku.ingest.ocr import ocr_pdf_pages  # noqa: E402
+from kaigiroku.cleanup import ocrfix  # noqa: E402
 from kaigiroku.ingest.preprocess import STEPS  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "real" / "d2.json"
@@ -141,6 +143,7 @@ def main(argv=None) -> None:
     ap.add_argument("--dpi", type=float, default=300)
     ap.add_argument("--psm", type=int, nargs="*", default=[], help="compare these page segmentation modes")
     ap.add_argument("--ablation", action="store_true", help="switch each preprocessing step off in turn")
+    ap.add_argument("--fixes", action="store_true", help="CER with the ocrfix repairs added one by one")
     ap.add_argument("--no-ocrmypdf", action="store_true")
     args = ap.parse_args(argv)
 
@@ -171,6 +174,25 @@ def main(argv=None) -> None:
             row = [pooled_cer(g, run_ours(pdf, len(g), args.jobs, dpi=args.dpi, psm=psm)[0])
                    for pdf, g in corpus.values()]
             print(f"{psm:<8}" + "".join(f"{c:>10.4f}" for c in row))
+
+    if args.fixes:
+        raw = {lv: run_ours(pdf, len(g), args.jobs, dpi=args.dpi, fix=False)[0] for lv, (pdf, g) in corpus.items()}
+        stages = [("none (words joined)", []), ("+ fix_spacing", [ocrfix.fix_spacing]),
+                  ("+ fix_stray_marks", [ocrfix.fix_spacing, ocrfix.fix_stray_marks]),
+                  ("+ fix_brackets", [ocrfix.fix_spacing, ocrfix.fix_stray_marks, ocrfix.fix_brackets]),
+                  ("+ fix_confusions", [ocrfix.fix_spacing, ocrfix.fix_stray_marks, ocrfix.fix_brackets,
+                                        ocrfix.fix_confusions])]
+        print(f"\nocrfix (CER, repairs added in turn)\n{'repairs':<24}" + "".join(f"{lv:>10}" for lv in corpus))
+        for name, fns in stages:
+            row = []
+            for lv, (_, golds) in corpus.items():
+                def fix(line, fns=fns):
+                    for f in fns:
+                        line = f(line)
+                    return line
+                preds = ["\n".join(fix(ln) for ln in page.split("\n")) for page in raw[lv]]
+                row.append(pooled_cer(golds, preds))
+            print(f"{name:<24}" + "".join(f"{c:>10.4f}" for c in row))
 
     if args.ablation:
         print(f"\nablation (CER with one step switched off)\n{'switched off':<20}"

@@ -71,14 +71,11 @@ def find_body_start(lines: list[str], roles=None) -> int:
         if BODY_START.match(lines[i]) and len(_clean(lines[i])) <= 40:
             return _before_label_cells(lines, i, roles)
     # no heading opens the body: it starts at the first speaker label after the last cover key that
-    # is printed with a mark (○議長), else whose text reads as a sentence, not a list of names
+    # is printed with a mark (○議長) or whose text reads as a sentence (not a list of names)
     last_key = key_lines[-1]
-    after = [(i, match_label(lines[i], roles)) for i in range(last_key + 1, len(lines))]
-    marked = [i for i, m in after if m is not None and m.marked]
-    if marked:
-        return _before_label_cells(lines, marked[0], roles)
-    for i, m in after:
-        if m is not None and "。" in lines[i][m.end:]:
+    for i in range(last_key + 1, len(lines)):
+        m = match_label(lines[i], roles)
+        if m is not None and (m.marked or "。" in lines[i][m.end:]):
             return _before_label_cells(lines, i, roles)
     return _before_label_cells(lines, last_key + 1, roles)
 
