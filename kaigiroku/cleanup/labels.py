@@ -198,3 +198,52 @@ def is_label_only(text: str, roles=None) -> LabelMatch | None:
     if m and not text.strip()[m.end:].strip():
         return m
     return None
+
+
+_TITLE_HEAD = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー・]+")
+_CELL_NOISE = re.compile(r"[\s\u3000。、・.,:：'\"`_|¦丨]")
+
+
+def fuzzy_role(text: str, roles=None, seen=()) -> str | None:
+    """The role a short label cell most likely reads, allowing one misread character (OCR: 委。員,
+    説明上員, 委貝). Only for text already known to stand in a label column: a sentence never gets here.
+    None when no role is that close, or two are."""
+    from rapidfuzz.distance import Levenshtein
+
+    t = _CELL_NOISE.sub("", text)
+    if not 2 <= len(t) <= 10:
+        return None
+    r = as_roles(roles)
+    near = set()
+    for w in r.words:
+        if abs(len(w) - len(t)) > 1:
+            continue
+        d = Levenshtein.distance(t, w)
+        if d == 0:
+            return w
+        if d == 1 and len(w) >= 2:
+            near.add(w)
+    if not near:
+        # a title with its suffix misread: 教育総務中長 -> 教育総務課長
+        for suffix in r.suffixes:
+            head = t[: len(t) - len(suffix)]
+            if len(head) >= 2 and _TITLE_HEAD.fullmatch(head) and \
+                    Levenshtein.distance(t[len(head):], suffix) == 1:
+                near.add(head + suffix)
+    if len(near) > 1:
+        near &= set(seen)
+    return near.pop() if len(near) == 1 else None
+
+
+def role_prefix(text: str, roles=None) -> tuple[str, int] | None:
+    """(role, length) of a role word that opens `text` with no separator, exact or one character
+    misread: a label cell that OCR ran into the body line beside it (説明員現行システムから…)."""
+    r = as_roles(roles)
+    for w in r.words:  # longest first
+        if len(w) >= 2 and text.startswith(w):
+            return w, len(w)
+    for n in (4, 3, 2):
+        role = fuzzy_role(text[:n], r) if len(text) > n else None
+        if role is not None and len(role) >= 2:
+            return role, n
+    return None

@@ -170,5 +170,14 @@ def fix_stray_marks(text: str) -> str:
     return re.sub(f"(?<=[{_KANA_KANJI}])-{{2,3}}(?=[{_KANA_KANJI}])", "-", text)
 
 
+_ANGLE_MISREAD = re.compile(r"(?<![ぁ-んァ-ヶ一-龯])[くぐ〈]([^くぐ〈<＜>＞\n]{2,40}?)[>＞〉]")
+
+
+def fix_angle_brackets(text: str) -> str:
+    """く…> is ＜…＞: Tesseract reads the opening angle bracket of a stage direction (＜説明員入室＞)
+    as く or ぐ; a hiragana that opens a phrase closed by > settles it."""
+    return _ANGLE_MISREAD.sub(lambda m: f"＜{m.group(1)}＞", text)
+
+
 def fix_ocr_text(text: str) -> str:
-    return fix_confusions(fix_brackets(fix_stray_marks(fix_spacing(text))))
+    return fix_confusions(fix_angle_brackets(fix_brackets(fix_stray_marks(fix_spacing(text)))))

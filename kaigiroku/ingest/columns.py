@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..cleanup.cover import KEY_LINE
-from ..cleanup.labels import as_roles, match_label
+from ..cleanup.labels import LabelMatch, as_roles, fuzzy_role, match_label, role_prefix
 from ..model import Line
 from .geometry import Row, Rule, cluster_1d, rule_between
 
@@ -63,6 +63,7 @@ class Labels:
     def __init__(self, roles=None):
         self.roles = as_roles(roles)
         self._cache: dict[str, tuple] = {}
+        self.seen: set[str] = set()  # labels read exactly in this document: they settle a misread one
 
     def _get(self, text: str):
         hit = self._cache.get(text)
@@ -88,18 +89,48 @@ class Labels:
     def match(self, text: str):
         return self._get(text)[0]
 
+    def cell(self, text: str) -> LabelMatch | None:
+        """The label a label-column cell holds: as printed, or (OCR) with one character misread."""
+        m = self.match(text)
+        if m is not None:
+            self.seen.add(m.speaker)
+        else:
+            role = fuzzy_role(text, self.roles, self.seen)
+            m = LabelMatch(role, None, None, len(text), False) if role else None
+        return m
 
-def split_row(row: Row, body: float, size: float):
-    """(left fragments, right fragments, crossing) of a row against a body edge."""
+
+def split_row(row: Row, body: float, size: float, labels: "Labels | None" = None):
+    """(left fragments, right fragments, crossing) of a row against a body edge.
+
+    With `labels`, an OCR'd fragment that starts in the label column and runs on into the body with
+    a role word at its start (Tesseract read the label cell and the body as one line) is cut in two
+    there. (A text layer gives each glyph's place, so its fragments never need this.)"""
     left, right, crossing = [], [], False
     for f in row.frags:
         if f.x1 <= body - 0.4 * size:
             left.append(f)
         elif f.x0 >= body - 0.6 * size:
             right.append(f)
+        elif (labels is not None and f.conf is not None and f.x0 < body - 1.5 * size
+              and (cut := _merged_label(f, body, labels))):
+            left.append(cut[0])
+            right.append(cut[1])
         else:
             crossing = True
     return left, right, crossing
+
+
+def _merged_label(f: Line, body: float, labels: "Labels"):
+    hit = role_prefix(f.text.lstrip(" \u3000"), labels.roles)
+    if hit is None:
+        return None
+    role, n = hit
+    rest = f.text.lstrip(" \u3000")[n:].lstrip(" \u3000")
+    if not rest:
+        return None
+    label = Line(role, f.x0, f.top, min(f.x1, body - 1.0), f.bottom, f.page, f.size, f.conf)
+    return label, Line(rest, body, f.top, f.x1, f.bottom, f.page, f.size, f.conf)
 
 
 def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: list[Rule], max_gap: float,
@@ -167,7 +198,7 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
         if left and not crossing:
             pieces.append((row, left))
     cells = stack_cells(pieces, labels, rules, line_gap + 0.3 * size, left_edge_of(pieces), body)
-    heads = [c for c in cells if labels.head(c.text) and len(c.text) <= MAX_LABEL_CHARS]
+    heads = [c for c in cells if labels.cell(c.text) and len(c.text) <= MAX_LABEL_CHARS]
     continuing = prev is not None and abs(prev.body - body) <= 2.0
     if not heads and not (continuing and cells):
         return None

@@ -175,7 +175,7 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, prev: Co
     # 1. each row: label-column pieces, body fragments, or a row running across both (plain)
     pieces, items = [], []  # items: ("body", Row) | ("plain", Row) in page order
     for row in rows:
-        left, right, crossing = split_row(row, body_x, size)
+        left, right, crossing = split_row(row, body_x, size, labels)
         if crossing or (left and row.bottom < column.top - 0.25 * size):
             items.append(("plain", row))  # a heading across the page, or a cover table above the labels
             continue
@@ -240,8 +240,10 @@ def _attach(cell_text: str, text: str, labels: Labels) -> tuple[str | None, str]
     """(label, text) of a row's first line. A cell that reads as a label goes to StreamLine.label:
     layout has placed it, so turn assembly need not find it in the text. Anything else found in
     the label column stays at the start of the text, for turn assembly to judge."""
-    if LABEL_FIELD and labels.head(cell_text):
-        return cell_text, text
+    m = labels.cell(cell_text) if LABEL_FIELD else None
+    if m is not None:
+        # as printed (it may carry a name), or the role a misread cell stands for
+        return (cell_text if labels.head(cell_text) else m.speaker), text
     return None, (cell_text + "\u3000" + text if text else cell_text)
 
 

@@ -193,9 +193,70 @@ def ocr_page_image(grey: np.ndarray, page_number: int, width_pt: float, height_p
         raise OcrFailedError(f"page {page_number}: {e}") from None
     h, w = grey.shape[:2]
     ink = binarise(clean) < 128
-    lines = lines_from_data(data, page_number, width_pt / w, height_pt / h, ink,
-                            fix_ocr_text if opts.fix else str)
+    fix = fix_ocr_text if opts.fix else str
+    lines = lines_from_data(data, page_number, width_pt / w, height_pt / h, ink, fix)
+    lines += recover_missed_text(clean, ink, lines, page_number, width_pt / w, height_pt / h, opts, fix)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
     return Page(number=page_number, width=width_pt, height=height_pt, lines=lines, source="ocr")
+
+
+RECOVER_PSM = 7  # one line of text
+MAX_RECOVERED = 24  # regions tried a page, at most
+
+
+def recover_missed_text(clean: np.ndarray, ink: np.ndarray, lines: list[Line], page_number: int,
+                        sx: float, sy: float, opts: Options, fix=fix_ocr_text) -> list[Line]:
+    """Read again, one line at a time, ink that the page pass left out.
+
+    Tesseract's page layout drops short isolated text, above all a letter-spaced label cell (委　員)
+    standing alone in a table's label column, which is what tells who speaks. Ink of about a line's
+    height that no recognised line covers is cut out and read as a single line (psm 7)."""
+    import cv2
+
+    if not lines:
+        return []
+    height = float(np.median([(ln.bottom - ln.top) / sy for ln in lines]))
+    if height < 4:
+        return []
+    covered = np.zeros_like(ink, dtype=np.uint8)
+    pad = int(0.3 * height)
+    for ln in lines:
+        x0, y0, x1, y1 = int(ln.x0 / sx), int(ln.top / sy), int(ln.x1 / sx), int(ln.bottom / sy)
+        covered[max(0, y0 - pad): y1 + pad, max(0, x0 - pad): x1 + pad] = 1
+    missed = (ink & (covered == 0)).astype(np.uint8)
+    # join the characters of one label (委　員: a character's width apart), not two lines
+    joined = cv2.dilate(missed, np.ones((max(1, int(0.3 * height)), max(1, int(1.6 * height))), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    found = []
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        ink_px = int(missed[y: y + bh, x: x + bw].sum())
+        if not (0.5 * height <= bh <= 2.2 * height) or bw < 0.6 * height or ink_px < 0.15 * height * height:
+            continue
+        found.append((x, y, bw, bh))
+    out = []
+    for x, y, bw, bh in sorted(found, key=lambda b: -b[2] * b[3])[:MAX_RECOVERED]:
+        m = int(0.4 * height)
+        y0, y1, x0, x1 = max(0, y - m), min(clean.shape[0], y + bh + m), max(0, x - m), min(clean.shape[1], x + bw + m)
+        try:
+            data = ocr_engine_data(clean[y0:y1, x0:x1], opts.lang, RECOVER_PSM)
+        except OcrFailedError:
+            continue
+        words = [w for _, w in _words(data)]
+        text = fix(" ".join(w.text for w in words)).strip()
+        if not words or not any(_is_japanese(c) for c in text):
+            continue
+        conf = float(np.average([w.conf for w in words], weights=[len(w.text) for w in words]))
+        if conf < 50:
+            continue
+        out.append(Line(text=text, x0=float(x * sx), top=float(y * sy), x1=float((x + bw) * sx),
+                        bottom=float((y + bh) * sy), page=page_number, size=round(float(bh * sy), 2),
+                        conf=round(conf, 1)))
+    return out
+
+
+def _is_japanese(c: str) -> bool:
+    return "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff"
 
 
 def _pdf_task(path: str, number: int, opts: Options) -> Page:
