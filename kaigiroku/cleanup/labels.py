@@ -94,7 +94,10 @@ def _patterns(roles: Roles):
     title = "|".join(_spaced(s) for s in roles.suffixes)
     word_chars = r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー・々ヶ]"
     any_title = rf"(?:{word_chars}{_SP}?){{0,14}}(?:{title})" if title else "(?!)"
-    paren = r"[（(](?P<name>[^（()）]{1,16}?)[）)]"
+    # a name in brackets; OCR may misread the closing bracket (佐藤一郎君） -> 佐藤一郎者), so a name
+    # may also end where the space before the speech begins
+    paren = (r"[（(](?P<name>[^（()）]{1,16}?)(?:[）)]|(?<=[^\s\u3000])(?=[\s\u3000])"
+             r"(?![\s\u3000]*[^\s\u3000（()）]{0,8}[）)]))")
     seat = r"(?P<seat>[0-9０-９]{1,3})" + _SP + r"?番"
     # label followed by what separates it from the body
     sep = rf"(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*|$)"
@@ -211,6 +214,10 @@ def fuzzy_role(text: str, roles=None, seen=()) -> str | None:
     from rapidfuzz.distance import Levenshtein
 
     t = _CELL_NOISE.sub("", text)
+    if len(t) == 1:
+        # one character left of a cell (委 of 委　員): the one label read cleanly that holds it
+        near = {w for w in seen if t in w}
+        return near.pop() if len(near) == 1 else None
     if not 2 <= len(t) <= 10:
         return None
     r = as_roles(roles)

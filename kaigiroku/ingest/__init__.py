@@ -117,6 +117,10 @@ def ingest(path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn", roles=Non
         raise EmptyDocumentError(f"no text found on any page: {path}")
     stream = pages_to_stream(pages, roles=roles)
     minutes = assemble(stream, roles=roles, keep_width=keep_width)
+    if n_ocr:
+        from ..cleanup.names import settle_misread_names
+
+        settle_misread_names(minutes.turns)
     minutes.source = str(path)
     minutes.pages = len(pages)
     minutes.ocr_pages = n_ocr

@@ -67,6 +67,14 @@ def analyse(pages: list[Page], roles=None, furniture: bool = True) -> list[PageL
     if furniture:
         strip_furniture(pages)
     labels = Labels(roles)
+    if any(p.source == "ocr" for p in pages):
+        # a first reading collects the labels OCR got right everywhere, so that a misread cell on an
+        # early page is settled by a clean one further on (教育総務中長 -> 教育総務課長)
+        _read_pages(pages, labels)
+    return _read_pages(pages, labels)
+
+
+def _read_pages(pages: list[Page], labels: Labels) -> list[PageLayout]:
     out: list[PageLayout] = []
     column = None
     last = None  # the last Placed line of the pages so far

@@ -1,0 +1,54 @@
+"""Labels and names as OCR misreads them, and what settles them."""
+import pytest
+
+import kaigiroku
+from kaigiroku.cleanup.classify import block_kind
+from kaigiroku.cleanup.labels import fuzzy_role, role_prefix
+from kaigiroku.cleanup.names import settle_misread_names
+from kaigiroku.cleanup.ocrfix import fix_ocr_text
+from kaigiroku.model import Turn
+
+
+@pytest.mark.parametrize("cell,role", [
+    ("委。員", "委員"), ("説明上員", "説明員"), ("委貝", "委員"), ("会長", "会長"),
+    ("会員", None),  # 会長 or 委員: two roles are as close, so neither
+    ("それでは", None), ("本日の議題は二件です", None),
+])
+def test_a_misread_label_cell_reads_as_its_role(cell, role):
+    assert fuzzy_role(cell) == role
+
+
+def test_a_misread_title_is_settled_by_the_labels_read_cleanly():
+    assert fuzzy_role("教育総務中長") is None  # 課長? 部長? 会長? ...
+    assert fuzzy_role("教育総務中長", seen={"教育総務課長", "教育長"}) == "教育総務課長"
+    assert fuzzy_role("委", seen={"委員", "教育長"}) == "委員"
+    assert fuzzy_role("委", seen={"委員", "委員長"}) is None
+
+
+def test_a_label_ocr_ran_into_the_body_is_found_at_its_start():
+    assert role_prefix("説明員現行システムから暗号化した") == ("説明員", 3)
+    assert role_prefix("委上員外部記録媒体を") == ("委員", 3)
+    assert role_prefix("現行システムから") is None
+
+
+def test_stage_directions_that_lost_a_bracket_are_still_directions():
+    assert block_kind("質疑応答終了　説明員退室＞") == "note"
+    assert block_kind("〔「異議なし」と呼ぶ者あり") == "note"
+    assert block_kind("それでは質疑を終わります。") == "speech"
+    assert fix_ocr_text("く質疑応答終了説明員退室>") == "＜質疑応答終了説明員退室＞"
+    assert fix_ocr_text("よろしくお願いします。") == "よろしくお願いします。"
+
+
+def test_a_name_misread_once_is_settled_by_the_name_read_often():
+    turns = [Turn("speech", "a", speaker="総務課長", name="佐藤一郎"),
+             Turn("speech", "b", speaker="委員", name="林花子"),
+             Turn("speech", "c", speaker="総務課長", name="佐藤一郎者"),
+             Turn("speech", "d", speaker="総務課長", name="佐藤一郎"),
+             Turn("speech", "e", speaker="委員", name="小林大輔")]
+    assert settle_misread_names(turns) == 1
+    assert [t.name for t in turns] == ["佐藤一郎", "林花子", "佐藤一郎", "佐藤一郎", "小林大輔"]
+
+
+def test_a_name_whose_bracket_was_misread_still_ends_at_the_space():
+    m = kaigiroku.repair("総務課長(佐藤一郎者　お答えします。\n")
+    assert (m.turns[0].speaker, m.turns[0].text) == ("総務課長", "お答えします。")
