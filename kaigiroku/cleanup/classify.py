@@ -47,7 +47,7 @@ def block_kind(text: str, hint: str | None = None) -> str:
     if hint == "heading":
         return "heading"
     if display_width(t) <= 40 and (t[-1] in "＞>" and "＜" not in t and "<" not in t
-                                   or t[0] in "〔＜<" and not any(c in t for c in "〕＞>")):
+                                   or t[0] in "〔＜<（(" and not any(c in t for c in "〕＞>）)")):
         return "note"  # a stage direction that lost a bracket (OCR): 質疑応答終了　説明員退室＞, 〔拍手
     if TIME_NOTE.match(t):
         return "note"

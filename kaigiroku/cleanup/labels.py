@@ -15,7 +15,7 @@ from ..errors import MissingFileError, UnreadableTextError
 MARKS = "○◯〇◎◆◇●□■△▲☆★◉"
 _SP = "[ \u3000\t]"  # a space inside a letter-spaced label
 _OPEN, _CLOSE = "<＜〈《【[［〔", ">＞〉》】]］〕"
-_NAME_SUFFIX = re.compile(r"(君|さん|氏|様|殿)$")
+_NAME_SUFFIX = re.compile(r"(君|さん|氏|様|殿)[〕」]?$")
 # one-character names after a role (委員林): characters that would make a word instead
 _NOT_A_NAME = set("会長等各全中外側方席員補代理職務")
 

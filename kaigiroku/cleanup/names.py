@@ -8,17 +8,27 @@ from rapidfuzz.distance import Levenshtein
 from ..model import Turn
 
 
-def settle_misread_names(turns: list[Turn]) -> int:
-    """A name printed once, close to a name printed several times in the same document (for the same
-    role, if any), is that name. Returns how many names were settled. For OCR'd minutes only: in a
-    text layer a name printed once is just a name printed once."""
+def settle_misread_names(turns: list[Turn], attendees: list[str] = ()) -> int:
+    """A rare name close to a name printed far more often in the same document (for the same role,
+    if any) is that name: 山田太郎者 twice beside 山田太郎 twenty times. Returns how many names were
+    settled. The cover's list of attendees (``7番 山本 健一``) counts as well. For OCR'd minutes
+    only: in a text layer a rare name is just a rare name."""
     counts = Counter((t.speaker, t.name) for t in turns if t.kind == "speech" and t.name)
+    names = Counter()
+    for (_, n), c in counts.items():
+        names[n] += c
+    for a in attendees:
+        parts = a.split()
+        if len(parts) >= 2 and 2 <= len("".join(parts[1:])) <= 8:
+            names["".join(parts[1:])] += 2
     settled = 0
     for t in turns:
-        if t.kind != "speech" or not t.name or counts[(t.speaker, t.name)] > 1:
+        if t.kind != "speech" or not t.name:
             continue
-        near = {n for (_, n), c in counts.items()
-                if c > 1 and n != t.name and Levenshtein.distance(n, t.name) <= max(1, len(n) // 3)}
+        mine = names[t.name]
+        near = {n for n, c in names.items()
+                if c >= max(2, 2 * mine) and n != t.name and len(t.name) >= len(n)  # a misread, not a cut
+                and Levenshtein.distance(n, t.name) <= max(1, len(n) // 3)}
         same_role = {n for n in near if counts[(t.speaker, n)] > 1}
         pick = same_role or near
         if len(pick) == 1:
