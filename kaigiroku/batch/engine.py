@@ -184,34 +184,28 @@ def _load_roles(path: str | None):
 
 
 @contextlib.contextmanager
-def _stop_signals_as_exception():
-    """SIGTERM (a service manager, `kill`) and SIGHUP (the terminal closed) stop the batch cleanly."""
-    def on_signal(signum, frame):
-        raise Interrupted()
-
+def _signal_handlers(signals, handler):
+    """`handler` for `signals` while the block runs, the previous handlers restored after."""
     try:
-        previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGHUP)}
+        previous = {sig: signal.signal(sig, handler) for sig in signals}
     except ValueError:  # not the main thread: leave signals alone
         yield
         return
     try:
         yield
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        for sig, old in previous.items():
+            signal.signal(sig, old)
 
 
-@contextlib.contextmanager
+def _stop_signals_as_exception():
+    """SIGTERM (a service manager, `kill`) and SIGHUP (the terminal closed) stop the batch cleanly."""
+    def on_signal(signum, frame):
+        raise Interrupted()
+
+    return _signal_handlers((signal.SIGTERM, signal.SIGHUP), on_signal)
+
+
 def _signals_ignored():
-    try:
-        previous = {sig: signal.signal(sig, signal.SIG_IGN)
-                    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
-    except ValueError:
-        yield
-        return
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+    return _signal_handlers((signal.SIGINT, signal.SIGTERM, signal.SIGHUP), signal.SIG_IGN)
 
