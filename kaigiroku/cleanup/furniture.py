@@ -2,22 +2,28 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 
-_DASH = "-－ー—―‐–−"
+_DASH = "-‐‑‒–—―−ー－~〜～"
 PAGE_NUMBER = re.compile(
-    rf"^\s*(?:[{_DASH}]\s*[0-9０-９]{{1,4}}\s*[{_DASH}]"  # - 5 -
-    rf"|[0-9０-９]{{1,4}}"  # 5
-    rf"|[0-9０-９]{{1,4}}\s*[/／]\s*[0-9０-９]{{1,4}}"  # 5／12
-    rf"|[pPｐＰ]\s*[.．]?\s*[0-9０-９]{{1,4}}"  # p.5
-    rf"|[0-9０-９]{{1,4}}\s*(?:ページ|頁)"
-    rf"|第\s*[0-9０-９]{{1,4}}\s*(?:ページ|頁))\s*$")
+    rf"^(?:[{_DASH}]*\(?\d{{1,4}}\)?[{_DASH}]*"  # 5, - 5 -, －５－, (5)
+    r"|\d{1,4}/\d{1,4}"  # 5／12
+    r"|(?:p|pp|page|no)\.?\d{1,4}(?:/\d{1,4})?"  # p.5, Page 5
+    r"|第?\d{1,4}(?:頁|ページ)(?:/\d{1,4})?"  # 5頁, 第5ページ
+    r"|[{_DASH}]?[ivxlc]{1,6}[{_DASH}]?)$",  # roman numerals in front matter
+    re.IGNORECASE,
+)
 _TERMINAL = "。．.？?！!"
 _BRACKETS = "（(＜<〔［[【"
 
 
-def is_page_number(line: str) -> bool:
-    return bool(PAGE_NUMBER.match(line))
+def is_page_number(text: str) -> bool:
+    """A page number in any of its printed forms (full-width digits too)."""
+    t = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    if t[:1] in _DASH and t[-1:] not in _DASH and len(t) > 1 and t[1:].isdigit():
+        return False  # -5 alone is a number in a list, not a page number
+    return bool(PAGE_NUMBER.match(t))
 
 
 def _key(line: str) -> str:
@@ -37,7 +43,7 @@ def running_headers(lines: list[str], is_label) -> set[str]:
     for i, k in enumerate(keys):
         if counts.get(k, 0) >= 2:
             window = keys[max(0, i - 3): i] + keys[i + 1: i + 4]
-            near_page[k] += any(w and PAGE_NUMBER.match(w) for w in window)
+            near_page[k] += any(w and is_page_number(w) for w in window)
     found = set()
     for k, n in counts.items():
         if len(k) < 3 or k[-1] in _TERMINAL or k[0] in _BRACKETS or is_label(k):

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
+from ..cleanup.furniture import is_page_number
 from ..model import Page
 from .geometry import Row, rows_of
 
@@ -17,26 +18,8 @@ MARGIN = 0.13  # share of the page height, top and bottom, where furniture lives
 REPEAT_SHARE = 0.3  # a running header appears on at least this share of pages (and on two)
 POSITION_TOL = 6.0  # points: how far a running header may move between pages
 
-_DASH = "-‐‑‒–—―−ー－~〜～"
-PAGE_NUMBER = re.compile(
-    rf"^(?:[{_DASH}]*\(?\d{{1,4}}\)?[{_DASH}]*"  # 5, - 5 -, －５－, (5)
-    r"|\d{1,4}/\d{1,4}"  # 5／12
-    r"|(?:p|pp|page|no)\.?\d{1,4}(?:/\d{1,4})?"  # p.5, Page 5
-    r"|第?\d{1,4}(?:頁|ページ)(?:/\d{1,4})?"  # 5頁, 第5ページ
-    r"|[{_DASH}]?[ivxlc]{1,6}[{_DASH}]?)$",  # roman numerals in front matter
-    re.IGNORECASE,
-)
-
-
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-def is_page_number(text: str) -> bool:
-    t = _norm(text)
-    if t[:1] in _DASH and t[-1:] not in _DASH and len(t) > 1 and t[1:].isdigit():
-        return False  # -5 alone is a number in a list, not a page number
-    return bool(PAGE_NUMBER.match(t))
 
 
 def _key(text: str) -> str:
