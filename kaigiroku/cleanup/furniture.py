@@ -34,22 +34,29 @@ def running_headers(lines: list[str], is_label) -> set[str]:
     """Lines (by their text without spaces) that repeat as running headers or footers.
 
     A line counts when it is no sentence, stage direction or speaker label, and either repeats the
-    document's title or recurs at least three times, mostly next to a page number.
+    document's title or recurs at least three times, once a page: next to a page number, with a
+    page number between one time and the next.
     """
     keys = [_key(l) for l in lines]
     counts = Counter(k for k in keys if k)
     title = next((k for k in keys if k), "")
-    near_page = defaultdict(int)
+    numbers = [i for i, k in enumerate(keys) if k and is_page_number(k)]
+    places = defaultdict(list)
     for i, k in enumerate(keys):
-        if counts.get(k, 0) >= 2:
-            window = keys[max(0, i - 3): i] + keys[i + 1: i + 4]
-            near_page[k] += any(w and is_page_number(w) for w in window)
+        if counts.get(k, 0) >= 3:
+            places[k].append(i)
     found = set()
     for k, n in counts.items():
         if len(k) < 3 or k[-1] in _TERMINAL or k[0] in _BRACKETS or is_label(k):
             continue
         if k == title and n >= 2:
             found.add(k)  # the title printed again on later pages
-        elif n >= 3 and near_page[k] * 2 >= n:
+        elif n >= 3 and _once_a_page(places[k], numbers):
             found.add(k)
     return found
+
+
+def _once_a_page(at: list[int], numbers: list[int]) -> bool:
+    near = sum(any(abs(i - j) <= 3 for j in numbers) for i in at)
+    apart = sum(any(a < j < b for j in numbers) for a, b in zip(at, at[1:]))
+    return near * 2 >= len(at) and apart * 2 >= len(at) - 1
