@@ -52,3 +52,14 @@ def test_a_name_misread_once_is_settled_by_the_name_read_often():
 def test_a_name_whose_bracket_was_misread_still_ends_at_the_space():
     m = kaigiroku.repair("総務課長(佐藤一郎者　お答えします。\n")
     assert (m.turns[0].speaker, m.turns[0].text) == ("総務課長", "お答えします。")
+
+
+def test_names_on_the_cover_settle_names_misread_in_the_speeches():
+    cover = ["議長山田太郎、副議長井上美和、7番山本健一、", "12番川口由美子", "説明のため出席した者 市長 北村 正志",
+             "市民部長藤井慎吾"]
+    turns = [Turn("speech", "a", speaker="12番", name="川〔由美子"),
+             Turn("speech", "b", speaker="市民部長", name="藤井慎主"),
+             Turn("speech", "c", speaker="市長", name="北村正志"),
+             Turn("speech", "d", speaker="委員", name="林花子")]  # not on the cover, nothing close: kept
+    assert settle_misread_names(turns, cover) == 2
+    assert [t.name for t in turns] == ["川口由美子", "藤井慎吾", "北村正志", "林花子"]

@@ -1,36 +1,64 @@
-"""Names OCR misread now and then (佐藤一郎者 for 佐藤一郎君, 林花手 for 林花子)."""
+"""Names OCR misread now and then (佐藤一郎者 for 佐藤一郎君, 藤井慎主 for 藤井慎吾)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
 from ..model import Turn
+from .labels import as_roles, role_prefix
+
+_KUN_MISREAD = set("君者用有看右若居着岩")  # what OCR makes of the 君 after a name
+_SEAT = re.compile(r"^[0-9０-９]{1,3}\s*番")
+_NAME = re.compile(r"^[\u4e00-\u9fff\u3005\u3040-\u30ffー]{2,8}$")
 
 
-def settle_misread_names(turns: list[Turn], attendees: list[str] = ()) -> int:
-    """A rare name close to a name printed far more often in the same document (for the same role,
-    if any) is that name: 山田太郎者 twice beside 山田太郎 twenty times. Returns how many names were
-    settled. The cover's list of attendees (``7番 山本 健一``) counts as well. For OCR'd minutes
-    only: in a text layer a rare name is just a rare name."""
-    counts = Counter((t.speaker, t.name) for t in turns if t.kind == "speech" and t.name)
-    names = Counter()
-    for (_, n), c in counts.items():
-        names[n] += c
-    for a in attendees:
-        parts = a.split()
-        if len(parts) >= 2 and 2 <= len("".join(parts[1:])) <= 8:
-            names["".join(parts[1:])] += 2
+def attendee_names(attendees: list[str], roles=None) -> set[str]:
+    """The personal names in a cover sheet's list of attendees (会長 岡田 誠一, 7番山本健一, …)."""
+    r = as_roles(roles)
+    title = re.compile(r"^[\u4e00-\u9fff\u3005\u30a0-\u30ffー・]{0,10}?(?:" + "|".join(map(re.escape, r.suffixes)) + ")")
+    names = set()
+    for entry in attendees:
+        for item in re.split(r"[、，,]", entry):
+            item = re.sub(r"[（(][^）)]*[）)]", "", item).strip()
+            parts = item.split()
+            if len(parts) >= 2:  # role, then the name (perhaps spaced: 山本 健一)
+                item = "".join(parts[1:])
+            else:
+                item = _SEAT.sub("", item)
+                hit = role_prefix(item, r)
+                if hit is not None and item.startswith(hit[0]):
+                    item = item[len(hit[0]):]
+                elif (m := title.match(item)) is not None:  # 市民部長藤井慎吾
+                    item = item[m.end():]
+            if _NAME.match(item):
+                names.add(item)
+    return names
+
+
+def _close(a: str, b: str) -> bool:
+    """b may be a misreading of a: a character or two changed or added, never cut short."""
+    return a != b and len(b) >= len(a) and Levenshtein.distance(a, b) <= max(1, (len(a) + 1) // 3)
+
+
+def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=None) -> int:
+    """Settle names OCR misread. A rare name close to one printed at least twice as often (山田太郎者
+    twice beside 山田太郎 twenty times) is that one; failing that, a name not on the cover's list of
+    attendees but close to exactly one name there is that name. Returns how many were settled.
+    For OCR'd minutes only: in a text layer a rare name is just a rare name."""
+    listed = attendee_names(list(attendees), roles)
+    names = Counter(t.name for t in turns if t.kind == "speech" and t.name)
     settled = 0
     for t in turns:
-        if t.kind != "speech" or not t.name:
+        if t.kind != "speech" or not t.name or t.name in listed:
             continue
-        mine = names[t.name]
-        near = {n for n, c in names.items()
-                if c >= max(2, 2 * mine) and n != t.name and len(t.name) >= len(n)  # a misread, not a cut
-                and Levenshtein.distance(n, t.name) <= max(1, len(n) // 3)}
-        same_role = {n for n in near if counts[(t.speaker, n)] > 1}
-        pick = same_role or near
+        pick = {n for n, c in names.items() if c >= max(2, 2 * names[t.name]) and _close(n, t.name)}
+        if len(pick) != 1 and names[t.name] <= 2:
+            # the cover's list may itself be misread or cut at a line end: only a name read rarely in
+            # the speeches, differing by a changed character or by a 君 misread after it (…者, …用)
+            pick = {n for n in listed if _close(n, t.name) and (
+                len(n) == len(t.name) or (t.name.startswith(n) and t.name[len(n):] in _KUN_MISREAD))}
         if len(pick) == 1:
             t.name = pick.pop()
             settled += 1

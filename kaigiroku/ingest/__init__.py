@@ -120,7 +120,7 @@ def ingest(path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn", roles=Non
     if n_ocr:
         from ..cleanup.names import settle_misread_names
 
-        settle_misread_names(minutes.turns, minutes.meta.get("attendees", []))
+        settle_misread_names(minutes.turns, minutes.meta.get("attendees", []), roles)
     minutes.source = str(path)
     minutes.pages = len(pages)
     minutes.ocr_pages = n_ocr
