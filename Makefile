@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEB_PACKAGES := tesseract-ocr tesseract-ocr-jpn poppler-utils fonts-ipaexfont
 PYTEST_ARGS ?=
 
-.PHONY: setup sysdeps demo test bench clean
+.PHONY: setup sysdeps demo test bench bench-deps clean
 
 setup: sysdeps $(VENV)/.installed
 
@@ -34,7 +34,14 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: setup
+# the reference tools the benches measure against: OCRmyPDF (with unpaper for --clean); pdfplumber
+# and pdftotext are there already
+bench-deps: setup
+	@dpkg -s unpaper >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq unpaper >/dev/null; }
+	@$(BIN)/python -c "import ocrmypdf" 2>/dev/null || $(BIN)/python -m pip install -q ocrmypdf
+
+bench: bench-deps
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
