@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..model import Break, Minutes, StreamLine, Turn
 from .blocks import Block, join_lines, make_blocks, resolve_breaks
+from .centred import recentre
 from .classify import block_kind, reads_as_speech
 from .cover import find_body_start, read_cover
 from .labels import LabelMatch, as_roles
@@ -25,7 +26,8 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False) -> 
     printed = [f"{s.label}\u3000{s.text}" if s.label else s.text for s in stream]  # as a reader sees the lines
     start = find_body_start(printed, r)
     meta = read_cover(printed[:start])
-    blocks = make_blocks(resolve_breaks(stream[start:], r), r)
+    # labels printed mid-speech (vertically centred cells) move to their turn's start first
+    blocks = make_blocks(recentre(resolve_breaks(stream[start:], r)), r)
     return Minutes(meta=meta, turns=attribute(blocks))
 
 

@@ -133,9 +133,7 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
             prev_text, after_label = body, False
         elif m is not None:
             after_label = True
-    from .centred import recentre  # a label printed mid-speech moves to its turn's start
-
-    return recentre(out, width)
+    return out
 
 
 def _line_break(prev: str | None, cur: str, width: float | None, opened_with: str = "") -> Break:

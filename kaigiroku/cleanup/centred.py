@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ..model import Break
-from .blocks import _HEADING_LINE, _line_break, ends_sentence, opens_paragraph
+from .blocks import _HEADING_LINE, _line_break, ends_sentence, opens_paragraph, wrap_width
 from .classify import block_kind
 from .labels import LabelMatch
 
@@ -34,10 +34,11 @@ def is_centred(resolved) -> bool:
     return cutting >= 3 and cutting >= 0.2 * labelled
 
 
-def recentre(resolved, width: float | None):
-    """Move each label from its middle line to the start of its turn."""
+def recentre(resolved):
+    """Move each label from its middle line to the start of its turn (when the document is centred)."""
     if not is_centred(resolved):
         return resolved
+    width = wrap_width([s.text[m.end:] if m else s.text for s, _, m in resolved])
     lines = []  # (stream line with label removed, break as if unlabelled, label)
     prev = None
     for s, brk, m in resolved:
