@@ -77,7 +77,11 @@ class _Turns:
         self.paras.append([block.text])
 
     def cont(self, block: Block) -> None:
-        """Text that goes on with the open paragraph (a sentence cut by a run of label cells)."""
+        """Text that goes on with the open paragraph (a sentence cut by a run of label cells), or
+        with the direction just before (＜…入室　/ 説明員 / …説明＞)."""
+        if self.open is None and self.turns and self.turns[-1].kind != "speech":
+            self.turns[-1].text = join_lines([self.turns[-1].text, block.text])
+            return
         if self.paras:
             self.paras[-1] = [join_lines(["".join(self.paras[-1]), block.text])]
         else:
@@ -129,7 +133,7 @@ def attribute(blocks: list[Block]) -> list[Turn]:
             out.speech(label, b)
             speaker_known, after_other = True, False
             continue
-        if b.cont and out.open is not None:
+        if b.cont and (out.open is not None or (out.turns and out.turns[-1].kind != "speech")):
             out.cont(b)
             continue
         kind = block_kind(b.whole_text, b.hint)

@@ -114,6 +114,7 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
     out = []
     prev_text = None  # the last line of body text
     opened_with = ""  # first character of the paragraph prev_text belongs to
+    paragraph = ""  # the text of that paragraph so far
     after_label = False  # a label cell stood between prev_text and this line
     for s in stream:
         body, m = _body(s.text, roles)
@@ -122,18 +123,30 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
             brk = max(brk, Break.LINE)
         elif brk == Break.LINE and not after_label:
             brk = _line_break(prev_text, body, width, opened_with)
-        elif prev_text is not None and _continues(prev_text, body, width, opened_with,
-                                                  page_break=brk >= Break.PAGE and not after_label):
-            # a sentence cut by a page break, a run of label cells or a cell boundary goes on
+        elif prev_text is not None and (_continues(prev_text, body, width, opened_with,
+                                                   page_break=brk >= Break.PAGE and not after_label)
+                                        or _closes_bracket(paragraph, body)):
+            # a sentence cut by a page break, a run of label cells or a cell boundary goes on, and so
+            # does a stage direction whose closing bracket comes after a label cell (＜…入室 / 説明員 / …説明＞)
             brk = Break.WRAP
         out.append((s, brk, m))
         if body.strip():
             if brk != Break.WRAP:
-                opened_with = body[:1]
+                opened_with, paragraph = body[:1], ""
+            paragraph += body
             prev_text, after_label = body, False
         elif m is not None:
             after_label = True
     return out
+
+
+_CLOSER = {"＜": "＞", "<": ">", "〔": "〕", "（": "）", "(": ")", "【": "】"}
+
+
+def _closes_bracket(paragraph: str, cur: str) -> bool:
+    """The paragraph opened a bracket it has not closed, and this line closes it."""
+    close = _CLOSER.get(paragraph[:1])
+    return bool(close) and close not in paragraph and cur.rstrip().endswith(close) and paragraph[:1] not in cur
 
 
 def _line_break(prev: str | None, cur: str, width: float | None, opened_with: str = "") -> Break:

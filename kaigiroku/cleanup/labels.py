@@ -85,7 +85,7 @@ def _default_roles() -> Roles:
 
 
 def _spaced(word: str) -> str:
-    return f"{_SP}?".join(re.escape(c) for c in word)
+    return f"{_SP}*".join(re.escape(c) for c in word)  # pdftotext -layout spaces a cell out widely
 
 
 @functools.lru_cache(maxsize=16)

@@ -44,8 +44,10 @@ def find_runs(blocks: list[Block], min_len: int = 2) -> list[tuple[int, int]]:
 
 
 def column_dumped(blocks: list[Block], runs: list[tuple[int, int]]) -> bool:
-    """Most labels stand in runs rather than beside their text: the label column was dumped apart."""
-    return sum(b - a for a, b in runs) > sum(1 for b in blocks if b.label is not None and not b.label_only)
+    """Most labels stand in runs rather than each beside or above its own text: the label column
+    was dumped apart."""
+    in_runs = sum(b - a for a, b in runs)
+    return in_runs > sum(1 for b in blocks if b.label is not None) - in_runs
 
 
 def _segment(blocks: list[Block], start: int, step: int) -> list[int]:

@@ -6,6 +6,7 @@ paragraphs and table rows begin; page numbers and running headers are dropped an
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Break, StreamLine
 from . import markup
@@ -92,6 +93,69 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
                 continue
             out.append(StreamLine(text=cell, page=page, brk=brk, hint=hint, gap=gap if i == 0 else 0))
         pending = Break.LINE
+    out = join_wrapped_label_cells(join_split_labels(out, roles), roles)
     if out:
         out[0].brk = Break.PAGE
     return out
+
+
+def join_split_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
+    """A widely spaced label cell (会　　長) that an extractor printed one character a line: the
+    characters are put back on one line when together they make a speaker label."""
+    out: list[StreamLine] = []
+    i = 0
+    while i < len(lines):
+        for n in (4, 3, 2):
+            group = lines[i:i + n]
+            if len(group) == n and all(len(g.text) == 1 for g in group) and \
+                    is_label_only("".join(g.text for g in group), roles):
+                out.append(StreamLine("".join(g.text for g in group), group[0].page, group[0].brk,
+                                      hint=group[0].hint, gap=group[0].gap))
+                i += n
+                break
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+_OPEN_LABEL = re.compile(r"^(?P<label>[^\s（()）]{1,14}[（(][^\s（()）]{0,10})(?:(?P<sep>[ \u3000]+)(?P<rest>.*))?$")
+_NAME_TAIL = re.compile(r"^(?P<frag>[^\s（()）]{1,10}[）)])(?:[ \u3000]+(?P<rest>.*))?$")
+# a cell's first line in a two-column text rendering: a short word, a wide gap, then the body
+_CELL_HEAD = re.compile(r"^(?P<label>[^\s]{1,8})(?:(?P<sep>[ \u3000]{2,})(?P<rest>.*))?$")
+_CELL_TAIL = re.compile(r"^(?P<frag>[^\s]{1,8})(?:[ \u3000]{2,}(?P<rest>.*))?$")
+
+
+def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[StreamLine]:
+    """A label cell too narrow for its label (議長（山 / 田太郎君）, 学校教育 / 課長): the rest of the
+    label, printed at the start of the next line (pdftotext -layout) or alone a line or two below
+    (plain pdftotext), is put back on the label's line."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        for head_re, tail_re, reach in ((_OPEN_LABEL, _NAME_TAIL, 4), (_CELL_HEAD, _CELL_TAIL, 2)):
+            head = head_re.match(out[i].text)
+            if head is None or is_label_only(head.group("label"), roles):
+                continue
+            if _put_back_tail(out, i, head, tail_re, reach, roles):
+                break
+        i += 1
+    return out
+
+
+def _put_back_tail(out, i, head, tail_re, reach, roles) -> bool:
+    for j in range(i + 1, min(i + reach, len(out))):
+        tail = tail_re.match(out[j].text)
+        if tail is None:
+            continue
+        label = head.group("label") + tail.group("frag")
+        if not is_label_only(label, roles):
+            return False
+        rest = head.group("rest") or ""
+        out[i] = replace(out[i], text=label + ("\u3000" + rest if rest else ""))
+        if tail.group("rest"):
+            out[j] = replace(out[j], text=tail.group("rest"))
+        else:
+            del out[j]
+        return True
+    return False
