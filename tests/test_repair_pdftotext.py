@@ -19,6 +19,7 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdfto
     ("shingikai_aoba", "table_left", "-layout"), ("shingikai_aoba", "table_left", "-raw-order"),
     ("shingikai_aoba", "labels_after_body", "-layout"), ("kyoikuiinkai_midorikawa", "table_left", "-layout"),
     ("kyoikuiinkai_midorikawa", "hanging", "-layout"), ("kyoikuiinkai_midorikawa", "mixed", "-layout"),
+    ("shigikai_shinonome_honkaigi", "mixed", "-layout"),
 ])
 def test_pdftotext_of_a_table(name, layout, mode, tmp_path):
     gold = json.loads((MINUTES / f"{name}.json").read_text(encoding="utf-8"))
@@ -34,6 +35,7 @@ def test_pdftotext_of_a_table(name, layout, mode, tmp_path):
     ("議長（山　　おはようございます。\n田太郎君）　　本日の会議を開きます。\n", ("議長", "山田太郎")),
     ("学校教育　　試行を予定しております。\n課長　　　　地域の団体から派遣の見込みです。\n", ("学校教育課長", None)),
     ("会\n\n長\n\nそれでは始めます。\n", ("会長", None)),
+    ("教育長（　　学校体育館の空調設備について\n高橋和子　　お答えいたします。\n君）　　　　以上です。\n", ("教育長", "高橋和子")),
 ])
 def test_a_label_split_by_the_extraction_is_put_back(text, label):
     m = kaigiroku.repair(text)

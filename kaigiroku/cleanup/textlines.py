@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..model import Break, StreamLine
 from . import markup
 from .furniture import is_page_number, running_headers
-from .labels import is_label_only
+from .labels import is_label_only, match_label
 
 
 def _physical_lines(text: str) -> list[str]:
@@ -121,31 +121,53 @@ def join_split_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
 
 _OPEN_LABEL = re.compile(r"^(?P<label>[^\s（()）]{1,14}[（(][^\s（()）]{0,10})(?:(?P<sep>[ \u3000]+)(?P<rest>.*))?$")
 _NAME_TAIL = re.compile(r"^(?P<frag>[^\s（()）]{1,10}[）)])(?:[ \u3000]+(?P<rest>.*))?$")
-# a cell's first line in a two-column text rendering: a short word, a wide gap, then the body
-_CELL_HEAD = re.compile(r"^(?P<label>[^\s]{1,8})(?:(?P<sep>[ \u3000]{2,})(?P<rest>.*))?$")
-_CELL_TAIL = re.compile(r"^(?P<frag>[^\s]{1,8})(?:[ \u3000]{2,}(?P<rest>.*))?$")
+# a cell's line in a two-column text rendering: a short piece, a wide gap, then the body
+_CELL_PIECE = re.compile(r"^(?P<frag>[^\s]{1,10})(?:[ \u3000]{2,}(?P<rest>.*))?$")
 
 
 def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[StreamLine]:
-    """A label cell too narrow for its label (議長（山 / 田太郎君）, 学校教育 / 課長): the rest of the
-    label, printed at the start of the next line (pdftotext -layout) or alone a line or two below
-    (plain pdftotext), is put back on the label's line."""
+    """A label cell too narrow for its label (議長（山 / 田太郎君）, 学校教育 / 課長, 教育長（ / 高橋和子 / 君）):
+    the pieces printed at the start of the next lines (pdftotext -layout), or the rest alone a line or
+    two below (plain pdftotext), are put back together on the label's line."""
     out = list(lines)
     i = 0
     while i < len(out):
-        for head_re, tail_re, reach in ((_OPEN_LABEL, _NAME_TAIL, 4), (_CELL_HEAD, _CELL_TAIL, 2)):
-            head = head_re.match(out[i].text)
-            if head is None or is_label_only(head.group("label"), roles):
-                continue
-            if _put_back_tail(out, i, head, tail_re, reach, roles):
-                break
+        if not _join_pieces(out, i, roles):
+            head = _OPEN_LABEL.match(out[i].text)
+            if head is not None and not is_label_only(head.group("label"), roles):
+                _put_back_tail(out, i, head, roles)
         i += 1
     return out
 
 
-def _put_back_tail(out, i, head, tail_re, reach, roles) -> bool:
-    for j in range(i + 1, min(i + reach, len(out))):
-        tail = tail_re.match(out[j].text)
+def _join_pieces(out, i, roles) -> bool:
+    """Pieces at the start of lines i, i+1, … that together make a label."""
+    head = _CELL_PIECE.match(out[i].text)
+    if head is None or match_label(out[i].text, roles) is not None:
+        return False  # no piece, or the line opens with a whole label already (委　員　本文)
+    label, pieces = head.group("frag"), []
+    for j in range(i + 1, min(i + 4, len(out))):
+        piece = _CELL_PIECE.match(out[j].text)
+        if piece is None:
+            return False
+        label += piece.group("frag")
+        pieces.append((j, piece))
+        if is_label_only(label, roles):
+            rest = head.group("rest") or ""
+            out[i] = replace(out[i], text=label + ("\u3000" + rest if rest else ""))
+            for k, p in reversed(pieces):
+                if p.group("rest"):
+                    out[k] = replace(out[k], text=p.group("rest"))
+                else:
+                    del out[k]
+            return True
+    return False
+
+
+def _put_back_tail(out, i, head, roles) -> bool:
+    """Plain pdftotext: the rest of a name (田太郎君）) alone on a line a little further down."""
+    for j in range(i + 1, min(i + 4, len(out))):
+        tail = _NAME_TAIL.match(out[j].text)
         if tail is None:
             continue
         label = head.group("label") + tail.group("frag")
