@@ -17,7 +17,7 @@ from .classify import block_kind, reads_as_speech
 from .cover import find_body_start, read_cover
 from .labels import LabelMatch, as_roles
 from .normalize import normalize
-from .runs import column_dumped, find_runs, place_label_runs
+from .runs import label_runs, place_label_runs
 
 
 def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False) -> Minutes:
@@ -104,14 +104,11 @@ class _Turns:
 
 def attribute(blocks: list[Block]) -> list[Turn]:
     level = turn_start_level(blocks)
-    runs = find_runs(blocks)
-    # the label column was dumped apart (most labels stand in runs, not beside their text): rows
-    # without a label then lost theirs, rather than going on with the turn before
-    dumped = column_dumped(blocks, runs)
-    if dumped:
-        runs = find_runs(blocks, min_len=1)
+    # dumped: the label column was dumped apart (most labels stand in runs, not beside their text),
+    # so rows without a label lost theirs rather than going on with the turn before
+    runs, dumped = label_runs(blocks)
     in_run = {i for a, b in runs for i in range(a, b)}
-    placed = place_label_runs(blocks, level)
+    placed = place_label_runs(blocks, runs, level)
     out = _Turns()
     pending: deque[LabelMatch] = deque()
     speaker_known = False  # a speech is open and its speaker was printed

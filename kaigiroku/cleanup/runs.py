@@ -143,19 +143,23 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     return Fit(cost, [seg[rows[c]] for c in chosen])
 
 
-def place_label_runs(blocks: list[Block], level: Break) -> dict[int, LabelMatch]:
-    """Block index -> the label that belongs to it, for every run of dumped labels.
+def label_runs(blocks: list[Block]) -> tuple[list[tuple[int, int]], bool]:
+    """The runs of label cells to place, and whether the label column was dumped apart. Where it
+    was, a lone label is a run too; among inline labels it is just a label standing on its own line
+    before its text."""
+    runs = find_runs(blocks)
+    dumped = column_dumped(blocks, runs)
+    return (find_runs(blocks, min_len=1) if dumped else runs), dumped
+
+
+def place_label_runs(blocks: list[Block], runs: list[tuple[int, int]], level: Break) -> dict[int, LabelMatch]:
+    """Block index -> the label that belongs to it, for every run of labels.
 
     Whether a document prints its label columns before or after the body it labels is decided once
     for the whole document, by which reading fits all runs better.
     """
-    runs = find_runs(blocks)
     if not runs:
         return {}
-    # where the column was dumped, a lone label is a run too; among inline labels it is just a label
-    # standing on its own line before its text
-    if column_dumped(blocks, runs):
-        runs = find_runs(blocks, min_len=1)
     fits = {}
     for forward in (True, False):
         fits[forward] = [fit_run(blocks, r, _segment(blocks, r[1], 1) if forward else _segment(blocks, r[0] - 1, -1),

@@ -153,13 +153,7 @@ def _join_pieces(out, i, roles) -> bool:
         label += piece.group("frag")
         pieces.append((j, piece))
         if is_label_only(label, roles):
-            rest = head.group("rest") or ""
-            out[i] = replace(out[i], text=label + ("\u3000" + rest if rest else ""))
-            for k, p in reversed(pieces):
-                if p.group("rest"):
-                    out[k] = replace(out[k], text=p.group("rest"))
-                else:
-                    del out[k]
+            _put_label(out, i, label, head.group("rest"), pieces)
             return True
     return False
 
@@ -173,11 +167,16 @@ def _put_back_tail(out, i, head, roles) -> bool:
         label = head.group("label") + tail.group("frag")
         if not is_label_only(label, roles):
             return False
-        rest = head.group("rest") or ""
-        out[i] = replace(out[i], text=label + ("\u3000" + rest if rest else ""))
-        if tail.group("rest"):
-            out[j] = replace(out[j], text=tail.group("rest"))
-        else:
-            del out[j]
+        _put_label(out, i, label, head.group("rest"), [(j, tail)])
         return True
     return False
+
+
+def _put_label(out, i, label: str, rest: str | None, taken) -> None:
+    """Line i becomes `label　rest`; each (j, match) taken gave its piece and keeps only its rest."""
+    out[i] = replace(out[i], text=label + ("\u3000" + rest if rest else ""))
+    for j, m in reversed(taken):
+        if m.group("rest"):
+            out[j] = replace(out[j], text=m.group("rest"))
+        else:
+            del out[j]
