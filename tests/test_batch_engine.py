@@ -185,13 +185,26 @@ def test_an_unreadable_input_is_recorded(tmp_path, monkeypatch):
     assert (out / "open.txt.txt").exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file anyway (simulated above)")
 def test_an_unreadable_input_is_recorded_for_real(tmp_path):
+    """A chmod 000 input, refused by the kernel: as root the batch runs without the capabilities that
+    let root read anything (setpriv, util-linux), as a user's batch would be refused."""
+    import shutil
+    import subprocess
+    import sys
+
     src, out = tmp_path / "in", tmp_path / "out"
     write(src / "locked.txt", "secret").chmod(0)
     write(src / "open.txt", "public")
-    code, report, _ = batch([src], out)
+    cmd = [sys.executable, "-m", "kaigiroku", "batch", str(src), "-o", str(out), "--jobs", "1"]
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        assert setpriv, "setpriv (util-linux) is needed to drop root's read-anything capability"
+        drop = "-dac_override,-dac_read_search"
+        cmd = [setpriv, f"--inh-caps={drop}", f"--bounding-set={drop}", *cmd]
+    subprocess.run(cmd, capture_output=True, timeout=120)
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert failures(report) == {"locked.txt": ("PERMISSION_DENIED", "permission denied")}
+    assert (out / "open.txt.txt").exists()
 
 
 def test_an_outdir_that_cannot_be_written_is_one_clear_error(tmp_path):
