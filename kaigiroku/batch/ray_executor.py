@@ -84,6 +84,7 @@ class RayExecutor:
         self._cpus = 0
         self._cpus_read = float("-inf")
         self._connect(connect_timeout)
+        self._check_memory_fits()
         # Ray must not retry on its own: we count the retries, and say so in the report.
         self._remote = self._ray.remote(max_retries=0)(run_file)
 
@@ -109,6 +110,16 @@ class RayExecutor:
                                  f"{_first_line(e)}", ExitCode.RAY_UNAVAILABLE) from None
         except (ValueError, RuntimeError) as e:
             raise KaigirokuError(f"cannot start Ray: {_first_line(e)}", ExitCode.RAY_UNAVAILABLE) from None
+
+    def _check_memory_fits(self) -> None:
+        """Ray would hold a file asking more memory than any node has forever, without a word."""
+        if not self.memory_limit_mb or self.resources != self.default_resources:
+            return
+        largest = max((node.get("Resources", {}).get("memory", 0) for node in self._ray.nodes()
+                       if node.get("Alive")), default=0)
+        if largest < self.memory_limit_mb * _MIB:
+            raise KaigirokuError(f"--memory-limit {self.memory_limit_mb} MiB: no node of the Ray cluster "
+                                 f"offers that much memory (largest: {largest // _MIB} MiB)", ExitCode.USAGE)
 
     def _window(self) -> int:
         if self.jobs:
@@ -137,8 +148,10 @@ class RayExecutor:
                 if not running:
                     return
                 refs = list(running)
-                ready, _ = ray.wait(refs, num_returns=1)
-                if len(refs) > 1:  # and whatever else is finished by now, in one round trip
+                # A bounded wait: Ctrl-C and SIGTERM are handled between waits, and nodes that
+                # joined meanwhile get work.
+                ready, _ = ray.wait(refs, num_returns=1, timeout=1.0)
+                if ready and len(refs) > 1:  # and whatever else is finished by now, in one round trip
                     ready, _ = ray.wait(refs, num_returns=len(refs), timeout=0)
                 for ref in ready:
                     attempt = running.pop(ref)
@@ -164,8 +177,7 @@ class RayExecutor:
         ray, exceptions = self._ray, self._ray.exceptions
         try:
             result = ray.get(ref)
-        except (exceptions.WorkerCrashedError, exceptions.NodeDiedError, exceptions.ObjectLostError,
-                exceptions.LocalRayletDiedError) as e:
+        except _worker_lost_errors(exceptions) as e:
             attempt.lost.append(_lost_reason(e))
             if len(attempt.lost) <= self.retries:
                 return None
@@ -183,6 +195,14 @@ class RayExecutor:
             else:
                 result.retried = list(attempt.lost)
         return result
+
+
+def _worker_lost_errors(exceptions) -> tuple:
+    """Ray's errors for a task whose Ray worker or node went away. OutOfMemoryError is Ray's memory
+    monitor killing a worker on a node short of memory: not necessarily this file's fault."""
+    names = ("WorkerCrashedError", "NodeDiedError", "ObjectLostError", "LocalRayletDiedError",
+             "OutOfMemoryError")
+    return tuple(getattr(exceptions, name) for name in names if hasattr(exceptions, name))
 
 
 @dataclass(eq=False)
