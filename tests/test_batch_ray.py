@@ -18,7 +18,7 @@ import pytest
 import ray
 
 from kaigiroku.batch import BatchOptions, run_batch
-from kaigiroku.batch.ray_executor import RayExecutor, will_be_ocred
+from kaigiroku.batch.ray_executor import RayExecutor, run_file, will_be_ocred
 from kaigiroku.batch.worker import Task
 from kaigiroku.errors import ExitCode
 from test_batch_hostile import good_inputs, hostile_inputs
@@ -246,6 +246,13 @@ def test_ocr_files_are_told_apart_for_resource_requests():
     assert will_be_ocred(task("scan.TIF")) and will_be_ocred(task("page.png"))
     assert will_be_ocred(task("x.pdf", ocr="always"))
     assert not will_be_ocred(task("x.pdf")) and not will_be_ocred(task("x.txt"))
+
+
+def test_a_node_with_another_kaigiroku_version_converts_nothing(tmp_path):
+    task = Task(key="x.txt", source=str(tmp_path / "x.txt"), outputs={"text": str(tmp_path / "x.txt.txt")},
+                options={})
+    lost = run_file(None, task, 10, None, [], driver_version="0.0.1")
+    assert lost.code == "INTERNAL_ERROR" and "the driver 0.0.1" in lost.reason
 
 
 def _free_port() -> int:

@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from .. import IMAGE_SUFFIXES
+from .. import IMAGE_SUFFIXES, __version__
 from ..errors import ExitCode, KaigirokuError
 from .executor import LocalProcessExecutor, Lost
 
@@ -170,7 +170,7 @@ class RayExecutor:
 
     def _submit(self, fn_ref, attempt: "_Attempt"):
         return self._remote.options(**self.resources(attempt.task)).remote(
-            fn_ref, attempt.task, self.timeout, self.memory_limit_mb, self.preload)
+            fn_ref, attempt.task, self.timeout, self.memory_limit_mb, self.preload, __version__)
 
     def _collect(self, ref, attempt: "_Attempt"):
         """The task's Outcome or Lost; None when it should run again because its Ray worker died."""
@@ -217,7 +217,8 @@ class _Attempt:
 _NO_MORE = object()
 
 
-def run_file(fn, task, timeout: float | None, memory_limit_mb: int | None, preload: list[str]):
+def run_file(fn, task, timeout: float | None, memory_limit_mb: int | None, preload: list[str],
+             driver_version: str = __version__):
     """The Ray task: `fn(task)` in a process of its own, exactly as the local executor runs it.
 
     Ray reuses its worker processes, so the file needs one of its own for the timeout to be able to
@@ -225,6 +226,9 @@ def run_file(fn, task, timeout: float | None, memory_limit_mb: int | None, prelo
     for CPU and peak-memory figures that are this file's. The fork server behind it is started once
     per Ray worker and kept, so the converters are imported once per Ray worker, not per file.
     """
+    if driver_version != __version__:  # the manifest would credit this node's output to another version
+        return Lost("INTERNAL_ERROR", f"this Ray node has kaigiroku {__version__}, the driver {driver_version}: "
+                                      "install the same version on every node")
     executor = LocalProcessExecutor(1, timeout, memory_limit_mb, preload=preload)
     with _main_script_not_rerun():
         for _task, result in executor.map(fn, [task]):
