@@ -8,8 +8,8 @@ With --executor ray the bench starts a Ray of its own on this machine (stopped a
 else is touched), runs the archive with the local pool and with `--executor ray`, each with 1 and 2
 workers, checks that all four wrote identical outputs, and prints pages/s of each and Ray's ratio to
 the local pool. Then Ray's overhead: its fixed start-up (driver connection, Ray worker processes)
-from a batch of one tiny file, and its cost per file from a batch of many tiny files, both measured
-against the local pool doing the same.
+from the command run on one tiny file, and its cost per file, warm, from both executors mapping the
+same tiny files (--tiny) with 2 workers: the time per file a worker slot spends not converting.
 
 Prints, for each --jobs, pages per second (wall clock, whole command), the speed-up of the parallel
 run and the peak memory of a worker (the largest ru_maxrss of a worker process and the tesseract
@@ -195,10 +195,30 @@ def start_ray() -> str:
     return ray.get_runtime_context().gcs_address
 
 
+def executor_overhead(files: list[Path], out: Path):
+    """(executor, seconds, slot time per file not spent converting) for the local pool and Ray."""
+    import functools
+
+    from kaigiroku.batch import LocalProcessExecutor
+    from kaigiroku.batch.ray_executor import RayExecutor
+    from kaigiroku.batch.worker import Task, process_task
+
+    tasks = [Task(key=f.name, source=str(f), outputs={"text": str(out / f"{f.name}.txt")},
+                  options={"jobs": 1}) for f in files]
+    fn = functools.partial(process_task, convert=None)
+    for name, executor in (("local", LocalProcessExecutor(2, 60)), ("ray", RayExecutor(jobs=2, timeout=60))):
+        list(executor.map(fn, tasks[:10]))  # warm: workers and fork servers started, converters imported
+        started = time.monotonic()
+        results = list(executor.map(fn, tasks))
+        seconds = time.monotonic() - started
+        converting = sum(result.seconds for _task, result in results)
+        yield name, seconds, (2 * seconds - converting) / len(tasks)
+
+
 def bench_ray(src: Path, args) -> None:
     started = time.monotonic()
     address = start_ray()
-    print(f"Ray started in {time.monotonic() - started:.1f} s (one node, 2 CPUs): {address}")
+    print(f"Ray started in {time.monotonic() - started:.1f} s (one node, 2 CPUs): {address}", flush=True)
     rates = {}
     for jobs in (1, 2):
         for executor, where in (("local", None), ("ray", address)):
@@ -209,7 +229,8 @@ def bench_ray(src: Path, args) -> None:
             busy, cpu = average_use(out, summary["seconds"])
             print(f"{executor:>5} --jobs {jobs}: {summary['done']} files, {summary['pages']} pages "
                   f"({summary['ocr_pages']} OCR'd) in {seconds:.1f} s = {rates[executor, jobs]:.2f} pages/s; "
-                  f"{busy:.2f} workers busy on {cpu:.2f} cores; peak worker {summary['peak_worker_memory_mb']:.0f} MiB")
+                  f"{busy:.2f} workers busy on {cpu:.2f} cores; peak worker {summary['peak_worker_memory_mb']:.0f} MiB",
+                  flush=True)
     for jobs in (1, 2):
         print(f"--jobs {jobs}: ray / local = {rates['ray', jobs] / rates['local', jobs]:.2f}x pages/s")
     print(f"speed-up --jobs 2 / --jobs 1: local {rates['local', 2] / rates['local', 1]:.2f}x, "
@@ -228,17 +249,17 @@ def bench_ray(src: Path, args) -> None:
     if not one.exists():
         one.mkdir(parents=True)
         shutil.copy(tiny / "00000.txt", one)
-    wall = {}
-    for executor, where in (("local", None), ("ray", address)):
-        for name, folder in (("one", one), ("many", tiny)):
-            wall[executor, name] = run_batch(folder, WORK / f"out-tiny-{executor}-{name}", 2, args.dpi, where)[0]
-    fixed = wall["ray", "one"] - wall["local", "one"]
-    per_file = ((wall["ray", "many"] - wall["local", "many"]) - fixed) / (args.tiny - 1)
-    print(f"one tiny file: local {wall['local', 'one']:.2f} s, ray {wall['ray', 'one']:.2f} s "
-          f"-> Ray's fixed start-up {fixed:.2f} s")
-    print(f"{args.tiny} tiny files, --jobs 2: local {wall['local', 'many']:.2f} s "
-          f"({args.tiny / wall['local', 'many']:.0f} files/s), ray {wall['ray', 'many']:.2f} s "
-          f"({args.tiny / wall['ray', 'many']:.0f} files/s) -> Ray's overhead per file {per_file * 1000:.1f} ms")
+    # Fixed cost: the whole command on one tiny file (Ray: importing it, connecting, starting Ray
+    # workers for the new job and their fork servers).
+    wall = {executor: run_batch(one, WORK / f"out-tiny-{executor}", 2, args.dpi, where)[0]
+            for executor, where in (("local", None), ("ray", address))}
+    print(f"the command on one tiny file: local {wall['local']:.2f} s, ray {wall['ray']:.2f} s "
+          f"-> Ray's fixed start-up {wall['ray'] - wall['local']:.2f} s")
+    # Cost per file, warm: both executors map the same tiny files from this process, after a warm-up.
+    for executor, seconds, busy in executor_overhead(sorted(tiny.iterdir()), WORK / "out-tiny-map"):
+        print(f"{executor:>5}: {len(list(tiny.iterdir()))} tiny files in {seconds:.2f} s with 2 workers "
+              f"({len(list(tiny.iterdir())) / seconds:.0f} files/s); per file, "
+              f"{busy * 1000:.1f} ms of a worker slot not spent converting")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     if not identical:
         sys.exit(1)
