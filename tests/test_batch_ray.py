@@ -8,7 +8,6 @@ import io
 import json
 import logging
 import os
-import signal
 import subprocess
 import sys
 import time

@@ -14,7 +14,6 @@ import resource
 import time
 import warnings
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
 from ..errors import KaigirokuError
