@@ -8,6 +8,7 @@ import io
 import json
 import logging
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -171,7 +172,33 @@ def command(src: Path, out: Path, address: str) -> list[str]:
             "--executor", "ray", "--ray-address", address, "--jobs", "2"]
 
 
-def test_a_driver_killed_with_sigkill_resumes_to_identical_outputs(ray_cluster, tmp_path):
+def stop_driver(src: Path, out: Path, address: str, reference: dict[str, bytes], how: signal.Signals,
+                after: int) -> int:
+    """Start a driver, stop it with `how` once `after` more outputs exist; its return code."""
+    start = check_nothing_half_written(out, reference) if out.exists() else 0
+    driver = subprocess.Popen(command(src, out, address), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while check_nothing_half_written(out, reference) < start + after:
+            assert driver.poll() is None, "the batch ended before it could be stopped"
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        driver.send_signal(how)
+        return driver.wait(timeout=60)
+    finally:
+        if driver.poll() is None:
+            driver.kill()
+            driver.wait()
+
+
+def done_in_manifest(out: Path) -> int:
+    manifest = out / "kaigiroku-manifest.json"  # (may not exist yet after a SIGKILL)
+    entries = json.loads(manifest.read_text(encoding="utf-8"))["files"] if manifest.exists() else {}
+    return sum(1 for e in entries.values() if e["outcome"] == "done")
+
+
+def test_a_driver_stopped_or_killed_with_sigkill_resumes_to_identical_outputs(ray_cluster, tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     for i in range(16):
@@ -180,34 +207,26 @@ def test_a_driver_killed_with_sigkill_resumes_to_identical_outputs(ray_cluster, 
     reference = outputs(tmp_path / "reference")
     out = tmp_path / "out"
 
-    driver = subprocess.Popen(command(src, out, ray_cluster), stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 60
-        while check_nothing_half_written(out, reference) < 4:
-            assert driver.poll() is None, "the batch ended before it could be killed"
-            assert time.monotonic() < deadline
-            time.sleep(0.01)
-        driver.kill()
-        driver.wait()
-    finally:
-        if driver.poll() is None:
-            driver.kill()
-            driver.wait()
-    # Only the driver writes into OUTDIR: once it is dead, nothing changes there.
+    # SIGTERM: the driver stops its Ray tasks, records what finished, and says it was interrupted.
+    assert stop_driver(src, out, ray_cluster, reference, signal.SIGTERM, after=4) == ExitCode.INTERRUPTED
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["interrupted"] is True and 0 < report["summary"]["done"] < 16
+    assert not list(out.rglob("*.part"))
+
+    # SIGKILL: no bookkeeping at all. Only the driver writes into OUTDIR: once it is dead, nothing
+    # changes there any more, whatever its Ray tasks were doing.
+    assert stop_driver(src, out, ray_cluster, reference, signal.SIGKILL, after=4) == -signal.SIGKILL
     time.sleep(0.5)
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
     time.sleep(1.0)
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == before
     check_nothing_half_written(out, reference)
-    manifest = out / "kaigiroku-manifest.json"
-    entries = json.loads(manifest.read_text(encoding="utf-8"))["files"] if manifest.exists() else {}
-    done_before = sum(1 for e in entries.values() if e["outcome"] == "done")
+    done_before = done_in_manifest(out)
 
     rerun = subprocess.run(command(src, out, ray_cluster), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                            text=True, timeout=120)
     assert rerun.returncode == 0, rerun.stderr[-2000:]
-    assert {k: v for k, v in outputs(out).items() if not k.endswith(".part")} == reference
+    assert outputs(out) == reference  # byte for byte, nothing missing, nothing extra
     assert not list(out.rglob("*.part"))
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["summary"]["skipped"] == done_before and report["summary"]["done"] == 16 - done_before

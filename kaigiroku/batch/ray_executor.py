@@ -150,9 +150,9 @@ class RayExecutor:
                 refs = list(running)
                 # A bounded wait: Ctrl-C and SIGTERM are handled between waits, and nodes that
                 # joined meanwhile get work.
-                ready, _ = ray.wait(refs, num_returns=1, timeout=1.0)
+                ready, _ = _signal_safe(ray.wait, refs, num_returns=1, timeout=1.0)
                 if ready and len(refs) > 1:  # and whatever else is finished by now, in one round trip
-                    ready, _ = ray.wait(refs, num_returns=len(refs), timeout=0)
+                    ready, _ = _signal_safe(ray.wait, refs, num_returns=len(refs), timeout=0)
                 for ref in ready:
                     attempt = running.pop(ref)
                     result = self._collect(ref, attempt)
@@ -176,7 +176,7 @@ class RayExecutor:
         """The task's Outcome or Lost; None when it should run again because its Ray worker died."""
         ray, exceptions = self._ray, self._ray.exceptions
         try:
-            result = ray.get(ref)
+            result = _signal_safe(ray.get, ref)
         except _worker_lost_errors(exceptions) as e:
             attempt.lost.append(_lost_reason(e))
             if len(attempt.lost) <= self.retries:
@@ -195,6 +195,21 @@ class RayExecutor:
             else:
                 result.retried = list(attempt.lost)
         return result
+
+
+def _signal_safe(call, *args, **kwargs):
+    """`call` (a blocking Ray call), letting through unchanged what a signal handler raised in it.
+
+    An exception raised by a Python signal handler (the engine's SIGTERM handler, Ctrl-C) while
+    Ray's compiled code waits comes out as a SystemError "returned a result with an exception set",
+    with the real exception as its cause: the engine must see the real one to stop cleanly.
+    """
+    try:
+        return call(*args, **kwargs)
+    except SystemError as e:
+        if isinstance(e.__cause__, BaseException) and not isinstance(e.__cause__, SystemError):
+            raise e.__cause__ from None
+        raise
 
 
 def _worker_lost_errors(exceptions) -> tuple:
