@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from kaigiroku.batch.worker import Task
 from kaigiroku.errors import ExitCode
 from test_batch_hostile import good_inputs, hostile_inputs
 from test_batch_interrupt import check_nothing_half_written, minutes_text
-from test_batch_ray_fakes import ray_worker_killing_convert
+from test_batch_ray_fakes import node_marking_convert, ray_worker_killing_convert
 
 KAIGIROKU = Path(sys.executable).parent / "kaigiroku"
 BOOKKEEPING = {"kaigiroku-manifest.json", "report.json", ".kaigiroku.lock"}
@@ -39,7 +40,7 @@ def ray_cluster():
     saved = os.environ.get("PYTHONPATH")
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(Path(__file__).parent), saved) if p)
     try:
-        ray.init(num_cpus=2, include_dashboard=False, object_store_memory=96 * 1024 * 1024,
+        ray.init(address="local", num_cpus=2, include_dashboard=False, object_store_memory=96 * 1024 * 1024,
                  log_to_driver=False, logging_level=logging.ERROR)
     finally:
         if saved is None:
@@ -163,6 +164,79 @@ def test_workers_killed_mid_file_are_retried_or_recorded_and_the_batch_finishes(
     _, local_report, _ = run([src], tmp_path / "local", convert=ray_worker_killing_convert, timeout=4,
                              memory_limit_mb=1024)
     assert {f["input"]: (f["code"], f["reason"]) for f in local_report["failed"]} == failed
+
+
+def test_a_node_lost_mid_file_has_its_files_converted_on_the_nodes_left(ray_cluster, tmp_path):
+    """A second node joins (`ray start --address`, as docs/batch.md says), takes a file, and crashes."""
+    from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+    head = ray.get_runtime_context().get_node_id()
+    # `ray start` notes the cluster as this machine's default (for `ray.init()`, `--ray-address auto`);
+    # put back what was there, rather than leave a cluster that is gone after the test.
+    default = Path("/tmp/ray/ray_current_cluster")
+    saved_default = default.read_bytes() if default.exists() else None
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}  # the new node's workers import the fakes
+    node = subprocess.Popen([str(Path(sys.executable).parent / "ray"), "start", "--address", ray_cluster,
+                             "--num-cpus", "1", "--block", "--disable-usage-stats"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (others := [n["NodeID"] for n in ray.nodes() if n["Alive"] and n["NodeID"] != head]):
+            assert node.poll() is None and time.monotonic() < deadline, "the second node did not join"
+            time.sleep(0.2)
+        # Files go to the new node while it lives (soft affinity), elsewhere once it is gone.
+        prefer_new = NodeAffinitySchedulingStrategy(others[0], soft=True)
+        executor = RayExecutor(jobs=1, timeout=60,
+                               resources=lambda task: {"num_cpus": 1, "scheduling_strategy": prefer_new})
+        src = tmp_path / "in"
+        write(src / "a.txt", "STALL then fine")
+        write(src / "b.txt", "fine")
+        marker = src / ".a.txt.started"
+
+        def crash_the_node_once_the_file_runs_there():
+            while not marker.exists() and node.poll() is None:
+                time.sleep(0.05)
+            raylet = [pid for pid in _children(node.pid) if b"raylet" in _cmdline(pid)]
+            ray_worker = int(marker.read_text(encoding="utf-8"))
+            assert ray_worker in _children(raylet[0]), "the file did not go to the new node"
+            os.kill(raylet[0], signal.SIGKILL)  # the node crashes: its raylet, then its workers
+
+        killer = threading.Thread(target=crash_the_node_once_the_file_runs_there, daemon=True)
+        killer.start()
+        code, report, manifest = run([src], tmp_path / "out", executor, convert=node_marking_convert)
+        killer.join(10)
+    finally:
+        if node.poll() is None:
+            node.terminate()
+        node.wait(timeout=60)
+        if saved_default is None:
+            default.unlink(missing_ok=True)
+        else:
+            default.write_bytes(saved_default)
+    assert code == ExitCode.OK
+    assert [(r["input"], r["outcome"], len(r["lost"])) for r in report["retried"]] == [("a.txt", "done", 1)]
+    assert (tmp_path / "out" / "a.txt.txt").read_text(encoding="utf-8").strip() == "議長　STALL then fine"
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    if int(f.read().rsplit(b")", 1)[1].split()[1]) == pid:
+                        found.append(int(entry))
+            except (OSError, ValueError, IndexError):
+                pass
+    return found
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
 
 
 # ----------------------------------------------------------------------------- the driver killed

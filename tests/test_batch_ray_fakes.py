@@ -36,3 +36,14 @@ def ray_worker_killing_convert(path, **options):
         os.kill(ray_worker_of_this_process(), signal.SIGKILL)
         time.sleep(60)  # half-way through the file when its worker dies; its own death follows
     return fake_convert(path, **options)
+
+
+def node_marking_convert(path, **options):
+    """`STALL`: on the first attempt, leave a marker naming the Ray worker running it and stall, so
+    that its node can be lost mid-file; on a later attempt (the marker exists), convert."""
+    source = Path(path)
+    marker = source.with_name(f".{source.name}.started")
+    if source.read_text(encoding="utf-8").startswith("STALL") and not marker.exists():
+        marker.write_text(str(ray_worker_of_this_process()), encoding="utf-8")
+        time.sleep(120)
+    return fake_convert(path, **options)
