@@ -2,6 +2,14 @@
 
     python bench/bench_batch.py                       # 50 text PDFs (3 pages) + 10 scanned PDFs (1 page)
     python bench/bench_batch.py --text 100 --scanned 20 --dpi 300
+    python bench/bench_batch.py --executor ray        # the same on a one-node Ray, beside the local pool
+
+With --executor ray the bench starts a Ray of its own on this machine (stopped at the end; nothing
+else is touched), runs the archive with the local pool and with `--executor ray`, each with 1 and 2
+workers, checks that all four wrote identical outputs, and prints pages/s of each and Ray's ratio to
+the local pool. Then Ray's overhead: its fixed start-up (driver connection, Ray worker processes)
+from the command run on one tiny file, and its cost per file, warm, from both executors mapping the
+same tiny files (--tiny) with 2 workers: the time per file a worker slot spends not converting.
 
 Prints, for each --jobs, pages per second (wall clock, whole command), the speed-up of the parallel
 run and the peak memory of a worker (the largest ru_maxrss of a worker process and the tesseract
@@ -92,15 +100,16 @@ def build_archive(folder: Path, text: int, scanned: int, pages: int) -> None:
         build_scanned_pdf(target, 1000 + i)
 
 
-def run_batch(src: Path, out: Path, jobs: int, dpi: int) -> tuple[float, dict]:
+def run_batch(src: Path, out: Path, jobs: int, dpi: int, ray_address: str | None = None) -> tuple[float, dict]:
     shutil.rmtree(out, ignore_errors=True)
+    executor = ["--executor", "ray", "--ray-address", ray_address] if ray_address else []
     started = time.monotonic()
     done = subprocess.run([str(KAIGIROKU), "batch", str(src), "-o", str(out), "--jobs", str(jobs),
-                           "--dpi", str(dpi), "-f", "text", "-f", "json"],
+                           "--dpi", str(dpi), "-f", "text", "-f", "json", *executor],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seconds = time.monotonic() - started
     if done.returncode != 0:
-        sys.exit(f"batch --jobs {jobs} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+        sys.exit(f"batch --jobs {jobs} {' '.join(executor)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
     return seconds, json.loads((out / "report.json").read_text(encoding="utf-8"))
 
 
@@ -130,6 +139,9 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=3, help="pages per text PDF (default 3)")
     ap.add_argument("--dpi", type=int, default=200, help="OCR resolution passed to the batch (default 200)")
     ap.add_argument("--rebuild", action="store_true", help="make the archive again")
+    ap.add_argument("--executor", choices=["local", "ray"], default="local",
+                    help="ray: also run on a one-node Ray and compare it with the local pool")
+    ap.add_argument("--tiny", type=int, default=200, help="tiny text files for Ray's overhead per file")
     args = ap.parse_args()
 
     src = WORK / f"in-{args.text}x{args.pages}-{args.scanned}"
@@ -145,6 +157,9 @@ def main() -> None:
         print("  (other processes are using the CPU: both runs share it with them, and the speed-up of "
               "--jobs 2 is understated)")
 
+    if args.executor == "ray":
+        bench_ray(src, args)
+        return
     results = {}
     for jobs in (1, 2):
         out = WORK / f"out-j{jobs}"
@@ -164,6 +179,88 @@ def main() -> None:
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     identical = same_outputs(WORK / "out-j1", WORK / "out-j2")
     print("outputs of both runs identical:", "yes" if identical else "NO")
+    if not identical:
+        sys.exit(1)
+
+
+def start_ray() -> str:
+    """A Ray of this process's own (stopped with it), for the batches this bench runs as drivers."""
+    import logging
+
+    import ray
+
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    ray.init(num_cpus=2, include_dashboard=False, object_store_memory=256 * 1024 * 1024,
+             log_to_driver=False, logging_level=logging.ERROR)
+    return ray.get_runtime_context().gcs_address
+
+
+def executor_overhead(files: list[Path], out: Path):
+    """(executor, seconds, slot time per file not spent converting) for the local pool and Ray."""
+    import functools
+
+    from kaigiroku.batch import LocalProcessExecutor
+    from kaigiroku.batch.ray_executor import RayExecutor
+    from kaigiroku.batch.worker import Task, process_task
+
+    tasks = [Task(key=f.name, source=str(f), outputs={"text": str(out / f"{f.name}.txt")},
+                  options={"jobs": 1}) for f in files]
+    fn = functools.partial(process_task, convert=None)
+    for name, executor in (("local", LocalProcessExecutor(2, 60)), ("ray", RayExecutor(jobs=2, timeout=60))):
+        list(executor.map(fn, tasks[:10]))  # warm: workers and fork servers started, converters imported
+        started = time.monotonic()
+        results = list(executor.map(fn, tasks))
+        seconds = time.monotonic() - started
+        converting = sum(result.seconds for _task, result in results)
+        yield name, seconds, (2 * seconds - converting) / len(tasks)
+
+
+def bench_ray(src: Path, args) -> None:
+    started = time.monotonic()
+    address = start_ray()
+    print(f"Ray started in {time.monotonic() - started:.1f} s (one node, 2 CPUs): {address}", flush=True)
+    rates = {}
+    for jobs in (1, 2):
+        for executor, where in (("local", None), ("ray", address)):
+            out = WORK / f"out-{executor}-j{jobs}"
+            seconds, report = run_batch(src, out, jobs, args.dpi, where)
+            summary = report["summary"]
+            rates[executor, jobs] = summary["pages"] / seconds
+            busy, cpu = average_use(out, summary["seconds"])
+            print(f"{executor:>5} --jobs {jobs}: {summary['done']} files, {summary['pages']} pages "
+                  f"({summary['ocr_pages']} OCR'd) in {seconds:.1f} s = {rates[executor, jobs]:.2f} pages/s; "
+                  f"{busy:.2f} workers busy on {cpu:.2f} cores; peak worker {summary['peak_worker_memory_mb']:.0f} MiB",
+                  flush=True)
+    for jobs in (1, 2):
+        print(f"--jobs {jobs}: ray / local = {rates['ray', jobs] / rates['local', jobs]:.2f}x pages/s")
+    print(f"speed-up --jobs 2 / --jobs 1: local {rates['local', 2] / rates['local', 1]:.2f}x, "
+          f"ray {rates['ray', 2] / rates['ray', 1]:.2f}x")
+    reference = WORK / "out-local-j1"
+    identical = all(same_outputs(reference, WORK / f"out-{e}-j{j}") for e in ("local", "ray") for j in (1, 2))
+    print("outputs of all four runs identical:", "yes" if identical else "NO")
+
+    # Overhead: tiny files (a few ms of conversion each), so what is left is the executor's own cost.
+    tiny = WORK / f"tiny-{args.tiny}"
+    if not tiny.exists():
+        tiny.mkdir(parents=True)
+        for i in range(args.tiny):
+            (tiny / f"{i:05d}.txt").write_text(f"○議長（山田太郎君）　第{i}号の会議を開きます。\n", encoding="utf-8")
+    one = WORK / "tiny-1"
+    if not one.exists():
+        one.mkdir(parents=True)
+        shutil.copy(tiny / "00000.txt", one)
+    # Fixed cost: the whole command on one tiny file (Ray: importing it, connecting, starting Ray
+    # workers for the new job and their fork servers).
+    wall = {executor: run_batch(one, WORK / f"out-tiny-{executor}", 2, args.dpi, where)[0]
+            for executor, where in (("local", None), ("ray", address))}
+    print(f"the command on one tiny file: local {wall['local']:.2f} s, ray {wall['ray']:.2f} s "
+          f"-> Ray's fixed start-up {wall['ray'] - wall['local']:.2f} s")
+    # Cost per file, warm: both executors map the same tiny files from this process, after a warm-up.
+    for executor, seconds, busy in executor_overhead(sorted(tiny.iterdir()), WORK / "out-tiny-map"):
+        print(f"{executor:>5}: {len(list(tiny.iterdir()))} tiny files in {seconds:.2f} s with 2 workers "
+              f"({len(list(tiny.iterdir())) / seconds:.0f} files/s); per file, "
+              f"{busy * 1000:.1f} ms of a worker slot not spent converting")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
     if not identical:
         sys.exit(1)
 

@@ -28,6 +28,11 @@ class OcrMode(str, Enum):
     never = "never"
 
 
+class BatchExecutor(str, Enum):  # i13
+    local = "local"
+    ray = "ray"
+
+
 def fail(message: str, code: int) -> None:
     typer.echo(f"kaigiroku: error: {message}", err=True)
     raise typer.Exit(int(code))
@@ -138,6 +143,10 @@ def batch(
     keep_width: bool = typer.Option(False, "--keep-width"),
     memory_limit: Optional[int] = typer.Option(None, "--memory-limit", min=256,
                                                help="MiB of address space per worker (2048 or more advised)."),
+    # i13 (Ray executor): the two options below and the `runner` lines in the body.
+    executor: BatchExecutor = typer.Option(BatchExecutor.local, "--executor",
+                                           help="local: processes on this machine; ray: a Ray cluster."),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="auto or HOST:PORT of the Ray head."),
 ):
     """Convert whole archives: parallel, resumable, atomic, with a report."""
     from .batch import BatchOptions, run_batch
@@ -146,7 +155,13 @@ def batch(
                         force=force, ocr=ocr.value, dpi=dpi, lang=lang,
                         roles=str(roles) if roles else None, keep_width=keep_width, memory_limit_mb=memory_limit)
     try:
-        code = run_batch(inputs, output, opts)
+        runner = None
+        if executor is BatchExecutor.ray:
+            from .batch.ray_executor import RayExecutor
+            runner = RayExecutor(ray_address, jobs, timeout, memory_limit)
+        elif ray_address:
+            fail("--ray-address needs --executor ray", ExitCode.USAGE)
+        code = run_batch(inputs, output, opts, executor=runner)
     except KaigirokuError as e:
         fail(str(e), e.code)
     raise typer.Exit(int(code))

@@ -20,6 +20,7 @@ class ExitCode(enum.IntEnum):
     OCR_FAILED = 12
     PERMISSION_DENIED = 13
     TOO_LARGE = 14  # a page or image beyond the safety limits
+    RAY_UNAVAILABLE = 15  # batch --executor ray: Ray not installed, or its cluster not reachable (i13)
     INTERRUPTED = 130
 
 

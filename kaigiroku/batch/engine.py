@@ -8,6 +8,7 @@ import signal
 from pathlib import Path
 from typing import Callable, Iterator, TextIO
 
+from ..atomic import atomic_write_bytes
 from ..errors import ExitCode, KaigirokuError
 from .executor import Executor, LocalProcessExecutor, Lost
 from .manifest import Manifest, sha256_file
@@ -28,7 +29,8 @@ def run_batch(inputs: list[Path], outdir: Path, opts: BatchOptions, *, convert: 
     """Convert every input under `inputs` into OUTDIR; OK, SOME_FAILED or INTERRUPTED.
 
     `convert(path, **options) -> Minutes` replaces kaigiroku.convert (it must be picklable: a
-    module-level function); `executor` replaces the local worker processes.
+    module-level function); `executor` replaces the local worker processes (e.g. a RayExecutor).
+    Workers only convert and render; this process writes every output, the manifest and the report.
     Raises KaigirokuError (USAGE) when there is nothing to do or OUTDIR cannot be used.
     """
     outdir = Path(os.path.abspath(outdir))
@@ -61,9 +63,10 @@ def run_batch(inputs: list[Path], outdir: Path, opts: BatchOptions, *, convert: 
                 if run.summary.interrupted:
                     remove_temp_files(outdir)  # of the workers just killed
                 run.manifest.save()
-                report = write_report(outdir, run.summary, {**fingerprint, "formats": opts.formats,
-                                                            "jobs": opts.jobs, "timeout": opts.timeout,
-                                                            "memory_limit_mb": opts.memory_limit_mb})
+                report = write_report(outdir, run.summary, {
+                    **fingerprint, "formats": opts.formats, "executor": getattr(executor, "name", "custom"),
+                    "jobs": getattr(executor, "jobs", opts.jobs), "timeout": opts.timeout,
+                    "memory_limit_mb": opts.memory_limit_mb})
     print_summary(run.summary, report, stream)
     return run.summary.exit_code()
 
@@ -99,7 +102,21 @@ class _Run:
     def execute(self, executor: Executor, fn, sources: list[Source]) -> None:
         with contextlib.closing(executor.map(fn, self._tasks(sources))) as results:
             for task, result in results:
+                if not isinstance(result, Lost) and result.ok:
+                    result = self._write_outputs(task, result)
                 self._finish(task.key, self._entry(task, result))
+
+    def _write_outputs(self, task: Task, result: Outcome) -> Outcome:
+        """Write a worker's rendered outputs into place, each atomically; a failed write fails the file."""
+        rendered, result.rendered = result.rendered, {}  # not kept: the summary outlives thousands of files
+        for fmt, data in rendered.items():
+            try:
+                atomic_write_bytes(Path(task.outputs[fmt]), data)
+            except OSError as e:
+                result.ok, result.code = False, "PERMISSION_DENIED"
+                result.reason = f"cannot write {Path(task.outputs[fmt]).name}: {e.strerror or e}"
+                break
+        return result
 
     def _tasks(self, sources: list[Source]) -> Iterator[Task]:
         """Tasks for the files that need converting, decided lazily so hashing overlaps conversion.
@@ -145,7 +162,10 @@ class _Run:
 
     def _entry(self, task: Task, result: Outcome | Lost) -> dict:
         if isinstance(result, Lost):
-            return self._failure_entry(task.key, task.source, result.code, result.reason)
+            entry = self._failure_entry(task.key, task.source, result.code, result.reason)
+            if result.retried:
+                entry["retried"] = list(result.retried)
+            return entry
         if not result.ok:
             entry = self._failure_entry(task.key, task.source, result.code, result.reason)
         else:
@@ -156,6 +176,8 @@ class _Run:
         entry.update(seconds=result.seconds, cpu_seconds=result.cpu_seconds, peak_rss_kb=result.peak_rss_kb)
         if result.warnings:
             entry["warnings"] = result.warnings
+        if result.retried:
+            entry["retried"] = result.retried
         return entry
 
     def _failure_entry(self, key: str, source: str, code: str, reason: str) -> dict:

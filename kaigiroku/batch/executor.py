@@ -29,9 +29,13 @@ class Lost:
 
     code: str  # TIMEOUT, OUT_OF_MEMORY, WORKER_DIED or INTERNAL_ERROR
     reason: str
+    retried: tuple[str, ...] = ()  # why earlier attempts were lost, when the executor retried
 
 
 class Executor(Protocol):
+    name: str  # recorded in the report: "local", "ray"
+    jobs: int | None  # files converted at once (None: as many as the executor has room for)
+
     def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R | Lost]]:
         """Yield (task, fn(task) or Lost) for every task, in completion order.
 
@@ -58,6 +62,8 @@ class LocalProcessExecutor:
     A process per task is what makes a single task killable: on timeout its whole process group
     (the worker and anything it started, such as tesseract) gets SIGKILL and the slot is reused.
     """
+
+    name = "local"
 
     def __init__(self, jobs: int, timeout: float | None = None, memory_limit_mb: int | None = None,
                  preload: Iterable[str] = ()):

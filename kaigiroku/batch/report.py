@@ -23,6 +23,7 @@ class Summary:
     peak_rss_kb: int = 0  # largest worker
     interrupted: bool = False
     failures: list[dict] = field(default_factory=list)
+    retries: list[dict] = field(default_factory=list)  # files whose worker died and that were run again
     started_at: float = field(default_factory=time.time)
     started: float = field(default_factory=time.monotonic)
 
@@ -32,6 +33,8 @@ class Summary:
         if outcome == "skipped":
             self.skipped += 1
             return
+        if entry.get("retried"):
+            self.retries.append({"input": key, "outcome": outcome, "lost": entry["retried"]})
         self.peak_rss_kb = max(self.peak_rss_kb, entry.get("peak_rss_kb") or 0)
         if outcome == "done":
             self.done += 1
@@ -72,6 +75,7 @@ def write_report(outdir: Path, summary: Summary, options: dict) -> Path:
                     "seconds": round(summary.seconds, 2),
                     "peak_worker_memory_mb": round(summary.peak_rss_kb / 1024, 1)},
         "failed": sorted(summary.failures, key=lambda f: f["input"]),
+        "retried": sorted(summary.retries, key=lambda f: f["input"]),
     }
     path = Path(outdir, REPORT_NAME)
     atomic_write_text(path, dumps(report))

@@ -1,7 +1,9 @@
-"""What a worker process does with one input: convert it, write every format, say what happened.
+"""What a worker process does with one input: convert it, render every format, say what happened.
 
-Runs in a child process (see executor.py), so it reports failures as data rather than raising:
-the engine must learn why a file failed, in one line, with the exit-code name a user can match on.
+Runs in a child process (see executor.py), perhaps on another machine (ray_executor.py), so it
+reports failures as data rather than raising: the engine must learn why a file failed, in one line,
+with the exit-code name a user can match on. It writes nothing: the rendered outputs travel back as
+bytes and the engine writes them, so OUTDIR has one writer, however and wherever workers run.
 """
 from __future__ import annotations
 
@@ -12,10 +14,8 @@ import resource
 import time
 import warnings
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
-from ..atomic import atomic_write_text
 from ..errors import KaigirokuError
 
 
@@ -23,7 +23,7 @@ from ..errors import KaigirokuError
 class Task:
     key: str  # the input's name below the mirrored root
     source: str  # absolute path of the input
-    outputs: dict[str, str]  # format -> absolute output path
+    outputs: dict[str, str]  # format -> absolute output path (the engine writes them)
     options: dict  # keyword arguments for the conversion function
 
 
@@ -38,13 +38,15 @@ class Outcome:
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # of the worker and what it ran: with `seconds`, how much CPU it got
     peak_rss_kb: int = 0  # of the worker and what it ran (tesseract), for sizing --jobs
+    rendered: dict[str, bytes] = field(default_factory=dict)  # format -> output, for the engine to write
+    retried: list[str] = field(default_factory=list)  # why earlier attempts were lost (a worker died)
 
 
 def process_task(task: Task, convert: Callable | None = None) -> Outcome:
-    """Convert `task.source` with `convert` (default: kaigiroku.convert) and write its outputs."""
+    """Convert `task.source` with `convert` (default: kaigiroku.convert) and render its outputs."""
     started = time.monotonic()
     _one_ocr_thread()
-    outcome = _convert_and_write(task, convert or _default_convert())
+    outcome = _convert_and_render(task, convert or _default_convert())
     outcome.seconds = round(time.monotonic() - started, 3)
     # A worker is a fresh process per file, so its usage so far is this file's.
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -53,13 +55,13 @@ def process_task(task: Task, convert: Callable | None = None) -> Outcome:
     return outcome
 
 
-def _convert_and_write(task: Task, convert: Callable) -> Outcome:
+def _convert_and_render(task: Task, convert: Callable) -> Outcome:
     from ..writers import render
 
     with _captured_messages() as messages:
         try:
             minutes = convert(task.source, **task.options)
-            texts = {fmt: render(minutes, fmt) for fmt in task.outputs}  # all rendered before any is written
+            rendered = {fmt: render(minutes, fmt).encode("utf-8") for fmt in task.outputs}
         except KaigirokuError as e:
             return _failed(e.code.name, str(e), messages)
         except MemoryError:
@@ -72,14 +74,8 @@ def _convert_and_write(task: Task, convert: Callable) -> Outcome:
             return _failed("NOT_A_FILE", "a folder, not a file", messages)
         except Exception as e:  # a converter bug: record it as one line and go on with the batch
             return _failed("INTERNAL_ERROR", f"{type(e).__name__}: {e}", messages)
-    for fmt, text in texts.items():
-        try:
-            atomic_write_text(Path(task.outputs[fmt]), text)
-        except OSError as e:
-            return _failed("PERMISSION_DENIED", f"cannot write {Path(task.outputs[fmt]).name}: "
-                                                f"{e.strerror or e}", messages)
     return Outcome(ok=True, pages=int(minutes.pages or 0), ocr_pages=int(minutes.ocr_pages or 0),
-                   warnings=list(minutes.warnings or []) + messages)
+                   warnings=list(minutes.warnings or []) + messages, rendered=rendered)
 
 
 def _failed(code: str, reason: str, messages: list[str]) -> Outcome:
