@@ -54,12 +54,15 @@ def process_task(task: Task, convert: Callable | None = None) -> Outcome:
 
 
 def _convert_and_write(task: Task, convert: Callable) -> Outcome:
-    from ..writers import render
+    from ..writers import companion_files, render
 
     with _captured_messages() as messages:
         try:
             minutes = convert(task.source, **task.options)
-            texts = {fmt: render(minutes, fmt) for fmt in task.outputs}  # all rendered before any is written
+            # all rendered before any is written; a format's companions (TEI's listPerson) beside it
+            texts = {task.outputs[fmt]: render(minutes, fmt) for fmt in task.outputs}
+            for fmt, out in task.outputs.items():
+                texts.update({str(p): t for p, t in companion_files(minutes, fmt, out).items()})
         except KaigirokuError as e:
             return _failed(e.code.name, str(e), messages)
         except MemoryError:
@@ -72,11 +75,11 @@ def _convert_and_write(task: Task, convert: Callable) -> Outcome:
             return _failed("NOT_A_FILE", "a folder, not a file", messages)
         except Exception as e:  # a converter bug: record it as one line and go on with the batch
             return _failed("INTERNAL_ERROR", f"{type(e).__name__}: {e}", messages)
-    for fmt, text in texts.items():
+    for out, text in texts.items():
         try:
-            atomic_write_text(Path(task.outputs[fmt]), text)
+            atomic_write_text(Path(out), text)
         except OSError as e:
-            return _failed("PERMISSION_DENIED", f"cannot write {Path(task.outputs[fmt]).name}: "
+            return _failed("PERMISSION_DENIED", f"cannot write {Path(out).name}: "
                                                 f"{e.strerror or e}", messages)
     return Outcome(ok=True, pages=int(minutes.pages or 0), ocr_pages=int(minutes.ocr_pages or 0),
                    warnings=list(minutes.warnings or []) + messages)

@@ -1,0 +1,152 @@
+"""The people of one meeting, for the corpus formats: who spoke and who the cover lists.
+
+One person per printed name (spaces removed); a speaker printed by role or seat alone is a person of
+that role, unless the cover lists exactly one attendee with that role (会長 小室 充孝), who is then
+that person: the cover says so, nothing is guessed. The surname/forename split is taken from a
+printed space (小室 充孝 on the cover); a name never printed with one is left whole.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Minutes, Turn
+
+_SPACES = re.compile(r"[\s\u3000]+")
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+
+# Speaker types as ParlaMint names them (its speaker_types taxonomy): the chair of the sitting,
+# regular members, and guests (officials, secretariat, explainers, witnesses).
+_CHAIR = re.compile(r"^(?:議長|委員長|会長|座長|部会長|分科会長|小委員長|理事長)(?:代理|職務代理(?:者)?)?$")
+_DEPUTY = re.compile(r"^副(?:議長|委員長|会長|座長|部会長)$")
+_MEMBER = re.compile(r"(?:委員|議員|構成員|理事|[0-9０-９]+番)$")
+
+
+def speaker_type(role: str | None, seat: str | None = None) -> str:
+    """chair, regular or guest, from the role as printed."""
+    if role and (_CHAIR.match(role) or _DEPUTY.match(role)):
+        return "chair"
+    if seat or (role and _MEMBER.search(role)):
+        return "regular"
+    return "guest" if role else "regular"
+
+
+def affiliation_role(role: str) -> str | None:
+    """The ParlaMint affiliation/@role for a printed role; None when none of its values fits."""
+    if _CHAIR.match(role):
+        return "head"
+    if _DEPUTY.match(role):
+        return "deputyHead"
+    if role.endswith("副大臣"):
+        return "deputyMinister"
+    if role.endswith("大臣"):
+        return "minister"
+    if _MEMBER.search(role):
+        return "member"
+    return None
+
+
+@dataclass
+class Person:
+    id: str
+    name: str | None = None  # as printed, spaces removed
+    surname: str | None = None
+    forename: str | None = None
+    roles: list[str] = field(default_factory=list)  # as printed, in order of appearance
+
+    def add_role(self, role: str | None) -> None:
+        if role and role not in self.roles:
+            self.roles.append(role)
+
+
+def ncname(text: str) -> str:
+    """`text` as an XML NCName (an xml:id): letters and digits of any script kept, the rest _."""
+    out = re.sub(r"[^\w.\-]", "_", text)
+    if not out or not (out[0].isalpha() or out[0] == "_"):
+        out = "_" + out
+    return out
+
+
+def _is_role(word: str) -> bool:
+    """A cover entry's first word is a role (会長, 事務局, 出席委員, 7番) rather than a surname."""
+    from ..cleanup.labels import as_roles
+
+    r = as_roles(None)
+    return (word in r.words or word.endswith(r.suffixes) or word.endswith(("委員", "員", "者"))
+            or re.fullmatch(r"[0-9０-９]+番", word) is not None)
+
+
+def _attendees(meta: dict) -> list[tuple[str | None, str]]:
+    """(role, name as printed) for each attendee of the cover: 会長 小室 充孝 -> (会長, 小室 充孝);
+    委員 本田 耕一、加藤 敏夫 -> two members; an entry with no space is a name alone."""
+    out = []
+    for entry in meta.get("attendees") or []:
+        entry = _BRACKETED.sub(" ", entry).strip()
+        role = None
+        head, _, rest = _SPACES.sub(" ", entry).partition(" ")
+        if rest and _is_role(head):
+            role, entry = head, rest
+        for name in re.split(r"[、，,・]", entry):
+            name = _SPACES.sub(" ", name).strip()
+            if name:
+                out.append((role, name))
+    return out
+
+
+class People:
+    """The persons of a meeting and the person each speech turn points to."""
+
+    def __init__(self, m: Minutes):
+        self.persons: dict[str, Person] = {}  # by key: the name (spaces removed) or role:ROLE
+        self._by_turn: dict[int, Person] = {}
+        listed = _attendees(m.meta)
+        sole_by_role: dict[str, str] = {}
+        role_count: dict[str, int] = {}
+        for role, printed in listed:
+            person = self._named(printed)
+            person.add_role(role)
+            if role:
+                role_count[role] = role_count.get(role, 0) + 1
+                sole_by_role[role] = person.name or ""
+        for i, t in enumerate(m.turns):
+            if t.kind != "speech" or not (t.speaker or t.name):
+                continue
+            if t.name:
+                person = self._named(t.name)
+            elif t.speaker and role_count.get(t.speaker) == 1:
+                person = self.persons[sole_by_role[t.speaker]]
+            else:
+                person = self._role_only(t.speaker)
+            person.add_role(t.speaker)
+            self._by_turn[i] = person
+
+    def _named(self, printed: str) -> Person:
+        key = _SPACES.sub("", printed)
+        person = self.persons.get(key)
+        if person is None:
+            person = self.persons[key] = Person(id=self._new_id(key), name=key)
+        parts = _SPACES.split(printed.strip())
+        if person.surname is None and len(parts) == 2:
+            person.surname, person.forename = parts
+        return person
+
+    def _role_only(self, role: str) -> Person:
+        key = "role:" + role
+        if key not in self.persons:
+            self.persons[key] = Person(id=self._new_id(role))
+        return self.persons[key]
+
+    def _new_id(self, base: str) -> str:
+        taken = {p.id for p in self.persons.values()}
+        pid, n = ncname(base), 1
+        while pid in taken:
+            n += 1
+            pid = f"{ncname(base)}.{n}"
+        return pid
+
+    def of(self, index: int) -> Person | None:
+        """The person who speaks turn number `index`; None for a speech whose speaker is unknown."""
+        return self._by_turn.get(index)
+
+    def speaker_type(self, t: Turn) -> str:
+        return speaker_type(t.speaker, t.seat)
