@@ -31,15 +31,24 @@ COVER_KEYS = (("date_text", "日時"), ("place", "場所"), ("attendees", "出�
 
 
 def cover_items(meta: dict) -> list[tuple[str, str]]:
-    """(key as printed, value) for the cover's date/time, place and attendees that are known."""
+    """(key as printed, value) for the cover's date/time, place and attendees that are known; the
+    attendees one item a role, in order (委員 秋葉 勝彦、加藤 敏夫), under the key 出席者 and then
+    an empty key, as cover sheets continue a list on the lines below."""
     items = []
     when = " ".join(v for v in (meta.get("date_text"), meta.get("time_text")) if v)
     if when:
         items.append(("日時", when))
     if meta.get("place"):
         items.append(("場所", meta["place"]))
-    if meta.get("attendees"):
-        items.append(("出席者", "、".join(meta["attendees"])))
+    groups: list[tuple[str, list[str]]] = []
+    for entry in meta.get("attendees") or []:
+        role, _, name = entry.partition(" ")
+        if name and groups and groups[-1][0] == role and "、" not in name:
+            groups[-1][1].append(name)
+        else:
+            groups.append((role if name and "、" not in name else "", [name if name and "、" not in name else entry]))
+    for n, (role, names) in enumerate(groups):
+        items.append(("出席者" if n == 0 else "", (f"{role} " if role else "") + "、".join(names)))
     return items
 
 
@@ -69,8 +78,9 @@ def _number(s: str) -> int | None:
 
 def meeting_date(meta: dict) -> dt.date | None:
     """The meeting's date from the cover's date as printed (令和五年十一月一日, 平成29年2月8日(水),
-    2023年11月1日); None when there is none or it is not a real date."""
-    text = unicodedata.normalize("NFKC", meta.get("date_text") or "")
+    2023年11月1日); None when there is none or it is not a real date. The time's text is looked at
+    too: a cover that prints date and time on one line may have them both there."""
+    text = unicodedata.normalize("NFKC", f"{meta.get('date_text') or ''} {meta.get('time_text') or ''}")
     m = _DATE.search(text)
     if not m:
         return None

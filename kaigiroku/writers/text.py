@@ -15,7 +15,7 @@ def to_text(m: Minutes) -> str:
     out = []
     if m.meta.get("title"):
         out.append(m.meta["title"])
-    out += [f"{key}　{value}" for key, value in cover_items(m.meta)]
+    out += [f"{key or '　' * 3}　{value}" for key, value in cover_items(m.meta)]
     if out:
         out.append("")
     for t in m.turns:

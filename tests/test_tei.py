@@ -1,0 +1,115 @@
+"""`--format tei`: ParlaMint component files that validate against the ParlaMint RELAX NG schema,
+with their speakers and attendees in a listPerson file beside them."""
+import subprocess
+import sys
+
+import pytest
+from lxml import etree
+
+import kaigiroku
+from kaigiroku.writers import companion_files, render
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+SEEDS = ["000_0d5ac7a99f65d7b8", "001_18cb0a25c28de497", "002_716d3d1b3dcf98d6", "003_2489abd23889b2e9",
+         "004_4a6c5f40ad5b6a3a"]
+
+
+@pytest.fixture(scope="module")
+def component_schema():
+    from conftest import shared_path
+
+    return etree.RelaxNG(file=str(shared_path("tei", "ParlaMint-TEI.rng")))
+
+
+@pytest.fixture(scope="module")
+def listperson_schema(tmp_path_factory):
+    """ParlaMint.rng defines listPerson but has no start: a two-line grammar starts there."""
+    from conftest import shared_path
+
+    rng = tmp_path_factory.mktemp("rng") / "listPerson.rng"
+    rng.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="http://www.tei-c.org/ns/1.0">'
+                   f'<include href="{shared_path("tei", "ParlaMint.rng").resolve().as_uri()}"/>'
+                   '<start><ref name="listPerson"/></start></grammar>', encoding="utf-8")
+    return etree.RelaxNG(file=str(rng))
+
+
+def valid(schema, doc) -> bool:
+    ok = schema.validate(doc)
+    assert ok, "\n".join(f"{e.line}: {e.message}" for e in schema.error_log)
+    return ok
+
+
+def check_pair(m, tei_doc, persons_doc):
+    """What a corpus user checks: every @who resolves to a listPerson person, the speakers of the
+    minutes are there, and every speech character is in the <u>s once, in order."""
+    ids = {p.get(XML_ID) for p in persons_doc.iter(f"{TEI}person")}
+    whos = [u.get("who") for u in tei_doc.iter(f"{TEI}u") if u.get("who")]
+    assert whos and all(w.startswith("#") and w[1:] in ids for w in whos)
+    named = {t.name for t in m.speeches if t.name}
+    names = {"".join(p.itertext()).replace(" ", "").replace("\n", "") for p in persons_doc.iter(f"{TEI}persName")}
+    assert named <= names
+    said = "".join(p for t in m.speeches for p in t.text.split("\n\n"))
+    in_u = "".join("".join(s.itertext()) for u in tei_doc.iter(f"{TEI}u") for s in u.iter(f"{TEI}seg"))
+    assert in_u == said
+    assert len(list(tei_doc.iter(f"{TEI}u"))) == len(m.speeches)
+    assert {u.get("ana") for u in tei_doc.iter(f"{TEI}u")} <= {"#chair", "#regular", "#guest"}
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_seed_minutes_validate_as_parlamint(seed, shared, component_schema, listperson_schema):
+    m = kaigiroku.repair(shared("seeds", f"{seed}.txt"))
+    tei_doc = etree.fromstring(render(m, "tei").encode("utf-8"))
+    (path, persons), = companion_files(m, "tei", f"{seed}.xml").items()
+    assert path.name == f"{seed}-listPerson.xml"
+    persons_doc = etree.fromstring(persons.encode("utf-8"))
+    valid(component_schema, tei_doc)
+    valid(listperson_schema, persons_doc)
+    check_pair(m, tei_doc, persons_doc)
+    assert tei_doc.get("{http://www.w3.org/XML/1998/namespace}lang") == "ja"
+    assert tei_doc.find(f".//{TEI}titleStmt/{TEI}title").text == m.meta["title"]
+    heads = [h.text for h in tei_doc.iter(f"{TEI}head")]
+    assert heads[:1] == [t.text for t in m.turns if t.kind == "heading"][:1]
+
+
+def test_the_chair_on_the_cover_is_the_speaker_printed_by_role(shared):
+    """会長 speaks by role alone; the cover lists one 会長 (小室 充孝): u/@who is that person."""
+    m = kaigiroku.repair(shared("seeds", "004_4a6c5f40ad5b6a3a.txt"))
+    tei_doc = etree.fromstring(render(m, "tei").encode("utf-8"))
+    persons_doc = etree.fromstring(next(iter(companion_files(m, "tei", "x.xml").values())).encode("utf-8"))
+    chair = [u for u in tei_doc.iter(f"{TEI}u") if u.get("ana") == "#chair"]
+    assert chair and {u.get("who") for u in chair} == {"#小室充孝"}
+    person = next(p for p in persons_doc.iter(f"{TEI}person") if p.get(XML_ID) == "小室充孝")
+    assert [person.find(f".//{TEI}surname").text, person.find(f".//{TEI}forename").text] == ["小室", "充孝"]
+    assert person.find(f".//{TEI}roleName").text == "会長"
+
+
+def test_pdf_ingest_writes_tei_and_listperson_beside_it(shared, tmp_path, component_schema, listperson_schema):
+    out = tmp_path / "p2.xml"
+    r = subprocess.run([sys.executable, "-m", "kaigiroku", "ingest", str(shared("realpdf", "p2.pdf")), "--ocr", "never",
+                        "-f", "tei", "-o", str(out)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    tei_doc = etree.parse(str(out)).getroot()
+    persons_doc = etree.parse(str(tmp_path / "p2-listPerson.xml")).getroot()
+    valid(component_schema, tei_doc)
+    valid(listperson_schema, persons_doc)
+    m = kaigiroku.convert(shared("realpdf", "p2.pdf"), ocr="never")
+    check_pair(m, tei_doc, persons_doc)
+    pages = [int(pb.get("n")) for pb in tei_doc.iter(f"{TEI}pb")]
+    assert pages == sorted(pages) and len(pages) > 1, "page breaks follow the PDF's pages"
+    assert tei_doc.find(f".//{TEI}setting/{TEI}date").get("when") == "2023-06-06"
+
+
+def test_tei_on_stdout_is_one_document_and_says_where_listperson_went(tmp_path):
+    src = tmp_path / "m.txt"
+    src.write_text("第1回テスト審議会会議録\n\n○議長（山田太郎君）　開会します。\n〔拍手〕\n○7番（山本健一君）　質問します。\n",
+                   encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "kaigiroku", "repair", str(src), "-f", "tei"], capture_output=True,
+                       text=True, timeout=120, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    doc = etree.fromstring(r.stdout.encode("utf-8"))
+    assert [u.get("who") for u in doc.iter(f"{TEI}u")] == ["#山田太郎", "#山本健一"]
+    assert [u.get("ana") for u in doc.iter(f"{TEI}u")] == ["#chair", "#regular"]
+    assert [n.text for n in doc.iter(f"{TEI}note") if n.get("type") is None] == ["〔拍手〕"]
+    assert "listPerson" in r.stderr and len(r.stderr.splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.txt"], "nothing written beside on stdout output"
