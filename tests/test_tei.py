@@ -1,5 +1,6 @@
 """`--format tei`: ParlaMint component files that validate against the ParlaMint RELAX NG schema,
 with their speakers and attendees in a listPerson file beside them."""
+import os
 import subprocess
 import sys
 
@@ -113,3 +114,43 @@ def test_tei_on_stdout_is_one_document_and_says_where_listperson_went(tmp_path):
     assert [n.text for n in doc.iter(f"{TEI}note") if n.get("type") is None] == ["〔拍手〕"]
     assert "listPerson" in r.stderr and len(r.stderr.splitlines()) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.txt"], "nothing written beside on stdout output"
+
+
+def _minutes_strategy():
+    from hypothesis import strategies as st
+
+    from kaigiroku.model import Minutes, Turn
+
+    text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+    label = st.one_of(st.none(), st.sampled_from(["会長", "委員", "議長", "事務局", "7番", "参考人", "山﨑委員"]), text)
+    turn = st.builds(Turn, kind=st.sampled_from(["speech", "speech", "note", "heading"]), text=text, speaker=label,
+                     name=st.one_of(st.none(), st.sampled_from(["山田太郎", "𠮷田花子", "佐々木"]), text),
+                     seat=st.one_of(st.none(), st.sampled_from(["7", "12"])),
+                     page=st.one_of(st.none(), st.integers(1, 9)), inferred=st.booleans())
+    meta = st.fixed_dictionaries({"title": text, "date_text": text, "time_text": text, "place": text,
+                                  "attendees": st.lists(text, max_size=4)})
+    return st.builds(Minutes, meta=meta, turns=st.lists(turn, max_size=12),
+                     source=st.one_of(st.none(), st.sampled_from(["会議録 第１回.pdf", "-", "x.txt"])))
+
+
+def test_any_minutes_give_valid_tei(component_schema, listperson_schema):
+    """Whatever the turns (headings in a row or last, no speech at all, odd characters in names and
+    text, pages or none), both files validate and no speech character is lost but what XML cannot carry."""
+    import re
+
+    from hypothesis import given, settings
+
+    @settings(max_examples=int(os.environ.get("TEI_EXAMPLES", 60)), deadline=None)
+    @given(_minutes_strategy())
+    def check(m):
+        tei_doc = etree.fromstring(render(m, "tei").encode("utf-8"))
+        persons_doc = etree.fromstring(next(iter(companion_files(m, "tei", "o.xml").values())).encode("utf-8"))
+        valid(component_schema, tei_doc)
+        valid(listperson_schema, persons_doc)
+        ids = {p.get(XML_ID) for p in persons_doc.iter(f"{TEI}person")}
+        assert all(u.get("who")[1:] in ids for u in tei_doc.iter(f"{TEI}u") if u.get("who"))
+        kept = re.compile(r"[\s\x00-\x1f\ufffe\uffff]")
+        said = kept.sub("", "".join(t.text for t in m.speeches))
+        assert kept.sub("", "".join("".join(u.itertext()) for u in tei_doc.iter(f"{TEI}u"))) == said
+
+    check()

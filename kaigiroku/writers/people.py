@@ -7,7 +7,9 @@ printed space (小室 充孝 on the cover); a name never printed with one is lef
 """
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import Minutes, Turn
@@ -20,13 +22,14 @@ _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _CHAIR = re.compile(r"^(?:議長|委員長|会長|座長|部会長|分科会長|小委員長|理事長)(?:代理|職務代理(?:者)?)?$")
 _DEPUTY = re.compile(r"^副(?:議長|委員長|会長|座長|部会長)$")
 _MEMBER = re.compile(r"(?:委員|議員|構成員|理事|[0-9０-９]+番)$")
+_MINISTER = re.compile(r"大臣$")  # ministers are members of the house (or the council) they speak in
 
 
 def speaker_type(role: str | None, seat: str | None = None) -> str:
     """chair, regular or guest, from the role as printed."""
     if role and (_CHAIR.match(role) or _DEPUTY.match(role)):
         return "chair"
-    if seat or (role and _MEMBER.search(role)):
+    if seat or (role and (_MEMBER.search(role) or _MINISTER.search(role))):
         return "regular"
     return "guest" if role else "regular"
 
@@ -39,7 +42,7 @@ def affiliation_role(role: str) -> str | None:
         return "deputyHead"
     if role.endswith("副大臣"):
         return "deputyMinister"
-    if role.endswith("大臣"):
+    if _MINISTER.search(role):
         return "minister"
     if _MEMBER.search(role):
         return "member"
@@ -59,11 +62,22 @@ class Person:
             self.roles.append(role)
 
 
+# xml:id characters that every XML processor takes: libxml2 (lxml, the RELAX NG validator) checks
+# names by the XML 1.0 4th-edition letter tables, which lack CJK extension A, compatibility
+# ideographs and full-width forms. NFKC folds many of those (神 -> 神, ７ -> 7); the rest become _.
+_ID_START = "A-Za-z_\u3007\u3041-\u3094\u30a1-\u30fa\u4e00-\u9fa5"
+_ID_CHAR = re.compile(f"[{_ID_START}0-9.\\-\u3005\u309d\u309e\u30fc-\u30fe]")
+
+
 def ncname(text: str) -> str:
-    """`text` as an XML NCName (an xml:id): letters and digits of any script kept, the rest _."""
-    out = re.sub(r"[^\w.\-]", "_", text)
-    if not out or not (out[0].isalpha() or out[0] == "_"):
+    """`text` as an xml:id, readable (山田太郎, 会長) and the same for the same text in every file;
+    characters an id cannot hold become _, and a short hash of the text then keeps it distinct."""
+    folded = unicodedata.normalize("NFKC", text)
+    out = "".join(c if _ID_CHAR.fullmatch(c) else "_" for c in folded)
+    if not re.match(f"[{_ID_START}]", out):
         out = "_" + out
+    if out.strip("_") != folded:
+        out += "." + hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
     return out
 
 

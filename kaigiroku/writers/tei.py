@@ -42,6 +42,9 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 LANG = "ja"
 LICENCE = "http://creativecommons.org/licenses/by/4.0/"
 _BREAKS = re.compile(r"[\t\n\r]")
+# Characters XML 1.0 cannot carry (C0 controls but tab and newlines, surrogates, U+FFFE/FFFF): a
+# stray form feed or vertical tab from an extraction tool is dropped rather than failing the file.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _t(tag: str) -> str:
@@ -55,14 +58,14 @@ def _el(parent, tag: str, text: str | None = None, lang: str | None = None, **at
     for k, v in attrs.items():
         e.set(f"{{{XML_NS}}}id" if k == "xml_id" else k, str(v))
     if text is not None:
-        e.text = text
+        e.text = _NOT_XML.sub("", text)
     return e
 
 
 def _one_line(text: str) -> str:
     """Header strings and heads are one line with ordinary spaces only (the schema's
     normalized-space): line breaks become spaces, and the ends are trimmed."""
-    return _BREAKS.sub(" ", text).strip(" ")
+    return _BREAKS.sub(" ", _NOT_XML.sub("", text)).strip(" ")
 
 
 def _today() -> dt.date:
@@ -95,7 +98,7 @@ def to_tei(m: Minutes) -> str:
     """The ParlaMint component file (<TEI>) of the minutes."""
     doc_id = document_id(m)
     people = People(m)
-    title = _one_line(m.meta.get("title") or "") or (Path(m.source).name if m.source else "会議録")
+    title = _one_line(m.meta.get("title") or "") or _one_line(Path(m.source).name if m.source else "") or "会議録"
     when = meeting_date(m.meta)
     today = _today()
     source_uri = "https://kaigiroku.invalid/source/" + quote(Path(m.source).name if m.source else doc_id)
@@ -134,8 +137,9 @@ def to_tei(m: Minutes) -> str:
     tags_decl = _el(encoding, "tagsDecl")
     profile = _el(header, "profileDesc")
     setting = _el(_el(profile, "settingDesc"), "setting")
-    if m.meta.get("place"):
-        _el(setting, "name", _one_line(m.meta["place"]), lang=LANG, type="place")
+    place = _one_line(m.meta.get("place") or "")
+    if place:
+        _el(setting, "name", place, lang=LANG, type="place")
     _el(setting, "name", "日本", lang=LANG, type="country", key="JP")
     date_text = _one_line(" ".join(v for v in (m.meta.get("date_text"), m.meta.get("time_text")) if v))
     if when:
@@ -226,14 +230,15 @@ def to_listperson(m: Minutes) -> str:
     for p in persons:
         person = _el(root, "person", xml_id=p.id)
         pers_name = _el(person, "persName")
-        if p.surname and p.forename:
-            _el(pers_name, "surname", p.surname)
-            _el(pers_name, "forename", p.forename)
+        surname, forename = _one_line(p.surname or ""), _one_line(p.forename or "")
+        if surname and forename:
+            _el(pers_name, "surname", surname)
+            _el(pers_name, "forename", forename)
         else:
-            _el(pers_name, "term", _one_line(p.name or (p.roles[0] if p.roles else p.id)))
+            _el(pers_name, "term", _one_line(p.name or (p.roles[0] if p.roles else "")) or p.id)
         for role in p.roles:
             ref = affiliation_role(role)
-            if ref:
+            if ref and _one_line(role):
                 aff = _el(person, "affiliation", role=ref)
                 _el(aff, "roleName", _one_line(role), lang=LANG)
     return _serialise(root)
