@@ -154,3 +154,30 @@ def test_any_minutes_give_valid_tei(component_schema, listperson_schema):
         assert kept.sub("", "".join("".join(u.itertext()) for u in tei_doc.iter(f"{TEI}u"))) == said
 
     check()
+
+
+def test_a_speaker_printed_by_surname_is_the_attendee_of_that_surname():
+    m = kaigiroku.repair("第1回テスト会議\n出席者　委員 東 珠実、青木 秀子、青木 一郎\n\n"
+                         "○東委員　質問します。\n○青木委員　はい。\n○東委員　続けます。\n")
+    doc = etree.fromstring(render(m, "tei").encode("utf-8"))
+    persons = etree.fromstring(next(iter(companion_files(m, "tei", "x.xml").values())).encode("utf-8"))
+    whos = [u.get("who") for u in doc.iter(f"{TEI}u")]
+    assert whos[0] == whos[2] == "#東珠実", "東 is the one attendee surnamed 東"
+    assert whos[1] == "#青木", "two attendees are surnamed 青木: nothing is guessed"
+    assert {p.get(XML_ID) for p in persons.iter(f"{TEI}person")} == {"東珠実", "青木秀子", "青木一郎", "青木"}
+
+
+@pytest.mark.parametrize("meeting", ["d1", "d2"])
+def test_real_diet_meetings_validate_with_their_chair(meeting, shared, component_schema, listperson_schema):
+    import json
+
+    from kaigiroku.model import minutes_from_dict
+
+    m = minutes_from_dict(json.loads(shared("real", f"{meeting}.json").read_text(encoding="utf-8")))
+    tei_doc = etree.fromstring(render(m, "tei").encode("utf-8"))
+    persons_doc = etree.fromstring(next(iter(companion_files(m, "tei", "x.xml").values())).encode("utf-8"))
+    valid(component_schema, tei_doc)
+    valid(listperson_schema, persons_doc)
+    check_pair(m, tei_doc, persons_doc)
+    chair = {t.name for t in m.speeches if t.speaker in ("委員長", "議長")}
+    assert {u.get("who")[1:] for u in tei_doc.iter(f"{TEI}u") if u.get("ana") == "#chair"} == chair

@@ -154,3 +154,33 @@ def test_batch_writes_every_format_asked_for(minutes_file, tmp_path):
     assert json.loads((out / "minutes.txt.kokkai.json").read_text(encoding="utf-8"))["meetingRecord"]
     assert (out / "minutes.txt.xml").read_text(encoding="utf-8").startswith("<TEI ")
     assert "<listPerson" in (out / "minutes.txt-listPerson.xml").read_text(encoding="utf-8")
+
+
+def test_any_minutes_survive_csv_and_kokkai():
+    """Odd text (commas, quotes, CR/LF, a BOM, controls) comes back from the CSV cell for cell, and
+    kokkai numbers its records 0, 1, 2 … with every speech in the record of its own."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kaigiroku.model import Minutes, Turn
+
+    text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=25)
+    turn = st.builds(Turn, kind=st.sampled_from(["speech", "note", "heading"]), text=text,
+                     speaker=st.one_of(st.none(), text), name=st.one_of(st.none(), text),
+                     page=st.one_of(st.none(), st.integers(1, 5)), inferred=st.booleans())
+    minutes = st.builds(Minutes, meta=st.fixed_dictionaries({"title": text, "attendees": st.lists(text, max_size=3)}),
+                        turns=st.lists(turn, max_size=10))
+
+    @settings(max_examples=80, deadline=None)
+    @given(minutes)
+    def check(m):
+        rows = list(csv.reader(io.StringIO(render(m, "csv")[1:], newline="")))
+        assert rows[0] == ["#title", m.meta["title"]] and rows[5][0] == "index"
+        assert [r[-1] for r in rows[6:]] == [t.text for t in m.turns]
+        records = json.loads(render(m, "kokkai"))["meetingRecord"][0]["speechRecord"]
+        assert [r["speechOrder"] for r in records] == list(range(len(m.speeches) + 1))
+        for t, r in zip(m.speeches, records[1:]):
+            assert r["speaker"] == (t.name or t.speaker)
+            assert all(p in r["speech"] for p in t.text.split("\n\n"))
+
+    check()

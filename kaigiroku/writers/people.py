@@ -1,8 +1,9 @@
 """The people of one meeting, for the corpus formats: who spoke and who the cover lists.
 
-One person per printed name (spaces removed); a speaker printed by role or seat alone is a person of
-that role, unless the cover lists exactly one attendee with that role (会長 小室 充孝), who is then
-that person: the cover says so, nothing is guessed. The surname/forename split is taken from a
+One person per printed name (spaces removed); a speaker printed by surname alone (○東委員) is the
+attendee of that surname when the cover lists exactly one (委員 東 珠実); a speaker printed by role or
+seat alone is a person of that role, unless the cover lists exactly one attendee with that role
+(会長 小室 充孝), who is then that person: the cover says so, nothing is guessed. The surname/forename split is taken from a
 printed space (小室 充孝 on the cover); a name never printed with one is left whole.
 """
 from __future__ import annotations
@@ -122,10 +123,14 @@ class People:
             if role:
                 role_count[role] = role_count.get(role, 0) + 1
                 sole_by_role[role] = person.name or ""
+        surnames = [p.surname for p in self.persons.values() if p.surname]
+        by_surname = {p.surname: p for p in self.persons.values() if p.surname and surnames.count(p.surname) == 1}
         for i, t in enumerate(m.turns):
             if t.kind != "speech" or not (t.speaker or t.name):
                 continue
-            if t.name:
+            if t.name and _SPACES.sub("", t.name) not in self.persons and t.name in by_surname:
+                person = by_surname[t.name]  # ○東委員: the one attendee surnamed 東
+            elif t.name:
                 person = self._named(t.name)
             elif t.speaker and role_count.get(t.speaker) == 1:
                 person = self.persons[sole_by_role[t.speaker]]
