@@ -6,7 +6,8 @@ The component file follows the ParlaMint RELAX NG schema (ParlaMint-TEI.rng):
   date in settingDesc (@when is the meeting's date; when the cover gives none that can be read,
   @to is the conversion date: the meeting took place before it), counts in extent and tagsDecl;
 - body: a <div type="debateSection"> per part under a heading (<head>), holding per speech a
-  <note type="speaker"> with the label as printed and a <u who ana> with one <seg> a paragraph;
+  <note type="speaker"> with the label as printed (none where no label was printed) and a
+  <u who ana> with one <seg> a paragraph;
   stage directions as <note>; <pb n> where the page changes;
 - u/@who points to a person of the listPerson file (#id), u/@ana is ParlaMint's speaker type:
   #chair for the chair of the sitting, #regular for members, #guest for officials, secretariat and
@@ -35,7 +36,7 @@ from lxml import etree
 from .. import __version__
 from ..model import Minutes
 from .common import meeting_date, paragraphs, speaker_label
-from .people import People, affiliation_role, ncname
+from .people import People, Person, affiliation_role, ncname
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -198,7 +199,8 @@ def _write_body(body, m: Minutes, people: People, doc_id: str) -> None:
             else:
                 n_u += 1
                 who = people.of(i)
-                _el(div, "note", speaker_label(t), type="speaker")
+                if not t.inferred and (t.speaker or t.name):  # the label as printed, as ParlaMint keeps it
+                    _el(div, "note", speaker_label(t), type="speaker")
                 u = _el(div, "u", xml_id=f"{doc_id}.u{n_u}", ana="#" + people.speaker_type(t))
                 if who is not None:
                     u.set("who", "#" + who.id)
@@ -224,8 +226,6 @@ def to_listperson(m: Minutes) -> str:
     _el(root, "head", "発言者・出席者一覧", lang=LANG)
     persons = list(people.persons.values())
     if not persons:  # the schema wants one person at least: the unknown speaker
-        from .people import Person
-
         persons = [Person(id="unknown", roles=["不明"])]
     for p in persons:
         person = _el(root, "person", xml_id=p.id)
