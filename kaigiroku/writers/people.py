@@ -91,20 +91,22 @@ def _is_role(word: str) -> bool:
             or re.fullmatch(r"[0-9０-９]+番", word) is not None)
 
 
-def _attendees(meta: dict) -> list[tuple[str | None, str]]:
-    """(role, name as printed) for each attendee of the cover: 会長 小室 充孝 -> (会長, 小室 充孝);
-    委員 本田 耕一、加藤 敏夫 -> two members; an entry with no space is a name alone."""
+def _attendees(meta: dict) -> list[tuple[list[str], str]]:
+    """(roles, name as printed) for each attendee of the cover: 会長 小室 充孝 -> ([会長], 小室 充孝);
+    委員 本田 耕一、加藤 敏夫 -> two members; 竹前 榮二委員（会長） -> ([会長], 竹前 榮二): a role in
+    brackets after a name is that person's, a role word printed after a name is dropped from it."""
     out = []
     for entry in meta.get("attendees") or []:
-        entry = _BRACKETED.sub(" ", entry).strip()
-        role = None
-        head, _, rest = _SPACES.sub(" ", entry).partition(" ")
+        group: list[str] = []
+        head, _, rest = _SPACES.sub(" ", entry).strip().partition(" ")
         if rest and _is_role(head):
-            role, entry = head, rest
-        for name in re.split(r"[、，,・]", entry):
-            name = _SPACES.sub(" ", name).strip()
+            group, entry = [head], rest
+        for item in re.split(r"[、，,・]", entry):
+            roles = group + [b.strip("（()） ") for b in _BRACKETED.findall(item) if _is_role(b.strip("（()） "))]
+            name = _SPACES.sub(" ", _BRACKETED.sub(" ", item)).strip()
+            name = re.sub(r"(?<=\S)\s?(?:委員|議員|君)$", "", name)
             if name:
-                out.append((role, name))
+                out.append((roles, name))
     return out
 
 
@@ -117,10 +119,10 @@ class People:
         listed = _attendees(m.meta)
         sole_by_role: dict[str, str] = {}
         role_count: dict[str, int] = {}
-        for role, printed in listed:
+        for roles, printed in listed:
             person = self._named(printed)
-            person.add_role(role)
-            if role:
+            for role in roles:
+                person.add_role(role)
                 role_count[role] = role_count.get(role, 0) + 1
                 sole_by_role[role] = person.name or ""
         surnames = [p.surname for p in self.persons.values() if p.surname]
