@@ -26,8 +26,15 @@ def to_tei(m: Minutes) -> str:
     return write(m)
 
 
+def to_listperson(m: Minutes) -> str:
+    """The <listPerson> file that goes with `to_tei` (its speakers and the cover's attendees)."""
+    from .tei import to_listperson as write
+
+    return write(m)
+
+
 def _tei_companions(m: Minutes, path: Path) -> dict[Path, str]:
-    from .tei import listperson_path, to_listperson
+    from .tei import listperson_path
 
     return {listperson_path(path): to_listperson(m)}
 
@@ -83,4 +90,4 @@ def companion_files(m: Minutes, fmt: str, path: Path | str | None) -> dict[Path,
 
 
 __all__ = ["FORMATS", "REGISTRY", "SUFFIX", "WRITERS", "Writer", "companion_files", "render", "to_csv",
-           "to_json", "to_kokkai", "to_markdown", "to_tei", "to_text"]
+           "to_json", "to_kokkai", "to_listperson", "to_markdown", "to_tei", "to_text"]

@@ -92,7 +92,7 @@ def listperson_path(path: Path) -> Path:
 
 def _serialise(root) -> str:
     etree.indent(root, space=" ")
-    return etree.tostring(root, encoding="unicode", xml_declaration=False) + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="unicode") + "\n"
 
 
 def to_tei(m: Minutes) -> str:
