@@ -1,10 +1,11 @@
 """The people of one meeting, for the corpus formats: who spoke and who the cover lists.
 
-One person per printed name (spaces removed); a speaker printed by surname alone (○東委員) is the
-attendee of that surname when the cover lists exactly one (委員 東 珠実); a speaker printed by role or
-seat alone is a person of that role, unless the cover lists exactly one attendee with that role
-(会長 小室 充孝), who is then that person: the cover says so, nothing is guessed. The surname/forename split is taken from a
-printed space (小室 充孝 on the cover); a name never printed with one is left whole.
+One person per printed name (spaces removed). A speaker printed by surname alone (○東委員) is the
+attendee of that surname when the cover lists exactly one (委員 東 珠実). A speaker printed by role
+or seat alone is a person of that role, unless the cover lists exactly one attendee with that role
+(会長 小室 充孝), who is then that person: the cover says so, nothing is guessed. The
+surname/forename split is taken from a printed space (小室 充孝 on the cover); a name never printed
+with one is left whole.
 """
 from __future__ import annotations
 
