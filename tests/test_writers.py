@@ -99,10 +99,11 @@ def test_csv_keeps_newlines_and_commas_in_a_cell():
     assert rows[6][-1] == "一つ目、二つ目です。\n\n続けて、三つ目です。"
 
 
-def test_kokkai_records_follow_the_diet_api(shared):
+@pytest.mark.parametrize("real,date", [("d1", "2023-11-01"), ("d2", "2023-12-01")])
+def test_kokkai_records_follow_the_diet_api(shared, real, date):
     """A real Diet meeting in the official segmentation: our speechOrder is the API's, record 0 is
     the meeting's opening (会議録情報), a direction stays in the speech it interrupts."""
-    d1 = json.loads(shared("real", "d1.json").read_text(encoding="utf-8"))
+    d1 = json.loads(shared("real", f"{real}.json").read_text(encoding="utf-8"))
     m = minutes_from_dict(d1)
     answer = json.loads(render(m, "kokkai"))
     meeting = answer["meetingRecord"][0]
@@ -111,7 +112,7 @@ def test_kokkai_records_follow_the_diet_api(shared):
     assert all(set(r) == API_SPEECH_FIELDS for r in records)
     assert [r["speechOrder"] for r in records] == list(range(len(records)))
     assert records[0]["speaker"] == "会議録情報"
-    assert meeting["date"] == "2023-11-01" and meeting["nameOfMeeting"] == d1["meta"]["title"]
+    assert meeting["date"] == date and meeting["nameOfMeeting"] == d1["meta"]["title"]
     speeches = [t for t in d1["turns"] if t["kind"] == "speech"]
     assert [t["speechOrder"] for t in speeches] == [r["speechOrder"] for r in records[1:]]
     for t, r in zip(speeches, records[1:]):
