@@ -136,6 +136,16 @@ def test_kokkai_from_the_command_line(minutes_file):
     assert json.loads(r.stdout)["meetingRecord"][0]["date"] == "2023-06-06"
 
 
+def test_kokkai_keeps_a_speech_going_on_after_a_direction_in_one_record():
+    m = kaigiroku.repair("○議長（山田太郎君）　お諮りいたします。御異議ありませんか。\n　　〔「異議なし」と呼ぶ者あり〕\n"
+                         "　御異議なしと認めます。\n○7番（山本健一君）　質問します。\n")
+    records = json.loads(render(m, "kokkai"))["meetingRecord"][0]["speechRecord"]
+    assert [r["speaker"] for r in records] == ["会議録情報", "山田太郎", "山本健一"]
+    assert records[1]["speech"] == ("○議長（山田太郎）\u3000お諮りいたします。御異議ありませんか。\r\n"
+                                    "〔「異議なし」と呼ぶ者あり〕\r\n\u3000御異議なしと認めます。")
+    assert records[2]["speech"] == "○7番（山本健一）\u3000質問します。"
+
+
 def test_kokkai_names_witnesses_and_pages():
     m = kaigiroku.repair("○委員長（山田太郎君）　証人に伺います。\n○参考人（鈴木花子君）　お答えします。\n")
     for t in m.turns:
@@ -179,9 +189,14 @@ def test_any_minutes_survive_csv_and_kokkai():
         assert rows[0] == ["#title", m.meta["title"]] and rows[5][0] == "index"
         assert [r[-1] for r in rows[6:]] == [t.text for t in m.turns]
         records = json.loads(render(m, "kokkai"))["meetingRecord"][0]["speechRecord"]
-        assert [r["speechOrder"] for r in records] == list(range(len(m.speeches) + 1))
-        for t, r in zip(m.speeches, records[1:]):
+        said = m.speeches
+        who = [(t.speaker, t.name, t.seat) for t in said]
+        # a record a printed label; an inferred turn of the speaker before goes on in that record
+        opening = [t for k, t in enumerate(said) if not (t.inferred and k and who[k - 1] == who[k])]
+        assert [r["speechOrder"] for r in records] == list(range(len(opening) + 1))
+        for t, r in zip(opening, records[1:]):
             assert r["speaker"] == (t.name or t.speaker)
-            assert all(p in r["speech"] for p in t.text.split("\n\n") if p.strip())  # blank ones are dropped
+        everything = "".join(r["speech"] for r in records)
+        assert all(p in everything for t in said for p in t.text.split("\n\n") if p.strip())  # blank ones dropped
 
     check()

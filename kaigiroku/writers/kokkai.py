@@ -13,7 +13,8 @@ One meetingRecord with its speechRecord list, field names as the API spells them
 - speech: "○label　text" as the API prints it, the label as the text format prints it
   (議長（山田太郎）); paragraphs joined by CRLF and an indenting full-width space; stage directions
   and headings between speeches are lines of the speech before them, as the API keeps them.
-  A speech whose speaker is unknown is a record of its own with speaker null and no ○label.
+  A speech whose speaker is unknown is a record of its own with speaker null and no ○label; the same
+  speaker going on after a direction without a label printed (an inferred turn) stays in the record.
 - startPage: the page the speech starts on, 1 for the opening record (null for text input, which
   has no pages).
 - speechID: <name of the source>_<speechOrder, 3 digits>; issueID, session, nameOfHouse, issue,
@@ -51,10 +52,16 @@ def to_kokkai(m: Minutes) -> str:
     for key, value in cover_items(m.meta):
         _append(opening, f"{key}　{value}")
     records = [opening]
+    last = None  # the speech turn the last record opened with
     for t in m.turns:
         if t.kind != "speech":
             _append(records[-1], t.text.replace("\n\n", NEWLINE))
             continue
+        if t.inferred and last is not None and (t.speaker, t.name, t.seat) == (last.speaker, last.name, last.seat):
+            for p in paragraphs(t.text):  # the same speaker going on after a direction: no label, one record
+                _append(records[-1], "\u3000" + p)
+            continue
+        last = t
         rec = _record(len(records), base)
         rec["speaker"] = t.name or t.speaker
         rec["speakerPosition"] = t.speaker
