@@ -20,6 +20,8 @@ class Fmt(str, Enum):
     json = "json"
     md = "md"
     csv = "csv"
+    tei = "tei"  # ParlaMint TEI; with -o FILE.xml its speakers go to FILE-listPerson.xml beside it
+    kokkai = "kokkai"  # JSON shaped like the National Diet Library's minutes API
 
 
 class OcrMode(str, Enum):
@@ -52,8 +54,8 @@ def write_output(text: str, out: Optional[Path]) -> None:
         fail(f"cannot write {out}: {e.strerror or e}", ExitCode.PERMISSION_DENIED)
 
 
-def _run(produce, fmt: Fmt, out: Optional[Path]) -> None:
-    from .writers import render
+def _run(produce, fmt: Fmt, out: Optional[Path], bom: bool = True) -> None:
+    from .writers import companion_files, render
 
     try:
         minutes = produce()
@@ -61,7 +63,12 @@ def _run(produce, fmt: Fmt, out: Optional[Path]) -> None:
         fail(str(e), e.code)
     except KeyboardInterrupt:
         fail("interrupted", ExitCode.INTERRUPTED)
-    write_output(render(minutes, fmt.value), out)
+    write_output(render(minutes, fmt.value, bom=bom), out)
+    for path, text in companion_files(minutes, fmt.value, out).items():  # TEI's listPerson (none on stdout)
+        write_output(text, path)
+    if fmt is Fmt.tei and (out is None or str(out) == "-"):
+        typer.echo("kaigiroku: note: TEI on stdout has no listPerson; -o FILE.xml writes FILE-listPerson.xml",
+                   err=True)
 
 
 def _roles(path: Optional[Path]):
@@ -82,12 +89,13 @@ def repair(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (default: stdout)."),
     roles: Optional[Path] = typer.Option(None, "--roles", help="Extra speaker roles, one per line."),
     keep_width: bool = typer.Option(False, "--keep-width", help="Do not normalise character widths."),
+    no_bom: bool = typer.Option(False, "--no-bom", help="No UTF-8 BOM at the start of csv output (Excel needs it)."),
 ):
     """Repair badly extracted minutes text into speaker-ordered turns."""
     from . import repair as _repair
 
     role_list = _roles(roles)
-    _run(lambda: _repair(file, roles=role_list, keep_width=keep_width), format, output)
+    _run(lambda: _repair(file, roles=role_list, keep_width=keep_width), format, output, bom=not no_bom)
 
 
 @app.command()
@@ -101,13 +109,14 @@ def ingest(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Parallel OCR workers (default: cores)."),
     roles: Optional[Path] = typer.Option(None, "--roles", help="Extra speaker roles, one per line."),
     keep_width: bool = typer.Option(False, "--keep-width", help="Do not normalise character widths."),
+    no_bom: bool = typer.Option(False, "--no-bom", help="No UTF-8 BOM at the start of csv output (Excel needs it)."),
 ):
     """Read minutes from a PDF or image into speaker-ordered turns."""
     from .ingest import ingest as _ingest
 
     role_list = _roles(roles)
     _run(lambda: _ingest(file, ocr=ocr.value, dpi=dpi, lang=lang, roles=role_list,
-                         keep_width=keep_width, jobs=jobs), format, output)
+                         keep_width=keep_width, jobs=jobs), format, output, bom=not no_bom)
 
 
 @app.command()

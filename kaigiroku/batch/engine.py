@@ -109,12 +109,12 @@ class _Run:
     def _write_outputs(self, task: Task, result: Outcome) -> Outcome:
         """Write a worker's rendered outputs into place, each atomically; a failed write fails the file."""
         rendered, result.rendered = result.rendered, {}  # not kept: the summary outlives thousands of files
-        for fmt, data in rendered.items():
+        for out, data in rendered.items():
             try:
-                atomic_write_bytes(Path(task.outputs[fmt]), data)
+                atomic_write_bytes(Path(out), data)
             except OSError as e:
                 result.ok, result.code = False, "PERMISSION_DENIED"
-                result.reason = f"cannot write {Path(task.outputs[fmt]).name}: {e.strerror or e}"
+                result.reason = f"cannot write {Path(out).name}: {e.strerror or e}"
                 break
         return result
 

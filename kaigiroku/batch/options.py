@@ -5,8 +5,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Output file suffix for each format; `x.pdf` gives `x.pdf.txt`, `x.pdf.json`, ...
-OUTPUT_SUFFIX = {"text": ".txt", "json": ".json", "md": ".md", "csv": ".csv"}
+# Output file suffix for each format; `x.pdf` gives `x.pdf.txt`, `x.pdf.json`, ... (the writers' registry)
+from ..writers import SUFFIX as OUTPUT_SUFFIX
 
 
 @dataclass

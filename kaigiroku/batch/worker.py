@@ -38,7 +38,7 @@ class Outcome:
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # of the worker and what it ran: with `seconds`, how much CPU it got
     peak_rss_kb: int = 0  # of the worker and what it ran (tesseract), for sizing --jobs
-    rendered: dict[str, bytes] = field(default_factory=dict)  # format -> output, for the engine to write
+    rendered: dict[str, bytes] = field(default_factory=dict)  # output path -> bytes, for the engine to write
     retried: list[str] = field(default_factory=list)  # why earlier attempts were lost (a worker died)
 
 
@@ -56,12 +56,15 @@ def process_task(task: Task, convert: Callable | None = None) -> Outcome:
 
 
 def _convert_and_render(task: Task, convert: Callable) -> Outcome:
-    from ..writers import render
+    from ..writers import companion_files, render
 
     with _captured_messages() as messages:
         try:
             minutes = convert(task.source, **task.options)
-            rendered = {fmt: render(minutes, fmt).encode("utf-8") for fmt in task.outputs}
+            # output path -> bytes; a format's companions (TEI's listPerson) go beside it
+            rendered = {out: render(minutes, fmt).encode("utf-8") for fmt, out in task.outputs.items()}
+            for fmt, out in task.outputs.items():
+                rendered.update({str(p): t.encode("utf-8") for p, t in companion_files(minutes, fmt, out).items()})
         except KaigirokuError as e:
             return _failed(e.code.name, str(e), messages)
         except MemoryError:
