@@ -20,6 +20,8 @@ class ExitCode(enum.IntEnum):
     OCR_FAILED = 12
     PERMISSION_DENIED = 13
     TOO_LARGE = 14  # a page or image beyond the safety limits
+    OUTPUT_IS_INPUT = 15  # -o names the input file itself (or a link to it): refused, nothing written
+    NOT_JSON = 16  # `score`: a file that is not JSON, or JSON that is not minutes
     INTERRUPTED = 130
 
 
@@ -84,3 +86,11 @@ class PermissionDeniedError(InputError):
 
 class TooLargeError(InputError):
     code = ExitCode.TOO_LARGE
+
+
+class OutputIsInputError(KaigirokuError):
+    code = ExitCode.OUTPUT_IS_INPUT
+
+
+class NotJsonError(InputError):
+    code = ExitCode.NOT_JSON

@@ -11,6 +11,8 @@ OUTPUT_SUFFIX = {"text": ".txt", "json": ".json", "md": ".md", "csv": ".csv"}
 
 @dataclass
 class BatchOptions:
+    """A batch run: the conversion settings (see kaigiroku.options.Options) plus how to run it."""
+
     formats: list[str] = field(default_factory=lambda: ["text"])
     jobs: int = 1
     timeout: float | None = 600.0  # seconds before a file's worker is killed
@@ -21,6 +23,14 @@ class BatchOptions:
     roles: str | None = None  # path of an extra speaker-roles file
     keep_width: bool = False
     memory_limit_mb: int | None = None  # address-space limit per worker (RLIMIT_AS); None: no limit
+
+    def conversion(self, roles=None):
+        """The kaigiroku.Options each worker converts with (`roles` already loaded: once per batch).
+        OCR runs one page at a time within a file: the parallelism is across files."""
+        from ..options import Options
+
+        return Options(ocr=self.ocr, dpi=self.dpi, lang=self.lang, roles=roles, keep_width=self.keep_width,
+                       jobs=1, formats=tuple(self.formats))
 
     def __post_init__(self):
         unknown = [f for f in self.formats if f not in OUTPUT_SUFFIX]

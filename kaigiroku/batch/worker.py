@@ -17,6 +17,7 @@ from typing import Callable
 
 from ..atomic import atomic_write_text
 from ..errors import KaigirokuError
+from ..options import Options
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Task:
     key: str  # the input's name below the mirrored root
     source: str  # absolute path of the input
     outputs: dict[str, str]  # format -> absolute output path
-    options: dict  # keyword arguments for the conversion function
+    options: Options  # kaigiroku.options.Options, the same for every task of a batch
 
 
 @dataclass
@@ -58,7 +59,7 @@ def _convert_and_write(task: Task, convert: Callable) -> Outcome:
 
     with _captured_messages() as messages:
         try:
-            minutes = convert(task.source, **task.options)
+            minutes = convert(task.source, options=task.options)
             texts = {fmt: render(minutes, fmt) for fmt in task.outputs}  # all rendered before any is written
         except KaigirokuError as e:
             return _failed(e.code.name, str(e), messages)

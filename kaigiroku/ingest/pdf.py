@@ -64,6 +64,8 @@ def classify_error(e: Exception, path) -> Exception:
     if "Password" in name or "Encryption" in name or "encrypt" in str(inner).lower():
         return EncryptedPdfError(f"encrypted PDF (a password is needed to open it): {path}")
     detail = str(inner) or name
+    if type(inner).__module__ == "builtins":  # (i14) a parser's own bug tripped by the damage: no internals
+        detail = "its structure cannot be parsed"
     return CorruptPdfError(f"damaged PDF ({detail[:80]}): {path}")
 
 
