@@ -22,6 +22,8 @@ class ExitCode(enum.IntEnum):
     TOO_LARGE = 14  # a page or image beyond the safety limits
     OUTPUT_IS_INPUT = 15  # -o names the input file itself (or a link to it): refused, nothing written
     NOT_JSON = 16  # `score`: a file that is not JSON, or JSON that is not minutes
+    OUT_OF_MEMORY = 17  # the input needed more memory than there is (or than --memory-limit allows)
+    INTERNAL_ERROR = 70  # a bug in kaigiroku (sysexits' EX_SOFTWARE): please report it
     INTERRUPTED = 130
 
 

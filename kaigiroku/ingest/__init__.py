@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from pathlib import Path
@@ -37,6 +38,17 @@ def check_file(path: Path) -> str:
     return kind
 
 
+@contextlib.contextmanager
+def _closing_quietly(pdf):
+    """(i14) pdfplumber's close() parses the page tree again; on a damaged PDF it raises anew and would
+    replace the clear error already raised."""
+    try:
+        yield pdf
+    finally:
+        with contextlib.suppress(Exception):
+            pdf.close()
+
+
 def _ocr():
     try:
         from . import ocr
@@ -58,7 +70,7 @@ def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
     """
     pages: list[Page] = []
     to_ocr: list[int] = []
-    with open_pdf(path) as pdf:
+    with _closing_quietly(open_pdf(path)) as pdf:
         try:
             plumber_pages = pdf.pages
         except KaigirokuError:
