@@ -240,15 +240,19 @@ def _progress_bar(wanted: bool):
         yield None
         return
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                               TimeRemainingColumn)
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.text import Text
 
-    class Rate(TextColumn):
+    class Rate(ProgressColumn):
+        """Pages a second over the whole run so far (rich's own speed needs several updates)."""
+
         def render(self, task):
-            speed = task.finished_speed or task.speed
-            return super().render(task) if speed is None else f"{speed:5.1f} pages/s"
+            if not task.elapsed or not task.completed:
+                return Text("    … pages/s")
+            return Text(f"{task.completed / task.elapsed:5.1f} pages/s")
 
-    bar = Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), Rate(""),
+    bar = Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), Rate(),
                    TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
                    console=Console(stderr=True), transient=True)
     tasks: dict[str, int] = {}
@@ -279,7 +283,7 @@ DPI = typer.Option(300, "--dpi", min=72, max=1200, help="Resolution PDF pages ar
 LANG = typer.Option("jpn", "--lang", help="Tesseract language(s), e.g. jpn or jpn+eng.")
 JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Parallel OCR workers (default: cores).")
 PAGES = typer.Option(None, "--pages", help="Only these pages, e.g. 3-7,12 (counting from 1).")
-OCR_TIMEOUT = typer.Option(None, "--ocr-timeout", min=1,
+OCR_TIMEOUT = typer.Option(None, "--ocr-timeout", min=0.001,
                            help="Seconds Tesseract may spend on one page before the run fails (default 180).")
 
 
