@@ -31,8 +31,8 @@ class Options:
     low_confidence: float = 60.0  # warn when OCR'd text's mean confidence (0-100) is below this
     low_dpi: int = 200  # an image that yields no text, scanned below this many dpi, gets a resolution hint
     formats: tuple = ("text",)  # output formats (batch writes each)
-    # called as progress(stage, done, total) with stage "read" or "ocr"; not part of the configuration
-    progress: Optional[Callable] = field(default=None, compare=False, repr=False)
+    progress: Optional[Callable] = field(default=None, compare=False, repr=False)  # progress(stage, done, total)
+    # is told of each page read ("read") and OCR'd ("ocr"); it reports, it does not configure
 
     def __post_init__(self):
         if self.ocr not in OCR_MODES:
