@@ -311,7 +311,7 @@ def main_options(
 
 @app.command()
 def repair(
-    file: str = typer.Argument(..., help="Text already extracted from minutes (UTF-8/16, Shift_JIS, EUC-JP). "
+    file: str = typer.Argument(..., metavar="FILE", help="Text already extracted from minutes (UTF-8/16, Shift_JIS, EUC-JP). "
                                + FILE_HELP),
     format: Fmt = FORMAT,
     output: Optional[str] = OUTPUT,
@@ -330,7 +330,7 @@ def repair(
 
 @app.command()
 def ingest(
-    file: str = typer.Argument(..., help="A PDF (text or scanned) or an image file (PNG, TIFF, JPEG). "
+    file: str = typer.Argument(..., metavar="FILE", help="A PDF (text or scanned) or an image file (PNG, TIFF, JPEG). "
                                + FILE_HELP),
     format: Fmt = FORMAT,
     output: Optional[str] = OUTPUT,
@@ -357,7 +357,7 @@ def ingest(
 
 @app.command()
 def convert(
-    file: str = typer.Argument(..., help="Any input: text, PDF or image, judged by its content. " + FILE_HELP),
+    file: str = typer.Argument(..., metavar="FILE", help="Any input: text, PDF or image, judged by its content. " + FILE_HELP),
     format: Fmt = FORMAT,
     output: Optional[str] = OUTPUT,
     ocr: OcrMode = OCR,
