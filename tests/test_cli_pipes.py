@@ -184,3 +184,18 @@ def test_batch_help_describes_every_option():
                    "--memory-limit", "--format", "--output"):
         assert len(described.get(option, "")) > 10, (option, described.get(option))
     assert options
+
+
+def test_what_batch_finds_ingest_reads_a_bmp_scan(tmp_path):
+    """One sniffer: batch picks up .bmp files, so ingest must read them (it refused them as 'not a PDF')."""
+    import pypdfium2 as pdfium
+
+    from kaigiroku.batch.scan import find_sources
+
+    pdf = pdfium.PdfDocument(str(scanned_pdf(tmp_path / "scan.pdf")))
+    pdf[0].render(scale=300 / 72, grayscale=True).to_pil().save(tmp_path / "scan.bmp")
+    pdf.close()
+    assert "scan.bmp" in {s.key for s in find_sources([tmp_path], tmp_path / "out")}
+    r = run("ingest", tmp_path / "scan.bmp", "-j", "1")
+    assert r.returncode == 0, err(r)
+    assert "ただいまから" in out(r)
