@@ -53,7 +53,7 @@ def writes_through(path: Path) -> bool:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     path = Path(path)
-    if path.is_dir():
+    if os.path.isdir(path):
         raise IsADirectoryError(21, "is a directory", str(path))
     if writes_through(path):
         with open(path, "wb") as f:

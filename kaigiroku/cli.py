@@ -152,7 +152,7 @@ def _check_output(output: Optional[str], source: Path, stdin: bool) -> None:
     if output is None or output == STDIN:
         return
     out = Path(output)
-    if out.is_dir():
+    if os.path.isdir(out):  # (False for a name too long: the write below says so)
         fail(f"-o names a folder, not a file: {output}; give a file name (or - for stdout)", ExitCode.NOT_A_FILE)
     from .files import same_file
 

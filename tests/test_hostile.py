@@ -292,3 +292,25 @@ def test_mixed_utf8_and_shift_jis_is_decoded_line_by_line_with_a_warning(tmp_pat
     assert "教育長" in r.stdout and "山田太郎" in r.stdout or "議長" in r.stdout
     assert "お答えいたします" in r.stdout  # the Shift_JIS half, decoded
     assert "mixes encodings" in r.stderr and len(r.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("codec", ["shift_jis", "euc_jp", "utf-16", "utf-8-sig"])
+def test_legacy_encodings_are_converted_not_refused(tmp_path, codec):
+    src = write(tmp_path / f"{codec}.txt", MINUTES_TEXT.encode(codec))
+    r, _, _ = run_bounded(["repair", src])
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    assert "ただいまから本日の会議を開きます。" in r.stdout
+
+
+def test_a_symbolic_link_to_a_file_is_followed(tmp_path):
+    src = write(tmp_path / "本会議 第1回.txt", MINUTES_TEXT.encode())
+    r, _, _ = run_bounded(["convert", link(tmp_path / "link.txt", src)])
+    assert r.returncode == 0 and "ただいまから" in r.stdout
+
+
+def test_an_output_name_too_long_is_one_line_and_nothing_written(tmp_path):
+    src = write(tmp_path / "m.txt", MINUTES_TEXT.encode())
+    r, _, _ = run_bounded(["repair", src, "-o", tmp_path / ("長" * 200 + ".txt")])
+    assert r.returncode == ExitCode.PERMISSION_DENIED and "too long" in r.stderr
+    assert len(r.stderr.splitlines()) == 1 and "Traceback" not in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.txt"]
