@@ -31,30 +31,30 @@ def make_input(mb: float, folder: Path) -> Path:
     return path
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one process."""
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (steadier on a shared machine) and peak RSS (MB) of one process."""
     started = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.monotonic() - started
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(cmd)}: {proc.stderr.read().decode(errors='replace')[-300:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main(sizes: list[float]) -> None:
     # `python -m kaigiroku` so that PYTHONPATH can point at another checkout (a before/after run)
     exe = [sys.executable, "-m", "kaigiroku"]
-    print("| input | repair s | s/MB | peak RSS MB | RSS/input | wc -c s |")
-    print("|---|---|---|---|---|---|")
+    print("| input | repair wall s | CPU s | CPU s/MB | peak RSS MB | RSS/input | wc -c s |")
+    print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for mb in sizes:
             path = make_input(mb, Path(tmp))
             size_mb = path.stat().st_size / 1e6
-            secs, rss = run([*exe, "repair", str(path)])  # stdout to DEVNULL: no -o, which replaced /dev/null before 0.2
-            ref, _ = run(["wc", "-c", str(path)])
-            print(f"| {size_mb:.0f} MB | {secs:.1f} | {secs / size_mb:.2f} | {rss:.0f} | {rss / size_mb:.1f} | {ref:.2f} |",
-                  flush=True)
+            secs, cpu, rss = run([*exe, "repair", str(path)])  # stdout to DEVNULL: no -o, which replaced /dev/null before 0.2
+            ref, _, _ = run(["wc", "-c", str(path)])
+            print(f"| {size_mb:.0f} MB | {secs:.1f} | {cpu:.1f} | {cpu / size_mb:.2f} | {rss:.0f} | {rss / size_mb:.1f} "
+                  f"| {ref:.2f} |", flush=True)
             path.unlink()
 
 
