@@ -119,7 +119,8 @@ def _decode_mixed(data: bytes, name: str) -> str | None:
                 break
         else:
             raise UnreadableTextError(f"{name}: line {number} is in no known Japanese encoding")
-        used[codec] = used.get(codec, 0) + 1
+        if text.strip():
+            used[codec] = used.get(codec, 0) + 1
         out.append(text)
     text = "\n".join(out)
     if not _plausible_japanese(text):
