@@ -35,7 +35,7 @@ def convert(path, options: Options | None = None, **legacy) -> Minutes:
 
     opts = from_call(options, **legacy)
     p = Path(path)
-    if sniff(p).kind in ("pdf", "image"):
+    if sniff(p, check_pixels=False, warn=False).kind in ("pdf", "image"):
         from .ingest import ingest
 
         return ingest(p, options=opts)

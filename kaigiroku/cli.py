@@ -215,7 +215,7 @@ def _convert(kind_wanted: str, file: str, fmt: Fmt, output: Optional[str], make_
         _check_output(output, path, file == STDIN)
         opts = make_options()
         name = STDIN_NAME if file == STDIN else file
-        kind = sniff(path).kind
+        kind = sniff(path, check_pixels=False, warn=False).kind
         if kind_wanted == "text" and kind != "text":
             fail(f"{name} is {'a PDF' if kind == 'pdf' else 'an image'}, not text; use `kaigiroku ingest {file}` "
                  f"(or `kaigiroku convert`, which takes any input)", ExitCode.UNREADABLE_TEXT)

@@ -95,16 +95,17 @@ def kind_of_bytes(head: bytes) -> FileKind:
     return FileKind("text")
 
 
-def sniff(path: Path, *, check_pixels: bool = True) -> FileKind:
+def sniff(path: Path, *, check_pixels: bool = True, warn: bool = True) -> FileKind:
     """The kind of `path` by content. Its name only decides when the content does not (a .pdf that
     is no PDF is left to the PDF reader to describe); a name that disagrees is warned about.
-    Images are measured from their header and refused (TooLargeError) before a pixel is decoded."""
+    Images are measured from their header and refused (TooLargeError) before a pixel is decoded.
+    Callers that only route the file pass warn=False; the reader that opens it warns, once."""
     path = Path(path)
     kind = kind_of_bytes(read_head(path))
     named = SUFFIX_KIND.get(path.suffix.lower())
     if kind.kind == "text" and named == "pdf":
         return FileKind("pdf")
-    if named and named != kind.kind and kind.kind != "text":
+    if warn and named and named != kind.kind and kind.kind != "text":
         what = f"a {kind.image_format} image" if kind.kind == "image" else "a PDF"
         log.warning("%s is named %s but is %s; reading it as %s", path, path.suffix, what,
                     "an image" if kind.kind == "image" else "a PDF")

@@ -114,7 +114,7 @@ def test_shell_completion_is_offered():
     assert "--install-completion" in out(r) and "--show-completion" in out(r)
     r = subprocess.run([sys.executable, "-m", "kaigiroku", "--show-completion", "bash"], capture_output=True,
                        text=True, timeout=60, env={**os.environ, "SHELL": "/bin/bash"})
-    assert r.returncode == 0 and "complete" in r.stdout
+    assert r.returncode == 0 and "complete -o default" in r.stdout, (r.returncode, r.stderr)
 
 
 def test_pages_reads_only_those_pages(three_pages):

@@ -23,7 +23,7 @@ def read_head(path: Path, size: int | None = None) -> bytes:
 
 def sniff_kind(path: Path) -> str:
     """'pdf', 'image' or 'text', by the first bytes (kaigiroku.files.sniff; kept for callers)."""
-    return files.sniff(Path(path), check_pixels=False).kind
+    return files.sniff(Path(path), check_pixels=False, warn=False).kind
 
 
 def _looks_binary(data: bytes) -> bool:
