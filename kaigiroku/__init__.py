@@ -8,31 +8,39 @@ from .model import Break, Line, Minutes, Page, StreamLine, Turn
 
 __version__ = "0.1.0"
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".tsv", ".csv"}
-IMAGE_SUFFIXES = {".png", ".tif", ".tiff", ".jpg", ".jpeg", ".bmp", ".pnm", ".pbm", ".pgm", ".ppm", ".webp"}
+from .files import IMAGE_SUFFIXES, TEXT_SUFFIXES  # noqa: F401  (batch and older callers import them here)
+from .options import Options
 
 
-def repair(text_or_path, roles=None, keep_width: bool = False) -> Minutes:
-    """Badly extracted minutes text (a str, or a path to a text file) -> Minutes."""
+def repair(text_or_path, roles=None, keep_width: bool | None = None, *, options: Options | None = None) -> Minutes:
+    """Badly extracted minutes text (a str, or a path to a text file) -> Minutes.
+
+    `options` carries every setting (kaigiroku.Options); `roles` and `keep_width` are kept for
+    callers of earlier versions and override it."""
     from .cleanup.pipeline import repair as _repair
+    from .options import from_call
 
-    return _repair(text_or_path, roles=roles, keep_width=keep_width)
+    opts = from_call(options, roles=roles, keep_width=keep_width)
+    return _repair(text_or_path, roles=opts.roles, keep_width=opts.keep_width)
 
 
-def convert(path, **options) -> Minutes:
-    """Any supported input file -> Minutes, chosen by content: PDFs and images are ingested
-    (`kaigiroku.ingest.ingest`: text pages by geometry, image pages by OCR), the rest repaired."""
+def convert(path, options: Options | None = None, **legacy) -> Minutes:
+    """Any supported input file -> Minutes, chosen by content (kaigiroku.files): PDFs and images are
+    ingested (`kaigiroku.ingest.ingest`: text pages by geometry, image pages by OCR), the rest repaired.
+
+    `options` is a kaigiroku.Options; keyword arguments (ocr, dpi, lang, roles, keep_width, jobs, ...)
+    build one, as in earlier versions. An unknown keyword is an error, not ignored."""
+    from .files import sniff
+    from .options import from_call
+
+    opts = from_call(options, **legacy)
     p = Path(path)
-    from .cleanup.decode import sniff_kind
-
-    kind = sniff_kind(p)
-    if kind in ("pdf", "image"):
+    if sniff(p, check_pixels=False, warn=False).kind in ("pdf", "image"):
         from .ingest import ingest
 
-        return ingest(p, **{k: v for k, v in options.items() if k in
-                            ("ocr", "dpi", "lang", "roles", "keep_width", "jobs")})
-    return repair(p, **{k: v for k, v in options.items() if k in ("roles", "keep_width")})
+        return ingest(p, options=opts)
+    return repair(p, options=opts)
 
 
 __all__ = ["repair", "convert", "Minutes", "Turn", "Line", "Page", "StreamLine", "Break",
-           "ExitCode", "KaigirokuError"]
+           "ExitCode", "KaigirokuError", "Options"]

@@ -20,7 +20,11 @@ class ExitCode(enum.IntEnum):
     OCR_FAILED = 12
     PERMISSION_DENIED = 13
     TOO_LARGE = 14  # a page or image beyond the safety limits
-    RAY_UNAVAILABLE = 15  # batch --executor ray: Ray not installed, or its cluster not reachable (i13)
+    OUTPUT_IS_INPUT = 15  # -o names the input file itself (or a link to it): refused, nothing written
+    NOT_JSON = 16  # `score`: a file that is not JSON, or JSON that is not minutes
+    OUT_OF_MEMORY = 17  # the input needed more memory than there is (or than --memory-limit allows)
+    RAY_UNAVAILABLE = 18  # batch --executor ray: Ray not installed, or its cluster not reachable
+    INTERNAL_ERROR = 70  # a bug in kaigiroku (sysexits' EX_SOFTWARE): please report it
     INTERRUPTED = 130
 
 
@@ -85,3 +89,11 @@ class PermissionDeniedError(InputError):
 
 class TooLargeError(InputError):
     code = ExitCode.TOO_LARGE
+
+
+class OutputIsInputError(KaigirokuError):
+    code = ExitCode.OUTPUT_IS_INPUT
+
+
+class NotJsonError(InputError):
+    code = ExitCode.NOT_JSON

@@ -164,7 +164,7 @@ def test_files_are_spread_over_several_worker_processes(tmp_path):
     pids = {(out / "pids" / f"{i}.txt.txt").read_text(encoding="utf-8").split()[0] for i in range(6)}
     assert len(pids) == 6 and str(os.getpid()) not in pids  # a fresh process per file
     options = (out / "pids" / "0.txt.txt").read_text(encoding="utf-8")
-    assert "('jobs', 1)" in options and "('dpi', 300)" in options  # parallel across files, not within
+    assert "jobs=1" in options and "dpi=300" in options  # parallel across files, not within
 
 
 def test_an_unreadable_input_is_recorded(tmp_path, monkeypatch):

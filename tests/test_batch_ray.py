@@ -315,7 +315,7 @@ def test_without_ray_or_its_cluster_one_line_and_its_own_exit_code(tmp_path):
     # Ray not installed: simulated by making `import ray` fail in a fresh process
     hide_ray = "import sys; sys.modules['ray'] = None; from kaigiroku.cli import app; app()"
     absent = subprocess.run([sys.executable, "-c", hide_ray, *args], capture_output=True, text=True, timeout=60)
-    assert absent.returncode == ExitCode.RAY_UNAVAILABLE == 15
+    assert absent.returncode == ExitCode.RAY_UNAVAILABLE == 18
     assert absent.stderr == ("kaigiroku: error: --executor ray needs Ray, which is not installed: "
                              "pip install 'kaigiroku[ray]'\n")
     # a head node that is not there: an answer in seconds, not Ray's minutes of retrying

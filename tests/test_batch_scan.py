@@ -82,7 +82,24 @@ def test_symbolic_links(tmp_path):
     assert sorted(found) == ["broken.txt", "link.txt", "loop.txt"]
     assert found["link.txt"].problem is None and found["link.txt"].path == src / "link.txt"
     assert found["broken.txt"].problem == ("MISSING_FILE", f"broken symbolic link to {tmp_path / 'gone.txt'}")
-    assert found["loop.txt"].problem[0] == "MISSING_FILE"
+    assert found["loop.txt"].problem == ("NOT_A_FILE", "symbolic link loop (a link that leads back to itself)")
+
+
+def test_symbolic_link_loops_are_recorded_whatever_their_name(tmp_path):
+    """docs/batch.md: links that lead nowhere are recorded. A loop has no target to take a suffix from."""
+    src = tmp_path / "in"
+    src.mkdir()
+    touch(src / "good.txt")
+    (src / "self").symlink_to(src / "self")
+    (src / "a").symlink_to(src / "b")
+    (src / "b").symlink_to(src / "a")
+    (src / "gone").symlink_to(tmp_path / "gone.pdf")  # broken, to an input's name
+    (src / "other").symlink_to(tmp_path / "notes.bak")  # broken, to no input: not ours to report
+    found = {s.key: s.problem for s in find_sources([src], tmp_path / "out")}
+    assert found == {"good.txt": None, "self": ("NOT_A_FILE", "symbolic link loop (a link that leads back to itself)"),
+                     "a": ("NOT_A_FILE", "symbolic link loop (a link that leads back to itself)"),
+                     "b": ("NOT_A_FILE", "symbolic link loop (a link that leads back to itself)"),
+                     "gone": ("MISSING_FILE", f"broken symbolic link to {tmp_path / 'gone.pdf'}")}
 
 
 def test_special_files_are_recorded_not_opened(tmp_path):

@@ -28,7 +28,7 @@ def run_batch(inputs: list[Path], outdir: Path, opts: BatchOptions, *, convert: 
               executor: Executor | None = None, stream: TextIO | None = None) -> ExitCode:
     """Convert every input under `inputs` into OUTDIR; OK, SOME_FAILED or INTERRUPTED.
 
-    `convert(path, **options) -> Minutes` replaces kaigiroku.convert (it must be picklable: a
+    `convert(path, options=Options) -> Minutes` replaces kaigiroku.convert (it must be picklable: a
     module-level function); `executor` replaces the local worker processes (e.g. a RayExecutor).
     Workers only convert and render; this process writes every output, the manifest and the report.
     Raises KaigirokuError (USAGE) when there is nothing to do or OUTDIR cannot be used.
@@ -39,8 +39,7 @@ def run_batch(inputs: list[Path], outdir: Path, opts: BatchOptions, *, convert: 
     sources = find_sources([Path(p) for p in inputs], outdir)
     if not sources:
         raise KaigirokuError("no input files found (PDF, images, .txt .md .html .tsv .csv)", ExitCode.USAGE)
-    convert_options = {"ocr": opts.ocr, "dpi": opts.dpi, "lang": opts.lang, "roles": _load_roles(opts.roles),
-                       "keep_width": opts.keep_width, "jobs": 1}  # parallel across files, not within
+    convert_options = opts.conversion(roles=_load_roles(opts.roles))  # one kaigiroku.Options for every task
     fingerprint = output_fingerprint(opts)
     if executor is None:
         preload = [convert.__module__] if convert is not None else []

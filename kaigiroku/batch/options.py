@@ -11,6 +11,8 @@ from ..writers import SUFFIX as OUTPUT_SUFFIX
 
 @dataclass
 class BatchOptions:
+    """A batch run: the conversion settings (see kaigiroku.options.Options) plus how to run it."""
+
     formats: list[str] = field(default_factory=lambda: ["text"])
     jobs: int = 1
     timeout: float | None = 600.0  # seconds before a file's worker is killed
@@ -20,7 +22,16 @@ class BatchOptions:
     lang: str = "jpn"
     roles: str | None = None  # path of an extra speaker-roles file
     keep_width: bool = False
+    bom: bool = True  # csv outputs open with a UTF-8 BOM
     memory_limit_mb: int | None = None  # address-space limit per worker (RLIMIT_AS); None: no limit
+
+    def conversion(self, roles=None):
+        """The kaigiroku.Options each worker converts with (`roles` already loaded: once per batch).
+        OCR runs one page at a time within a file: the parallelism is across files."""
+        from ..options import Options
+
+        return Options(ocr=self.ocr, dpi=self.dpi, lang=self.lang, roles=roles, keep_width=self.keep_width,
+                       jobs=1, formats=tuple(self.formats), bom=self.bom)
 
     def __post_init__(self):
         unknown = [f for f in self.formats if f not in OUTPUT_SUFFIX]
@@ -43,4 +54,4 @@ def output_fingerprint(opts: BatchOptions) -> dict:
     if opts.roles:
         roles_sha256 = hashlib.sha256(Path(opts.roles).read_bytes()).hexdigest()
     return {"kaigiroku": __version__, "ocr": opts.ocr, "dpi": opts.dpi, "lang": opts.lang,
-            "keep_width": opts.keep_width, "roles_sha256": roles_sha256}
+            "keep_width": opts.keep_width, "bom": opts.bom, "roles_sha256": roles_sha256}

@@ -10,16 +10,17 @@ is itself the root; files given one by one count from their own folder.
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import IMAGE_SUFFIXES, TEXT_SUFFIXES
 from ..errors import ExitCode, KaigirokuError
+from ..files import SUFFIX_KIND
 from .options import OUTPUT_SUFFIX
 
-INPUT_SUFFIXES = frozenset({".pdf"} | IMAGE_SUFFIXES | TEXT_SUFFIXES)
+INPUT_SUFFIXES = frozenset(SUFFIX_KIND)  # kaigiroku.files knows the kinds; ingest reads what batch finds
 MANIFEST_NAME = "kaigiroku-manifest.json"
 REPORT_NAME = "report.json"
 RESERVED_NAMES = frozenset({MANIFEST_NAME, REPORT_NAME})
@@ -98,9 +99,24 @@ def _walk(top: Path, outdir: Path):
         here = Path(folder)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _is_output_dir(here / d, outdir))
         for name in sorted(files):
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in INPUT_SUFFIXES:
+            if not name.startswith(".") and (os.path.splitext(name)[1].lower() in INPUT_SUFFIXES
+                                             or _dangling_link(here / name)):
                 yield here / name
     yield from problems
+
+
+def _dangling_link(path: Path) -> bool:
+    """A symbolic link that leads nowhere (a loop, or a missing target with an input's suffix): it
+    cannot be told from an input by its content, so it is recorded rather than left out."""
+    if not os.path.islink(path):
+        return False
+    try:
+        os.stat(path)
+        return False
+    except FileNotFoundError:
+        return os.path.splitext(os.readlink(path))[1].lower() in INPUT_SUFFIXES
+    except OSError:
+        return True  # a loop: it may have been meant as anything
 
 
 def _is_output_dir(folder: Path, outdir: Path) -> bool:
@@ -122,7 +138,9 @@ def _source(path: Path, root: Path) -> Source:
     except PermissionError:
         return Source(key, path, ("PERMISSION_DENIED", "permission denied"))
     except OSError as e:  # a symbolic-link loop, a name too long, ...
-        return Source(key, path, ("MISSING_FILE", e.strerror or str(e)))
+        if e.errno == errno.ELOOP:
+            return Source(key, path, ("NOT_A_FILE", "symbolic link loop (a link that leads back to itself)"))
+        return Source(key, path, ("NOT_A_FILE", e.strerror or str(e)))
     if stat.S_ISDIR(st.st_mode):  # only a folder os.walk could not enter gets here
         return Source(key + "/", path, ("PERMISSION_DENIED", "folder cannot be listed"))
     if not stat.S_ISREG(st.st_mode):  # a FIFO would block forever, a device never end

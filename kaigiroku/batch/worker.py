@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..errors import KaigirokuError
+from ..options import Options
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Task:
     key: str  # the input's name below the mirrored root
     source: str  # absolute path of the input
     outputs: dict[str, str]  # format -> absolute output path (the engine writes them)
-    options: dict  # keyword arguments for the conversion function
+    options: Options  # kaigiroku.options.Options, the same for every task of a batch
 
 
 @dataclass
@@ -60,9 +61,9 @@ def _convert_and_render(task: Task, convert: Callable) -> Outcome:
 
     with _captured_messages() as messages:
         try:
-            minutes = convert(task.source, **task.options)
+            minutes = convert(task.source, options=task.options)
             # output path -> bytes; a format's companions (TEI's listPerson) go beside it
-            rendered = {out: render(minutes, fmt).encode("utf-8") for fmt, out in task.outputs.items()}
+            rendered = {out: render(minutes, fmt, bom=task.options.bom).encode("utf-8") for fmt, out in task.outputs.items()}
             for fmt, out in task.outputs.items():
                 rendered.update({str(p): t.encode("utf-8") for p, t in companion_files(minutes, fmt, out).items()})
         except KaigirokuError as e:

@@ -2,47 +2,28 @@
 from __future__ import annotations
 
 import codecs
+import logging
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from ..errors import (EmptyDocumentError, MissingFileError, NotAFileError, PermissionDeniedError,
-                      UnreadableTextError)
+from .. import files
+from ..errors import EmptyDocumentError, UnreadableTextError
 
-PDF_MAGIC = b"%PDF-"
-IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"\xff\xd8\xff", b"BM", b"RIFF")
 # Japanese text is one of these in practice; tried in order when there is no BOM
 JAPANESE_CODECS = ("utf-8", "cp932", "euc_jp", "iso2022_jp")
+CODEC_NAMES = {"utf-8": "UTF-8", "cp932": "Shift_JIS", "euc_jp": "EUC-JP"}
+log = logging.getLogger("kaigiroku")
 
 
 def read_head(path: Path, size: int | None = None) -> bytes:
-    """The first `size` bytes of a file (all of it for None), with a clear error for what users meet:
-    no such file, a directory, no permission."""
-    path = Path(path)
-    if not path.exists():
-        raise MissingFileError(f"no such file: {path}")
-    if not path.is_file():
-        raise NotAFileError(f"not a file: {path}")
-    try:
-        with path.open("rb") as f:
-            return f.read() if size is None else f.read(size)
-    except PermissionError:
-        raise PermissionDeniedError(f"permission denied: {path}") from None
-    except OSError as e:
-        raise NotAFileError(f"cannot read {path}: {e.strerror or e}") from None
+    """The first `size` bytes of a file (all of it for None); kaigiroku.files says what is wrong."""
+    return files.read_head(Path(path), size)
 
 
 def sniff_kind(path: Path) -> str:
-    """'pdf', 'image' or 'text', by the first bytes (not the file name)."""
-    path = Path(path)
-    head = read_head(path, 1024)
-    if PDF_MAGIC in head:
-        return "pdf"
-    if head.startswith(IMAGE_MAGIC) and not (head.startswith(b"RIFF") and head[8:12] != b"WEBP"):
-        return "image"
-    if path.suffix.lower() == ".pdf":
-        return "pdf"  # let the PDF reader say what is wrong with it
-    return "text"
+    """'pdf', 'image' or 'text', by the first bytes (kaigiroku.files.sniff; kept for callers)."""
+    return files.sniff(Path(path), check_pixels=False, warn=False).kind
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -92,6 +73,13 @@ def decode_text(data: bytes, name: str = "input") -> str:
             pass
     if _looks_binary(data):
         raise UnreadableTextError(f"{name}: not a text file (binary data)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    mixed = _decode_mixed(data, name)  # before whole-file cp932, which reads UTF-8 bytes as mojibake
+    if mixed is not None:
+        return mixed
     for codec in JAPANESE_CODECS:
         try:
             text = data.decode(codec)
@@ -103,6 +91,43 @@ def decode_text(data: bytes, name: str = "input") -> str:
     if best is not None and best.encoding and _plausible_japanese(str(best)):
         return str(best)
     raise UnreadableTextError(f"{name}: unknown text encoding (not UTF-8/16, Shift_JIS or EUC-JP)")
+
+
+def _decode_mixed(data: bytes, name: str) -> str | None:
+    """Text pasted together from files in different encodings (half UTF-8, half Shift_JIS): each line
+    decoded by the encoding it fits, with a warning. None unless some lines are UTF-8 with Japanese
+    in them and others are not UTF-8 at all (a Shift_JIS line is almost never valid UTF-8)."""
+    lines = data.split(b"\n")
+    utf8_japanese = non_utf8 = 0
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            non_utf8 += 1
+            continue
+        utf8_japanese += sum(ord(c) > 127 for c in text) >= 2
+    if not (utf8_japanese and non_utf8):
+        return None
+    out, used = [], {}
+    for number, line in enumerate(lines, start=1):
+        for codec in ("utf-8", "cp932", "euc_jp"):
+            try:
+                text = line.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if codec == "utf-8" or _plausible_japanese(text):
+                break
+        else:
+            raise UnreadableTextError(f"{name}: line {number} is in no known Japanese encoding")
+        if text.strip():
+            used[codec] = used.get(codec, 0) + 1
+        out.append(text)
+    text = "\n".join(out)
+    if not _plausible_japanese(text):
+        return None
+    log.warning("%s mixes encodings; decoded line by line (%s)", name,
+                ", ".join(f"{n} lines {CODEC_NAMES[c]}" for c, n in used.items()))
+    return text
 
 
 def _plausible_japanese(text: str) -> bool:

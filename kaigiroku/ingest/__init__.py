@@ -5,40 +5,48 @@
 """
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 from pathlib import Path
 
-from ..errors import (EmptyDocumentError, KaigirokuError, MissingFileError, NoTextLayerError, NotAFileError,
-                      NotAPdfError, OcrUnavailableError, PermissionDeniedError)
+from .. import files
+
+from ..errors import (EmptyDocumentError, InputError, KaigirokuError, NoTextLayerError, NotAPdfError,
+                      OcrUnavailableError)
 from ..model import Minutes, Page
 from .layout import pages_to_stream
 from .pdf import classify_error, needs_ocr, open_pdf, read_page
 
-IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"\xff\xd8\xff")
 OCR_MODES = ("auto", "never", "always")
+log = logging.getLogger("kaigiroku")
 
 
 def check_file(path: Path) -> str:
-    """'pdf' or 'image', judged by the file's first bytes (its name may lie), else an InputError."""
-    if not path.exists():
-        raise MissingFileError(f"no such file: {path}")
-    if not path.is_file():
-        raise NotAFileError(f"not a file: {path}")
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(1024)
-    except PermissionError:
-        raise PermissionDeniedError(f"permission denied: {path}") from None
-    except OSError as e:
-        raise NotAFileError(f"cannot read {path}: {e.strerror or e}") from None
-    if not head:
+    """'pdf' or 'image', judged by the file's content (kaigiroku.files: its name may lie), else an
+    InputError: missing, not a file, too large an image, not a PDF."""
+    if not files.read_head(path):
         raise EmptyDocumentError(f"empty file: {path}")
-    if head.startswith(IMAGE_MAGIC):
-        return "image"
-    # the PDF header may follow a little junk (mail or HTTP debris); readers look in the first 1 KB
-    if b"%PDF-" not in head:
+    kind = files.sniff(path).kind
+    if kind == "pdf" and files.PDF_MAGIC not in files.read_head(path):
         raise NotAPdfError(f"not a PDF (no %PDF header): {path}")
-    return "pdf"
+    if kind == "text":
+        if files.SUFFIX_KIND.get(path.suffix.lower()) == "text" or not path.suffix:
+            raise NotAPdfError(f"a text file, not a PDF or image: {path}; use `kaigiroku repair` for text "
+                               f"(or `kaigiroku convert`, which takes any input)")
+        raise NotAPdfError(f"not a PDF (no %PDF header): {path}")
+    return kind
+
+
+@contextlib.contextmanager
+def _closing_quietly(pdf):
+    """(i14) pdfplumber's close() parses the page tree again; on a damaged PDF it raises anew and would
+    replace the clear error already raised."""
+    try:
+        yield pdf
+    finally:
+        with contextlib.suppress(Exception):
+            pdf.close()
 
 
 def _ocr():
@@ -50,16 +58,19 @@ def _ocr():
 
 
 def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
-               jobs: int | None = None, only=None) -> tuple[list[Page], int]:
+               jobs: int | None = None, only=None, select=None, progress=None,
+               page_timeout: float | None = None) -> tuple[list[Page], int]:
     """All pages of a PDF as Pages of positioned lines, and how many were OCR'd.
 
     Each pdfplumber page is closed as soon as its lines are read, so memory does not grow with
     the page count; OCR pages are done together at the end (in parallel). With `only` (page
     numbers), other pages are read from their text layer but never OCR'd (left empty if they need it).
+    With `select` (page numbers, --pages), other pages are not read at all. `progress(stage, done,
+    total)` is told of each page read ("read") and OCR'd ("ocr").
     """
     pages: list[Page] = []
     to_ocr: list[int] = []
-    with open_pdf(path) as pdf:
+    with _closing_quietly(open_pdf(path)) as pdf:
         try:
             plumber_pages = pdf.pages
         except KaigirokuError:
@@ -68,7 +79,13 @@ def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
             raise classify_error(e, path) from None
         if not plumber_pages:
             raise EmptyDocumentError(f"the PDF has no pages: {path}")
+        if select is not None and max(select) > len(plumber_pages):
+            raise InputError(f"--pages asks for page {max(select)}, but the PDF has {len(plumber_pages)}: {path}")
+        total = len(select) if select is not None else len(plumber_pages)
         for number, pp in enumerate(plumber_pages, start=1):
+            if select is not None and number not in select:
+                pp.close()
+                continue
             try:
                 if only is not None and number not in only:
                     page = read_page(pp, number)
@@ -91,32 +108,54 @@ def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
             finally:
                 pp.close()  # drop the page's parsed objects and layout cache
             pages.append(page)
+            if progress:
+                progress("read", len(pages), total)
     if to_ocr:
-        done = {p.number: p for p in _ocr().ocr_pdf_pages(path, to_ocr, dpi=dpi, lang=lang, jobs=jobs)}
+        extra = {"progress": progress} if progress else {}
+        if page_timeout:
+            extra["timeout"] = page_timeout
+        done = {p.number: p for p in _ocr().ocr_pdf_pages(path, to_ocr, dpi=dpi, lang=lang, jobs=jobs, **extra)}
         pages = [done.get(p.number, p) for p in pages]
     return pages, len(to_ocr)
 
 
-def ingest(path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn", roles=None, keep_width: bool = False,
-           jobs: int | None = None) -> Minutes:
-    """A PDF (text or scanned) or an image file -> Minutes."""
-    from ..cleanup.assemble import assemble
+def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | None = None, roles=None,
+           keep_width: bool | None = None, jobs: int | None = None, *, options=None) -> Minutes:
+    """A PDF (text or scanned) or an image file -> Minutes.
 
-    if ocr not in OCR_MODES:
+    `options` (kaigiroku.options.Options) carries every setting; the keyword arguments are kept for
+    callers of earlier versions and override it."""
+    from ..cleanup.assemble import assemble
+    from ..options import from_call
+
+    if ocr is not None and ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
+    opts = from_call(options, ocr=ocr, dpi=dpi, lang=lang, roles=roles, keep_width=keep_width, jobs=jobs)
+    roles = opts.roles
     path = Path(os.fspath(path))
     kind = check_file(path)
     if kind == "image":
-        if ocr == "never":
+        if opts.ocr == "never":
             raise NoTextLayerError(f"an image has no text layer; use --ocr auto: {path}")
-        pages = _ocr().ocr_image_file(path, dpi=dpi, lang=lang, jobs=jobs)
+        extra = {"progress": opts.progress} if opts.progress else {}
+        if opts.page_timeout:
+            extra["timeout"] = opts.page_timeout
+        pages = _ocr().ocr_image_file(path, dpi=opts.dpi, lang=opts.lang, jobs=opts.jobs, **extra)
+        if opts.pages is not None:
+            if max(opts.pages) > len(pages):
+                raise InputError(f"--pages asks for page {max(opts.pages)}, but the image has {len(pages)}: {path}")
+            pages = [p for p in pages if p.number in opts.pages]
         n_ocr = len(pages)
     else:
-        pages, n_ocr = read_pages(path, ocr, dpi, lang, jobs)
+        pages, n_ocr = read_pages(path, opts.ocr, opts.dpi, opts.lang, opts.jobs, select=opts.pages,
+                                  progress=opts.progress, page_timeout=opts.page_timeout)
     if not any(p.lines for p in pages):
-        raise EmptyDocumentError(f"no text found on any page: {path}")
+        raise EmptyDocumentError(f"no text found on any page: {path}" + (_resolution_hint(path, opts)
+                                                                         if kind == "image" else ""))
+    if n_ocr:
+        _warn_low_confidence(pages, path, opts.low_confidence)
     stream = pages_to_stream(pages, roles=roles)
-    minutes = assemble(stream, roles=roles, keep_width=keep_width)
+    minutes = assemble(stream, roles=roles, keep_width=opts.keep_width)
     if n_ocr:
         from ..cleanup.names import settle_misread_names
 
@@ -125,6 +164,38 @@ def ingest(path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn", roles=Non
     minutes.pages = len(pages)
     minutes.ocr_pages = n_ocr
     return minutes
+
+
+# (i14) hints when OCR reads nothing, or reads what is probably garbage
+A4_WIDTH_INCHES = 8.27
+
+
+def _resolution_hint(path: Path, opts) -> str:
+    """Text scanned at too low a resolution is too small for Tesseract: say so, with the figures."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as im:
+            width, stored = im.size[0], im.info.get("dpi")
+    except Exception:  # the image was read once already; a hint is not worth a second error
+        return ""
+    scanned_at = float(stored[0]) if stored and stored[0] and stored[0] > 1 else width / A4_WIDTH_INCHES
+    if scanned_at >= opts.low_dpi:
+        return ""
+    how = "as stored in the file" if stored and stored[0] > 1 else "for an A4 page"
+    return (f" (the image is {width} pixels wide, about {scanned_at:.0f} dpi {how}; OCR needs text "
+            f"scanned at 300 dpi or more: rescan it, or enlarge the image)")
+
+
+def _warn_low_confidence(pages: list[Page], path: Path, threshold: float) -> None:
+    lines = [ln for p in pages if p.source == "ocr" for ln in p.lines if ln.conf is not None]
+    chars = sum(len(ln.text) for ln in lines)
+    if not chars:
+        return
+    mean = sum(ln.conf * len(ln.text) for ln in lines) / chars
+    if mean < threshold:
+        log.warning("%s: OCR confidence is low (%.0f of 100): the text may be garbage; check the scan "
+                    "(resolution, --dpi) and the language (--lang)", path, mean)
 
 
 __all__ = ["ingest", "read_pages", "check_file", "pages_to_stream"]

@@ -44,6 +44,7 @@ class Options:
     psm: int = PSM
     skip: tuple[str, ...] = ()  # preprocessing steps to leave out (ablation)
     fix: bool = True  # ocrfix on each line (off: Tesseract's words joined by spaces, for the bench)
+    timeout: float | None = None  # (i14) seconds for one page's Tesseract pass (None: tesseract.TIMEOUT)
 
 
 class Word(NamedTuple):
@@ -188,7 +189,7 @@ def ocr_page_image(grey: np.ndarray, page_number: int, width_pt: float, height_p
     """OCR one page already in pixels (any dpi: boxes are scaled by the page size in points)."""
     clean, _angle = preprocess(grey, opts.dpi, skip=opts.skip)
     try:
-        data = ocr_engine_data(clean, opts.lang, opts.psm)
+        data = ocr_engine_data(clean, opts.lang, opts.psm, timeout=opts.timeout)
     except OcrFailedError as e:
         raise OcrFailedError(f"page {page_number}: {e}") from None
     h, w = grey.shape[:2]
@@ -239,7 +240,7 @@ def recover_missed_text(clean: np.ndarray, ink: np.ndarray, lines: list[Line], p
         m = int(0.4 * height)
         y0, y1, x0, x1 = max(0, y - m), min(clean.shape[0], y + bh + m), max(0, x - m), min(clean.shape[1], x + bw + m)
         try:
-            data = ocr_engine_data(clean[y0:y1, x0:x1], opts.lang, RECOVER_PSM)
+            data = ocr_engine_data(clean[y0:y1, x0:x1], opts.lang, RECOVER_PSM, timeout=opts.timeout)
         except OcrFailedError:
             continue
         words = [w for _, w in _words(data)]
@@ -281,14 +282,15 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
-def _run(task, path: str, items: list[int], opts: Options, jobs: int | None) -> list[Page]:
+def _run(task, path: str, items: list[int], opts: Options, jobs: int | None, progress=None) -> list[Page]:
     jobs = max(1, jobs or _cpus())
+    done = _progress_counter(progress, len(items))  # (i14) progress(stage, done, total) per page
     if jobs == 1 or len(items) == 1:
-        return [task(path, item, opts) for item in items]
+        return [done(task(path, item, opts)) for item in items]
     with ProcessPoolExecutor(max_workers=min(jobs, len(items)), initializer=_init_worker) as pool:
         futures = [pool.submit(task, path, item, opts) for item in items]
         try:
-            return [f.result() for f in futures]
+            return [done(f.result()) for f in futures]
         except BaseException:
             for f in futures:
                 f.cancel()
@@ -296,17 +298,30 @@ def _run(task, path: str, items: list[int], opts: Options, jobs: int | None) -> 
 
 
 def ocr_pdf_pages(path, page_numbers: list[int], dpi: float = 300, lang: str = "jpn",
-                  jobs: int | None = None, **kw) -> list[Page]:
+                  jobs: int | None = None, progress=None, **kw) -> list[Page]:
     """OCR the given 1-based pages of a PDF; Pages in the order asked, sizes in PDF points."""
     opts = Options(dpi=dpi, lang=lang, **kw)
     check_available(lang)
     raster.check_pdf_pages(path, list(page_numbers), dpi)
-    return _run(_pdf_task, str(path), list(page_numbers), opts, jobs)
+    return _run(_pdf_task, str(path), list(page_numbers), opts, jobs, progress)
 
 
-def ocr_image_file(path, dpi: float = 300, lang: str = "jpn", jobs: int | None = None, **kw) -> list[Page]:
+def ocr_image_file(path, dpi: float = 300, lang: str = "jpn", jobs: int | None = None, progress=None,
+                   **kw) -> list[Page]:
     """OCR every page of a PNG, JPEG or (multi-page) TIFF; the image is taken to be at `dpi`."""
     opts = Options(dpi=dpi, lang=lang, **kw)
     check_available(lang)
     frames = raster.image_frame_count(path)
-    return _run(_image_task, str(path), list(range(frames)), opts, jobs)
+    return _run(_image_task, str(path), list(range(frames)), opts, jobs, progress)
+
+
+def _progress_counter(progress, total: int):
+    """(i14) A pass-through that tells `progress` of each page finished."""
+    count = [0]
+
+    def done(page):
+        count[0] += 1
+        if progress:
+            progress("ocr", count[0], total)
+        return page
+    return done

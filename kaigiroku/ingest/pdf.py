@@ -64,6 +64,10 @@ def classify_error(e: Exception, path) -> Exception:
     if "Password" in name or "Encryption" in name or "encrypt" in str(inner).lower():
         return EncryptedPdfError(f"encrypted PDF (a password is needed to open it): {path}")
     detail = str(inner) or name
+    if type(inner).__module__ == "builtins":  # (i14) a parser's own bug tripped by the damage: no internals
+        detail = "its structure cannot be parsed"
+    elif not detail.isprintable() or any(r in detail for r in ("<PDF", "/'", "b'", "[/")):
+        detail = detail.split(":")[0]  # (i14) the parser's kind of damage, without its object dumps
     return CorruptPdfError(f"damaged PDF ({detail[:80]}): {path}")
 
 

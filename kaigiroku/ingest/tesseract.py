@@ -25,8 +25,14 @@ BASE_CONFIG = "--oem 1"
 
 
 def _install_hint(lang: str) -> str:
-    extra = " ".join(f"tesseract-ocr-{code.replace('_', '-').lower()}" for code in lang.split("+")
-                     if code not in ("jpn", "eng", "osd"))
+    # (i14) only real language codes have a package (kaigiroku/data/tesseract_languages.txt)
+    from ..options import debian_package
+
+    codes = [code for code in lang.split("+") if code not in ("jpn", "eng", "osd")]
+    unknown = [code for code in codes if debian_package(code) is None]
+    if unknown:
+        return f"{'+'.join(unknown)} is not a Tesseract language code (e.g. jpn, eng, chi_sim, kor)"
+    extra = " ".join(debian_package(code) for code in codes)
     return f"install the Debian packages: apt-get install {DEBIAN_PACKAGES}{' ' + extra if extra else ''}"
 
 
@@ -60,8 +66,9 @@ def _check(cmd: str, tessdata: str | None, lang: str) -> None:
     missing = [code for code in lang.split("+") if code not in known]
     if missing:
         where = tessdata or "the default tessdata directory"
-        raise OcrUnavailableError(f"tesseract has no language data for {'+'.join(missing)} in {where}; "
-                                  + _install_hint(lang))
+        installed = ", ".join(sorted(k for k in known if k != "osd"))  # (i14) say what there is instead
+        raise OcrUnavailableError(f"tesseract has no language data for {'+'.join(missing)} in {where} "
+                                  f"(installed: {installed or 'none'}); " + _install_hint(lang))
 
 
 def _last_line(text: str) -> str:

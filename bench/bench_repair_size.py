@@ -1,0 +1,62 @@
+"""`kaigiroku repair` on archive concatenations: time and peak memory against input size.
+
+Each size runs in a fresh process (`kaigiroku repair FILE -o /dev/null`), timed side by side with
+`wc -c` reading the same file as a reference for raw I/O. Linear time means seconds/MB stays about
+flat as the size grows; bounded memory means peak RSS stays a few times the input.
+
+    .venv/bin/python bench/bench_repair_size.py            # 4, 16, 64 MB
+    .venv/bin/python bench/bench_repair_size.py 1 4        # sizes in MB
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "kaigiroku" / "samples" / "sample.txt"
+
+
+def make_input(mb: float, folder: Path) -> Path:
+    """Copies of the sample minutes, one after another, as an archive concatenation is."""
+    one = SAMPLE.read_bytes()
+    path = folder / f"concat_{mb:g}mb.txt"
+    with open(path, "wb") as f:
+        while f.tell() < mb * 1e6:
+            f.write(one)
+            f.write(b"\n\n")
+    return path
+
+
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (steadier on a shared machine) and peak RSS (MB) of one process."""
+    started = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.monotonic() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(cmd)}: {proc.stderr.read().decode(errors='replace')[-300:]}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def main(sizes: list[float]) -> None:
+    # `python -m kaigiroku` so that PYTHONPATH can point at another checkout (a before/after run)
+    exe = [sys.executable, "-m", "kaigiroku"]
+    print("| input | repair wall s | CPU s | CPU s/MB | peak RSS MB | RSS/input | wc -c s |")
+    print("|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for mb in sizes:
+            path = make_input(mb, Path(tmp))
+            size_mb = path.stat().st_size / 1e6
+            secs, cpu, rss = run([*exe, "repair", str(path)])  # stdout to DEVNULL: no -o, which replaced /dev/null before 0.2
+            ref, _, _ = run(["wc", "-c", str(path)])
+            print(f"| {size_mb:.0f} MB | {secs:.1f} | {cpu:.1f} | {cpu / size_mb:.2f} | {rss:.0f} | {rss / size_mb:.1f} "
+                  f"| {ref:.2f} |", flush=True)
+            path.unlink()
+
+
+if __name__ == "__main__":
+    main([float(a) for a in sys.argv[1:]] or [4, 16, 64])

@@ -1,0 +1,34 @@
+"""`repair` on an archive concatenation: time grows linearly with the text, not with its square.
+
+Measured in CPU seconds of this process (steadier than wall time on a shared machine), at two
+modest sizes four times apart. Linear work takes about 4× as long; the per-page running-header test
+that scanned every page number for every repeated line took about 8× here, 16× at bigger sizes.
+bench/bench_repair_size.py measures 4, 16 and 64 MB with peak memory.
+"""
+import time
+
+import kaigiroku
+
+
+def archive(pages: int) -> str:
+    """Minutes pages one after another: a running line per page, a page number, repeated items."""
+    lines = ["総務委員会会議録", ""]
+    for p in range(pages):
+        lines += ["○委員長　ただいまから会議を開きます。"]
+        lines += [f"資料番号{i}について" for i in range(p % 7, p % 7 + 30)]
+        lines += ["", f"- {p + 1} -", ""]
+    return "\n".join(lines)
+
+
+def cpu_seconds(text: str) -> float:
+    started = time.process_time()
+    minutes = kaigiroku.repair(text)
+    assert minutes.turns
+    return time.process_time() - started
+
+
+def test_repair_time_grows_linearly_with_the_input():
+    cpu_seconds(archive(20))  # imports and caches out of the measurement
+    small, large = archive(400), archive(1600)
+    ratio = cpu_seconds(large) / cpu_seconds(small)
+    assert ratio < 6.0, f"4x the text took {ratio:.1f}x the time"
