@@ -12,7 +12,7 @@ from ..errors import (EmptyDocumentError, KaigirokuError, MissingFileError, NoTe
                       NotAPdfError, OcrUnavailableError, PermissionDeniedError)
 from ..model import Minutes, Page
 from .layout import pages_to_stream
-from .pdf import classify_error, needs_ocr, open_pdf, read_page
+from .pdf import DEFAULT_READER, READERS, classify_error, needs_ocr, open_reader
 
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"\xff\xd8\xff")
 OCR_MODES = ("auto", "never", "always")
@@ -50,35 +50,31 @@ def _ocr():
 
 
 def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
-               jobs: int | None = None, only=None) -> tuple[list[Page], int]:
+               jobs: int | None = None, only=None, reader: str = DEFAULT_READER) -> tuple[list[Page], int]:
     """All pages of a PDF as Pages of positioned lines, and how many were OCR'd.
 
-    Each pdfplumber page is closed as soon as its lines are read, so memory does not grow with
-    the page count; OCR pages are done together at the end (in parallel). With `only` (page
-    numbers), other pages are read from their text layer but never OCR'd (left empty if they need it).
+    `reader` ("pdfium" or "pdfplumber", see pdf.py) finds each page's characters; each page is closed
+    as soon as its lines are read, so memory does not grow with the page count; OCR pages are done
+    together at the end (in parallel). With `only` (page numbers), other pages are read from their
+    text layer but never OCR'd (left empty if they need it).
     """
     pages: list[Page] = []
     to_ocr: list[int] = []
-    with open_pdf(path) as pdf:
-        try:
-            plumber_pages = pdf.pages
-        except KaigirokuError:
-            raise
-        except Exception as e:
-            raise classify_error(e, path) from None
-        if not plumber_pages:
+    with open_reader(path, reader) as pdf:
+        if not len(pdf):
             raise EmptyDocumentError(f"the PDF has no pages: {path}")
-        for number, pp in enumerate(plumber_pages, start=1):
+        for pp in pdf:
+            number = pp.number
             try:
                 if only is not None and number not in only:
-                    page = read_page(pp, number)
+                    page = pp.read()
                     if needs_ocr(page):
                         page.lines = []
                 elif ocr == "always":
-                    page = Page(number=number, width=float(pp.width), height=float(pp.height), source="ocr")
+                    page = Page(number=number, width=pp.width, height=pp.height, source="ocr")
                     to_ocr.append(number)
                 else:
-                    page = read_page(pp, number)
+                    page = pp.read()
                     if needs_ocr(page):
                         if ocr == "never":
                             raise NoTextLayerError(f"page {number} has no usable text layer (a scan?); "
@@ -98,12 +94,14 @@ def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
 
 
 def ingest(path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn", roles=None, keep_width: bool = False,
-           jobs: int | None = None) -> Minutes:
-    """A PDF (text or scanned) or an image file -> Minutes."""
+           jobs: int | None = None, reader: str = DEFAULT_READER) -> Minutes:
+    """A PDF (text or scanned) or an image file -> Minutes. `reader`: "pdfium" or "pdfplumber"."""
     from ..cleanup.assemble import assemble
 
     if ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
+    if reader not in READERS:
+        raise ValueError(f"reader must be one of {READERS}, not {reader!r}")
     path = Path(os.fspath(path))
     kind = check_file(path)
     if kind == "image":
@@ -112,7 +110,7 @@ def ingest(path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn", roles=Non
         pages = _ocr().ocr_image_file(path, dpi=dpi, lang=lang, jobs=jobs)
         n_ocr = len(pages)
     else:
-        pages, n_ocr = read_pages(path, ocr, dpi, lang, jobs)
+        pages, n_ocr = read_pages(path, ocr, dpi, lang, jobs, reader=reader)
     if not any(p.lines for p in pages):
         raise EmptyDocumentError(f"no text found on any page: {path}")
     stream = pages_to_stream(pages, roles=roles)

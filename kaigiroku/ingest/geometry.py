@@ -1,8 +1,11 @@
 """Boxes on a page: lines grouped into rows, rulings, and the spacing that joins fragments.
 
 A `Line` from a text layer is a fragment: the characters of one baseline between two wide gaps
-(see pdf.py). A row is every fragment sharing a baseline, left to right: in a two-column table a
-row holds the label cell and the first line of the body cell.
+(`fragments`, fed by either PDF reader's `Chars`). A row is every fragment sharing a baseline, left
+to right: in a two-column table a row holds the label cell and the first line of the body cell.
+
+Characters are grouped with numpy, a Python loop running per row and per fragment, never per
+character: at hundreds of pages a second, a per-character loop would cost more than reading them.
 """
 from __future__ import annotations
 
@@ -10,11 +13,158 @@ import statistics
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import numpy as np
+
 from ..model import Line
 
 # Two fragments of a row farther apart than this many character sizes are table cells (日 時　令和…);
 # closer ones are words of one text (○東会長 それでは, 委員：青木 秀子).
 CELL_GAP = 1.6
+# A gap this many character sizes wide, with no space character drawn in it, ends a fragment.
+SPLIT_GAP = 0.9
+# Drawn spaces normally belong to the text (会長　本文); only alignment this wide splits.
+SPLIT_GAP_SPACED = 3.0
+WORD_GAP = 0.35  # a narrower gap between kana/kanji is letter spacing or justification: no space
+WORD_GAP_LATIN = 0.2  # between Latin letters or digits a word space is narrower
+BASELINE_TOL = 0.35  # of a row's first character height: how far a character's centre may stray
+SPACES = frozenset({" ", "\u3000", "\u00a0", "\t", "\u2002", "\u2003", "\u2009"})
+
+
+@dataclass
+class Chars:
+    """The positioned characters of one page, column-wise, as a PDF reader hands them on.
+
+    Boxes in PDF points, origin top-left, in the page as displayed. `size` is the glyph box height
+    (the font size times the text matrix's scale). `invisible` is None when the reader cannot see
+    render modes (pdfplumber); else True for text drawn in mode 3 or 7 (an OCR layer's text).
+    """
+
+    text: list[str]
+    x0: np.ndarray
+    top: np.ndarray
+    x1: np.ndarray
+    bottom: np.ndarray
+    size: np.ndarray
+    upright: np.ndarray  # bool: drawn upright (not rotated a quarter turn or more, not mirrored)
+    artifact: np.ndarray  # bool: inside marked content tagged /Artifact (headers, page numbers)
+    invisible: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @classmethod
+    def empty(cls) -> "Chars":
+        z = np.zeros(0)
+        return cls([], z, z, z, z, z, np.zeros(0, bool), np.zeros(0, bool), None)
+
+    def take(self, keep: np.ndarray) -> "Chars":
+        """The characters where `keep` (a bool mask or an index array) holds."""
+        idx = np.flatnonzero(keep) if keep.dtype == bool else keep
+        text = self.text
+        return Chars([text[i] for i in idx.tolist()], self.x0[idx], self.top[idx], self.x1[idx],
+                     self.bottom[idx], self.size[idx], self.upright[idx], self.artifact[idx],
+                     None if self.invisible is None else self.invisible[idx])
+
+
+def fragments(chars: Chars, number: int) -> list[Line]:
+    """Characters -> fragments: grouped by baseline, sorted by x, split at wide gaps.
+
+    Drawn spaces are not characters of a fragment: between two characters they make a space (" ",
+    or "　" when a full-width space is drawn or the gap is as wide as a table gap) and keep a
+    gap from splitting. A glyph drawn twice at (almost) the same place (fake bold, a shadow) counts once.
+    """
+    n = len(chars)
+    if not n:
+        return []
+    texts = chars.text
+    top, bottom = chars.top, chars.bottom
+    mid = (top + bottom) / 2
+    order = np.argsort(mid, kind="stable")
+    # rows: each anchored on its first character (in order of centre) with a tolerance of its height
+    smid = mid[order]
+    stol = BASELINE_TOL * np.maximum((bottom - top)[order], 1.0)
+    row_sorted = np.empty(n, np.int64)
+    start, r = 0, 0
+    while start < n:
+        end = int(np.searchsorted(smid, smid[start] + stol[start], side="right"))
+        end = max(end, start + 1)
+        row_sorted[start:end] = r
+        start, r = end, r + 1
+    # within a row, left to right (ties keep the order of centres, as a stable sort does)
+    order = order[np.lexsort((chars.x0[order], row_sorted))]
+    row = row_sorted  # ascending, so sorting by (row, x0) leaves each row where it was
+    x0, x1, size = chars.x0[order], chars.x1[order], chars.size[order]
+    tops, bottoms = top[order], bottom[order]
+    text = [texts[i] for i in order.tolist()]
+    space = np.fromiter((t in SPACES or not t.strip() for t in text), bool, n)
+    full = np.fromiter((t == "\u3000" for t in text), bool, n) if "\u3000" in texts else np.zeros(n, bool)
+    vis = np.flatnonzero(~space)
+    if not len(vis):
+        return []
+    # spaces drawn between a visible character and the visible one before it in its row
+    n_space = np.cumsum(space)[vis]
+    n_full = np.cumsum(full)[vis]
+    vrow = row[vis]
+    first = np.ones(len(vis), bool)
+    first[1:] = vrow[1:] != vrow[:-1]
+    spaces_before = np.zeros(len(vis), np.int64)
+    full_before = np.zeros(len(vis), np.int64)
+    spaces_before[1:] = n_space[1:] - n_space[:-1]
+    full_before[1:] = n_full[1:] - n_full[:-1]
+    vx0, vx1, vtop, vsize = x0[vis], x1[vis], tops[vis], size[vis]
+    vtext = [text[i] for i in vis.tolist()]
+    # the same glyph drawn twice at almost the same place: a duplicate of the character before it
+    dup = np.zeros(len(vis), bool)
+    near = (~first[1:]) & (np.abs(vx0[1:] - vx0[:-1]) < 0.3 * np.maximum(vx1[:-1] - vx0[:-1], 1.0)) \
+        & (np.abs(vtop[1:] - vtop[:-1]) < 1.0)
+    for i in np.flatnonzero(near).tolist():
+        if vtext[i + 1] == vtext[i]:
+            dup[i + 1] = True
+    keep = np.flatnonzero(~dup)
+    # the previous kept character of each kept one (a duplicate's place is taken by its original)
+    k_first = first[keep]
+    k_x0, k_x1, k_size = vx0[keep], vx1[keep], vsize[keep]
+    k_spaces, k_full = spaces_before[keep], full_before[keep]
+    gap = np.zeros(len(keep))
+    gap[1:] = k_x0[1:] - k_x1[:-1]
+    pair_size = np.ones(len(keep))
+    pair_size[1:] = np.maximum(np.maximum(k_size[1:], k_size[:-1]), 1.0)
+    split = k_first.copy()
+    split[1:] |= (gap[1:] >= SPLIT_GAP_SPACED * pair_size[1:]) | ((gap[1:] >= SPLIT_GAP * pair_size[1:])
+                                                                   & (k_spaces[1:] == 0))
+    k_text = [vtext[i] for i in keep.tolist()]
+    joined = ~split
+    # separators: drawn spaces read as " " or "　"; an undrawn gap as wide as a word space as " "
+    for i in np.flatnonzero(joined & (k_spaces > 0)).tolist():
+        wide = k_full[i] > 0 or gap[i] >= CELL_GAP * pair_size[i]
+        k_text[i] = ("\u3000" if wide else " ") + k_text[i]
+    maybe = joined & (k_spaces == 0) & (gap >= WORD_GAP_LATIN * pair_size)
+    for i in np.flatnonzero(maybe).tolist():
+        latin = _latin(k_text[i][0]) and _latin(k_text[i - 1][-1])
+        if gap[i] >= (WORD_GAP_LATIN if latin else WORD_GAP) * pair_size[i]:
+            k_text[i] = " " + k_text[i]
+    starts = np.flatnonzero(split)
+    bounds = starts.tolist() + [len(keep)]
+    k_top, k_bottom = vtop[keep], bottoms[vis][keep]
+    f_x0 = k_x0[starts].tolist()
+    f_top = np.minimum.reduceat(k_top, starts).tolist()
+    f_x1 = np.maximum.reduceat(k_x1, starts).tolist()
+    f_bottom = np.maximum.reduceat(k_bottom, starts).tolist()
+    # the median size of each fragment (the upper one of an even count)
+    frag = np.cumsum(split) - 1
+    by_size = np.lexsort((k_size, frag))
+    lengths = np.diff(np.asarray(bounds))
+    f_size = k_size[by_size[starts + lengths // 2]].tolist()
+    out = []
+    for j in range(len(starts)):
+        a, b = bounds[j], bounds[j + 1]
+        out.append(Line(text="".join(k_text[a:b]), x0=round(f_x0[j], 2), top=round(f_top[j], 2),
+                        x1=round(f_x1[j], 2), bottom=round(f_bottom[j], 2), page=number, size=round(f_size[j], 2)))
+    return out
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 class Rule(NamedTuple):

@@ -1,0 +1,308 @@
+"""A PDF page's characters, rules and images through PDFium (pypdfium2): the fast character source.
+
+It hands on what the pdfplumber reader hands on (`PageMarks`: `Chars`, rules, image cover), so
+both feed one geometry (geometry.fragments) and one layout path. Per character PDFium gives:
+  Unicode value    FPDFText_GetText over the page (one call), FPDFText_GetUnicode where that
+                   text does not line up with the character list
+  box              FPDFText_GetLooseCharBox: the advance width times the font's full height,
+                   the box pdfminer (and so pdfplumber) gives
+  size             the box height (font size times the text matrix scale), as pdfplumber's `size`
+  render mode,     from the character's text object (FPDFText_GetTextObject):
+  rotation,        FPDFTextObj_GetTextRenderMode, FPDFPageObj_GetMatrix,
+  Artifact tag     FPDFPageObj_CountMarks / FPDFPageObjMark_GetName
+Characters PDFium generates itself (line ends, guessed word spaces) have no text object and an
+empty box; they are left out, as they were never drawn.
+
+Speed: a ctypes call costs about half a microsecond, so calls per character are few: the box
+always, the text object only on pages where some text object is not plain (not upright, not
+drawn in fill mode, or tagged as an artifact), found by walking the page's objects, which the
+rules and images need anyway. The hot functions are called through prototypes taking plain
+addresses, which skips pypdfium2's per-argument type checks (a third of the cost of a call).
+"""
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as R
+
+from .geometry import Chars, Rule
+
+_P, _I, _D, _F = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
+
+
+def _bare(func, restype, *argtypes):
+    """`func` of pypdfium2.raw called through a prototype of plain C types (addresses as ints)."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(func, _P).value)
+
+
+_loose_box = _bare(R.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
+_unicode = _bare(R.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
+_text_object = _bare(R.FPDFText_GetTextObject, _P, _P, _I)
+_count_objects = _bare(R.FPDFPage_CountObjects, _I, _P)
+_get_object = _bare(R.FPDFPage_GetObject, _P, _P, _I)
+_form_count = _bare(R.FPDFFormObj_CountObjects, _I, _P)
+_form_object = _bare(R.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
+_obj_type = _bare(R.FPDFPageObj_GetType, _I, _P)
+_obj_matrix = _bare(R.FPDFPageObj_GetMatrix, _I, _P, _P)
+_obj_bounds = _bare(R.FPDFPageObj_GetBounds, _I, _P, _P, _P, _P, _P)
+_render_mode = _bare(R.FPDFTextObj_GetTextRenderMode, _I, _P)
+_count_marks = _bare(R.FPDFPageObj_CountMarks, _I, _P)
+_get_mark = _bare(R.FPDFPageObj_GetMark, _P, _P, ctypes.c_ulong)
+_mark_name = _bare(R.FPDFPageObjMark_GetName, _I, _P, _P, ctypes.c_ulong, _P)
+_count_segments = _bare(R.FPDFPath_CountSegments, _I, _P)
+_get_segment = _bare(R.FPDFPath_GetPathSegment, _P, _P, _I)
+_segment_point = _bare(R.FPDFPathSegment_GetPoint, _I, _P, _P, _P)
+_segment_type = _bare(R.FPDFPathSegment_GetType, _I, _P)
+_segment_close = _bare(R.FPDFPathSegment_GetClose, _I, _P)
+
+TEXT, PATH, IMAGE, FORM = R.FPDF_PAGEOBJ_TEXT, R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_IMAGE, R.FPDF_PAGEOBJ_FORM
+LINETO, MOVETO = R.FPDF_SEGMENT_LINETO, R.FPDF_SEGMENT_MOVETO
+INVISIBLE_MODES = (R.FPDF_TEXTRENDERMODE_INVISIBLE, R.FPDF_TEXTRENDERMODE_CLIP)
+MAX_PATH_SEGMENTS = 20000  # a page of vector art: its strokes are drawings, not table rulings
+
+
+def _addr(handle) -> int:
+    return ctypes.cast(handle, _P).value
+
+
+@dataclass
+class Shape:
+    """A painted path piece as pdfminer classifies it: 'line', 'rect' or 'curve', with its box."""
+
+    kind: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class PageSpace:
+    """PDF user space -> the page as displayed: origin top-left, /Rotate applied, in points."""
+
+    def __init__(self, page):
+        left, bottom, right, top = page.get_mediabox()
+        self.left, self.bottom, self.right, self.top = left, bottom, right, top
+        self.rotation = page.get_rotation() % 360
+        w, h = right - left, top - bottom
+        self.width, self.height = (h, w) if self.rotation in (90, 270) else (w, h)
+
+    def boxes(self, l, b, r, t):
+        """Arrays of user-space box edges -> (x0, top, x1, bottom) on the displayed page."""
+        rot = self.rotation
+        if rot == 0:
+            return l - self.left, self.top - t, r - self.left, self.top - b
+        if rot == 90:  # the page turned clockwise: user y grows to the right, user x downwards
+            return b - self.bottom, l - self.left, t - self.bottom, r - self.left
+        if rot == 180:
+            return self.right - r, b - self.bottom, self.right - l, t - self.bottom
+        return self.top - t, self.right - r, self.top - b, self.right - l  # 270
+
+    def upright(self, a: float, b: float, c: float, d: float) -> bool:
+        """pdfminer's test (a·d > 0, b·c <= 0) on a text matrix turned with the page."""
+        for _ in range(self.rotation // 90):  # each quarter turn clockwise: (x, y) -> (y, -x)
+            a, b, c, d = b, -a, d, -c
+        return a * d > 0 and b * c <= 0
+
+
+@dataclass
+class TextObjectInfo:
+    invisible: bool
+    artifact: bool
+    upright: bool
+
+
+class ObjectWalk:
+    """One walk over a page's objects (into form XObjects): text object facts, shapes, images."""
+
+    def __init__(self, page_handle: int, space: PageSpace):
+        self.space = space
+        self.text: dict[int, TextObjectInfo] = {}
+        self.shapes: list[Shape] = []
+        self.image_boxes: list[tuple[float, float, float, float]] = []
+        self.n_paths = 0
+        self._m = R.FS_MATRIX()
+        self._box = [_F() for _ in range(4)]
+        self._box_refs = [ctypes.addressof(v) for v in self._box]
+        self._segments = 0
+        self._walk(page_handle, _count_objects, _get_object, None, ())
+
+    def _walk(self, parent: int, count, get, ctm, marks: tuple) -> None:
+        for i in range(count(parent)):
+            obj = get(parent, i)
+            if not obj:
+                continue
+            kind = _obj_type(obj)
+            if kind == TEXT:
+                self.text[obj] = self._text_info(obj)
+            elif kind == PATH:
+                self.n_paths += 1
+                if self._segments <= MAX_PATH_SEGMENTS:
+                    self._path(obj, ctm)
+            elif kind == IMAGE:
+                self.image_boxes.append(self._bounds(obj, ctm))
+            elif kind == FORM:
+                _obj_matrix(obj, ctypes.addressof(self._m))
+                m = self._m
+                inner = (m.a, m.b, m.c, m.d, m.e, m.f)
+                self._walk(obj, _form_count, _form_object, inner if ctm is None else _compose(inner, ctm), marks)
+
+    def _text_info(self, obj: int) -> TextObjectInfo:
+        _obj_matrix(obj, ctypes.addressof(self._m))
+        m = self._m
+        return TextObjectInfo(invisible=_render_mode(obj) in INVISIBLE_MODES, artifact=_is_artifact(obj),
+                              upright=self.space.upright(m.a, m.b, m.c, m.d))
+
+    def _bounds(self, obj: int, ctm) -> tuple[float, float, float, float]:
+        _obj_bounds(obj, *self._box_refs)
+        l, b, r, t = (v.value for v in self._box)
+        if ctm is not None:
+            l, b, r, t = _transform_box(ctm, l, b, r, t)
+        x0, top, x1, bottom = self.space.boxes(l, b, r, t)
+        return min(x0, x1), min(top, bottom), max(x0, x1), max(top, bottom)
+
+    def _path(self, obj: int, ctm) -> None:
+        # the segments' points, not the object's bounds: those grow by half the stroke width
+        n = _count_segments(obj)
+        self._segments += max(n, 0)
+        if n <= 0:
+            return
+        _obj_matrix(obj, ctypes.addressof(self._m))
+        m = self._m
+        matrix = (m.a, m.b, m.c, m.d, m.e, m.f)
+        if ctm is not None:
+            matrix = _compose(matrix, ctm)
+        x, y = _F(), _F()
+        xr, yr = ctypes.addressof(x), ctypes.addressof(y)
+        subpaths: list[list] = []  # [[(op, x, y)...]]
+        for k in range(n):
+            seg = _get_segment(obj, k)
+            _segment_point(seg, xr, yr)
+            op = _segment_type(seg)
+            px, py = _apply(matrix, x.value, y.value)
+            if op == MOVETO or not subpaths:
+                subpaths.append([("m", px, py)])
+            else:
+                subpaths[-1].append(("l" if op == LINETO else "c", px, py))
+            if _segment_close(seg):
+                subpaths[-1].append(("h", subpaths[-1][0][1], subpaths[-1][0][2]))
+        for sub in subpaths:
+            self._classify(sub)
+
+    def _classify(self, sub: list) -> None:
+        """pdfminer's reading of one subpath: a straight line, an axis-aligned rectangle, or a curve."""
+        shape = "".join(op for op, _, _ in sub)
+        pts = [(px, py) for op, px, py in sub if op != "h"]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        kind = "curve"
+        if shape in ("ml", "mlh") and len(pts) == 2:
+            kind = "line"
+        elif shape in ("mlllh", "mllll", "mllllh") and len(pts) in (4, 5):
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts[:4]
+            closed = len(pts) == 4 or pts[4] == pts[0]
+            if closed and ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
+                           or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)):
+                kind = "rect"
+        if kind == "curve":
+            return
+        l, r, b, t = min(xs), max(xs), min(ys), max(ys)
+        x0, top, x1, bottom = self.space.boxes(l, b, r, t)
+        self.shapes.append(Shape(kind, min(x0, x1), min(top, bottom), max(x0, x1), max(top, bottom)))
+
+
+def _compose(m, n):
+    """Matrix m then n (PDF row-vector convention: m × n)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m, x, y):
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _transform_box(m, l, b, r, t):
+    pts = [_apply(m, x, y) for x, y in ((l, b), (l, t), (r, b), (r, t))]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+_NAME_BUF = ctypes.create_string_buffer(256)
+_NAME_LEN = ctypes.c_ulong()
+
+
+def _is_artifact(obj: int) -> bool:
+    """Whether the object sits in marked content tagged /Artifact (at any depth)."""
+    n = _count_marks(obj)
+    for i in range(max(n, 0)):
+        mark = _get_mark(obj, i)
+        if mark and _mark_name(mark, ctypes.addressof(_NAME_BUF), 256, ctypes.addressof(_NAME_LEN)):
+            if _NAME_BUF.raw[: max(_NAME_LEN.value - 2, 0)].decode("utf-16-le", "ignore") == "Artifact":
+                return True
+    return False
+
+
+@dataclass
+class PdfiumPage:
+    """What PDFium finds on one page (see pdf.PageMarks, which this becomes)."""
+
+    width: float
+    height: float
+    chars: Chars
+    shapes: list[Shape]
+    image_boxes: list
+    has_marks: bool
+
+
+def read_chars(page) -> PdfiumPage:
+    """All characters, shapes and image boxes of a pypdfium2 PdfPage."""
+    space = PageSpace(page)
+    walk = ObjectWalk(_addr(page.raw), space)
+    textpage = page.get_textpage()
+    try:
+        chars = _chars(_addr(textpage.raw), textpage, space, walk)
+    finally:
+        textpage.close()
+    has_marks = bool(len(chars) or walk.image_boxes or walk.n_paths)
+    return PdfiumPage(space.width, space.height, chars, walk.shapes, walk.image_boxes, has_marks)
+
+
+def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars:
+    n = textpage.count_chars()
+    if n <= 0:
+        return Chars.empty()
+    rects = (R.FS_RECTF * n)()
+    base = ctypes.addressof(rects)
+    size = ctypes.sizeof(R.FS_RECTF)
+    box = _loose_box
+    for k in range(n):
+        box(tp, k, base + size * k)
+    lbrt = np.frombuffer(rects, dtype=np.float32).reshape(n, 4).astype(np.float64)
+    left, top_, right, bottom_ = lbrt[:, 0], lbrt[:, 1], lbrt[:, 2], lbrt[:, 3]  # FS_RECTF: l, t, r, b
+    text = textpage.get_text_range(0, n)
+    if len(text) != n:  # characters outside UCS-2 or excluded ones: read them one by one
+        text = "".join(chr(_unicode(tp, k)) for k in range(n))
+    # generated characters (line ends, guessed spaces) have an empty box and no text object
+    drawn = top_ > bottom_
+    plain = all(not (o.invisible or o.artifact or not o.upright) for o in walk.text.values())
+    invisible = np.zeros(n, bool)
+    artifact = np.zeros(n, bool)
+    upright = np.ones(n, bool)
+    if not plain:
+        objs = [_text_object(tp, k) for k in range(n)]
+        info = walk.text
+        for k, obj in enumerate(objs):
+            o = info.get(obj)
+            if o is None:
+                continue
+            invisible[k], artifact[k], upright[k] = o.invisible, o.artifact, o.upright
+    idx = np.flatnonzero(drawn)
+    x0, top, x1, bottom = space.boxes(left[idx], bottom_[idx], right[idx], top_[idx])
+    if space.rotation in (90, 270):  # the glyph box turned with the page: its height is now across
+        x0, x1 = np.minimum(x0, x1), np.maximum(x0, x1)
+    size = (top_ - bottom_)[idx]
+    return Chars([text[i] for i in idx.tolist()], x0, top, x1, bottom, size, upright[idx], artifact[idx],
+                 invisible[idx])
