@@ -66,6 +66,19 @@ class Chars:
                      None if self.invisible is None else self.invisible[idx])
 
 
+def _codes(text: list[str]) -> np.ndarray | None:
+    """Code points of single-character texts (a ligature's "fi" makes None: the list path then)."""
+    joined = "".join(text)
+    if len(joined) != len(text):
+        return None
+    return np.frombuffer(joined.encode("utf-32-le"), np.uint32)
+
+
+# code points read as a space: the drawn spaces above and whatever str.strip() removes
+_SPACE_CODES = np.array(sorted({ord(c) for c in SPACES} | {c for c in range(0x3001) if chr(c).isspace()}), np.uint32)
+_LATIN = np.array([chr(c).isalnum() for c in range(128)], bool)  # ASCII letters and digits
+
+
 def fragments(chars: Chars, number: int) -> list[Line]:
     """Characters -> fragments: grouped by baseline, sorted by x, split at wide gaps.
 
@@ -76,34 +89,36 @@ def fragments(chars: Chars, number: int) -> list[Line]:
     n = len(chars)
     if not n:
         return []
-    texts = chars.text
     top, bottom = chars.top, chars.bottom
     mid = (top + bottom) / 2
     order = np.argsort(mid, kind="stable")
     # rows: each anchored on its first character (in order of centre) with a tolerance of its height
     smid = mid[order]
     stol = BASELINE_TOL * np.maximum((bottom - top)[order], 1.0)
-    row_sorted = np.empty(n, np.int64)
+    row = np.empty(n, np.int64)
     start, r = 0, 0
     while start < n:
-        end = int(np.searchsorted(smid, smid[start] + stol[start], side="right"))
-        end = max(end, start + 1)
-        row_sorted[start:end] = r
+        end = max(int(np.searchsorted(smid, smid[start] + stol[start], side="right")), start + 1)
+        row[start:end] = r
         start, r = end, r + 1
-    # within a row, left to right (ties keep the order of centres, as a stable sort does)
-    order = order[np.lexsort((chars.x0[order], row_sorted))]
-    row = row_sorted  # ascending, so sorting by (row, x0) leaves each row where it was
-    x0, x1, size = chars.x0[order], chars.x1[order], chars.size[order]
-    tops, bottoms = top[order], bottom[order]
-    text = [texts[i] for i in order.tolist()]
-    space = np.fromiter((t in SPACES or not t.strip() for t in text), bool, n)
-    full = np.fromiter((t == "\u3000" for t in text), bool, n) if "\u3000" in texts else np.zeros(n, bool)
+    # within a row, left to right (ties keep the order of centres, as a stable sort does); `row`
+    # ascends, so it stays as it is
+    order = order[np.lexsort((chars.x0[order], row))]
+    codes = _codes(chars.text)
+    if codes is not None:
+        codes = codes[order]
+        space = np.isin(codes, _SPACE_CODES)
+        full = codes == 0x3000
+        text = None
+    else:
+        text = [chars.text[i] for i in order.tolist()]
+        space = np.fromiter((t in SPACES or not t.strip() for t in text), bool, n)
+        full = np.fromiter((t == "\u3000" for t in text), bool, n)
     vis = np.flatnonzero(~space)
     if not len(vis):
         return []
     # spaces drawn between a visible character and the visible one before it in its row
-    n_space = np.cumsum(space)[vis]
-    n_full = np.cumsum(full)[vis]
+    n_space, n_full = np.cumsum(space)[vis], np.cumsum(full)[vis]
     vrow = row[vis]
     first = np.ones(len(vis), bool)
     first[1:] = vrow[1:] != vrow[:-1]
@@ -111,56 +126,76 @@ def fragments(chars: Chars, number: int) -> list[Line]:
     full_before = np.zeros(len(vis), np.int64)
     spaces_before[1:] = n_space[1:] - n_space[:-1]
     full_before[1:] = n_full[1:] - n_full[:-1]
-    vx0, vx1, vtop, vsize = x0[vis], x1[vis], tops[vis], size[vis]
-    vtext = [text[i] for i in vis.tolist()]
+    ov = order[vis]
+    vx0, vx1, vtop, vbottom, vsize = chars.x0[ov], chars.x1[ov], top[ov], bottom[ov], chars.size[ov]
     # the same glyph drawn twice at almost the same place: a duplicate of the character before it
     dup = np.zeros(len(vis), bool)
-    near = (~first[1:]) & (np.abs(vx0[1:] - vx0[:-1]) < 0.3 * np.maximum(vx1[:-1] - vx0[:-1], 1.0)) \
+    dup[1:] = (~first[1:]) & (np.abs(vx0[1:] - vx0[:-1]) < 0.3 * np.maximum(vx1[:-1] - vx0[:-1], 1.0)) \
         & (np.abs(vtop[1:] - vtop[:-1]) < 1.0)
-    for i in np.flatnonzero(near).tolist():
-        if vtext[i + 1] == vtext[i]:
-            dup[i + 1] = True
+    if codes is not None:
+        vcodes = codes[vis]
+        dup[1:] &= vcodes[1:] == vcodes[:-1]
+    else:
+        vtext = [text[i] for i in vis.tolist()]
+        for i in np.flatnonzero(dup).tolist():
+            dup[i] = vtext[i] == vtext[i - 1]
     keep = np.flatnonzero(~dup)
-    # the previous kept character of each kept one (a duplicate's place is taken by its original)
-    k_first = first[keep]
+    # each kept character against the kept one before it (a duplicate's place is its original's)
     k_x0, k_x1, k_size = vx0[keep], vx1[keep], vsize[keep]
     k_spaces, k_full = spaces_before[keep], full_before[keep]
-    gap = np.zeros(len(keep))
+    m = len(keep)
+    gap = np.zeros(m)
     gap[1:] = k_x0[1:] - k_x1[:-1]
-    pair_size = np.ones(len(keep))
-    pair_size[1:] = np.maximum(np.maximum(k_size[1:], k_size[:-1]), 1.0)
-    split = k_first.copy()
-    split[1:] |= (gap[1:] >= SPLIT_GAP_SPACED * pair_size[1:]) | ((gap[1:] >= SPLIT_GAP * pair_size[1:])
-                                                                   & (k_spaces[1:] == 0))
-    k_text = [vtext[i] for i in keep.tolist()]
+    pair = np.ones(m)
+    pair[1:] = np.maximum(np.maximum(k_size[1:], k_size[:-1]), 1.0)
+    split = first[keep]
+    split[1:] |= (gap[1:] >= SPLIT_GAP_SPACED * pair[1:]) | ((gap[1:] >= SPLIT_GAP * pair[1:]) & (k_spaces[1:] == 0))
     joined = ~split
     # separators: drawn spaces read as " " or "　"; an undrawn gap as wide as a word space as " "
-    for i in np.flatnonzero(joined & (k_spaces > 0)).tolist():
-        wide = k_full[i] > 0 or gap[i] >= CELL_GAP * pair_size[i]
-        k_text[i] = ("\u3000" if wide else " ") + k_text[i]
-    maybe = joined & (k_spaces == 0) & (gap >= WORD_GAP_LATIN * pair_size)
-    for i in np.flatnonzero(maybe).tolist():
-        latin = _latin(k_text[i][0]) and _latin(k_text[i - 1][-1])
-        if gap[i] >= (WORD_GAP_LATIN if latin else WORD_GAP) * pair_size[i]:
-            k_text[i] = " " + k_text[i]
+    sep = np.zeros(m, np.uint32)
+    spaced = joined & (k_spaces > 0)
+    sep[spaced] = np.where((k_full[spaced] > 0) | (gap[spaced] >= CELL_GAP * pair[spaced]), 0x3000, 0x20)
+    maybe = joined & (k_spaces == 0) & (gap >= WORD_GAP_LATIN * pair)
+    if maybe.any():
+        if codes is not None:
+            kc = vcodes[keep]
+            latin_k = (kc < 128) & _LATIN[np.minimum(kc, 127)]
+            latin_pair = np.zeros(m, bool)
+            latin_pair[1:] = latin_k[1:] & latin_k[:-1]
+        else:
+            k_text = [vtext[i] for i in keep.tolist()]
+            latin_pair = np.zeros(m, bool)
+            for i in np.flatnonzero(maybe).tolist():
+                latin_pair[i] = _latin(k_text[i][0]) and _latin(k_text[i - 1][-1])
+        word = maybe & (gap >= np.where(latin_pair, WORD_GAP_LATIN, WORD_GAP) * pair)
+        sep[word] = 0x20
     starts = np.flatnonzero(split)
-    bounds = starts.tolist() + [len(keep)]
-    k_top, k_bottom = vtop[keep], bottoms[vis][keep]
-    f_x0 = k_x0[starts].tolist()
-    f_top = np.minimum.reduceat(k_top, starts).tolist()
-    f_x1 = np.maximum.reduceat(k_x1, starts).tolist()
-    f_bottom = np.maximum.reduceat(k_bottom, starts).tolist()
+    ends = np.append(starts[1:], m)
+    if codes is not None:
+        # one string for the page: each kept character after its separator, if it has one
+        has_sep = sep > 0
+        at = np.arange(m) + np.cumsum(has_sep)
+        out = np.empty(m + int(has_sep.sum()), np.uint32)
+        out[at] = vcodes[keep]
+        out[at[has_sep] - 1] = sep[has_sep]
+        page_text = out.tobytes().decode("utf-32-le")
+        a_s, b_s = at[starts].tolist(), (at[ends - 1] + 1).tolist()
+        texts = [page_text[a:b] for a, b in zip(a_s, b_s)]
+    else:
+        k_text = [vtext[i] for i in keep.tolist()]
+        for i in np.flatnonzero(sep).tolist():
+            k_text[i] = chr(sep[i]) + k_text[i]
+        texts = ["".join(k_text[a:b]) for a, b in zip(starts.tolist(), ends.tolist())]
+    f_x0 = np.round(k_x0[starts], 2).tolist()
+    f_top = np.round(np.minimum.reduceat(vtop[keep], starts), 2).tolist()
+    f_x1 = np.round(np.maximum.reduceat(k_x1, starts), 2).tolist()
+    f_bottom = np.round(np.maximum.reduceat(vbottom[keep], starts), 2).tolist()
     # the median size of each fragment (the upper one of an even count)
     frag = np.cumsum(split) - 1
     by_size = np.lexsort((k_size, frag))
-    lengths = np.diff(np.asarray(bounds))
-    f_size = k_size[by_size[starts + lengths // 2]].tolist()
-    out = []
-    for j in range(len(starts)):
-        a, b = bounds[j], bounds[j + 1]
-        out.append(Line(text="".join(k_text[a:b]), x0=round(f_x0[j], 2), top=round(f_top[j], 2),
-                        x1=round(f_x1[j], 2), bottom=round(f_bottom[j], 2), page=number, size=round(f_size[j], 2)))
-    return out
+    f_size = np.round(k_size[by_size[starts + (ends - starts) // 2]], 2).tolist()
+    return [Line(text=t, x0=a, top=b, x1=c, bottom=d, page=number, size=e)
+            for t, a, b, c, d, e in zip(texts, f_x0, f_top, f_x1, f_bottom, f_size)]
 
 
 def _latin(ch: str) -> bool:

@@ -209,6 +209,7 @@ class PdfiumDocument:
         except pdfium.PdfiumError:
             raise PdfiumRefused() from None
         self.path = path
+        self.plumber: PlumberDocument | None = None  # opened for turned pages only
         # as for pdfplumber: an owner password alone opens the file; copying forbidden, we refuse
         encrypted = R.FPDF_GetSecurityHandlerRevision(self.pdf) != -1
         if encrypted and not R.FPDF_GetDocPermissions(self.pdf) & 0x10:
@@ -220,6 +221,8 @@ class PdfiumDocument:
 
     def __exit__(self, *exc):
         self.pdf.close()
+        if self.plumber is not None:
+            self.plumber.pdf.close()
 
     def __len__(self) -> int:
         return len(self.pdf)
@@ -232,9 +235,22 @@ class PdfiumDocument:
                 page = self.pdf[i]
             except Exception as e:
                 raise classify_error(e, f"{self.path}, page {i + 1}") from None
+            if page.get_rotation() % 360:
+                # a turned page (/Rotate): pdfminer turns the CTM with it, so its glyphs are upright as
+                # displayed; the PDFium source reads unturned pages only, so pdfplumber reads this one
+                page.close()
+                yield self._plumber_page(i)
+                continue
             space = PageSpace(page)
             yield SourcePage(i + 1, space.width, space.height,
                              lambda page=page, number=i + 1: pdfium_marks(page, number), page.close)
+
+    def _plumber_page(self, i: int) -> SourcePage:
+        if self.plumber is None:
+            self.plumber = PlumberDocument(self.path)
+        pp = self.plumber.pdf.pages[i]
+        return SourcePage(i + 1, float(pp.width), float(pp.height),
+                          lambda: plumber_marks(pp, i + 1), pp.close)
 
 
 def pdfium_marks(page, number: int) -> PageMarks:

@@ -7,22 +7,24 @@ both feed one geometry (geometry.fragments) and one layout path. Per character P
   box              FPDFText_GetLooseCharBox: the advance width times the font's full height,
                    the box pdfminer (and so pdfplumber) gives
   size             the box height (font size times the text matrix scale), as pdfplumber's `size`
+  upright          a loose box is empty for a glyph turned a quarter turn and inverted for a
+                   mirrored one: those are what pdfminer calls not upright
   render mode,     from the character's text object (FPDFText_GetTextObject):
-  rotation,        FPDFTextObj_GetTextRenderMode, FPDFPageObj_GetMatrix,
-  Artifact tag     FPDFPageObj_CountMarks / FPDFPageObjMark_GetName
+  Artifact tag     FPDFTextObj_GetTextRenderMode, FPDFPageObj_CountMarks / FPDFPageObjMark_GetName
 Characters PDFium generates itself (line ends, guessed word spaces) have no text object and an
 empty box; they are left out, as they were never drawn.
 
 Speed: a ctypes call costs about half a microsecond, so calls per character are few: the box
-always, the text object only on pages where some text object is not plain (not upright, not
-drawn in fill mode, or tagged as an artifact), found by walking the page's objects, which the
-rules and images need anyway. The hot functions are called through prototypes taking plain
+always, the text object only on pages where some text object is drawn invisibly or tagged as an
+artifact, found by walking the page's objects, which the rules and images need anyway. The hot functions are called through prototypes taking plain
 addresses, which skips pypdfium2's per-argument type checks (a third of the cost of a call).
 """
 from __future__ import annotations
 
 import ctypes
+from collections import deque
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -80,46 +82,30 @@ class Shape:
 
 
 class PageSpace:
-    """PDF user space -> the page as displayed: origin top-left, /Rotate applied, in points."""
+    """PDF user space -> the page as displayed (origin top-left, in points), for a page without
+    /Rotate: pdf.py hands turned pages to pdfplumber, whose pdfminer turns the page's CTM itself."""
 
     def __init__(self, page):
         left, bottom, right, top = page.get_mediabox()
-        self.left, self.bottom, self.right, self.top = left, bottom, right, top
-        self.rotation = page.get_rotation() % 360
-        w, h = right - left, top - bottom
-        self.width, self.height = (h, w) if self.rotation in (90, 270) else (w, h)
+        self.left, self.top = left, top
+        self.width, self.height = right - left, top - bottom
 
     def boxes(self, l, b, r, t):
-        """Arrays of user-space box edges -> (x0, top, x1, bottom) on the displayed page."""
-        rot = self.rotation
-        if rot == 0:
-            return l - self.left, self.top - t, r - self.left, self.top - b
-        if rot == 90:  # the page turned clockwise: user y grows to the right, user x downwards
-            return b - self.bottom, l - self.left, t - self.bottom, r - self.left
-        if rot == 180:
-            return self.right - r, b - self.bottom, self.right - l, t - self.bottom
-        return self.top - t, self.right - r, self.top - b, self.right - l  # 270
-
-    def upright(self, a: float, b: float, c: float, d: float) -> bool:
-        """pdfminer's test (a·d > 0, b·c <= 0) on a text matrix turned with the page."""
-        for _ in range(self.rotation // 90):  # each quarter turn clockwise: (x, y) -> (y, -x)
-            a, b, c, d = b, -a, d, -c
-        return a * d > 0 and b * c <= 0
-
-
-@dataclass
-class TextObjectInfo:
-    invisible: bool
-    artifact: bool
-    upright: bool
+        """Box edges in user space (numbers or arrays) -> (x0, top, x1, bottom) on the displayed page."""
+        return l - self.left, self.top - t, r - self.left, self.top - b
 
 
 class ObjectWalk:
-    """One walk over a page's objects (into form XObjects): text object facts, shapes, images."""
+    """One walk over a page's objects (into form XObjects): which text objects are invisible or
+    artifacts, the painted shapes, the image boxes.
+
+    A page holds hundreds of text objects (one per run of glyphs between kerning adjustments), so
+    the walk asks each one only its type, render mode and mark count, through `map`."""
 
     def __init__(self, page_handle: int, space: PageSpace):
         self.space = space
-        self.text: dict[int, TextObjectInfo] = {}
+        self.invisible: set[int] = set()
+        self.artifact: set[int] = set()
         self.shapes: list[Shape] = []
         self.image_boxes: list[tuple[float, float, float, float]] = []
         self.n_paths = 0
@@ -127,17 +113,31 @@ class ObjectWalk:
         self._box = [_F() for _ in range(4)]
         self._box_refs = [ctypes.addressof(v) for v in self._box]
         self._segments = 0
-        self._walk(page_handle, _count_objects, _get_object, None, ())
+        self._walk(page_handle, _count_objects, _get_object, None)
 
-    def _walk(self, parent: int, count, get, ctm, marks: tuple) -> None:
-        for i in range(count(parent)):
-            obj = get(parent, i)
-            if not obj:
-                continue
-            kind = _obj_type(obj)
-            if kind == TEXT:
-                self.text[obj] = self._text_info(obj)
-            elif kind == PATH:
+    @property
+    def plain(self) -> bool:
+        """Every text object is drawn visibly and untagged: no character needs its object looked up."""
+        return not (self.invisible or self.artifact)
+
+    def _walk(self, parent: int, count, get, ctm) -> None:
+        n = count(parent)
+        if n <= 0:
+            return
+        objs = list(map(get, repeat(parent, n), range(n)))
+        kinds = list(map(_obj_type, objs))
+        text = [o for o, k in zip(objs, kinds) if k == TEXT]
+        if text:
+            for obj, mode in zip(text, map(_render_mode, text)):
+                if mode in INVISIBLE_MODES:
+                    self.invisible.add(obj)
+            for obj, marks in zip(text, map(_count_marks, text)):
+                if marks > 0 and _is_artifact(obj, marks):
+                    self.artifact.add(obj)
+        if len(text) == n:
+            return
+        for obj, kind in zip(objs, kinds):
+            if kind == PATH:
                 self.n_paths += 1
                 if self._segments <= MAX_PATH_SEGMENTS:
                     self._path(obj, ctm)
@@ -147,13 +147,7 @@ class ObjectWalk:
                 _obj_matrix(obj, ctypes.addressof(self._m))
                 m = self._m
                 inner = (m.a, m.b, m.c, m.d, m.e, m.f)
-                self._walk(obj, _form_count, _form_object, inner if ctm is None else _compose(inner, ctm), marks)
-
-    def _text_info(self, obj: int) -> TextObjectInfo:
-        _obj_matrix(obj, ctypes.addressof(self._m))
-        m = self._m
-        return TextObjectInfo(invisible=_render_mode(obj) in INVISIBLE_MODES, artifact=_is_artifact(obj),
-                              upright=self.space.upright(m.a, m.b, m.c, m.d))
+                self._walk(obj, _form_count, _form_object, inner if ctm is None else _compose(inner, ctm))
 
     def _bounds(self, obj: int, ctm) -> tuple[float, float, float, float]:
         _obj_bounds(obj, *self._box_refs)
@@ -234,10 +228,9 @@ _NAME_BUF = ctypes.create_string_buffer(256)
 _NAME_LEN = ctypes.c_ulong()
 
 
-def _is_artifact(obj: int) -> bool:
-    """Whether the object sits in marked content tagged /Artifact (at any depth)."""
-    n = _count_marks(obj)
-    for i in range(max(n, 0)):
+def _is_artifact(obj: int, n: int) -> bool:
+    """Whether the object (with `n` content marks) sits in marked content tagged /Artifact, at any depth."""
+    for i in range(n):
         mark = _get_mark(obj, i)
         if mark and _mark_name(mark, ctypes.addressof(_NAME_BUF), 256, ctypes.addressof(_NAME_LEN)):
             if _NAME_BUF.raw[: max(_NAME_LEN.value - 2, 0)].decode("utf-16-le", "ignore") == "Artifact":
@@ -275,34 +268,27 @@ def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars:
     if n <= 0:
         return Chars.empty()
     rects = (R.FS_RECTF * n)()
-    base = ctypes.addressof(rects)
-    size = ctypes.sizeof(R.FS_RECTF)
-    box = _loose_box
-    for k in range(n):
-        box(tp, k, base + size * k)
+    base, step = ctypes.addressof(rects), ctypes.sizeof(R.FS_RECTF)
+    deque(map(_loose_box, repeat(tp, n), range(n), range(base, base + step * n, step)), maxlen=0)
     lbrt = np.frombuffer(rects, dtype=np.float32).reshape(n, 4).astype(np.float64)
     left, top_, right, bottom_ = lbrt[:, 0], lbrt[:, 1], lbrt[:, 2], lbrt[:, 3]  # FS_RECTF: l, t, r, b
     text = textpage.get_text_range(0, n)
     if len(text) != n:  # characters outside UCS-2 or excluded ones: read them one by one
-        text = "".join(chr(_unicode(tp, k)) for k in range(n))
-    # generated characters (line ends, guessed spaces) have an empty box and no text object
-    drawn = top_ > bottom_
-    plain = all(not (o.invisible or o.artifact or not o.upright) for o in walk.text.values())
+        text = "".join(map(chr, map(_unicode, repeat(tp, n), range(n))))
+    # Generated characters (line ends, guessed spaces) have an empty box. So have glyphs turned a
+    # quarter turn (the loose box scales by the matrix's `a`), and mirrored ones come out inverted:
+    # pdfminer calls neither upright, so neither is read, as with pdfplumber.
+    drawn = (top_ > bottom_) & (right >= left)
     invisible = np.zeros(n, bool)
     artifact = np.zeros(n, bool)
-    upright = np.ones(n, bool)
-    if not plain:
-        objs = [_text_object(tp, k) for k in range(n)]
-        info = walk.text
-        for k, obj in enumerate(objs):
-            o = info.get(obj)
-            if o is None:
-                continue
-            invisible[k], artifact[k], upright[k] = o.invisible, o.artifact, o.upright
+    if not walk.plain:
+        objs = list(map(_text_object, repeat(tp, n), range(n)))
+        if walk.invisible:
+            invisible = np.fromiter((o in walk.invisible for o in objs), bool, n)
+        if walk.artifact:
+            artifact = np.fromiter((o in walk.artifact for o in objs), bool, n)
     idx = np.flatnonzero(drawn)
     x0, top, x1, bottom = space.boxes(left[idx], bottom_[idx], right[idx], top_[idx])
-    if space.rotation in (90, 270):  # the glyph box turned with the page: its height is now across
-        x0, x1 = np.minimum(x0, x1), np.maximum(x0, x1)
     size = (top_ - bottom_)[idx]
-    return Chars([text[i] for i in idx.tolist()], x0, top, x1, bottom, size, upright[idx], artifact[idx],
-                 invisible[idx])
+    chars = list(text) if len(idx) == n else [text[i] for i in idx.tolist()]
+    return Chars(chars, x0, top, x1, bottom, size, np.ones(len(idx), bool), artifact[idx], invisible[idx])
