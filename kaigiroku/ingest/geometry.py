@@ -59,6 +59,8 @@ class Chars:
 
     def take(self, keep: np.ndarray) -> "Chars":
         """The characters where `keep` (a bool mask or an index array) holds."""
+        if keep.dtype == bool and keep.all():
+            return self
         idx = np.flatnonzero(keep) if keep.dtype == bool else keep
         text = self.text
         return Chars([text[i] for i in idx.tolist()], self.x0[idx], self.top[idx], self.x1[idx],
@@ -74,8 +76,8 @@ def _codes(text: list[str]) -> np.ndarray | None:
     return np.frombuffer(joined.encode("utf-32-le"), np.uint32)
 
 
-# code points read as a space: the drawn spaces above and whatever str.strip() removes
-_SPACE_CODES = np.array(sorted({ord(c) for c in SPACES} | {c for c in range(0x3001) if chr(c).isspace()}), np.uint32)
+# code points read as a space (the drawn spaces above and whatever str.strip() removes), as a table
+_SPACE_TABLE = np.array([chr(c) in SPACES or chr(c).isspace() for c in range(0x3001)], bool)
 _LATIN = np.array([chr(c).isalnum() for c in range(128)], bool)  # ASCII letters and digits
 
 
@@ -107,7 +109,7 @@ def fragments(chars: Chars, number: int) -> list[Line]:
     codes = _codes(chars.text)
     if codes is not None:
         codes = codes[order]
-        space = np.isin(codes, _SPACE_CODES)
+        space = (codes <= 0x3000) & _SPACE_TABLE[np.minimum(codes, 0x3000)]
         full = codes == 0x3000
         text = None
     else:
@@ -186,16 +188,13 @@ def fragments(chars: Chars, number: int) -> list[Line]:
         for i in np.flatnonzero(sep).tolist():
             k_text[i] = chr(sep[i]) + k_text[i]
         texts = ["".join(k_text[a:b]) for a, b in zip(starts.tolist(), ends.tolist())]
-    f_x0 = np.round(k_x0[starts], 2).tolist()
-    f_top = np.round(np.minimum.reduceat(vtop[keep], starts), 2).tolist()
-    f_x1 = np.round(np.maximum.reduceat(k_x1, starts), 2).tolist()
-    f_bottom = np.round(np.maximum.reduceat(vbottom[keep], starts), 2).tolist()
     # the median size of each fragment (the upper one of an even count)
-    frag = np.cumsum(split) - 1
-    by_size = np.lexsort((k_size, frag))
-    f_size = np.round(k_size[by_size[starts + (ends - starts) // 2]], 2).tolist()
-    return [Line(text=t, x0=a, top=b, x1=c, bottom=d, page=number, size=e)
-            for t, a, b, c, d, e in zip(texts, f_x0, f_top, f_x1, f_bottom, f_size)]
+    by_size = np.lexsort((k_size, np.cumsum(split)))
+    boxes = np.round(np.stack([k_x0[starts], np.minimum.reduceat(vtop[keep], starts),
+                               np.maximum.reduceat(k_x1, starts), np.maximum.reduceat(vbottom[keep], starts),
+                               k_size[by_size[starts + (ends - starts) // 2]]], axis=1), 2).tolist()
+    return [Line(text=t, x0=b[0], top=b[1], x1=b[2], bottom=b[3], page=number, size=b[4])
+            for t, b in zip(texts, boxes)]
 
 
 def _latin(ch: str) -> bool:
