@@ -4,9 +4,10 @@ It hands on what the pdfplumber reader hands on (`PageMarks`: `Chars`, rules, im
 both feed one geometry (geometry.fragments) and one layout path. Per character PDFium gives:
   Unicode value    FPDFText_GetText over the page (one call), FPDFText_GetUnicode where that
                    text does not line up with the character list
-  box              FPDFText_GetLooseCharBox: the advance width times the font's full height,
-                   the box pdfminer (and so pdfplumber) gives
-  size             the box height (font size times the text matrix scale), as pdfplumber's `size`
+  box              FPDFText_GetLooseCharBox: the advance width, and the descent line
+  size             FPDFText_GetFontSize times the scale of FPDFText_GetMatrix, once per run of
+                   equal boxes; the box is then made that tall from its descent line, as pdfminer
+                   (and so pdfplumber) makes it
   upright          a loose box is empty for a glyph turned a quarter turn and inverted for a
                    mirrored one: those are what pdfminer calls not upright
   render mode,     from the character's text object (FPDFText_GetTextObject):
@@ -43,6 +44,8 @@ def _bare(func, restype, *argtypes):
 _loose_box = _bare(R.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
 _unicode = _bare(R.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
 _text_object = _bare(R.FPDFText_GetTextObject, _P, _P, _I)
+_font_size = _bare(R.FPDFText_GetFontSize, _D, _P, _I)
+_char_matrix = _bare(R.FPDFText_GetMatrix, _I, _P, _I, _P)
 _count_objects = _bare(R.FPDFPage_CountObjects, _I, _P)
 _get_object = _bare(R.FPDFPage_GetObject, _P, _P, _I)
 _form_count = _bare(R.FPDFFormObj_CountObjects, _I, _P)
@@ -109,6 +112,8 @@ class ObjectWalk:
         self.shapes: list[Shape] = []
         self.image_boxes: list[tuple[float, float, float, float]] = []
         self.n_paths = 0
+        self.top_text: list[int] = []
+        self.order: dict[int, int] = {}
         self._m = R.FS_MATRIX()
         self._box = [_F() for _ in range(4)]
         self._box_refs = [ctypes.addressof(v) for v in self._box]
@@ -127,6 +132,9 @@ class ObjectWalk:
         objs = list(map(get, repeat(parent, n), range(n)))
         kinds = list(map(_obj_type, objs))
         text = [o for o, k in zip(objs, kinds) if k == TEXT]
+        if ctm is None:  # the page's own text objects in content order (for _dropped_spaces)
+            self.top_text = text
+            self.order = {o: i for i, o in enumerate(text)}
         if text:
             for obj, mode in zip(text, map(_render_mode, text)):
                 if mode in INVISIBLE_MODES:
@@ -263,6 +271,59 @@ def read_chars(page) -> PdfiumPage:
     return PdfiumPage(space.width, space.height, chars, walk.shapes, walk.image_boxes, has_marks)
 
 
+def _dropped_spaces(tp: int, text: list[str], left, right, top_, bottom_, drawn, walk: "ObjectWalk"):
+    """Put back drawn spaces PDFium left out of its character list.
+
+    Where PDFium puts a space of its own between two text objects (a gap it reads as a word
+    break), it leaves out a text object holding only a drawn space between them (seen on text
+    drawn bottom-up: 尾身 / 　 / 朝子君). The geometry needs drawn spaces (they keep a gap from
+    splitting a fragment), so the generated space becomes the drawn one: from the left-out
+    object's origin to the next character, full-width when about a character wide."""
+    gen = [k for k in range(1, len(text) - 1) if text[k] == " " and not drawn[k] and drawn[k + 1] and drawn[k - 1]]
+    if not gen or not walk.order:
+        return left, right, drawn
+    left, right, drawn = left.copy(), right.copy(), drawn.copy()
+    m = R.FS_MATRIX()
+    where = ctypes.addressof(m)
+    for k in gen:
+        i, j = walk.order.get(_text_object(tp, k - 1)), walk.order.get(_text_object(tp, k + 1))
+        if i is None or j is None or abs(j - i) < 2:
+            continue
+        origins = []
+        for obj in walk.top_text[min(i, j) + 1:max(i, j)]:
+            if obj and _obj_matrix(obj, where):
+                origins.append(m.e)
+        height = top_[k + 1] - bottom_[k + 1]
+        start, first = min(origins, default=left[k + 1]), left[k + 1]
+        if not right[k - 1] - 0.2 * height <= start < first - 0.2 * height:
+            continue
+        text[k] = "\u3000" if first - start >= 0.75 * height else " "
+        left[k], right[k], top_[k], bottom_[k], drawn[k] = start, first, top_[k + 1], bottom_[k + 1], True
+    return left, right, drawn
+
+
+def _sizes(tp: int, idx: np.ndarray, heights: np.ndarray) -> np.ndarray:
+    """pdfminer's `size` of each drawn character: the font size times the text matrix's scale.
+
+    The loose box is (ascent - descent) / 1000 font sizes tall (Helvetica 1.17, IPAex 0.999), so it
+    is not the size; the size is asked once for each run of characters with equal box heights
+    (one font at one size), not for every character."""
+    m = len(idx)
+    if not m:
+        return heights
+    starts = np.flatnonzero(np.concatenate(([True], heights[1:] != heights[:-1])))
+    matrix = R.FS_MATRIX()
+    where = ctypes.addressof(matrix)
+    per_run = []
+    for k in idx[starts].tolist():
+        fs = _font_size(tp, k)
+        scale = 1.0
+        if _char_matrix(tp, k, where):
+            scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+        per_run.append(fs * scale)
+    return np.repeat(np.asarray(per_run), np.diff(np.append(starts, m)))
+
+
 def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars:
     n = textpage.count_chars()
     if n <= 0:
@@ -287,8 +348,11 @@ def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars:
             invisible = np.fromiter((o in walk.invisible for o in objs), bool, n)
         if walk.artifact:
             artifact = np.fromiter((o in walk.artifact for o in objs), bool, n)
+    text = list(text)
+    left, right, drawn = _dropped_spaces(tp, text, left, right, top_, bottom_, drawn, walk)
     idx = np.flatnonzero(drawn)
     x0, top, x1, bottom = space.boxes(left[idx], bottom_[idx], right[idx], top_[idx])
-    size = (top_ - bottom_)[idx]
-    chars = list(text) if len(idx) == n else [text[i] for i in idx.tolist()]
+    size = _sizes(tp, idx, (top_ - bottom_)[idx])
+    top = bottom - size  # pdfminer's box: the font size tall from the descent line
+    chars = text if len(idx) == n else [text[i] for i in idx.tolist()]
     return Chars(chars, x0, top, x1, bottom, size, np.ones(len(idx), bool), artifact[idx], invisible[idx])
