@@ -278,7 +278,7 @@ def _dropped_spaces(tp: int, text: list[str], left, right, top_, bottom_, drawn,
     break), it leaves out a text object holding only a drawn space between them (seen on text
     drawn bottom-up: 尾身 / 　 / 朝子君). The geometry needs drawn spaces (they keep a gap from
     splitting a fragment), so the generated space becomes the drawn one: from the left-out
-    object's origin to the next character, full-width when about a character wide."""
+    object's origin to the next character, full-width when that is exactly one em."""
     gen = [k for k in range(1, len(text) - 1) if text[k] == " " and not drawn[k] and drawn[k + 1] and drawn[k - 1]]
     if not gen or not walk.order:
         return left, right, drawn
@@ -297,7 +297,9 @@ def _dropped_spaces(tp: int, text: list[str], left, right, top_, bottom_, drawn,
         start, first = min(origins, default=left[k + 1]), left[k + 1]
         if not right[k - 1] - 0.2 * height <= start < first - 0.2 * height:
             continue
-        text[k] = "\u3000" if first - start >= 0.75 * height else " "
+        # a full-width space advances one em: the next glyph starts right there; after any other
+        # space the text resumes wherever it was set
+        text[k] = "\u3000" if abs(first - start - height) <= 0.05 * height else " "
         left[k], right[k], top_[k], bottom_[k], drawn[k] = start, first, top_[k + 1], bottom_[k + 1], True
     return left, right, drawn
 
