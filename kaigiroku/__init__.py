@@ -30,7 +30,7 @@ def convert(path, **options) -> Minutes:
         from .ingest import ingest
 
         return ingest(p, **{k: v for k, v in options.items() if k in
-                            ("ocr", "dpi", "lang", "roles", "keep_width", "jobs")})
+                            ("ocr", "dpi", "lang", "roles", "keep_width", "jobs", "reader")})
     return repair(p, **{k: v for k, v in options.items() if k in ("roles", "keep_width")})
 
 

@@ -28,6 +28,11 @@ class OcrMode(str, Enum):
     never = "never"
 
 
+class Reader(str, Enum):  # the PDF character source (kaigiroku/ingest/pdf.py)
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
+
 def fail(message: str, code: int) -> None:
     typer.echo(f"kaigiroku: error: {message}", err=True)
     raise typer.Exit(int(code))
@@ -96,13 +101,14 @@ def ingest(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Parallel OCR workers (default: cores)."),
     roles: Optional[Path] = typer.Option(None, "--roles", help="Extra speaker roles, one per line."),
     keep_width: bool = typer.Option(False, "--keep-width", help="Do not normalise character widths."),
+    reader: Reader = typer.Option(Reader.pdfium, "--reader", help="PDF text reader: pdfium (fast) or pdfplumber."),
 ):
     """Read minutes from a PDF or image into speaker-ordered turns."""
     from .ingest import ingest as _ingest
 
     role_list = _roles(roles)
     _run(lambda: _ingest(file, ocr=ocr.value, dpi=dpi, lang=lang, roles=role_list,
-                         keep_width=keep_width, jobs=jobs), format, output)
+                         keep_width=keep_width, jobs=jobs, reader=reader.value), format, output)
 
 
 @app.command()
@@ -138,13 +144,15 @@ def batch(
     keep_width: bool = typer.Option(False, "--keep-width"),
     memory_limit: Optional[int] = typer.Option(None, "--memory-limit", min=256,
                                                help="MiB of address space per worker (2048 or more advised)."),
+    reader: Reader = typer.Option(Reader.pdfium, "--reader", help="PDF text reader: pdfium (fast) or pdfplumber."),
 ):
     """Convert whole archives: parallel, resumable, atomic, with a report."""
     from .batch import BatchOptions, run_batch
 
     opts = BatchOptions(formats=[f.value for f in format], jobs=jobs or os.cpu_count() or 1, timeout=timeout,
                         force=force, ocr=ocr.value, dpi=dpi, lang=lang,
-                        roles=str(roles) if roles else None, keep_width=keep_width, memory_limit_mb=memory_limit)
+                        roles=str(roles) if roles else None, keep_width=keep_width, memory_limit_mb=memory_limit,
+                        reader=reader.value)
     try:
         code = run_batch(inputs, output, opts)
     except KaigirokuError as e:

@@ -38,7 +38,8 @@ def run_batch(inputs: list[Path], outdir: Path, opts: BatchOptions, *, convert: 
     if not sources:
         raise KaigirokuError("no input files found (PDF, images, .txt .md .html .tsv .csv)", ExitCode.USAGE)
     convert_options = {"ocr": opts.ocr, "dpi": opts.dpi, "lang": opts.lang, "roles": _load_roles(opts.roles),
-                       "keep_width": opts.keep_width, "jobs": 1}  # parallel across files, not within
+                       "keep_width": opts.keep_width, "jobs": 1,  # parallel across files, not within
+                       "reader": opts.reader}
     fingerprint = output_fingerprint(opts)
     if executor is None:
         preload = [convert.__module__] if convert is not None else []

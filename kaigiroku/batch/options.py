@@ -21,6 +21,7 @@ class BatchOptions:
     roles: str | None = None  # path of an extra speaker-roles file
     keep_width: bool = False
     memory_limit_mb: int | None = None  # address-space limit per worker (RLIMIT_AS); None: no limit
+    reader: str = "pdfium"  # PDF character source: "pdfium" or "pdfplumber" (same output, pdfium faster)
 
     def __post_init__(self):
         unknown = [f for f in self.formats if f not in OUTPUT_SUFFIX]
