@@ -10,7 +10,7 @@ character: at hundreds of pages a second, a per-character loop would cost more t
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
@@ -224,37 +224,38 @@ class Rule(NamedTuple):
 
 @dataclass
 class Row:
-    """Fragments on one baseline, left to right."""
+    """Fragments on one baseline, left to right. Its extent is worked out when it is made (rows are
+    read far more often than made): a row's fragments are not changed afterwards."""
 
     frags: list[Line]
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    top: float = field(init=False)
+    bottom: float = field(init=False)
+    size: float = field(init=False)
 
-    @property
-    def x0(self) -> float:
-        return self.frags[0].x0
-
-    @property
-    def x1(self) -> float:
-        return max(f.x1 for f in self.frags)
-
-    @property
-    def top(self) -> float:
-        return min(f.top for f in self.frags)
-
-    @property
-    def bottom(self) -> float:
-        return max(f.bottom for f in self.frags)
+    def __post_init__(self):
+        frags = self.frags
+        self._text = None
+        if len(frags) == 1:  # most rows
+            f = frags[0]
+            self.x0, self.x1, self.top, self.bottom, self.size = f.x0, f.x1, f.top, f.bottom, f.size or f.height
+            return
+        self.x0 = frags[0].x0
+        self.x1 = max(f.x1 for f in frags)
+        self.top = min(f.top for f in frags)
+        self.bottom = max(f.bottom for f in frags)
+        self.size = max(f.size or f.height for f in frags)
 
     @property
     def mid(self) -> float:
         return (self.top + self.bottom) / 2
 
     @property
-    def size(self) -> float:
-        return max(f.size or f.height for f in self.frags)
-
-    @property
     def text(self) -> str:
-        return join_frags(self.frags)
+        if self._text is None:
+            self._text = join_frags(self.frags)
+        return self._text
 
 
 def join_frags(frags: list[Line]) -> str:
@@ -276,18 +277,20 @@ def rows_of(lines: list[Line]) -> list[Row]:
     Each row is anchored on its first fragment, so a label printed half a line lower (centred
     against two body lines) starts a row of its own instead of chaining the two body lines together.
     """
-    rows: list[Row] = []
+    groups: list[list[Line]] = []
     anchor = None
     for ln in sorted(lines, key=lambda l: ((l.top + l.bottom) / 2, l.x0)):
         mid = (ln.top + ln.bottom) / 2
         tol = 0.35 * max(min(ln.height, anchor[1]) if anchor else ln.height, 1.0)
         if anchor is not None and abs(mid - anchor[0]) <= tol:
-            rows[-1].frags.append(ln)
+            groups[-1].append(ln)
         else:
-            rows.append(Row([ln]))
+            groups.append([ln])
             anchor = (mid, max(ln.height, 1.0))
-    for r in rows:
-        r.frags.sort(key=lambda f: f.x0)
+    rows = []
+    for g in groups:
+        g.sort(key=lambda f: f.x0)
+        rows.append(Row(g))
     rows.sort(key=lambda r: r.top)
     return rows
 

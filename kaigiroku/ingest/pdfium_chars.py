@@ -271,7 +271,7 @@ def read_chars(page) -> PdfiumPage:
     return PdfiumPage(space.width, space.height, chars, walk.shapes, walk.image_boxes, has_marks)
 
 
-def _dropped_spaces(tp: int, text: list[str], left, right, top_, bottom_, drawn, walk: "ObjectWalk"):
+def _dropped_spaces(tp: int, text: str, left, right, top_, bottom_, drawn, walk: "ObjectWalk"):
     """Put back drawn spaces PDFium left out of its character list.
 
     Where PDFium puts a space of its own between two text objects (a gap it reads as a word
@@ -279,9 +279,11 @@ def _dropped_spaces(tp: int, text: list[str], left, right, top_, bottom_, drawn,
     drawn bottom-up: 尾身 / 　 / 朝子君). The geometry needs drawn spaces (they keep a gap from
     splitting a fragment), so the generated space becomes the drawn one: from the left-out
     object's origin to the next character, full-width when that is exactly one em."""
-    gen = [k for k in range(1, len(text) - 1) if text[k] == " " and not drawn[k] and drawn[k + 1] and drawn[k - 1]]
+    spaces = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), np.uint32) == 0x20) if " " in text else ()
+    gen = [k for k in spaces if 0 < k < len(text) - 1 and not drawn[k] and drawn[k + 1] and drawn[k - 1]]
+    text = list(text)
     if not gen or not walk.order:
-        return left, right, drawn
+        return text, left, right, drawn
     left, right, drawn = left.copy(), right.copy(), drawn.copy()
     m = R.FS_MATRIX()
     where = ctypes.addressof(m)
@@ -301,7 +303,7 @@ def _dropped_spaces(tp: int, text: list[str], left, right, top_, bottom_, drawn,
         # space the text resumes wherever it was set
         text[k] = "\u3000" if abs(first - start - height) <= 0.05 * height else " "
         left[k], right[k], top_[k], bottom_[k], drawn[k] = start, first, top_[k + 1], bottom_[k + 1], True
-    return left, right, drawn
+    return text, left, right, drawn
 
 
 def _sizes(tp: int, idx: np.ndarray, heights: np.ndarray) -> np.ndarray:
@@ -350,8 +352,7 @@ def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars:
             invisible = np.fromiter((o in walk.invisible for o in objs), bool, n)
         if walk.artifact:
             artifact = np.fromiter((o in walk.artifact for o in objs), bool, n)
-    text = list(text)
-    left, right, drawn = _dropped_spaces(tp, text, left, right, top_, bottom_, drawn, walk)
+    text, left, right, drawn = _dropped_spaces(tp, text, left, right, top_, bottom_, drawn, walk)
     idx = np.flatnonzero(drawn)
     x0, top, x1, bottom = space.boxes(left[idx], bottom_[idx], right[idx], top_[idx])
     size = _sizes(tp, idx, (top_ - bottom_)[idx])
