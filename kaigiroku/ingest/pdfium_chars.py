@@ -17,8 +17,9 @@ empty box; they are left out, as they were never drawn.
 
 Speed: a ctypes call costs about half a microsecond, so calls per character are few: the box
 always, the text object only on pages where some text object is drawn invisibly or tagged as an
-artifact, found by walking the page's objects, which the rules and images need anyway. The hot functions are called through prototypes taking plain
-addresses, which skips pypdfium2's per-argument type checks (a third of the cost of a call).
+artifact, found by walking the page's objects, which the rules and images need anyway. The hot
+functions are called through prototypes taking plain addresses, which skips pypdfium2's
+per-argument type checks (about half the cost of a call).
 """
 from __future__ import annotations
 
@@ -28,10 +29,9 @@ from dataclasses import dataclass
 from itertools import repeat
 
 import numpy as np
-import pypdfium2 as pdfium
 import pypdfium2.raw as R
 
-from .geometry import Chars, Rule
+from .geometry import Chars
 
 _P, _I, _D, _F = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
 
