@@ -25,6 +25,7 @@ READERS = ("pdfium", "pdfplumber")
 DEFAULT_READER = "pdfium"
 MIN_RULE = 8.0  # shorter strokes are glyph decoration, not table rulings
 MAX_RULES = 2000  # a page of vector art is not a table
+REOPEN_EVERY = 100  # pages read from one opening of a document by PDFium (see PdfiumDocument)
 ARTIFACT_SHARE = 0.2  # some writers tag everything as an artifact: then the tag says nothing
 
 _UNMAPPED = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff]")
@@ -196,7 +197,8 @@ def plumber_marks(plumber_page, number: int) -> PageMarks:
 
 
 class PdfiumDocument:
-    """PDFium through pypdfium2: the default reader, in C."""
+    """PDFium through pypdfium2: the default reader, in C. Iterate it once, closing each page
+    before asking for the next (it reopens the file every REOPEN_EVERY pages)."""
 
     def __init__(self, path: Path):
         import pypdfium2 as pdfium
@@ -231,6 +233,13 @@ class PdfiumDocument:
         from .pdfium_chars import PageSpace
 
         for i in range(len(self.pdf)):
+            if i and i % REOPEN_EVERY == 0:
+                # PDFium keeps what it parsed of every page read (objects, content streams) until the
+                # document closes: about 0.2 MB a page. Reopening bounds memory on long documents.
+                import pypdfium2 as pdfium
+
+                self.pdf.close()
+                self.pdf = pdfium.PdfDocument(str(self.path))
             try:
                 page = self.pdf[i]
             except Exception as e:
