@@ -271,7 +271,7 @@ def read_chars(page) -> PdfiumPage:
     return PdfiumPage(space.width, space.height, chars, walk.shapes, walk.image_boxes, has_marks)
 
 
-def _dropped_spaces(tp: int, text: str, left, right, top_, bottom_, drawn, walk: "ObjectWalk"):
+def _dropped_spaces(tp: int, text: str, codes, left, right, top_, bottom_, drawn, walk: "ObjectWalk"):
     """Put back drawn spaces PDFium left out of its character list.
 
     Where PDFium puts a space of its own between two text objects (a gap it reads as a word
@@ -279,11 +279,14 @@ def _dropped_spaces(tp: int, text: str, left, right, top_, bottom_, drawn, walk:
     drawn bottom-up: 尾身 / 　 / 朝子君). The geometry needs drawn spaces (they keep a gap from
     splitting a fragment), so the generated space becomes the drawn one: from the left-out
     object's origin to the next character, full-width when that is exactly one em."""
-    spaces = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), np.uint32) == 0x20) if " " in text else ()
-    gen = [k for k in spaces if 0 < k < len(text) - 1 and not drawn[k] and drawn[k + 1] and drawn[k - 1]]
-    text = list(text)
+    gen = []
+    if " " in text:
+        k = np.flatnonzero(codes == 0x20)
+        k = k[(k > 0) & (k < len(codes) - 1)]
+        gen = k[~drawn[k] & drawn[k + 1] & drawn[k - 1]].tolist()
     if not gen or not walk.order:
         return text, left, right, drawn
+    text = list(text)
     left, right, drawn = left.copy(), right.copy(), drawn.copy()
     m = R.FS_MATRIX()
     where = ctypes.addressof(m)
@@ -352,10 +355,14 @@ def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars:
             invisible = np.fromiter((o in walk.invisible for o in objs), bool, n)
         if walk.artifact:
             artifact = np.fromiter((o in walk.artifact for o in objs), bool, n)
-    text, left, right, drawn = _dropped_spaces(tp, text, left, right, top_, bottom_, drawn, walk)
+    codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+    text, left, right, drawn = _dropped_spaces(tp, text, codes, left, right, top_, bottom_, drawn, walk)
     idx = np.flatnonzero(drawn)
     x0, top, x1, bottom = space.boxes(left[idx], bottom_[idx], right[idx], top_[idx])
     size = _sizes(tp, idx, (top_ - bottom_)[idx])
     top = bottom - size  # pdfminer's box: the font size tall from the descent line
-    chars = text if len(idx) == n else [text[i] for i in idx.tolist()]
+    if isinstance(text, str):  # no space put back: the drawn characters straight from the code points
+        chars = list(codes[idx].tobytes().decode("utf-32-le"))
+    else:
+        chars = text if len(idx) == n else [text[i] for i in idx.tolist()]
     return Chars(chars, x0, top, x1, bottom, size, np.ones(len(idx), bool), artifact[idx], invisible[idx])
