@@ -15,7 +15,8 @@ same PDF:
   ingest pdfium      the same with the default reader
 Each is timed as wall-clock and CPU seconds (the process's own, or the child's for pdftotext), the
 best of --repeat runs (pdfplumber runs once: it takes seconds, so noise is small against it). The
-machine may be shared: CPU time is what load changes least, so the targets are judged on it.
+machine may be shared: CPU time is what load changes least, so the targets are judged on it, and
+the PDFium reader's ratio to pdftotext on runs of the two in turn (the median of the pairs).
 Targets: the PDFium reader in at most 3x pdftotext's time; ingest with PDFium at least 10x faster
 than with pdfplumber; both readers' texts identical; peak memory under 400 MB at 1,000 pages
 (ingest in a fresh process: its peak RSS (VmHWM) against a process that only imported kaigiroku).
@@ -173,9 +174,18 @@ def main(argv=None) -> int:
     if ref:
         ratio = rows["reader pdfium"][1] / ref[1]
         wall_ratio = rows["reader pdfium"][0] / ref[0]
-        ok &= ratio <= 3.0
-        print(f"  reader pdfium: {ratio:.2f}x pdftotext's CPU time, {wall_ratio:.2f}x its wall time "
-              f"(target <= 3x): {'OK' if ratio <= 3.0 else 'SLOW'}")
+        # under load, a best-of for a 0.5 s tool and one for a 2 s tool catch different quiet moments:
+        # runs of the two side by side, in turn, give ratios that share their moment
+        pairs = []
+        for _ in range(max(args.repeat, 3) + 2):
+            t = measure(lambda: run_pdftotext(small), 1)[1]
+            r = measure(lambda: run_reader(small, "pdfium"), 1)[1]
+            pairs.append(r / t)
+        paired = sorted(pairs)[len(pairs) // 2]
+        ok &= paired <= 3.0
+        print(f"  reader pdfium: {ratio:.2f}x pdftotext's CPU time (best of each), {wall_ratio:.2f}x its wall time;"
+              f" run in turn with it, median of {len(pairs)} paired ratios {paired:.2f}x "
+              f"({' '.join(f'{x:.2f}' for x in pairs)}) (target <= 3x): {'OK' if paired <= 3.0 else 'SLOW'}")
         ingest_ratio = rows["ingest --reader pdfium"][1] / ref[1]
         print(f"  ingest --reader pdfium (layout and turn assembly included): {ingest_ratio:.2f}x pdftotext's CPU time")
     gain = rows["ingest --reader pdfplumber"][1] / rows["ingest --reader pdfium"][1]
