@@ -1,22 +1,32 @@
-"""Bench: text-PDF ingest by geometry against bare pdfplumber and pdftotext, then peak memory.
+"""Bench: text-PDF ingest, PDFium and pdfplumber readers, against pdftotext and bare pdfplumber.
 
     python bench/bench_ingest.py                 # 200 pages for speed, 1000 pages for memory
-    python bench/bench_ingest.py --pages 100 --memory-pages 500
+    python bench/bench_ingest.py --pages 100 --memory-pages 500 --repeat 1
 
 The PDFs repeat the body pages of fixture renderings (the Diet minutes in ../shared/real/d1.json,
-else our own fixtures/minutes) in four layouts, under bench/out/ingest/. Speed, in one run:
-  kaigiroku   kaigiroku.ingest.ingest(path, ocr="never") and the text writer (what `kaigiroku ingest
-              --ocr never` does, without the process start)
-  pdfplumber  open, page.extract_text() and page.close() for every page
-  pdftotext   `pdftotext -layout` on the whole file (poppler, C++)
-Memory: ingest of the large PDF in a fresh process; its peak RSS (VmHWM) against the peak of a
-process that has only imported kaigiroku.
-Targets: kaigiroku at least half the speed of bare pdfplumber; peak memory under 400 MB.
+else our own fixtures/minutes) in four layouts, under bench/out/ingest/. Speed, in one run, on the
+same PDF:
+  pdftotext          `pdftotext -layout` on the whole file (poppler, C++): the reference
+  pdfplumber         open, page.extract_text() and page.close() for every page
+  reader pdfplumber  kaigiroku.ingest.read_pages(reader="pdfplumber"): characters to lines, rules
+  reader pdfium      the same with the PDFium character source (the default)
+  ingest pdfplumber  kaigiroku.ingest.ingest(path, ocr="never", reader="pdfplumber") and the text
+                     writer: what `kaigiroku ingest --ocr never --reader pdfplumber` did before PDFium
+  ingest pdfium      the same with the default reader
+Each is timed as wall-clock and CPU seconds (the process's own, or the child's for pdftotext), the
+best of --repeat runs (pdfplumber runs once: it takes seconds, so noise is small against it). The
+machine may be shared: CPU time is what load changes least, so the targets are judged on it, and
+the PDFium reader's ratio to pdftotext on runs of the two in turn (the median of the pairs).
+Targets: the PDFium reader in at most 3x pdftotext's time; ingest with PDFium at least 10x faster
+than with pdfplumber; both readers' texts identical; peak memory under 400 MB at 1,000 pages
+(ingest in a fresh process: its peak RSS (VmHWM) against a process that only imported kaigiroku).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -64,32 +74,46 @@ def build(pages: int, path: Path) -> Path:
     return path
 
 
-def time_kaigiroku(path: Path) -> float:
-    from kaigiroku.ingest import ingest
-    from kaigiroku.writers import render
-
-    t = time.perf_counter()
-    render(ingest(path, ocr="never"), "text")
-    return time.perf_counter() - t
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
-def time_pdfplumber(path: Path) -> float:
+def measure(work, repeat: int) -> tuple[float, float, object]:
+    """(best wall seconds, best CPU seconds, the last result) of `work()` over `repeat` runs."""
+    walls, cpus, result = [], [], None
+    for _ in range(repeat):
+        w, c, c_child = time.perf_counter(), time.process_time(), _children_cpu()
+        result = work()
+        walls.append(time.perf_counter() - w)
+        cpus.append(time.process_time() - c + _children_cpu() - c_child)
+    return min(walls), min(cpus), result
+
+
+def run_pdftotext(path: Path):
+    subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, stdout=subprocess.DEVNULL)
+
+
+def run_pdfplumber(path: Path):
     import pdfplumber
 
-    t = time.perf_counter()
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             page.extract_text()
             page.close()
-    return time.perf_counter() - t
 
 
-def time_pdftotext(path: Path) -> float | None:
-    if not shutil.which("pdftotext"):
-        return None
-    t = time.perf_counter()
-    subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t
+def run_reader(path: Path, reader: str):
+    from kaigiroku.ingest import read_pages
+
+    return read_pages(path, ocr="never", reader=reader)[0]
+
+
+def run_ingest(path: Path, reader: str) -> str:
+    from kaigiroku.ingest import ingest
+    from kaigiroku.writers import render
+
+    return render(ingest(path, ocr="never", reader=reader), "text")
 
 
 # VmHWM is the process's own peak RSS; ru_maxrss can carry the parent's high-water mark over a fork
@@ -113,32 +137,74 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=200)
     ap.add_argument("--memory-pages", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each fast tool; the best counts")
     args = ap.parse_args(argv)
 
     small = build(args.pages, OUT / f"bench_{args.pages}.pdf")
-    print(f"speed: {small.relative_to(ROOT)} ({args.pages} pages)")
-    results = {"pdfplumber extract_text": time_pdfplumber(small),
-               "kaigiroku ingest --ocr never": time_kaigiroku(small),
-               "pdftotext -layout": time_pdftotext(small)}
-    base = results["pdfplumber extract_text"]
-    print(f"  {'tool':30} {'seconds':>8} {'pages/s':>9} {'vs pdfplumber':>14}")
-    for name, sec in results.items():
-        if sec is None:
-            print(f"  {name:30} {'(not installed)':>8}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"speed: {small.relative_to(ROOT)} ({args.pages} pages), load average {load:.1f} on "
+          f"{os.cpu_count()} cores at the start")
+    import kaigiroku.ingest  # noqa: F401  (imports are not the readers' time)
+    import kaigiroku.writers  # noqa: F401
+    import pdfplumber  # noqa: F401
+
+    run_reader(small, "pdfium")  # warm: first page loads, caches of label patterns
+    slow = 1
+    rows: dict[str, tuple[float, float] | None] = {}
+    rows["pdftotext -layout"] = measure(lambda: run_pdftotext(small), args.repeat)[:2] \
+        if shutil.which("pdftotext") else None
+    rows["pdfplumber extract_text"] = measure(lambda: run_pdfplumber(small), slow)[:2]
+    rows["reader pdfplumber"] = measure(lambda: run_reader(small, "pdfplumber"), slow)[:2]
+    rows["reader pdfium"] = measure(lambda: run_reader(small, "pdfium"), args.repeat)[:2]
+    *t, text_plumber = measure(lambda: run_ingest(small, "pdfplumber"), slow)
+    rows["ingest --reader pdfplumber"] = tuple(t)
+    *t, text_pdfium = measure(lambda: run_ingest(small, "pdfium"), args.repeat)
+    rows["ingest --reader pdfium"] = tuple(t)
+
+    ref = rows["pdftotext -layout"]
+    print(f"  {'tool':28} {'wall s':>7} {'pages/s':>8} {'cpu s':>7} {'cpu pages/s':>11} {'cpu x pdftotext':>15}")
+    for name, r in rows.items():
+        if r is None:
+            print(f"  {name:28} (not installed)")
             continue
-        print(f"  {name:30} {sec:8.2f} {args.pages / sec:9.1f} {base / sec:13.2f}x")
-    ratio = base / results["kaigiroku ingest --ocr never"]
-    print(f"  kaigiroku runs at {ratio:.2f}x the speed of bare pdfplumber (target >= 0.5): "
-          f"{'OK' if ratio >= 0.5 else 'SLOW'}")
+        wall, cpu = r
+        vs = f"{cpu / ref[1]:14.2f}x" if ref else ""
+        print(f"  {name:28} {wall:7.2f} {args.pages / wall:8.1f} {cpu:7.2f} {args.pages / cpu:11.1f} {vs:>15}")
+    ok = True
+    if ref:
+        ratio = rows["reader pdfium"][1] / ref[1]
+        wall_ratio = rows["reader pdfium"][0] / ref[0]
+        # under load, a best-of for a 0.5 s tool and one for a 2 s tool catch different quiet moments:
+        # runs of the two side by side, in turn, give ratios that share their moment
+        pairs = []
+        for _ in range(max(args.repeat, 3) + 2):
+            t = measure(lambda: run_pdftotext(small), 1)[1]
+            r = measure(lambda: run_reader(small, "pdfium"), 1)[1]
+            pairs.append(r / t)
+        paired = sorted(pairs)[len(pairs) // 2]
+        ok &= paired <= 3.0
+        print(f"  reader pdfium: {ratio:.2f}x pdftotext's CPU time (best of each), {wall_ratio:.2f}x its wall time;"
+              f" run in turn with it, median of {len(pairs)} paired ratios {paired:.2f}x "
+              f"({' '.join(f'{x:.2f}' for x in pairs)}) (target <= 3x): {'OK' if paired <= 3.0 else 'SLOW'}")
+        ingest_ratio = rows["ingest --reader pdfium"][1] / ref[1]
+        print(f"  ingest --reader pdfium (layout and turn assembly included): {ingest_ratio:.2f}x pdftotext's CPU time")
+    gain = rows["ingest --reader pdfplumber"][1] / rows["ingest --reader pdfium"][1]
+    gain_wall = rows["ingest --reader pdfplumber"][0] / rows["ingest --reader pdfium"][0]
+    ok &= gain >= 10
+    print(f"  ingest: pdfium reader {gain:.1f}x faster than the pdfplumber reader in CPU time, {gain_wall:.1f}x "
+          f"in wall time (target >= 10x): {'OK' if gain >= 10 else 'SLOW'}")
+    same = text_plumber == text_pdfium
+    ok &= same
+    print(f"  ingest text identical for both readers: {'yes' if same else 'NO'}")
 
     big = build(args.memory_pages, OUT / f"bench_{args.memory_pages}.pdf")
     imported = peak_rss_mb("import kaigiroku.ingest, kaigiroku.cleanup.assemble")
     peak = peak_rss_mb(f"from kaigiroku.ingest import ingest\nm = ingest({str(big)!r}, ocr='never')\n"
                        f"assert m.pages == {args.memory_pages}")
-    print(f"memory: {big.relative_to(ROOT)} ({args.memory_pages} pages)")
+    print(f"memory: {big.relative_to(ROOT)} ({args.memory_pages} pages), ingest with the default (pdfium) reader")
     print(f"  peak RSS {peak:.0f} MB (imports alone {imported:.0f} MB; target < 400 MB): "
           f"{'OK' if peak < 400 else 'TOO MUCH'}")
-    return 0 if ratio >= 0.5 and peak < 400 else 1
+    return 0 if ok and peak < 400 else 1
 
 
 if __name__ == "__main__":

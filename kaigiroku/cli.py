@@ -49,6 +49,11 @@ class BatchExecutor(str, Enum):
     ray = "ray"
 
 
+class Reader(str, Enum):  # the PDF character source (kaigiroku/ingest/pdf.py)
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
+
 # ----------------------------------------------------------------------------- messages
 
 class _Verbosity:
@@ -284,6 +289,7 @@ FILE_HELP = "- reads stdin."
 OUTPUT = typer.Option(None, "--output", "-o", help="Output file; - or none: stdout. Never the input itself.")
 FORMAT = typer.Option(Fmt.text, "--format", "-f", help="Output format.")
 ROLES = typer.Option(None, "--roles", help="Extra speaker roles, one per line (\"*課長\" for title patterns).")
+READER = typer.Option(Reader.pdfium, "--reader", help="How text PDFs are read: pdfium (fast) or pdfplumber (same output).")
 NO_BOM = typer.Option(False, "--no-bom", help="No UTF-8 BOM at the start of csv output (Excel on Windows needs it).")
 KEEP_WIDTH = typer.Option(False, "--keep-width", help="Keep full-/half-width characters as printed.")
 QUIET = typer.Option(False, "--quiet", "-q", help="Print errors only (no warnings, no progress bar).")
@@ -356,6 +362,7 @@ def ingest(
     roles: Optional[Path] = ROLES,
     keep_width: bool = KEEP_WIDTH,
     no_bom: bool = NO_BOM,
+    reader: Reader = READER,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ):
@@ -383,6 +390,7 @@ def convert(
     roles: Optional[Path] = ROLES,
     keep_width: bool = KEEP_WIDTH,
     no_bom: bool = NO_BOM,
+    reader: Reader = READER,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ):
@@ -427,6 +435,7 @@ def batch(
     no_bom: bool = NO_BOM,
     memory_limit: Optional[int] = typer.Option(None, "--memory-limit", min=256,
                                                help="MiB of address space per worker (2048 or more advised)."),
+    reader: Reader = READER,
     executor: BatchExecutor = typer.Option(BatchExecutor.local, "--executor",
                                            help="local: processes on this machine; ray: a Ray cluster (pip install 'kaigiroku[ray]')."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="auto or HOST:PORT of the Ray head (with --executor ray)."),
@@ -440,7 +449,7 @@ def batch(
     with _errors():
         opts = BatchOptions(formats=[f.value for f in format], jobs=jobs or os.cpu_count() or 1, timeout=timeout,
                             force=force, ocr=ocr.value, dpi=dpi, lang=lang,
-                            roles=str(roles) if roles else None, keep_width=keep_width, bom=not no_bom,
+                            roles=str(roles) if roles else None, keep_width=keep_width, bom=not no_bom, reader=reader.value,
                             memory_limit_mb=memory_limit)
         runner = None
         if executor is BatchExecutor.ray:

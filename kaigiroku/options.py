@@ -24,6 +24,7 @@ class Options:
     keep_width: bool = False  # keep full-width/half-width characters as printed (no NFKC-style folding)
     ocr: str = "auto"  # auto: OCR only pages without a usable text layer; always; never (fail on a scan)
     dpi: int = 300  # PDF pages are rasterised at this resolution; an image file is taken to be at it
+    reader: str = "pdfium"  # how text PDFs are read: pdfium (fast, the default) or pdfplumber (for comparison)
     lang: str = "jpn"  # Tesseract language(s), "jpn" or "jpn+eng"
     jobs: Optional[int] = None  # OCR pages in parallel (None: the CPUs this process may use)
     pages: Optional[frozenset] = None  # 1-based page numbers to read (--pages 3-7,12); None: all

@@ -24,6 +24,7 @@ class BatchOptions:
     keep_width: bool = False
     bom: bool = True  # csv outputs open with a UTF-8 BOM
     memory_limit_mb: int | None = None  # address-space limit per worker (RLIMIT_AS); None: no limit
+    reader: str = "pdfium"  # PDF character source: "pdfium" or "pdfplumber" (same output, pdfium faster)
 
     def conversion(self, roles=None):
         """The kaigiroku.Options each worker converts with (`roles` already loaded: once per batch).
@@ -31,7 +32,7 @@ class BatchOptions:
         from ..options import Options
 
         return Options(ocr=self.ocr, dpi=self.dpi, lang=self.lang, roles=roles, keep_width=self.keep_width,
-                       jobs=1, formats=tuple(self.formats), bom=self.bom)
+                       jobs=1, formats=tuple(self.formats), bom=self.bom, reader=self.reader)
 
     def __post_init__(self):
         unknown = [f for f in self.formats if f not in OUTPUT_SUFFIX]

@@ -16,7 +16,7 @@ from ..errors import (EmptyDocumentError, InputError, KaigirokuError, NoTextLaye
                       OcrUnavailableError)
 from ..model import Minutes, Page
 from .layout import pages_to_stream
-from .pdf import classify_error, needs_ocr, open_pdf, read_page
+from .pdf import DEFAULT_READER, READERS, classify_error, needs_ocr, open_reader
 
 OCR_MODES = ("auto", "never", "always")
 log = logging.getLogger("kaigiroku")
@@ -59,43 +59,40 @@ def _ocr():
 
 def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
                jobs: int | None = None, only=None, select=None, progress=None,
-               page_timeout: float | None = None) -> tuple[list[Page], int]:
+               page_timeout: float | None = None, reader: str = DEFAULT_READER) -> tuple[list[Page], int]:
     """All pages of a PDF as Pages of positioned lines, and how many were OCR'd.
 
-    Each pdfplumber page is closed as soon as its lines are read, so memory does not grow with
-    the page count; OCR pages are done together at the end (in parallel). With `only` (page
-    numbers), other pages are read from their text layer but never OCR'd (left empty if they need it).
-    With `select` (page numbers, --pages), other pages are not read at all. `progress(stage, done,
-    total)` is told of each page read ("read") and OCR'd ("ocr").
+    `reader` ("pdfium" or "pdfplumber", see pdf.py) finds each page's characters; each page is closed
+    as soon as its lines are read, so memory does not grow with the page count; OCR pages are done
+    together at the end (in parallel). With `only` (page numbers), other pages are read from their
+    text layer but never OCR'd (left empty if they need it). With `select` (page numbers, --pages),
+    other pages are not read at all. `progress(stage, done, total)` is told of each page read ("read")
+    and OCR'd ("ocr").
     """
     pages: list[Page] = []
     to_ocr: list[int] = []
-    with _closing_quietly(open_pdf(path)) as pdf:
-        try:
-            plumber_pages = pdf.pages
-        except KaigirokuError:
-            raise
-        except Exception as e:
-            raise classify_error(e, path) from None
-        if not plumber_pages:
+    with _closing_quietly(open_reader(path, reader)) as pdf:
+        count = len(pdf)
+        if not count:
             raise EmptyDocumentError(f"the PDF has no pages: {path}")
-        if select is not None and max(select) > len(plumber_pages):
-            raise InputError(f"--pages asks for page {max(select)}, but the PDF has {len(plumber_pages)}: {path}")
-        total = len(select) if select is not None else len(plumber_pages)
-        for number, pp in enumerate(plumber_pages, start=1):
+        if select is not None and max(select) > count:
+            raise InputError(f"--pages asks for page {max(select)}, but the PDF has {count}: {path}")
+        total = len(select) if select is not None else count
+        for pp in pdf:
+            number = pp.number
             if select is not None and number not in select:
                 pp.close()
                 continue
             try:
                 if only is not None and number not in only:
-                    page = read_page(pp, number)
+                    page = pp.read()
                     if needs_ocr(page):
                         page.lines = []
                 elif ocr == "always":
-                    page = Page(number=number, width=float(pp.width), height=float(pp.height), source="ocr")
+                    page = Page(number=number, width=pp.width, height=pp.height, source="ocr")
                     to_ocr.append(number)
                 else:
-                    page = read_page(pp, number)
+                    page = pp.read()
                     if needs_ocr(page):
                         if ocr == "never":
                             raise NoTextLayerError(f"page {number} has no usable text layer (a scan?); "
@@ -120,7 +117,8 @@ def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
 
 
 def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | None = None, roles=None,
-           keep_width: bool | None = None, jobs: int | None = None, *, options=None) -> Minutes:
+           keep_width: bool | None = None, jobs: int | None = None, reader: str | None = None, *,
+           options=None) -> Minutes:
     """A PDF (text or scanned) or an image file -> Minutes.
 
     `options` (kaigiroku.options.Options) carries every setting; the keyword arguments are kept for
@@ -130,8 +128,11 @@ def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | Non
 
     if ocr is not None and ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
-    opts = from_call(options, ocr=ocr, dpi=dpi, lang=lang, roles=roles, keep_width=keep_width, jobs=jobs)
+    opts = from_call(options, ocr=ocr, dpi=dpi, lang=lang, roles=roles, keep_width=keep_width, jobs=jobs,
+                     reader=reader)
     roles = opts.roles
+    if opts.reader not in READERS:
+        raise ValueError(f"reader must be one of {READERS}, not {opts.reader!r}")
     path = Path(os.fspath(path))
     kind = check_file(path)
     if kind == "image":
@@ -148,7 +149,7 @@ def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | Non
         n_ocr = len(pages)
     else:
         pages, n_ocr = read_pages(path, opts.ocr, opts.dpi, opts.lang, opts.jobs, select=opts.pages,
-                                  progress=opts.progress, page_timeout=opts.page_timeout)
+                                  progress=opts.progress, page_timeout=opts.page_timeout, reader=opts.reader)
     if not any(p.lines for p in pages):
         raise EmptyDocumentError(f"no text found on any page: {path}" + (_resolution_hint(path, opts)
                                                                          if kind == "image" else ""))

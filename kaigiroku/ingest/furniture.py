@@ -64,10 +64,11 @@ def strip_furniture(pages: list[Page]) -> None:
                     break
                 found.append((row, number))
             # a running header stands apart from the text; a repeated line set like the text is text
-            # (a label cell that happens to fall at the same place on two pages)
-            inner = [r for r in order if all(r is not f for f, _ in found)]
-            while found and not found[-1][1] and inner and _gap(found[-1][0], inner[0]) < 1.5 * line_gap + 1:
-                inner.insert(0, found.pop()[0])
+            # (a label cell that happens to fall at the same place on two pages). The rows found are
+            # the first ones from the edge, so the row inside the last one found follows it in `order`.
+            while found and not found[-1][1] and len(order) > len(found) \
+                    and _gap(found[-1][0], order[len(found)]) < 1.5 * line_gap + 1:
+                found.pop()
             gone.update(id(r) for r, _ in found)
         if gone:
             keep = []

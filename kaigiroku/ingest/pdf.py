@@ -1,9 +1,13 @@
 """A PDF's text layer -> Pages of positioned lines, rebuilt from character boxes.
 
-Characters are grouped by baseline and sorted by x: content-stream order is never used, so a
-label column drawn after the body, or a page drawn bottom-up, reads the same as any other.
-Within a baseline, a gap of about a character or more ends a fragment (one `Line`): table cells
-and letter-spaced labels come out as separate fragments for layout.py to put together.
+Two readers find the characters, rules and images of a page (`PageMarks`): PDFium through pypdfium2
+(pdfium_chars.py, the default, in C) and pdfplumber (pdfminer.six, in Python, for comparison and
+for anything PDFium cannot give). Both feed one path: `build_page` drops what is not body text
+(rotated or off-page glyphs, artifact-tagged furniture), and geometry.fragments groups the rest by
+baseline, sorted by x: content-stream order is never used, so a label column drawn after the body,
+or a page drawn bottom-up, reads the same as any other. Within a baseline, a gap of about a
+character or more ends a fragment (one `Line`): table cells and letter-spaced labels come out as
+separate fragments for layout.py to put together.
 """
 from __future__ import annotations
 
@@ -11,21 +15,21 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ..errors import CorruptPdfError, EncryptedPdfError, PermissionDeniedError
 from ..model import Line, Page
-from .geometry import CELL_GAP, Rule
+from .geometry import Chars, Rule, fragments
 
-# A gap this many character sizes wide, with no space character drawn in it, ends a fragment.
-SPLIT_GAP = 0.9
-# Drawn spaces normally belong to the text (会長　本文); only alignment this wide splits.
-SPLIT_GAP_SPACED = 3.0
-WORD_GAP = 0.35  # a narrower gap between kana/kanji is letter spacing or justification: no space
-WORD_GAP_LATIN = 0.2  # between Latin letters or digits a word space is narrower
+READERS = ("pdfium", "pdfplumber")
+DEFAULT_READER = "pdfium"
 MIN_RULE = 8.0  # shorter strokes are glyph decoration, not table rulings
 MAX_RULES = 2000  # a page of vector art is not a table
+REOPEN_EVERY = 100  # pages read from one opening of a document by PDFium (see PdfiumDocument)
+ARTIFACT_SHARE = 0.2  # some writers tag everything as an artifact: then the tag says nothing
 
 _UNMAPPED = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff]")
-_SPACES = {" ", "\u3000", "\u00a0", "\t", "\u2002", "\u2003", "\u2009"}
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -35,35 +39,246 @@ class PdfPage(Page):
     rules: list[Rule] = field(default_factory=list)
     image_cover: float = 0.0  # share of the page area covered by images
     has_marks: bool = False  # anything drawn at all: text, images or vector paths
+    # share of the page's characters drawn invisibly (render mode 3 or 7: an OCR layer's text);
+    # None when the reader cannot see render modes (pdfplumber)
+    invisible: float | None = None
+
+
+@dataclass
+class PageMarks:
+    """What a reader finds on a page, before any grouping: characters, rules, images."""
+
+    number: int
+    width: float
+    height: float
+    chars: Chars
+    rules: list[Rule]
+    image_cover: float
+    has_marks: bool
+
+
+def build_page(marks: PageMarks) -> PdfPage:
+    """The one path from a reader's marks to a PdfPage of fragments, whichever reader found them."""
+    c, width, height = marks.chars, marks.width, marks.height
+    on_page = c.upright & (c.x1 > 0) & (c.x0 < width) & (c.bottom > 0) & (c.top < height) & (c.size >= 1)
+    chars = c.take(on_page)
+    invisible = None
+    if chars.invisible is not None:
+        invisible = float(chars.invisible.mean()) if len(chars) else 0.0
+    # Tagged PDFs (Word, Acrobat) mark running headers and page numbers as artifacts; trust the tag
+    # only when it is rare, since some writers tag everything.
+    furniture: list[Line] = []
+    n_artifact = int(chars.artifact.sum())
+    if n_artifact and n_artifact < ARTIFACT_SHARE * len(chars):
+        furniture = fragments(chars.take(chars.artifact), marks.number)
+        chars = chars.take(~chars.artifact)
+    return PdfPage(number=marks.number, width=width, height=height, lines=fragments(chars, marks.number),
+                   source="text", furniture=furniture, rules=marks.rules, image_cover=marks.image_cover,
+                   has_marks=marks.has_marks, invisible=invisible)
+
+
+def rules_of(lines, rects) -> list[Rule]:
+    """Ruled lines from painted shapes (boxes, origin top-left): stroked lines, thin rects, and the
+    edges of boxes (table cell borders)."""
+    out: list[Rule] = []
+    for x0, top, x1, bottom in lines:
+        r = Rule(x0, top, x1, bottom)
+        if min(r.x1 - r.x0, r.bottom - r.top) <= 2 and max(r.x1 - r.x0, r.bottom - r.top) >= MIN_RULE:
+            out.append(r)
+    for x0, top, x1, bottom in rects:
+        if bottom - top <= 2 or x1 - x0 <= 2:
+            if max(x1 - x0, bottom - top) >= MIN_RULE:
+                out.append(Rule(x0, top, x1, bottom))
+            continue
+        out += [Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom), Rule(x0, top, x0, bottom), Rule(x1, top, x1, bottom)]
+        if len(out) > MAX_RULES:
+            return []
+    return out
+
+
+def image_cover(boxes, width: float, height: float) -> float:
+    area = sum(max(0.0, min(x1, width) - max(x0, 0)) * max(0.0, min(bottom, height) - max(top, 0))
+               for x0, top, x1, bottom in boxes)
+    return min(area / (width * height or 1), 1.0)
 
 
 # ----------------------------------------------------------------------------- opening
 
-def open_pdf(path: Path):
-    """pdfplumber.PDF for `path`, with open failures turned into kaigiroku's errors."""
-    import pdfplumber
-
+def open_reader(path: Path, reader: str = DEFAULT_READER):
+    """The PDF at `path` opened by `reader` ("pdfium" or "pdfplumber"), open failures turned into
+    kaigiroku's errors. A context manager; iterating it gives each page's SourcePage in order."""
+    if reader not in READERS:
+        raise ValueError(f"reader must be one of {READERS}, not {reader!r}")
     _check_tail(path)
-    try:
-        pdf = pdfplumber.open(path)
-    except PermissionError:
-        raise PermissionDeniedError(f"permission denied: {path}") from None
-    except Exception as e:  # pdfplumber wraps pdfminer's exceptions in PdfminerException
-        raise classify_error(e, path) from None
-    # Encrypted with an owner password only, a PDF opens for anyone; its text is read unless the
-    # owner forbade copying it (then we refuse, as for a PDF that needs a password to open).
-    if pdf.doc.encryption and not pdf.doc.is_extractable:
-        pdf.close()
-        raise EncryptedPdfError(f"encrypted PDF whose permissions forbid copying its text: {path}")
-    return pdf
+    if reader == "pdfium":
+        try:
+            return PdfiumDocument(path)
+        except PdfiumRefused:
+            pass  # pdfplumber says why (its errors are the reference), or reads what PDFium would not
+    return PlumberDocument(path)
+
+
+class PdfiumRefused(Exception):
+    """PDFium would not open the file. Its reason is unreliable (FPDF_GetLastError can be left over
+    from an earlier document, and a page tree with no pages fails as 'Success')."""
+
+
+class SourcePage:
+    """One page of an open document: its size, and `read()` for its marks made into a PdfPage."""
+
+    def __init__(self, number: int, width: float, height: float, read, close):
+        self.number, self.width, self.height = number, width, height
+        self._read, self._close = read, close
+
+    def read(self) -> PdfPage:
+        return build_page(self._read())
+
+    def close(self) -> None:
+        self._close()
+
+
+class PlumberDocument:
+    """pdfplumber (pdfminer.six): the reference reader, in pure Python."""
+
+    def __init__(self, path: Path):
+        import pdfplumber
+
+        try:
+            self.pdf = pdfplumber.open(path)
+        except PermissionError:
+            raise PermissionDeniedError(f"permission denied: {path}") from None
+        except Exception as e:  # pdfplumber wraps pdfminer's exceptions in PdfminerException
+            raise classify_error(e, path) from None
+        # Encrypted with an owner password only, a PDF opens for anyone; its text is read unless the
+        # owner forbade copying it (then we refuse, as for a PDF that needs a password to open).
+        if self.pdf.doc.encryption and not self.pdf.doc.is_extractable:
+            self.pdf.close()
+            raise EncryptedPdfError(f"encrypted PDF whose permissions forbid copying its text: {path}")
+        self.path = path
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.pdf.close()
+
+    def __iter__(self):
+        try:
+            pages = self.pdf.pages
+        except Exception as e:
+            raise classify_error(e, self.path) from None
+        for number, pp in enumerate(pages, start=1):
+            yield SourcePage(number, float(pp.width), float(pp.height),
+                             lambda pp=pp, number=number: plumber_marks(pp, number), pp.close)
+
+    def __len__(self) -> int:
+        try:
+            return len(self.pdf.pages)
+        except Exception as e:
+            raise classify_error(e, self.path) from None
+
+
+def plumber_marks(plumber_page, number: int) -> PageMarks:
+    """One pdfplumber page -> PageMarks. The caller closes the pdfplumber page afterwards."""
+    objs = plumber_page.objects
+    width, height = float(plumber_page.width), float(plumber_page.height)
+    cs = objs.get("char", ())
+    chars = Chars(text=[c["text"] for c in cs], x0=np.array([c["x0"] for c in cs], float),
+                  top=np.array([c["top"] for c in cs], float), x1=np.array([c["x1"] for c in cs], float),
+                  bottom=np.array([c["bottom"] for c in cs], float), size=np.array([c["size"] for c in cs], float),
+                  upright=np.array([bool(c.get("upright", True)) for c in cs], bool),
+                  artifact=np.array([c.get("tag") == "Artifact" for c in cs], bool), invisible=None)
+    images = objs.get("image", ())
+    box = lambda o: (o["x0"], o["top"], o["x1"], o["bottom"])  # noqa: E731
+    marks = bool(cs or images or objs.get("curve") or objs.get("rect") or objs.get("line"))
+    return PageMarks(number, width, height, chars,
+                     rules_of([box(o) for o in objs.get("line", ())], [box(o) for o in objs.get("rect", ())]),
+                     image_cover([box(i) for i in images], width, height), marks)
+
+
+class PdfiumDocument:
+    """PDFium through pypdfium2: the default reader, in C. Iterate it once, closing each page
+    before asking for the next (it reopens the file every REOPEN_EVERY pages)."""
+
+    def __init__(self, path: Path):
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as R
+
+        try:
+            self.pdf = pdfium.PdfDocument(str(path))
+        except PermissionError:
+            raise PermissionDeniedError(f"permission denied: {path}") from None
+        except pdfium.PdfiumError:
+            raise PdfiumRefused() from None
+        self.path = path
+        self.plumber: PlumberDocument | None = None  # opened for turned pages only
+        # as for pdfplumber: an owner password alone opens the file; copying forbidden, we refuse
+        encrypted = R.FPDF_GetSecurityHandlerRevision(self.pdf) != -1
+        if encrypted and not R.FPDF_GetDocPermissions(self.pdf) & 0x10:
+            self.pdf.close()
+            raise EncryptedPdfError(f"encrypted PDF whose permissions forbid copying its text: {path}")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.pdf.close()
+        if self.plumber is not None:
+            self.plumber.pdf.close()
+
+    def __len__(self) -> int:
+        return len(self.pdf)
+
+    def __iter__(self):
+        from .pdfium_chars import PageSpace
+
+        for i in range(len(self.pdf)):
+            if i and i % REOPEN_EVERY == 0:
+                # PDFium keeps what it parsed of every page read (objects, content streams) until the
+                # document closes: about 0.2 MB a page. Reopening bounds memory on long documents.
+                import pypdfium2 as pdfium
+
+                self.pdf.close()
+                self.pdf = pdfium.PdfDocument(str(self.path))
+            try:
+                page = self.pdf[i]
+            except Exception as e:
+                raise classify_error(e, f"{self.path}, page {i + 1}") from None
+            if page.get_rotation() % 360:
+                # a turned page (/Rotate): pdfminer turns the CTM with it, so its glyphs are upright as
+                # displayed; the PDFium source reads unturned pages only, so pdfplumber reads this one
+                page.close()
+                yield self._plumber_page(i)
+                continue
+            space = PageSpace(page)
+            yield SourcePage(i + 1, space.width, space.height,
+                             lambda page=page, number=i + 1: pdfium_marks(page, number), page.close)
+
+    def _plumber_page(self, i: int) -> SourcePage:
+        if self.plumber is None:
+            self.plumber = PlumberDocument(self.path)
+        pp = self.plumber.pdf.pages[i]
+        return SourcePage(i + 1, float(pp.width), float(pp.height),
+                          lambda: plumber_marks(pp, i + 1), pp.close)
+
+
+def pdfium_marks(page, number: int) -> PageMarks:
+    from .pdfium_chars import read_chars
+
+    found = read_chars(page)
+    lines = [(s.x0, s.top, s.x1, s.bottom) for s in found.shapes if s.kind == "line"]
+    rects = [(s.x0, s.top, s.x1, s.bottom) for s in found.shapes if s.kind == "rect"]
+    return PageMarks(number, found.width, found.height, found.chars, rules_of(lines, rects),
+                     image_cover(found.image_boxes, found.width, found.height), found.has_marks)
 
 
 def classify_error(e: Exception, path) -> Exception:
     inner = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
     name = type(inner).__name__
-    if "Password" in name or "Encryption" in name or "encrypt" in str(inner).lower():
+    if "Password" in name or "Encryption" in name or "encrypt" in str(inner).lower() \
+            or "password" in str(inner).lower():
         return EncryptedPdfError(f"encrypted PDF (a password is needed to open it): {path}")
-    detail = str(inner) or name
+    detail = " ".join(str(inner).split()) or name
     if type(inner).__module__ == "builtins":  # (i14) a parser's own bug tripped by the damage: no internals
         detail = "its structure cannot be parsed"
     elif not detail.isprintable() or any(r in detail for r in ("<PDF", "/'", "b'", "[/")):
@@ -85,125 +300,13 @@ def _check_tail(path: Path) -> None:
         raise CorruptPdfError(f"truncated PDF (no end-of-file marker): {path}")
 
 
-# ----------------------------------------------------------------------------- pages
-
-def read_page(plumber_page, number: int) -> PdfPage:
-    """One pdfplumber page -> PdfPage. The caller closes the pdfplumber page afterwards."""
-    objs = plumber_page.objects
-    width, height = float(plumber_page.width), float(plumber_page.height)
-    chars = [c for c in objs.get("char", ()) if c.get("upright", True) and c["x1"] > 0 and c["x0"] < width
-             and c["bottom"] > 0 and c["top"] < height and c["size"] >= 1]
-    # Tagged PDFs (Word, Acrobat) mark running headers and page numbers as artifacts; trust the tag
-    # only when it is rare, since some writers tag everything.
-    artifact = [c for c in chars if c.get("tag") == "Artifact"]
-    furniture: list[Line] = []
-    if artifact and len(artifact) < 0.2 * len(chars):
-        chars = [c for c in chars if c.get("tag") != "Artifact"]
-        furniture = fragments(artifact, number)
-    images = objs.get("image", ())
-    cover = sum(max(0.0, min(i["x1"], width) - max(i["x0"], 0)) * max(0.0, min(i["bottom"], height) - max(i["top"], 0))
-                for i in images) / (width * height or 1)
-    marks = bool(chars or images or objs.get("curve") or objs.get("rect") or objs.get("line"))
-    return PdfPage(number=number, width=width, height=height, lines=fragments(chars, number), source="text",
-                   furniture=furniture, rules=rules_of(objs), image_cover=min(cover, 1.0), has_marks=marks)
-
-
-def fragments(chars: list[dict], number: int) -> list[Line]:
-    """Characters -> fragments: grouped by baseline, sorted by x, split at wide gaps."""
-    out: list[Line] = []
-    for row in _baselines(chars):
-        out.extend(_split_row(row, number))
-    return out
-
-
-def _baselines(chars: list[dict]) -> list[list[dict]]:
-    rows: list[list[dict]] = []
-    anchor = tol = None
-    for c in sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2):
-        mid = (c["top"] + c["bottom"]) / 2
-        if anchor is not None and abs(mid - anchor) <= tol:
-            rows[-1].append(c)
-        else:
-            rows.append([c])
-            anchor, tol = mid, 0.35 * max(c["bottom"] - c["top"], 1.0)
-    return rows
-
-
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-def _split_row(row: list[dict], number: int) -> list[Line]:
-    row.sort(key=lambda c: c["x0"])
-    out: list[Line] = []
-    cur: list[dict] = []
-    text = ""
-    spaces = ""  # space characters drawn since the last visible character
-    prev = None
-    for c in row:
-        t = c["text"]
-        if t in _SPACES or not t.strip():
-            spaces += t if t in ("\u3000",) else " "
-            continue
-        if prev is not None:
-            # the same glyph drawn twice at (almost) the same place: fake bold or a shadow
-            if t == prev["text"] and abs(c["x0"] - prev["x0"]) < 0.3 * max(prev["x1"] - prev["x0"], 1.0) \
-                    and abs(c["top"] - prev["top"]) < 1.0:
-                spaces = ""
-                continue
-            size = max(c["size"], prev["size"], 1.0)
-            gap = c["x0"] - prev["x1"]
-            if gap >= SPLIT_GAP_SPACED * size or (gap >= SPLIT_GAP * size and not spaces):
-                out.append(_line(cur, text, number))
-                cur, text = [], ""
-            elif spaces:  # drawn spaces: a full-width one, or a run as wide as a table gap, reads as "　"
-                text += "\u3000" if "\u3000" in spaces or gap >= CELL_GAP * size else " "
-            elif gap >= (WORD_GAP_LATIN if _latin(t[0]) and _latin(prev["text"][-1]) else WORD_GAP) * size:
-                text += " "
-        cur.append(c)
-        text += t
-        spaces = ""
-        prev = c
-    if cur:
-        out.append(_line(cur, text, number))
-    return out
-
-
-def _line(chars: list[dict], text: str, number: int) -> Line:
-    sizes = sorted(c["size"] for c in chars)
-    return Line(text=text, x0=round(chars[0]["x0"], 2), top=round(min(c["top"] for c in chars), 2),
-                x1=round(max(c["x1"] for c in chars), 2), bottom=round(max(c["bottom"] for c in chars), 2),
-                page=number, size=round(sizes[len(sizes) // 2], 2))
-
-
-def rules_of(objs: dict) -> list[Rule]:
-    """Ruled lines: stroked lines, thin rects, and the edges of boxes (table cell borders)."""
-    out: list[Rule] = []
-    for ln in objs.get("line", ()):
-        r = Rule(ln["x0"], ln["top"], ln["x1"], ln["bottom"])
-        if min(r.x1 - r.x0, r.bottom - r.top) <= 2 and max(r.x1 - r.x0, r.bottom - r.top) >= MIN_RULE:
-            out.append(r)
-    for rc in objs.get("rect", ()):
-        x0, top, x1, bottom = rc["x0"], rc["top"], rc["x1"], rc["bottom"]
-        if bottom - top <= 2 or x1 - x0 <= 2:
-            if max(x1 - x0, bottom - top) >= MIN_RULE:
-                out.append(Rule(x0, top, x1, bottom))
-            continue
-        out += [Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom), Rule(x0, top, x0, bottom), Rule(x1, top, x1, bottom)]
-        if len(out) > MAX_RULES:
-            return []
-    return out
-
-
 # ----------------------------------------------------------------------------- text-layer quality
 
 def text_counts(page: Page) -> tuple[int, int]:
     """(characters with a Unicode mapping, characters without one) on the page."""
-    good = bad = 0
-    for ln in page.lines:
-        bad += len(_UNMAPPED.findall(ln.text))
-        good += sum(1 for ch in _UNMAPPED.sub("", ln.text) if not ch.isspace())
-    return good, bad
+    text = "".join(ln.text for ln in page.lines)
+    bad = len(_UNMAPPED.findall(text))
+    return len(_SPACE.sub("", _UNMAPPED.sub("", text))), bad
 
 
 def has_usable_text(page: Page) -> bool:

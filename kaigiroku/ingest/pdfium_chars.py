@@ -1,0 +1,368 @@
+"""A PDF page's characters, rules and images through PDFium (pypdfium2): the fast character source.
+
+It hands on what the pdfplumber reader hands on (`PageMarks`: `Chars`, rules, image cover), so
+both feed one geometry (geometry.fragments) and one layout path. Per character PDFium gives:
+  Unicode value    FPDFText_GetText over the page (one call), FPDFText_GetUnicode where that
+                   text does not line up with the character list
+  box              FPDFText_GetLooseCharBox: the advance width, and the descent line
+  size             FPDFText_GetFontSize times the scale of FPDFText_GetMatrix, once per run of
+                   equal boxes; the box is then made that tall from its descent line, as pdfminer
+                   (and so pdfplumber) makes it
+  upright          a loose box is empty for a glyph turned a quarter turn and inverted for a
+                   mirrored one: those are what pdfminer calls not upright
+  render mode,     from the character's text object (FPDFText_GetTextObject):
+  Artifact tag     FPDFTextObj_GetTextRenderMode, FPDFPageObj_CountMarks / FPDFPageObjMark_GetName
+Characters PDFium generates itself (line ends, guessed word spaces) have no text object and an
+empty box; they are left out, as they were never drawn.
+
+Speed: a ctypes call costs about half a microsecond, so calls per character are few: the box
+always, the text object only on pages where some text object is drawn invisibly or tagged as an
+artifact, found by walking the page's objects, which the rules and images need anyway. The hot
+functions are called through prototypes taking plain addresses, which skips pypdfium2's
+per-argument type checks (about half the cost of a call).
+"""
+from __future__ import annotations
+
+import ctypes
+from collections import deque
+from dataclasses import dataclass
+from itertools import repeat
+
+import numpy as np
+import pypdfium2.raw as R
+
+from .geometry import Chars
+
+_P, _I, _D, _F = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
+
+
+def _bare(func, restype, *argtypes):
+    """`func` of pypdfium2.raw called through a prototype of plain C types (addresses as ints)."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(func, _P).value)
+
+
+_loose_box = _bare(R.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
+_unicode = _bare(R.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
+_text_object = _bare(R.FPDFText_GetTextObject, _P, _P, _I)
+_font_size = _bare(R.FPDFText_GetFontSize, _D, _P, _I)
+_char_matrix = _bare(R.FPDFText_GetMatrix, _I, _P, _I, _P)
+_count_objects = _bare(R.FPDFPage_CountObjects, _I, _P)
+_get_object = _bare(R.FPDFPage_GetObject, _P, _P, _I)
+_form_count = _bare(R.FPDFFormObj_CountObjects, _I, _P)
+_form_object = _bare(R.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
+_obj_type = _bare(R.FPDFPageObj_GetType, _I, _P)
+_obj_matrix = _bare(R.FPDFPageObj_GetMatrix, _I, _P, _P)
+_obj_bounds = _bare(R.FPDFPageObj_GetBounds, _I, _P, _P, _P, _P, _P)
+_render_mode = _bare(R.FPDFTextObj_GetTextRenderMode, _I, _P)
+_count_marks = _bare(R.FPDFPageObj_CountMarks, _I, _P)
+_get_mark = _bare(R.FPDFPageObj_GetMark, _P, _P, ctypes.c_ulong)
+_mark_name = _bare(R.FPDFPageObjMark_GetName, _I, _P, _P, ctypes.c_ulong, _P)
+_count_segments = _bare(R.FPDFPath_CountSegments, _I, _P)
+_get_segment = _bare(R.FPDFPath_GetPathSegment, _P, _P, _I)
+_segment_point = _bare(R.FPDFPathSegment_GetPoint, _I, _P, _P, _P)
+_segment_type = _bare(R.FPDFPathSegment_GetType, _I, _P)
+_segment_close = _bare(R.FPDFPathSegment_GetClose, _I, _P)
+
+TEXT, PATH, IMAGE, FORM = R.FPDF_PAGEOBJ_TEXT, R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_IMAGE, R.FPDF_PAGEOBJ_FORM
+LINETO, MOVETO = R.FPDF_SEGMENT_LINETO, R.FPDF_SEGMENT_MOVETO
+INVISIBLE_MODES = (R.FPDF_TEXTRENDERMODE_INVISIBLE, R.FPDF_TEXTRENDERMODE_CLIP)
+MAX_PATH_SEGMENTS = 20000  # a page of vector art: its strokes are drawings, not table rulings
+
+
+def _addr(handle) -> int:
+    return ctypes.cast(handle, _P).value
+
+
+@dataclass
+class Shape:
+    """A painted path piece as pdfminer classifies it: 'line', 'rect' or 'curve', with its box."""
+
+    kind: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class PageSpace:
+    """PDF user space -> the page as displayed (origin top-left, in points), for a page without
+    /Rotate: pdf.py hands turned pages to pdfplumber, whose pdfminer turns the page's CTM itself."""
+
+    def __init__(self, page):
+        left, bottom, right, top = page.get_mediabox()
+        self.left, self.top = left, top
+        self.width, self.height = right - left, top - bottom
+
+    def boxes(self, l, b, r, t):
+        """Box edges in user space (numbers or arrays) -> (x0, top, x1, bottom) on the displayed page."""
+        return l - self.left, self.top - t, r - self.left, self.top - b
+
+
+class ObjectWalk:
+    """One walk over a page's objects (into form XObjects): which text objects are invisible or
+    artifacts, the painted shapes, the image boxes.
+
+    A page holds hundreds of text objects (one per run of glyphs between kerning adjustments), so
+    the walk asks each one only its type, render mode and mark count, through `map`."""
+
+    def __init__(self, page_handle: int, space: PageSpace):
+        self.space = space
+        self.invisible: set[int] = set()
+        self.artifact: set[int] = set()
+        self.shapes: list[Shape] = []
+        self.image_boxes: list[tuple[float, float, float, float]] = []
+        self.n_paths = 0
+        self.top_text: list[int] = []
+        self.order: dict[int, int] = {}
+        self._m = R.FS_MATRIX()
+        self._box = [_F() for _ in range(4)]
+        self._box_refs = [ctypes.addressof(v) for v in self._box]
+        self._segments = 0
+        self._walk(page_handle, _count_objects, _get_object, None)
+
+    @property
+    def plain(self) -> bool:
+        """Every text object is drawn visibly and untagged: no character needs its object looked up."""
+        return not (self.invisible or self.artifact)
+
+    def _walk(self, parent: int, count, get, ctm) -> None:
+        n = count(parent)
+        if n <= 0:
+            return
+        objs = list(map(get, repeat(parent, n), range(n)))
+        kinds = list(map(_obj_type, objs))
+        text = [o for o, k in zip(objs, kinds) if k == TEXT]
+        if ctm is None:  # the page's own text objects in content order (for _dropped_spaces)
+            self.top_text = text
+            self.order = {o: i for i, o in enumerate(text)}
+        if text:
+            for obj, mode in zip(text, map(_render_mode, text)):
+                if mode in INVISIBLE_MODES:
+                    self.invisible.add(obj)
+            for obj, marks in zip(text, map(_count_marks, text)):
+                if marks > 0 and _is_artifact(obj, marks):
+                    self.artifact.add(obj)
+        if len(text) == n:
+            return
+        for obj, kind in zip(objs, kinds):
+            if kind == PATH:
+                self.n_paths += 1
+                if self._segments <= MAX_PATH_SEGMENTS:
+                    self._path(obj, ctm)
+            elif kind == IMAGE:
+                self.image_boxes.append(self._bounds(obj, ctm))
+            elif kind == FORM:
+                _obj_matrix(obj, ctypes.addressof(self._m))
+                m = self._m
+                inner = (m.a, m.b, m.c, m.d, m.e, m.f)
+                self._walk(obj, _form_count, _form_object, inner if ctm is None else _compose(inner, ctm))
+
+    def _bounds(self, obj: int, ctm) -> tuple[float, float, float, float]:
+        _obj_bounds(obj, *self._box_refs)
+        l, b, r, t = (v.value for v in self._box)
+        if ctm is not None:
+            l, b, r, t = _transform_box(ctm, l, b, r, t)
+        x0, top, x1, bottom = self.space.boxes(l, b, r, t)
+        return min(x0, x1), min(top, bottom), max(x0, x1), max(top, bottom)
+
+    def _path(self, obj: int, ctm) -> None:
+        # the segments' points, not the object's bounds: those grow by half the stroke width
+        n = _count_segments(obj)
+        self._segments += max(n, 0)
+        if n <= 0:
+            return
+        _obj_matrix(obj, ctypes.addressof(self._m))
+        m = self._m
+        matrix = (m.a, m.b, m.c, m.d, m.e, m.f)
+        if ctm is not None:
+            matrix = _compose(matrix, ctm)
+        x, y = _F(), _F()
+        xr, yr = ctypes.addressof(x), ctypes.addressof(y)
+        subpaths: list[list] = []  # [[(op, x, y)...]]
+        for k in range(n):
+            seg = _get_segment(obj, k)
+            _segment_point(seg, xr, yr)
+            op = _segment_type(seg)
+            px, py = _apply(matrix, x.value, y.value)
+            if op == MOVETO or not subpaths:
+                subpaths.append([("m", px, py)])
+            else:
+                subpaths[-1].append(("l" if op == LINETO else "c", px, py))
+            if _segment_close(seg):
+                subpaths[-1].append(("h", subpaths[-1][0][1], subpaths[-1][0][2]))
+        for sub in subpaths:
+            self._classify(sub)
+
+    def _classify(self, sub: list) -> None:
+        """pdfminer's reading of one subpath: a straight line, an axis-aligned rectangle, or a curve."""
+        shape = "".join(op for op, _, _ in sub)
+        pts = [(px, py) for op, px, py in sub if op != "h"]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        kind = "curve"
+        if shape in ("ml", "mlh") and len(pts) == 2:
+            kind = "line"
+        elif shape in ("mlllh", "mllll", "mllllh") and len(pts) in (4, 5):
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts[:4]
+            closed = len(pts) == 4 or pts[4] == pts[0]
+            if closed and ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
+                           or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)):
+                kind = "rect"
+        if kind == "curve":
+            return
+        l, r, b, t = min(xs), max(xs), min(ys), max(ys)
+        x0, top, x1, bottom = self.space.boxes(l, b, r, t)
+        self.shapes.append(Shape(kind, min(x0, x1), min(top, bottom), max(x0, x1), max(top, bottom)))
+
+
+def _compose(m, n):
+    """Matrix m then n (PDF row-vector convention: m × n)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m, x, y):
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _transform_box(m, l, b, r, t):
+    pts = [_apply(m, x, y) for x, y in ((l, b), (l, t), (r, b), (r, t))]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+_NAME_BUF = ctypes.create_string_buffer(256)
+_NAME_LEN = ctypes.c_ulong()
+
+
+def _is_artifact(obj: int, n: int) -> bool:
+    """Whether the object (with `n` content marks) sits in marked content tagged /Artifact, at any depth."""
+    for i in range(n):
+        mark = _get_mark(obj, i)
+        if mark and _mark_name(mark, ctypes.addressof(_NAME_BUF), 256, ctypes.addressof(_NAME_LEN)):
+            if _NAME_BUF.raw[: max(_NAME_LEN.value - 2, 0)].decode("utf-16-le", "ignore") == "Artifact":
+                return True
+    return False
+
+
+@dataclass
+class PdfiumPage:
+    """What PDFium finds on one page (see pdf.PageMarks, which this becomes)."""
+
+    width: float
+    height: float
+    chars: Chars
+    shapes: list[Shape]
+    image_boxes: list
+    has_marks: bool
+
+
+def read_chars(page) -> PdfiumPage:
+    """All characters, shapes and image boxes of a pypdfium2 PdfPage."""
+    space = PageSpace(page)
+    walk = ObjectWalk(_addr(page.raw), space)
+    textpage = page.get_textpage()
+    try:
+        chars = _chars(_addr(textpage.raw), textpage, space, walk)
+    finally:
+        textpage.close()
+    has_marks = bool(len(chars) or walk.image_boxes or walk.n_paths)
+    return PdfiumPage(space.width, space.height, chars, walk.shapes, walk.image_boxes, has_marks)
+
+
+def _dropped_spaces(tp: int, text: str, codes, left, right, top_, bottom_, drawn, walk: "ObjectWalk"):
+    """Put back drawn spaces PDFium left out of its character list.
+
+    Where PDFium puts a space of its own between two text objects (a gap it reads as a word
+    break), it leaves out a text object holding only a drawn space between them (seen on text
+    drawn bottom-up: 尾身 / 　 / 朝子君). The geometry needs drawn spaces (they keep a gap from
+    splitting a fragment), so the generated space becomes the drawn one: from the left-out
+    object's origin to the next character, full-width when that is exactly one em."""
+    gen = []
+    if " " in text:
+        k = np.flatnonzero(codes == 0x20)
+        k = k[(k > 0) & (k < len(codes) - 1)]
+        gen = k[~drawn[k] & drawn[k + 1] & drawn[k - 1]].tolist()
+    if not gen or not walk.order:
+        return text, left, right, drawn
+    text = list(text)
+    left, right, drawn = left.copy(), right.copy(), drawn.copy()
+    m = R.FS_MATRIX()
+    where = ctypes.addressof(m)
+    for k in gen:
+        i, j = walk.order.get(_text_object(tp, k - 1)), walk.order.get(_text_object(tp, k + 1))
+        if i is None or j is None or abs(j - i) < 2:
+            continue
+        origins = []
+        for obj in walk.top_text[min(i, j) + 1:max(i, j)]:
+            if obj and _obj_matrix(obj, where):
+                origins.append(m.e)
+        height = top_[k + 1] - bottom_[k + 1]
+        start, first = min(origins, default=left[k + 1]), left[k + 1]
+        if not right[k - 1] - 0.2 * height <= start < first - 0.2 * height:
+            continue
+        # a full-width space advances one em: the next glyph starts right there; after any other
+        # space the text resumes wherever it was set
+        text[k] = "\u3000" if abs(first - start - height) <= 0.05 * height else " "
+        left[k], right[k], top_[k], bottom_[k], drawn[k] = start, first, top_[k + 1], bottom_[k + 1], True
+    return text, left, right, drawn
+
+
+def _sizes(tp: int, idx: np.ndarray, heights: np.ndarray) -> np.ndarray:
+    """pdfminer's `size` of each drawn character: the font size times the text matrix's scale.
+
+    The loose box is (ascent - descent) / 1000 font sizes tall (Helvetica 1.17, IPAex 0.999), so it
+    is not the size; the size is asked once for each run of characters with equal box heights
+    (one font at one size), not for every character."""
+    m = len(idx)
+    if not m:
+        return heights
+    starts = np.flatnonzero(np.concatenate(([True], heights[1:] != heights[:-1])))
+    matrix = R.FS_MATRIX()
+    where = ctypes.addressof(matrix)
+    per_run = []
+    for k in idx[starts].tolist():
+        fs = _font_size(tp, k)
+        scale = 1.0
+        if _char_matrix(tp, k, where):
+            scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+        per_run.append(fs * scale)
+    return np.repeat(np.asarray(per_run), np.diff(np.append(starts, m)))
+
+
+def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars:
+    n = textpage.count_chars()
+    if n <= 0:
+        return Chars.empty()
+    rects = (R.FS_RECTF * n)()
+    base, step = ctypes.addressof(rects), ctypes.sizeof(R.FS_RECTF)
+    deque(map(_loose_box, repeat(tp, n), range(n), range(base, base + step * n, step)), maxlen=0)
+    lbrt = np.frombuffer(rects, dtype=np.float32).reshape(n, 4).astype(np.float64)
+    left, top_, right, bottom_ = lbrt[:, 0], lbrt[:, 1], lbrt[:, 2], lbrt[:, 3]  # FS_RECTF: l, t, r, b
+    text = textpage.get_text_range(0, n)
+    if len(text) != n:  # characters outside UCS-2 or excluded ones: read them one by one
+        text = "".join(map(chr, map(_unicode, repeat(tp, n), range(n))))
+    # Generated characters (line ends, guessed spaces) have an empty box. So have glyphs turned a
+    # quarter turn (the loose box scales by the matrix's `a`), and mirrored ones come out inverted:
+    # pdfminer calls neither upright, so neither is read, as with pdfplumber.
+    drawn = (top_ > bottom_) & (right >= left)
+    invisible = np.zeros(n, bool)
+    artifact = np.zeros(n, bool)
+    if not walk.plain:
+        objs = list(map(_text_object, repeat(tp, n), range(n)))
+        if walk.invisible:
+            invisible = np.fromiter((o in walk.invisible for o in objs), bool, n)
+        if walk.artifact:
+            artifact = np.fromiter((o in walk.artifact for o in objs), bool, n)
+    codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+    text, left, right, drawn = _dropped_spaces(tp, text, codes, left, right, top_, bottom_, drawn, walk)
+    idx = np.flatnonzero(drawn)
+    x0, top, x1, bottom = space.boxes(left[idx], bottom_[idx], right[idx], top_[idx])
+    size = _sizes(tp, idx, (top_ - bottom_)[idx])
+    top = bottom - size  # pdfminer's box: the font size tall from the descent line
+    if isinstance(text, str):  # no space put back: the drawn characters straight from the code points
+        chars = list(codes[idx].tobytes().decode("utf-32-le"))
+    else:
+        chars = text if len(idx) == n else [text[i] for i in idx.tolist()]
+    return Chars(chars, x0, top, x1, bottom, size, np.ones(len(idx), bool), artifact[idx], invisible[idx])
