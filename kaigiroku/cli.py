@@ -26,6 +26,7 @@ class OcrMode(str, Enum):
     auto = "auto"
     always = "always"
     never = "never"
+    redo = "redo"  # replace OCR layers (invisible text over a page image), keep born-digital text
 
 
 def fail(message: str, code: int) -> None:
@@ -56,6 +57,8 @@ def _run(produce, fmt: Fmt, out: Optional[Path]) -> None:
         fail(str(e), e.code)
     except KeyboardInterrupt:
         fail("interrupted", ExitCode.INTERRUPTED)
+    for note in getattr(minutes, "warnings", None) or []:  # e.g. pages whose OCR layer was replaced
+        typer.echo(f"warning: {note}", err=True)
     write_output(render(minutes, fmt.value), out)
 
 
@@ -90,7 +93,7 @@ def ingest(
     file: Path = typer.Argument(..., help="A PDF (text or scanned) or an image file (PNG, TIFF, JPEG)."),
     format: Fmt = typer.Option(Fmt.text, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (default: stdout)."),
-    ocr: OcrMode = typer.Option(OcrMode.auto, "--ocr", help="auto: OCR only pages without a usable text layer."),
+    ocr: OcrMode = typer.Option(OcrMode.auto, "--ocr", help="auto: OCR pages without a usable text layer or with a poor OCR layer; redo: also replace every OCR layer, keeping born-digital text; always; never."),
     dpi: int = typer.Option(300, "--dpi", min=72, max=1200, help="Rasterisation resolution for OCR."),
     lang: str = typer.Option("jpn", "--lang", help="Tesseract language(s), e.g. jpn or jpn+eng."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Parallel OCR workers (default: cores)."),

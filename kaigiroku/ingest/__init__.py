@@ -1,6 +1,7 @@
 """PDF or image file -> Minutes: text pages read by geometry, image pages by OCR.
 
-    check_file -> read_pages (pdf.py per page, ocr.py for pages without a usable text layer)
+    check_file -> read_pages (pdf.py per page; ocr.py for pages without a usable text layer, and for
+                  pages whose OCR layer is poor (ocrlayer.py) or, under --ocr redo, any OCR layer)
                -> layout.pages_to_stream (furniture.py, columns.py) -> cleanup.assemble
 """
 from __future__ import annotations
@@ -11,11 +12,14 @@ from pathlib import Path
 from ..errors import (EmptyDocumentError, KaigirokuError, MissingFileError, NoTextLayerError, NotAFileError,
                       NotAPdfError, OcrUnavailableError, PermissionDeniedError)
 from ..model import Minutes, Page
+from . import ocrlayer
 from .layout import pages_to_stream
 from .pdf import classify_error, needs_ocr, open_pdf, read_page
 
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"\xff\xd8\xff")
-OCR_MODES = ("auto", "never", "always")
+# auto: OCR pages without a usable text layer and pages whose OCR layer is poor; redo: also replace
+# every OCR layer (invisible text over a page image), keeping born-digital text; always: every page
+OCR_MODES = ("auto", "never", "always", "redo")
 
 
 def check_file(path: Path) -> str:
@@ -50,15 +54,17 @@ def _ocr():
 
 
 def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
-               jobs: int | None = None, only=None) -> tuple[list[Page], int]:
+               jobs: int | None = None, only=None, warnings: list[str] | None = None) -> tuple[list[Page], int]:
     """All pages of a PDF as Pages of positioned lines, and how many were OCR'd.
 
     Each pdfplumber page is closed as soon as its lines are read, so memory does not grow with
     the page count; OCR pages are done together at the end (in parallel). With `only` (page
     numbers), other pages are read from their text layer but never OCR'd (left empty if they need it).
+    Each text layer read again by OCR is reported, one line a page, in `warnings`.
     """
     pages: list[Page] = []
     to_ocr: list[int] = []
+    judged: list[Page] = []  # text pages over a page image: their layer may be an OCR program's
     with open_pdf(path) as pdf:
         try:
             plumber_pages = pdf.pages
@@ -84,6 +90,8 @@ def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
                             raise NoTextLayerError(f"page {number} has no usable text layer (a scan?); "
                                                    f"use --ocr auto: {path}")
                         to_ocr.append(number)
+                    elif ocr in ("auto", "redo") and getattr(page, "image_cover", 0.0) >= ocrlayer.MIN_IMAGE:
+                        judged.append(page)
             except KaigirokuError:
                 raise
             except Exception as e:
@@ -91,6 +99,17 @@ def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
             finally:
                 pp.close()  # drop the page's parsed objects and layout cache
             pages.append(page)
+    if judged:
+        shares = ocrlayer.invisible_shares(path, [p.number for p in judged])
+        for page in judged:
+            verdict = ocrlayer.judge(page, shares.get(page.number, 0.0))
+            if verdict.poor or (ocr == "redo" and verdict.ocr_layer):
+                to_ocr.append(page.number)
+                why = "a poor OCR layer" if verdict.poor else "an OCR layer (--ocr redo)"
+                if warnings is not None:
+                    warnings.append(f"page {page.number}: text layer read again by OCR: {why} "
+                                    f"({verdict.reason()})")
+        to_ocr.sort()
     if to_ocr:
         done = {p.number: p for p in _ocr().ocr_pdf_pages(path, to_ocr, dpi=dpi, lang=lang, jobs=jobs)}
         pages = [done.get(p.number, p) for p in pages]
@@ -106,13 +125,14 @@ def ingest(path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn", roles=Non
         raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
     path = Path(os.fspath(path))
     kind = check_file(path)
+    notes: list[str] = []
     if kind == "image":
         if ocr == "never":
             raise NoTextLayerError(f"an image has no text layer; use --ocr auto: {path}")
         pages = _ocr().ocr_image_file(path, dpi=dpi, lang=lang, jobs=jobs)
         n_ocr = len(pages)
     else:
-        pages, n_ocr = read_pages(path, ocr, dpi, lang, jobs)
+        pages, n_ocr = read_pages(path, ocr, dpi, lang, jobs, warnings=notes)
     if not any(p.lines for p in pages):
         raise EmptyDocumentError(f"no text found on any page: {path}")
     stream = pages_to_stream(pages, roles=roles)
@@ -124,6 +144,7 @@ def ingest(path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn", roles=Non
     minutes.source = str(path)
     minutes.pages = len(pages)
     minutes.ocr_pages = n_ocr
+    minutes.warnings.extend(notes)
     return minutes
 
 
