@@ -135,6 +135,10 @@ def ingest(path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn", roles=Non
         pages, n_ocr = read_pages(path, ocr, dpi, lang, jobs, warnings=notes)
     if not any(p.lines for p in pages):
         raise EmptyDocumentError(f"no text found on any page: {path}")
+    if n_ocr:
+        from ..cleanup.ocrfix import settle_labels
+
+        settle_labels(pages, roles)  # labels OCR damaged, settled by the document's clean ones
     stream = pages_to_stream(pages, roles=roles)
     minutes = assemble(stream, roles=roles, keep_width=keep_width)
     if n_ocr:
