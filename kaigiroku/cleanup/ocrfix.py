@@ -309,6 +309,8 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
     mark = ""
     if s[i] in MARK_LOOKALIKES or s[i] in "○◯〇◎◆◇●□■△▲":
         mark, i = s[i], i + 1
+        if i < len(s) and s[i] in "○◯〇◎◆◇●□■△▲" and mark in MARK_LOOKALIKES:  # O〇議長: a speck and the mark
+            mark, i = s[i], i + 1
     elif i:
         return text  # junk before anything but a mark is text
     while i < len(s) and s[i] in " \u3000":
@@ -340,11 +342,16 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
                 # the first line of a wrapped label cell (○議長（大森和 / 夫君）): mark and bracket only
                 inner = rest.strip(" \u3000")
                 role = ev.role(role_read, None) if mark else None
-                if role is not None and 1 <= len(inner) <= 8 and all(_NAME_CHARS.match(c) for c in inner):
+                if role is not None and len(inner) <= 8 and all(_NAME_CHARS.match(c) for c in inner):
                     return ev.mark + role + "（" + inner
                 return text
             name, used = got
             kun = used > len(name)
+            tail = re.sub(r"[ \u3000]", "", rest)
+            if not kun and len(tail) == used:
+                # the first line of a wrapped cell ending at the name (○議長（大森和夫 / 君）)
+                role = ev.role(role_read, name) if mark else None
+                return ev.mark + role + "（" + tail if role else text
             # the characters used, counted again in the text as read (spaces skipped)
             end, seen = 0, 0
             while end < len(rest) and seen < used:
