@@ -200,7 +200,7 @@ KUN_MISREADS = "君者用有看右若居着岩"  # what OCR makes of the 君 aft
 _ROLE_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30faー0-9０-９]")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]")
 _NOT_BRACKET = "[^\\s" + re.escape(_OPENS + _CLOSES) + "]"
-_CLEAN = re.compile(rf"^([○◯〇◎◆◇●□■△▲])({_NOT_BRACKET}{{1,12}})（({_NOT_BRACKET}{{1,8}}?)(君?)）")
+_CLEAN = re.compile(rf"^([○◯〇◎◆◇●□■△▲]?)({_NOT_BRACKET}{{1,12}})（({_NOT_BRACKET}{{1,8}}?)(君?)）")
 # what stands between a label and its speech in OCR output: the separator, or specks and a lost
 # closing bracket read as marks (田中直美君).答弁…, 田中直美者一ほかに…)
 _AFTER_LABEL = re.compile(r"^[ \u3000]*[.,:;・'`|_\-]?[ \u3000]*")
@@ -232,9 +232,10 @@ class LabelEvidence:
             if m is None:
                 continue
             mark, role, name, kun = m.groups()
-            if not self._role_ok(role) or len(name) < 2:
+            if not self._role_ok(role) or len(name) < 2 or not (mark or kun):
                 continue
-            self.marks[mark] += 1
+            if mark:
+                self.marks[mark] += 1
             self.role_count[role] += 1
             self.name_roles.setdefault(name, Counter())[role] += 1
             self.kun[bool(kun)] += 1
@@ -321,6 +322,8 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
     k = j
     while k < len(s) and s[k] in " \u3000":
         k += 1
+    if k + 1 < len(s) and s[k] in ".,・:'`" and s[k + 1] in _OPENS:  # a speck before the bracket: 市長.(
+        k += 1
     role_read = s[i:j]
     if not role_read:
         return text
@@ -361,8 +364,13 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
                 end += 1
             if end < len(rest) and rest[end - 1] not in _CLOSES and (lost := _LOST_CLOSE.match(rest[end:])):
                 end += lost.end()
-        if not mark and not (close is not None and kun):
-            return text  # without a mark, only a whole 役（名前君） reads as a label
+        known = bool(name) and ev.name_roles.get(name, {}).get(role_read, 0) >= 2
+        if not mark and not kun and ev.kun[True] > ev.kun[False]:
+            return text  # 市長(小川恵子)の発言: the document's labels carry 君
+        if not mark and not (close is not None and kun) and not known:
+            # without a mark, only a whole 役（名前君）, or a role and name the clean labels print
+            # together again and again, reads as a label
+            return text
         if not mark and s[:i].strip():
             return text
         role = ev.role(role_read, name)
