@@ -383,9 +383,9 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
         return label + ("\u3000" + body if body else "")
     # a mark and a role without a name: ○委員長　本文 (a look-alike mark only before a role the
     # clean labels or the role list know, followed by a space or nothing)
-    if not mark or (mark in MARK_LOOKALIKES and not ev.role_count[role_read]
-                    and not (ev._role_ok(role_read) and (k == len(s) or k > j))):
-        return text
+    spaced = k == len(s) or k > j
+    if not mark or (mark in MARK_LOOKALIKES and not spaced) or (s[k:k + 1] in "のがはをにでとへや"):
+        return text  # O議長の発言: a word, not a label
     role = ev.role(role_read, None)
     if role is None or role != role_read:
         return text
