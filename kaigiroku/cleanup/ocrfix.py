@@ -297,6 +297,14 @@ class LabelEvidence:
                 return inner[:k], k + 1
         return None
 
+    def name_to_space(self, rest: str) -> tuple[str, int] | None:
+        """(name, characters used) when the name runs to a space and the document's labels carry
+        君: its last character is the 君, however misread (加藤健一妊　マイナンバー…)."""
+        m = re.match(r"([^ \u3000]{3,7})[ \u3000]", rest)
+        if m is None or not all(_NAME_CHARS.match(c) for c in m.group(1)) or self.kun[True] <= self.kun[False]:
+            return None
+        return m.group(1)[:-1], len(m.group(1))
+
 
 def settle_label(text: str, ev: LabelEvidence) -> str:
     """`text` with a speaker label OCR damaged at its start written as printed (see above); any
@@ -340,7 +348,7 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
             kun = inner[-1:] in KUN_MISREADS and len(inner) >= 3
             name = inner[:-1] if kun else inner
         else:
-            got = ev.name_end(re.sub(r"[ \u3000]", "", rest[:12]))
+            got = ev.name_end(re.sub(r"[ \u3000]", "", rest[:12])) or ev.name_to_space(rest)
             if got is None:
                 # the first line of a wrapped label cell (○議長（大森和 / 夫君）): mark and bracket only
                 inner = rest.strip(" \u3000")
@@ -396,12 +404,13 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
 def settle_labels(pages, roles=None) -> int:
     """Rewrite OCR-damaged labels at the starts of the lines of OCR'd pages, in place, settled by
     the labels read cleanly anywhere in the document. Returns how many lines changed."""
-    lines = [ln for p in pages if getattr(p, "source", "") == "ocr" for ln in p.lines]
-    ev = LabelEvidence([ln.text for ln in lines], roles)
+    ocr_pages = [p for p in pages if getattr(p, "source", "") == "ocr"]
+    groups = {id(p): _cell_groups(p) for p in ocr_pages}
+    texts = [ln.text for p in ocr_pages for ln in p.lines] + [_joined(g) for gs in groups.values() for g in gs]
+    ev = LabelEvidence(texts, roles)
     changed = 0
-    for page in pages:
-        if getattr(page, "source", "") != "ocr":
-            continue
+    for page in ocr_pages:
+        changed += _settle_wrapped_cells(page, ev, groups[id(page)])
         for ln in page.lines:
             fixed = settle_label(ln.text, ev)
             if fixed == ln.text:
@@ -410,7 +419,94 @@ def settle_labels(pages, roles=None) -> int:
                 _drop_split_close(ln, page.lines)
             ln.text = fixed
             changed += 1
+        for ln in page.lines:
+            if _OPEN_CELL.match(ln.text):
+                changed += _close_wrapped_cell(ln, page.lines)
     return changed
+
+
+_CELL_START = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]")
+_COMPLETE = re.compile(r"^[○◯〇◎◆◇●□■△▲][^（）]{1,12}（[^（）]{1,9}）$")
+
+
+def _cell_groups(page) -> list[list]:
+    """The lines of each label cell wrapped over two or three lines of the label column
+    (O副市長 / (加藤健 / 一妊), top to bottom: a line opening with a mark, and the short lines right
+    under it at the same left edge, up to a closing bracket."""
+    lines = sorted(page.lines, key=lambda ln: ln.top)
+    groups = []
+    for i, first in enumerate(lines):
+        if not _CELL_START.match(first.text) or len(first.text) > 12 or "。" in first.text \
+                or re.search(f"[{re.escape(_CLOSES)}]", first.text):
+            continue
+        h = max(first.bottom - first.top, 1.0)
+        pieces, last = [first], first
+        for ln in lines[i + 1:]:
+            if ln.top - last.bottom > 1.0 * h or len(pieces) == 3:
+                break
+            if abs(ln.x0 - first.x0) < 1.5 * h and len(ln.text) <= 8 and "。" not in ln.text \
+                    and not _CELL_START.match(ln.text):
+                pieces.append(ln)
+                last = ln
+                if re.search(f"[{re.escape(_CLOSES)}]", ln.text):
+                    break
+        if len(pieces) >= 2:
+            groups.append(pieces)
+    return groups
+
+
+def _joined(pieces) -> str:
+    return "".join(re.sub(r"[ \u3000]", "", p.text) for p in pieces)
+
+
+def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
+    """Each wrapped label cell settled as one: the pieces joined and settled, the cell written on its
+    first line (whose box is the row the label opens), the other pieces dropped."""
+    gone: set[int] = set()
+    changed = 0
+    for pieces in groups:
+        if any(id(p) in gone for p in pieces):
+            continue
+        first = pieces[0]
+        if len(pieces) < 2:
+            continue
+        fixed = settle_label(_joined(pieces), ev)
+        if _OPEN_CELL.match(fixed):  # the name's end lost with the last line: a name the document prints
+            name = fixed[fixed.index("（") + 1:]
+            if name in ev.name_roles:
+                fixed += ("君" if ev.kun[True] > ev.kun[False] else "") + "）"
+            elif 3 <= len(name) <= 7 and ev.kun[True] >= 3 and not ev.kun[False]:
+                fixed = fixed[:-1] + "君）"  # every clean label ends in 君: so does this cell, misread
+        if not _COMPLETE.match(fixed):
+            continue
+        first.text = fixed  # its box stays the first line's: the row the label opens
+        gone.update(id(p) for p in pieces[1:])
+        changed += 1
+    if gone:
+        page.lines = [ln for ln in page.lines if id(ln) not in gone]
+    return changed
+
+
+_OPEN_CELL = re.compile(r"^[○◯〇◎◆◇●□■△▲][^（）]{1,12}（[^）]{0,8}$")
+
+
+def _close_wrapped_cell(first, lines) -> int:
+    """The last line of a wrapped label cell (〇議長（渡辺 / 誠君) closes the bracket the first
+    opened; OCR often drops that closing bracket or misreads its 君."""
+    h = max(first.bottom - first.top, 1.0)
+    below = sorted((ln for ln in lines if ln is not first and abs(ln.x0 - first.x0) < 1.5 * h
+                    and 0 <= ln.top - first.bottom < 1.2 * h), key=lambda ln: ln.top)
+    if not below:
+        return 0
+    nxt = below[0]
+    t = nxt.text.strip(" \u3000")
+    if not 1 <= len(t) <= 8 or t[-1:] in _CLOSES and t[-2:-1] == "君":
+        return 0
+    body = t.rstrip(_CLOSES)
+    if body and body[-1] in KUN_MISREADS and all(_NAME_CHARS.match(c) for c in body):
+        nxt.text = body[:-1] + "君）"
+        return 1
+    return 0
 
 
 def _drop_split_close(label, lines) -> None:
