@@ -144,6 +144,7 @@ def bench_legacy(args) -> None:
     langs = ["jpn", "jpn+Japanese", "Japanese"]
     kinds = {"table": ("table_marked", "mild"), "inline": ("assembly", "rough")}
     refs = ["real:d1", "seed:1"] if args.split != "heldout" else ["real:d2", "seed:101"]
+    refs = refs[: args.docs or len(refs)]
     print(f"\nlegacy print (old character forms), {args.split} meetings {refs}: CER of the OCR text")
     print(f"{'page kind':<10}{'lang':<15}{'psm':>4}{'cer':>9}{'pages/s':>9}")
     scans = {kind: [make_case(ref, layout, level, OUT / "legacy", dpi=DPI, seed=7 + i, old=True, chars=args.chars)

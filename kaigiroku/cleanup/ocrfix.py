@@ -475,7 +475,7 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
             name = fixed[fixed.index("（") + 1:]
             if name in ev.name_roles:
                 fixed += ("君" if ev.kun[True] > ev.kun[False] else "") + "）"
-            elif 3 <= len(name) <= 7 and ev.kun[True] >= 3 and not ev.kun[False]:
+            elif 3 <= len(name) <= 7 and ev.kun[True] >= 2 and not ev.kun[False]:
                 fixed = fixed[:-1] + "君）"  # every clean label ends in 君: so does this cell, misread
         if not _COMPLETE.match(fixed):
             continue
