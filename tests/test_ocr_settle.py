@@ -60,3 +60,12 @@ def test_text_pages_are_never_touched():
 def test_the_documents_own_mark_is_used():
     ev = LabelEvidence(["◯委員長(山田太郎君)　本文", "◯委員(林花子君)　本文"])
     assert settle_label("O委員長(山田太郎君)　本文", ev) == "◯委員長（山田太郎君）　本文"
+
+
+def test_a_misread_role_in_legacy_print_is_settled_by_the_roles_the_document_prints():
+    ev = LabelEvidence(["○國務大臣（盛山正仁君）　國立大學法人法", "○議長（尾辻秀久君）　これより會議を開きます。"])
+    assert settle_label("〇國務大巨(盛山正仁者　次に", ev) == "○國務大臣（盛山正仁君）　次に"
+    # a role of the role list's pattern (*大臣), misread in its last character, for a name seen once
+    assert settle_label("○勞働大巨（田中一郎君）　勞働", ev) == "○勞働大臣（田中一郎君）　勞働"
+    # the body keeps its old forms and its misreads: only the label is settled
+    assert settle_label("國務大巨の答弁を求めます。", ev) == "國務大巨の答弁を求めます。"
