@@ -38,6 +38,16 @@ def test_the_gutter_splits_label_and_body_columns_only():
     a, b, crossing = got
     assert 300 <= a < b <= 420
     assert crossing[100:130].all() and not crossing[200:230].any()
+    # labels centred between body lines are read as a zone of their own; labels level with a body
+    # line are not (the page is read in one pass and the line split at the gutter)
+    from kaigiroku.ingest.ocr import labels_off_rows
+
+    assert labels_off_rows(ink, got, h)
+    level = ink.copy()
+    level[:, 100:300] = False
+    for r in range(0, 20, 4):
+        level[200 + r * 120: 200 + r * 120 + h, 100:300] = True
+    assert not labels_off_rows(level, find_gutter(level, h), h)
     # inline text: every line runs across, so no gutter
     inline = np.zeros_like(ink)
     for r in range(20):

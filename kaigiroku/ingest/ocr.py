@@ -44,6 +44,7 @@ class Options:
     psm: int = PSM
     skip: tuple[str, ...] = ()  # preprocessing steps to leave out (ablation)
     fix: bool = True  # ocrfix on each line (off: Tesseract's words joined by spaces, for the bench)
+    zones: bool = True  # read a label table's columns apart (off: the page in one pass, for comparison)
 
 
 class Word(NamedTuple):
@@ -193,7 +194,8 @@ def ocr_page_image(grey: np.ndarray, page_number: int, width_pt: float, height_p
     fix = fix_ocr_text if opts.fix else str
     lines = []
     try:
-        for image, dx in zone_images(clean, ink, text_height(binary, opts.dpi)):
+        zones = zone_images(clean, ink, text_height(binary, opts.dpi)) if opts.zones else [(clean, 0)]
+        for image, dx in zones:
             data = ocr_engine_data(image, opts.lang, opts.psm)
             if dx:
                 data["left"] = [int(x) + dx for x in data["left"]]
@@ -263,11 +265,29 @@ def find_gutter(ink: np.ndarray, height: float) -> tuple[int, int, np.ndarray] |
     return a, b, crossing
 
 
+OFF_ROWS = 0.25  # share of label-column lines whose middle falls between body lines
+
+
+def labels_off_rows(ink: np.ndarray, gutter, height: float) -> bool:
+    """Whether label-column lines sit off the body's rows (centred against a speech, or a cell
+    wrapped on a leading of its own). Labels level with body lines are read as well in one pass
+    (the line is split at the gutter afterwards), and better: a narrow zone of two-character cells
+    (会　長) gives Tesseract too little to go on."""
+    a, b, crossing = gutter
+    left = ink[:, :a].any(axis=1) & ~crossing
+    body = ink[:, b:].any(axis=1)
+    mids = [(r0 + r1) // 2 for r0, r1 in _runs(left) if r1 - r0 >= 0.4 * height]
+    if not mids:
+        return False
+    off = sum(not body[m] for m in mids)
+    return off >= max(1, OFF_ROWS * len(mids))
+
+
 def zone_images(clean: np.ndarray, ink: np.ndarray, height: float):
     """(image, x offset) of each zone to read: the whole page, or label column, body column and the
     rows crossing the gutter (each zone's other parts painted white)."""
     gutter = find_gutter(ink, height)
-    if gutter is None:
+    if gutter is None or not labels_off_rows(ink, gutter, height):
         return [(clean, 0)]
     a, b, crossing = gutter
     cut = (a + b) // 2
