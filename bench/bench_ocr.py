@@ -1,29 +1,34 @@
-"""Bench: our OCR (OpenCV clean-up + Tesseract jpn) against OCRmyPDF on the same damaged scans.
+"""Bench: scanned minutes through `kaigiroku ingest` against OCRmyPDF, on the same pages in one run.
 
-    python bench/bench_ocr.py                 # both engines, mild and rough scans, CER and pages/s
-    python bench/bench_ocr.py --ablation      # also: each preprocessing step switched off in turn
-    python bench/bench_ocr.py --psm 3 4 6     # also: Tesseract page segmentation modes compared
-    python bench/bench_ocr.py --fixes         # also: what each ocrfix repair is worth
+    python bench/bench_ocr.py                        # held-out split: every scan layout, both levels
+    python bench/bench_ocr.py --split tuned          # the split we tune on
+    python bench/bench_ocr.py --split both --docs 2  # both splits, two meetings each
+    python bench/bench_ocr.py --legacy               # old character forms: jpn vs jpn+Japanese, psm 4 vs 6
+    python bench/bench_ocr.py --no-ocrmypdf          # ours alone
 
-The scans are made by fixtures/scan.py from minutes rendered with known text: the fixture page of
-fixtures/scan.py (ruled Mincho, and unruled Gothic) plus three A4 pages of the real Diet minutes in
-../shared/real/d2.json (when present) in a ruled label/body table; 200 dpi scans, read at 300 dpi. CER = Levenshtein distance over NFKC text with whitespace removed / gold length,
-pooled over all pages of a damage level.
+Scans are made by fixtures/scan.py (make_case): each meeting of the split (fixtures/scan.SPLITS),
+trimmed to a cover and a page or two of speech, rendered in each scan layout by
+fixtures/render_pdf.py, scanned at 300 dpi:
+    mild  label tables: wrapped name cells, vertically centred labels, ruled, ○-labelled council
+          minutes in table form (MILD_LAYOUTS)
+    rough inline labels: plain and ○議長（…君） (ROUGH_LAYOUTS)
+The held-out split (the Diet plenary d2 and generator seeds 101-103) is never looked at while tuning.
 
-OCRmyPDF is only needed for the comparison (not a dependency of kaigiroku):
-    .venv/bin/pip install ocrmypdf       # the Python package, into the venv
-    apt-get install unpaper              # for --clean
-It runs as `ocrmypdf -l jpn --deskew --clean --sidecar out.txt in.pdf out.pdf`; without it the bench
-prints a message and measures our OCR alone. Both use `--jobs` worker processes. The sidecar is in
-Tesseract's block order, so a second figure scores OCRmyPDF's text layer read back in row order
-(pdfplumber), the order our text is scored in: that one compares recognition alone.
+Measures per scan, from kaigiroku.score (the rules of ../shared/eval/score.py):
+    cer         edit distance / gold characters, over the turns' text
+    miss        gold characters missing from the turns
+    attributed  gold characters present with the right speaker (OCRmyPDF has no speakers: "-")
+    pages/s     pages / wall time of the whole file, both tools with --jobs workers
+OCRmyPDF runs as `ocrmypdf -l jpn --deskew --clean --jobs N --sidecar OUT.txt IN.pdf OUT.pdf`; its
+sidecar text is scored as one unattributed turn (cover and page furniture count against it, as they
+would for a user). `make bench-deps` installs it and unpaper.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,175 +38,170 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fixtures.scan import SAMPLE_ROWS, Layout, norm, reading_text, render_minutes_pdf, scan_pdf  # noqa: E402
-from kaigiroku.ingest.ocr import ocr_pdf_pages  # noqa: E402
-from kaigiroku.cleanup import ocrfix  # noqa: E402
-from kaigiroku.ingest.preprocess import STEPS  # noqa: E402
+from fixtures.scan import MILD_LAYOUTS, ROUGH_LAYOUTS, SPLITS, make_case  # noqa: E402
+from kaigiroku.ingest import ingest  # noqa: E402
+from kaigiroku.score import score  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "real" / "d2.json"
 OUT = ROOT / "bench" / "out" / "ocr"
+DPI = 300
 
 
-def diet_rows(limit_chars: int = 2600) -> list[tuple[str, str]]:
-    """(label, body) rows from real Diet minutes: speaker role as the label, notes unlabelled."""
-    if not SHARED.exists():
-        return []
-    rows, total = [], 0
-    for t in json.loads(SHARED.read_text(encoding="utf-8"))["turns"]:
-        text = t["text"].replace("\n\n", "")
-        if len(text) > 220:  # keep whole sentences, about 200 characters of each speech
-            cut = text.rfind("。", 0, 220)
-            text = text[: cut + 1] if cut > 0 else text[:220]
-        rows.append((t.get("speaker") or "" if t.get("kind") == "speech" else "", text))
-        total += len(text)
-        if total > limit_chars:
-            break
-    return rows
-
-
-def merge_pdfs(paths: list[Path], out: Path) -> None:
-    import pypdfium2 as pdfium
-
-    dst = pdfium.PdfDocument.new()
-    for p in paths:
-        src = pdfium.PdfDocument(str(p))
-        dst.import_pages(src)
-        src.close()
-    dst.save(str(out))
-    dst.close()
-
-
-def make_scans(levels: list[str]) -> dict[str, tuple[Path, list[str]]]:
-    """level -> (one scanned PDF of all bench pages, gold text per page)."""
-    OUT.mkdir(parents=True, exist_ok=True)
-    sources = [
-        (OUT / "sample.pdf", render_minutes_pdf(OUT / "sample.pdf", SAMPLE_ROWS)),
-        (OUT / "sample-gothic.pdf", render_minutes_pdf(OUT / "sample-gothic.pdf", SAMPLE_ROWS,
-                                                       Layout(font="gothic", ruled=False))),
-    ]
-    rows = diet_rows()
-    if rows:
-        sources.append((OUT / "diet.pdf", render_minutes_pdf(OUT / "diet.pdf", rows, Layout(),
-                                                            title="第212回国会　参議院本会議")))
-    corpus = {}
-    for level in levels:
-        parts, golds = [], []
-        for i, (src, gold) in enumerate(sources):
-            part = OUT / f"{src.stem}-{level}.pdf"
-            scan_pdf(src, part, level, dpi=200, seed=100 * i + 7)
-            parts.append(part)
-            golds.extend(gold)
-        merged = OUT / f"scans-{level}.pdf"
-        merge_pdfs(parts, merged)
-        corpus[level] = (merged, golds)
-    return corpus
-
-
-def pooled_cer(golds: list[str], preds: list[str]) -> float:
-    from rapidfuzz.distance import Levenshtein
-
-    dist = sum(Levenshtein.distance(norm(g), norm(p)) for g, p in zip(golds, preds))
-    return dist / max(1, sum(len(norm(g)) for g in golds))
-
-
-def run_ours(pdf: Path, n: int, jobs: int, **kw) -> tuple[list[str], float]:
-    t = time.perf_counter()
-    pages = ocr_pdf_pages(pdf, list(range(1, n + 1)), jobs=jobs, **kw)
-    return [reading_text([p]) for p in pages], time.perf_counter() - t
-
-
-def ocrmypdf_missing() -> str | None:
+def ocrmypdf_exe() -> str | None:
     exe = shutil.which("ocrmypdf") or shutil.which("ocrmypdf", path=str(Path(sys.executable).parent))
-    if not exe:
-        return "ocrmypdf is not installed (.venv/bin/pip install ocrmypdf)"
-    if not shutil.which("unpaper"):
-        return "unpaper is not installed (apt-get install unpaper), needed for --clean"
-    return None
+    return exe if exe and shutil.which("unpaper") else None
 
 
-def run_ocrmypdf(pdf: Path, n: int, jobs: int) -> tuple[list[str], list[str], float]:
-    """(sidecar text per page, text layer of the output PDF in row order per page, seconds)."""
-    import pdfplumber
-
-    exe = shutil.which("ocrmypdf") or shutil.which("ocrmypdf", path=str(Path(sys.executable).parent))
+def run_ocrmypdf(pdf: Path, jobs: int, lang: str = "jpn") -> tuple[str, float]:
+    exe = ocrmypdf_exe()
     with tempfile.TemporaryDirectory() as tmp:
         side, out = Path(tmp) / "out.txt", Path(tmp) / "out.pdf"
         t = time.perf_counter()
-        subprocess.run([exe, "-q", "-l", "jpn", "--deskew", "--clean", "--jobs", str(jobs),
+        subprocess.run([exe, "-q", "-l", lang, "--deskew", "--clean", "--jobs", str(jobs),
                         "--sidecar", str(side), str(pdf), str(out)], check=True)
-        secs = time.perf_counter() - t
-        sidecar = (side.read_text(encoding="utf-8").split("\f") + [""] * n)[:n]
-        with pdfplumber.open(out) as doc:
-            layer = [(p.extract_text() or "") for p in doc.pages]
-    return sidecar, (layer + [""] * n)[:n], secs
+        return side.read_text(encoding="utf-8"), time.perf_counter() - t
+
+
+def page_count(pdf: Path) -> int:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def cases(split: str, docs: int | None, layouts: list[str] | None):
+    refs = SPLITS[split][:docs] if docs else SPLITS[split]
+    for i, ref in enumerate(refs):
+        for level, lays in (("mild", MILD_LAYOUTS), ("rough", ROUGH_LAYOUTS)):
+            for k, layout in enumerate(lays):
+                if layouts and layout not in layouts:
+                    continue
+                yield ref, layout, level, 1000 * (split == "heldout") + 10 * i + k
+
+
+def bench_split(split: str, args) -> list[dict]:
+    rows = []
+    for ref, layout, level, seed in cases(split, args.docs, args.layouts):
+        gold, _, scan = make_case(ref, layout, level, OUT / split, dpi=DPI, seed=seed, chars=args.chars)
+        n = page_count(scan)
+        t = time.perf_counter()
+        m = ingest(scan, dpi=DPI, jobs=args.jobs)
+        ours_s = time.perf_counter() - t
+        s = score(gold, m.to_dict())
+        row = dict(split=split, ref=ref, layout=layout, level=level, pages=n, ours=s, ours_s=ours_s)
+        if not args.no_ocrmypdf and ocrmypdf_exe() and level in args.ocrmypdf_levels:
+            text, secs = run_ocrmypdf(scan, args.jobs)
+            row["ocrmypdf"] = score(gold, {"turns": [{"kind": "note", "text": text}]})
+            row["ocrmypdf_s"] = secs
+        rows.append(row)
+        o = row.get("ocrmypdf")
+        print(f"  {split:<8}{ref:<36}{layout:<16}{level:<6}{n:>3}  ours cer {s['cer']:.4f} miss {s['miss']:.4f} "
+              f"attr {s['attributed']:.4f} {n / ours_s:5.2f} p/s"
+              + (f" | ocrmypdf cer {o['cer']:.4f} miss {o['miss']:.4f} {n / row['ocrmypdf_s']:5.2f} p/s" if o else ""),
+              flush=True)
+    return rows
+
+
+def summary(rows: list[dict]) -> None:
+    print(f"\n{'split':<9}{'layout':<16}{'level':<7}{'n':>3}{'cer':>8}{'miss':>8}{'attr':>8}{'min attr':>9}"
+          f"{'p/s':>7}{'omp cer':>9}{'omp miss':>9}{'omp p/s':>8}{'miss<omp':>9}")
+    keys = sorted({(r["split"], r["layout"], r["level"]) for r in rows}, key=lambda k: (k[0], k[2], k[1]))
+    for split, layout, level in keys + [(s, "ALL", lv) for s in sorted({r["split"] for r in rows})
+                                        for lv in ("mild", "rough")]:
+        rs = [r for r in rows if r["split"] == split and r["level"] == level and layout in (r["layout"], "ALL")]
+        if not rs:
+            continue
+        pages = sum(r["pages"] for r in rs)
+        mean = lambda k, who="ours": statistics.mean(r[who][k] for r in rs)  # noqa: E731
+        line = (f"{split:<9}{layout:<16}{level:<7}{len(rs):>3}{mean('cer'):>8.4f}{mean('miss'):>8.4f}"
+                f"{mean('attributed'):>8.4f}{min(r['ours']['attributed'] for r in rs):>9.4f}"
+                f"{pages / sum(r['ours_s'] for r in rs):>7.2f}")
+        if rs and all("ocrmypdf" in r for r in rs):
+            below = sum(r["ours"]["miss"] < r["ocrmypdf"]["miss"] for r in rs)
+            line += (f"{mean('cer', 'ocrmypdf'):>9.4f}{mean('miss', 'ocrmypdf'):>9.4f}"
+                     f"{pages / sum(r['ocrmypdf_s'] for r in rs):>8.2f}{below:>6}/{len(rs)}")
+        print(line)
+    both = [r for r in rows if "ocrmypdf" in r]
+    if both:
+        ours = sum(r["pages"] for r in both) / sum(r["ours_s"] for r in both)
+        omp = sum(r["pages"] for r in both) / sum(r["ocrmypdf_s"] for r in both)
+        print(f"\npages/s over the {len(both)} scans both read: kaigiroku {ours:.3f}, ocrmypdf {omp:.3f}, "
+              f"ratio {ours / omp:.2f}x")
+
+
+# ----------------------------------------------------------------------------- legacy print
+
+def bench_legacy(args) -> None:
+    """Old character forms (國務大臣, 勞働, 會議): Tesseract's jpn model against jpn+Japanese (the
+    script model, Debian's tesseract-ocr-script-jpan) and psm 4 against psm 6, per page kind (a
+    label table, inline labels), scored as OCR text (pages in reading order) and as turns."""
+    from fixtures.scan import cer, reading_text
+    from kaigiroku.ingest.ocr import ocr_pdf_pages
+    from kaigiroku.ingest.tesseract import check_available
+
+    langs = ["jpn", "jpn+Japanese", "Japanese"]
+    kinds = {"table": ("table_marked", "mild"), "inline": ("assembly", "rough")}
+    refs = ["real:d1", "seed:1"] if args.split != "heldout" else ["real:d2", "seed:101"]
+    refs = refs[: args.docs or len(refs)]
+    print(f"\nlegacy print (old character forms), {args.split} meetings {refs}: CER of the OCR text")
+    print(f"{'page kind':<10}{'lang':<15}{'psm':>4}{'cer':>9}{'pages/s':>9}")
+    scans = {kind: [make_case(ref, layout, level, OUT / "legacy", dpi=DPI, seed=7 + i, old=True, chars=args.chars)
+                    for i, ref in enumerate(refs)] for kind, (layout, level) in kinds.items()}
+    for kind, items in scans.items():
+        for lang in langs:
+            try:
+                check_available(lang)
+            except Exception as e:  # noqa: BLE001
+                print(f"{kind:<10}{lang:<15}  skipped: {e}")
+                continue
+            for psm in (4, 6):
+                dist = total = 0.0
+                pages = secs = 0
+                for gold, pdf, scan in items:
+                    n = page_count(scan)
+                    t = time.perf_counter()
+                    got = ocr_pdf_pages(scan, list(range(1, n + 1)), dpi=DPI, lang=lang, psm=psm, jobs=args.jobs)
+                    secs += time.perf_counter() - t
+                    pages += n
+                    ref_text = _page_gold(pdf)
+                    for g, p in zip(ref_text, got):
+                        c = cer(g, reading_text([p]))
+                        dist += c * len(g)
+                        total += len(g)
+                print(f"{kind:<10}{lang:<15}{psm:>4}{dist / max(total, 1):>9.4f}{pages / secs:>9.2f}", flush=True)
+
+
+def _page_gold(pdf: Path) -> list[str]:
+    """The printed text of each page of a rendered (text) PDF, in row order."""
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf)) as doc:
+        return [p.extract_text() or "" for p in doc.pages]
 
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--levels", nargs="+", default=["mild", "rough"])
-    ap.add_argument("--jobs", type=int, default=os.cpu_count())
-    ap.add_argument("--dpi", type=float, default=300)
-    ap.add_argument("--psm", type=int, nargs="*", default=[], help="compare these page segmentation modes")
-    ap.add_argument("--ablation", action="store_true", help="switch each preprocessing step off in turn")
-    ap.add_argument("--fixes", action="store_true", help="CER with the ocrfix repairs added one by one")
+    ap.add_argument("--split", choices=["heldout", "tuned", "both"], default="heldout")
+    ap.add_argument("--docs", type=int, default=None, help="only the first N meetings of each split")
+    ap.add_argument("--layouts", nargs="*", default=None, help="only these scan layouts")
+    ap.add_argument("--chars", type=int, default=1200, help="characters of speech per meeting (pages)")
+    ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--no-ocrmypdf", action="store_true")
+    ap.add_argument("--ocrmypdf-levels", nargs="*", default=["mild", "rough"],
+                    help="run OCRmyPDF on these damage levels only (it is slow)")
+    ap.add_argument("--legacy", action="store_true", help="old character forms: languages and psm")
     args = ap.parse_args(argv)
-
-    corpus = make_scans(args.levels)
-    n_pages = {lv: len(g) for lv, (_, g) in corpus.items()}
-    print(f"scans: {', '.join(f'{lv} {n} pages' for lv, n in n_pages.items())}, "
-          f"{sum(len(norm(t)) for t in next(iter(corpus.values()))[1])} gold characters per level; "
-          f"jobs={args.jobs}\n")
-
-    print(f"{'engine':<28}{'level':<8}{'CER':>8}{'pages/s':>10}{'seconds':>10}")
-    for level, (pdf, golds) in corpus.items():
-        preds, secs = run_ours(pdf, len(golds), args.jobs, dpi=args.dpi)
-        print(f"{'kaigiroku':<28}{level:<8}{pooled_cer(golds, preds):>8.4f}{len(golds) / secs:>10.2f}{secs:>10.1f}")
-        if args.no_ocrmypdf:
-            continue
-        why = ocrmypdf_missing()
-        if why:
-            print(f"{'ocrmypdf':<28}{level:<8}  skipped: {why}")
-            continue
-        sidecar, layer, secs = run_ocrmypdf(pdf, len(golds), args.jobs)
-        print(f"{'ocrmypdf --deskew --clean':<28}{level:<8}{pooled_cer(golds, sidecar):>8.4f}"
-              f"{len(golds) / secs:>10.2f}{secs:>10.1f}")
-        print(f"{'  its text layer, row order':<28}{level:<8}{pooled_cer(golds, layer):>8.4f}")
-
-    if args.psm:
-        print(f"\npage segmentation modes (CER)\n{'psm':<8}" + "".join(f"{lv:>10}" for lv in corpus))
-        for psm in args.psm:
-            row = [pooled_cer(g, run_ours(pdf, len(g), args.jobs, dpi=args.dpi, psm=psm)[0])
-                   for pdf, g in corpus.values()]
-            print(f"{psm:<8}" + "".join(f"{c:>10.4f}" for c in row))
-
-    if args.fixes:
-        raw = {lv: run_ours(pdf, len(g), args.jobs, dpi=args.dpi, fix=False)[0] for lv, (pdf, g) in corpus.items()}
-        stages = [("none (words joined)", []), ("+ fix_spacing", [ocrfix.fix_spacing]),
-                  ("+ fix_stray_marks", [ocrfix.fix_spacing, ocrfix.fix_stray_marks]),
-                  ("+ fix_brackets", [ocrfix.fix_spacing, ocrfix.fix_stray_marks, ocrfix.fix_brackets]),
-                  ("+ fix_confusions", [ocrfix.fix_spacing, ocrfix.fix_stray_marks, ocrfix.fix_brackets,
-                                        ocrfix.fix_confusions])]
-        print(f"\nocrfix (CER, repairs added in turn)\n{'repairs':<24}" + "".join(f"{lv:>10}" for lv in corpus))
-        for name, fns in stages:
-            row = []
-            for lv, (_, golds) in corpus.items():
-                def fix(line, fns=fns):
-                    for f in fns:
-                        line = f(line)
-                    return line
-                preds = ["\n".join(fix(ln) for ln in page.split("\n")) for page in raw[lv]]
-                row.append(pooled_cer(golds, preds))
-            print(f"{name:<24}" + "".join(f"{c:>10.4f}" for c in row))
-
-    if args.ablation:
-        print(f"\nablation (CER with one step switched off)\n{'switched off':<20}"
-              + "".join(f"{lv:>10}" for lv in corpus))
-        for step in ("(none)",) + STEPS + ("(all)",):
-            skip = () if step == "(none)" else STEPS if step == "(all)" else (step,)
-            row = [pooled_cer(g, run_ours(pdf, len(g), args.jobs, dpi=args.dpi, skip=skip)[0])
-                   for pdf, g in corpus.values()]
-            print(f"{step:<20}" + "".join(f"{c:>10.4f}" for c in row))
+    if not args.no_ocrmypdf and not ocrmypdf_exe():
+        print("ocrmypdf or unpaper missing (make bench-deps): measuring kaigiroku alone")
+    if args.legacy:
+        bench_legacy(args)
+        return
+    rows = []
+    for split in (["tuned", "heldout"] if args.split == "both" else [args.split]):
+        rows += bench_split(split, args)
+    summary(rows)
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ class OcrMode(str, Enum):
     auto = "auto"
     always = "always"
     never = "never"
+    redo = "redo"  # replace OCR layers (invisible text over a page image), keep born-digital text
 
 
 class BatchExecutor(str, Enum):
@@ -240,6 +241,8 @@ def _convert(kind_wanted: str, file: str, fmt: Fmt, output: Optional[str], make_
             minutes = convert(path, options=opts)
         if file == STDIN:
             minutes.source = STDIN_NAME
+        for note in minutes.warnings:  # e.g. pages whose OCR layer was read again, a cover that took speech
+            logging.getLogger("kaigiroku").warning(note)
         write_output(render(minutes, fmt.value, bom=opts.bom), output)
         for companion, text in companion_files(minutes, fmt.value, output).items():  # TEI's listPerson
             write_output(text, str(companion))
@@ -294,8 +297,9 @@ NO_BOM = typer.Option(False, "--no-bom", help="No UTF-8 BOM at the start of csv 
 KEEP_WIDTH = typer.Option(False, "--keep-width", help="Keep full-/half-width characters as printed.")
 QUIET = typer.Option(False, "--quiet", "-q", help="Print errors only (no warnings, no progress bar).")
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Print more: also the PDF and image libraries' warnings.")
-OCR = typer.Option(OcrMode.auto, "--ocr", help="auto: OCR only pages without a usable text layer; "
-                                               "always: OCR every page; never: fail on a page that needs OCR.")
+OCR = typer.Option(OcrMode.auto, "--ocr", help="auto: OCR pages without a usable text layer or with a poor OCR "
+                                               "layer; redo: also replace every OCR layer, keeping born-digital "
+                                               "text; always: OCR every page; never: fail on a page that needs OCR.")
 DPI = typer.Option(300, "--dpi", min=72, max=1200, help="Resolution PDF pages are rasterised at for OCR; "
                                                        "an image file is taken to be scanned at it.")
 LANG = typer.Option("jpn", "--lang", help="Tesseract language(s), e.g. jpn or jpn+eng.")

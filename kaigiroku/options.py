@@ -13,7 +13,9 @@ from typing import Callable, Optional
 
 from .errors import ExitCode, KaigirokuError
 
-OCR_MODES = ("auto", "never", "always")
+# auto: OCR pages without a usable text layer and pages whose OCR layer is poor; redo: also replace
+# every OCR layer (invisible text over a page image), keeping born-digital text; always: every page
+OCR_MODES = ("auto", "never", "always", "redo")
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,7 @@ class Options:
 
     roles: object = None  # cleanup.labels.Roles: the default role list plus a user's --roles file, loaded once
     keep_width: bool = False  # keep full-width/half-width characters as printed (no NFKC-style folding)
-    ocr: str = "auto"  # auto: OCR only pages without a usable text layer; always; never (fail on a scan)
+    ocr: str = "auto"  # see OCR_MODES; never fails on a scan
     dpi: int = 300  # PDF pages are rasterised at this resolution; an image file is taken to be at it
     reader: str = "pdfium"  # how text PDFs are read: pdfium (fast, the default) or pdfplumber (for comparison)
     lang: str = "jpn"  # Tesseract language(s), "jpn" or "jpn+eng"

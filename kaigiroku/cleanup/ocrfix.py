@@ -10,6 +10,9 @@
                     impossible Japanese
     fix_stray_marks specks read as marks: 、。 opening a line, ASCII marks inside a kana word
     fix_ocr_text    all four, on one line of OCR output
+    settle_labels   speaker labels OCR damaged at line starts (look-alike marks, lost or doubled
+                    brackets, a misread 君 or role, cells wrapped over lines), settled by the
+                    document's own clean labels, names and the role list; body text is never touched
 
 Each rule was checked against 174,000 characters of real and invented minutes (../shared gold,
 seeds and Diet minutes, fixtures/minutes): none of them changes a character of correct text
@@ -181,3 +184,340 @@ def fix_angle_brackets(text: str) -> str:
 
 def fix_ocr_text(text: str) -> str:
     return fix_confusions(fix_angle_brackets(fix_brackets(fix_stray_marks(fix_spacing(text)))))
+
+
+# ----------------------------------------------------------------------------- labels through OCR damage
+#
+# A speaker label at a line start (○議長（山田太郎君）, ◆委員（林花子）, ○7番（山本健一君）) comes
+# out of Tesseract as O議長(山田太郎者, 「〇議員(山口和夫君　), 〇教育長(加藤正人君庁内…: the mark
+# read as a look-alike, stray marks before it, brackets half-width, doubled or lost, the 君 misread.
+# The grammar of labels (cleanup/labels.py) knows none of that, so such a label is not seen, and the
+# cover reader or the previous speech takes the speech. settle_labels rewrites the label part of a line
+# start, and only it, to the printed form, settled by the document's own evidence: the labels OCR read
+# cleanly (their marks, roles, names and honorific), and the role list. The body is never touched.
+
+MARK_LOOKALIKES = "OoQ0０ロ口"  # what OCR makes of a ○ mark at a line start
+_LEAD_JUNK = "「『\"'`.,・、。:;|!！“”‘’"
+_OPENS, _CLOSES = "(（〔[［{｛", ")）〕]］}｝"
+KUN_MISREADS = "君者用有看右若居着岩"  # what OCR makes of the 君 after a name
+_ROLE_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30faー0-9０-９]")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]")
+_NOT_BRACKET = "[^\\s" + re.escape(_OPENS + _CLOSES) + "]"
+_CLEAN = re.compile(rf"^([○◯〇◎◆◇●□■△▲]?)({_NOT_BRACKET}{{1,12}})（({_NOT_BRACKET}{{1,8}}?)(君?)）")
+# what stands between a label and its speech in OCR output: the separator, or specks and a lost
+# closing bracket read as marks (田中直美君).答弁…, 田中直美者一ほかに…)
+_AFTER_LABEL = re.compile(r"^[ \u3000]*[.,:;・'`|_\-]?[ \u3000]*")
+_LOST_CLOSE = re.compile(r"^[一ー\-_|][ \u3000]*(?=[\u3041-\u309f\u4e00-\u9fff])")
+
+
+def _norm_brackets(s: str) -> str:
+    return s.translate(str.maketrans("(){}[]［］｛｝〔〕", "（）（）（）（）（）（）"))
+
+
+class LabelEvidence:
+    """What the document's cleanly read labels say: marks, roles, names with their roles, and
+    whether names carry 君."""
+
+    def __init__(self, texts, roles=None):
+        from collections import Counter
+
+        from .labels import as_roles
+
+        self.roles = as_roles(roles)
+        self.marks: Counter = Counter()
+        self.role_count: Counter = Counter()
+        self.name_roles: dict[str, Counter] = {}
+        self.kun = Counter()
+        texts = list(texts)
+        self.text = "\n".join(texts)
+        for text in texts:
+            m = _CLEAN.match(_norm_brackets(text.lstrip(" \u3000")))
+            if m is None:
+                continue
+            mark, role, name, kun = m.groups()
+            if not self._role_ok(role) or len(name) < 2 or not (mark or kun):
+                continue
+            if mark:
+                self.marks[mark] += 1
+            self.role_count[role] += 1
+            self.name_roles.setdefault(name, Counter())[role] += 1
+            self.kun[bool(kun)] += 1
+
+    def _role_ok(self, role: str) -> bool:
+        from .labels import match_label
+
+        m = match_label("○" + role + "　", self.roles)
+        return m is not None and m.speaker == role or re.fullmatch(r"[0-9０-９]{1,3}番", role) is not None
+
+    @property
+    def mark(self) -> str:
+        return self.marks.most_common(1)[0][0] if self.marks else "○"
+
+    def role(self, role: str, name: str | None) -> str | None:
+        """The role as printed: as read when the role list or the clean labels know it, else the
+        role this name is printed with (one or two characters off), else one character off a role
+        seen cleanly; None when nothing settles it."""
+        from rapidfuzz.distance import Levenshtein
+
+        from .labels import fuzzy_role
+
+        if self.role_count[role] or self._role_ok(role):
+            return role
+        if name and name in self.name_roles:
+            best = self.name_roles[name].most_common(1)[0][0]
+            if Levenshtein.distance(best, role) <= min(2, len(best) - 1):
+                return best
+        if name and self.text:
+            # the role printed before this name elsewhere (the cover's 副市長　加藤裕子, a call 加藤裕子副市長)
+            near = set()
+            for m in re.finditer(re.escape(name), self.text):
+                before = self.text[max(0, m.start() - 8): m.start()].rstrip(" \u3000")
+                after = self.text[m.end(): m.end() + 8]
+                for k in range(1, len(before) + 1):
+                    if self._role_ok(before[-k:]) and Levenshtein.distance(before[-k:], role) <= 1:
+                        near.add(before[-k:])
+                for k in range(1, len(after) + 1):
+                    if self._role_ok(after[:k]) and Levenshtein.distance(after[:k], role) <= 1:
+                        near.add(after[:k])
+            near = {r for r in near if not any(r != o and o.endswith(r) for o in near)}  # 副市長 over 市長
+            if len(near) == 1:
+                return near.pop()
+        seen = [r for r, c in self.role_count.items() if c >= 2]
+        return fuzzy_role(role, self.roles, seen) if len(role) >= 2 else None
+
+    def name_end(self, inner: str) -> tuple[str, int] | None:
+        """(name, characters used) at the start of `inner` (the text after the opening bracket, its
+        closing one lost): a name seen in clean labels, or a name of 2-6 characters ended by a 君
+        or what OCR makes of it."""
+        for name in sorted(self.name_roles, key=len, reverse=True):
+            if inner.startswith(name):
+                n = len(name)
+                if n < len(inner) and inner[n] in KUN_MISREADS:
+                    n += 1
+                return name, n
+        for k in range(2, min(6, len(inner) - 1) + 1):
+            if inner[k] in KUN_MISREADS and all(_NAME_CHARS.match(c) for c in inner[:k]):
+                return inner[:k], k + 1
+        return None
+
+    def name_to_space(self, rest: str) -> tuple[str, int] | None:
+        """(name, characters used) when the name runs to a space and the document's labels carry
+        君: its last character is the 君, however misread (加藤健一妊　マイナンバー…)."""
+        m = re.match(r"([^ \u3000]{3,7})[ \u3000]", rest)
+        if m is None or not all(_NAME_CHARS.match(c) for c in m.group(1)) or self.kun[True] <= self.kun[False]:
+            return None
+        return m.group(1)[:-1], len(m.group(1))
+
+
+def settle_label(text: str, ev: LabelEvidence) -> str:
+    """`text` with a speaker label OCR damaged at its start written as printed (see above); any
+    other text comes back unchanged."""
+    s = text.lstrip(" \u3000")
+    i = 0
+    while i < min(2, len(s)) and s[i] in _LEAD_JUNK:
+        i += 1
+    if i >= len(s):
+        return text
+    mark = ""
+    if s[i] in MARK_LOOKALIKES or s[i] in "○◯〇◎◆◇●□■△▲":
+        mark, i = s[i], i + 1
+        if i < len(s) and s[i] in "○◯〇◎◆◇●□■△▲" and mark in MARK_LOOKALIKES:  # O〇議長: a speck and the mark
+            mark, i = s[i], i + 1
+    elif i:
+        return text  # junk before anything but a mark is text
+    while i < len(s) and s[i] in " \u3000":
+        i += 1
+    j = i
+    while j < len(s) and j - i < 12 and _ROLE_CHARS.match(s[j]):
+        j += 1
+    k = j
+    while k < len(s) and s[k] in " \u3000":
+        k += 1
+    if k + 1 < len(s) and s[k] in ".,・:'`" and s[k + 1] in _OPENS:  # a speck before the bracket: 市長.(
+        k += 1
+    role_read = s[i:j]
+    if not role_read:
+        return text
+    if k < len(s) and s[k] in _OPENS:
+        while k < len(s) and (s[k] in _OPENS or s[k] in " \u3000"):
+            k += 1
+        rest = s[k:]
+        close = next((n for n, c in enumerate(rest[:12]) if c in _CLOSES), None)
+        if close is not None and close >= 1 and all(_NAME_CHARS.match(c) or c in " \u3000" for c in rest[:close]):
+            inner = re.sub(r"[ \u3000]", "", rest[:close])
+            end = close
+            while end < len(rest) and (rest[end] in _CLOSES or rest[end] in " \u3000"):
+                end += 1
+            kun = inner[-1:] in KUN_MISREADS and len(inner) >= 3
+            name = inner[:-1] if kun else inner
+        else:
+            got = ev.name_end(re.sub(r"[ \u3000]", "", rest[:12])) or ev.name_to_space(rest)
+            if got is None:
+                # the first line of a wrapped label cell (○議長（大森和 / 夫君）): mark and bracket only
+                inner = rest.strip(" \u3000")
+                role = ev.role(role_read, None) if mark else None
+                if role is not None and len(inner) <= 8 and all(_NAME_CHARS.match(c) for c in inner):
+                    return ev.mark + role + "（" + inner
+                return text
+            name, used = got
+            kun = used > len(name)
+            tail = re.sub(r"[ \u3000]", "", rest)
+            if not kun and len(tail) == used:
+                # the first line of a wrapped cell ending at the name (○議長（大森和夫 / 君）)
+                role = ev.role(role_read, name) if mark else None
+                return ev.mark + role + "（" + tail if role else text
+            # the characters used, counted again in the text as read (spaces skipped)
+            end, seen = 0, 0
+            while end < len(rest) and seen < used:
+                seen += rest[end] not in " \u3000"
+                end += 1
+            while end < len(rest) and (rest[end] in _CLOSES or rest[end] in " \u3000"):
+                end += 1
+            if end < len(rest) and rest[end - 1] not in _CLOSES and (lost := _LOST_CLOSE.match(rest[end:])):
+                end += lost.end()
+        known = bool(name) and ev.name_roles.get(name, {}).get(role_read, 0) >= 2
+        if not mark and not kun and ev.kun[True] > ev.kun[False]:
+            return text  # 市長(小川恵子)の発言: the document's labels carry 君
+        if not mark and not (close is not None and kun) and not known:
+            # without a mark, only a whole 役（名前君）, or a role and name the clean labels print
+            # together again and again, reads as a label
+            return text
+        if not mark and s[:i].strip():
+            return text
+        role = ev.role(role_read, name)
+        if role is None or not name:
+            return text
+        honorific = "君" if kun and (ev.kun[True] >= ev.kun[False] or not ev.kun) else ""
+        label = (ev.mark if mark else "") + role + "（" + name + honorific + "）"
+        body = rest[end:]
+        body = body[_AFTER_LABEL.match(body).end():]
+        return label + ("\u3000" + body if body else "")
+    # a mark and a role without a name: ○委員長　本文 (a look-alike mark only before a role the
+    # clean labels or the role list know, followed by a space or nothing)
+    spaced = k == len(s) or k > j
+    if not mark or (mark in MARK_LOOKALIKES and not spaced) or (s[k:k + 1] in "のがはをにでとへや"):
+        return text  # O議長の発言: a word, not a label
+    role = ev.role(role_read, None)
+    if role is None or role != role_read:
+        return text
+    body = s[k:]
+    return ev.mark + role + ("\u3000" + body if body else "")
+
+
+def settle_labels(pages, roles=None) -> int:
+    """Rewrite OCR-damaged labels at the starts of the lines of OCR'd pages, in place, settled by
+    the labels read cleanly anywhere in the document. Returns how many lines changed."""
+    ocr_pages = [p for p in pages if getattr(p, "source", "") == "ocr"]
+    groups = {id(p): _cell_groups(p) for p in ocr_pages}
+    texts = [ln.text for p in ocr_pages for ln in p.lines] + [_joined(g) for gs in groups.values() for g in gs]
+    ev = LabelEvidence(texts, roles)
+    changed = 0
+    for page in ocr_pages:
+        changed += _settle_wrapped_cells(page, ev, groups[id(page)])
+        for ln in page.lines:
+            fixed = settle_label(ln.text, ev)
+            if fixed == ln.text:
+                continue
+            if fixed.endswith("）") and not re.search(f"[{re.escape(_CLOSES)}]", ln.text):
+                _drop_split_close(ln, page.lines)
+            ln.text = fixed
+            changed += 1
+        for ln in page.lines:
+            if _OPEN_CELL.match(ln.text):
+                changed += _close_wrapped_cell(ln, page.lines)
+    return changed
+
+
+_CELL_START = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]")
+_COMPLETE = re.compile(r"^[○◯〇◎◆◇●□■△▲][^（）]{1,12}（[^（）]{1,9}）$")
+
+
+def _cell_groups(page) -> list[list]:
+    """The lines of each label cell wrapped over two or three lines of the label column
+    (O副市長 / (加藤健 / 一妊), top to bottom: a line opening with a mark, and the short lines right
+    under it at the same left edge, up to a closing bracket."""
+    lines = sorted(page.lines, key=lambda ln: ln.top)
+    groups = []
+    for i, first in enumerate(lines):
+        if not _CELL_START.match(first.text) or len(first.text) > 12 or "。" in first.text \
+                or re.search(f"[{re.escape(_CLOSES)}]", first.text):
+            continue
+        h = max(first.bottom - first.top, 1.0)
+        pieces, last = [first], first
+        for ln in lines[i + 1:]:
+            if ln.top - last.bottom > 1.0 * h or len(pieces) == 3:
+                break
+            if abs(ln.x0 - first.x0) < 1.5 * h and len(ln.text) <= 8 and "。" not in ln.text \
+                    and not _CELL_START.match(ln.text):
+                pieces.append(ln)
+                last = ln
+                if re.search(f"[{re.escape(_CLOSES)}]", ln.text):
+                    break
+        if len(pieces) >= 2:
+            groups.append(pieces)
+    return groups
+
+
+def _joined(pieces) -> str:
+    return "".join(re.sub(r"[ \u3000]", "", p.text) for p in pieces)
+
+
+def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
+    """Each wrapped label cell settled as one: the pieces joined and settled, the cell written on its
+    first line (whose box is the row the label opens), the other pieces dropped."""
+    gone: set[int] = set()
+    changed = 0
+    for pieces in groups:
+        if any(id(p) in gone for p in pieces):
+            continue
+        first = pieces[0]
+        if len(pieces) < 2:
+            continue
+        fixed = settle_label(_joined(pieces), ev)
+        if _OPEN_CELL.match(fixed):  # the name's end lost with the last line: a name the document prints
+            name = fixed[fixed.index("（") + 1:]
+            if name in ev.name_roles:
+                fixed += ("君" if ev.kun[True] > ev.kun[False] else "") + "）"
+            elif 3 <= len(name) <= 7 and ev.kun[True] >= 2 and not ev.kun[False]:
+                fixed = fixed[:-1] + "君）"  # every clean label ends in 君: so does this cell, misread
+        if not _COMPLETE.match(fixed):
+            continue
+        first.text = fixed  # its box stays the first line's: the row the label opens
+        gone.update(id(p) for p in pieces[1:])
+        changed += 1
+    if gone:
+        page.lines = [ln for ln in page.lines if id(ln) not in gone]
+    return changed
+
+
+_OPEN_CELL = re.compile(r"^[○◯〇◎◆◇●□■△▲][^（）]{1,12}（[^）]{0,8}$")
+
+
+def _close_wrapped_cell(first, lines) -> int:
+    """The last line of a wrapped label cell (〇議長（渡辺 / 誠君) closes the bracket the first
+    opened; OCR often drops that closing bracket or misreads its 君."""
+    h = max(first.bottom - first.top, 1.0)
+    below = sorted((ln for ln in lines if ln is not first and abs(ln.x0 - first.x0) < 1.5 * h
+                    and 0 <= ln.top - first.bottom < 1.2 * h), key=lambda ln: ln.top)
+    if not below:
+        return 0
+    nxt = below[0]
+    t = nxt.text.strip(" \u3000")
+    if not 1 <= len(t) <= 8 or t[-1:] in _CLOSES and t[-2:-1] == "君":
+        return 0
+    body = t.rstrip(_CLOSES)
+    if body and body[-1] in KUN_MISREADS and all(_NAME_CHARS.match(c) for c in body):
+        nxt.text = body[:-1] + "君）"
+        return 1
+    return 0
+
+
+def _drop_split_close(label, lines) -> None:
+    """The closing bracket of a label that OCR put in the next piece of the same row (山口和夫君　)デー…)."""
+    h = max(label.bottom - label.top, 1.0)
+    mid = (label.top + label.bottom) / 2
+    for ln in lines:
+        if ln is not label and abs((ln.top + ln.bottom) / 2 - mid) < 0.5 * h and \
+                0 <= ln.x0 - label.x1 < 4 * h and ln.text[:1] in _CLOSES:
+            ln.text = ln.text[1:].lstrip(" \u3000")
+            return

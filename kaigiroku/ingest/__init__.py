@@ -1,6 +1,7 @@
 """PDF or image file -> Minutes: text pages read by geometry, image pages by OCR.
 
-    check_file -> read_pages (pdf.py per page, ocr.py for pages without a usable text layer)
+    check_file -> read_pages (pdf.py per page; ocr.py for pages without a usable text layer, and for
+                  pages whose OCR layer is poor (ocrlayer.py) or, under --ocr redo, any OCR layer)
                -> layout.pages_to_stream (furniture.py, columns.py) -> cleanup.assemble
 """
 from __future__ import annotations
@@ -15,10 +16,12 @@ from .. import files
 from ..errors import (EmptyDocumentError, InputError, KaigirokuError, NoTextLayerError, NotAPdfError,
                       OcrUnavailableError)
 from ..model import Minutes, Page
+from . import ocrlayer
 from .layout import pages_to_stream
 from .pdf import DEFAULT_READER, READERS, classify_error, needs_ocr, open_reader
 
-OCR_MODES = ("auto", "never", "always")
+from ..options import OCR_MODES  # noqa: E402
+
 log = logging.getLogger("kaigiroku")
 
 
@@ -59,7 +62,8 @@ def _ocr():
 
 def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
                jobs: int | None = None, only=None, select=None, progress=None,
-               page_timeout: float | None = None, reader: str = DEFAULT_READER) -> tuple[list[Page], int]:
+               page_timeout: float | None = None, reader: str = DEFAULT_READER,
+               warnings: list[str] | None = None) -> tuple[list[Page], int]:
     """All pages of a PDF as Pages of positioned lines, and how many were OCR'd.
 
     `reader` ("pdfium" or "pdfplumber", see pdf.py) finds each page's characters; each page is closed
@@ -67,10 +71,11 @@ def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
     together at the end (in parallel). With `only` (page numbers), other pages are read from their
     text layer but never OCR'd (left empty if they need it). With `select` (page numbers, --pages),
     other pages are not read at all. `progress(stage, done, total)` is told of each page read ("read")
-    and OCR'd ("ocr").
+    and OCR'd ("ocr"). Each text layer read again by OCR is reported, one line a page, in `warnings`.
     """
     pages: list[Page] = []
     to_ocr: list[int] = []
+    judged: list[Page] = []  # text pages over a page image: their layer may be an OCR program's
     with _closing_quietly(open_reader(path, reader)) as pdf:
         count = len(pdf)
         if not count:
@@ -98,6 +103,8 @@ def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
                             raise NoTextLayerError(f"page {number} has no usable text layer (a scan?); "
                                                    f"use --ocr auto: {path}")
                         to_ocr.append(number)
+                    elif ocr in ("auto", "redo") and getattr(page, "image_cover", 0.0) >= ocrlayer.MIN_IMAGE:
+                        judged.append(page)
             except KaigirokuError:
                 raise
             except Exception as e:
@@ -107,6 +114,17 @@ def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
             pages.append(page)
             if progress:
                 progress("read", len(pages), total)
+    if judged:
+        shares = ocrlayer.invisible_shares(path, [p.number for p in judged])
+        for page in judged:
+            verdict = ocrlayer.judge(page, shares.get(page.number, 0.0))
+            if verdict.poor or (ocr == "redo" and verdict.ocr_layer):
+                to_ocr.append(page.number)
+                why = "a poor OCR layer" if verdict.poor else "an OCR layer (--ocr redo)"
+                if warnings is not None:
+                    warnings.append(f"page {page.number}: text layer read again by OCR: {why} "
+                                    f"({verdict.reason()})")
+        to_ocr.sort()
     if to_ocr:
         extra = {"progress": progress} if progress else {}
         if page_timeout:
@@ -135,6 +153,7 @@ def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | Non
         raise ValueError(f"reader must be one of {READERS}, not {opts.reader!r}")
     path = Path(os.fspath(path))
     kind = check_file(path)
+    notes: list[str] = []
     if kind == "image":
         if opts.ocr == "never":
             raise NoTextLayerError(f"an image has no text layer; use --ocr auto: {path}")
@@ -149,12 +168,16 @@ def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | Non
         n_ocr = len(pages)
     else:
         pages, n_ocr = read_pages(path, opts.ocr, opts.dpi, opts.lang, opts.jobs, select=opts.pages,
-                                  progress=opts.progress, page_timeout=opts.page_timeout, reader=opts.reader)
+                                  progress=opts.progress, page_timeout=opts.page_timeout, reader=opts.reader,
+                                  warnings=notes)
     if not any(p.lines for p in pages):
         raise EmptyDocumentError(f"no text found on any page: {path}" + (_resolution_hint(path, opts)
                                                                          if kind == "image" else ""))
     if n_ocr:
         _warn_low_confidence(pages, path, opts.low_confidence)
+        from ..cleanup.ocrfix import settle_labels
+
+        settle_labels(pages, roles)  # labels OCR damaged, settled by the document's clean ones
     stream = pages_to_stream(pages, roles=roles)
     minutes = assemble(stream, roles=roles, keep_width=opts.keep_width)
     if n_ocr:
@@ -164,6 +187,7 @@ def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | Non
     minutes.source = str(path)
     minutes.pages = len(pages)
     minutes.ocr_pages = n_ocr
+    minutes.warnings.extend(notes)
     return minutes
 
 

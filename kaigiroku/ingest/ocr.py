@@ -25,7 +25,7 @@ from ..cleanup.ocrfix import fix_ocr_text
 from ..errors import OcrFailedError
 from ..model import Line, Page
 from . import raster
-from .preprocess import binarise, preprocess
+from .preprocess import binarise, preprocess, text_height
 from .tesseract import check_available, ocr_engine_data
 
 # Page segmentation mode. On the bench (bench/bench_ocr.py --psm 3 4 6) 4 and 6 tie and 3 is worse;
@@ -45,6 +45,7 @@ class Options:
     skip: tuple[str, ...] = ()  # preprocessing steps to leave out (ablation)
     fix: bool = True  # ocrfix on each line (off: Tesseract's words joined by spaces, for the bench)
     timeout: float | None = None  # (i14) seconds for one page's Tesseract pass (None: tesseract.TIMEOUT)
+    zones: bool = True  # read a label table's columns apart (off: the page in one pass, for comparison)
 
 
 class Word(NamedTuple):
@@ -188,17 +189,119 @@ def ocr_page_image(grey: np.ndarray, page_number: int, width_pt: float, height_p
                    opts: Options = Options()) -> Page:
     """OCR one page already in pixels (any dpi: boxes are scaled by the page size in points)."""
     clean, _angle = preprocess(grey, opts.dpi, skip=opts.skip)
+    h, w = grey.shape[:2]
+    binary = binarise(clean)
+    ink = binary < 128
+    fix = fix_ocr_text if opts.fix else str
+    lines = []
     try:
-        data = ocr_engine_data(clean, opts.lang, opts.psm, timeout=opts.timeout)
+        zones = zone_images(clean, ink, text_height(binary, opts.dpi)) if opts.zones else [(clean, 0)]
+        for image, dx in zones:
+            data = ocr_engine_data(image, opts.lang, opts.psm, timeout=opts.timeout)
+            if dx:
+                data["left"] = [int(x) + dx for x in data["left"]]
+            lines += lines_from_data(data, page_number, width_pt / w, height_pt / h, ink, fix)
     except OcrFailedError as e:
         raise OcrFailedError(f"page {page_number}: {e}") from None
-    h, w = grey.shape[:2]
-    ink = binarise(clean) < 128
-    fix = fix_ocr_text if opts.fix else str
-    lines = lines_from_data(data, page_number, width_pt / w, height_pt / h, ink, fix)
     lines += recover_missed_text(clean, ink, lines, page_number, width_pt / w, height_pt / h, opts, fix)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return Page(number=page_number, width=width_pt, height=height_pt, lines=lines, source="ocr")
+
+
+# ----------------------------------------------------------------------------- label column zones
+#
+# In a table of minutes the label column stands beside the body with a gutter of blank paper
+# between. Read as one page, Tesseract joins a label cell to the body row beside it, and a label
+# centred against a speech or wrapped over two lines (○議長（大森和夫 / 君）) lands half a line off
+# the body's rows and garbles both. So a page with such a gutter is read as zones: the label column
+# and the body column each on their own, and the rows that run across the gutter (a centred title,
+# a cover table) on their own; the positioned lines of all zones then go to the same column finder
+# and label placement as a text layer's (layout.py).
+
+GUTTER = 0.9  # the narrowest gutter, in character heights
+GUTTER_INK = 0.06  # share of the page's text bands allowed to cross it (titles, headings)
+MIN_LABEL_BANDS = 3  # a label column holds ink in at least this many bands
+
+
+def find_gutter(ink: np.ndarray, height: float) -> tuple[int, int, np.ndarray] | None:
+    """(x0, x1, crossing) of the gutter between a label column and the body, or None; `crossing`
+    marks the rows of the page whose ink runs across it. Bands of half a character height are the
+    unit, so one crossing heading costs two or three bands, not its pixel count."""
+    band = max(4, int(height / 2))
+    rows = ink.shape[0] // band
+    if rows < 8:
+        return None
+    bands = ink[: rows * band].reshape(rows, band, ink.shape[1]).any(axis=1)
+    texty = bands.any(axis=1)
+    n_text = int(texty.sum())
+    cols = np.flatnonzero(bands.any(axis=0))
+    if n_text < 8 or len(cols) == 0:
+        return None
+    left, right = int(cols[0]), int(cols[-1])
+    occupancy = bands.sum(axis=0)
+    free = occupancy <= max(1, GUTTER_INK * n_text)
+    best = None
+    for a, b in _runs(free):
+        if b - a < GUTTER * height or a < left + 1.5 * height or a > left + 0.4 * (right - left):
+            continue
+        inside = occupancy[a:b].max()
+        label_bands = int(bands[:, left:a].any(axis=1).sum())
+        body_bands = int(bands[:, b:right + 1].any(axis=1).sum())
+        if label_bands < MIN_LABEL_BANDS or body_bands < 8:
+            continue
+        if best is None or inside < best[2]:
+            best = (a, b, inside)
+    if best is None:
+        return None
+    a, b, _ = best
+    # a row crosses when its ink reaches the gutter's middle third (a label cell's last character may
+    # touch the gutter's edge, a heading runs through it)
+    third = max(1, (b - a) // 3)
+    cross_bands = bands[:, a + third: b - third].any(axis=1)
+    # a crossing row takes the whole run of text bands it belongs to (its line, top to bottom)
+    crossing = np.zeros(ink.shape[0], dtype=bool)
+    for r0, r1 in _runs(texty):
+        if cross_bands[r0:r1].any():
+            crossing[r0 * band: r1 * band] = True
+    return a, b, crossing
+
+
+OFF_ROWS = 0.25  # share of label-column lines whose middle falls between body lines
+
+
+def labels_off_rows(ink: np.ndarray, gutter, height: float) -> bool:
+    """Whether label-column lines sit off the body's rows (centred against a speech, or a cell
+    wrapped on a leading of its own). Labels level with body lines are read as well in one pass
+    (the line is split at the gutter afterwards), and better: a narrow zone of two-character cells
+    (会　長) gives Tesseract too little to go on."""
+    a, b, crossing = gutter
+    left = ink[:, :a].any(axis=1) & ~crossing
+    body = ink[:, b:].any(axis=1)
+    mids = [(r0 + r1) // 2 for r0, r1 in _runs(left) if r1 - r0 >= 0.4 * height]
+    if not mids:
+        return False
+    off = sum(not body[m] for m in mids)
+    return off >= max(1, OFF_ROWS * len(mids))
+
+
+def zone_images(clean: np.ndarray, ink: np.ndarray, height: float):
+    """(image, x offset) of each zone to read: the whole page, or label column, body column and the
+    rows crossing the gutter (each zone's other parts painted white)."""
+    gutter = find_gutter(ink, height)
+    if gutter is None or not labels_off_rows(ink, gutter, height):
+        return [(clean, 0)]
+    a, b, crossing = gutter
+    cut = (a + b) // 2
+    out = []
+    for x0, x1 in ((0, cut), (cut, clean.shape[1])):
+        part = clean[:, x0:x1].copy()
+        part[crossing] = 255
+        out.append((part, x0))
+    if crossing.any():
+        part = clean.copy()
+        part[~crossing] = 255
+        out.append((part, 0))
+    return out
 
 
 RECOVER_PSM = 7  # one line of text
