@@ -1,0 +1,317 @@
+"""Vertical (縦書き) scanned pages: columns top to bottom, read right to left, into positioned lines.
+
+    read_vertical_page(grey, number, width_pt, height_pt, opts) -> Page
+    vertical_text(s)          presentation forms (︵︶﹁﹂︙…) back to the characters they stand for
+    draw_columns(draw, page, k, font)   for `inspect`: each column boxed and numbered in reading order
+
+The upright page is cleaned by the same steps as a horizontal one (preprocess.py), run on the page
+turned a quarter counter-clockwise so that its columns are rows there: skew is then measured along
+the columns. On the clean page:
+  - bands: the ink projected onto the vertical axis; white runs taller than BAND_GAP characters cut
+    it. A band several characters tall is a tier of columns (段); a band about one line tall is a
+    horizontal line in the margin (running head, page number), read with `jpn` as a single line.
+  - columns: in each tier, the ink projected onto the horizontal axis; runs of ink are columns.
+  - recognition: each tier is read by Tesseract with `jpn_vert` at page mode 5 (a uniform block of
+    vertical text; under the automatic mode jpn_vert gives garbage, tesseract #3997). Its words are
+    given to the column that holds their centre, top to bottom. A column Tesseract left out is read
+    again on its own (psm 5 on the column alone).
+  - order: tiers top to bottom, columns right to left; margin lines above the tiers first, below last.
+
+The Page handed on is in the page's reading frame: the page as a reader of horizontal text would
+see it with each tier turned a quarter (a column becomes a row, its head at the left) and the tiers
+stacked one below the other. So a column's indent is a row's indent, a short column is a short row,
+and layout, furniture removal and turn assembly treat the page like any other. `Page.columns`
+keeps each column's box on the upright page (PDF points) in reading order, for `inspect`, and
+`Page.rotated` the quarter turns made to set the page upright.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..cleanup.ocrfix import fix_ocr_text
+from ..errors import OcrFailedError
+from ..model import Line, Page
+
+LANG = "jpn_vert"
+PSM = 5  # a single uniform block of vertically aligned text
+BAND_GAP = 1.2  # white rows this many characters tall separate tiers (and the margins)
+TIER_MIN = 3.0  # a band at least this many characters tall is a tier of columns
+COLUMN_JOIN = 0.3  # ink runs closer than this many characters are one column
+FRAME_PAD = 0.15  # share of the reading frame's height left above and below the text (the margins)
+
+# vertical presentation forms NFKC leaves alone or maps to a character vertical text did not print
+VERTICAL_FORMS = {
+    "︙": "…", "︰": "‥", "︱": "ー", "︲": "－", "︳": "＿", "︴": "＿",
+    "｜": "ー", "|": "ー", "丨": "ー", "│": "ー", "┃": "ー",  # a turned ー read as a bar (between kana only)
+}
+BAR_LIKE = set("｜|丨│┃︱")
+
+
+@dataclass
+class Column:
+    band: int
+    x0: int  # pixels on the clean upright page
+    x1: int
+    top: int
+    bottom: int
+    text: str = ""
+    conf: float = 0.0
+
+
+def _is_kana(c: str) -> bool:
+    return "\u3041" <= c <= "\u30fa" or c == "ー"
+
+
+def vertical_text(s: str) -> str:
+    """Characters as they read, not as they were drawn in a column: NFKC maps the vertical
+    presentation forms (︵ -> （, ﹁ -> 「, ︒ -> 。); the rest are in VERTICAL_FORMS, and a bar
+    between kana or after katakana is the long-vowel mark turned upright."""
+    out = []
+    for i, c in enumerate(s):
+        if 0xFE10 <= ord(c) <= 0xFE4F:
+            c = VERTICAL_FORMS.get(c) or unicodedata.normalize("NFKC", c)
+            if 0x21 <= ord(c) <= 0x7E:  # NFKC gives ASCII brackets; the text sets them full-width
+                c = chr(ord(c) + 0xFEE0)
+        elif c in BAR_LIKE:
+            prev = s[i - 1] if i else ""
+            nxt = s[i + 1] if i + 1 < len(s) else ""
+            if _is_kana(prev) and (_is_kana(nxt) or not nxt or "\u30a1" <= prev <= "\u30fa"):
+                c = "ー"
+        out.append(c)
+    return "".join(out)
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    d = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
+    return list(zip(np.flatnonzero(d == 1).tolist(), np.flatnonzero(d == -1).tolist()))
+
+
+def _bridge(runs: list[tuple[int, int]], gap: float) -> list[list[int]]:
+    out: list[list[int]] = []
+    for a, b in runs:
+        if out and a - out[-1][1] < gap:
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    return out
+
+
+def find_bands(ink: np.ndarray, em: float) -> list[tuple[int, int]]:
+    """[top, bottom) of each band of the page: runs of inked rows, split at white runs taller than
+    BAND_GAP characters."""
+    rows = ink.sum(axis=1) >= max(1, int(0.02 * em))
+    return [(a, b) for a, b in _bridge(_runs(rows), BAND_GAP * em) if b - a >= 0.3 * em]
+
+
+def find_columns(ink: np.ndarray, top: int, bottom: int, em: float, band: int) -> list[Column]:
+    """Columns of one tier, right to left: runs of inked pixel columns, each snapped to its ink."""
+    part = ink[top:bottom]
+    profile = part.sum(axis=0)
+    cols = []
+    for a, b in _bridge(_runs(profile >= 1), COLUMN_JOIN * em):
+        if b - a < 0.25 * em or profile[a:b].sum() < 0.3 * em * em * 0.1:
+            continue  # a speck, a rule's end
+        rows = np.flatnonzero(part[:, a:b].any(axis=1))
+        cols.append(Column(band, a, b, top + int(rows[0]), top + int(rows[-1]) + 1))
+    cols.sort(key=lambda c: -c.x1)
+    return cols
+
+
+def _words(data: dict):
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip()
+        conf = float(data["conf"][i])
+        if int(data["level"][i]) != 5 or not text or conf < 0:
+            continue
+        x0, top = int(data["left"][i]), int(data["top"][i])
+        yield text, x0, top, x0 + int(data["width"][i]), top + int(data["height"][i]), conf
+
+
+def _read_tier(clean: np.ndarray, cols: list[Column], em: float, fix) -> None:
+    """Recognise one tier (a block of columns) and give each column its words."""
+    from .tesseract import ocr_engine_data
+
+    pad = int(0.6 * em)
+    h, w = clean.shape
+    x0, x1 = max(0, min(c.x0 for c in cols) - pad), min(w, max(c.x1 for c in cols) + pad)
+    y0, y1 = max(0, min(c.top for c in cols) - pad), min(h, max(c.bottom for c in cols) + pad)
+    data = ocr_engine_data(clean[y0:y1, x0:x1], LANG, PSM)
+    found: dict[int, list] = {}
+    for text, wx0, wt, wx1, wb, conf in _words(data):
+        cx = x0 + (wx0 + wx1) / 2
+        best = min(range(len(cols)), key=lambda i: 0 if cols[i].x0 <= cx < cols[i].x1
+                   else min(abs(cx - cols[i].x0), abs(cx - cols[i].x1)))
+        c = cols[best]
+        if not (c.x0 - 0.5 * em <= cx <= c.x1 + 0.5 * em):
+            continue  # a speck between columns
+        found.setdefault(best, []).append((y0 + wt, text, conf))
+    for i, words in found.items():
+        words.sort()
+        cols[i].text = _column_text([t for _, t, _ in words], fix)
+        cols[i].conf = float(np.average([c for *_, c in words], weights=[len(t) for _, t, _ in words]))
+    for c in cols:  # a column the block reading left out (a short one, a lone label) on its own
+        if not c.text:
+            _read_column(clean, c, em, fix)
+
+
+def _read_column(clean: np.ndarray, c: Column, em: float, fix) -> None:
+    from .tesseract import ocr_engine_data
+
+    pad = int(0.6 * em)
+    h, w = clean.shape
+    img = clean[max(0, c.top - pad): min(h, c.bottom + pad), max(0, c.x0 - pad): min(w, c.x1 + pad)]
+    try:
+        data = ocr_engine_data(img, LANG, PSM)
+    except OcrFailedError:
+        return
+    words = sorted((t, text, conf) for text, _, t, _, _, conf in _words(data))
+    if words:
+        c.text = _column_text([t for _, t, _ in words], fix)
+        c.conf = float(np.mean([conf for *_, conf in words]))
+
+
+def _column_text(words: list[str], fix) -> str:
+    return fix(vertical_text(" ".join(words))).strip()
+
+
+def _read_margin_line(clean: np.ndarray, top: int, bottom: int, em: float, fix) -> tuple[str, int, int, float]:
+    """A horizontal line in the margin (running head, page number): (text, x0, x1, conf)."""
+    from .tesseract import ocr_engine_data
+
+    h, w = clean.shape
+    pad = int(0.4 * em)
+    strip = clean[max(0, top - pad): min(h, bottom + pad)]
+    inked = np.flatnonzero((strip < 128).any(axis=0))
+    if not len(inked):
+        return "", 0, 0, 0.0
+    x0, x1 = int(inked[0]), int(inked[-1]) + 1
+    try:
+        data = ocr_engine_data(strip[:, max(0, x0 - pad): x1 + pad], "jpn", 7)
+    except OcrFailedError:
+        return "", x0, x1, 0.0
+    words = list(_words(data))
+    if not words:
+        return "", x0, x1, 0.0
+    text = fix(" ".join(t for t, *_ in words)).strip()
+    return text, x0, x1, float(np.mean([w[-1] for w in words]))
+
+
+def _em(binary: np.ndarray, dpi: float) -> float:
+    from .preprocess import text_height
+
+    return max(4.0, text_height(binary, dpi) / 0.8)
+
+
+def clean_vertical(grey: np.ndarray, dpi: float, skip=()) -> np.ndarray:
+    """The preprocess steps on an upright vertical page, run with its columns as rows (so that the
+    skew is measured along the columns), turned back."""
+    from .preprocess import preprocess
+
+    turned = np.ascontiguousarray(np.rot90(grey, 1))  # counter-clockwise: column heads to the left
+    clean, _angle = preprocess(turned, dpi, skip=skip)
+    return np.ascontiguousarray(np.rot90(clean, -1))
+
+
+def read_vertical_page(grey: np.ndarray, page_number: int, width_pt: float, height_pt: float,
+                       opts, rotated: int = 0) -> Page:
+    """OCR an upright vertical page into a Page of positioned lines in its reading frame."""
+    from .preprocess import binarise
+    from .tesseract import check_available
+
+    check_available(LANG)
+    fix = fix_ocr_text if getattr(opts, "fix", True) else str
+    clean = clean_vertical(grey, opts.dpi, getattr(opts, "skip", ()))
+    ink = binarise(clean) < 128
+    h, w = ink.shape
+    sx, sy = width_pt / w, height_pt / h
+    em = _em(binarise(clean), opts.dpi)
+    bands = find_bands(ink, em)
+    tiers = [(a, b) for a, b in bands if b - a >= TIER_MIN * em]
+    columns: list[Column] = []
+    for k, (a, b) in enumerate(tiers):
+        cols = find_columns(ink, a, b, em, k)
+        if not cols:
+            continue
+        try:
+            _read_tier(clean, cols, em, fix)
+        except OcrFailedError as e:
+            raise OcrFailedError(f"page {page_number}: {e}") from None
+        columns.extend(c for c in cols if c.text)
+    first_tier = tiers[0][0] if tiers else h
+    margins = []  # (where, Line)
+    for a, b in bands:
+        if (a, b) in tiers:
+            continue
+        text, x0, x1, conf = _read_margin_line(clean, a, b, em, fix)
+        if text:
+            margins.append(("top" if b <= first_tier else "bottom", a, b, x0, x1, text, conf))
+    page = _reading_frame(page_number, columns, margins, sx, sy, em, width_pt)
+    page.columns = [(c.x0 * sx, c.top * sy, c.x1 * sx, c.bottom * sy) for c in columns]
+    page.rotated = rotated
+    return page
+
+
+def _reading_frame(number: int, columns: list[Column], margins, sx: float, sy: float, em: float,
+                   width_pt: float) -> Page:
+    """The Page of a vertical page in its reading frame (see the module's docstring): column ->
+    row, tiers stacked, margin lines above and below."""
+    if columns:
+        body_x0 = min(c.x0 for c in columns) * sx
+        body_x1 = max(c.x1 for c in columns) * sx
+        tier_top: dict[int, float] = {}
+        for c in columns:
+            tier_top[c.band] = min(tier_top.get(c.band, c.top * sy), c.top * sy)
+        tier_len = max((c.bottom * sy - tier_top[c.band]) for c in columns)
+    else:
+        body_x0 = body_x1 = tier_len = 0.0
+        tier_top = {}
+    span = body_x1 - body_x0
+    tier_index = {b: i for i, b in enumerate(sorted(tier_top))}
+    gap = 2 * em * sx
+    body_h = len(tier_index) * span + max(0, len(tier_index) - 1) * gap
+    frame_h = max(body_h / (1 - 2 * FRAME_PAD), 1.0)
+    frame_w = max(tier_len, width_pt) + 2 * em * sx
+    top0 = FRAME_PAD * frame_h
+    left0 = em * sx
+    lines: list[Line] = []
+    size = em * sx
+    tops = sorted((m for m in margins if m[0] == "top"), key=lambda m: m[1])
+    for j, (_, a, b, x0, x1, text, conf) in enumerate(tops):
+        y = 0.2 * top0 + j * 1.5 * (b - a) * sy
+        lines.append(Line(text=text, x0=x0 * sx, top=y, x1=x1 * sx, bottom=y + (b - a) * sy, page=number,
+                          size=round((b - a) * sy, 2), conf=round(conf, 1)))
+    for c in columns:
+        t = tier_index[c.band] * (span + gap)
+        lines.append(Line(text=c.text, x0=left0 + c.top * sy - tier_top[c.band],
+                          x1=left0 + c.bottom * sy - tier_top[c.band],
+                          top=top0 + t + body_x1 - c.x1 * sx, bottom=top0 + t + body_x1 - c.x0 * sx,
+                          page=number, size=round(size, 2), conf=round(c.conf, 1)))
+    bottoms = sorted((m for m in margins if m[0] == "bottom"), key=lambda m: -m[1])
+    for j, (_, a, b, x0, x1, text, conf) in enumerate(bottoms):
+        y = frame_h - 0.2 * top0 - (j + 1) * 1.5 * (b - a) * sy
+        lines.append(Line(text=text, x0=x0 * sx, top=y, x1=x1 * sx, bottom=y + (b - a) * sy, page=number,
+                          size=round((b - a) * sy, 2), conf=round(conf, 1)))
+    return Page(number=number, width=frame_w, height=frame_h, lines=lines, source="ocr")
+
+
+# ----------------------------------------------------------------------------- inspect
+
+def draw_columns(draw, page: Page, k: float, font) -> bool:
+    """Draw each column of a vertical page (boxed, numbered in reading order) with `draw` (a PIL
+    ImageDraw on the upright page at k pixels a point). False when the page was not read vertically."""
+    boxes = getattr(page, "columns", None)
+    if not boxes:
+        return False
+    prev = None
+    for i, (x0, top, x1, bottom) in enumerate(boxes, start=1):
+        box = [x0 * k - 1, top * k - 1, x1 * k + 1, bottom * k + 1]
+        draw.rectangle(box, outline=(0, 90, 255, 220), fill=(0, 90, 255, 30), width=2)
+        cx = (box[0] + box[2]) / 2
+        if prev is not None:  # the path of the reading: foot of one column to the head of the next
+            draw.line([prev, (cx, box[1])], fill=(255, 120, 0, 140), width=1)
+        prev = (cx, box[3])
+        draw.text((cx, box[1] - 2), str(i), fill=(220, 0, 0, 255), font=font, anchor="mb")
+    return True
