@@ -26,6 +26,8 @@ keeps each column's box on the upright page (PDF points) in reading order, for `
 """
 from __future__ import annotations
 
+import os
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -40,6 +42,7 @@ PSM = 5  # a single uniform block of vertically aligned text
 BAND_GAP = 1.2  # white rows this many characters tall separate tiers (and the margins)
 TIER_MIN = 3.0  # a band at least this many characters tall is a tier of columns
 COLUMN_JOIN = 0.3  # ink runs closer than this many characters are one column
+COLUMN_INK = 0.25  # characters' heights of ink a pixel column of a tier needs to be part of a column
 FRAME_PAD = 0.15  # share of the reading frame's height left above and below the text (the margins)
 
 # vertical presentation forms NFKC leaves alone or maps to a character vertical text did not print
@@ -111,13 +114,37 @@ def find_columns(ink: np.ndarray, top: int, bottom: int, em: float, band: int) -
     part = ink[top:bottom]
     profile = part.sum(axis=0)
     cols = []
-    for a, b in _bridge(_runs(profile >= 1), COLUMN_JOIN * em):
+    # a speck left between two columns must not join them: a pixel column is ink only where the
+    # tier has a fair share of a character's height of ink in it
+    runs = _bridge(_runs(profile >= max(2, COLUMN_INK * em)), COLUMN_JOIN * em)
+    for a, b in _split_wide(runs, profile, em):
         if b - a < 0.25 * em or profile[a:b].sum() < 0.3 * em * em * 0.1:
             continue  # a speck, a rule's end
         rows = np.flatnonzero(part[:, a:b].any(axis=1))
         cols.append(Column(band, a, b, top + int(rows[0]), top + int(rows[-1]) + 1))
     cols.sort(key=lambda c: -c.x1)
     return cols
+
+
+def _split_wide(runs: list[list[int]], profile: np.ndarray, em: float) -> list[tuple[int, int]]:
+    """Runs wider than a column (two columns joined by ink between them: a speck, a hanging 、)
+    cut at their thinnest ink, until each is about one column wide."""
+    widths = [b - a for a, b in runs if b - a >= 0.5 * em]
+    width = float(np.median(widths)) if widths else em
+    out, todo = [], [tuple(r) for r in runs]
+    while todo:
+        a, b = todo.pop()
+        if b - a <= 1.6 * width:
+            out.append((a, b))
+            continue
+        lo, hi = a + int(0.6 * width), b - int(0.6 * width)
+        if hi <= lo:
+            out.append((a, b))
+            continue
+        smooth = np.convolve(profile[a:b].astype(np.float64), np.ones(5) / 5, mode="same")
+        cut = lo + int(np.argmin(smooth[lo - a: hi - a]))
+        todo += [(a, cut), (cut, b)]
+    return sorted(out)
 
 
 def _words(data: dict):
@@ -152,9 +179,12 @@ def _read_tier(clean: np.ndarray, cols: list[Column], em: float, fix) -> None:
         words.sort()
         cols[i].text = _column_text([t for _, t, _ in words], fix)
         cols[i].conf = float(np.average([c for *_, c in words], weights=[len(t) for _, t, _ in words]))
-    for c in cols:  # a column the block reading left out (a short one, a lone label) on its own
-        if not c.text:
+    for c in cols:  # a column the block reading left out (a short one, a lone label), or read
+        if not c.text or _implausible(c, em):  # as noise, is read again on its own
+            before = (c.text, c.conf)
             _read_column(clean, c, em, fix)
+            if before[0] and (not c.text or _implausible(c, em) and c.conf < before[1]):
+                c.text, c.conf = before
 
 
 def _read_column(clean: np.ndarray, c: Column, em: float, fix) -> None:
@@ -173,8 +203,18 @@ def _read_column(clean: np.ndarray, c: Column, em: float, fix) -> None:
         c.conf = float(np.mean([conf for *_, conf in words]))
 
 
+# the speaker mark at a column head read as the kanji zero, a Latin O or both (O〇議長)
+HEAD_MARK = re.compile(r"^[O0oο〇◯○]{1,2}(?=[\u3040-\u30ff\u4e00-\u9fff])")
+
+
 def _column_text(words: list[str], fix) -> str:
-    return fix(vertical_text(" ".join(words))).strip()
+    text = fix(vertical_text(" ".join(words))).strip()
+    return HEAD_MARK.sub("○", text)
+
+
+def _implausible(c: Column, em: float) -> bool:
+    """More characters than the column's ink has room for: Tesseract read noise as text."""
+    return len(c.text) > 1.4 * (c.bottom - c.top) / em + 3
 
 
 def _read_margin_line(clean: np.ndarray, top: int, bottom: int, em: float, fix) -> tuple[str, int, int, float]:
@@ -236,7 +276,11 @@ def read_vertical_page(grey: np.ndarray, page_number: int, width_pt: float, heig
         if not cols:
             continue
         try:
-            _read_tier(clean, cols, em, fix)
+            if os.environ.get("KAIGIROKU_VERT_PER_COLUMN"):
+                for c in cols:
+                    _read_column(clean, c, em, fix)
+            else:
+                _read_tier(clean, cols, em, fix)
         except OcrFailedError as e:
             raise OcrFailedError(f"page {page_number}: {e}") from None
         columns.extend(c for c in cols if c.text)
@@ -315,3 +359,24 @@ def draw_columns(draw, page: Page, k: float, font) -> bool:
         prev = (cx, box[3])
         draw.text((cx, box[1] - 2), str(i), fill=(220, 0, 0, 255), font=font, anchor="mb")
     return True
+
+
+def draw_vertical_page(img, page: Page, out_png, font_of, dpi: float):
+    """`inspect` for a vertical page: the rendered page (a PIL image) turned upright as it was read,
+    its columns boxed and numbered in reading order, joined foot to head; written to `out_png`."""
+    from pathlib import Path
+
+    from PIL import Image, ImageDraw
+
+    turn = getattr(page, "rotated", 0) % 360
+    if turn:
+        img = img.rotate(-turn, expand=True)  # PIL turns counter-clockwise
+    k = dpi / 72
+    overlay = Image.new("RGBA", img.size, (0, 0, 0, 0))
+    d = ImageDraw.Draw(overlay)
+    draw_columns(d, page, k, font_of(max(10, int(8 * k))))
+    img = Image.alpha_composite(img.convert("RGBA"), overlay).convert("RGB")
+    out = Path(out_png)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    img.save(out)
+    return out
