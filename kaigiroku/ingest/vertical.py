@@ -43,6 +43,8 @@ BAND_GAP = 1.2  # white rows this many characters tall separate tiers (and the m
 TIER_MIN = 3.0  # a band at least this many characters tall is a tier of columns
 COLUMN_JOIN = 0.3  # ink runs closer than this many characters are one column
 COLUMN_INK = 0.25  # characters' heights of ink a pixel column of a tier needs to be part of a column
+WHITEN_RADIUS = 2.4  # points: grey kept this near the ink (see clean_vertical)
+SYMMETRY = 0.6  # overlap of a head mark with its mirror images (a speck or blur on a rough scan lowers it)
 FRAME_PAD = 0.15  # share of the reading frame's height left above and below the text (the margins)
 
 # vertical presentation forms NFKC leaves alone or maps to a character vertical text did not print
@@ -147,6 +149,67 @@ def _split_wide(runs: list[list[int]], profile: np.ndarray, em: float) -> list[t
     return sorted(out)
 
 
+def head_mark(ink: np.ndarray, c: Column, em: float) -> str | None:
+    """The speaker mark (○ ◎ ◆ ●) in the first cell of a column, judged from its ink, or None.
+
+    jpn_vert reads these marks poorly (◎ as ⑰ or @, ◆ as 依), and they say who speaks. They are
+    told apart from characters by shape: one round or diamond figure whose bounding box is a
+    square with empty corners; a ring has a hole (two nested rings: ◎), a solid figure none
+    (half its box filled: ◆, more: ●)."""
+    import cv2
+
+    cell = ink[c.top: c.top + int(1.05 * em), c.x0: c.x1].astype(np.uint8)
+    ys, xs = np.nonzero(cell)
+    if len(xs) < 10:
+        return None
+    y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
+    h, w = y1 - y0, x1 - x0
+    if not (0.6 * em <= max(h, w) <= 1.1 * em and 0.8 <= h / w <= 1.25):
+        return None
+    box = cell[y0:y1, x0:x1]
+    q = max(1, int(0.18 * min(h, w)))
+    corners = [box[:q, :q], box[:q, -q:], box[-q:, :q], box[-q:, -q:]]
+    if sum(int(k.sum()) for k in corners) > 0.02 * h * w:
+        return None  # 口, 回, 田: ink in the corners
+    # the marks are symmetric about both axes; hardly a character is (外 or 年 is not)
+    for flipped in (box[:, ::-1], box[::-1, :]):
+        if (box & flipped).sum() < SYMMETRY * max(1, (box | flipped).sum()):
+            return None
+    contours, hierarchy = cv2.findContours(box, cv2.RETR_TREE, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return None
+    tree = hierarchy[0]
+    big = [cv2.contourArea(ct) > 0.03 * h * w for ct in contours]
+
+    def depth(i: int) -> int:
+        d = 0
+        while tree[i][3] >= 0:
+            i = tree[i][3]
+            d += 1
+        return d
+
+    nesting = max((depth(i) for i in range(len(contours)) if big[i]), default=-1)
+    fill = float(box.sum()) / (h * w)
+    if nesting == 0:  # a solid figure
+        return "●" if fill > 0.68 else "◆" if 0.35 <= fill <= 0.68 else None
+    if nesting in (1, 2) and fill < 0.5:
+        return "○"  # a ring (a speck in its hole makes a third level)
+    if nesting >= 3:
+        return "◎"  # ring, hole, ring, hole
+    return None
+
+
+def _drop_head_cell(words: list[tuple[int, int, str, float]], top: int, em: float) -> list:
+    """Words (top, bottom, text, conf) of a column without the characters in its first cell."""
+    out = []
+    for wt, wb, text, conf in words:
+        per = max(1.0, (wb - wt) / max(1, len(text)))
+        keep = "".join(ch for i, ch in enumerate(text) if wt + (i + 0.5) * per >= top + 0.9 * em)
+        if keep:
+            out.append((wt, wb, keep, conf))
+    return out
+
+
 def _words(data: dict):
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
@@ -157,7 +220,7 @@ def _words(data: dict):
         yield text, x0, top, x0 + int(data["width"][i]), top + int(data["height"][i]), conf
 
 
-def _read_tier(clean: np.ndarray, cols: list[Column], em: float, fix) -> None:
+def _read_tier(clean: np.ndarray, ink: np.ndarray, cols: list[Column], em: float, fix) -> None:
     """Recognise one tier (a block of columns) and give each column its words."""
     from .tesseract import ocr_engine_data
 
@@ -174,11 +237,16 @@ def _read_tier(clean: np.ndarray, cols: list[Column], em: float, fix) -> None:
         c = cols[best]
         if not (c.x0 - 0.5 * em <= cx <= c.x1 + 0.5 * em):
             continue  # a speck between columns
-        found.setdefault(best, []).append((y0 + wt, text, conf))
+        found.setdefault(best, []).append((y0 + wt, y0 + wb, text, conf))
+    tier_top = min(c.top for c in cols)
     for i, words in found.items():
         words.sort()
-        cols[i].text = _column_text([t for _, t, _ in words], fix)
-        cols[i].conf = float(np.average([c for *_, c in words], weights=[len(t) for _, t, _ in words]))
+        c = cols[i]
+        mark = head_mark(ink, c, em) if c.top <= tier_top + 0.5 * em else None
+        if mark:
+            words = _drop_head_cell(words, c.top, em)
+        c.text = (mark or "") + _column_text([t for _, _, t, _ in words], fix)
+        c.conf = float(np.average([w[3] for w in words], weights=[len(w[2]) for w in words])) if words else 0.0
     for c in cols:  # a column the block reading left out (a short one, a lone label), or read
         if not c.text or _implausible(c, em):  # as noise, is read again on its own
             before = (c.text, c.conf)
@@ -245,14 +313,31 @@ def _em(binary: np.ndarray, dpi: float) -> float:
     return max(4.0, text_height(binary, dpi) / 0.8)
 
 
-def clean_vertical(grey: np.ndarray, dpi: float, skip=()) -> np.ndarray:
-    """The preprocess steps on an upright vertical page, run with its columns as rows (so that the
-    skew is measured along the columns), turned back."""
-    from .preprocess import preprocess
+def clean_vertical(grey: np.ndarray, dpi: float, skip=()) -> tuple[np.ndarray, np.ndarray]:
+    """(soft, clean) images of an upright vertical page. The preprocess steps run on the page with
+    its columns as rows (so that the skew is measured along the columns) and are turned back.
+
+    `soft` is the page evened, denoised, deskewed and without rules, in grey; `clean` is `soft`
+    with everything farther than WHITEN_RADIUS from the ink that is left after speck removal
+    painted white. The radius is wider than preprocess's: jpn_vert loses the thin strokes of a
+    blurred Mincho face (育 -> 月) at the narrower one (bench_vertical, tuned split)."""
+    import cv2
+
+    from .preprocess import binarise, preprocess, remove_specks
 
     turned = np.ascontiguousarray(np.rot90(grey, 1))  # counter-clockwise: column heads to the left
-    clean, _angle = preprocess(turned, dpi, skip=skip)
-    return np.ascontiguousarray(np.rot90(clean, -1))
+    soft, _angle = preprocess(turned, dpi, skip=tuple(set(skip) | {"binarise"}))
+    soft = np.ascontiguousarray(np.rot90(soft, -1))
+    if "binarise" in skip:
+        return soft, soft
+    binary = binarise(soft)
+    if "remove_specks" not in skip:
+        binary = remove_specks(binary, dpi)
+    r = max(1, round(WHITEN_RADIUS * dpi / 72))
+    near = cv2.dilate((binary < 128).astype(np.uint8), np.ones((2 * r + 1, 2 * r + 1), np.uint8)).astype(bool)
+    clean = np.full_like(soft, 255)
+    np.copyto(clean, soft, where=near)
+    return soft, clean
 
 
 def read_vertical_page(grey: np.ndarray, page_number: int, width_pt: float, height_pt: float,
@@ -263,7 +348,7 @@ def read_vertical_page(grey: np.ndarray, page_number: int, width_pt: float, heig
 
     check_available(LANG)
     fix = fix_ocr_text if getattr(opts, "fix", True) else str
-    clean = clean_vertical(grey, opts.dpi, getattr(opts, "skip", ()))
+    soft, clean = clean_vertical(grey, opts.dpi, getattr(opts, "skip", ()))
     ink = binarise(clean) < 128
     h, w = ink.shape
     sx, sy = width_pt / w, height_pt / h
@@ -280,7 +365,7 @@ def read_vertical_page(grey: np.ndarray, page_number: int, width_pt: float, heig
                 for c in cols:
                     _read_column(clean, c, em, fix)
             else:
-                _read_tier(clean, cols, em, fix)
+                _read_tier(clean, ink, cols, em, fix)
         except OcrFailedError as e:
             raise OcrFailedError(f"page {page_number}: {e}") from None
         columns.extend(c for c in cols if c.text)
@@ -289,7 +374,7 @@ def read_vertical_page(grey: np.ndarray, page_number: int, width_pt: float, heig
     for a, b in bands:
         if (a, b) in tiers:
             continue
-        text, x0, x1, conf = _read_margin_line(clean, a, b, em, fix)
+        text, x0, x1, conf = _read_margin_line(soft, a, b, em, fix)
         if text:
             margins.append(("top" if b <= first_tier else "bottom", a, b, x0, x1, text, conf))
     page = _reading_frame(page_number, columns, margins, sx, sy, em, width_pt)
