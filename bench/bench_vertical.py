@@ -48,7 +48,7 @@ from kaigiroku.score import score  # noqa: E402
 MINUTES = ROOT / "fixtures" / "minutes"
 REAL = ROOT.parent / "shared" / "real"
 OUT = ROOT / "bench" / "out" / "vertical"
-MAX_CHARS = 1800  # characters of each minutes rendered (about two vertical pages)
+MAX_CHARS = 1000  # characters of each minutes rendered (a cover and one or two vertical pages)
 
 # (document, font, tiers) per split; each is scanned at every level with its own seed
 SPLITS = {
