@@ -26,7 +26,6 @@ keeps each column's box on the upright page (PDF points) in reading order, for `
 """
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -361,16 +360,12 @@ def read_vertical_page(grey: np.ndarray, page_number: int, width_pt: float, heig
         if not cols:
             continue
         try:
-            if os.environ.get("KAIGIROKU_VERT_PER_COLUMN"):
-                for c in cols:
-                    _read_column(clean, c, em, fix)
-            else:
-                _read_tier(clean, ink, cols, em, fix)
+            _read_tier(clean, ink, cols, em, fix)
         except OcrFailedError as e:
             raise OcrFailedError(f"page {page_number}: {e}") from None
         columns.extend(c for c in cols if c.text)
     first_tier = tiers[0][0] if tiers else h
-    margins = []  # (where, Line)
+    margins = []  # (top|bottom, band top, band bottom, x0, x1, text, conf)
     for a, b in bands:
         if (a, b) in tiers:
             continue
