@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fixtures.scan import cer, norm  # noqa: E402
+from fixtures.scan import norm  # noqa: E402
 from fixtures.vertical import render_vertical, scan_vertical  # noqa: E402
 from kaigiroku.cleanup.assemble import assemble  # noqa: E402
 from kaigiroku.cleanup.names import settle_misread_names  # noqa: E402
