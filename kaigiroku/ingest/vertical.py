@@ -43,6 +43,7 @@ TIER_MIN = 3.0  # a band at least this many characters tall is a tier of columns
 COLUMN_JOIN = 0.3  # ink runs closer than this many characters are one column
 COLUMN_INK = 0.25  # characters' heights of ink a pixel column of a tier needs to be part of a column
 WHITEN_RADIUS = 2.4  # points: grey kept this near the ink (see clean_vertical)
+BLANK_CELL = 0.9  # a gap without ink this many characters tall in a column is a full-width space
 SYMMETRY = 0.6  # overlap of a head mark with its mirror images (a speck or blur on a rough scan lowers it)
 FRAME_PAD = 0.15  # share of the reading frame's height left above and below the text (the margins)
 
@@ -244,7 +245,7 @@ def _read_tier(clean: np.ndarray, ink: np.ndarray, cols: list[Column], em: float
         mark = head_mark(ink, c, em) if c.top <= tier_top + 0.5 * em else None
         if mark:
             words = _drop_head_cell(words, c.top, em)
-        c.text = (mark or "") + _column_text([t for _, _, t, _ in words], fix)
+        c.text = (mark or "") + _column_text([t for _, _, t, _ in words], fix, _blank_cells(words, em))
         c.conf = float(np.average([w[3] for w in words], weights=[len(w[2]) for w in words])) if words else 0.0
     for c in cols:  # a column the block reading left out (a short one, a lone label), or read
         if not c.text or _implausible(c, em):  # as noise, is read again on its own
@@ -264,19 +265,36 @@ def _read_column(clean: np.ndarray, c: Column, em: float, fix) -> None:
         data = ocr_engine_data(img, LANG, PSM)
     except OcrFailedError:
         return
-    words = sorted((t, text, conf) for text, _, t, _, _, conf in _words(data))
+    words = sorted((t, b, text, conf) for text, _, t, _, b, conf in _words(data))
     if words:
-        c.text = _column_text([t for _, t, _ in words], fix)
-        c.conf = float(np.mean([conf for *_, conf in words]))
+        c.text = _column_text([w[2] for w in words], fix, _blank_cells(words, em))
+        c.conf = float(np.mean([w[3] for w in words]))
 
 
 # the speaker mark at a column head read as the kanji zero, a Latin O or both (O〇議長)
 HEAD_MARK = re.compile(r"^[O0oο〇◯○]{1,2}(?=[\u3040-\u30ff\u4e00-\u9fff])")
 
 
-def _column_text(words: list[str], fix) -> str:
-    text = fix(vertical_text(" ".join(words))).strip()
+def _column_text(words: list[str], fix, blanks: set[int] = frozenset()) -> str:
+    """The words of a column as text; `blanks` are the indexes of words that follow an empty cell
+    (a full-width space: the one after a speaker label, ○会長　それでは), kept as U+3000."""
+    parts, cur = [], []
+    for i, w in enumerate(words):
+        if i in blanks and cur:
+            parts.append(cur)
+            cur = []
+        cur.append(w)
+    if cur:
+        parts.append(cur)
+    text = "\u3000".join(fix(vertical_text(" ".join(p))).strip() for p in parts)
     return HEAD_MARK.sub("○", text)
+
+
+def _blank_cells(words: list[tuple], em: float) -> set[int]:
+    """Indexes of words (top, bottom, ...) with an empty character cell before them: a gap
+    without ink of BLANK_CELL characters or more (after 、 or 。, which sit at the top of their
+    cell, the gap is about 0.7)."""
+    return {i for i in range(1, len(words)) if words[i][0] - max(w[1] for w in words[:i]) >= BLANK_CELL * em}
 
 
 def _implausible(c: Column, em: float) -> bool:
