@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-DEB_PACKAGES := tesseract-ocr tesseract-ocr-jpn poppler-utils fonts-ipaexfont
+DEB_PACKAGES := tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert poppler-utils fonts-ipaexfont
 PYTEST_ARGS ?=
 
 .PHONY: setup sysdeps demo test bench bench-deps clean

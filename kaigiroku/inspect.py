@@ -69,6 +69,11 @@ def draw_page(pdf_path, page_number: int, out_png, ocr: str = "auto", dpi: int =
     page = lay.page
 
     img = render_page(pdf_path, page_number, dpi)
+    # --- issue 12: a vertical page was read in its reading frame; draw its columns on the upright page
+    if getattr(page, "columns", None):
+        from .ingest.vertical import draw_vertical_page
+        return draw_vertical_page(img, page, out_png, _font, dpi)
+    # --- end of issue 12
     k = img.width / page.width  # points -> pixels
     overlay = Image.new("RGBA", img.size, (0, 0, 0, 0))
     d = ImageDraw.Draw(overlay)

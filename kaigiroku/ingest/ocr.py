@@ -188,6 +188,16 @@ def lines_from_data(data: dict, page_number: int, sx: float, sy: float, ink: np.
 def ocr_page_image(grey: np.ndarray, page_number: int, width_pt: float, height_pt: float,
                    opts: Options = Options()) -> Page:
     """OCR one page already in pixels (any dpi: boxes are scaled by the page size in points)."""
+    # --- issue 12: a page scanned sideways is turned upright; a vertical (縦書き) page goes to vertical.py
+    from .orientation import page_orientation, upright
+    turn = page_orientation(grey, opts.dpi)
+    if turn.rotate % 180:
+        width_pt, height_pt = height_pt, width_pt
+    grey = upright(grey, turn.rotate)
+    if turn.vertical:
+        from .vertical import read_vertical_page
+        return read_vertical_page(grey, page_number, width_pt, height_pt, opts, turn.rotate)
+    # --- end of issue 12
     clean, _angle = preprocess(grey, opts.dpi, skip=opts.skip)
     h, w = grey.shape[:2]
     binary = binarise(clean)

@@ -1,0 +1,98 @@
+"""Vertical (縦書き) minutes: our own minutes set top to bottom, right to left (fixtures/vertical.py),
+scanned, and read back. A few small pages only: OCR of one vertical page takes several seconds."""
+import json
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from fixtures.scan import damage, rasterize_pdf
+from fixtures.vertical import render_vertical, scan_vertical
+from kaigiroku.ingest import ingest
+from kaigiroku.ingest.layout import pages_to_stream
+from kaigiroku.ingest.orientation import page_orientation
+from kaigiroku.ingest.preprocess import binarise
+from kaigiroku.ingest.vertical import (_reading_frame, find_bands, find_columns, vertical_text)
+from kaigiroku.score import score
+
+MINUTES = Path(__file__).resolve().parents[1] / "fixtures" / "minutes"
+DPI = 200
+
+
+def _minutes(name: str) -> dict:
+    return json.loads((MINUTES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _is_presentation_form(c: str) -> bool:
+    return 0xFE10 <= ord(c) <= 0xFE1F or 0xFE30 <= ord(c) <= 0xFE4F
+
+
+def test_vertical_forms_read_as_the_characters_they_stand_for():
+    assert vertical_text("︵山田太郎君︶") == "（山田太郎君）"
+    assert vertical_text("﹁異議なし﹂と呼ぶ者あり︒") == "「異議なし」と呼ぶ者あり。"
+    assert vertical_text("サポ｜トセンタ｜") == "サポートセンター"
+    assert vertical_text("第１｜２条") == "第１｜２条"  # a bar between digits is not a long-vowel mark
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    """A vertical body page (Gothic, one tier) and the horizontal cover, mildly damaged, as images."""
+    tmp = tmp_path_factory.mktemp("vert")
+    r = render_vertical(_minutes("iinkai_shinonome_somu"), tmp / "v.pdf", "gothic", 1, seed=3, max_chars=900)
+    images = rasterize_pdf(r.path, DPI)
+    return {"cover": damage(images[0], "mild", 3, DPI)[0], "body": damage(images[1], "mild", 4, DPI)[0]}
+
+
+def test_orientation_from_the_page_itself(pages):
+    body, cover = pages["body"], pages["cover"]
+    assert page_orientation(body, DPI)[:2] == (0, True)
+    assert page_orientation(cover, DPI)[:2] == (0, False)  # a horizontal cover in a vertical volume
+    # fed into the scanner sideways: turned upright first, then read as vertical
+    sideways = np.ascontiguousarray(np.rot90(body, k=-1))  # a quarter turn clockwise
+    turn = page_orientation(sideways, DPI)
+    assert (turn.rotate, turn.vertical) == (270, True)
+    assert page_orientation(np.ascontiguousarray(np.rot90(body, k=1)), DPI)[:2] == (90, True)
+
+
+def test_two_tier_page_reads_the_upper_tier_right_to_left_then_the_lower(tmp_path):
+    turns = [{"kind": "speech", "speaker": "会長", "text": f"第{i}段落の文章です。" * 9} for i in range(12)]
+    r = render_vertical({"meta": {"title": "二段組の会議録"}, "turns": turns}, tmp_path / "t.pdf", "mincho", 2,
+                        cover=False)
+    ink = binarise(rasterize_pdf(r.path, DPI)[0]) < 128
+    em = 10.5 * DPI / 72
+    bands = find_bands(ink, em)
+    tiers = [b for b in bands if b[1] - b[0] > 3 * em]
+    assert len(tiers) == 2 and tiers[0][1] < tiers[1][0]
+    columns = [c for k, t in enumerate(tiers) for c in find_columns(ink, *t, em, k)]
+    printed = [c for c in r.page_texts[0].split("\n")[1:-1]]  # head, columns..., page number
+    assert len(columns) == len(printed)
+    upper = [c for c in columns if c.band == 0]
+    assert [c.x1 for c in upper] == sorted((c.x1 for c in upper), reverse=True)  # right to left
+    # the reading frame hands the columns on so that layout reads them in that order
+    for i, c in enumerate(columns):
+        c.text = f"{i:03d}" + printed[i]
+    page = _reading_frame(1, columns, [], 72 / DPI, 72 / DPI, em, 595.0)
+    stream = pages_to_stream([page], furniture=False)
+    assert "".join(s.text for s in stream) == "".join(c.text for c in columns)
+
+
+def test_mixed_document_with_a_sideways_page_mild_scan(tmp_path):
+    """A horizontal cover, then vertical pages, one of them scanned a quarter turn off: the cover's
+    title, the speakers and the text come back, with no vertical presentation forms."""
+    gold_in = _minutes("shigikai_shinonome_honkaigi")
+    r = render_vertical(gold_in, tmp_path / "m.pdf", "gothic", 1, seed=7, max_chars=700)
+    assert len(r.page_texts) == 2
+    scan = scan_vertical(r.path, tmp_path / "m_mild.pdf", "mild", dpi=DPI, seed=7, rotate={2: 90})
+    m = ingest(scan, dpi=300)
+    s = score(r.gold, m.to_dict())
+    print(f"\nvertical mild: {s}")
+    assert m.meta.get("title", "").startswith("令和6年第3回東雲市議会定例会")
+    assert s["cer"] <= 0.05
+    assert s["attributed"] >= 0.90
+    speakers = {t.speaker for t in m.speeches}
+    assert {"議長", "7番"} <= speakers
+    text = "".join(t.text for t in m.turns)
+    assert not [c for c in text if _is_presentation_form(c)]
+    assert "（" in text or any(t.name for t in m.speeches)
+    assert all(unicodedata.category(c) != "Co" for c in text)
