@@ -6,19 +6,15 @@ of the document (hard-wrapped text has a common full width) and by sentence-fina
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from ..charclass import CLOSERS, OPENERS, SENTENCE_END, display_width
 from ..model import Break, StreamLine
 from .labels import LabelMatch, match_label
 
-TERMINAL = "。．？！?!」』）)】〕＞>…"
 BULLETS = "・●■□◆◇※▼▽►○◎"
-SENTENCE_END = "。．？！?!"
-
-
-_OPENERS = "「『（(【〔＜<［["
+_OPENERS = OPENERS
 _TRAILING_DIRECTION = re.compile(r"(?:[（(〔][^（()）〔〕]{1,20}[）)〕])+$")
 _NUMBERED_START = re.compile(r"^(?:[0-9０-９]{1,2}[\s\u3000.．、)）]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[①-⑳]|(?:日程|議案|諮問|報告|請願|陳情|発議)第|第[0-9０-９一二三四五六七八九十]+)")
 
@@ -42,7 +38,7 @@ def ends_sentence(line: str, opened_with: str = "") -> bool:
     trailing = _TRAILING_DIRECTION.search(t)
     if trailing and trailing.start() > 0 and t[trailing.start() - 1] in SENTENCE_END:
         return True  # …申し上げます。（拍手）
-    if t[-1] in "」』）)】〕＞>］]":
+    if t[-1] in CLOSERS:
         return len(t) >= 2 and t[-2] in SENTENCE_END or (opened_with or t[0]) in _OPENERS
     return False
 
@@ -50,10 +46,6 @@ def ends_sentence(line: str, opened_with: str = "") -> bool:
 def opens_paragraph(line: str) -> bool:
     """Lines that start with a bracket, a bullet or a number usually open a paragraph of their own."""
     return line[:1] in _OPENERS or line[:1] in BULLETS or bool(_NUMBERED_START.match(line))
-
-
-def display_width(s: str) -> float:
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in s)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..charclass import header_key
 from ..model import Break, StreamLine
 from . import markup
 from .furniture import is_page_number, running_headers
@@ -68,7 +69,7 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
             pending = max(pending, Break.PARA)
         blanks = 0
         gap, spacers = spacers, 0
-        key = re.sub(r"\s+", "", raw)
+        key = header_key(raw)
         if is_page_number(raw) or (key in headers and out):  # the title on the first page stays
             pending = Break.PAGE
             page += 1

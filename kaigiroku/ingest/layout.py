@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..charclass import LINE_CLOSED
 from ..cleanup.cover import KEY_LINE
 from ..model import Break, Page, StreamLine
 from .columns import Cell, Column, Labels, find_column, guess_align, split_row, stack_cells
 from .furniture import strip_furniture
 from .geometry import Row, join_frags, quantile, rows_of, rule_between, typical_size
 
-SENTENCE_END = "。．？！?!」』）)〕】"
 # label cells go to StreamLine.label (True) or stay inline at the start of the text (False)
 LABEL_FIELD = True
 
@@ -94,7 +94,7 @@ def _continues(last: Placed | None, first: Placed) -> bool:
     """The first line of a page goes on with the sentence the last line of the page before cut off."""
     if last is None or first.labelled or first.indented or not last.full:
         return False
-    return bool(last.line.text) and last.line.text.rstrip()[-1:] not in SENTENCE_END
+    return bool(last.line.text) and last.line.text.rstrip()[-1:] not in LINE_CLOSED
 
 
 def layout_page(page: Page, labels: Labels, prev: Column | None = None) -> PageLayout:
@@ -154,7 +154,7 @@ def _centred_goes_on(prev: Row, row: Row, left: float, right: float, size: float
     centre = (left + right) / 2
     wide = prev.x1 >= right - 1.5 * size or (prev.x1 - prev.x0 >= 0.7 * (right - left)
                                               and abs((prev.x0 + prev.x1) / 2 - centre) <= 1.5 * size)
-    if not wide or prev.text.rstrip()[-1:] in SENTENCE_END + "、":
+    if not wide or prev.text.rstrip()[-1:] in LINE_CLOSED + "、":
         return False
     return row.x0 > left + 1.5 * size and abs((row.x0 + row.x1) / 2 - centre) <= 1.5 * size
 
