@@ -12,11 +12,12 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".tsv", "
 IMAGE_SUFFIXES = {".png", ".tif", ".tiff", ".jpg", ".jpeg", ".bmp", ".pnm", ".pbm", ".pgm", ".ppm", ".webp"}
 
 
-def repair(text_or_path, roles=None, keep_width: bool = False) -> Minutes:
-    """Badly extracted minutes text (a str, or a path to a text file) -> Minutes."""
+def repair(text_or_path, roles=None, keep_width: bool = False, explain: bool = False) -> Minutes:
+    """Badly extracted minutes text (a str, or a path to a text file) -> Minutes. With `explain`,
+    each turn says why it starts there and why it has its speaker."""
     from .cleanup.pipeline import repair as _repair
 
-    return _repair(text_or_path, roles=roles, keep_width=keep_width)
+    return _repair(text_or_path, roles=roles, keep_width=keep_width, explain=explain)
 
 
 def convert(path, **options) -> Minutes:
@@ -30,8 +31,8 @@ def convert(path, **options) -> Minutes:
         from .ingest import ingest
 
         return ingest(p, **{k: v for k, v in options.items() if k in
-                            ("ocr", "dpi", "lang", "roles", "keep_width", "jobs")})
-    return repair(p, **{k: v for k, v in options.items() if k in ("roles", "keep_width")})
+                            ("ocr", "dpi", "lang", "roles", "keep_width", "jobs", "explain")})
+    return repair(p, **{k: v for k, v in options.items() if k in ("roles", "keep_width", "explain")})
 
 
 __all__ = ["repair", "convert", "Minutes", "Turn", "Line", "Page", "StreamLine", "Break",

@@ -56,6 +56,8 @@ def _run(produce, fmt: Fmt, out: Optional[Path]) -> None:
         fail(str(e), e.code)
     except KeyboardInterrupt:
         fail("interrupted", ExitCode.INTERRUPTED)
+    for warning in minutes.warnings:  # the tool's self-checks (cover reader …): on stderr, not in the output
+        typer.echo(f"kaigiroku: warning: {warning}", err=True)
     write_output(render(minutes, fmt.value), out)
 
 
@@ -77,12 +79,13 @@ def repair(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (default: stdout)."),
     roles: Optional[Path] = typer.Option(None, "--roles", help="Extra speaker roles, one per line."),
     keep_width: bool = typer.Option(False, "--keep-width", help="Do not normalise character widths."),
+    explain: bool = typer.Option(False, "--explain", help="JSON: say why each turn starts and has its speaker."),
 ):
     """Repair badly extracted minutes text into speaker-ordered turns."""
     from . import repair as _repair
 
     role_list = _roles(roles)
-    _run(lambda: _repair(file, roles=role_list, keep_width=keep_width), format, output)
+    _run(lambda: _repair(file, roles=role_list, keep_width=keep_width, explain=explain), format, output)
 
 
 @app.command()
@@ -96,13 +99,14 @@ def ingest(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Parallel OCR workers (default: cores)."),
     roles: Optional[Path] = typer.Option(None, "--roles", help="Extra speaker roles, one per line."),
     keep_width: bool = typer.Option(False, "--keep-width", help="Do not normalise character widths."),
+    explain: bool = typer.Option(False, "--explain", help="JSON: say why each turn starts and has its speaker."),
 ):
     """Read minutes from a PDF or image into speaker-ordered turns."""
     from .ingest import ingest as _ingest
 
     role_list = _roles(roles)
     _run(lambda: _ingest(file, ocr=ocr.value, dpi=dpi, lang=lang, roles=role_list,
-                         keep_width=keep_width, jobs=jobs), format, output)
+                         keep_width=keep_width, jobs=jobs, explain=explain), format, output)
 
 
 @app.command()

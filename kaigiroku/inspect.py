@@ -85,9 +85,8 @@ def draw_page(pdf_path, page_number: int, out_png, ocr: str = "auto", dpi: int =
         d.line([r.x0 * k, r.top * k, r.x1 * k, r.bottom * k], fill=(0, 170, 0, 160), width=1)
     for p in lay.placed:
         if p.labelled:
-            printed = p.line.label or p.line.text
-            m = match_label(printed, roles)
-            who = (m.speaker + (f"（{m.name}）" if m.name else "")) if m else printed[:8]
+            m = p.line.label or match_label(p.line.text, roles)  # placed by layout, or inline
+            who = (m.speaker + (f"（{m.name}）" if m.name else "")) if m else p.line.text[:8]
             colour = speaker_colour(who)
             for b in filter(None, (p.box, p.label_box)):
                 d.rectangle(box(b), fill=colour + (90,), outline=colour + (255,), width=2)

@@ -60,6 +60,7 @@ class Block:
     cont: bool = False  # goes on with the text before a run of label cells (a sentence cut by the run)
     nlines: int = 1  # physical lines the block takes, for matching a label column's spacing
     tail: str = ""  # text that goes on with this block after a run of label cells (a `cont` block)
+    origin: str = ""  # where the break before the block came from (for explain)
 
     @property
     def text(self) -> str:
@@ -113,6 +114,8 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
         brk = s.brk
         if m is not None or s.label:
             brk = max(brk, Break.LINE)
+        elif s.settled:
+            pass  # layout decided this break from the page's geometry: it is not judged again
         elif brk == Break.LINE and not after_label:
             brk = _line_break(prev_text, body, width, opened_with)
         elif prev_text is not None and (_continues(prev_text, body, width, opened_with,
@@ -188,13 +191,13 @@ def make_blocks(resolved, roles=None) -> list[Block]:
     for s, brk, m in resolved:
         label = m
         if s.label and m is None:
-            label = match_label(s.label, roles) or LabelMatch(s.label, None, None, 0, True)
-            body = s.text
+            label, body = s.label, s.text  # parsed once, where layout placed it
         else:
             body = s.text[m.end:] if m else s.text
+        origin = s.origin if brk == s.brk else _judged(brk, s)
         if label is not None:
             blocks.append(Block([body] if body.strip() else [], brk, s.page, label, not body.strip(), s.hint,
-                                gap=s.gap))
+                                gap=s.gap, origin=origin))
             continue
         if brk == Break.WRAP and blocks:
             last = blocks[-1]
@@ -208,7 +211,15 @@ def make_blocks(resolved, roles=None) -> list[Block]:
             if target is not None:
                 # the sentence before a run of label cells goes on here
                 target.tail = join_lines([target.tail, body]) if target.tail else body
-                blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap, cont=True))
+                blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap, cont=True,
+                                    origin=origin))
                 continue
-        blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap))
+        blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap, origin=origin))
     return blocks
+
+
+def _judged(brk: Break, s: StreamLine) -> str:
+    """Why the text path set this break where the source's own break said otherwise."""
+    if brk == Break.WRAP:
+        return f"{s.origin or 'break'} judged a wrap: the sentence goes on"
+    return f"{s.origin or 'line break'} judged a paragraph break: the line before ends a sentence or is short"

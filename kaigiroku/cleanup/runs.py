@@ -169,5 +169,8 @@ def place_label_runs(blocks: list[Block], runs: list[tuple[int, int]], level: Br
     for r, f in zip(runs, fits[forward]):
         for i, row in zip(range(*r), f.rows):
             if row >= 0 and row not in placed:
-                placed[row] = blocks[i].label
+                placed[row] = blocks[i].label.moved(
+                    f"label run of {r[1] - r[0]} {'before' if forward else 'after'} its texts: placed by "
+                    + ("row spacing" if f.cost < (r[1] - r[0]) * GAP_CAP and any(b.gap for b in blocks[r[0]:r[1]])
+                       else "order and count"))
     return placed

@@ -47,17 +47,19 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
 
     out: list[StreamLine] = []
     pending = Break.LINE
+    origin = ""  # what made the pending break
     blanks = 0
     spacers = 0
     page = 1
     for raw in lines:
         if raw == "\f":
             page += 1
-            pending = max(pending, Break.PAGE)
+            pending, origin = max(pending, Break.PAGE), "form feed"
             continue
         if not raw.strip():
             if raw and spaced:  # a whitespace-only spacer between cells
                 pending = max(pending, Break.ROW)
+                origin = "spacer row"
                 spacers += 1
             else:
                 blanks += 1
@@ -65,35 +67,40 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
             continue
         if spaced:
             pending = max(pending, Break.ROW if blanks >= 2 else Break.LINE)
+            origin = origin or ("blank lines" if blanks >= 2 else "line")
         elif blanks:
             pending = max(pending, Break.PARA)
+            origin = origin or "blank line"
         blanks = 0
         gap, spacers = spacers, 0
         key = header_key(raw)
         if is_page_number(raw) or (key in headers and out):  # the title on the first page stays
-            pending = Break.PAGE
+            pending, origin = Break.PAGE, "page furniture (page number or running header)"
             page += 1
             continue
         cells = markup.split_html_line(raw) if html_mode else [(raw, Break.LINE)]
         for i, (cell, cell_brk) in enumerate(cells):
             hint = None
             brk = max(pending, cell_brk) if i == 0 else cell_brk
+            why = (origin if brk == pending else "markup cell") if i == 0 else "markup cell"
             if md_mode:
                 cell, md_brk, heading = markup.strip_markdown(cell, bullets=True)
-                if md_brk is not None:
-                    brk = max(brk, md_brk)
+                if md_brk is not None and md_brk > brk:
+                    brk, why = md_brk, "markdown"
                 if heading:
                     hint = "heading"
             cell, empty_first = markup.split_table_row(cell)
             if empty_first:
                 hint = hint or "cont"
+            indent = len(cell) - len(cell.lstrip(" \u3000\t"))
             if cell.startswith("\u3000") and brk < Break.PARA:
-                brk = Break.PARA  # a full-width indent opens a paragraph
+                brk, why = Break.PARA, "full-width indent"  # a full-width indent opens a paragraph
             cell = cell.strip(" \u3000\t")
             if not cell:
                 continue
-            out.append(StreamLine(text=cell, page=page, brk=brk, hint=hint, gap=gap if i == 0 else 0))
-        pending = Break.LINE
+            out.append(StreamLine(text=cell, page=page, brk=brk, hint=hint, gap=gap if i == 0 else 0,
+                                  origin=why or "line break", indent=indent))
+        pending, origin = Break.LINE, ""
     out = join_wrapped_label_cells(join_split_labels(out, roles), roles)
     if out:
         out[0].brk = Break.PAGE

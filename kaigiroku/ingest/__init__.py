@@ -98,7 +98,7 @@ def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
 
 
 def ingest(path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn", roles=None, keep_width: bool = False,
-           jobs: int | None = None) -> Minutes:
+           jobs: int | None = None, explain: bool = False) -> Minutes:
     """A PDF (text or scanned) or an image file -> Minutes."""
     from ..cleanup.assemble import assemble
 
@@ -116,7 +116,7 @@ def ingest(path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn", roles=Non
     if not any(p.lines for p in pages):
         raise EmptyDocumentError(f"no text found on any page: {path}")
     stream = pages_to_stream(pages, roles=roles)
-    minutes = assemble(stream, roles=roles, keep_width=keep_width)
+    minutes = assemble(stream, roles=roles, keep_width=keep_width, explain=explain)
     if n_ocr:
         from ..cleanup.names import settle_misread_names
 
