@@ -276,7 +276,7 @@ def check_assembly(m, text):
     assert count_prefixed(body_lines(m, text), forms) == len(speeches(m))
     if any(t.get("seat") for t in speeches(m)):
         assert re.search(r"^○\d+番（.+君）　", text, re.M)
-    if meta.get("label_style"):
+    if (meta.get("label_style") or {}).get("marks"):
         assert re.search(r"^◆委員（[^君）]+）　", text, re.M) and re.search(r"^◎.+課長（.+君）　", text, re.M)
 
 
