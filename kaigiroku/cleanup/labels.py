@@ -24,7 +24,7 @@ _NOT_A_NAME = set("会長等各全中外側方席員補代理職務")
 # the letter of an anonymised member (委員Ａ, Ａ委員, 委員（Ａ）)
 _LETTER = "A-ZＡ-Ｚ"
 # what a surname never ends with: an organisation (総務課, 消費者庁 …) or a word of a title
-_ORG_END = set("課部局室係省庁府県都道市町村区会党院所館園校班団隊署")
+_ORG_END = set("課局室係省庁府県党校班隊署団館院会")  # not 村 部 市 町 所: 北村, 阿部, 古市, 田所
 _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚生", "福祉", "予算", "決算", "環境", "市民",
                 "産業", "都市", "教育", "保健", "議会", "常任", "特別", "運営", "監査", "選挙", "農業", "消防",
                 "水道", "交通", "広報", "人事", "政策", "分科", "代表", "臨時", "専門", "担当", "事務", "副",
@@ -110,8 +110,8 @@ def _patterns(roles: Roles):
     bare = "|".join(re.escape(w) for w in sorted(roles.bare, key=len, reverse=True)) or "(?!)"
     return {
         # <説明員>, 【会長】 alone or before text
-        "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*(?:{seat}|(?P<role>{role}|{any_title})){_SP}*"
-                              rf"(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
+        "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*[{MARKS}]?{_SP}*(?:{seat}|(?P<role>{role}|{any_title}"
+                              rf"|{WORD_CLASS}{{1,14}}?)){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
         # ○議長（山田太郎君）, ◎総務課長（佐藤一郎君）, ○7番（山本健一君）, ○山田委員長
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
                              rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|$|(?<=[）)]))"),
@@ -124,6 +124,9 @@ def _patterns(roles: Roles):
                            rf"(?P<role2>{role}))(?![{_LETTER}A-Za-z0-9])(?:{sep}|(?=[^\s]))"),
         # 会長 本文, 会 長, 会長：本文, 委員) 本文, 議長（山田太郎君） 本文, 総務課長 本文
         "plain": re.compile(rf"^{_SP}*(?P<role>{role}|{any_title})(?:{paren}{_SP}*(?:{sep})?|{sep})"),
+        # 今井委員　本文: where the document prints surname + role, a surname before any listed role
+        "surname_role": re.compile(rf"^{_SP}*(?P<head>{WORD_CLASS}{{1,4}}(?:{role})){sep}") if roles.surname_first
+        else re.compile("(?!)"),
         # 委員林 本文: a role and a one-character name
         "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[\u4e00-\u9fff]){_SP}*(?:{_SP}|[:：]|$)"),
         # 会長皆さん、: a role this document prints with no separator, then the speech
@@ -165,10 +168,9 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
         if role in r.words or role in r.found:
             return role, m.group("a") or m.group("b"), "anon"
     known = sorted(set(r.words) | set(r.found), key=len, reverse=True)
-    if head not in r.found or r.surname_first:
-        for w in known:
-            if head.endswith(w) and len(head) > len(w) and _surname_like(head[: -len(w)], r):
-                return w, head[: -len(w)], "surname_role"
+    for w in known:
+        if head.endswith(w) and len(head) > len(w) and _surname_like(head[: -len(w)], r):
+            return w, head[: -len(w)], "surname_role"
     if r.surname_first and len(head) >= 3:
         n = 2 if len(head) >= 4 else 1
         if _surname_like(head[:n], r) and role_like(head[n:], r):
@@ -191,7 +193,38 @@ def _made(text: str, role: str, name, seat, end: int, marked: bool, form: str, r
     return LabelMatch(role, name, seat, end, marked, form, text[:end].strip(), _evidence(role, r, marked))
 
 
+# a head printed letter-spaced (◎委 員 長:, ◯議 長（山田太郎君）, ＜会 長＞): single characters, one space apart
+_SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
+                          rf"(?P<head>(?:{WORD_CLASS}[ \u3000]){{1,11}}{WORD_CLASS}(?![^\s\u3000:：（(）)>＞】〕])"
+                          rf"|(?:{WORD_CLASS}{{1,4}} ){{1,6}}{WORD_CLASS}{{1,4}}(?=[\u3000\t:：（(]| \S| |$))")
+
+
+def solid_head(text: str) -> tuple[str, int] | None:
+    """(text with its letter-spaced head printed solid, characters removed) or None: 東座 長　… ->
+    東座長　…, ◎委 員 長:… -> ◎委員長:…"""
+    m = _SPACED_HEAD.match(text) if text else None
+    if m is None:
+        return None
+    solid = m.group("lead") + _despace(m.group("head"))
+    return solid + text[m.end():], m.end() - len(solid)
+
+
 def match_label(text: str, roles=None) -> LabelMatch | None:
+    """The speaker label at the start of `text`, or None. A letter-spaced head is read as if printed
+    solid (the match's `end` still points into `text`)."""
+    m = _SPACED_HEAD.match(text) if text else None
+    if m is not None and (m.group("lead").strip() or not match_plain_label(text, roles)):
+        solid = m.group("lead") + _despace(m.group("head"))
+        hit = match_plain_label(solid + text[m.end():], roles)
+        if hit is not None:
+            shift = m.end() - len(solid)
+            hit.end = hit.end + shift if hit.end >= len(solid) else hit.end
+            hit.printed = text[:hit.end].strip()
+            return hit
+    return match_plain_label(text, roles)
+
+
+def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     """The speaker label at the start of `text`, or None.
 
     A match's `end` is where the body starts (after the separator); `text[end:]` is empty for a
@@ -209,8 +242,10 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
         name = _clean_name(m.group("name"))
         role, form = _despace(m.group("role")), "bracket"
         if name is None:
-            role, name, _ = split_head(role, r)
-        return _made(text, role, name, None, m.end(), True, form, r)
+            role, name, split = split_head(role, r)
+            form = split if name is not None else form
+        if name is not None or role_like(role, r):  # not a heading in brackets (＜諮問審議＞)
+            return _made(text, role, name, None, m.end(), True, form, r)
     m = pats["marked"].match(text)
     if m:
         name = _clean_name(m.group("name"))
@@ -255,6 +290,11 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
         # a closing paren right after the role belongs to the label (委員) 本文), but an opening
         # paren with no closing one is the body's
         return _made(text, role, name, None, m.end(), False, form, r)
+    m = pats["surname_role"].match(text)
+    if m:
+        role, name, form = split_head(_despace(m.group("head")), r)
+        if name is not None:
+            return _made(text, role, name, None, m.end(), False, form, r)
     m = pats["role_initial"].match(text)
     if m and m.group("initial") not in _NOT_A_NAME:
         return _made(text, _despace(m.group("role")), m.group("initial"), None, m.end(), False, "role_initial", r)
@@ -347,6 +387,9 @@ _CANDIDATE = re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?P<head>{WORD_CLASS
 _NOT_AFTER_BARE = set("、。のがをにとはもへでやっ会長）)」』・ ")
 
 
+_ALONE = re.compile(rf"^[{MARKS}]?{_SP}*(?:{WORD_CLASS}{_SP}?){{2,12}}$")
+
+
 def _reads_on(rest: str) -> bool:
     """Text after a candidate label that reads as the start of a speech, not a list item."""
     rest = rest.strip()
@@ -371,21 +414,24 @@ def discover(texts, roles=None) -> Roles:
     surname, pure, separated = set(), set(), 0
     unknown: Counter = Counter()
     bare: Counter = Counter()
-    for raw in texts:
-        t = (raw or "").strip()
-        if not t:
-            continue
+    texts = [(x or "").strip() for x in texts]
+    texts = [x for x in texts if x]
+    for n, t in enumerate(texts):
+        if _ALONE.match(t) and n + 1 < len(texts) and match_label(t, r) is None:
+            t = t + "\u3000" + texts[n + 1]  # a label on its own line, its speech below
         m = match_label(t, r)
         if m is not None:
             if m.form == "surname_role":
                 surname.add(m.printed)
-            elif m.name is None and m.speaker in r.words:
+            elif m.name is None and m.speaker in r.words and _reads_on(t[m.end:]):
                 pure.add(m.speaker)
             separated += bool(t[m.end:].strip())
             continue
-        c = _CANDIDATE.match(t)
+        c = _CANDIDATE.match((solid_head(t) or (t, 0))[0])
         if c and not KEY_LINE.match(t) and _reads_on(c.group("rest")):
             unknown[(c.group("head"), bool(c.group("mark")))] += 1
+            if split_head(c.group("head"), r)[2] == "surname_role":
+                surname.add(c.group("head"))
         w = next((w for w in r.words if t.startswith(w)), None)
         if w and len(t) > len(w) + 3 and t[len(w)] not in _NOT_AFTER_BARE:
             bare[w] += 1

@@ -7,7 +7,6 @@ from ..errors import EmptyDocumentError
 from ..model import Minutes
 from .assemble import assemble
 from .decode import read_text_file
-from .labels import discover
 from .textlines import text_to_stream
 
 
@@ -22,8 +21,6 @@ def repair(text_or_path, roles=None, keep_width: bool = False, explain: bool = F
         text = str(text_or_path)
     if not text.strip():
         raise EmptyDocumentError(f"empty document: {source or 'input'}")
-    # the document's own label vocabulary, found once from its line starts and used by every stage
-    roles = discover(text.splitlines(), roles)
     minutes = assemble(text_to_stream(text, roles), roles=roles, keep_width=keep_width, explain=explain)
     minutes.source = source
     if not minutes.turns:

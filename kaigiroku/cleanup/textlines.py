@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..charclass import header_key
+from ..charclass import SENTENCE_END, header_key
 from ..model import Break, StreamLine
 from . import markup
 from .furniture import is_page_number, running_headers
@@ -38,11 +38,30 @@ def _blank_between_every_line(lines: list[str]) -> bool:
     return share > 0.6 if len(gaps) >= 20 else share >= 0.9
 
 
+def indent_opens_paragraph(lines: list[str]) -> bool:
+    """Whether a full-width indent opens a paragraph in this document (the Japanese custom), or only
+    continues one (a hanging indent under a label: 〇会長　… / 　続き). Judged by what indented lines
+    follow: mostly a sentence end where they open paragraphs, mostly a cut-off line where they continue."""
+    after_end = after_cut = 0
+    prev = None
+    for l in lines:
+        if not l.strip():
+            continue
+        if l.startswith("\u3000") and prev is not None:
+            if prev.rstrip()[-1:] in SENTENCE_END + "」）)":
+                after_end += 1
+            else:
+                after_cut += 1
+        prev = l
+    return after_cut < 5 or after_end >= after_cut
+
+
 def text_to_stream(text: str, roles=None) -> list[StreamLine]:
     lines = _physical_lines(text)
     html_mode = markup.has_html(text)
     md_mode = markup.is_markdown(lines)
     spaced = _blank_between_every_line(lines)
+    indent_opens = indent_opens_paragraph(lines)
     headers = running_headers([l for l in lines], lambda k: is_label_only(k, roles) is not None)
 
     out: list[StreamLine] = []
@@ -93,7 +112,7 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
             if empty_first:
                 hint = hint or "cont"
             indent = len(cell) - len(cell.lstrip(" \u3000\t"))
-            if cell.startswith("\u3000") and brk < Break.PARA:
+            if cell.startswith("\u3000") and brk < Break.PARA and indent_opens:
                 brk, why = Break.PARA, "full-width indent"  # a full-width indent opens a paragraph
             cell = cell.strip(" \u3000\t")
             if not cell:
