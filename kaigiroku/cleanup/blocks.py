@@ -61,6 +61,8 @@ class Block:
     nlines: int = 1  # physical lines the block takes, for matching a label column's spacing
     tail: str = ""  # text that goes on with this block after a run of label cells (a `cont` block)
     origin: str = ""  # where the break before the block came from (for explain)
+    indented: bool = False  # the block's first line is indented: a paragraph inside a speech, where
+    # the document indents its paragraphs
 
     @property
     def text(self) -> str:
@@ -197,7 +199,7 @@ def make_blocks(resolved, roles=None) -> list[Block]:
         origin = s.origin if brk == s.brk else _judged(brk, s)
         if label is not None:
             blocks.append(Block([body] if body.strip() else [], brk, s.page, label, not body.strip(), s.hint,
-                                gap=s.gap, origin=origin))
+                                gap=s.gap, origin=origin, indented=s.indent > 0))
             continue
         if brk == Break.WRAP and blocks:
             last = blocks[-1]
@@ -214,7 +216,8 @@ def make_blocks(resolved, roles=None) -> list[Block]:
                 blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap, cont=True,
                                     origin=origin))
                 continue
-        blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap, origin=origin))
+        blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap, origin=origin,
+                            indented=s.indent > 0))
     return blocks
 
 

@@ -254,8 +254,10 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
             return _made(text, f"{seat}番", name, seat, m.end(), True, "seat", r)
         role = _despace(m.group("role"))
         form = "marked"
-        if name is None and role.endswith("君") and len(role) > 1:  # ○山田太郎君: a member by name
-            return _made(text, role[:-1], role[:-1], None, m.end(), True, "name_only", r)
+        honorific = _NAME_SUFFIX.search(role) if name is None else None
+        if honorific and honorific.start() > 0:  # ○山田太郎君, ○林花子氏: a member by name
+            person = role[:honorific.start()]
+            return _made(text, person, person, None, m.end(), True, "name_only", r)
         if name is None and role not in r.words:
             head = role
             role, name, form = split_head(head, r)

@@ -59,8 +59,10 @@ def _segment(blocks: list[Block], start: int, step: int) -> list[int]:
     return out if step > 0 else out[::-1]
 
 
-def _eligible(b: Block, level: Break, after_other: bool) -> bool:
+def _eligible(b: Block, level: Break, after_other: bool, indent_paras: bool = False) -> bool:
     """A block that can carry a label: it opens a row, or follows a heading or stage direction."""
+    if indent_paras and b.indented and b.brk < Break.ROW and not after_other:
+        return False  # an indented paragraph goes on with a speech; turns start flush
     return not b.cont and (b.brk >= level or after_other) and block_kind(b.whole_text, b.hint) == "speech"
 
 
@@ -82,14 +84,16 @@ def _label_positions(blocks: list[Block], run: tuple[int, int]) -> list[int]:
     return pos
 
 
-def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Break, forward: bool) -> Fit:
+def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Break, forward: bool,
+            indent_paras: bool = False) -> Fit:
     k = run[1] - run[0]
     # a block opens a row after a heading or direction; right after a run of labels its break is
     # hidden, so whether it opens one is settled by which reading gives as many rows as labels
     def rows_of(first_opens: bool) -> list[int]:
         return [n for n, i in enumerate(seg)
-                if _eligible(blocks[i], level, (n == 0 and first_opens) or
-                             (n > 0 and block_kind(blocks[seg[n - 1]].whole_text, blocks[seg[n - 1]].hint) != "speech"))]
+                if _eligible(blocks[i], level, ((n == 0 and first_opens) or
+                             (n > 0 and block_kind(blocks[seg[n - 1]].whole_text, blocks[seg[n - 1]].hint) != "speech")),
+                             indent_paras)]
 
     hidden = bool(seg) and seg[0] > 0 and blocks[seg[0] - 1].label_only
     rows = rows_of(hidden)
@@ -160,10 +164,12 @@ def place_label_runs(blocks: list[Block], runs: list[tuple[int, int]], level: Br
     """
     if not runs:
         return {}
+    # where paragraphs are indented, an indented paragraph never opens a turn (turns start flush)
+    indent_paras = sum(1 for b in blocks if b.indented and b.lines) >= 3
     fits = {}
     for forward in (True, False):
         fits[forward] = [fit_run(blocks, r, _segment(blocks, r[1], 1) if forward else _segment(blocks, r[0] - 1, -1),
-                                 level, forward) for r in runs]
+                                 level, forward, indent_paras) for r in runs]
     forward = sum(f.cost for f in fits[True]) <= sum(f.cost for f in fits[False])
     placed: dict[int, LabelMatch] = {}
     for r, f in zip(runs, fits[forward]):
