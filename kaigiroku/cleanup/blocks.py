@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..charclass import CLOSERS, OPENERS, SENTENCE_END, display_width
 from ..model import Break, StreamLine
@@ -61,6 +61,7 @@ class Block:
     nlines: int = 1  # physical lines the block takes, for matching a label column's spacing
     tail: str = ""  # text that goes on with this block after a run of label cells (a `cont` block)
     origin: str = ""  # where the break before the block came from (for explain)
+    soft: bool = False  # opened by a soft break: goes on with the paragraph unless a label is placed here
     indented: bool = False  # the block's first line is indented: a paragraph inside a speech, where
     # the document indents its paragraphs
 
@@ -102,10 +103,16 @@ def _body(line: str, roles) -> tuple[str, LabelMatch | None]:
     return (line[m.end:], m) if m else (line, None)
 
 
+SOFT = "soft: a flush line after a sentence end (a turn may start here)"
+
+
 def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLine, Break, LabelMatch | None]]:
     """Decide each plain line break: a soft wrap (WRAP) or a paragraph break (LINE: inferred, weaker than
     a blank line's PARA). Labels are recognised here too."""
     width = wrap_width([_body(s.text, roles)[0] for s in stream])
+    # where paragraphs are indented, a flush line after a sentence end may open a turn whose label was
+    # printed elsewhere: kept apart as a soft break, for label placement to take or leave
+    indent_paras = sum(1 for s in stream if s.indent > 0 and not s.settled) >= 3
     out = []
     prev_text = None  # the last line of body text
     opened_with = ""  # first character of the paragraph prev_text belongs to
@@ -120,6 +127,8 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
             pass  # layout decided this break from the page's geometry: it is not judged again
         elif brk == Break.LINE and not after_label:
             brk = _line_break(prev_text, body, width, opened_with)
+            if brk == Break.WRAP and indent_paras and s.indent == 0 and prev_text and ends_sentence(prev_text):
+                brk, s = Break.LINE, replace(s, origin=SOFT)
         elif prev_text is not None and (_continues(prev_text, body, width, opened_with,
                                                    page_break=brk >= Break.PAGE and not after_label)
                                         or _closes_bracket(paragraph, body)):
@@ -217,7 +226,7 @@ def make_blocks(resolved, roles=None) -> list[Block]:
                                     origin=origin))
                 continue
         blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap, origin=origin,
-                            indented=s.indent > 0))
+                            indented=s.indent > 0, soft=s.origin == SOFT))
     return blocks
 
 

@@ -149,10 +149,15 @@ def _surname_like(s: str, r: Roles) -> bool:
             and not (len(s) == 1 and s in _NOT_A_NAME) and not any(s.endswith(x) for x in r.suffixes))
 
 
+# words of a stage direction, never of a role (＜挙手全員＞, ＜説明員退室＞, 〔起立多数〕)
+_DIRECTION = re.compile(r"挙手|起立|拍手|退席|退室|入室|着席|休憩|異議|賛成|反対|多数|少数|全員|なし|あり|入場|退場")
+
+
 def role_like(head: str, r: Roles) -> bool:
     """A role in the list, a title by its suffix, one this document shows, or one ending as roles do."""
-    return head in r.words or head in r.found or any(head.endswith(x) for x in r.suffixes) or \
-        bool(ROLE_END.search(head))
+    if head in r.words or head in r.found:
+        return True
+    return not _DIRECTION.search(head) and (any(head.endswith(x) for x in r.suffixes) or bool(ROLE_END.search(head)))
 
 
 def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:

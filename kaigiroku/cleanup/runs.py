@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..model import Break
 from .blocks import Block
 from .classify import block_kind, reads_as_speech
+from .centred import _ENDS_TURN
 from .labels import LabelMatch
 
 GAP_CAP = 3.0  # one badly spaced gap costs no more than this
@@ -107,7 +108,13 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     spaced = any(b - a > 1 for a, b in zip(pos, pos[1:]))
     if not spaced or len(rows) < k:
         # no spacing to go by: the rows nearest the run, passing over captions (要旨は次のとおり)
-        # when there are enough rows that read as speech
+        # when there are enough rows that read as speech; soft rows (a flush line after a sentence
+        # end) only as many as firm rows fall short, those after a question or a call first
+        firm = [r for r in rows if not blocks[seg[r]].soft]
+        if len(firm) < len(rows):
+            soft = sorted((r for r in rows if blocks[seg[r]].soft),
+                          key=lambda r: (not _ENDS_TURN.search(blocks[seg[r] - 1].whole_text if seg[r] else ""), r))
+            rows = sorted(firm + soft[:max(0, k - len(firm))])
         said = [r for r in rows if reads_as_speech(blocks[seg[r]].whole_text)]
         pool = said if len(said) >= k else rows
         chosen = pool[:k] if forward else pool[-k:]
