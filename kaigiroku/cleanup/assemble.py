@@ -48,7 +48,7 @@ def turn_start_level(blocks: list[Block]) -> Break:
     line breaks, else any paragraph break."""
     opened = [b for b in blocks if b.lines or b.label_only]
     rows = sum(1 for b in opened if b.brk >= Break.ROW)
-    paras = sum(1 for b in opened if b.brk >= Break.PARA)
+    paras = sum(1 for b in opened if b.brk >= Break.PARA and not b.indented)  # an indent opens no turn
     if rows >= 5 and rows >= 0.3 * len(opened):
         return Break.ROW
     if paras >= 5 and paras >= 0.2 * len(opened):
@@ -168,7 +168,7 @@ def attribute(blocks: list[Block]) -> list[Turn]:
         else:
             # a text whose label is lost: the speaker is not printed beside it
             prev = _last_speech(out.turns)
-            guess = prev.speaker if (after_other and prev is not None and speaker_known and not dumped) else None
+            guess = prev.speaker if (after_other and prev is not None and speaker_known) else None
             out.speech(None, b, inferred=True, speaker=guess, why=(
                 "no label: the speaker of the turn before the heading or direction goes on" if guess else
                 "no label printed beside it (a row that opens a turn): speaker unknown"))

@@ -83,7 +83,8 @@ def reads_as_body(line: str, roles=None) -> bool:
         rest = _clean(line[m.end:])
         if rest and not _names_list(rest) and (rest[-1] in "。？?！!" or (len(rest) >= 12 and _spoken(rest))):
             return True
-    return t[-1] in "。？?" and len(t) >= 20 and not ITEM_NUMBER.match(t)
+    # a sentence: long, or spoken (これより会議を開きます。), and no numbered cover item
+    return t[-1] in "。？?" and (len(t) >= 20 or (len(t) >= 8 and _spoken(t))) and not ITEM_NUMBER.match(t)
 
 
 def find_body_start(lines: list[str], roles=None, why: list | None = None) -> int:

@@ -145,7 +145,7 @@ def _clean_name(name: str | None) -> str | None:
 def _surname_like(s: str, r: Roles) -> bool:
     """A printed surname before a role: one to four kanji or kana, no organisation, no title word."""
     return (1 <= len(s) <= 4 and re.fullmatch(rf"{WORD_CLASS}+|[\u3040-\u309f\u4e00-\u9fff]+", s) is not None
-            and s[-1] not in _ORG_END and s not in _NOT_SURNAME and s not in r.words
+            and s[-1] not in _ORG_END and s not in _NOT_SURNAME and s not in r.words and not ROLE_END.search(s)
             and not (len(s) == 1 and s in _NOT_A_NAME) and not any(s.endswith(x) for x in r.suffixes))
 
 
@@ -424,8 +424,13 @@ def discover(texts, roles=None) -> Roles:
     texts = [(x or "").strip() for x in texts]
     texts = [x for x in texts if x]
     for n, t in enumerate(texts):
-        if _ALONE.match(t) and n + 1 < len(texts) and match_label(t, r) is None:
-            t = t + "\u3000" + texts[n + 1]  # a label on its own line, its speech below
+        if _ALONE.match(t) and match_label(t, r) is None:
+            near = [texts[k] for k in (n - 1, n + 1) if 0 <= k < len(texts)]
+            if any(is_label_only(x, r) for x in near):  # in a run of label cells: 委員長 / 参与 / 委員長
+                unknown[(re.sub(r"[\s\u3000]", "", t).lstrip(MARKS), False)] += 1
+                continue
+            if n + 1 < len(texts):
+                t = t + "\u3000" + texts[n + 1]  # a label on its own line, its speech below
         m = match_label(t, r)
         if m is not None:
             if m.form == "surname_role":

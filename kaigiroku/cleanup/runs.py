@@ -117,7 +117,22 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
             rows = sorted(firm + soft[:max(0, k - len(firm))])
         said = [r for r in rows if reads_as_speech(blocks[seg[r]].whole_text)]
         pool = said if len(said) >= k else rows
-        chosen = pool[:k] if forward else pool[-k:]
+        if len(pool) > k:
+            # more rows than labels: the rows most likely to open a turn (after a direction, a
+            # question or a call), then those nearest the run
+            def cue(n: int) -> float:
+                i = seg[pool[n]]
+                before = blocks[i - 1] if i else None
+                if before is None or before.label_only:
+                    return 1.0
+                if block_kind(before.whole_text, before.hint) != "speech":
+                    return 2.0
+                return 1.5 if _ENDS_TURN.search(before.whole_text) else 0.0
+            near = range(len(pool)) if forward else range(len(pool) - 1, -1, -1)
+            ranked = sorted(near, key=lambda n: (-cue(n), n if forward else -n))
+            chosen = sorted(pool[n] for n in ranked[:k])
+        else:
+            chosen = pool[:k] if forward else pool[-k:]
         picked = [seg[r] for r in chosen] + [-1] * (k - len(chosen))
         if not forward:
             picked = [-1] * (k - len(chosen)) + [seg[r] for r in chosen]
@@ -178,6 +193,12 @@ def place_label_runs(blocks: list[Block], runs: list[tuple[int, int]], level: Br
         fits[forward] = [fit_run(blocks, r, _segment(blocks, r[1], 1) if forward else _segment(blocks, r[0] - 1, -1),
                                  level, forward, indent_paras) for r in runs]
     forward = sum(f.cost for f in fits[True]) <= sum(f.cost for f in fits[False])
+    # a run before any text, or after all of it, shows on which side this document prints its labels
+    said = [i for i, b in enumerate(blocks) if b.lines and block_kind(b.whole_text, b.hint) == "speech"]
+    if said and runs[0][1] <= said[0] and not (runs[-1][0] > said[-1]):
+        forward = True
+    elif said and runs[-1][0] > said[-1] and not (runs[0][1] <= said[0]):
+        forward = False
     placed: dict[int, LabelMatch] = {}
     for r, f in zip(runs, fits[forward]):
         for i, row in zip(range(*r), f.rows):
