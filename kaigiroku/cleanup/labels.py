@@ -30,7 +30,7 @@ _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚
                 "水道", "交通", "広報", "人事", "政策", "分科", "代表", "臨時", "専門", "担当", "事務", "副",
                 "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当"}
 # roles outside the list mostly end so (企画官, 参与, 特別顧問, 進行役, 主幹, 監理官 …)
-ROLE_END = re.compile(r"(?:官|長|臣|員|事|者|人|問|与|役|幹|監|査|任|士|師|佐|補|理|ー)$")
+ROLE_END = re.compile(r"(?:官|長|臣|員|事|者|人|問|与|役|幹|監|査|任|士|師|佐|補|ー)$")
 
 
 @dataclass(frozen=True)
@@ -324,6 +324,15 @@ def _ascii_digits(s: str) -> str:
     return s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
 
 
+def wraps_into(piece: str, rest: str, roles=None) -> bool:
+    """`piece` and `rest` are one label cell wrapped over two lines (危機管理 / 課長, ◯堀内国務 / 大臣),
+    not two cells: a role after a role stands alone (参与 / 委員長)."""
+    r = as_roles(roles)
+    if rest.strip() in r.words and ROLE_END.search(piece.strip()):
+        return False
+    return is_label_only(piece.strip() + rest.strip(), r) is not None
+
+
 def is_label_only(text: str, roles=None) -> LabelMatch | None:
     """The label if `text` is nothing but a speaker label (a label cell on its own line)."""
     m = match_label(text.strip(), roles)
@@ -426,7 +435,8 @@ def discover(texts, roles=None) -> Roles:
     for n, t in enumerate(texts):
         if _ALONE.match(t) and match_label(t, r) is None:
             near = [texts[k] for k in (n - 1, n + 1) if 0 <= k < len(texts)]
-            if any(is_label_only(x, r) for x in near):  # in a run of label cells: 委員長 / 参与 / 委員長
+            wrapped = n + 1 < len(texts) and wraps_into(t, texts[n + 1], r)  # 危機管理 / 課長（…）
+            if not wrapped and any(is_label_only(x, r) for x in near):  # in a run: 委員長 / 参与 / 委員長
                 unknown[(re.sub(r"[\s\u3000]", "", t).lstrip(MARKS), False)] += 1
                 continue
             if n + 1 < len(texts):

@@ -12,7 +12,7 @@ from ..charclass import SENTENCE_END, header_key
 from ..model import Break, StreamLine
 from . import markup
 from .furniture import is_page_number, running_headers
-from .labels import MARKS, ROLE_END, as_roles, is_label_only, match_label
+from .labels import MARKS, ROLE_END, as_roles, is_label_only, match_label, wraps_into
 
 
 def _physical_lines(text: str) -> list[str]:
@@ -62,8 +62,10 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
     md_mode = markup.is_markdown(lines)
     spaced = _blank_between_every_line(lines)
     indent_opens = indent_opens_paragraph(lines)
-    # a line opening with a speaker mark is a label cell (◯長谷部委 / 員長), never a running header
-    headers = running_headers([l for l in lines], lambda k: is_label_only(k, roles) is not None or k[:1] in MARKS)
+    # a line opening with a speaker mark, or the tail of a name (米山典子）), is a piece of a label
+    # cell (◯長谷部委 / 員長), never a running header
+    headers = running_headers([l for l in lines], lambda k: is_label_only(k, roles) is not None or k[:1] in MARKS
+                              or _NAME_TAIL.fullmatch(k) is not None)
 
     out: list[StreamLine] = []
     pending = Break.LINE
@@ -178,9 +180,10 @@ def _join_pieces(out, i, roles) -> bool:
         piece = _CELL_PIECE.match(out[j].text)
         if piece is None or (piece.group("frag") in as_roles(roles).words and ROLE_END.search(label)):
             return False  # a role after a role is a cell of its own (参与 / 委員長), not a piece
+        whole = wraps_into(label, piece.group("frag"), roles)
         label += piece.group("frag")
         pieces.append((j, piece))
-        if is_label_only(label, roles):
+        if whole:
             _put_label(out, i, label, head.group("rest"), pieces)
             return True
     return False
