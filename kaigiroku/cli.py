@@ -116,12 +116,13 @@ def inspect(
     output: Path = typer.Option(Path("page.png"), "--output", "-o", help="PNG to write."),
     ocr: OcrMode = typer.Option(OcrMode.auto, "--ocr"),
     dpi: int = typer.Option(100, "--dpi", min=36, max=600),
+    explain: bool = typer.Option(False, "--explain", help="Also write why each turn starts and has its speaker."),
 ):
     """Draw on a page image what was found: lines, label column, turn starts, furniture."""
     from .inspect import draw_page
 
     try:
-        draw_page(file, page, output, ocr=ocr.value, dpi=dpi)
+        draw_page(file, page, output, ocr=ocr.value, dpi=dpi, explain=explain)
     except KaigirokuError as e:
         fail(str(e), e.code)
     typer.echo(str(output))

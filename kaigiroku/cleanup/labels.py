@@ -33,6 +33,10 @@ _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚
 ROLE_END = re.compile(r"(?:官|長|臣|員|事|者|人|問|与|役|幹|監|査|任|士|師|佐|補|ー)$")
 
 
+# what never follows a label printed with no separator: a particle or 会 (委員会, 議会)
+_NOT_AFTER_BARE = set("、。のがをにとはもへでやっ会長）)」』・ ")
+
+
 @dataclass(frozen=True)
 class Roles:
     """The role list (a prior), and what one document showed about its labels (see `discover`)."""
@@ -130,7 +134,7 @@ def _patterns(roles: Roles):
         # 委員林 本文: a role and a one-character name
         "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[\u4e00-\u9fff]){_SP}*(?:{_SP}|[:：]|$)"),
         # 会長皆さん、: a role this document prints with no separator, then the speech
-        "bare": re.compile(rf"^{_SP}*(?P<role>{bare})(?=[^\s\u3000、。のがをにとはもへでやっ）)」』])"),
+        "bare": re.compile(rf"^{_SP}*(?P<role>{bare})(?=[^\s\u3000{re.escape(''.join(_NOT_AFTER_BARE))}])"),
     }
 
 
@@ -399,8 +403,6 @@ def role_prefix(text: str, roles=None) -> tuple[str, int] | None:
 # a short head at a line start, then a separator and more text: a label candidate
 _CANDIDATE = re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?P<head>{WORD_CLASS}{{2,12}})"
                         rf"(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*)(?P<rest>\S.*)$")
-# what never follows a label printed with no separator: a particle or 会 (委員会, 議会)
-_NOT_AFTER_BARE = set("、。のがをにとはもへでやっ会長）)」』・ ")
 
 
 _ALONE = re.compile(rf"^[{MARKS}]?{_SP}*(?:{WORD_CLASS}{_SP}?){{2,12}}$")
@@ -462,6 +464,6 @@ def discover(texts, roles=None) -> Roles:
         heads[head] += n
     found = tuple(sorted(h for h, n in heads.items() if n >= 2 and role_like(h, r)))
     surname_first = len(surname) >= 2 and len(surname) >= len(pure)
-    bare_roles = tuple(w for w, n in bare.items() if n >= 2) if sum(bare.values()) >= 3 and separated < sum(
+    bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and separated < sum(
         bare.values()) else ()
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True)
