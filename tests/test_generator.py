@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]  # conftest.py puts it on sys.path for `fixtures`
 
@@ -372,3 +373,217 @@ def test_damage_looks_like_itself(minutes, damage):
     text = render(minutes, damage, seed=0)
     assert text != render(minutes, "clean_inline", seed=0) or damage == "clean_inline"
     SIGNATURES[damage](minutes, text)
+
+
+# ----------------------------------------------------------------------------- every axis at random
+
+from fixtures import render_pdf, variety  # noqa: E402
+from fixtures.splits import HELDOUT, TUNED, available, meeting_path  # noqa: E402
+
+PUA = 0xE000
+
+
+def meetings_for_axes() -> list[dict]:
+    """Every meeting of both splits that is present (the real ones only with ../shared)."""
+    return [load(meeting_path(m)) for m in available("tuned") + available("heldout")]
+
+
+def private(minutes: dict) -> dict:
+    """The minutes with every kanji and hiragana of the turn texts moved to the private use area:
+    characters no label, cover, heading decoration or furniture can contain, so that counting them
+    in a rendering counts body characters exactly."""
+    table = {}
+
+    def mapped(text):
+        out = []
+        for ch in text:
+            if "\u3041" <= ch <= "\u309f" or "\u4e00" <= ch <= "\u9fff":
+                table.setdefault(ch, chr(PUA + len(table)))
+                out.append(table[ch])
+            else:
+                out.append(ch)
+        return "".join(out)
+
+    return {**minutes, "turns": [dict(t, text=mapped(t["text"])) for t in minutes["turns"]]}
+
+
+def private_chars(s: str) -> str:
+    return "".join(ch for ch in s if PUA <= ord(ch) < PUA + 0x1900)
+
+
+def check_random_rendering(source: dict, text: str, gold: dict) -> None:
+    """The rendering holds each body character of its gold once and in order, and the gold holds
+    every body character of the source (only heading/note decorations and time notes differ)."""
+    gold_body = "".join(norm(t["text"]) for t in gold["turns"])
+    assert is_subsequence(gold_body, norm(text)), "a body character is lost or out of order"
+    assert private_chars(text) == private_chars("".join(t["text"] for t in gold["turns"])), \
+        "a body character printed twice, or one lost"
+    src = private_chars("".join(t["text"] for t in source["turns"]))
+    kept = private_chars("".join(t["text"] for t in gold["turns"]))
+    # the same, but for the opening heading when the rendering drops it (axis `opening`)
+    assert kept == src or src.endswith(kept), "the gold lost body text"
+
+
+def test_every_text_axis_value_is_produced():
+    seen = {name: set() for name in variety.AXES}
+    small = {"id": "small", "meta": {"title": "第1回会議録", "date_text": "令和6年4月1日", "place": "会議室",
+                                     "attendees": ["会長 山田 太郎", "委員 林 花子"]},
+             "turns": [{"kind": "heading", "text": "5 会議の経過"},
+                       {"kind": "speech", "speaker": "会長", "text": "開会します。"},
+                       {"kind": "heading", "text": "（１）議事"},
+                       {"kind": "speech", "speaker": "委員", "text": "質問です。\n\n二点目です。"},
+                       {"kind": "note", "text": "（異議なし）"},
+                       {"kind": "speech", "speaker": "説明員", "text": "お答えします。"}]}
+    for seed in range(300):
+        r = variety.render_random(small, seed)
+        for name, value in r.axes.items():
+            seen[name].add(value)
+    for name, values in variety.AXES.items():
+        assert set(values) <= seen[name], f"{name}: never produced {set(values) - seen[name]}"
+
+
+def test_every_pdf_axis_value_is_drawn():
+    import random
+
+    seen = {name: set() for name in render_pdf.PDF_AXES}
+    for seed in range(300):
+        for name, value in render_pdf.draw_pdf_axes(random.Random(seed)).items():
+            if name in seen:
+                seen[name].add(value)
+    for name, values in render_pdf.PDF_AXES.items():
+        assert set(values) <= seen[name], f"{name}: never drawn {set(values) - seen[name]}"
+
+
+def test_splits_hold_out_whole_meetings():
+    assert not set(TUNED) & set(HELDOUT)
+    assert "real:d2" in HELDOUT and any(not m.startswith("real:") for m in HELDOUT)
+    assert all((ROOT / "fixtures" / "minutes" / "heldout" / f"{m}.json").exists()
+               for m in HELDOUT if not m.startswith("real:"))
+
+
+@pytest.mark.parametrize("layout", variety.AXES["layout"])
+def test_random_rendering_keeps_the_body(layout):
+    for k, minutes in enumerate(meetings_for_axes()):
+        source = private(minutes)
+        r = variety.render_random(source, 31 * k + len(layout), layout=layout)
+        check_random_rendering(source, r.text, r.gold)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(minutes_strategy(), st.integers(0, 10**6))
+def test_random_rendering_keeps_the_body_of_random_minutes(random_minutes, seed):
+    source = private(random_minutes)
+    r = variety.render_random(source, seed)
+    check_random_rendering(source, r.text, r.gold)
+
+
+def gold_labels(gold: dict) -> list[tuple]:
+    return [(t["speaker"], t.get("name"), t.get("seat")) for t in gold["turns"] if t["kind"] == "speech"]
+
+
+@pytest.mark.parametrize("form", variety.AXES["label_form"])
+def test_label_form_printed_and_gold_follows(form):
+    """The label printed and the gold's speaker/name agree, in the documented convention."""
+    plenary = load(ROOT / "fixtures" / "minutes" / "shigikai_shinonome_honkaigi.json")
+    r = variety.render_random(plenary, 5, label_form=form, layout="inline", mark="none",
+                              separator="fullwidth_space", roles="listed", fullwidth=False, blank_lines=False)
+    lines = r.text.split("\n")
+    for speaker, name, seat in gold_labels(r.gold):
+        if form == "surname_role" and name:
+            assert any(line.startswith(f"{name}{speaker}　") for line in lines)
+        elif form == "anon" and name:
+            assert speaker in ("委員", "議員") and name in variety.LETTERS
+        elif form == "seat" and seat:
+            assert speaker == f"{seat}番" and any(line.startswith(f"{seat}番（{name}") for line in lines)
+        elif form == "role":
+            assert name is None
+        elif name:
+            assert any(line.startswith(f"{speaker}（{name}") or line.startswith(f"{name}君")
+                       or line.startswith(name) for line in lines)
+
+
+@pytest.mark.parametrize("style", variety.AXES["anon_style"])
+def test_anonymised_label_styles(style):
+    town = load(meeting_path("jumin_kyogikai_minamidai"))
+    r = variety.render_random(town, 2, label_form="anon", anon_style=style, layout="inline", mark="none",
+                              separator="fullwidth_space", fullwidth=False, blank_lines=False)
+    want = {"role_letter": r"^委員[Ａ-Ｈ]　", "letter_role": r"^[Ａ-Ｈ]委員　", "role_paren": r"^委員（[Ａ-Ｈ]）　",
+            "letter_space_role": r"^[Ａ-Ｈ] 委員　"}[style]
+    assert re.search(want, r.text, re.M)
+    assert {(s, n) for s, n, _ in gold_labels(r.gold) if s == "委員"} <= {("委員", c) for c in variety.LETTERS}
+
+
+@pytest.mark.parametrize("cover", variety.AXES["cover"])
+def test_cover_styles_look_like_themselves(cover):
+    plenary = load(ROOT / "fixtures" / "minutes" / "shigikai_shinonome_honkaigi.json")
+    r = variety.render_random(plenary, 3, cover=cover, fullwidth=False, blank_lines=False, furniture="none")
+    signature = {"kv_numbered": "1 日 時　", "kv_colon": "開催日時", "values_below": "１　日時",
+                 "attendees_columns": "出席委員（", "giji_nittei": "議事日程（第", "giji_shidai": "議事次第"}
+    text = norm(r.text)
+    if cover == "none":
+        assert not r.text.startswith(plenary["meta"]["title"])
+    else:
+        first_body = norm(r.gold["turns"][0]["text"])[:8]
+        assert 0 <= text.find(norm(signature[cover])) < text.index(first_body)
+
+
+def test_furniture_forms():
+    aoba = load(ROOT / "fixtures" / "minutes" / "shingikai_aoba.json")
+    browser = variety.render_random(aoba, 4, furniture="browser", layout="inline", blank_lines=False)
+    assert re.search(r"^https?://\S+ +\d+/\d+$", browser.text, re.M)
+    assert re.search(r"^(20\d\d/\d+/\d+ \d+:\d+|令和)", browser.text, re.M)
+    for style, pattern in [("-n-", r"^ *-\d+-$"), ("p.n", r"^ *p\.\d+$"), ("n/total", r"^ *\d+/\d+$"),
+                           ("n_full", r"^ *[０-９]+$")]:
+        r = variety.render_random(aoba, 4, furniture="page_numbers", page_number=style, layout="inline",
+                                  blank_lines=False)
+        assert len(re.findall(pattern, r.text, re.M)) >= 2, style
+
+
+def test_wrapped_label_cells_in_dumped_columns():
+    plenary = load(ROOT / "fixtures" / "minutes" / "shigikai_shinonome_honkaigi.json")
+    r = variety.render_random(plenary, 8, layout="run_after", label_form="role_name", mark="○",
+                              blank_lines=False, fullwidth=False)
+    lines = r.text.split("\n")
+    # a label cell wrapped: ○議長（山田 / 太郎君） on two lines, the second closing the bracket
+    assert any(line.startswith("○") and "（" in line and "）" not in line and lines[i + 1].endswith("）")
+               for i, line in enumerate(lines[:-1]))
+
+
+def test_unlisted_roles_are_not_in_the_role_list():
+    listed = {line.strip() for line in (ROOT / "kaigiroku" / "data" / "roles.txt").read_text(encoding="utf-8").splitlines()}
+    assert not set(variety.UNLISTED_ROLES) - {"主幹"} & listed
+    aoba = load(ROOT / "fixtures" / "minutes" / "shingikai_aoba.json")
+    r = variety.render_random(aoba, 1, roles="unlisted", label_form="role")
+    assert {s for s, _, _ in gold_labels(r.gold)} & set(variety.UNLISTED_ROLES)
+
+
+# ----------------------------------------------------------------------------- PDFs at random
+
+def pdf_body_stream(log) -> str:
+    """The body strings a rendering drew, in reading order (page, line top, x)."""
+    return norm("".join(s for page, top, x, s, body in sorted(log, key=lambda e: e[:3]) if body))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_pdf_keeps_the_body(seed, tmp_path):
+    ms = meetings_for_axes()
+    minutes = ms[seed % len(ms)]
+    layout = list(render_pdf.LAYOUTS)[seed * 3 % len(render_pdf.LAYOUTS)]
+    r = render_pdf.render_random(minutes, seed, tmp_path / "r.pdf", layout=layout)
+    assert pdf_body_stream(r.log) == "".join(norm(t["text"]) for t in r.gold["turns"])
+    assert r.path.exists() and r.path.stat().st_size > 1000
+    labels = [s for _, _, _, s, body in r.log if not body]
+    assert labels, "labels and cover drawn apart from the body"
+
+
+def test_random_pdf_text_layer_holds_the_body(tmp_path):
+    """Read back by pdftotext -layout, a rendering holds its gold's body in order."""
+    import shutil
+    import subprocess
+
+    assert shutil.which("pdftotext"), "poppler-utils (Makefile sysdeps)"
+    aoba = load(ROOT / "fixtures" / "minutes" / "shingikai_aoba.json")
+    for seed, layout in [(1, "table_vcentred"), (2, "labels_after_body"), (3, "inline")]:
+        r = render_pdf.render_random(aoba, seed, tmp_path / f"{seed}.pdf", layout=layout)
+        text = subprocess.run(["pdftotext", "-layout", str(r.path), "-"], capture_output=True, text=True).stdout
+        assert is_subsequence("".join(norm(t["text"]) for t in r.gold["turns"]), norm(text)), layout

@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import kaigiroku
@@ -33,3 +33,68 @@ def test_inline_labels_are_always_attributed(minutes):
     got = [(t.speaker, body_stream([t])) for t in out.turns if t.kind == "speech"]
     want = [(t["speaker"], body_stream([t])) for t in minutes["turns"] if t["kind"] == "speech"]
     assert got == want
+
+
+# ----------------------------------------------------------------------------- every cover style
+# Minutes printed by fixtures.variety with each cover style in turn (every other axis at random):
+# the cover must end where the body begins. A body character may go nowhere but the turns.
+
+from rapidfuzz.distance import Levenshtein  # noqa: E402
+
+from fixtures.variety import AXES, render_random  # noqa: E402
+
+NGRAM = 8  # a run this long shared with the body and absent from the cover is body text
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+def meta_strings(meta) -> list[str]:
+    if isinstance(meta, str):
+        return [meta]
+    if isinstance(meta, dict):
+        return [s for v in meta.values() for s in meta_strings(v)]
+    if isinstance(meta, (list, tuple)):
+        return [s for v in meta for s in meta_strings(v)]
+    return []
+
+
+def body_in_meta(meta: dict, body: str, cover: str) -> list[str]:
+    """Runs of NGRAM characters of a meta value that are body text and not on the cover."""
+    found = []
+    for value in meta_strings(meta):
+        v = norm(value)
+        found += [v[i:i + NGRAM] for i in range(len(v) - NGRAM + 1)
+                  if v[i:i + NGRAM] in body and v[i:i + NGRAM] not in cover]
+    return found
+
+
+def body_lost_or_doubled(gold_body: str, out_body: str) -> tuple[list[str], list[str]]:
+    """(gold body text missing from the output turns, body text the output holds twice)."""
+    lost, doubled = [], []
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(gold_body, out_body):
+        if tag in ("delete", "replace"):
+            lost.append(gold_body[i1:i2])
+        if tag in ("insert", "replace") and j2 - j1 >= NGRAM and out_body[j1:j2] in gold_body:
+            doubled.append(out_body[j1:j2])
+    return lost, doubled
+
+
+# no shrinking: a failing repair is reported as drawn, and the test stays fast while it fails
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(minutes=minutes_strategy(min_turns=3), seed=st.integers(0, 10**6))
+@pytest.mark.parametrize("cover", AXES["cover"])
+def test_cover_never_takes_the_body(cover, minutes, seed):
+    r = render_random(minutes, seed, cover=cover)
+    out = kaigiroku.repair(r.text)
+    gold_body = norm("".join(t["text"] for t in r.gold["turns"]))
+    first_turn = norm(r.gold["turns"][0]["text"])
+    printed = norm(r.text)
+    cover_text = printed[:printed.find(first_turn)] if first_turn in printed else ""
+    in_meta = body_in_meta(out.to_dict().get("meta") or {}, gold_body, cover_text)
+    assert not in_meta, f"body text in meta: {in_meta[:3]}"
+    lost, doubled = body_lost_or_doubled(gold_body, norm("".join(t.text for t in out.turns)))
+    assert not lost, f"body text lost: {lost[:3]}"
+    assert not doubled, f"body text twice: {doubled[:3]}"
