@@ -131,6 +131,8 @@ def _patterns(roles: Roles):
         # 今井委員　本文: where the document prints surname + role, a surname before any listed role
         "surname_role": re.compile(rf"^{_SP}*(?P<head>{WORD_CLASS}{{1,4}}(?:{role})){sep}") if roles.surname_first
         else re.compile("(?!)"),
+        # 特別顧問（北村正志君） 本文: a head outside the list with a name in brackets
+        "named": re.compile(rf"^{_SP}*(?P<role>{WORD_CLASS}{{2,12}}){paren}{_SP}*[:：]?{_SP}*"),
         # 委員林 本文: a role and a one-character name
         "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[\u4e00-\u9fff]){_SP}*(?:{_SP}|[:：]|$)"),
         # 会長皆さん、: a role this document prints with no separator, then the speech
@@ -154,7 +156,8 @@ def _surname_like(s: str, r: Roles) -> bool:
 
 
 # words of a stage direction, never of a role (＜挙手全員＞, ＜説明員退室＞, 〔起立多数〕)
-_DIRECTION = re.compile(r"挙手|起立|拍手|退席|退室|入室|着席|休憩|異議|賛成|反対|多数|少数|全員|なし|あり|入場|退場")
+_DIRECTION = re.compile(r"挙手|起立|拍手|退席|退室|入室|着席|休憩|異議|賛成|反対|多数|少数|全員|なし|あり|入場|退場"
+                        r"|質問|質疑|答弁|討論|報告|審議|審査|説明|採決|協議|議事|議題|諮問|開会|閉会")
 
 
 def role_like(head: str, r: Roles) -> bool:
@@ -204,7 +207,7 @@ def _made(text: str, role: str, name, seat, end: int, marked: bool, form: str, r
 
 # a head printed letter-spaced (◎委 員 長:, ◯議 長（山田太郎君）, ＜会 長＞): single characters, one space apart
 _SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
-                          rf"(?P<head>(?:{WORD_CLASS}[ \u3000]){{1,11}}{WORD_CLASS}(?![^\s\u3000:：（(）)>＞】〕])"
+                          rf"(?P<head>(?:{WORD_CLASS}[ \u3000]){{1,11}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
                           rf"|(?:{WORD_CLASS}{{1,4}} ){{1,6}}{WORD_CLASS}{{1,4}}(?=[\u3000\t:：（(]| \S| |$))")
 
 
@@ -301,6 +304,10 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         # a closing paren right after the role belongs to the label (委員) 本文), but an opening
         # paren with no closing one is the body's
         return _made(text, role, name, None, m.end(), False, form, r)
+    m = pats["named"].match(text)
+    if m and (role_like(m.group("role"), r) or _NAME_SUFFIX.search(m.group("name") or "")) \
+            and not _DIRECTION.search(m.group("role")):
+        return _made(text, m.group("role"), _clean_name(m.group("name")), None, m.end(), False, "named", r)
     m = pats["surname_role"].match(text)
     if m:
         role, name, form = split_head(_despace(m.group("head")), r)
