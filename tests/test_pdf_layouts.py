@@ -37,12 +37,15 @@ def _load(path: Path) -> dict:
 def stream_turns(stream, first_page: int = 2) -> list[dict]:
     """Turns read off the stream as plainly as possible (no turn assembly heuristics)."""
     blocks = []  # [label match or None, text]
+    from kaigiroku.cleanup.labels import discover
+
+    roles = discover([s.text for s in stream])  # the document's own labels (○米山企画官, 東座長)
     for s in stream:
         if (s.page or 0) < first_page:
             continue
         m = s.label  # layout hands the label on parsed
         if s.label is None and s.brk >= Break.PARA:
-            m = match_label(s.text)
+            m = match_label(s.text, roles)
             if m is not None and not (m.marked or s.text[m.end:].strip()):
                 m = None
         text = s.text[m.end:] if (m is not None and s.label is None) else s.text

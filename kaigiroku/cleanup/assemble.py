@@ -24,8 +24,8 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
     """The stream -> Minutes. With `explain`, each turn carries why it starts where it does and why it
     has its speaker (Turn.why, "explain" in JSON)."""
     stream = [replace(s, text=normalize(s.text, keep_width)) for s in stream if s.text.strip() or s.label]
-    r = discover([s.text for s in stream], roles)  # no-op when the caller found it already
     printed = [f"{s.label.printed}\u3000{s.text}" if s.label else s.text for s in stream]  # as a reader sees them
+    r = discover(printed, roles)  # no-op when the caller found it already
     cover_why: list[str] = []
     start = find_body_start(printed, r, cover_why)
     meta = read_cover(printed[:start], r, [s.indent for s in stream[:start]])

@@ -29,6 +29,8 @@ _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚
                 "産業", "都市", "教育", "保健", "議会", "常任", "特別", "運営", "監査", "選挙", "農業", "消防",
                 "水道", "交通", "広報", "人事", "政策", "分科", "代表", "臨時", "専門", "担当", "事務", "副",
                 "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当"}
+# words of a cover sheet's keys, never in a surname (日時 / 場所 / 出席者 stacked in one cell)
+_COVER_WORD = re.compile(r"日時|場所|出席|欠席|会議|議題|資料|傍聴|事務|説明|開催|次第|日程")
 # roles outside the list mostly end so (企画官, 参与, 特別顧問, 進行役, 主幹, 監理官 …)
 ROLE_END = re.compile(r"(?:官|長|臣|員|事|者|人|問|与|役|幹|監|査|任|士|師|佐|補|ー)$")
 
@@ -129,8 +131,8 @@ def _patterns(roles: Roles):
         # 会長 本文, 会 長, 会長：本文, 委員) 本文, 議長（山田太郎君） 本文, 総務課長 本文
         "plain": re.compile(rf"^{_SP}*(?P<role>{role}|{any_title})(?:{paren}{_SP}*(?:{sep})?|{sep})"),
         # 今井委員　本文: where the document prints surname + role, a surname before any listed role
-        "surname_role": re.compile(rf"^{_SP}*(?P<head>{WORD_CLASS}{{1,4}}(?:{role})){sep}") if roles.surname_first
-        else re.compile("(?!)"),
+        "surname_role": re.compile(rf"^{_SP}*(?P<head>{WORD_CLASS}{{1,4}}(?:{role})|{WORD_CLASS}{{3,12}}){sep}")
+        if roles.surname_first else re.compile("(?!)"),
         # 特別顧問（北村正志君） 本文: a head outside the list with a name in brackets
         "named": re.compile(rf"^{_SP}*(?P<role>{WORD_CLASS}{{2,12}}){paren}{_SP}*[:：]?{_SP}*"),
         # 委員林 本文: a role and a one-character name
@@ -152,7 +154,8 @@ def _surname_like(s: str, r: Roles) -> bool:
     """A printed surname before a role: one to four kanji or kana, no organisation, no title word."""
     return (1 <= len(s) <= 4 and re.fullmatch(rf"{WORD_CLASS}+|[\u3040-\u309f\u4e00-\u9fff]+", s) is not None
             and s[-1] not in _ORG_END and s not in _NOT_SURNAME and s not in r.words and not ROLE_END.search(s)
-            and not (len(s) == 1 and s in _NOT_A_NAME) and not any(s.endswith(x) for x in r.suffixes))
+            and not (len(s) == 1 and s in _NOT_A_NAME) and not any(s.endswith(x) for x in r.suffixes)
+            and not _COVER_WORD.search(s))
 
 
 # words of a stage direction, never of a role (＜挙手全員＞, ＜説明員退室＞, 〔起立多数〕)
@@ -311,7 +314,7 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     m = pats["surname_role"].match(text)
     if m:
         role, name, form = split_head(_despace(m.group("head")), r)
-        if name is not None:
+        if name is not None and role_like(role, r):
             return _made(text, role, name, None, m.end(), False, form, r)
     m = pats["role_initial"].match(text)
     if m and m.group("initial") not in _NOT_A_NAME:
