@@ -107,7 +107,9 @@ def find_body_start(lines: list[str], roles=None, why: list | None = None) -> in
             return _before_label_cells(lines, i, roles)
     if first_body == len(lines):
         return _before_label_cells(lines, key_lines[-1] + 1, roles)
-    return _heading_before(lines, key_lines[-1] + 1, _before_label_cells(lines, first_body, roles))
+    start = _heading_before(lines, key_lines[-1] + 1, _before_label_cells(lines, first_body, roles))
+    # label cells dumped before the body's first heading (a page's label column) are the body's too
+    return _before_label_cells(lines, start, roles) if start < first_body else start
 
 
 def _heading_before(lines: list[str], lo: int, start: int) -> int:

@@ -150,6 +150,7 @@ def join_split_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
 
 
 _OPEN_LABEL = re.compile(r"^(?P<label>[^\s（()）]{1,14}[（(][^\s（()）]{0,10})(?:(?P<sep>[ \u3000]+)(?P<rest>.*))?$")
+_BRACKET_NAME = re.compile(r"^[（(][^\s（()）]{1,12}(?:君|氏|さん|様)[）)]$")
 _NAME_TAIL = re.compile(r"^(?P<frag>[^\s（()）]{1,10}[）)])(?:[ \u3000]+(?P<rest>.*))?$")
 # a cell's line in a two-column text rendering: a short piece, a wide gap, then the body
 _CELL_PIECE = re.compile(r"^(?P<frag>[^\s]{1,10})(?:[ \u3000]{2,}(?P<rest>.*))?$")
@@ -162,7 +163,12 @@ def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[Stream
     out = list(lines)
     i = 0
     while i < len(out):
-        if not _join_pieces(out, i, roles):
+        if i + 1 < len(out) and _BRACKET_NAME.match(out[i + 1].text) and is_label_only(out[i].text, roles) \
+                and is_label_only(out[i].text + out[i + 1].text, roles):
+            # ◎学校教育課長 / （今井隆之君）: the name wrapped onto the next line whole
+            out[i] = replace(out[i], text=out[i].text + out[i + 1].text)
+            del out[i + 1]
+        elif not _join_pieces(out, i, roles):
             head = _OPEN_LABEL.match(out[i].text)
             if head is not None and not is_label_only(head.group("label"), roles):
                 _put_back_tail(out, i, head, roles)
@@ -173,7 +179,9 @@ def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[Stream
 def _join_pieces(out, i, roles) -> bool:
     """Pieces at the start of lines i, i+1, … that together make a label."""
     head = _CELL_PIECE.match(out[i].text)
-    if head is None or match_label(out[i].text, roles) is not None:
+    m = match_label(out[i].text, roles)
+    if head is None or (m is not None and out[i].text[m.end - 1:m.end] in " \u3000:：)）" and
+                        out[i].text[m.end:].strip()):
         return False  # no piece, or the line opens with a whole label already (委　員　本文)
     label, pieces = head.group("frag"), []
     for j in range(i + 1, min(i + 4, len(out))):
