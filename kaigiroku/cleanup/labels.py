@@ -24,7 +24,7 @@ _NOT_A_NAME = set("会長等各全中外側方席員補代理職務")
 # the letter of an anonymised member (委員Ａ, Ａ委員, 委員（Ａ）)
 _LETTER = "A-ZＡ-Ｚ"
 # what a surname never ends with: an organisation (総務課, 消費者庁 …) or a word of a title
-_ORG_END = set("課局室係省庁府県党校班隊署団館院会")  # not 村 部 市 町 所: 北村, 阿部, 古市, 田所
+_ORG_END = "課局室係省庁府県党校班隊署団館院会"  # not 村 部 市 町 所: 北村, 阿部, 古市, 田所
 _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚生", "福祉", "予算", "決算", "環境", "市民",
                 "産業", "都市", "教育", "保健", "議会", "常任", "特別", "運営", "監査", "選挙", "農業", "消防",
                 "水道", "交通", "広報", "人事", "政策", "分科", "代表", "臨時", "専門", "担当", "事務", "副",
@@ -116,8 +116,8 @@ def _patterns(roles: Roles):
     bare = "|".join(re.escape(w) for w in sorted(roles.bare, key=len, reverse=True)) or "(?!)"
     return {
         # <説明員>, 【会長】 alone or before text
-        "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*[{MARKS}]?{_SP}*(?:{seat}|(?P<role>{role}|{any_title}"
-                              rf"|{WORD_CLASS}{{1,14}}?)){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
+        "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*[{MARKS}]?{_SP}*(?:{seat}|(?P<role>(?:{role})[{_LETTER}]"
+                              rf"|[{_LETTER}]{_SP}?(?:{role})|{role}|{any_title}|{WORD_CLASS}{{1,14}}?)){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
         # ○議長（山田太郎君）, ◎総務課長（佐藤一郎君）, ○7番（山本健一君）, ○山田委員長
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
                              rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|$|(?<=[）)]))"),
@@ -440,6 +440,7 @@ def discover(texts, roles=None) -> Roles:
     from .cover import KEY_LINE  # the cover's keys (日時, 場所 …) are no labels
 
     surname, pure, separated = set(), set(), 0
+    heads_seen: set = set()  # heads with no name read off yet (○森本企画官, ○北村企画官)
     unknown: Counter = Counter()
     bare: Counter = Counter()
     texts = [(x or "").strip() for x in texts]
@@ -455,6 +456,8 @@ def discover(texts, roles=None) -> Roles:
                 t = t + "\u3000" + texts[n + 1]  # a label on its own line, its speech below
         m = match_label(t, r)
         if m is not None:
+            if m.form in ("title", "marked") and m.name is None:
+                heads_seen.add(m.speaker)
             if m.form == "surname_role":
                 surname.add(m.printed)
             elif m.name is None and m.speaker in r.words and _reads_on(t[m.end:]):
@@ -473,6 +476,15 @@ def discover(texts, roles=None) -> Roles:
     for (head, _marked), n in unknown.items():
         heads[head] += n
     found = tuple(sorted(h for h, n in heads.items() if n >= 2 and role_like(h, r)))
+    # one role after several surnames (森本企画官, 北村企画官): those heads are surname + role too
+    tails: dict = {}
+    for head in heads_seen | set(heads):
+        for n in (2, 3):
+            tail = head[n:]
+            if len(tail) >= 2 and tail[0] not in _ORG_END + "部所市町" and role_like(tail, r) and \
+                    _surname_like(head[:n], r):
+                tails.setdefault(tail, set()).add(head)
+    surname |= {h for hs in tails.values() if len(hs) >= 2 for h in hs}
     surname_first = len(surname) >= 2 and len(surname) >= len(pure)
     bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and separated < sum(
         bare.values()) else ()
