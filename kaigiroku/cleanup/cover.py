@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..charclass import WORD_CLASS
-from .labels import is_label_only, match_label
+from .labels import MARKS, is_label_only, match_label
 
 _S = r"[\s\u3000]*"
 
@@ -79,6 +79,8 @@ def reads_as_body(line: str, roles=None) -> bool:
     if TIME_NOTE.match(t) or (bracketed(t) is not None and t[0] in "＜<【〔［[〈《"):
         return True
     m = match_label(line, roles)
+    if m is not None and t[0] in MARKS and not _clean(line[m.end:]):
+        return True  # a marked label cell standing alone (○会長（梶健一氏）): a cover never prints one
     if m is not None:
         rest = _clean(line[m.end:])
         if rest and not _names_list(rest) and (rest[-1] in "。？?！!" or (len(rest) >= 12 and _spoken(rest))):
