@@ -418,6 +418,11 @@ _CANDIDATE = re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?P<head>{WORD_CLASS
 _ALONE = re.compile(rf"^[{MARKS}]?{_SP}*(?:{WORD_CLASS}{_SP}?){{2,12}}$")
 
 
+def _prose(text: str) -> bool:
+    """Japanese prose (a fifth of it hiragana), not a list of names or offices."""
+    return sum("\u3040" <= c <= "\u309f" for c in text) >= 0.2 * max(1, len(text.strip()))
+
+
 def _reads_on(rest: str) -> bool:
     """Text after a candidate label that reads as the start of a speech, not a list item."""
     rest = rest.strip()
@@ -460,8 +465,8 @@ def discover(texts, roles=None) -> Roles:
                 heads_seen.add(m.speaker)
             if m.form == "surname_role":
                 surname.add(m.printed)
-            elif m.name is None and m.speaker in r.words and _reads_on(t[m.end:]):
-                pure.add(m.speaker)
+            elif m.name is None and m.speaker in r.words and _reads_on(t[m.end:]) and _prose(t[m.end:]):
+                pure.add(m.speaker)  # a bare role before speech, not before a cover's list of names
             separated += bool(t[m.end:].strip())
             continue
         c = _CANDIDATE.match((solid_head(t) or (t, 0))[0])
