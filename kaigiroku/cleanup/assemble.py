@@ -15,7 +15,7 @@ from .blocks import Block, join_lines, make_blocks, resolve_breaks
 from .centred import recentre
 from .classify import block_kind, reads_as_speech
 from .cover import check_meta, find_body_start, read_cover
-from .labels import LabelMatch, discover
+from .labels import LabelMatch, discover, with_document
 from .normalize import normalize
 from .runs import label_runs, place_label_runs
 
@@ -26,6 +26,7 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
     stream = [replace(s, text=normalize(s.text, keep_width)) for s in stream if s.text.strip() or s.label]
     printed = [f"{s.label.printed}\u3000{s.text}" if s.label else s.text for s in stream]  # as a reader sees them
     r = discover(printed, roles)  # no-op when the caller found it already
+    stream = [replace(s, label=with_document(s.label, r)) if s.label else s for s in stream]
     cover_why: list[str] = []
     start = find_body_start(printed, r, cover_why)
     meta = read_cover(printed[:start], r, [s.indent for s in stream[:start]])

@@ -27,7 +27,7 @@ _LETTER = "A-ZＡ-Ｚ"
 _ORG_END = "課局室係省庁府県党校班隊署団館院会"  # not 村 部 市 町 所: 北村, 阿部, 古市, 田所
 _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚生", "福祉", "予算", "決算", "環境", "市民",
                 "産業", "都市", "教育", "保健", "議会", "常任", "特別", "運営", "監査", "選挙", "農業", "消防",
-                "水道", "交通", "広報", "人事", "政策", "分科", "代表", "臨時", "専門", "担当", "事務", "副",
+                "水道", "交通", "広報", "人事", "政策", "分科", "代表", "臨時", "専門", "担当", "事務", "副", "指導",
                 "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当"}
 # words of a cover sheet's keys, never in a surname (日時 / 場所 / 出席者 stacked in one cell)
 _COVER_WORD = re.compile(r"日時|場所|出席|欠席|会議|議題|資料|傍聴|事務|説明|開催|次第|日程")
@@ -182,7 +182,10 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
         role = m.group("role") or m.group("role2")
         if role in r.words or role in r.found:
             return role, m.group("a") or m.group("b"), "anon"
-    known = sorted(set(r.words) | set(r.found), key=len, reverse=True)
+    # a title that names a person after a surname (大臣, 会長, 主幹), never one that heads an office
+    # after its name (課長, 部長: 総務課長)
+    person = {x for x in r.suffixes if x[0] not in "課部局室所館園校係セ副担"}
+    known = sorted(set(r.words) | set(r.found) | person, key=len, reverse=True)
     for w in known:
         if head.endswith(w) and len(head) > len(w) and _surname_like(head[: -len(w)], r):
             return w, head[: -len(w)], "surname_role"
@@ -494,3 +497,16 @@ def discover(texts, roles=None) -> Roles:
     bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and separated < sum(
         bare.values()) else ()
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True)
+
+
+def with_document(label: LabelMatch, roles: Roles) -> LabelMatch:
+    """A label parsed before the whole document was seen (a label-column cell), with the document's
+    evidence applied to its head: where the document prints surname + role, ○宮腰特別顧問 is
+    (特別顧問, 宮腰). The head is not parsed again from text; only its split is settled."""
+    if label.name is not None or label.seat is not None or not roles.surname_first:
+        return label
+    role, name, form = split_head(label.speaker, roles)
+    if name is None or not role_like(role, roles):
+        return label
+    return LabelMatch(role, name, None, label.end, label.marked, form, label.printed,
+                      f"{label.evidence}; surname + role, as this document prints its labels")
