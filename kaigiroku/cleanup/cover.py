@@ -85,8 +85,12 @@ def reads_as_body(line: str, roles=None) -> bool:
         rest = _clean(line[m.end:])
         if rest and not _names_list(rest) and (rest[-1] in "。？?！!" or (len(rest) >= 12 and _spoken(rest))):
             return True
-    # a sentence: long, or spoken (これより会議を開きます。), and no numbered cover item
-    return t[-1] in "。？?" and (len(t) >= 20 or (len(t) >= 8 and _spoken(t))) and not ITEM_NUMBER.match(t)
+    # a sentence: long, or spoken (これより会議を開きます。), and no numbered cover item; or prose
+    # with a sentence end inside, cut at the line end (a speech whose label stands further down)
+    if ITEM_NUMBER.match(t):
+        return False
+    return (t[-1] in "。？?" and (len(t) >= 20 or (len(t) >= 8 and _spoken(t)))) or (
+        "。" in t[:-1] and len(t) >= 20 and _spoken(t))
 
 
 def find_body_start(lines: list[str], roles=None, why: list | None = None) -> int:
@@ -125,7 +129,17 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
     if i > lo and block_kind(_clean(lines[i - 1])) == "heading" and not _cover_item(lines[i - 1]) and (
             i - 1 == lo or block_kind(_clean(lines[i - 2])) != "heading"):
         return i - 1
+    # a plain heading (諮問審議) after an item whose value was on its own line: not that item's value
+    if i > lo + 1 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]):
+        before = KEY_LINE.match(lines[i - 2])
+        if before is None or _clean(before.group("value")):
+            return i - 1
     return start
+
+
+def _plain_heading(line: str) -> bool:
+    t = _clean(line)
+    return 2 <= len(t) <= 12 and not re.search(r"[、。，,:：0-9０-９]", t) and KEY_LINE.match(line) is None
 
 
 def _before_label_cells(lines: list[str], start: int, roles=None) -> int:
@@ -147,8 +161,9 @@ def _title_lines(lines: list[str], roles=None) -> int:
     n = 0
     for line in lines[:3]:
         t = _clean(line)
-        if not t or len(t) > 60 or match_label(line, roles) is not None or t[-1] in "。？！" or not TITLE.search(t):
-            break
+        if not t or len(t) > 60 or match_label(line, roles) is not None or t[-1] in "。？！" or not TITLE.search(t) \
+                or ITEM_NUMBER.match(t) or BODY_START.match(t):
+            break  # a numbered heading that opens the body ((１)会議の概要) is no title
         n += 1
     return n
 
