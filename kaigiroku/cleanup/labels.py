@@ -126,7 +126,7 @@ def _patterns(roles: Roles):
         # 7番（山本健一君） without a mark
         "seat": re.compile(rf"^{_SP}*{seat}{_SP}*{paren}{_SP}*[:：]?{_SP}*"),
         # 委員Ａ 本文, Ａ委員：本文, Ａ 委員 本文: an anonymised member
-        "anon": re.compile(rf"^{_SP}*(?:(?P<role1>{role})(?P<letter1>[{_LETTER}])|(?P<letter2>[{_LETTER}]){_SP}?"
+        "anon": re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?:(?P<role1>{role})(?P<letter1>[{_LETTER}])|(?P<letter2>[{_LETTER}]){_SP}?"
                            rf"(?P<role2>{role}))(?![{_LETTER}A-Za-z0-9])(?:{sep}|(?=[^\s]))"),
         # 会長 本文, 会 長, 会長：本文, 委員) 本文, 議長（山田太郎君） 本文, 総務課長 本文
         "plain": re.compile(rf"^{_SP}*(?P<role>{role}|{any_title})(?:{paren}{_SP}*(?:{sep})?|{sep})"),
@@ -135,6 +135,8 @@ def _patterns(roles: Roles):
         if roles.surname_first else re.compile("(?!)"),
         # 特別顧問（北村正志君） 本文: a head outside the list with a name in brackets
         "named": re.compile(rf"^{_SP}*(?P<role>{WORD_CLASS}{{2,12}}){paren}{_SP}*[:：]?{_SP}*"),
+        # 林花子君：本文: a member by name, with an honorific, then a colon or a space
+        "person": re.compile(rf"^{_SP}*(?P<person>[\u4e00-\u9fff\u3005]{{2,6}})(?:君|氏)(?:{_SP}*[:：]{_SP}*|{_SP}+)(?=\S)"),
         # 委員林 本文: a role and a one-character name
         "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[\u4e00-\u9fff]){_SP}*(?:{_SP}|[:：]|$)"),
         # 会長皆さん、: a role this document prints with no separator, then the speech
@@ -300,7 +302,8 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     m = pats["anon"].match(text)
     if m:
         role = _despace(m.group("role1") or m.group("role2"))
-        return _made(text, role, m.group("letter1") or m.group("letter2"), None, m.end(), False, "anon", r)
+        return _made(text, role, m.group("letter1") or m.group("letter2"), None, m.end(), bool(m.group("mark")),
+                     "anon", r)
     m = pats["plain"].match(text)
     if m:
         name = _clean_name(m.group("name"))
@@ -319,6 +322,9 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         role, name, form = split_head(_despace(m.group("head")), r)
         if name is not None and role_like(role, r):
             return _made(text, role, name, None, m.end(), False, form, r)
+    m = pats["person"].match(text)
+    if m:
+        return _made(text, m.group("person"), m.group("person"), None, m.end(), False, "name_only", r)
     m = pats["role_initial"].match(text)
     if m and m.group("initial") not in _NOT_A_NAME:
         return _made(text, _despace(m.group("role")), m.group("initial"), None, m.end(), False, "role_initial", r)
