@@ -12,16 +12,17 @@ from .files import IMAGE_SUFFIXES, TEXT_SUFFIXES  # noqa: F401  (batch and older
 from .options import Options
 
 
-def repair(text_or_path, roles=None, keep_width: bool | None = None, *, options: Options | None = None) -> Minutes:
+def repair(text_or_path, roles=None, keep_width: bool | None = None, explain: bool | None = None, *,
+           options: Options | None = None) -> Minutes:
     """Badly extracted minutes text (a str, or a path to a text file) -> Minutes.
 
-    `options` carries every setting (kaigiroku.Options); `roles` and `keep_width` are kept for
-    callers of earlier versions and override it."""
+    `options` carries every setting (kaigiroku.Options); `roles`, `keep_width` and `explain` (each turn
+    says why it starts there and why it has its speaker) are kept for callers and override it."""
     from .cleanup.pipeline import repair as _repair
     from .options import from_call
 
-    opts = from_call(options, roles=roles, keep_width=keep_width)
-    return _repair(text_or_path, roles=opts.roles, keep_width=opts.keep_width)
+    opts = from_call(options, roles=roles, keep_width=keep_width, explain=explain)
+    return _repair(text_or_path, roles=opts.roles, keep_width=opts.keep_width, explain=opts.explain)
 
 
 def convert(path, options: Options | None = None, **legacy) -> Minutes:

@@ -293,6 +293,7 @@ OUTPUT = typer.Option(None, "--output", "-o", help="Output file; - or none: stdo
 FORMAT = typer.Option(Fmt.text, "--format", "-f", help="Output format.")
 ROLES = typer.Option(None, "--roles", help="Extra speaker roles, one per line (\"*課長\" for title patterns).")
 READER = typer.Option(Reader.pdfium, "--reader", help="How text PDFs are read: pdfium (fast) or pdfplumber (same output).")
+EXPLAIN = typer.Option(False, "--explain", help="JSON: say why each turn starts there and why it has its speaker.")
 NO_BOM = typer.Option(False, "--no-bom", help="No UTF-8 BOM at the start of csv output (Excel on Windows needs it).")
 KEEP_WIDTH = typer.Option(False, "--keep-width", help="Keep full-/half-width characters as printed.")
 QUIET = typer.Option(False, "--quiet", "-q", help="Print errors only (no warnings, no progress bar).")
@@ -340,6 +341,7 @@ def repair(
     roles: Optional[Path] = ROLES,
     keep_width: bool = KEEP_WIDTH,
     no_bom: bool = NO_BOM,
+    explain: bool = EXPLAIN,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ):
@@ -348,7 +350,7 @@ def repair(
     Example: cat minutes.txt | kaigiroku repair - -f csv -o minutes.csv
     """
     _set_verbosity(quiet, verbose)
-    _convert("text", file, format, output, lambda: _options(roles=roles, keep_width=keep_width, bom=not no_bom))
+    _convert("text", file, format, output, lambda: _options(roles=roles, keep_width=keep_width, bom=not no_bom, explain=explain))
 
 
 @app.command()
@@ -366,6 +368,7 @@ def ingest(
     roles: Optional[Path] = ROLES,
     keep_width: bool = KEEP_WIDTH,
     no_bom: bool = NO_BOM,
+    explain: bool = EXPLAIN,
     reader: Reader = READER,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
@@ -377,7 +380,8 @@ def ingest(
     _set_verbosity(quiet, verbose)
     _convert("scan", file, format, output,
              lambda: _options(roles=roles, keep_width=keep_width, bom=not no_bom, ocr=ocr.value, dpi=dpi, lang=lang, jobs=jobs,
-                              pages=pages, page_timeout=ocr_timeout), progress=True)
+                              pages=pages, page_timeout=ocr_timeout, reader=reader.value,
+                              explain=explain), progress=True)
 
 
 @app.command()
@@ -394,6 +398,7 @@ def convert(
     roles: Optional[Path] = ROLES,
     keep_width: bool = KEEP_WIDTH,
     no_bom: bool = NO_BOM,
+    explain: bool = EXPLAIN,
     reader: Reader = READER,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
@@ -402,7 +407,8 @@ def convert(
     _set_verbosity(quiet, verbose)
     _convert("any", file, format, output,
              lambda: _options(roles=roles, keep_width=keep_width, bom=not no_bom, ocr=ocr.value, dpi=dpi, lang=lang, jobs=jobs,
-                              pages=pages, page_timeout=ocr_timeout), progress=True)
+                              pages=pages, page_timeout=ocr_timeout, reader=reader.value,
+                              explain=explain), progress=True)
 
 
 @app.command()
@@ -412,6 +418,7 @@ def inspect(
     output: Path = typer.Option(Path("page.png"), "--output", "-o", help="PNG to write."),
     ocr: OcrMode = typer.Option(OcrMode.auto, "--ocr", help="As for ingest."),
     dpi: int = typer.Option(100, "--dpi", min=36, max=600, help="Resolution of the drawing."),
+    explain: bool = typer.Option(False, "--explain", help="Also write why each turn starts and has its speaker."),
 ):
     """Draw on a page image what was found: lines, label column, turn starts, furniture."""
     from .inspect import draw_page
@@ -419,7 +426,7 @@ def inspect(
     with _errors():
         if output.is_dir():
             fail(f"-o names a folder, not a file: {output}", ExitCode.NOT_A_FILE)
-        draw_page(file, page, output, ocr=ocr.value, dpi=dpi)
+        draw_page(file, page, output, ocr=ocr.value, dpi=dpi, explain=explain)
     typer.echo(str(output))
 
 

@@ -48,9 +48,11 @@ def render_page(pdf_path: Path, page_number: int, dpi: int):
         pdf.close()
 
 
-def draw_page(pdf_path, page_number: int, out_png, ocr: str = "auto", dpi: int = 100, roles=None) -> Path:
+def draw_page(pdf_path, page_number: int, out_png, ocr: str = "auto", dpi: int = 100, roles=None,
+              explain: bool = False) -> Path:
     """Render page `page_number` of a PDF with the lines, label column, turn starts and furniture
-    ingest found on it, and write it to `out_png`."""
+    ingest found on it, and write it to `out_png`. With `explain`, each turn start also says why:
+    the label's form and evidence and how it was placed, and where each break came from."""
     from PIL import Image, ImageDraw
 
     from .cleanup.labels import match_label
@@ -90,15 +92,19 @@ def draw_page(pdf_path, page_number: int, out_png, ocr: str = "auto", dpi: int =
         d.line([r.x0 * k, r.top * k, r.x1 * k, r.bottom * k], fill=(0, 170, 0, 160), width=1)
     for p in lay.placed:
         if p.labelled:
-            printed = p.line.label or p.line.text
-            m = match_label(printed, roles)
-            who = (m.speaker + (f"（{m.name}）" if m.name else "")) if m else printed[:8]
+            m = p.line.label or match_label(p.line.text, roles)  # placed by layout, or inline
+            who = (m.speaker + (f"（{m.name}）" if m.name else "")) if m else p.line.text[:8]
             colour = speaker_colour(who)
             for b in filter(None, (p.box, p.label_box)):
                 d.rectangle(box(b), fill=colour + (90,), outline=colour + (255,), width=2)
             d.text((img.width - 4, p.box[1] * k), who, fill=colour + (255,), font=small, anchor="ra")
+            if explain and m is not None:
+                why = f"{m.form or 'label'}: {m.evidence}"
+                d.text((img.width - 4, p.box[3] * k), why[:90], fill=colour + (255,), font=small, anchor="ra")
         mark = BREAK_MARK.get(p.line.brk, "?")
         d.text((4, p.box[1] * k), mark, fill=(120, 120, 120, 255), font=small)
+        if explain and p.line.brk >= Break.PARA and p.line.origin:
+            d.text((4, p.box[3] * k), p.line.origin[:40], fill=(120, 120, 120, 255), font=small)
     for ln in page.lines:
         d.rectangle(box((ln.x0, ln.top, ln.x1, ln.bottom)), outline=(0, 90, 255, 200), width=1)
     for ln in page.furniture:

@@ -47,19 +47,47 @@ class Break(enum.IntEnum):
 
 
 @dataclass
+class LabelMatch:
+    """A speaker label, parsed once by the label grammar (cleanup/labels.py) and handed on as is."""
+
+    speaker: str  # the role (or title) as printed, spaces removed
+    name: str | None
+    seat: str | None
+    end: int  # index in the text where the body starts (0 for a label handed on apart from its text)
+    marked: bool  # printed with a mark (○, ◎, ◆) or in brackets: an unmistakable label
+    form: str = ""  # which form of the grammar read it (marked, plain, anon, surname_role, …)
+    printed: str = ""  # the label as printed
+    evidence: str = ""  # why it is a label in this document (role list, suffix, seen N times …)
+
+    @property
+    def label_only(self) -> bool:
+        return False
+
+    def moved(self, how: str) -> "LabelMatch":
+        """The same label handed on apart from its text (end 0), noting how it was placed."""
+        return LabelMatch(self.speaker, self.name, self.seat, 0, self.marked, self.form, self.printed,
+                          f"{self.evidence}; {how}" if self.evidence else how)
+
+
+@dataclass
 class StreamLine:
     """A line of the reading-order stream handed to turn assembly.
 
     Speaker labels sit inline at the start of the text (``会長　本文``) or alone on a line;
-    `label` may carry a label already separated from the text by layout analysis.
+    `label` carries a label layout analysis already separated from the text (parsed: never re-read).
+    `origin` says where the break before the line came from (blank line, rule, gap, indent, page …);
+    `settled` is True when layout decided the break from geometry: assembly does not judge it again.
     """
 
     text: str
     page: int | None = None
     brk: Break = Break.LINE
-    label: str | None = None
+    label: LabelMatch | None = None
     hint: str | None = None  # "heading" when markup said so (markdown #); "cont" for a row with an empty label cell
     gap: int = 0  # separator lines (spacer rows) before this line: keeps a dumped label column's spacing
+    origin: str = ""
+    settled: bool = False
+    indent: int = 0  # leading indent in characters (or text-height units), when the source shows it
 
 
 @dataclass
@@ -71,6 +99,7 @@ class Turn:
     seat: str | None = None
     page: int | None = None
     inferred: bool = False  # speaker not printed next to this text: guessed or unknown
+    why: dict | None = None  # with explain=True: why the turn starts here and has its speaker
 
     def to_dict(self) -> dict:
         d = {"kind": self.kind, "speaker": self.speaker, "text": self.text}
@@ -82,6 +111,8 @@ class Turn:
             d["page"] = self.page
         if self.inferred:
             d["inferred"] = True
+        if self.why is not None:
+            d["explain"] = self.why
         return d
 
 
@@ -100,6 +131,8 @@ class Minutes:
             d["source"] = self.source
         if self.pages is not None:
             d["pages"] = self.pages
+        if self.warnings:
+            d["warnings"] = list(self.warnings)
         return d
 
     @property
@@ -117,4 +150,4 @@ def minutes_from_dict(d: dict) -> Minutes:
     return Minutes(meta=dict(d.get("meta") or {}), turns=[turn_from_dict(t) for t in turns])
 
 
-__all__ = ["Line", "Page", "Break", "StreamLine", "Turn", "Minutes", "asdict", "minutes_from_dict"]
+__all__ = ["Line", "Page", "Break", "LabelMatch", "StreamLine", "Turn", "Minutes", "asdict", "minutes_from_dict"]

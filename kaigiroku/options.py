@@ -34,6 +34,7 @@ class Options:
     low_confidence: float = 60.0  # warn when OCR'd text's mean confidence (0-100) is below this
     low_dpi: int = 200  # an image that yields no text, scanned below this many dpi, gets a resolution hint
     formats: tuple = ("text",)  # output formats (batch writes each)
+    explain: bool = False  # each JSON turn says why it starts there and why it has its speaker
     bom: bool = True  # csv output opens with a UTF-8 BOM, so that Excel on Japanese Windows reads it
     progress: Optional[Callable] = field(default=None, compare=False, repr=False)  # progress(stage, done, total)
     # is told of each page read ("read") and OCR'd ("ocr"); it reports, it does not configure

@@ -37,3 +37,28 @@ def test_roles_file_missing_is_a_clear_error(tmp_path):
 
     with pytest.raises(MissingFileError):
         load_roles(tmp_path / "nope.txt")
+
+
+DOCUMENTS = json.loads((Path(__file__).parent / "data" / "label_documents.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("doc", DOCUMENTS, ids=[d["label"] for d in DOCUMENTS])
+def test_label_vocabulary_from_the_document(doc):
+    """Labels read with what the document itself shows (cleanup.labels.discover): surname + role,
+    roles outside the list, no separator. Each expectation is (line, speaker, name); speaker None: no label."""
+    from kaigiroku.cleanup.labels import discover
+
+    roles = discover(doc["lines"])
+    for line, speaker, name in doc["expect"]:
+        m = match_label(line, roles)
+        if speaker is None:
+            assert m is None, (line, m)
+        else:
+            assert m is not None, line
+            assert (m.speaker, m.name) == (speaker, name), line
+
+
+def test_role_and_name_split_the_same_for_every_form():
+    """○宮腰大臣, 宮腰大臣, ＜宮腰大臣＞ and 大臣（宮腰） give the same speaker and name."""
+    forms = ["○宮腰大臣　本文です。", "【宮腰大臣】本文です。", "大臣（宮腰）　本文です。", "○大臣（宮腰君）　本文です。"]
+    assert {(match_label(f).speaker, match_label(f).name) for f in forms} == {("大臣", "宮腰")}

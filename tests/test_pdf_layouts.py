@@ -37,12 +37,15 @@ def _load(path: Path) -> dict:
 def stream_turns(stream, first_page: int = 2) -> list[dict]:
     """Turns read off the stream as plainly as possible (no turn assembly heuristics)."""
     blocks = []  # [label match or None, text]
+    from kaigiroku.cleanup.labels import discover
+
+    roles = discover([s.text for s in stream])  # the document's own labels (○米山企画官, 東座長)
     for s in stream:
         if (s.page or 0) < first_page:
             continue
-        m = match_label(s.label) if s.label else None
+        m = s.label  # layout hands the label on parsed
         if s.label is None and s.brk >= Break.PARA:
-            m = match_label(s.text)
+            m = match_label(s.text, roles)
             if m is not None and not (m.marked or s.text[m.end:].strip()):
                 m = None
         text = s.text[m.end:] if (m is not None and s.label is None) else s.text
@@ -119,7 +122,7 @@ def test_stream_of_a_table_layout(tmp_path):
     pages, _ = read_pages(pdf, "never")
     stream = pages_to_stream(pages)
     # 会長 opens the first body page (PAGE); the others open a table row
-    assert [(s.label, s.brk) for s in stream if s.label] == [("会長", Break.PAGE), ("委員", Break.ROW),
+    assert [(s.label.printed, s.brk) for s in stream if s.label] == [("会長", Break.PAGE), ("委員", Break.ROW),
                                                               ("説明員", Break.ROW)]
     assert all(p.furniture for p in pages[1:])  # the running header and page number of each body page
     assert not any("第1回テスト審議会会議録" in s.text for s in stream if s.page > 1)

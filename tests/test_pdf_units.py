@@ -31,7 +31,7 @@ def page(lines, number=1, rules=()) -> PdfPage:
 
 
 def labelled(stream):
-    return [(s.label, s.text[:3]) for s in stream if s.label]
+    return [(s.label.printed, s.text[:3]) for s in stream if s.label]
 
 
 # ----------------------------------------------------------------------------- text layer
@@ -110,7 +110,7 @@ def test_labels_top_aligned_rows_set_solid_and_stacked_label():
     lines += body(3, 80 + 2 * PITCH) + [line("委員長（山", LABEL_X, 80 + 2 * PITCH), line("田太郎君）", LABEL_X, 80 + 3 * PITCH)]
     lines += body(2, 80 + 5 * PITCH) + [line("委員", LABEL_X, 80 + 5 * PITCH)]
     stream = pages_to_stream([page(lines)])
-    assert [s.label for s in stream if s.label] == ["会長", "委員長（山田太郎君）", "委員"]
+    assert [s.label.printed for s in stream if s.label] == ["会長", "委員長（山田太郎君）", "委員"]
     assert [s.brk for s in stream][:3] == [Break.PAGE, Break.WRAP, Break.ROW]
 
 
@@ -128,7 +128,7 @@ def test_labels_drawn_after_the_body_and_ruled_rows():
         lines.append(line(label, LABEL_X, top + (n * PITCH - S) / 2 - 3))
         top += n * PITCH + 8
     stream = pages_to_stream([page(lines, rules=rules)])
-    assert [s.label for s in stream if s.label] == ["会長", "委員", "事務局"]
+    assert [s.label.printed for s in stream if s.label] == ["会長", "委員", "事務局"]
     assert [i for i, s in enumerate(stream) if s.label] == [0, 2, 6]
 
 
@@ -136,8 +136,8 @@ def test_label_alone_at_the_foot_of_a_page_goes_before_the_next_page():
     p1 = body(5, 80, 1) + [line("会長", LABEL_X, 80)] + [line("委員", LABEL_X, 80 + 6 * PITCH, 1)]
     p2 = body(3, 80, 2)
     stream = pages_to_stream([page(p1, 1), page(p2, 2)])
-    assert [(s.label, s.page) for s in stream if s.label] == [("会長", 1), ("委員", 1)]
-    alone = next(s for s in stream if s.label == "委員")
+    assert [(s.label.printed, s.page) for s in stream if s.label] == [("会長", 1), ("委員", 1)]
+    alone = next(s for s in stream if s.label and s.label.printed == "委員")
     assert alone.text == "" and stream[stream.index(alone) + 1].page == 2
 
 

@@ -14,21 +14,33 @@ from ..model import Break, Minutes, StreamLine, Turn
 from .blocks import Block, join_lines, make_blocks, resolve_breaks
 from .centred import recentre
 from .classify import block_kind, reads_as_speech
-from .cover import find_body_start, read_cover
-from .labels import LabelMatch, as_roles
+from .cover import check_meta, find_body_start, read_cover
+from .labels import LabelMatch, discover, with_document
 from .normalize import normalize
 from .runs import label_runs, place_label_runs
 
 
-def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False) -> Minutes:
-    r = as_roles(roles)
+def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, explain: bool = False) -> Minutes:
+    """The stream -> Minutes. With `explain`, each turn carries why it starts where it does and why it
+    has its speaker (Turn.why, "explain" in JSON)."""
     stream = [replace(s, text=normalize(s.text, keep_width)) for s in stream if s.text.strip() or s.label]
-    printed = [f"{s.label}\u3000{s.text}" if s.label else s.text for s in stream]  # as a reader sees the lines
-    start = find_body_start(printed, r)
-    meta = read_cover(printed[:start])
+    printed = [f"{s.label.printed}\u3000{s.text}" if s.label else s.text for s in stream]  # as a reader sees them
+    r = discover(printed, roles)  # no-op when the caller found it already
+    stream = [replace(s, label=with_document(s.label, r)) if s.label else s for s in stream]
+    cover_why: list[str] = []
+    start = find_body_start(printed, r, cover_why)
+    meta = read_cover(printed[:start], r, [s.indent for s in stream[:start]])
     # labels printed mid-speech (vertically centred cells) move to their turn's start first
     blocks = make_blocks(recentre(resolve_breaks(stream[start:], r)), r)
-    return Minutes(meta=meta, turns=attribute(blocks))
+    warnings = check_meta(meta, sum(len(s.text) for s in stream[start:]), r)
+    turns = attribute(blocks)
+    if explain:
+        if turns and cover_why:
+            turns[0].why["cover"] = cover_why[0]
+    else:
+        for t in turns:
+            t.why = None
+    return Minutes(meta=meta, turns=turns, warnings=warnings)
 
 
 def turn_start_level(blocks: list[Block]) -> Break:
@@ -37,7 +49,7 @@ def turn_start_level(blocks: list[Block]) -> Break:
     line breaks, else any paragraph break."""
     opened = [b for b in blocks if b.lines or b.label_only]
     rows = sum(1 for b in opened if b.brk >= Break.ROW)
-    paras = sum(1 for b in opened if b.brk >= Break.PARA)
+    paras = sum(1 for b in opened if b.brk >= Break.PARA and not b.indented)  # an indent opens no turn
     if rows >= 5 and rows >= 0.3 * len(opened):
         return Break.ROW
     if paras >= 5 and paras >= 0.2 * len(opened):
@@ -65,10 +77,11 @@ class _Turns:
         self.open: Turn | None = None
 
     def speech(self, label: LabelMatch | None, block: Block, inferred: bool = False,
-               speaker: str | None = None) -> None:
+               speaker: str | None = None, why: str = "") -> None:
         self._close()
         t = Turn("speech", "", speaker=label.speaker if label else speaker, name=label.name if label else None,
-                 seat=label.seat if label else None, page=block.page, inferred=inferred)
+                 seat=label.seat if label else None, page=block.page, inferred=inferred,
+                 why=_why(block, label, why))
         self.turns.append(t)
         self.open = t
         self.paras = [[block.text]] if block.lines else []
@@ -87,9 +100,9 @@ class _Turns:
         else:
             self.paras.append([block.text])
 
-    def other(self, kind: str, block: Block) -> None:
+    def other(self, kind: str, block: Block, why: str = "") -> None:
         self._close()
-        self.turns.append(Turn(kind, block.text, page=block.page))
+        self.turns.append(Turn(kind, block.text, page=block.page, why=_why(block, None, why)))
 
     def _close(self) -> None:
         if self.open is not None:
@@ -121,38 +134,45 @@ def attribute(blocks: list[Block]) -> list[Turn]:
             continue
         if b.label is not None or i in placed:
             label = b.label or placed[i]
+            why = "a label opens it" if b.label is not None else "a label of a dumped run was placed on it"
             if pending and b.label is not None:
                 if _texts_ahead(blocks, i) >= len(pending) + 1:
                     pending.append(label)  # stacked labels: this text is the first waiting label's
                     label = pending.popleft()
+                    why = "stacked labels: the first waiting label takes this text"
                 else:
                     pending.clear()  # the waiting labels stood beside empty cells
-            out.speech(label, b)
+            out.speech(label, b, why=why)
             speaker_known, after_other = True, False
             continue
-        if b.cont and (out.open is not None or (out.turns and out.turns[-1].kind != "speech")):
-            out.cont(b)
+        if (b.cont or b.soft) and (out.open is not None or (out.turns and out.turns[-1].kind != "speech")):
+            out.cont(b)  # a sentence cut by a label run, or a soft break no label took: the text goes on
             continue
         kind = block_kind(b.whole_text, b.hint)
         if kind != "speech":
-            out.other(kind, b)
+            out.other(kind, b, f"reads as a {kind} (brackets, numbering or a time note), not speech")
             if kind == "heading":
                 speaker_known = False
             after_other = True
             continue
         opens = b.brk >= level or after_other
         if pending:  # a label standing alone goes with the next text
-            out.speech(pending.popleft(), b)
+            out.speech(pending.popleft(), b, why="the label standing alone before it")
             speaker_known, after_other = True, False
-        elif out.open is not None and not after_other and not (dumped and opens):
+        elif out.open is not None and not after_other and not (dumped and opens and level >= Break.ROW):
+            # a paragraph with no label goes on with the open speech, even where a dumped label column
+            # left it unlabelled: one turn per speech, never one guessed turn per paragraph. Only a
+            # table row (the document marks rows) whose label was lost opens a turn of its own.
             out.paragraph(b)
         elif not speaker_known and (not dumped or not reads_as_speech(b.whole_text)):
-            out.other("note", b)  # before anyone speaks: 要旨は次のとおり, 午前10時開会
+            out.other("note", b, "before anyone speaks, with no label: a note")  # 要旨は次のとおり
         else:
             # a text whose label is lost: the speaker is not printed beside it
             prev = _last_speech(out.turns)
-            guess = prev.speaker if (after_other and prev is not None and speaker_known and not dumped) else None
-            out.speech(None, b, inferred=True, speaker=guess)
+            guess = prev.speaker if (after_other and prev is not None and speaker_known) else None
+            out.speech(None, b, inferred=True, speaker=guess, why=(
+                "no label: the speaker of the turn before the heading or direction goes on" if guess else
+                "no label printed beside it (a row that opens a turn): speaker unknown"))
             if guess and prev is not None:
                 out.open.name, out.open.seat = prev.name, prev.seat
             after_other = False
@@ -164,3 +184,10 @@ def _last_speech(turns: list[Turn]) -> Turn | None:
         if t.kind == "speech":
             return t
     return None
+
+
+def _why(block: Block, label: LabelMatch | None, why: str) -> dict:
+    d = {"start": block.origin or block.brk.name.lower(), "turn": why}
+    if label is not None:
+        d["label"] = {"printed": label.printed, "form": label.form or "layout", "evidence": label.evidence}
+    return d

@@ -6,24 +6,20 @@ of the document (hard-wrapped text has a common full width) and by sentence-fina
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
+from ..charclass import CLOSERS, OPENERS, SENTENCE_END, display_width
 from ..model import Break, StreamLine
 from .labels import LabelMatch, match_label
 
-TERMINAL = "。．？！?!」』）)】〕＞>…"
 BULLETS = "・●■□◆◇※▼▽►○◎"
-SENTENCE_END = "。．？！?!"
-
-
-_OPENERS = "「『（(【〔＜<［["
+_OPENERS = OPENERS
 _TRAILING_DIRECTION = re.compile(r"(?:[（(〔][^（()）〔〕]{1,20}[）)〕])+$")
 _NUMBERED_START = re.compile(r"^(?:[0-9０-９]{1,2}[\s\u3000.．、)）]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[①-⑳]|(?:日程|議案|諮問|報告|請願|陳情|発議)第|第[0-9０-９一二三四五六七八九十]+)")
 
 
-TIME_NOTE = re.compile(r"^[（(〔]?\s*(?:午[前後])?[0-9０-９一二三四五六七八九十零〇]{1,3}\s*[時:：]\s*(?:[0-9０-９一二三四五六七八九十零〇]{1,3}\s*分?)?\s*(?:開会|閉会|散会|休憩|再開|開議|延会|終了)\s*[）)〕]?$"
+TIME_NOTE = re.compile(r"^[（(〔]?\s*(?:午[前後])?[0-9０-９一二三四五六七八九十零〇]{1,3}\s*[時:：]\s*(?:[0-9０-９一二三四五六七八九十零〇]{1,3}\s*分?)?\s*(?:開会|閉会|散会|休憩|再開|開議|延会|終了|開始)\s*[）)〕]?$"
                        r"|^(?:開会|閉会|散会|終了|休憩|再開)\s*[（(]?\s*(?:午[前後])?[0-9０-９:：時分一二三四五六七八九十]+\s*[）)]?$")
 _HEADING_LINE = re.compile(r"^(?:(?:日程|議案|諮問|報告|請願|陳情|発議)第[0-9０-９一二三四五六七八九十]+号?|[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2})[\s\u3000]")
 _PARTICLES = "、，,のをにがとでへやもは・「（("
@@ -42,7 +38,7 @@ def ends_sentence(line: str, opened_with: str = "") -> bool:
     trailing = _TRAILING_DIRECTION.search(t)
     if trailing and trailing.start() > 0 and t[trailing.start() - 1] in SENTENCE_END:
         return True  # …申し上げます。（拍手）
-    if t[-1] in "」』）)】〕＞>］]":
+    if t[-1] in CLOSERS:
         return len(t) >= 2 and t[-2] in SENTENCE_END or (opened_with or t[0]) in _OPENERS
     return False
 
@@ -50,10 +46,6 @@ def ends_sentence(line: str, opened_with: str = "") -> bool:
 def opens_paragraph(line: str) -> bool:
     """Lines that start with a bracket, a bullet or a number usually open a paragraph of their own."""
     return line[:1] in _OPENERS or line[:1] in BULLETS or bool(_NUMBERED_START.match(line))
-
-
-def display_width(s: str) -> float:
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in s)
 
 
 @dataclass
@@ -68,6 +60,10 @@ class Block:
     cont: bool = False  # goes on with the text before a run of label cells (a sentence cut by the run)
     nlines: int = 1  # physical lines the block takes, for matching a label column's spacing
     tail: str = ""  # text that goes on with this block after a run of label cells (a `cont` block)
+    origin: str = ""  # where the break before the block came from (for explain)
+    soft: bool = False  # opened by a soft break: goes on with the paragraph unless a label is placed here
+    indented: bool = False  # the block's first line is indented: a paragraph inside a speech, where
+    # the document indents its paragraphs
 
     @property
     def text(self) -> str:
@@ -107,10 +103,16 @@ def _body(line: str, roles) -> tuple[str, LabelMatch | None]:
     return (line[m.end:], m) if m else (line, None)
 
 
+SOFT = "soft: a flush line after a sentence end (a turn may start here)"
+
+
 def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLine, Break, LabelMatch | None]]:
     """Decide each plain line break: a soft wrap (WRAP) or a paragraph break (LINE: inferred, weaker than
     a blank line's PARA). Labels are recognised here too."""
     width = wrap_width([_body(s.text, roles)[0] for s in stream])
+    # where paragraphs are indented, a flush line after a sentence end may open a turn whose label was
+    # printed elsewhere: kept apart as a soft break, for label placement to take or leave
+    indent_paras = sum(1 for s in stream if s.indent > 0 and not s.settled) >= 3
     out = []
     prev_text = None  # the last line of body text
     opened_with = ""  # first character of the paragraph prev_text belongs to
@@ -121,8 +123,12 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
         brk = s.brk
         if m is not None or s.label:
             brk = max(brk, Break.LINE)
+        elif s.settled:
+            pass  # layout decided this break from the page's geometry: it is not judged again
         elif brk == Break.LINE and not after_label:
             brk = _line_break(prev_text, body, width, opened_with)
+            if brk == Break.WRAP and indent_paras and s.indent == 0 and prev_text and ends_sentence(prev_text):
+                brk, s = Break.LINE, replace(s, origin=SOFT)
         elif prev_text is not None and (_continues(prev_text, body, width, opened_with,
                                                    page_break=brk >= Break.PAGE and not after_label)
                                         or _closes_bracket(paragraph, body)):
@@ -196,13 +202,13 @@ def make_blocks(resolved, roles=None) -> list[Block]:
     for s, brk, m in resolved:
         label = m
         if s.label and m is None:
-            label = match_label(s.label, roles) or LabelMatch(s.label, None, None, 0, True)
-            body = s.text
+            label, body = s.label, s.text  # parsed once, where layout placed it
         else:
             body = s.text[m.end:] if m else s.text
+        origin = s.origin if brk == s.brk else _judged(brk, s)
         if label is not None:
             blocks.append(Block([body] if body.strip() else [], brk, s.page, label, not body.strip(), s.hint,
-                                gap=s.gap))
+                                gap=s.gap, origin=origin, indented=s.indent > 0))
             continue
         if brk == Break.WRAP and blocks:
             last = blocks[-1]
@@ -216,7 +222,16 @@ def make_blocks(resolved, roles=None) -> list[Block]:
             if target is not None:
                 # the sentence before a run of label cells goes on here
                 target.tail = join_lines([target.tail, body]) if target.tail else body
-                blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap, cont=True))
+                blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap, cont=True,
+                                    origin=origin))
                 continue
-        blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap))
+        blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap, origin=origin,
+                            indented=s.indent > 0, soft=s.origin == SOFT))
     return blocks
+
+
+def _judged(brk: Break, s: StreamLine) -> str:
+    """Why the text path set this break where the source's own break said otherwise."""
+    if brk == Break.WRAP:
+        return f"{s.origin or 'break'} judged a wrap: the sentence goes on"
+    return f"{s.origin or 'line break'} judged a paragraph break: the line before ends a sentence or is short"

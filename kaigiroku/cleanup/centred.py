@@ -13,7 +13,6 @@ from dataclasses import replace
 from ..model import Break
 from .blocks import _HEADING_LINE, _line_break, ends_sentence, opens_paragraph, wrap_width
 from .classify import block_kind
-from .labels import LabelMatch
 
 
 def _cuts_sentence(prev_body: str | None, body: str) -> bool:
@@ -45,7 +44,7 @@ def recentre(resolved):
         if m is not None and s.text[m.end:].strip():
             body = s.text[m.end:]
             brk = Break.WRAP if _cuts_sentence(prev, body) else max(_line_break(prev, body, width), s.brk)
-            lines.append((replace(s, text=body), brk, LabelMatch(m.speaker, m.name, m.seat, 0, m.marked)))
+            lines.append((replace(s, text=body), brk, m.moved("printed mid-speech (centred cell): moved to the turn start that puts it nearest the middle")))
         else:
             lines.append((s, brk, m))
         body = s.text[m.end:] if m else s.text

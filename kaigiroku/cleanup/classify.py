@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .blocks import SENTENCE_END, TIME_NOTE, display_width, ends_sentence
+from ..charclass import SENTENCE_END, display_width
+from .blocks import TIME_NOTE, ends_sentence
 
 _PAIRS = {"（": "）", "(": ")", "＜": "＞", "<": ">", "〔": "〕", "［": "］", "[": "]", "【": "】", "《": "》",
           "〈": "〉", "«": "»"}

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .labels import is_label_only, match_label
+from ..charclass import WORD_CLASS
+from .labels import MARKS, is_label_only, match_label
 
 _S = r"[\s\u3000]*"
 
@@ -20,7 +21,7 @@ _KEYS = {
     "staff": ["事務局職員", "事務局", "説明員職氏名", "説明員", "説明者", "出席説明員", "関係職員"],
     "title": ["会議の名称", "会議名", "件名", "名称"],
     "other": ["傍聴者", "傍聴人", "傍聴", "議題", "案件", "付議事項", "資料", "配布資料", "配付資料", "結果", "公開・非公開",
-              "公開", "次第", "記録者", "報告日"],
+              "公開", "議事次第", "会議次第", "議事日程", "次第", "記録者", "報告日"],
 }
 _ALL_KEYS = sorted({k for ks in _KEYS.values() for k in ks}, key=len, reverse=True)
 _NUMBERING = r"(?:[-*・]\s*)?(?:[0-9０-９]{1,2}[\s\u3000.．、)）]*|[（(][0-9０-９]{1,2}[）)]\s*)*"
@@ -54,30 +55,91 @@ def _cover_item(line: str, roles=None) -> bool:
     return not (speech_like and match_label(line, roles) is not None)
 
 
-def find_body_start(lines: list[str], roles=None) -> int:
-    """Index of the first line of the body: after the cover sheet, if there is one."""
-    limit = max(60, len(lines) * 2 // 5)  # a cover sheet can run to a page of attendees
-    key_lines = []
-    for i, line in enumerate(lines[:limit]):
-        if _cover_item(line, roles):
-            key_lines.append(i)
-        elif key_lines and (m := match_label(line, roles)) is not None and _clean(line[m.end:]).endswith("。"):
-            break  # the speeches have begun
+def _names_list(text: str) -> bool:
+    """A list of names or short items (青木 秀子、東 珠実、…), as a cover prints attendees."""
+    items = [i for i in re.split(r"[、，,\s\u3000]+", text.strip()) if i]
+    return bool(items) and all(len(i) <= 10 for i in items) and not text.rstrip().endswith("。")
+
+
+def _spoken(text: str) -> bool:
+    """Running Japanese prose (a third of it hiragana), not a list of offices and names."""
+    return sum("\u3040" <= c <= "\u309f" for c in text) >= 0.3 * len(text)
+
+
+def reads_as_body(line: str, roles=None) -> bool:
+    """A line that belongs to the body, never to a cover: a speech (a label then a sentence, or a
+    sentence of some length), a time note (午前10時開会) or a bracketed heading or direction
+    (＜諮問審議＞, 【報告事項】, 〔拍手〕)."""
+    from .blocks import TIME_NOTE
+    from .classify import bracketed
+
+    t = _clean(line)
+    if not t or _cover_item(line, roles):
+        return False
+    if TIME_NOTE.match(t) or (bracketed(t) is not None and t[0] in "＜<【〔［[〈《"):
+        return True
+    m = match_label(line, roles)
+    if m is not None and t[0] in MARKS and not _clean(line[m.end:]):
+        return True  # a marked label cell standing alone (○会長（梶健一氏）): a cover never prints one
+    if m is not None:
+        rest = _clean(line[m.end:])
+        if rest and not _names_list(rest) and (rest[-1] in "。？?！!" or (len(rest) >= 12 and _spoken(rest))):
+            return True
+    # a sentence: long, or spoken (これより会議を開きます。), and no numbered cover item; or prose
+    # with a sentence end inside, cut at the line end (a speech whose label stands further down)
+    if ITEM_NUMBER.match(t):
+        return False
+    return (t[-1] in "。？?" and (len(t) >= 20 or (len(t) >= 8 and _spoken(t)))) or (
+        "。" in t[:-1] and len(t) >= 20 and _spoken(t))
+
+
+def find_body_start(lines: list[str], roles=None, why: list | None = None) -> int:
+    """Index of the first line of the body: after the cover sheet, if there is one. The cover ends
+    where the body begins: at a heading that opens it (会議の概要), or at the first line that reads
+    as body (reads_as_body), whichever comes first; it never runs on past speech."""
+    first_body = next((i for i, l in enumerate(lines) if reads_as_body(l, roles)), len(lines))
+    why = why if why is not None else []
+    if first_body < len(lines):
+        why.append(f"the cover ends at the latest before line {first_body + 1}, which reads as body: "
+                   f"{_clean(lines[first_body])[:24]!r}")
+    key_lines = [i for i, line in enumerate(lines[:first_body]) if _cover_item(line, roles)]
     # a cover sheet says when or where (or who attended); role keys alone (事務局, 説明員) are speeches
     strong = [i for i in key_lines if _key_of(KEY_LINE.match(lines[i]).group("key"))[0] != "staff"]
     if not strong or key_lines[0] > 12:
-        return _title_lines(lines, roles)
-    for i in range(key_lines[0], min(len(lines), limit)):
+        return min(_title_lines(lines, roles), first_body)
+    for i in range(key_lines[0], first_body):
         if BODY_START.match(lines[i]) and len(_clean(lines[i])) <= 40:
+            why.insert(0, f"the cover ends at the heading that opens the body: {_clean(lines[i])!r}")
             return _before_label_cells(lines, i, roles)
-    # no heading opens the body: it starts at the first speaker label after the last cover key that
-    # is printed with a mark (○議長) or whose text reads as a sentence (not a list of names)
-    last_key = key_lines[-1]
-    for i in range(last_key + 1, len(lines)):
-        m = match_label(lines[i], roles)
-        if m is not None and (m.marked or "。" in lines[i][m.end:]):
-            return _before_label_cells(lines, i, roles)
-    return _before_label_cells(lines, last_key + 1, roles)
+    if first_body == len(lines):
+        return _before_label_cells(lines, key_lines[-1] + 1, roles)
+    start = _heading_before(lines, key_lines[-1] + 1, _before_label_cells(lines, first_body, roles))
+    # label cells dumped before the body's first heading (a page's label column) are the body's too
+    return _before_label_cells(lines, start, roles) if start < first_body else start
+
+
+def _heading_before(lines: list[str], lo: int, start: int) -> int:
+    """The body's first speech may follow its own heading (（１）開会, 日程第1): one short numbered
+    line standing right before it, after the cover's list, belongs to the body."""
+    from .classify import block_kind
+
+    i = start
+    while i > lo and not lines[i - 1].strip():
+        i -= 1
+    if i > lo and block_kind(_clean(lines[i - 1])) == "heading" and not _cover_item(lines[i - 1]) and (
+            i - 1 == lo or block_kind(_clean(lines[i - 2])) != "heading"):
+        return i - 1
+    # a plain heading (諮問審議) after an item whose value was on its own line: not that item's value
+    if i > lo + 1 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]):
+        before = KEY_LINE.match(lines[i - 2])
+        if before is None or _clean(before.group("value")):
+            return i - 1
+    return start
+
+
+def _plain_heading(line: str) -> bool:
+    t = _clean(line)
+    return 2 <= len(t) <= 12 and not re.search(r"[、。，,:：0-9０-９]", t) and KEY_LINE.match(line) is None
 
 
 def _before_label_cells(lines: list[str], start: int, roles=None) -> int:
@@ -99,27 +161,62 @@ def _title_lines(lines: list[str], roles=None) -> int:
     n = 0
     for line in lines[:3]:
         t = _clean(line)
-        if not t or len(t) > 60 or match_label(line, roles) is not None or t[-1] in "。？！" or not TITLE.search(t):
-            break
+        if not t or len(t) > 60 or match_label(line, roles) is not None or t[-1] in "。？！" or not TITLE.search(t) \
+                or ITEM_NUMBER.match(t) or BODY_START.match(t):
+            break  # a numbered heading that opens the body ((１)会議の概要) is no title
         n += 1
     return n
 
 
-def read_cover(lines: list[str]) -> dict:
+_NUMBER_SHAPE = re.compile(r"^[\s\u3000]*[0-9０-９]{1,2}(?P<sep>[\s\u3000]+|[.．、)）])")
+# an organisation before its people in a list of attendees (消費者庁：宮腰大臣、伊藤長官)
+_GROUP = re.compile(rf"^(?P<group>{WORD_CLASS}{{2,24}})[:：](?P<rest>.*)$")
+
+
+def _shape(line: str) -> str | None:
+    """How a cover numbers its items: '1 日時' (space) or '1．日時' (a stop)."""
+    m = _NUMBER_SHAPE.match(line)
+    return None if m is None else ("space" if not m.group("sep").strip() else m.group("sep"))
+
+
+def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -> dict:
+    """The cover sheet's lines -> meta: short key/value items. A key with no value on its line takes
+    the next line (１ 開催日時 / 令和５年…); a numbered item in the cover's own numbering is a new item
+    even when its key is not a known one (３ 議事次第); attendees are grouped by the role or
+    organisation that heads them, a group ending where a line at the group's indent names another."""
     meta: dict = {"title": "", "date_text": "", "time_text": "", "place": "", "attendees": []}
     other: dict = {}
     field, key, role = None, None, ""
     title_lines = []
-    for raw in lines:
+    awaiting = False  # the key line before had no value
+    shapes = {_shape(l) for l in lines if KEY_LINE.match(l)} - {None}
+    group_indent = None
+    for n, raw in enumerate(lines):
         line = _clean(raw)
         if not line:
             continue
+        indent = indents[n] if indents is not None and n < len(indents) else None
         m = KEY_LINE.match(raw)
+        if m is None and field is not None and _shape(raw) in shapes and len(line) <= 16 and "。" not in line:
+            head = ITEM_NUMBER.sub("", re.sub(r"^[\s\u3000]*[0-9０-９]{1,2}[\s\u3000.．、)）]*", "", raw))
+            parts = _clean(head).split(" ", 1)
+            if parts[0] and not re.match(r"^[0-9０-９]", parts[0]):
+                field, key, role = "other", parts[0], ""
+                _put(meta, other, field, key, parts[1] if len(parts) > 1 else "")
+                awaiting = len(parts) == 1
+                continue
         if m:
             field, key = _key_of(m.group("key"))
-            role = ""
-            _put(meta, other, field, key, _clean(m.group("value")))
+            role, group_indent = "", None
+            value = _clean(m.group("value"))
+            _put(meta, other, field, key, value)
+            awaiting = not value
             continue
+        if awaiting and field is not None and field != "attendees":
+            awaiting = False
+            _put(meta, other, field, key, line)
+            continue
+        awaiting = False
         if field is None:
             title_lines.append(line)
             continue
@@ -131,9 +228,15 @@ def read_cover(lines: list[str]) -> dict:
         if field == "attendees":
             # （１） 会 長　小室 充孝 / 委員：青木 秀子、東 珠実、… / a line that goes on with names
             item = ITEM_NUMBER.sub("", raw)
-            who = match_label(item)
-            if who is not None:
+            who = match_label(item, roles)
+            group = _GROUP.match(_clean(item))
+            if who is not None and who.name is None:
                 role, names = who.speaker, item[who.end:]
+                group_indent = indent
+            elif group and (not role or (indent is not None and group_indent is not None
+                                         and indent <= group_indent)):
+                role, names = group.group("group"), group.group("rest")  # 消費者庁：宮腰大臣、…
+                group_indent = indent
             elif not ITEM_NUMBER.match(raw) and role:
                 names = item
             else:
@@ -144,14 +247,40 @@ def read_cover(lines: list[str]) -> dict:
             continue
         _put(meta, other, field, key, line, cont=True)
     if title_lines and not meta["title"]:
-        meta["title"] = title_lines[0]
-        if len(title_lines) > 1:
-            other["文書"] = " ".join(title_lines[1:])
+        n = _title_span(title_lines)
+        meta["title"] = " ".join(_despace_letters(t) for t in title_lines[:n])
+        if len(title_lines) > n:
+            other["文書"] = " ".join(title_lines[n:])
     elif title_lines:
         other["文書"] = " ".join(title_lines)
+    other = {k: v for k, v in other.items() if v}
     if other:
         meta["other"] = other
     return meta
+
+
+def _despace_letters(line: str) -> str:
+    """議 事 録 -> 議事録: a letter-spaced title word."""
+    parts = line.split(" ")
+    return "".join(parts) if len(parts) > 1 and all(len(p) == 1 for p in parts) else line
+
+
+_DOC_KIND = re.compile(r"(?:会議録|議事録|記録|議事要旨|会議要旨|次第)$")
+
+
+def _title_span(title_lines: list[str]) -> int:
+    """How many leading lines make the title: up to the one naming the record (第25回 / 消費者教育推進会議
+    / 議 事 録 is one title), else a short ordinal line with the name after it, else one line."""
+    joined = ""
+    for n, t in enumerate(title_lines[:4], start=1):
+        joined += _despace_letters(t)
+        if len(joined) > 60:
+            break
+        if _DOC_KIND.search(_despace_letters(t)):
+            return n
+    if len(title_lines) > 1 and len(title_lines[0]) <= 8 and TITLE.search(title_lines[1]):
+        return 2
+    return 1
 
 
 def _put(meta: dict, other: dict, field: str, key: str, value: str, cont: bool = False) -> None:
@@ -183,3 +312,29 @@ def _put(meta: dict, other: dict, field: str, key: str, value: str, cont: bool =
             other[key] = _clean(other[key] + " " + value)
         else:
             other[key] = value
+
+
+COVER_CHARS = 3000  # more text than any cover sheet holds (p1's long cover, with its lists, is about 1,000)
+
+
+def check_meta(meta: dict, body_chars: int, roles=None) -> list[str]:
+    """The cover reader's self-check: warnings when meta holds more than a cover's worth of text or
+    a line that reads as speech (then the body was probably taken for the cover)."""
+    values = []
+    for v in meta.values():
+        if isinstance(v, str):
+            values.append(v)
+        elif isinstance(v, list):
+            values += [x for x in v if isinstance(x, str)]
+        elif isinstance(v, dict):
+            values += [x for x in v.values() if isinstance(x, str)]
+    size = sum(len(v) for v in values)
+    out = []
+    if size > COVER_CHARS or (body_chars and size > max(600, 0.5 * body_chars)):
+        out.append(f"cover: meta holds {size} characters, more than a cover sheet; some of the body may "
+                   "have been read as the cover")
+    speech = [v for v in values if any(s.endswith("。") and reads_as_body(s, roles) and _spoken(s)
+                                       for s in re.split(r"(?<=。)", v))]
+    if speech:
+        out.append(f"cover: {len(speech)} meta value(s) read as speech, e.g. {speech[0][:30]!r}")
+    return out

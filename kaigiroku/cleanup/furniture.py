@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
+from ..charclass import header_key
+
 _DASH = "-‐‑‒–—―−ー－~〜～"
 PAGE_NUMBER = re.compile(
     rf"^(?:[{_DASH}]*\(?\d{{1,4}}\)?[{_DASH}]*"  # 5, - 5 -, －５－, (5)
@@ -28,7 +30,7 @@ def is_page_number(text: str) -> bool:
 
 
 def _key(line: str) -> str:
-    return re.sub(r"\s+", "", line)
+    return header_key(line)
 
 
 def running_headers(lines: list[str], is_label) -> set[str]:
@@ -39,16 +41,17 @@ def running_headers(lines: list[str], is_label) -> set[str]:
     page number between one time and the next.
     """
     keys = [_key(l) for l in lines]
-    counts = Counter(k for k in keys if k)
+    counts = Counter(k for k, l in zip(keys, lines) if k and not is_page_number(l))
+    printed = {k: re.sub(r"\s+", "", l) for k, l in zip(keys, lines) if k}
     title = next((k for k in keys if k), "")
-    numbers = [i for i, k in enumerate(keys) if k and is_page_number(k)]
+    numbers = [i for i, l in enumerate(lines) if l.strip() and is_page_number(l)]
     places = defaultdict(list)
     for i, k in enumerate(keys):
         if counts.get(k, 0) >= 3:
             places[k].append(i)
     found = set()
     for k, n in counts.items():
-        if len(k) < 3 or k[-1] in _TERMINAL or k[0] in _BRACKETS or is_label(k):
+        if len(k) < 3 or k[-1] in _TERMINAL or k[0] in _BRACKETS or is_label(printed[k]):
             continue
         if k == title and n >= 2:
             found.add(k)  # the title printed again on later pages

@@ -5,12 +5,15 @@ The role list is data (kaigiroku/data/roles.txt), extendable with a user file.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..charclass import WORD_CLASS
 from ..errors import MissingFileError, UnreadableTextError
+from ..model import LabelMatch
 
 MARKS = "○◯〇◎◆◇●□■△▲☆★◉"
 _SP = "[ \u3000\t]"  # a space inside a letter-spaced label
@@ -18,25 +21,34 @@ _OPEN, _CLOSE = "<＜〈《【[［〔", ">＞〉》】]］〕"
 _NAME_SUFFIX = re.compile(r"(君|さん|氏|様|殿)[〕」]?$")
 # one-character names after a role (委員林): characters that would make a word instead
 _NOT_A_NAME = set("会長等各全中外側方席員補代理職務")
+# the letter of an anonymised member (委員Ａ, Ａ委員, 委員（Ａ）)
+_LETTER = "A-ZＡ-Ｚ"
+# what a surname never ends with: an organisation (総務課, 消費者庁 …) or a word of a title
+_ORG_END = "課局室係省庁府県党校班隊署団館院会"  # not 村 部 市 町 所: 北村, 阿部, 古市, 田所
+_NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚生", "福祉", "予算", "決算", "環境", "市民",
+                "産業", "都市", "教育", "保健", "議会", "常任", "特別", "運営", "監査", "選挙", "農業", "消防",
+                "水道", "交通", "広報", "人事", "政策", "分科", "代表", "臨時", "専門", "担当", "事務", "副", "指導",
+                "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当"}
+# words of a cover sheet's keys, never in a surname (日時 / 場所 / 出席者 stacked in one cell)
+_COVER_WORD = re.compile(r"日時|場所|出席|欠席|会議|議題|資料|傍聴|事務|説明|開催|次第|日程")
+# roles outside the list mostly end so (企画官, 参与, 特別顧問, 進行役, 主幹, 監理官 …)
+ROLE_END = re.compile(r"(?:官|長|臣|員|事|者|人|問|与|役|幹|監|査|任|士|師|佐|補|ー)$")
+
+
+# what never follows a label printed with no separator: a particle or 会 (委員会, 議会)
+_NOT_AFTER_BARE = set("、。のがをにとはもへでやっ会長）)」』・ ")
 
 
 @dataclass(frozen=True)
 class Roles:
+    """The role list (a prior), and what one document showed about its labels (see `discover`)."""
+
     words: tuple[str, ...]  # exact roles, longest first
     suffixes: tuple[str, ...]  # 課長, 部長 ...: any word ending so is a title
-
-
-@dataclass
-class LabelMatch:
-    speaker: str  # the role (or title) as printed, spaces removed
-    name: str | None
-    seat: str | None
-    end: int  # index in the text where the body starts
-    marked: bool  # printed with a mark (○, ◎, ◆) or in brackets: an unmistakable label
-
-    @property
-    def label_only(self) -> bool:
-        return False
+    found: tuple[str, ...] = ()  # labels outside the list this document prints again and again
+    surname_first: bool = False  # this document prints surname + role (○宮腰大臣, ○東会長)
+    bare: tuple[str, ...] = ()  # roles this document prints with no separator (会長皆さん、)
+    document: bool = False  # the evidence of one document is in
 
 
 def _parse_role_lines(lines) -> tuple[list[str], list[str]]:
@@ -88,12 +100,12 @@ def _spaced(word: str) -> str:
     return f"{_SP}*".join(re.escape(c) for c in word)  # pdftotext -layout spaces a cell out widely
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=64)
 def _patterns(roles: Roles):
-    role = "|".join(_spaced(w) for w in roles.words)
+    known = sorted(set(roles.words) | set(roles.found), key=len, reverse=True)
+    role = "|".join(_spaced(w) for w in known)
     title = "|".join(_spaced(s) for s in roles.suffixes)
-    word_chars = r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー・々ヶ]"
-    any_title = rf"(?:{word_chars}{_SP}?){{0,14}}(?:{title})" if title else "(?!)"
+    any_title = rf"(?:{WORD_CLASS}{_SP}?){{0,14}}(?:{title})" if title else "(?!)"
     # a name in brackets; OCR may misread the closing bracket (佐藤一郎君） -> 佐藤一郎者), so a name
     # may also end where the space before the speech begins
     paren = (r"[（(](?P<name>[^（()）]{1,16}?)(?:[）)]|(?<=[^\s\u3000])(?=[\s\u3000])"
@@ -101,19 +113,34 @@ def _patterns(roles: Roles):
     seat = r"(?P<seat>[0-9０-９]{1,3})" + _SP + r"?番"
     # label followed by what separates it from the body
     sep = rf"(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*|$)"
+    bare = "|".join(re.escape(w) for w in sorted(roles.bare, key=len, reverse=True)) or "(?!)"
     return {
         # <説明員>, 【会長】 alone or before text
-        "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*(?:{seat}|(?P<role>{role}|{any_title})){_SP}*"
-                              rf"(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
+        "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*[{MARKS}]?{_SP}*(?:{seat}|(?P<role>(?:{role})[{_LETTER}]"
+                              rf"|[{_LETTER}]{_SP}?(?:{role})|{role}|{any_title}|{WORD_CLASS}{{1,14}}?)){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
         # ○議長（山田太郎君）, ◎総務課長（佐藤一郎君）, ○7番（山本健一君）, ○山田委員長
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
                              rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|$|(?<=[）)]))"),
+        # ○宮腰大臣座ったままで: a mark, then the head runs into the speech
+        "marked_bare": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<head>{WORD_CLASS}{{2,14}})"),
         # 7番（山本健一君） without a mark
         "seat": re.compile(rf"^{_SP}*{seat}{_SP}*{paren}{_SP}*[:：]?{_SP}*"),
+        # 委員Ａ 本文, Ａ委員：本文, Ａ 委員 本文: an anonymised member
+        "anon": re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?:(?P<role1>{role})(?P<letter1>[{_LETTER}])|(?P<letter2>[{_LETTER}]){_SP}?"
+                           rf"(?P<role2>{role}))(?![{_LETTER}A-Za-z0-9])(?:{sep}|(?=[^\s]))"),
         # 会長 本文, 会 長, 会長：本文, 委員) 本文, 議長（山田太郎君） 本文, 総務課長 本文
         "plain": re.compile(rf"^{_SP}*(?P<role>{role}|{any_title})(?:{paren}{_SP}*(?:{sep})?|{sep})"),
+        # 今井委員　本文: where the document prints surname + role, a surname before any listed role
+        "surname_role": re.compile(rf"^{_SP}*(?P<head>{WORD_CLASS}{{1,4}}(?:{role})|{WORD_CLASS}{{3,12}}){sep}")
+        if roles.surname_first else re.compile("(?!)"),
+        # 特別顧問（北村正志君） 本文: a head outside the list with a name in brackets
+        "named": re.compile(rf"^{_SP}*(?P<role>{WORD_CLASS}{{2,12}}){paren}{_SP}*[:：]?{_SP}*"),
+        # 林花子君：本文: a member by name, with an honorific, then a colon or a space
+        "person": re.compile(rf"^{_SP}*(?P<person>[\u4e00-\u9fff\u3005]{{2,6}})(?:君|氏)(?:{_SP}*[:：]{_SP}*|{_SP}+)(?=\S)"),
         # 委員林 本文: a role and a one-character name
         "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[\u4e00-\u9fff]){_SP}*(?:{_SP}|[:：]|$)"),
+        # 会長皆さん、: a role this document prints with no separator, then the speech
+        "bare": re.compile(rf"^{_SP}*(?P<role>{bare})(?=[^\s\u3000{re.escape(''.join(_NOT_AFTER_BARE))}])"),
     }
 
 
@@ -125,15 +152,99 @@ def _clean_name(name: str | None) -> str | None:
     return name or None
 
 
-def _split_role(head: str, roles: Roles) -> tuple[str, str | None]:
-    """○山田委員長 -> (委員長, 山田): a printed "name + role" head."""
-    for w in roles.words:
-        if head.endswith(w) and len(head) > len(w):
-            return w, head[: -len(w)]
-    return head, None
+def _surname_like(s: str, r: Roles) -> bool:
+    """A printed surname before a role: one to four kanji or kana, no organisation, no title word."""
+    return (1 <= len(s) <= 4 and re.fullmatch(rf"{WORD_CLASS}+|[\u3040-\u309f\u4e00-\u9fff]+", s) is not None
+            and s[-1] not in _ORG_END and s not in _NOT_SURNAME and s not in r.words and not ROLE_END.search(s)
+            and not (len(s) == 1 and s in _NOT_A_NAME) and not any(s.endswith(x) for x in r.suffixes)
+            and not _COVER_WORD.search(s))
+
+
+# words of a stage direction, never of a role (＜挙手全員＞, ＜説明員退室＞, 〔起立多数〕)
+_DIRECTION = re.compile(r"挙手|起立|拍手|退席|退室|入室|着席|休憩|異議|賛成|反対|多数|少数|全員|なし|あり|入場|退場"
+                        r"|質問|質疑|答弁|討論|報告|審議|審査|説明|採決|協議|議事|議題|諮問|開会|閉会")
+
+
+def role_like(head: str, r: Roles) -> bool:
+    """A role in the list, a title by its suffix, one this document shows, or one ending as roles do."""
+    if head in r.words or head in r.found:
+        return True
+    return not _DIRECTION.search(head) and (any(head.endswith(x) for x in r.suffixes) or bool(ROLE_END.search(head)))
+
+
+def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
+    """(role, name, form) of a printed head with no name in brackets, the same for every label form:
+    会長 -> (会長, None), ○東会長 / ○宮腰大臣 -> (会長, 東) / (大臣, 宮腰), 委員Ａ / Ａ委員 -> (委員, Ａ).
+    A head that ends in a listed role after a surname is split; one that ends only in a title suffix
+    (総務課長, 消費者教育推進課長) is split only where the document prints surname + role."""
+    if head in r.words:
+        return head, None, "role"
+    m = re.fullmatch(rf"(?P<a>[{_LETTER}])(?P<role>.+)|(?P<role2>.+?)(?P<b>[{_LETTER}])", head)
+    if m:
+        role = m.group("role") or m.group("role2")
+        if role in r.words or role in r.found:
+            return role, m.group("a") or m.group("b"), "anon"
+    # a title that names a person after a surname (大臣, 会長, 主幹), never one that heads an office
+    # after its name (課長, 部長: 総務課長)
+    person = {x for x in r.suffixes if x[0] not in "課部局室所館園校係セ副担"}
+    known = sorted(set(r.words) | set(r.found) | person, key=len, reverse=True)
+    for w in known:
+        if head.endswith(w) and len(head) > len(w) and _surname_like(head[: -len(w)], r):
+            return w, head[: -len(w)], "surname_role"
+    if r.surname_first and len(head) >= 3:
+        n = 2 if len(head) >= 4 else 1
+        if _surname_like(head[:n], r) and role_like(head[n:], r):
+            return head[n:], head[:n], "surname_role"
+    return head, None, "found" if head in r.found else "title"
+
+
+def _evidence(role: str, r: Roles, marked: bool) -> str:
+    if role in r.words:
+        return "role list"
+    if role in r.found:
+        return "recurs at turn starts in this document"
+    suffix = next((x for x in r.suffixes if role.endswith(x)), None)
+    if suffix:
+        return f"role list suffix *{suffix}"
+    return "printed with a mark" if marked else "role-like ending"
+
+
+def _made(text: str, role: str, name, seat, end: int, marked: bool, form: str, r: Roles) -> LabelMatch:
+    return LabelMatch(role, name, seat, end, marked, form, text[:end].strip(), _evidence(role, r, marked))
+
+
+# a head printed letter-spaced (◎委 員 長:, ◯議 長（山田太郎君）, ＜会 長＞): single characters, one space apart
+_SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
+                          rf"(?P<head>(?:{WORD_CLASS}[ \u3000]){{1,11}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
+                          rf"|(?:{WORD_CLASS}{{1,4}} ){{1,6}}{WORD_CLASS}{{1,4}}(?=[\u3000\t:：（(]| \S| |$))")
+
+
+def solid_head(text: str) -> tuple[str, int] | None:
+    """(text with its letter-spaced head printed solid, characters removed) or None: 東座 長　… ->
+    東座長　…, ◎委 員 長:… -> ◎委員長:…"""
+    m = _SPACED_HEAD.match(text) if text else None
+    if m is None:
+        return None
+    solid = m.group("lead") + _despace(m.group("head"))
+    return solid + text[m.end():], m.end() - len(solid)
 
 
 def match_label(text: str, roles=None) -> LabelMatch | None:
+    """The speaker label at the start of `text`, or None. A letter-spaced head is read as if printed
+    solid (the match's `end` still points into `text`)."""
+    m = _SPACED_HEAD.match(text) if text else None
+    if m is not None and (m.group("lead").strip() or not match_plain_label(text, roles)):
+        solid = m.group("lead") + _despace(m.group("head"))
+        hit = match_plain_label(solid + text[m.end():], roles)
+        if hit is not None:
+            shift = m.end() - len(solid)
+            hit.end = hit.end + shift if hit.end >= len(solid) else hit.end
+            hit.printed = text[:hit.end].strip()
+            return hit
+    return match_plain_label(text, roles)
+
+
+def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     """The speaker label at the start of `text`, or None.
 
     A match's `end` is where the body starts (after the separator); `text[end:]` is empty for a
@@ -147,39 +258,80 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
     if m:
         if m.group("seat"):
             seat = _ascii_digits(m.group("seat"))
-            return LabelMatch(f"{seat}番", _clean_name(m.group("name")), seat, m.end(), True)
-        return LabelMatch(_despace(m.group("role")), _clean_name(m.group("name")), None, m.end(), True)
+            return _made(text, f"{seat}番", _clean_name(m.group("name")), seat, m.end(), True, "seat", r)
+        name = _clean_name(m.group("name"))
+        role, form = _despace(m.group("role")), "bracket"
+        if name is None:
+            role, name, split = split_head(role, r)
+            form = split if name is not None else form
+        if name is not None or role_like(role, r):  # not a heading in brackets (＜諮問審議＞)
+            return _made(text, role, name, None, m.end(), True, form, r)
     m = pats["marked"].match(text)
     if m:
         name = _clean_name(m.group("name"))
         if m.group("seat"):
             seat = _ascii_digits(m.group("seat"))
-            return LabelMatch(f"{seat}番", name, seat, m.end(), True)
+            return _made(text, f"{seat}番", name, seat, m.end(), True, "seat", r)
         role = _despace(m.group("role"))
-        if name is None and role.endswith("君") and len(role) > 1:  # ○山田太郎君: a member by name
-            return LabelMatch(role[:-1], role[:-1], None, m.end(), True)
+        form = "marked"
+        honorific = _NAME_SUFFIX.search(role) if name is None else None
+        if honorific and honorific.start() > 0:  # ○山田太郎君, ○林花子氏: a member by name
+            person = role[:honorific.start()]
+            return _made(text, person, person, None, m.end(), True, "name_only", r)
         if name is None and role not in r.words:
-            role, name = _split_role(role, r)
-            if name is None and not _known_role(role, r) and not (
-                    len(role) <= 12 and re.search(r"君$|長$|員$|者$|官$|人$", role)):
-                return None
-            if name and name.endswith("君"):
+            head = role
+            role, name, form = split_head(head, r)
+            if name is None and not role_like(role, r) and not (len(role) <= 12 and head in r.found):
+                m = None
+            elif name and name.endswith("君"):
                 name = _clean_name(name)
-        return LabelMatch(role, name, None, m.end(), True)
+        if m is not None:
+            return _made(text, role, name, None, m.end(), True, form, r)
+    m = pats["marked_bare"].match(text)
+    if m:
+        head = m.group("head")
+        # the longest head that ends in a role: 委員長 rather than 委員 in ○委員長それでは
+        for n in range(len(head), 1, -1):
+            role, name, form = split_head(head[:n], r)
+            if role in r.words or role in r.found or (name and role_like(role, r)):
+                return _made(text, role, name, None, m.start("head") + n, True, form, r)
     m = pats["seat"].match(text)
     if m:
         seat = _ascii_digits(m.group("seat"))
-        return LabelMatch(f"{seat}番", _clean_name(m.group("name")), seat, m.end(), False)
+        return _made(text, f"{seat}番", _clean_name(m.group("name")), seat, m.end(), False, "seat", r)
+    m = pats["anon"].match(text)
+    if m:
+        role = _despace(m.group("role1") or m.group("role2"))
+        return _made(text, role, m.group("letter1") or m.group("letter2"), None, m.end(), bool(m.group("mark")),
+                     "anon", r)
     m = pats["plain"].match(text)
     if m:
         name = _clean_name(m.group("name"))
-        end = m.end()
+        role, form = _despace(m.group("role")), "plain"
+        if name is None and role not in r.words:
+            role, name, form = split_head(role, r)
         # a closing paren right after the role belongs to the label (委員) 本文), but an opening
         # paren with no closing one is the body's
-        return LabelMatch(_despace(m.group("role")), name, None, end, False)
+        return _made(text, role, name, None, m.end(), False, form, r)
+    m = pats["named"].match(text)
+    if m and (role_like(m.group("role"), r) or _NAME_SUFFIX.search(m.group("name") or "")) \
+            and not _DIRECTION.search(m.group("role")):
+        return _made(text, m.group("role"), _clean_name(m.group("name")), None, m.end(), False, "named", r)
+    m = pats["surname_role"].match(text)
+    if m:
+        role, name, form = split_head(_despace(m.group("head")), r)
+        if name is not None and role_like(role, r):
+            return _made(text, role, name, None, m.end(), False, form, r)
+    m = pats["person"].match(text)
+    if m:
+        return _made(text, m.group("person"), m.group("person"), None, m.end(), False, "name_only", r)
     m = pats["role_initial"].match(text)
     if m and m.group("initial") not in _NOT_A_NAME:
-        return LabelMatch(_despace(m.group("role")), m.group("initial"), None, m.end(), False)
+        return _made(text, _despace(m.group("role")), m.group("initial"), None, m.end(), False, "role_initial", r)
+    m = pats["bare"].match(text)
+    if m:
+        role, name, form = split_head(m.group("role"), r)
+        return _made(text, role, name, None, m.end(), False, "no_separator", r)
     return None
 
 
@@ -193,6 +345,15 @@ def _despace(s: str) -> str:
 
 def _ascii_digits(s: str) -> str:
     return s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+
+
+def wraps_into(piece: str, rest: str, roles=None) -> bool:
+    """`piece` and `rest` are one label cell wrapped over two lines (危機管理 / 課長, ◯堀内国務 / 大臣),
+    not two cells: a role after a role stands alone (参与 / 委員長)."""
+    r = as_roles(roles)
+    if rest.strip() in r.words and ROLE_END.search(piece.strip()):
+        return False
+    return is_label_only(piece.strip() + rest.strip(), r) is not None
 
 
 def is_label_only(text: str, roles=None) -> LabelMatch | None:
@@ -254,3 +415,104 @@ def role_prefix(text: str, roles=None) -> tuple[str, int] | None:
         if role is not None and len(role) >= 2:
             return role, n
     return None
+
+
+# ----------------------------------------------------------------------------- a document's own labels
+
+# a short head at a line start, then a separator and more text: a label candidate
+_CANDIDATE = re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?P<head>{WORD_CLASS}{{2,12}})"
+                        rf"(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*)(?P<rest>\S.*)$")
+
+
+_ALONE = re.compile(rf"^[{MARKS}]?{_SP}*(?:{WORD_CLASS}{_SP}?){{2,12}}$")
+
+
+def _prose(text: str) -> bool:
+    """Japanese prose (a fifth of it hiragana), not a list of names or offices."""
+    return sum("\u3040" <= c <= "\u309f" for c in text) >= 0.2 * max(1, len(text.strip()))
+
+
+def _reads_on(rest: str) -> bool:
+    """Text after a candidate label that reads as the start of a speech, not a list item."""
+    rest = rest.strip()
+    return len(rest) >= 8 or rest.endswith(("。", "？", "?"))
+
+
+def discover(texts, roles=None) -> Roles:
+    """The document's own label vocabulary, from evidence at its line starts (the role list is a
+    prior, not a gate):
+    - a head outside the list that ends as roles do (企画官, 参与, 特別顧問) and recurs at line starts,
+      followed by a separator and speech, is a label in this document; a one-off is not;
+    - where labels are printed surname + role (○宮腰大臣, ○東会長) more often than as a bare role, every
+      head is split so, even one whose role the list does not know (○米山企画官 -> 企画官, 米山);
+    - where roles are printed with no separator (会長皆さん、) at three or more line starts and
+      separated labels are fewer, those roles are labels with no separator.
+    """
+    r = as_roles(roles)
+    if r.document:
+        return r
+    from .cover import KEY_LINE  # the cover's keys (日時, 場所 …) are no labels
+
+    surname, pure, separated = set(), set(), 0
+    heads_seen: set = set()  # heads with no name read off yet (○森本企画官, ○北村企画官)
+    unknown: Counter = Counter()
+    bare: Counter = Counter()
+    texts = [(x or "").strip() for x in texts]
+    texts = [x for x in texts if x]
+    for n, t in enumerate(texts):
+        if _ALONE.match(t) and match_label(t, r) is None:
+            near = [texts[k] for k in (n - 1, n + 1) if 0 <= k < len(texts)]
+            wrapped = n + 1 < len(texts) and wraps_into(t, texts[n + 1], r)  # 危機管理 / 課長（…）
+            if not wrapped and any(is_label_only(x, r) for x in near):  # in a run: 委員長 / 参与 / 委員長
+                unknown[(re.sub(r"[\s\u3000]", "", t).lstrip(MARKS), False)] += 1
+                continue
+            if n + 1 < len(texts):
+                t = t + "\u3000" + texts[n + 1]  # a label on its own line, its speech below
+        m = match_label(t, r)
+        if m is not None:
+            if m.form in ("title", "marked") and m.name is None:
+                heads_seen.add(m.speaker)
+            if m.form == "surname_role":
+                surname.add(m.printed)
+            elif m.name is None and m.speaker in r.words and _reads_on(t[m.end:]) and _prose(t[m.end:]):
+                pure.add(m.speaker)  # a bare role before speech, not before a cover's list of names
+            separated += bool(t[m.end:].strip())
+            continue
+        c = _CANDIDATE.match((solid_head(t) or (t, 0))[0])
+        if c and not KEY_LINE.match(t) and _reads_on(c.group("rest")):
+            unknown[(c.group("head"), bool(c.group("mark")))] += 1
+            if split_head(c.group("head"), r)[2] == "surname_role":
+                surname.add(c.group("head"))
+        w = next((w for w in r.words if t.startswith(w)), None)
+        if w and len(t) > len(w) + 3 and t[len(w)] not in _NOT_AFTER_BARE:
+            bare[w] += 1
+    heads: Counter = Counter()
+    for (head, _marked), n in unknown.items():
+        heads[head] += n
+    found = tuple(sorted(h for h, n in heads.items() if n >= 2 and role_like(h, r)))
+    # one role after several surnames (森本企画官, 北村企画官): those heads are surname + role too
+    tails: dict = {}
+    for head in heads_seen | set(heads):
+        for n in (2, 3):
+            tail = head[n:]
+            if len(tail) >= 2 and tail[0] not in _ORG_END + "部所市町" and role_like(tail, r) and \
+                    _surname_like(head[:n], r):
+                tails.setdefault(tail, set()).add(head)
+    surname |= {h for hs in tails.values() if len(hs) >= 2 for h in hs}
+    surname_first = len(surname) >= 2 and len(surname) >= len(pure)
+    bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and separated < sum(
+        bare.values()) else ()
+    return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True)
+
+
+def with_document(label: LabelMatch, roles: Roles) -> LabelMatch:
+    """A label parsed before the whole document was seen (a label-column cell), with the document's
+    evidence applied to its head: where the document prints surname + role, ○宮腰特別顧問 is
+    (特別顧問, 宮腰). The head is not parsed again from text; only its split is settled."""
+    if label.name is not None or label.seat is not None or not roles.surname_first:
+        return label
+    role, name, form = split_head(label.speaker, roles)
+    if name is None or not role_like(role, roles):
+        return label
+    return LabelMatch(role, name, None, label.end, label.marked, form, label.printed,
+                      f"{label.evidence}; surname + role, as this document prints its labels")

@@ -58,11 +58,22 @@ def is_markdown(lines: list[str]) -> bool:
     return marked >= 3 and marked >= 0.03 * sum(1 for l in lines if l.strip())
 
 
+_PIPE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+
+
 def split_table_row(line: str) -> tuple[str, bool]:
-    """`label<TAB>text` -> `label　text`; (text, starts with an empty first cell)."""
-    if "\t" not in line:
+    """`label<TAB>text` or `| label | text |` (a pipe table) -> `label　text`; (text, starts with an
+    empty first cell). A pipe table's rule row (|---|---|) is no text at all."""
+    pipe = _PIPE_ROW.match(line)
+    if pipe is not None:
+        if _PIPE_RULE.match(line):
+            return "", False
+        cells = pipe.group(1).split("|")
+    elif "\t" not in line:
         return line, False
-    cells = line.split("\t")
+    else:
+        cells = line.split("\t")
     empty_first = not cells[0].strip()
     text = "\u3000".join(c.strip() for c in cells if c.strip())
     return text, empty_first

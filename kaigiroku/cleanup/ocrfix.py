@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from ..charclass import is_japanese
+
 
 def _is_kanji(c: str) -> bool:
     o = ord(c)
@@ -38,11 +40,7 @@ def _is_kata(c: str) -> bool:
     return (0x30A1 <= o <= 0x30FA) or (0x31F0 <= o <= 0x31FF) or (0xFF66 <= o <= 0xFF9D and c != "ｰ")
 
 
-def _is_japanese(c: str) -> bool:
-    """Kana, kanji, long-vowel mark and full-width punctuation / forms."""
-    o = ord(c)
-    return (0x3000 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF
-            or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x31F0 <= o <= 0x31FF)
+_is_japanese = is_japanese  # kana, kanji, long-vowel mark and full-width punctuation / forms
 
 
 _SPACES = re.compile(r"[ \t\u3000]+")

@@ -10,7 +10,7 @@ from .decode import read_text_file
 from .textlines import text_to_stream
 
 
-def repair(text_or_path, roles=None, keep_width: bool = False) -> Minutes:
+def repair(text_or_path, roles=None, keep_width: bool = False, explain: bool = False) -> Minutes:
     source = None
     if isinstance(text_or_path, Path) or (isinstance(text_or_path, str) and "\n" not in text_or_path
                                           and len(text_or_path) < 4096 and Path(text_or_path).suffix
@@ -21,7 +21,7 @@ def repair(text_or_path, roles=None, keep_width: bool = False) -> Minutes:
         text = str(text_or_path)
     if not text.strip():
         raise EmptyDocumentError(f"empty document: {source or 'input'}")
-    minutes = assemble(text_to_stream(text, roles), roles=roles, keep_width=keep_width)
+    minutes = assemble(text_to_stream(text, roles), roles=roles, keep_width=keep_width, explain=explain)
     minutes.source = source
     if not minutes.turns:
         raise EmptyDocumentError(f"no minutes text found in {source or 'input'}")

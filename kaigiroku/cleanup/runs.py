@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..model import Break
 from .blocks import Block
 from .classify import block_kind, reads_as_speech
+from .centred import _ENDS_TURN
 from .labels import LabelMatch
 
 GAP_CAP = 3.0  # one badly spaced gap costs no more than this
@@ -59,8 +60,10 @@ def _segment(blocks: list[Block], start: int, step: int) -> list[int]:
     return out if step > 0 else out[::-1]
 
 
-def _eligible(b: Block, level: Break, after_other: bool) -> bool:
+def _eligible(b: Block, level: Break, after_other: bool, indent_paras: bool = False) -> bool:
     """A block that can carry a label: it opens a row, or follows a heading or stage direction."""
+    if indent_paras and b.indented and b.brk < Break.ROW and not after_other:
+        return False  # an indented paragraph goes on with a speech; turns start flush
     return not b.cont and (b.brk >= level or after_other) and block_kind(b.whole_text, b.hint) == "speech"
 
 
@@ -82,14 +85,16 @@ def _label_positions(blocks: list[Block], run: tuple[int, int]) -> list[int]:
     return pos
 
 
-def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Break, forward: bool) -> Fit:
+def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Break, forward: bool,
+            indent_paras: bool = False) -> Fit:
     k = run[1] - run[0]
     # a block opens a row after a heading or direction; right after a run of labels its break is
     # hidden, so whether it opens one is settled by which reading gives as many rows as labels
     def rows_of(first_opens: bool) -> list[int]:
         return [n for n, i in enumerate(seg)
-                if _eligible(blocks[i], level, (n == 0 and first_opens) or
-                             (n > 0 and block_kind(blocks[seg[n - 1]].whole_text, blocks[seg[n - 1]].hint) != "speech"))]
+                if _eligible(blocks[i], level, ((n == 0 and first_opens) or
+                             (n > 0 and block_kind(blocks[seg[n - 1]].whole_text, blocks[seg[n - 1]].hint) != "speech")),
+                             indent_paras)]
 
     hidden = bool(seg) and seg[0] > 0 and blocks[seg[0] - 1].label_only
     rows = rows_of(hidden)
@@ -103,10 +108,31 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     spaced = any(b - a > 1 for a, b in zip(pos, pos[1:]))
     if not spaced or len(rows) < k:
         # no spacing to go by: the rows nearest the run, passing over captions (要旨は次のとおり)
-        # when there are enough rows that read as speech
+        # when there are enough rows that read as speech; soft rows (a flush line after a sentence
+        # end) only as many as firm rows fall short, those after a question or a call first
+        firm = [r for r in rows if not blocks[seg[r]].soft]
+        if len(firm) < len(rows):
+            soft = sorted((r for r in rows if blocks[seg[r]].soft),
+                          key=lambda r: (not _ENDS_TURN.search(blocks[seg[r] - 1].whole_text if seg[r] else ""), r))
+            rows = sorted(firm + soft[:max(0, k - len(firm))])
         said = [r for r in rows if reads_as_speech(blocks[seg[r]].whole_text)]
         pool = said if len(said) >= k else rows
-        chosen = pool[:k] if forward else pool[-k:]
+        if len(pool) > k:
+            # more rows than labels: the rows most likely to open a turn (after a direction, a
+            # question or a call), then those nearest the run
+            def cue(n: int) -> float:
+                i = seg[pool[n]]
+                before = blocks[i - 1] if i else None
+                if before is None or before.label_only:
+                    return 1.0
+                if block_kind(before.whole_text, before.hint) != "speech":
+                    return 2.0
+                return 1.5 if _ENDS_TURN.search(before.whole_text) else 0.0
+            near = range(len(pool)) if forward else range(len(pool) - 1, -1, -1)
+            ranked = sorted(near, key=lambda n: (-cue(n), n if forward else -n))
+            chosen = sorted(pool[n] for n in ranked[:k])
+        else:
+            chosen = pool[:k] if forward else pool[-k:]
         picked = [seg[r] for r in chosen] + [-1] * (k - len(chosen))
         if not forward:
             picked = [-1] * (k - len(chosen)) + [seg[r] for r in chosen]
@@ -160,14 +186,25 @@ def place_label_runs(blocks: list[Block], runs: list[tuple[int, int]], level: Br
     """
     if not runs:
         return {}
+    # where paragraphs are indented, an indented paragraph never opens a turn (turns start flush)
+    indent_paras = sum(1 for b in blocks if b.indented and b.lines) >= 3
     fits = {}
     for forward in (True, False):
         fits[forward] = [fit_run(blocks, r, _segment(blocks, r[1], 1) if forward else _segment(blocks, r[0] - 1, -1),
-                                 level, forward) for r in runs]
+                                 level, forward, indent_paras) for r in runs]
     forward = sum(f.cost for f in fits[True]) <= sum(f.cost for f in fits[False])
+    # a run before any text, or after all of it, shows on which side this document prints its labels
+    said = [i for i, b in enumerate(blocks) if b.lines and block_kind(b.whole_text, b.hint) == "speech"]
+    if said and runs[0][1] <= said[0] and not (runs[-1][0] > said[-1]):
+        forward = True
+    elif said and runs[-1][0] > said[-1] and not (runs[0][1] <= said[0]):
+        forward = False
     placed: dict[int, LabelMatch] = {}
     for r, f in zip(runs, fits[forward]):
         for i, row in zip(range(*r), f.rows):
             if row >= 0 and row not in placed:
-                placed[row] = blocks[i].label
+                placed[row] = blocks[i].label.moved(
+                    f"label run of {r[1] - r[0]} {'before' if forward else 'after'} its texts: placed by "
+                    + ("row spacing" if f.cost < (r[1] - r[0]) * GAP_CAP and any(b.gap for b in blocks[r[0]:r[1]])
+                       else "order and count"))
     return placed

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..charclass import SENTENCE_END, header_key
 from ..model import Break, StreamLine
 from . import markup
 from .furniture import is_page_number, running_headers
-from .labels import is_label_only, match_label
+from .labels import MARKS, ROLE_END, as_roles, is_label_only, match_label, wraps_into
 
 
 def _physical_lines(text: str) -> list[str]:
@@ -37,26 +38,50 @@ def _blank_between_every_line(lines: list[str]) -> bool:
     return share > 0.6 if len(gaps) >= 20 else share >= 0.9
 
 
+def indent_opens_paragraph(lines: list[str]) -> bool:
+    """Whether a full-width indent opens a paragraph in this document (the Japanese custom), or only
+    continues one (a hanging indent under a label: 〇会長　… / 　続き). Judged by what indented lines
+    follow: mostly a sentence end where they open paragraphs, mostly a cut-off line where they continue."""
+    after_end = after_cut = 0
+    prev = None
+    for l in lines:
+        if not l.strip():
+            continue
+        if l.startswith("\u3000") and prev is not None:
+            if prev.rstrip()[-1:] in SENTENCE_END + "」）)":
+                after_end += 1
+            else:
+                after_cut += 1
+        prev = l
+    return after_cut < 5 or after_end >= after_cut
+
+
 def text_to_stream(text: str, roles=None) -> list[StreamLine]:
     lines = _physical_lines(text)
     html_mode = markup.has_html(text)
     md_mode = markup.is_markdown(lines)
     spaced = _blank_between_every_line(lines)
-    headers = running_headers([l for l in lines], lambda k: is_label_only(k, roles) is not None)
+    indent_opens = indent_opens_paragraph(lines)
+    # a line opening with a speaker mark, or the tail of a name (米山典子）), is a piece of a label
+    # cell (◯長谷部委 / 員長), never a running header
+    headers = running_headers([l for l in lines], lambda k: is_label_only(k, roles) is not None or k[:1] in MARKS
+                              or _NAME_TAIL.fullmatch(k) is not None)
 
     out: list[StreamLine] = []
     pending = Break.LINE
+    origin = ""  # what made the pending break
     blanks = 0
     spacers = 0
     page = 1
     for raw in lines:
         if raw == "\f":
             page += 1
-            pending = max(pending, Break.PAGE)
+            pending, origin = max(pending, Break.PAGE), "form feed"
             continue
         if not raw.strip():
             if raw and spaced:  # a whitespace-only spacer between cells
                 pending = max(pending, Break.ROW)
+                origin = "spacer row"
                 spacers += 1
             else:
                 blanks += 1
@@ -64,35 +89,40 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
             continue
         if spaced:
             pending = max(pending, Break.ROW if blanks >= 2 else Break.LINE)
+            origin = origin or ("blank lines" if blanks >= 2 else "line")
         elif blanks:
             pending = max(pending, Break.PARA)
+            origin = origin or "blank line"
         blanks = 0
         gap, spacers = spacers, 0
-        key = re.sub(r"\s+", "", raw)
+        key = header_key(raw)
         if is_page_number(raw) or (key in headers and out):  # the title on the first page stays
-            pending = Break.PAGE
+            pending, origin = Break.PAGE, "page furniture (page number or running header)"
             page += 1
             continue
         cells = markup.split_html_line(raw) if html_mode else [(raw, Break.LINE)]
         for i, (cell, cell_brk) in enumerate(cells):
             hint = None
             brk = max(pending, cell_brk) if i == 0 else cell_brk
+            why = (origin if brk == pending else "markup cell") if i == 0 else "markup cell"
             if md_mode:
                 cell, md_brk, heading = markup.strip_markdown(cell, bullets=True)
-                if md_brk is not None:
-                    brk = max(brk, md_brk)
+                if md_brk is not None and md_brk > brk:
+                    brk, why = md_brk, "markdown"
                 if heading:
                     hint = "heading"
             cell, empty_first = markup.split_table_row(cell)
             if empty_first:
                 hint = hint or "cont"
-            if cell.startswith("\u3000") and brk < Break.PARA:
-                brk = Break.PARA  # a full-width indent opens a paragraph
+            indent = len(cell) - len(cell.lstrip(" \u3000\t"))
+            if cell.startswith("\u3000") and brk < Break.PARA and indent_opens:
+                brk, why = Break.PARA, "full-width indent"  # a full-width indent opens a paragraph
             cell = cell.strip(" \u3000\t")
             if not cell:
                 continue
-            out.append(StreamLine(text=cell, page=page, brk=brk, hint=hint, gap=gap if i == 0 else 0))
-        pending = Break.LINE
+            out.append(StreamLine(text=cell, page=page, brk=brk, hint=hint, gap=gap if i == 0 else 0,
+                                  origin=why or "line break", indent=indent))
+        pending, origin = Break.LINE, ""
     out = join_wrapped_label_cells(join_split_labels(out, roles), roles)
     if out:
         out[0].brk = Break.PAGE
@@ -120,6 +150,7 @@ def join_split_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
 
 
 _OPEN_LABEL = re.compile(r"^(?P<label>[^\s（()）]{1,14}[（(][^\s（()）]{0,10})(?:(?P<sep>[ \u3000]+)(?P<rest>.*))?$")
+_BRACKET_NAME = re.compile(r"^[（(][^\s（()）]{1,12}(?:君|氏|さん|様)[）)]$")
 _NAME_TAIL = re.compile(r"^(?P<frag>[^\s（()）]{1,10}[）)])(?:[ \u3000]+(?P<rest>.*))?$")
 # a cell's line in a two-column text rendering: a short piece, a wide gap, then the body
 _CELL_PIECE = re.compile(r"^(?P<frag>[^\s]{1,10})(?:[ \u3000]{2,}(?P<rest>.*))?$")
@@ -132,7 +163,12 @@ def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[Stream
     out = list(lines)
     i = 0
     while i < len(out):
-        if not _join_pieces(out, i, roles):
+        if i + 1 < len(out) and _BRACKET_NAME.match(out[i + 1].text) and is_label_only(out[i].text, roles) \
+                and is_label_only(out[i].text + out[i + 1].text, roles):
+            # ◎学校教育課長 / （今井隆之君）: the name wrapped onto the next line whole
+            out[i] = replace(out[i], text=out[i].text + out[i + 1].text)
+            del out[i + 1]
+        elif not _join_pieces(out, i, roles):
             head = _OPEN_LABEL.match(out[i].text)
             if head is not None and not is_label_only(head.group("label"), roles):
                 _put_back_tail(out, i, head, roles)
@@ -143,16 +179,19 @@ def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[Stream
 def _join_pieces(out, i, roles) -> bool:
     """Pieces at the start of lines i, i+1, … that together make a label."""
     head = _CELL_PIECE.match(out[i].text)
-    if head is None or match_label(out[i].text, roles) is not None:
+    m = match_label(out[i].text, roles)
+    if head is None or (m is not None and out[i].text[m.end - 1:m.end] in " \u3000:：)）" and
+                        out[i].text[m.end:].strip()):
         return False  # no piece, or the line opens with a whole label already (委　員　本文)
     label, pieces = head.group("frag"), []
     for j in range(i + 1, min(i + 4, len(out))):
         piece = _CELL_PIECE.match(out[j].text)
-        if piece is None:
-            return False
+        if piece is None or (piece.group("frag") in as_roles(roles).words and ROLE_END.search(label)):
+            return False  # a role after a role is a cell of its own (参与 / 委員長), not a piece
+        whole = wraps_into(label, piece.group("frag"), roles)
         label += piece.group("frag")
         pieces.append((j, piece))
-        if is_label_only(label, roles):
+        if whole:
             _put_label(out, i, label, head.group("rest"), pieces)
             return True
     return False

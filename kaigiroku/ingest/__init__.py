@@ -135,7 +135,8 @@ def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
 
 
 def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | None = None, roles=None,
-           keep_width: bool | None = None, jobs: int | None = None, reader: str | None = None, *,
+           keep_width: bool | None = None, jobs: int | None = None, reader: str | None = None,
+           explain: bool | None = None, *,
            options=None) -> Minutes:
     """A PDF (text or scanned) or an image file -> Minutes.
 
@@ -147,7 +148,7 @@ def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | Non
     if ocr is not None and ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
     opts = from_call(options, ocr=ocr, dpi=dpi, lang=lang, roles=roles, keep_width=keep_width, jobs=jobs,
-                     reader=reader)
+                     reader=reader, explain=explain)
     roles = opts.roles
     if opts.reader not in READERS:
         raise ValueError(f"reader must be one of {READERS}, not {opts.reader!r}")
@@ -179,7 +180,7 @@ def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | Non
 
         settle_labels(pages, roles)  # labels OCR damaged, settled by the document's clean ones
     stream = pages_to_stream(pages, roles=roles)
-    minutes = assemble(stream, roles=roles, keep_width=opts.keep_width)
+    minutes = assemble(stream, roles=roles, keep_width=opts.keep_width, explain=opts.explain)
     if n_ocr:
         from ..cleanup.names import settle_misread_names
 

@@ -6,11 +6,10 @@ a text repeated at the same place on other pages. Removed lines go to Page.furni
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 
 from ..cleanup.furniture import is_page_number
+from ..charclass import header_key
 from ..model import Page
 from .geometry import Row, rows_of
 
@@ -18,13 +17,7 @@ MARGIN = 0.13  # share of the page height, top and bottom, where furniture lives
 REPEAT_SHARE = 0.3  # a running header appears on at least this share of pages (and on two)
 POSITION_TOL = 6.0  # points: how far a running header may move between pages
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-def _key(text: str) -> str:
-    """A running header's identity: digits vary (第5回, 5/12), the words do not."""
-    return re.sub(r"\d+", "#", _norm(text))
+_key = header_key  # a running header's identity: digits vary (第5回, 5/12), the words do not
 
 
 def _band(row: Row, page: Page) -> str | None:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..charclass import LINE_CLOSED
 from ..cleanup.cover import KEY_LINE
-from ..model import Break, Page, StreamLine
+from ..cleanup.labels import discover
+from ..model import Break, LabelMatch, Page, StreamLine
 from .columns import Cell, Column, Labels, find_column, guess_align, split_row, stack_cells
 from .furniture import strip_furniture
 from .geometry import Row, join_frags, quantile, rows_of, rule_between, typical_size
 
-SENTENCE_END = "。．？！?!」』）)〕】"
 # label cells go to StreamLine.label (True) or stay inline at the start of the text (False)
 LABEL_FIELD = True
 
@@ -66,7 +67,8 @@ def pages_to_stream(pages: list[Page], roles=None, furniture: bool = True) -> li
 def analyse(pages: list[Page], roles=None, furniture: bool = True) -> list[PageLayout]:
     if furniture:
         strip_furniture(pages)
-    labels = Labels(roles)
+    # the document's own label vocabulary, read once from its line starts (cleanup/labels.discover)
+    labels = Labels(discover([ln.text for p in pages for ln in p.lines], roles))
     if any(p.source == "ocr" for p in pages):
         # a first reading collects the labels OCR got right everywhere, so that a misread cell on an
         # early page is settled by a clean one further on (教育総務中長 -> 教育総務課長)
@@ -84,7 +86,9 @@ def _read_pages(pages: list[Page], labels: Labels) -> list[PageLayout]:
             column = lay.column
         if lay.placed:
             first = lay.placed[0]
-            first.line.brk = Break.WRAP if _continues(last, first) else Break.PAGE
+            goes_on = _continues(last, first)
+            first.line.brk = Break.WRAP if goes_on else Break.PAGE
+            first.line.origin = "page: the sentence goes on from the page before" if goes_on else "page"
             last = lay.placed[-1]
         out.append(lay)
     return out
@@ -94,7 +98,7 @@ def _continues(last: Placed | None, first: Placed) -> bool:
     """The first line of a page goes on with the sentence the last line of the page before cut off."""
     if last is None or first.labelled or first.indented or not last.full:
         return False
-    return bool(last.line.text) and last.line.text.rstrip()[-1:] not in SENTENCE_END
+    return bool(last.line.text) and last.line.text.rstrip()[-1:] not in LINE_CLOSED
 
 
 def layout_page(page: Page, labels: Labels, prev: Column | None = None) -> PageLayout:
@@ -124,18 +128,19 @@ def _plain(rows: list[Row], size: float, rules, labels: Labels, line_gap: float)
         indented = row.x0 > left + 0.5 * size
         labelled = _label_start(text, labels)
         if prev is None:
-            brk = Break.PAGE
+            brk, origin = Break.PAGE, "page"
         elif labelled or rule_between(rules, prev.bottom, row.top, row.x0, row.x1):
-            brk = Break.ROW
+            brk, origin = Break.ROW, ("label at the line start" if labelled else "ruled line")
         elif row.top - prev.bottom > line_gap + 0.5 * size:
-            brk = Break.PARA
+            brk, origin = Break.PARA, "vertical gap"
         elif _centred_goes_on(prev, row, left, right, size):
-            brk = Break.WRAP
+            brk, origin = Break.WRAP, "centred heading goes on"
         elif indented or prev.x1 < right - 1.5 * size:
-            brk = Break.PARA
+            brk, origin = Break.PARA, ("indent" if indented else "short line before")
         else:
-            brk = Break.WRAP
-        out.append(Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk), _box(row), None,
+            brk, origin = Break.WRAP, "wrap: the line before is full"
+        out.append(Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, origin=origin, settled=True,
+                                     indent=max(0, round((row.x0 - left) / size))), _box(row), None,
                           indented, row.x1 >= right - 1.5 * size, labelled))
         prev = row
     return out
@@ -154,7 +159,7 @@ def _centred_goes_on(prev: Row, row: Row, left: float, right: float, size: float
     centre = (left + right) / 2
     wide = prev.x1 >= right - 1.5 * size or (prev.x1 - prev.x0 >= 0.7 * (right - left)
                                               and abs((prev.x0 + prev.x1) / 2 - centre) <= 1.5 * size)
-    if not wide or prev.text.rstrip()[-1:] in SENTENCE_END + "、":
+    if not wide or prev.text.rstrip()[-1:] in LINE_CLOSED + "、":
         return False
     return row.x0 > left + 1.5 * size and abs((row.x0 + row.x1) / 2 - centre) <= 1.5 * size
 
@@ -208,7 +213,7 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, prev: Co
             out.append(_plain_row(b, size, labels, right_edge))
             continue
         for part_rows, cell, opening in _parts(b, owned.get(id(b), []), column.align, size):
-            out.extend(_emit(part_rows, cell, opening, size, labels, body_x, right_edge))
+            out.extend(_emit(part_rows, cell, opening, size, labels, body_x, right_edge, column.align))
     for cell in owned.get(None, []):  # a label beside no text at all
         at = next((k for k, p in enumerate(out) if p.box[1] > cell.top), len(out))
         out.insert(at, _label_alone(cell, labels))
@@ -244,20 +249,23 @@ def _blocks(items, rules, gap: float, body_x: float, right_edge: float, page_edg
     return blocks
 
 
-def _attach(cell_text: str, text: str, labels: Labels) -> tuple[str | None, str]:
-    """(label, text) of a row's first line. A cell that reads as a label goes to StreamLine.label:
-    layout has placed it, so turn assembly need not find it in the text. Anything else found in
-    the label column stays at the start of the text, for turn assembly to judge."""
+def _attach(cell_text: str, text: str, labels: Labels, how: str) -> tuple[LabelMatch | None, str]:
+    """(label, text) of a row's first line. A cell that reads as a label goes to StreamLine.label,
+    parsed: layout has placed it, so turn assembly neither finds nor parses it again. Anything else
+    found in the label column stays at the start of the text, for turn assembly to judge."""
     m = labels.cell(cell_text) if LABEL_FIELD else None
     if m is not None:
-        # as printed (it may carry a name), or the role a misread cell stands for
-        return (cell_text if labels.head(cell_text) else m.speaker), text
+        if not m.form:  # the role a misread cell stands for (OCR)
+            m = LabelMatch(m.speaker, m.name, m.seat, 0, m.marked, "misread_role", cell_text,
+                           "one character from a listed role")
+        return m.moved(how), text
     return None, (cell_text + "\u3000" + text if text else cell_text)
 
 
 def _label_alone(cell: Cell, labels: Labels) -> Placed:
-    label, text = _attach(cell.text, "", labels)
-    return Placed(StreamLine(text="" if label else text, page=cell.pieces[0].page, brk=Break.ROW, label=label),
+    label, text = _attach(cell.text, "", labels, "label column: a cell beside no text")
+    return Placed(StreamLine(text="" if label else text, page=cell.pieces[0].page, brk=Break.ROW, label=label,
+                             origin="label cell alone", settled=True),
                   cell.box, cell.box, labelled=True)
 
 
@@ -314,7 +322,8 @@ def _parts(block: Block, cells: list[Cell], align: str, size: float):
         yield [], c, Break.ROW
 
 
-def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, labels: Labels, body_x, right_edge):
+def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, labels: Labels, body_x, right_edge,
+          align: str = "top"):
     if not rows:
         return [_label_alone(cell, labels)] if cell is not None else []
     out = []
@@ -324,16 +333,22 @@ def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, labels: Labe
         indented = row.x0 > body_x + 0.5 * size
         if i == 0:
             brk = Break.ROW if cell is not None else opening
+            origin = "label cell beside the row" if cell is not None else {
+                Break.ROW: "ruled line", Break.WRAP: "centred heading goes on"}.get(opening, "vertical gap")
             if cell is not None:
-                label, text = _attach(cell.text, text, labels)
+                label, text = _attach(cell.text, text, labels, "label column: placed by geometry "
+                                      f"({'centre of the cell within the speech' if align == 'centre' else 'cell top at the row'})")
         else:
             prev = rows[i - 1]
             if _centred_goes_on(prev, row, body_x, right_edge, size):
-                brk = Break.WRAP
+                brk, origin = Break.WRAP, "centred heading goes on"
+            elif indented or prev.x1 < right_edge - 1.5 * size:
+                brk, origin = Break.PARA, ("indent" if indented else "short line before")
             else:
-                brk = Break.PARA if indented or prev.x1 < right_edge - 1.5 * size else Break.WRAP
+                brk, origin = Break.WRAP, "wrap: the line before is full"
         first = cell is not None and i == 0
-        out.append(Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, label=label), _box(row),
+        out.append(Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, label=label, origin=origin,
+                                     settled=True, indent=max(0, round((row.x0 - body_x) / size))), _box(row),
                           cell.box if first else None, indented, row.x1 >= right_edge - 1.5 * size, first))
     return out
 
@@ -341,7 +356,9 @@ def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, labels: Labe
 def _plain_row(row: Row, size, labels: Labels, right_edge) -> Placed:
     text = row.text
     labelled = _label_start(text, labels)
-    return Placed(StreamLine(text=text, page=row.frags[0].page, brk=Break.ROW if labelled else Break.PARA),
+    return Placed(StreamLine(text=text, page=row.frags[0].page, brk=Break.ROW if labelled else Break.PARA,
+                             origin="label at the line start" if labelled else "row across the label column",
+                             settled=True),
                   _box(row), None, False, row.x1 >= right_edge - 1.5 * size, labelled)
 
 

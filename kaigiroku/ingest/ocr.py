@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..charclass import is_kana_kanji
 from ..cleanup.ocrfix import fix_ocr_text
 from ..errors import OcrFailedError
 from ..model import Line, Page
@@ -369,8 +370,7 @@ def recover_missed_text(clean: np.ndarray, ink: np.ndarray, lines: list[Line], p
     return out
 
 
-def _is_japanese(c: str) -> bool:
-    return "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff"
+_is_japanese = is_kana_kanji
 
 
 def _pdf_task(path: str, number: int, opts: Options) -> Page:

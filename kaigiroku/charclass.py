@@ -1,0 +1,47 @@
+"""Japanese character classes, sentence ends and running-header keys: one place for both paths.
+
+The text path (cleanup/) and the page path (ingest/, OCR) judge the same things (does a line end a
+sentence, is a character Japanese, is this line the header printed on every page); they import the
+answers from here so that the two never drift apart.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# what ends a sentence
+SENTENCE_END = "。．？！?!"
+# closing brackets and quotes: they end a line that a sentence end or a direction closed
+CLOSERS = "」』）)】〕＞>］]"
+# a line ending in one of these does not go on onto the next page or row
+LINE_CLOSED = SENTENCE_END + "」』）)〕】"
+# brackets that open a direction, a quotation or a heading
+OPENERS = "「『（(【〔＜<［["
+# characters of a Japanese word (role, title, name): kanji, katakana, iteration marks
+WORD_CLASS = r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー・々ヶ]"
+
+
+def is_kana_kanji(c: str) -> bool:
+    """Hiragana, katakana or a unified kanji."""
+    return "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff"
+
+
+def is_japanese(c: str) -> bool:
+    """Kana, kanji, the long-vowel mark and full-width punctuation and forms."""
+    o = ord(c)
+    return (0x3000 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF
+            or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x31F0 <= o <= 0x31FF)
+
+
+def display_width(s: str) -> float:
+    """Printed width in full-width cells: wide characters 1, the rest 0.5."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in s)
+
+
+def ends_with_sentence_end(text: str) -> bool:
+    return text.rstrip()[-1:] in SENTENCE_END
+
+
+def header_key(text: str) -> str:
+    """A running header's identity: width and spaces do not matter, digits vary (第5回, 5/12)."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))

@@ -1,0 +1,87 @@
+"""The cover sheet ends where the body begins and never takes speech; what a user checks in meta."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kaigiroku
+from kaigiroku.ingest import ingest
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _real(name: str):
+    path = SHARED / "realpdf" / name
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    return ingest(path, ocr="never")
+
+
+def test_p1_cover_title_and_attendees():
+    m = _real("p1.pdf")
+    title = m.meta["title"]
+    assert "消費者教育推進会議" in title and "第25回" in title and title != "第25回"
+    # the Minister and the agency's staff are not 幹事: they are listed under 消費者庁
+    kanji = [a for a in m.meta["attendees"] if a.startswith("幹事")]
+    assert kanji and not any(w in a for a in kanji for w in ("宮腰", "伊藤長官", "米山企画官"))
+    assert any(a.startswith("消費者庁") and "長官" in a for a in m.meta["attendees"])
+    assert m.meta["date_text"] == "令和元年7月26日"
+    assert not m.warnings
+    # surname + role labels: role and name split the same way for every one of them
+    who = {(t.speaker, t.name) for t in m.speeches}
+    assert {("大臣", "宮腰"), ("長官", "伊藤"), ("会長", "東"), ("企画官", "米山")} <= who
+    assert not any(t.name is None and t.speaker and t.speaker.endswith(("大臣", "長官")) for t in m.speeches)
+
+
+def test_p2_cover_date_and_place():
+    m = _real("p2.pdf")
+    assert m.meta["date_text"] == "令和5年6月6日"
+    assert m.meta["place"] == "総理大臣官邸2階大ホール"  # not run on into the agenda
+    assert "1．開 会" in m.meta["other"]["議事次第"]
+    first = m.speeches[0]
+    assert (first.speaker, first.name) == ("大臣", "河野") and first.text.startswith("ただいまから")
+
+
+COVER = """第3回青葉市まちづくり懇談会会議録
+
+１　日　時　令和6年5月13日（月）午後2時から
+２　場　所　青葉市役所　3階　会議室
+３　出席者
+　座長　岡田誠一
+　委員　石井健、中川真理
+"""
+# labels in a form the role list does not know: the cover reader must still stop at the speech
+BODY = """進行役　定刻となりましたので、ただいまから第3回青葉市まちづくり懇談会を開会いたします。
+本日は、委員の皆様にお集まりいただき、ありがとうございます。
+参与　それでは、資料1に基づき、これまでの経過を御説明いたします。
+進行役　ありがとうございました。御質問はございますか。
+参与　補足いたします。事業費は前回お示しした額から変わっておりません。
+"""
+
+
+def test_cover_never_takes_speech_in_labels_it_does_not_know():
+    m = kaigiroku.repair(COVER + BODY)
+    meta = json.dumps(m.meta, ensure_ascii=False)
+    assert "定刻となりましたので" not in meta and "補足いたします" not in meta
+    assert m.meta["date_text"] == "令和6年5月13日" and m.meta["place"].startswith("青葉市役所")
+    assert [t.speaker for t in m.speeches] == ["進行役", "参与", "進行役", "参与"]
+    assert not m.warnings
+
+
+def test_meta_that_reads_as_speech_is_reported(tmp_path):
+    """When a cover does swallow speech (a key whose value is a long sentence), the tool says so,
+    in the JSON and on stderr."""
+    text = COVER + "４　結　果　" + "本日は、委員の皆様から多くの御意見をいただきましたので、事務局で整理いたします。" + "\n\n" + BODY
+    m = kaigiroku.repair(text)
+    assert m.warnings and "speech" in m.warnings[0]
+    assert m.to_dict()["warnings"] == m.warnings
+    f = tmp_path / "m.txt"
+    f.write_text(text, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "kaigiroku", "repair", str(f), "-f", "json"], capture_output=True,
+                       text=True)
+    assert r.returncode == 0 and "warning: cover" in r.stderr
+    assert json.loads(r.stdout)["warnings"] == m.warnings
