@@ -28,7 +28,7 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
     r = discover(printed, roles)  # no-op when the caller found it already
     stream = [replace(s, label=with_document(s.label, r)) if s.label else s for s in stream]
     cover_why: list[str] = []
-    start = find_body_start(printed, r, cover_why)
+    start = find_body_start(printed, r, cover_why, {i for i, s in enumerate(stream) if s.hint == "heading"})
     meta = read_cover(printed[:start], r, [s.indent for s in stream[:start]])
     # labels printed mid-speech (vertically centred cells) move to their turn's start first
     blocks = make_blocks(recentre(resolve_breaks(stream[start:], r)), r)

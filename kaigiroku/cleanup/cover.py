@@ -93,11 +93,26 @@ def reads_as_body(line: str, roles=None) -> bool:
         "。" in t[:-1] and len(t) >= 20 and _spoken(t))
 
 
-def find_body_start(lines: list[str], roles=None, why: list | None = None) -> int:
+from .classify import block_kind  # noqa: E402
+
+
+def find_body_start(lines: list[str], roles=None, why: list | None = None, headings=frozenset()) -> int:
     """Index of the first line of the body: after the cover sheet, if there is one. The cover ends
     where the body begins: at a heading that opens it (会議の概要), or at the first line that reads
-    as body (reads_as_body), whichever comes first; it never runs on past speech."""
-    first_body = next((i for i, l in enumerate(lines) if reads_as_body(l, roles)), len(lines))
+    as body (reads_as_body), whichever comes first; it never runs on past speech. `headings`: lines
+    that markup already marked as headings (<u>, #): after the cover's first item, one is body."""
+    first_key = next((i for i, l in enumerate(lines) if _cover_item(l, roles)), len(lines))
+
+    def marked_or_direction(i: int) -> bool:
+        # after the cover's first item: a line markup marked as a heading, or a stage direction in
+        # round brackets （質疑なし）, unless it is the value of a key printed on the line below it
+        if i <= first_key or _cover_item(lines[i], roles) or _value_below(lines, i):
+            return False
+        t = _clean(lines[i])
+        return i in headings or (t[:1] in "（(" and len(t) <= 20 and block_kind(t) == "note")
+
+    first_body = next((i for i, l in enumerate(lines) if reads_as_body(l, roles) or marked_or_direction(i)),
+                      len(lines))
     why = why if why is not None else []
     if first_body < len(lines):
         why.append(f"the cover ends at the latest before line {first_body + 1}, which reads as body: "
@@ -123,18 +138,35 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
     line standing right before it, after the cover's list, belongs to the body."""
     from .classify import block_kind
 
+    def heading(j: int) -> bool:
+        return block_kind(_clean(lines[j])) == "heading" and not _cover_item(lines[j]) and not _value_below(lines, j)
+
     i = start
     while i > lo and not lines[i - 1].strip():
         i -= 1
-    if i > lo and block_kind(_clean(lines[i - 1])) == "heading" and not _cover_item(lines[i - 1]) and (
-            i - 1 == lo or block_kind(_clean(lines[i - 2])) != "heading"):
-        return i - 1
+    first = None
+    while i > lo and heading(i - 1):  # a run of headings (議案第12号 / 日程第1 …) opens the body together
+        first = i - 1
+        i -= 1
+        while i > lo and not lines[i - 1].strip():
+            i -= 1
+    if first is not None:
+        return first
     # a plain heading (諮問審議) after an item whose value was on its own line: not that item's value
     if i > lo + 1 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]):
         before = KEY_LINE.match(lines[i - 2])
         if before is None or _clean(before.group("value")):
             return i - 1
     return start
+
+
+def _value_below(lines: list[str], i: int) -> bool:
+    """Line i is the value of a cover key printed alone on the line above it (４　資料 / 別紙のとおり)."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    key = KEY_LINE.match(lines[j]) if j >= 0 else None
+    return key is not None and not _clean(key.group("value"))
 
 
 def _plain_heading(line: str) -> bool:
