@@ -5,6 +5,7 @@ of the document (hard-wrapped text has a common full width) and by sentence-fina
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -213,7 +214,9 @@ def make_blocks(resolved, roles=None) -> list[Block]:
         if brk == Break.WRAP and blocks:
             last = blocks[-1]
             if last.cont:
-                next(b for b in reversed(blocks[:-1]) if not b.label_only and not b.cont).tail += body
+                # (i14) islice, not blocks[:-1]: a copy of every block per wrapped line was quadratic
+                next(b for b in itertools.islice(reversed(blocks), 1, None)
+                     if not b.label_only and not b.cont).tail += body
             if not last.label_only:
                 last.lines.append(body)
                 last.nlines += 1
