@@ -28,7 +28,8 @@ MAX_RULES = 2000  # a page of vector art is not a table
 REOPEN_EVERY = 100  # pages read from one opening of a document by PDFium (see PdfiumDocument)
 ARTIFACT_SHARE = 0.2  # some writers tag everything as an artifact: then the tag says nothing
 
-_UNMAPPED = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff]")
+# unmapped glyphs: pdfminer prints (cid:123); PDFium hands on the raw character code, a control character
+_UNMAPPED = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -312,7 +313,7 @@ def text_counts(page: Page) -> tuple[int, int]:
 def has_usable_text(page: Page) -> bool:
     """Whether the page's text layer can be read: some characters, mostly with a Unicode mapping.
 
-    Unmapped glyphs show as (cid:123), U+FFFD or private-use characters; a page made mostly of
+    Unmapped glyphs show as (cid:123), U+FFFD, private-use or control characters; a page made mostly of
     them is an image of text as far as a reader is concerned.
     """
     good, bad = text_counts(page)
