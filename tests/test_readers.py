@@ -89,7 +89,8 @@ def test_readers_agree_on_every_layout(layout, font, tmp_path):
     turns = json.loads(pdfium_json)["turns"]
     assert [t["speaker"] for t in turns if t["kind"] == "speech"] == ["会長", "委員", "会長", "委員"]
     # the drawn full-width spaces between surname and name survive (PDFium left one out once)
-    assert "尾身　朝子君" in turns[0]["text"], turns[0]["text"]
+    first_speech = next(t for t in turns if t["kind"] == "speech")
+    assert "尾身　朝子君" in first_speech["text"], first_speech["text"]
     if layout in ("table_ruled", "labels_after_body", "inline"):
         _same_lines(pdf)
 

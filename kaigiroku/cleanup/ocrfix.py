@@ -259,12 +259,15 @@ class LabelEvidence:
 
         from .labels import fuzzy_role
 
-        if self.role_count[role] or self._role_ok(role):
+        if self.role_count[role]:
             return role
         if name and name in self.name_roles:
             best = self.name_roles[name].most_common(1)[0][0]
             if Levenshtein.distance(best, role) <= min(2, len(best) - 1):
                 return best
+        # a role the grammar accepts (any *長 is a title) but the document never prints cleanly: the
+        # role this person is printed with elsewhere wins (各市長 read for the cover's 副市長)
+        listed = self._role_ok(role)
         if name and self.text:
             # the role printed before this name elsewhere (the cover's 副市長　加藤裕子, a call 加藤裕子副市長)
             near = set()
@@ -280,6 +283,8 @@ class LabelEvidence:
             near = {r for r in near if not any(r != o and o.endswith(r) for o in near)}  # 副市長 over 市長
             if len(near) == 1:
                 return near.pop()
+        if listed:
+            return role
         seen = [r for r, c in self.role_count.items() if c >= 2]
         return fuzzy_role(role, self.roles, seen) if len(role) >= 2 else None
 

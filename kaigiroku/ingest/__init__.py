@@ -171,6 +171,10 @@ def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | Non
         pages, n_ocr = read_pages(path, opts.ocr, opts.dpi, opts.lang, opts.jobs, select=opts.pages,
                                   progress=opts.progress, page_timeout=opts.page_timeout, reader=opts.reader,
                                   warnings=notes)
+    if not any(p.lines for p in pages) and kind != "image" and opts.reader != "pdfplumber":
+        # PDFium reads around damage without a word: pdfplumber names the damage if there is one
+        read_pages(path, "never" if opts.ocr == "never" else "auto", opts.dpi, opts.lang, opts.jobs,
+                   only=set(), select=opts.pages, reader="pdfplumber")
     if not any(p.lines for p in pages):
         raise EmptyDocumentError(f"no text found on any page: {path}" + (_resolution_hint(path, opts)
                                                                          if kind == "image" else ""))
