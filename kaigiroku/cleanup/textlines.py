@@ -156,6 +156,16 @@ _NAME_TAIL = re.compile(r"^(?P<frag>[^\s（()）]{1,10}[）)])(?:[ \u3000]+(?P<r
 _CELL_PIECE = re.compile(r"^(?P<frag>[^\s]{1,10})(?:[ \u3000]{2,}(?P<rest>.*))?$")
 
 
+_DIRECTION_WORDS = re.compile(r"入室|退室|入場|退場|退席|着席|離席|賛成|異議|拍手|挙手|休憩|なし|あり")
+
+
+def _direction(text: str, roles=None) -> bool:
+    """A bracketed line that is a stage direction, not a wrapped name: a name holds no role word
+    (（説明員入室）) and no word of the proceedings (（全員賛成）)."""
+    r = as_roles(roles)
+    return bool(_DIRECTION_WORDS.search(text)) or any(len(w) >= 2 and w in text for w in r.words)
+
+
 def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[StreamLine]:
     """A label cell too narrow for its label (議長（山 / 田太郎君）, 学校教育 / 課長, 教育長（ / 高橋和子 / 君）):
     the pieces printed at the start of the next lines (pdftotext -layout), or the rest alone a line or
@@ -188,6 +198,8 @@ def _join_pieces(out, i, roles) -> bool:
         piece = _CELL_PIECE.match(out[j].text)
         if piece is None or (piece.group("frag") in as_roles(roles).words and ROLE_END.search(label)):
             return False  # a role after a role is a cell of its own (参与 / 委員長), not a piece
+        if piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
+            return False  # a stage direction after a label (〇堀内委員 / （説明員入室））, not its name
         whole = wraps_into(label, piece.group("frag"), roles)
         label += piece.group("frag")
         pieces.append((j, piece))
