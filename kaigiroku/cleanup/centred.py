@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Break
+from ..model import Break, LabelMatch
 from .blocks import _HEADING_LINE, _line_break, ends_sentence, opens_paragraph, wrap_width
 from .classify import block_kind
 
@@ -93,7 +93,7 @@ def _place(lines, a: int, b: int) -> list[tuple[int, LabelMatch]]:
     # may have ended a speech too
     weak = {i for i in range(a + 1, b) if lines[i][1] == Break.WRAP and ends_sentence(lines[i - 1][0].text)}
     starts = [i for i in range(a, b) if i == a or lines[i][1] != Break.WRAP or i in weak]
-    k, inf = len(labels), float("inf")
+    k = len(labels)
     # best[n][s]: labels 0..n placed, turn n starting at line s
     best = [dict() for _ in range(k)]
     best[0][a] = (0.0, None)  # the first turn opens the stretch: nothing before it is left over
