@@ -91,7 +91,7 @@ def interrupt(src: Path, out: Path, reference: dict[str, bytes], how: signal.Sig
                             start_new_session=True)
     try:
         deadline = time.monotonic() + 60
-        while check_nothing_half_written(out, reference) < 6:
+        while check_nothing_half_written(out, reference) < 2:  # early: a loaded machine watches slowly
             assert proc.poll() is None, "the batch ended before it could be interrupted"
             assert time.monotonic() < deadline
             time.sleep(0.01)
