@@ -87,8 +87,11 @@ def check_nothing_half_written(out: Path, reference: dict[str, bytes]) -> int:
 
 def interrupt(src: Path, out: Path, reference: dict[str, bytes], how: signal.Signals, to_group: bool):
     """Start a batch, watch it, stop it with `how` once a few outputs exist; the return code."""
+    # as from a terminal, where Ctrl-C is heard: a test run started in the background (`cmd &` in a
+    # script) hands its children SIGINT ignored, and the batch would rightly go on
     proc = subprocess.Popen(command(src, out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+                            start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
         while check_nothing_half_written(out, reference) < 2:  # early: a loaded machine watches slowly
