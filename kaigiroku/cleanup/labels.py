@@ -165,11 +165,23 @@ _DIRECTION = re.compile(r"挙手|起立|拍手|退席|退室|入室|着席|休�
                         r"|質問|質疑|答弁|討論|報告|審議|審査|説明|採決|協議|議事|議題|諮問|開会|閉会")
 
 
+def is_direction(head: str) -> bool:
+    """A stage direction or agenda word (挙手全員, 説明員退室, 議事), not a title that merely holds
+    one: a title goes on past its last such word to a role ending (審議官, 説明員, 答弁者, 議事課長)."""
+    last = None
+    for last in _DIRECTION.finditer(head):
+        pass
+    if last is None:
+        return False
+    tail = head[last.end():]
+    return not (tail and ROLE_END.search(tail))
+
+
 def role_like(head: str, r: Roles) -> bool:
     """A role in the list, a title by its suffix, one this document shows, or one ending as roles do."""
     if head in r.words or head in r.found:
         return True
-    return not _DIRECTION.search(head) and (any(head.endswith(x) for x in r.suffixes) or bool(ROLE_END.search(head)))
+    return not is_direction(head) and (any(head.endswith(x) for x in r.suffixes) or bool(ROLE_END.search(head)))
 
 
 def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
@@ -315,7 +327,7 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         return _made(text, role, name, None, m.end(), False, form, r)
     m = pats["named"].match(text)
     if m and (role_like(m.group("role"), r) or _NAME_SUFFIX.search(m.group("name") or "")) \
-            and not _DIRECTION.search(m.group("role")):
+            and not is_direction(m.group("role")):
         return _made(text, m.group("role"), _clean_name(m.group("name")), None, m.end(), False, "named", r)
     m = pats["surname_role"].match(text)
     if m:
