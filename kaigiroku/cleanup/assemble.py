@@ -145,7 +145,8 @@ def attribute(blocks: list[Block]) -> list[Turn]:
             out.speech(label, b, why=why)
             speaker_known, after_other = True, False
             continue
-        if (b.cont or b.soft) and (out.open is not None or (out.turns and out.turns[-1].kind != "speech")):
+        if (b.cont or b.soft) and not pending and (out.open is not None or (out.turns and out.turns[-1].kind != "speech")):
+            # (a label standing alone just before says a turn starts here: its text, not a cut sentence)
             out.cont(b)  # a sentence cut by a label run, or a soft break no label took: the text goes on
             continue
         kind = block_kind(b.whole_text, b.hint)
