@@ -11,26 +11,35 @@ import re
 from dataclasses import replace
 
 from ..model import Break, LabelMatch
+from ..charclass import display_width, is_kana_kanji
 from .blocks import _HEADING_LINE, _line_break, ends_sentence, opens_paragraph, wrap_width
 from .classify import block_kind
 
 
-def _cuts_sentence(prev_body: str | None, body: str) -> bool:
-    """The label stands inside a sentence: the line before it stopped mid-sentence (and was no heading)."""
+def _cuts_sentence(prev_body: str | None, body: str, width: float | None = None) -> bool:
+    """The label stands inside a sentence: the line before it is a full wrapped line that stopped
+    mid-word (not a heading, nor a speech closed by a direction such as （拍手）, nor a URL or page number
+    left by furniture)."""
     return (bool(prev_body) and not ends_sentence(prev_body) and not opens_paragraph(body)
+            and is_kana_kanji(prev_body.rstrip()[-1:] or " ")
+            and (width is None or display_width(prev_body) >= width - 3)
             and not _HEADING_LINE.match(prev_body) and block_kind(prev_body) == "speech")
 
 
 def is_centred(resolved) -> bool:
+    """Labels cut sentences often enough that they are printed level with the middle of their speech.
+    A cut is firm evidence (a label at a speech's start never stands mid-word after a full line), so a
+    few suffice even where most speeches are too short to put their label anywhere but the first line."""
+    width = wrap_width([s.text[m.end:] if m else s.text for s, _, m in resolved])
     labelled, cutting = 0, 0
     prev = None
     for s, brk, m in resolved:
         body = s.text[m.end:] if m else s.text
         if m is not None and body.strip():
             labelled += 1
-            cutting += _cuts_sentence(prev, body)
+            cutting += _cuts_sentence(prev, body, width)
         prev = body if body.strip() else prev
-    return cutting >= 3 and cutting >= 0.2 * labelled
+    return cutting >= 3 and cutting >= 0.05 * labelled
 
 
 def recentre(resolved):
@@ -43,7 +52,7 @@ def recentre(resolved):
     for s, brk, m in resolved:
         if m is not None and s.text[m.end:].strip():
             body = s.text[m.end:]
-            brk = Break.WRAP if _cuts_sentence(prev, body) else max(_line_break(prev, body, width), s.brk)
+            brk = Break.WRAP if _cuts_sentence(prev, body, width) else max(_line_break(prev, body, width), s.brk)
             lines.append((replace(s, text=body), brk, m.moved("printed mid-speech (centred cell): moved to the turn start that puts it nearest the middle")))
         else:
             lines.append((s, brk, m))
