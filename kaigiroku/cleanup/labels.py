@@ -117,7 +117,7 @@ def _patterns(roles: Roles):
     return {
         # <説明員>, 【会長】 alone or before text
         "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*[{MARKS}]?{_SP}*(?:{seat}|(?P<role>(?:{role})[{_LETTER}]"
-                              rf"|[{_LETTER}]{_SP}?(?:{role})|{role}|{any_title}|{WORD_CLASS}{{1,14}}?)){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
+                              rf"|[{_LETTER}]{_SP}?(?:{role})|{role}|{any_title}|{WORD_CLASS}{{1,8}}さん|{WORD_CLASS}{{1,14}}?)){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
         # ○議長（山田太郎君）, ◎総務課長（佐藤一郎君）, ○7番（山本健一君）, ○山田委員長
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
                              rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|$|(?<=[）)]))"),
@@ -273,6 +273,10 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
             return _made(text, f"{seat}番", _clean_name(m.group("name")), seat, m.end(), True, "seat", r)
         name = _clean_name(m.group("name"))
         role, form = _despace(m.group("role")), "bracket"
+        honorific = _NAME_SUFFIX.search(role) if name is None else None
+        if honorific and honorific.start() > 0:  # ＜林花子君＞: a member by name
+            person = role[:honorific.start()]
+            return _made(text, person, person, None, m.end(), True, "name_only", r)
         if name is None:
             role, name, split = split_head(role, r)
             form = split if name is not None else form
