@@ -231,6 +231,11 @@ _SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}
                           rf"|(?:{WORD_CLASS}{{1,4}} ){{1,6}}{WORD_CLASS}{{1,4}}(?=[\u3000\t:：（(]| \S| |$))")
 
 
+# a letter-spaced head that runs into the speech with no separator (◇議 長おはようございます)
+_SPACED_RUN_ON = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
+                            rf"(?P<head>(?:{WORD_CLASS}[ \u3000]){{1,11}}{WORD_CLASS})(?=[^\s\u3000])")
+
+
 def solid_head(text: str) -> tuple[str, int] | None:
     """(text with its letter-spaced head printed solid, characters removed) or None: 東座 長　… ->
     東座長　…, ◎委 員 長:… -> ◎委員長:…"""
@@ -253,7 +258,15 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
             hit.end = hit.end + shift if hit.end >= len(solid) else hit.end
             hit.printed = text[:hit.end].strip()
             return hit
-    return match_plain_label(text, roles)
+    hit = match_plain_label(text, roles)
+    if hit is None:
+        # the spacing shows where the head ends, so the head alone must be a whole label
+        run_on = _SPACED_RUN_ON.match(text)
+        alone = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) if run_on else None
+        if alone is not None:
+            alone.end, alone.printed = run_on.end(), text[:run_on.end()].strip()
+            return alone
+    return hit
 
 
 def match_plain_label(text: str, roles=None) -> LabelMatch | None:
