@@ -62,10 +62,7 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
     md_mode = markup.is_markdown(lines)
     spaced = _blank_between_every_line(lines)
     indent_opens = indent_opens_paragraph(lines)
-    # a line opening with a speaker mark, or the tail of a name (米山典子）), is a piece of a label
-    # cell (◯長谷部委 / 員長), never a running header
-    headers = running_headers([l for l in lines], lambda k: is_label_only(k, roles) is not None or k[:1] in MARKS
-                              or _NAME_TAIL.fullmatch(k) is not None)
+    headers = running_headers([l for l in lines], lambda k: _label_piece(k, roles))
 
     out: list[StreamLine] = []
     pending = Break.LINE
@@ -127,6 +124,15 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
     if out:
         out[0].brk = Break.PAGE
     return out
+
+
+def _label_piece(text: str, roles=None) -> bool:
+    """A label cell or a piece of one, never a running header however often it recurs: a line
+    opening with a speaker mark (◯長谷部委 / 員長), the tail of a name (米山典子）), or a label cut
+    inside its name's brackets (企画官（米山真理 / 子君）)."""
+    if is_label_only(text, roles) is not None or text[:1] in MARKS or _NAME_TAIL.fullmatch(text) is not None:
+        return True
+    return text.count("（") > text.count("）") and is_label_only(text + "）", roles) is not None
 
 
 def join_split_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
