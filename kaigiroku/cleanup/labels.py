@@ -393,6 +393,24 @@ def is_label_only(text: str, roles=None) -> LabelMatch | None:
     return None
 
 
+_SEAT_ALONE = re.compile(rf"^{_SP}*[{MARKS}]?{_SP}*(?P<seat>[0-9０-９]{{1,3}}){_SP}?番{_SP}*$")
+
+
+def label_cell(text: str, roles=None) -> LabelMatch | None:
+    """The label in a cell the table's structure shows to be a label cell (the first cell of a row
+    whose second holds the speech): any whole label, and also a seat alone (7番), which at a line
+    start of running text is as likely a chair's call (7番 山本健一議員。) as a label."""
+    m = is_label_only(text, roles)
+    if m is not None:
+        return m
+    seat = _SEAT_ALONE.match(text)
+    if seat is None:
+        return None
+    number = _ascii_digits(seat.group("seat"))
+    return LabelMatch(f"{number}番", None, number, len(text), False, "seat", text.strip(),
+                      "the label cell of a table row")
+
+
 _TITLE_HEAD = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー・]+")
 _CELL_NOISE = re.compile(r"[\s\u3000。、・.,:：'\"`_|¦丨]")
 

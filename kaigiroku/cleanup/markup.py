@@ -62,18 +62,28 @@ _PIPE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
+def table_cells(line: str) -> list[str] | None:
+    """The cells of a table row (`label<TAB>text`, `| label | text |`), or None for no row. A pipe
+    table's rule row (|---|---|) has no cells."""
+    pipe = _PIPE_ROW.match(line)
+    if pipe is not None:
+        return [] if _PIPE_RULE.match(line) else pipe.group(1).split("|")
+    return line.split("\t") if "\t" in line else None
+
+
 def split_table_row(line: str) -> tuple[str, bool]:
     """`label<TAB>text` or `| label | text |` (a pipe table) -> `label　text`; (text, starts with an
     empty first cell). A pipe table's rule row (|---|---|) is no text at all."""
-    pipe = _PIPE_ROW.match(line)
-    if pipe is not None:
-        if _PIPE_RULE.match(line):
-            return "", False
-        cells = pipe.group(1).split("|")
-    elif "\t" not in line:
+    cells = table_cells(line)
+    if cells is None:
         return line, False
-    else:
-        cells = line.split("\t")
-    empty_first = not cells[0].strip()
+    empty_first = bool(cells) and not cells[0].strip()
     text = "\u3000".join(c.strip() for c in cells if c.strip())
     return text, empty_first
+
+
+def pipe_header_rows(lines: list[str]) -> set[int]:
+    """Indices of pipe-table header rows (| 発言者 | 発言内容 |): the row right above a rule row
+    names the columns; it is markup, not a line of the minutes."""
+    return {i - 1 for i, l in enumerate(lines) if i and _PIPE_RULE.match(l) and "|" in l
+            and _PIPE_ROW.match(lines[i - 1]) and not _PIPE_RULE.match(lines[i - 1])}

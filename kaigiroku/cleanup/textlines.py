@@ -9,10 +9,10 @@ import re
 from dataclasses import replace
 
 from ..charclass import SENTENCE_END, header_key
-from ..model import Break, StreamLine
+from ..model import Break, LabelMatch, StreamLine
 from . import markup
 from .furniture import is_page_number, running_headers
-from .labels import MARKS, ROLE_END, as_roles, is_label_only, match_label, wraps_into
+from .labels import MARKS, ROLE_END, as_roles, is_label_only, label_cell, match_label, wraps_into
 
 
 def _physical_lines(text: str) -> list[str]:
@@ -63,6 +63,7 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
     spaced = _blank_between_every_line(lines)
     indent_opens = indent_opens_paragraph(lines)
     headers = running_headers([l for l in lines], lambda k: _label_piece(k, roles))
+    column_names = markup.pipe_header_rows(lines)
 
     out: list[StreamLine] = []
     pending = Break.LINE
@@ -70,7 +71,9 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
     blanks = 0
     spacers = 0
     page = 1
-    for raw in lines:
+    for n, raw in enumerate(lines):
+        if n in column_names:
+            continue  # | 発言者 | 発言内容 |: the table's column names, no line of the minutes
         if raw == "\f":
             page += 1
             pending, origin = max(pending, Break.PAGE), "form feed"
@@ -108,7 +111,11 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
                     brk, why = md_brk, "markdown"
                 if heading:
                     hint = "heading"
-            cell, empty_first = markup.split_table_row(cell)
+            label = _seat_cell(cell, roles)
+            if label is not None:
+                cell, empty_first = "\u3000".join(c.strip() for c in markup.table_cells(cell)[1:] if c.strip()), False
+            else:
+                cell, empty_first = markup.split_table_row(cell)
             if empty_first:
                 hint = hint or "cont"
             indent = len(cell) - len(cell.lstrip(" \u3000\t"))
@@ -118,12 +125,26 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
             if not cell:
                 continue
             out.append(StreamLine(text=cell, page=page, brk=brk, hint=hint, gap=gap if i == 0 else 0,
-                                  origin=why or "line break", indent=indent))
+                                  origin=why or "line break", indent=indent, label=label))
         pending, origin = Break.LINE, ""
     out = join_wrapped_label_cells(join_split_labels(out, roles), roles)
     if out:
         out[0].brk = Break.PAGE
     return out
+
+
+def _seat_cell(row: str, roles=None) -> LabelMatch | None:
+    """The label of a table row whose first cell holds what only the table's structure shows to be a
+    label (a seat alone: | 7番 | おはようございます。 |). A first cell the label grammar reads by
+    itself stays in the row's text, where wrapped cells are joined and the document's vocabulary
+    applies (cleanup/labels.py)."""
+    cells = markup.table_cells(row)
+    if not cells or not cells[0].strip() or not any(c.strip() for c in cells[1:]):
+        return None
+    if is_label_only(cells[0], roles) is not None:
+        return None
+    label = label_cell(cells[0], roles)
+    return label.moved("read from the label cell of a table row") if label is not None else None
 
 
 def _label_piece(text: str, roles=None) -> bool:
