@@ -493,14 +493,15 @@ def discover(texts, roles=None) -> Roles:
     - where labels are printed surname + role (○宮腰大臣, ○東会長) more often than as a bare role, every
       head is split so, even one whose role the list does not know (○米山企画官 -> 企画官, 米山);
     - where roles are printed with no separator (会長皆さん、) at three or more line starts and
-      separated labels are fewer, those roles are labels with no separator.
+      labels read otherwise (with a separator, or standing alone on their line) are fewer, the roles
+      seen so at least twice are labels with no separator.
     """
     r = as_roles(roles)
     if r.document:
         return r
     from .cover import KEY_LINE  # the cover's keys (日時, 場所 …) are no labels
 
-    surname, pure, separated = set(), set(), 0
+    surname, pure, labelled = set(), set(), 0
     heads_seen: set = set()  # heads with no name read off yet (○森本企画官, ○北村企画官)
     unknown: Counter = Counter()
     bare: Counter = Counter()
@@ -523,7 +524,7 @@ def discover(texts, roles=None) -> Roles:
                 surname.add(m.printed)
             elif m.name is None and m.speaker in r.words and _reads_on(t[m.end:]) and _prose(t[m.end:]):
                 pure.add(m.speaker)  # a bare role before speech, not before a cover's list of names
-            separated += bool(t[m.end:].strip())
+            labelled += 1
             continue
         c = _CANDIDATE.match((solid_head(t) or (t, 0))[0])
         if c and not KEY_LINE.match(t) and _reads_on(c.group("rest")):
@@ -547,7 +548,7 @@ def discover(texts, roles=None) -> Roles:
                 tails.setdefault(tail, set()).add(head)
     surname |= {h for hs in tails.values() if len(hs) >= 2 for h in hs}
     surname_first = len(surname) >= 2 and len(surname) >= len(pure)
-    bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and separated < sum(
+    bare_roles = tuple(w for w, n in bare.items() if n >= 2) if sum(bare.values()) >= 3 and labelled < sum(
         bare.values()) else ()
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True)
 
