@@ -493,8 +493,8 @@ def discover(texts, roles=None) -> Roles:
     - where labels are printed surname + role (○宮腰大臣, ○東会長) more often than as a bare role, every
       head is split so, even one whose role the list does not know (○米山企画官 -> 企画官, 米山);
     - where roles are printed with no separator (会長皆さん、) at three or more line starts and
-      labels read otherwise (with a separator, or standing alone on their line) are fewer, the roles
-      seen so at least twice are labels with no separator.
+      labels read otherwise (with a separator, or standing alone on their line) are fewer, those roles
+      are labels with no separator.
     """
     r = as_roles(roles)
     if r.document:
@@ -548,7 +548,7 @@ def discover(texts, roles=None) -> Roles:
                 tails.setdefault(tail, set()).add(head)
     surname |= {h for hs in tails.values() if len(hs) >= 2 for h in hs}
     surname_first = len(surname) >= 2 and len(surname) >= len(pure)
-    bare_roles = tuple(w for w, n in bare.items() if n >= 2) if sum(bare.values()) >= 3 and labelled < sum(
+    bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and labelled < sum(
         bare.values()) else ()
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True)
 
