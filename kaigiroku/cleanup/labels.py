@@ -358,7 +358,7 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     if m and m.group("initial") not in _NOT_A_NAME:
         return _made(text, _despace(m.group("role")), m.group("initial"), None, m.end(), False, "role_initial", r)
     m = pats["bare"].match(text)
-    if m:
+    if m and _reads_on(text[m.end():]):  # 教育長報告 alone is a heading
         role, name, form = split_head(m.group("role"), r)
         return _made(text, role, name, None, m.end(), False, "no_separator", r)
     return None
@@ -505,6 +505,7 @@ def discover(texts, roles=None) -> Roles:
     heads_seen: set = set()  # heads with no name read off yet (○森本企画官, ○北村企画官)
     unknown: Counter = Counter()
     bare: Counter = Counter()
+    bare_unlisted: dict = {}  # a role-like line start outside the list -> the characters after it
     texts = [(x or "").strip() for x in texts]
     texts = [x for x in texts if x]
     for n, t in enumerate(texts):
@@ -534,6 +535,11 @@ def discover(texts, roles=None) -> Roles:
         w = next((w for w in r.words if t.startswith(w)), None)
         if w and len(t) > len(w) + 3 and t[len(w)] not in _NOT_AFTER_BARE:
             bare[w] += 1
+        elif w is None:
+            for n in range(2, 7):  # a head outside the list run into its speech (参与議案第15号…)
+                if len(t) > n + 3 and t[n] not in _NOT_AFTER_BARE and re.fullmatch(f"{WORD_CLASS}+", t[:n]) \
+                        and role_like(t[:n], r):
+                    bare_unlisted.setdefault(t[:n], set()).add(t[n])
     heads: Counter = Counter()
     for (head, _marked), n in unknown.items():
         heads[head] += n
@@ -548,6 +554,8 @@ def discover(texts, roles=None) -> Roles:
                 tails.setdefault(tail, set()).add(head)
     surname |= {h for hs in tails.values() if len(hs) >= 2 for h in hs}
     surname_first = len(surname) >= 2 and len(surname) >= len(pure)
+    # an unlisted head counts where it recurs with different speech after it
+    bare.update({h: len(after) for h, after in bare_unlisted.items() if len(after) >= 2})
     bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and labelled < sum(
         bare.values()) else ()
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True)
