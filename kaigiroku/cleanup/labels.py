@@ -117,7 +117,7 @@ def _patterns(roles: Roles):
     return {
         # <説明員>, 【会長】 alone or before text
         "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*[{MARKS}]?{_SP}*(?:{seat}|(?P<role>(?:{role})[{_LETTER}]"
-                              rf"|[{_LETTER}]{_SP}?(?:{role})|{role}|{any_title}|{WORD_CLASS}{{1,8}}さん|{WORD_CLASS}{{1,14}}?)){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
+                              rf"|[{_LETTER}]{_SP}{{0,4}}(?:{role})|{role}|{any_title}|{WORD_CLASS}{{1,8}}さん|{WORD_CLASS}{{1,14}}?)){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
         # ○議長（山田太郎君）, ◎総務課長（佐藤一郎君）, ○7番（山本健一君）, ○山田委員長
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
                              rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|$|(?<=[）)]))"),
@@ -126,7 +126,7 @@ def _patterns(roles: Roles):
         # 7番（山本健一君） without a mark
         "seat": re.compile(rf"^{_SP}*{seat}{_SP}*{paren}{_SP}*[:：]?{_SP}*"),
         # 委員Ａ 本文, Ａ委員：本文, Ａ 委員 本文: an anonymised member
-        "anon": re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?:(?P<role1>{role})(?P<letter1>[{_LETTER}])|(?P<letter2>[{_LETTER}]){_SP}?"
+        "anon": re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?:(?P<role1>{role})(?P<letter1>[{_LETTER}])|(?P<letter2>[{_LETTER}]){_SP}{{0,4}}"
                            rf"(?P<role2>{role}))(?![{_LETTER}A-Za-z0-9])(?:{sep}|(?=[^\s]))"),
         # 会長 本文, 会 長, 会長：本文, 委員) 本文, 議長（山田太郎君） 本文, 総務課長 本文
         "plain": re.compile(rf"^{_SP}*(?P<role>{role}|{any_title})(?:{paren}{_SP}*(?:{sep})?|{sep})"),
