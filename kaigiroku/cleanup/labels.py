@@ -231,6 +231,8 @@ _SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}
                           rf"|(?:{WORD_CLASS}{{1,4}} ){{1,6}}{WORD_CLASS}{{1,4}}(?=[\u3000\t:：（(]| \S| |$))")
 
 
+_MARKED_PERSON_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<person>[\u4e00-\u9fff\u3005]{{2,6}})(?:君|氏)(?=[^\s\u3000（(）):：])")
+
 # a letter-spaced head that runs into the speech with no separator (◇議 長おはようございます)
 _SPACED_RUN_ON = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
                             rf"(?P<head>(?:{WORD_CLASS}[ \u3000]){{1,11}}{WORD_CLASS})(?=[^\s\u3000])")
@@ -316,6 +318,10 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
                 name = _clean_name(name)
         if m is not None:
             return _made(text, role, name, None, m.end(), True, form, r)
+    m = _MARKED_PERSON_RUN_ON.match(text)
+    if m and not any(m.group("person").startswith(w) for w in r.words):
+        # ◆沢井浩二君部活動について…: a member by name, the speech run on after the honorific
+        return _made(text, m.group("person"), m.group("person"), None, m.end(), True, "name_only", r)
     m = pats["marked_bare"].match(text)
     if m:
         head = m.group("head")
