@@ -49,6 +49,7 @@ class Roles:
     surname_first: bool = False  # this document prints surname + role (○宮腰大臣, ○東会長)
     bare: tuple[str, ...] = ()  # roles this document prints with no separator (会長皆さん、)
     document: bool = False  # the evidence of one document is in
+    standalone: tuple[str, ...] = ()  # listed roles this document prints as a word of their own (会長 岡田 誠一)
 
 
 def _parse_role_lines(lines) -> tuple[list[str], list[str]]:
@@ -200,9 +201,11 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     # after its name (課長, 部長: 総務課長)
     person = {x for x in r.suffixes if x[0] not in "課部局室所館園校係セ副担"}
     known = sorted(set(r.words) | set(r.found) | person, key=len, reverse=True)
-    for w in known:
-        if head.endswith(w) and len(head) > len(w) and _surname_like(head[: -len(w)], r):
-            return w, head[: -len(w)], "surname_role"
+    splits = [w for w in known if head.endswith(w) and len(head) > len(w) and _surname_like(head[: -len(w)], r)]
+    if splits:
+        # 長谷部会長: 会長 after 長谷部 rather than 部会長 after 長谷 where the document prints 会長 on its own
+        w = next((w for w in splits if w in r.standalone), splits[0])
+        return w, head[: -len(w)], "surname_role"
     if r.surname_first and len(head) >= 3:
         n = 2 if len(head) >= 4 else 1
         if _surname_like(head[:n], r) and role_like(head[n:], r):
@@ -564,7 +567,10 @@ def discover(texts, roles=None) -> Roles:
     bare.update({h: len(after) for h, after in bare_unlisted.items() if len(after) >= 2})
     bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and labelled < sum(
         bare.values()) else ()
-    return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True)
+    words = set(r.words)
+    standalone = {w for t in texts for w in (x.strip(MARKS + _OPEN + _CLOSE) for x in re.split(r"[\s\u3000]+", t))
+                  if w in words}
+    return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)))
 
 
 def with_document(label: LabelMatch, roles: Roles) -> LabelMatch:
