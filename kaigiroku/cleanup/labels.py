@@ -49,7 +49,7 @@ class Roles:
     surname_first: bool = False  # this document prints surname + role (○宮腰大臣, ○東会長)
     bare: tuple[str, ...] = ()  # roles this document prints with no separator (会長皆さん、)
     document: bool = False  # the evidence of one document is in
-    standalone: tuple[str, ...] = ()  # listed roles this document prints as a word of their own (会長 岡田 誠一)
+    standalone: tuple[str, ...] = ()  # roles and titles this document prints as a word of their own (会長 岡田 誠一)
 
 
 def _parse_role_lines(lines) -> tuple[list[str], list[str]]:
@@ -204,9 +204,12 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     splits = [w for w in known if head.endswith(w) and len(head) > len(w) and _surname_like(head[: -len(w)], r)]
     if splits:
         # 長谷部会長: 会長 after 長谷部 rather than 部会長 after 長谷 where the document prints 会長 on its own
-        w = next((w for w in splits if w in r.standalone), splits[0])
+        w = next((w for w in splits if w in r.standalone and len(head) - len(w) <= 3), splits[0])
         return w, head[: -len(w)], "surname_role"
     if r.surname_first and len(head) >= 3:
+        for n in (1, 2, 3):  # 長谷部教育総務課長: the title the document prints on its own decides
+            if head[n:] in r.standalone and _surname_like(head[:n], r):
+                return head[n:], head[:n], "surname_role"
         n = 2 if len(head) >= 4 else 1
         if _surname_like(head[:n], r) and role_like(head[n:], r):
             return head[n:], head[:n], "surname_role"
@@ -567,9 +570,12 @@ def discover(texts, roles=None) -> Roles:
     bare.update({h: len(after) for h, after in bare_unlisted.items() if len(after) >= 2})
     bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and labelled < sum(
         bare.values()) else ()
-    words = set(r.words)
-    standalone = {w for t in texts for w in (x.strip(MARKS + _OPEN + _CLOSE) for x in re.split(r"[\s\u3000]+", t))
-                  if w in words}
+    def a_role(w: str) -> bool:
+        return w in r.words or (len(w) <= 12 and any(w.endswith(x) for x in r.suffixes)
+                                and re.fullmatch(f"{WORD_CLASS}+", w) is not None)
+    # a word of its own in a list (a cover's 出席者), not in prose, nor a label (a marked or bracketed
+    # head is the very label to be split)
+    standalone = {w for t in texts if not _prose(t) for w in re.split(r"[\s\u3000]+", t) if a_role(w)}
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)))
 
 
