@@ -127,8 +127,8 @@ def _patterns(roles: Roles):
         # 7番（山本健一君） without a mark
         "seat": re.compile(rf"^{_SP}*{seat}{_SP}*{paren}{_SP}*[:：]?{_SP}*"),
         # 委員Ａ 本文, Ａ委員：本文, Ａ 委員 本文: an anonymised member
-        "anon": re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?:(?P<role1>{role})(?P<letter1>[{_LETTER}])|(?P<letter2>[{_LETTER}]){_SP}{{0,4}}"
-                           rf"(?P<role2>{role}))(?![{_LETTER}A-Za-z0-9])(?:{sep}|(?=[^\s]))"),
+        "anon": re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?:(?P<role1>{role})(?P<letter1>[{_LETTER}])(?![{_LETTER}A-Za-z0-9])"
+                           rf"|(?P<letter2>[{_LETTER}]){_SP}{{0,4}}(?P<role2>{role})(?![{_LETTER}A-Za-z]))(?:{sep}|(?=[^\s]))"),
         # 会長 本文, 会 長, 会長：本文, 委員) 本文, 議長（山田太郎君） 本文, 総務課長 本文
         "plain": re.compile(rf"^{_SP}*(?P<role>{role}|{any_title})(?:{paren}{_SP}*(?:{sep})?|{sep})"),
         # 今井委員　本文: where the document prints surname + role, a surname before any listed role
