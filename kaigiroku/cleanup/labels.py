@@ -566,8 +566,13 @@ def discover(texts, roles=None) -> Roles:
                 tails.setdefault(tail, set()).add(head)
     surname |= {h for hs in tails.values() if len(hs) >= 2 for h in hs}
     surname_first = len(surname) >= 2 and len(surname) >= len(pure)
-    # an unlisted head counts where it recurs with different speech after it
-    bare.update({h: len(after) for h, after in bare_unlisted.items() if len(after) >= 2})
+    # an unlisted head counts where it recurs with different speech after it, and stands at line
+    # starts more often than inside the text (国立大学法人 is a topic of the speeches, not a speaker)
+    if bare_unlisted:
+        whole = "\n".join(texts)
+        starts = Counter(h for t in texts for h in bare_unlisted if t.startswith(h))
+        bare.update({h: len(after) for h, after in bare_unlisted.items()
+                     if len(after) >= 2 and starts[h] > whole.count(h) - starts[h]})
     bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and labelled < sum(
         bare.values()) else ()
     def a_role(w: str) -> bool:
