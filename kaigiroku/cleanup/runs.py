@@ -62,8 +62,8 @@ def _segment(blocks: list[Block], start: int, step: int) -> list[int]:
 
 def _eligible(b: Block, level: Break, after_other: bool, indent_paras: bool = False) -> bool:
     """A block that can carry a label: it opens a row, or follows a heading or stage direction."""
-    if indent_paras and b.indented and b.brk < Break.ROW and not after_other:
-        return False  # an indented paragraph goes on with a speech; turns start flush
+    if indent_paras and b.indented and (b.brk < Break.ROW or b.brk == Break.PAGE) and not after_other:
+        return False  # an indented paragraph goes on with a speech, also at a page's top; turns start flush
     return not b.cont and (b.brk >= level or after_other) and block_kind(b.whole_text, b.hint) == "speech"
 
 
