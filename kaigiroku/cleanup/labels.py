@@ -121,7 +121,7 @@ def _patterns(roles: Roles):
                               rf"|[{_LETTER}]{_SP}{{0,4}}(?:{role})|{role}|{any_title}|{WORD_CLASS}{{1,8}}さん|{WORD_CLASS}{{1,14}}?)){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
         # ○議長（山田太郎君）, ◎総務課長（佐藤一郎君）, ○7番（山本健一君）, ○山田委員長
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
-                             rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|$|(?<=[）)]))"),
+                             rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*|$|(?<=[）)]))"),
         # ○宮腰大臣座ったままで: a mark, then the head runs into the speech
         "marked_bare": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<head>{WORD_CLASS}{{2,14}})"),
         # 7番（山本健一君） without a mark
