@@ -333,6 +333,8 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         head = m.group("head")
         # the longest head that ends in a role: 委員長 rather than 委員 in ○委員長それでは
         for n in range(len(head), 1, -1):
+            if text[m.start("head") + n:][:1] in _NOT_AFTER_BARE:
+                continue  # a head never runs into a particle or a sentence end (◆大槻議長市長。: 市長 is said)
             role, name, form = split_head(head[:n], r)
             if role in r.words or role in r.found or (name and role_like(role, r)):
                 return _made(text, role, name, None, m.start("head") + n, True, form, r)
