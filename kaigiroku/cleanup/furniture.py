@@ -33,31 +33,89 @@ def _key(line: str) -> str:
     return header_key(line)
 
 
-def running_headers(lines: list[str], is_label) -> set[str]:
+# A browser's print stamp: the date and time of printing, the page's URL, a page counter set apart
+# by a wide gap (URL ... 3/56). A running header that carries one is never the document's title.
+_URL = re.compile(r"(?:https?|file)://\S+|www\.\S+\.\S+")
+_PRINT_DATE = re.compile(r"\d{2,4}/\d{1,2}/\d{1,2}(?:\s+(?:午前|午後)?\d{1,2}:\d{2})?|\d{1,2}:\d{2}")
+_WIDE_GAP = re.compile(r" {3,}|\u3000{2,}|\t")
+_DATE = re.compile(r"(?:令和|平成|昭和)?(?:\d{1,4}|元)年\d{1,2}月\d{1,2}日")
+
+
+def _pieces(line: str) -> list[str]:
+    return [p for p in _WIDE_GAP.split(unicodedata.normalize("NFKC", line).strip()) if p]
+
+
+def _counter(line: str) -> int | None:
+    """The page counter of a footer or header that prints one apart from its other text
+    (`https://… 3/56`, `会議録 - 3 -`): its first number, else None."""
+    pieces = _pieces(line)
+    if len(pieces) < 2:
+        return None
+    for piece in (pieces[-1], pieces[0]):
+        if is_page_number(piece):
+            return int(re.search(r"\d+", piece).group())
+    return None
+
+
+def has_print_stamp(line: str) -> bool:
+    """A line that carries what a browser or printer adds to every page: a URL, a print date and
+    time, or a page counter apart from the text."""
+    t = unicodedata.normalize("NFKC", line)
+    if _URL.search(t) or _PRINT_DATE.search(t) or _counter(line) is not None:
+        return True
+    pieces = _pieces(line)
+    return len(pieces) > 1 and any(_DATE.fullmatch(re.sub(r"\s+", "", p)) for p in pieces)
+
+
+class RunningHeaders(set):
+    """The keys of running headers and footers; `stamped` holds those that carry a print stamp and
+    so are furniture on the first page too (a plain repeated title is the title there)."""
+
+    def __init__(self, keys=(), stamped=()):
+        super().__init__(keys)
+        self.stamped = set(stamped)
+
+
+def running_headers(lines: list[str], is_label) -> RunningHeaders:
     """Lines (by their text without spaces) that repeat as running headers or footers.
 
     A line counts when it is no sentence, stage direction or speaker label, and either repeats the
-    document's title or recurs at least three times, once a page: next to a page number, with a
-    page number between one time and the next.
+    document's title, or recurs with a page counter that grows by one page at a time, or recurs at
+    least three times, once a page: next to a page number, with a page number between one time and
+    the next.
     """
     keys = [_key(l) for l in lines]
     counts = Counter(k for k, l in zip(keys, lines) if k and not is_page_number(l))
     printed = {k: re.sub(r"\s+", "", l) for k, l in zip(keys, lines) if k}
     title = next((k for k in keys if k), "")
-    numbers = [i for i, l in enumerate(lines) if l.strip() and is_page_number(l)]
+    counted = _counted_lines(lines, keys)
+    numbers = [i for i, l in enumerate(lines) if l.strip() and (is_page_number(l) or keys[i] in counted)]
     places = defaultdict(list)
     for i, k in enumerate(keys):
         if counts.get(k, 0) >= 3:
             places[k].append(i)
-    found = set()
+    found = set(counted)
     for k, n in counts.items():
-        if len(k) < 3 or k[-1] in _TERMINAL or k[0] in _BRACKETS or is_label(printed[k]):
+        if k in found or len(k) < 3 or k[-1] in _TERMINAL or k[0] in _BRACKETS or is_label(printed[k]):
             continue
         if k == title and n >= 2:
             found.add(k)  # the title printed again on later pages
         elif n >= 3 and _once_a_page(places[k], numbers):
             found.add(k)
-    return found
+    stamped = {k for k in found if has_print_stamp(next(l for l, kk in zip(lines, keys) if kk == k))}
+    return RunningHeaders(found, stamped)
+
+
+def _counted_lines(lines: list[str], keys: list[str]) -> set[str]:
+    """Keys of lines that recur with a page counter apart from their text, the counter growing
+    from one time to the next (a browser's `URL … 3/56` footer)."""
+    seen = defaultdict(list)
+    for line, k in zip(lines, keys):
+        if k:
+            n = _counter(line)
+            if n is not None:
+                seen[k].append(n)
+    return {k for k, ns in seen.items() if len(ns) >= 2 and all(b > a for a, b in zip(ns, ns[1:]))}
 
 
 def _once_a_page(at: list[int], numbers: list[int]) -> bool:

@@ -1,0 +1,66 @@
+"""A browser's print furniture (date/time + title on top, URL + n/m at the bottom of every page) is
+removed from repaired text, on the first page too; bracketed stage directions are notes whatever
+their bracket."""
+from __future__ import annotations
+
+import pytest
+
+import kaigiroku
+from kaigiroku.cleanup.classify import block_kind
+from kaigiroku.cleanup.furniture import has_print_stamp
+
+TITLE = "第3回南町総務常任委員会会議録"
+SPEECH = [("委員長", "ただいまから委員会を開会いたします。本日の議題は、お手元に配付の日程のとおりです。"),
+          ("総務課長", "それでは、資料に基づきまして御説明申し上げます。予算の概要は次のとおりです。"),
+          ("委員", "説明のありました事業について、もう少し詳しく伺いたいと思います。"),
+          ("総務課長", "お答えいたします。この事業は、来年度から三年間で実施する計画でございます。")]
+
+
+def _printed(date: str, url: str, pages: int = 4) -> str:
+    lines = []
+    for n in range(1, pages + 1):
+        lines.append(f"{date}{' ' * 20}{TITLE}")
+        if n == 1:
+            lines += [TITLE, "開催日時：令和6年5月13日（月）午前10時", ""]
+        for role, text in SPEECH:
+            lines += [f"○{role}", text]
+        lines.append(f"{url}{' ' * 12}{n}/{pages}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("date,url", [("2024/05/13 14:05", "https://www.town.minami.example.jp/gikai/r06/0513.html"),
+                                      ("2025/1/8 9:41", "http://gikai.example.jp/g07_Shiryo.asp?KAIGI_ID=2024")])
+def test_browser_header_and_footer_leave_no_trace(date, url):
+    minutes = kaigiroku.repair(_printed(date, url)).to_dict()
+    body = "".join(t["text"] for t in minutes["turns"])
+    assert "http" not in body and date.split()[0] not in body and "/4" not in body
+    assert minutes["meta"]["title"] == TITLE  # the print stamp is not part of the title
+    speeches = [t for t in minutes["turns"] if t["kind"] == "speech"]
+    assert [(t["speaker"], t["text"]) for t in speeches] == SPEECH * 4
+
+
+def test_a_repeated_title_without_stamp_stays_the_title():
+    text = "\n".join([TITLE, ""] + [l for n in range(3) for l in ([TITLE] if n else []) + [
+        f"○{r}\n{t}" for r, t in SPEECH] + [f"- {n + 1} -"]]) + "\n"
+    minutes = kaigiroku.repair(text).to_dict()
+    assert minutes["meta"]["title"] == TITLE
+    assert TITLE not in "".join(t["text"] for t in minutes["turns"])
+
+
+def test_print_stamps():
+    assert has_print_stamp("2024/05/13 14:05            会議録")
+    assert has_print_stamp("https://www.city.example.lg.jp/a.html      3/56")
+    assert has_print_stamp("令和6年7月2日                      会議録")
+    assert not has_print_stamp("第18回青葉市審議会会議録")
+    assert not has_print_stamp("令和6年7月2日開催の会議録")
+
+
+@pytest.mark.parametrize("text", ["［「異議なし」と呼ぶ者あり］", "【拍手】", "[質疑なし]", "〔「異議なし」と呼ぶ者あり〕",
+                                  "（説明員退室）", "＜説明員入室＞", "［休憩］"])
+def test_bracketed_directions_are_notes_in_every_bracket(text):
+    assert block_kind(text) == "note"
+
+
+@pytest.mark.parametrize("text", ["［報告事項］", "【協議事項】", "＜諮問審議＞", "【その他】", "［日程第１　会議録署名議員の指名］"])
+def test_bracketed_item_names_stay_headings(text):
+    assert block_kind(text) == "heading"
