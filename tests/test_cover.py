@@ -85,3 +85,33 @@ def test_meta_that_reads_as_speech_is_reported(tmp_path):
                        text=True)
     assert r.returncode == 0 and "warning: cover" in r.stderr
     assert json.loads(r.stdout)["warnings"] == m.warnings
+
+
+# found by the property test over every cover style (tests/test_property.py) with random examples:
+# the body's first speech, hard-wrapped, right after the cover
+WRAPPED_COVER = """第14回青葉市情報公開審議会会議録
+
+1 日 時　令和6年8月14日（水）　午後2時から午後3時30分まで
+2 場 所　青葉市役所 5階 第1会議室
+3 出席者
+　　事務局 総務課長
+4 資 料　別紙のとおり
+
+"""
+
+
+@pytest.mark.parametrize("first", [
+    # a marked head the role grammar does not split (a surname before a title suffix), a colon, prose
+    "◎柏原総務課長：また、マイナンバーについ\n　　　　　　　　て伺います。ただいまの件\n　　　　　　　　ですが、当該システムの経\n"
+    "　　　　　　　　過を御報告します。\n",
+    # a known label whose wrapped prose is cut at its commas into pieces as short as names
+    "〇委員　そのため、防犯カメラの映像に\nついて御説明いたします。次\nに、条例の改正はどのように\n扱われるのでしょうか。\n",
+])
+def test_the_first_wrapped_speech_is_no_cover_item(first):
+    rest = "○会長：ありがとうございました。ほかに御質問はございますか。\n○委員：ございません。\n"
+    m = kaigiroku.repair(WRAPPED_COVER + first + rest)
+    meta = json.dumps(m.meta, ensure_ascii=False)
+    assert "について" not in meta and "映像" not in meta and "伺います" not in meta
+    assert m.meta["place"].startswith("青葉市役所") and m.meta["other"] == {"資料": "別紙のとおり"}
+    body = "".join(t.text for t in m.turns)
+    assert "当該システム" in body or "防犯カメラ" in body

@@ -64,3 +64,29 @@ def test_bracketed_directions_are_notes_in_every_bracket(text):
 @pytest.mark.parametrize("text", ["［報告事項］", "【協議事項】", "＜諮問審議＞", "【その他】", "［日程第１　会議録署名議員の指名］"])
 def test_bracketed_item_names_stay_headings(text):
     assert block_kind(text) == "heading"
+
+
+SHORT = {
+    "meta": {"title": "第3回東雲市読者比較審議会会議録", "date_text": "令和6年5月20日（月）",
+             "place": "東雲市役所 第2会議室", "attendees": ["会長 山田 太郎", "委員 佐藤 花子"]},
+    "turns": [{"kind": "speech", "speaker": "会長", "text": "ただいまから会議を開きます。"},
+              {"kind": "note", "text": "（「異議なし」と呼ぶ者あり）"},
+              {"kind": "speech", "speaker": "委員", "text": "第2条第3項の改正案について質問します。" * 2}],
+}
+
+
+@pytest.mark.parametrize("layout", ["inline", "table_left", "own_line"])
+def test_the_cover_title_over_the_only_body_page_is_a_running_header(layout, tmp_path):
+    """A cover page and one body page: the title printed at the head of the body page repeats on no
+    other page, yet its place and its equality with the cover's title make it furniture."""
+    import pypdfium2 as pdfium
+
+    from fixtures.render_pdf import render
+    from kaigiroku.ingest import ingest
+
+    pdf = render(SHORT, layout, tmp_path / f"{layout}.pdf")
+    assert len(pdfium.PdfDocument(str(pdf))) == 2
+    minutes = ingest(pdf, ocr="never").to_dict()
+    assert minutes["meta"]["title"] == SHORT["meta"]["title"]
+    assert [(t["kind"], t.get("speaker")) for t in minutes["turns"]] == [("speech", "会長"), ("note", None),
+                                                                         ("speech", "委員")]

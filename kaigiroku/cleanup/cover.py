@@ -58,12 +58,18 @@ def _cover_item(line: str, roles=None) -> bool:
 def _names_list(text: str) -> bool:
     """A list of names or short items (青木 秀子、東 珠実、…), as a cover prints attendees."""
     items = [i for i in re.split(r"[、，,\s\u3000]+", text.strip()) if i]
-    return bool(items) and all(len(i) <= 10 for i in items) and not text.rstrip().endswith("。")
+    # short pieces of prose cut at its commas (そのため、防犯カメラの映像に) are no names
+    return bool(items) and all(len(i) <= 10 for i in items) and not text.rstrip().endswith("。") \
+        and not _spoken(re.sub(r"[、，,\s\u3000]", "", text))
 
 
 def _spoken(text: str) -> bool:
     """Running Japanese prose (a third of it hiragana), not a list of offices and names."""
     return sum("\u3040" <= c <= "\u309f" for c in text) >= 0.3 * len(text)
+
+
+# ◎柏原総務課長：また、… — a cover prints no speaker marks; the head may be a role the grammar does not know
+_MARKED_SPEECH = re.compile(rf"^[{MARKS}][^\s:：、。]{{1,16}}?(?:[:：]\s*|\s)(?P<rest>.+)$")
 
 
 def reads_as_body(line: str, roles=None) -> bool:
@@ -78,6 +84,9 @@ def reads_as_body(line: str, roles=None) -> bool:
         return False
     if TIME_NOTE.match(t) or (bracketed(t) is not None and t[0] in "＜<【〔［[〈《"):
         return True
+    marked = _MARKED_SPEECH.match(t)
+    if marked and len(marked.group("rest")) >= 8 and _spoken(marked.group("rest")):
+        return True  # a speaker mark, a head and a separator, then prose: a speech whatever the head
     m = match_label(line, roles)
     if m is not None and t[0] in MARKS and not _clean(line[m.end:]):
         return True  # a marked label cell standing alone (○会長（梶健一氏）): a cover never prints one

@@ -1,8 +1,8 @@
 """Page furniture: page numbers and running headers/footers, found by position and repetition.
 
 Only rows in the outer band of a page (top or bottom MARGIN of its height) can be furniture, and
-only from the page edge inwards: the scan stops at the first row that is neither a page number nor
-a text repeated at the same place on other pages. Removed lines go to Page.furniture.
+only from the page edge inwards: the scan stops at the first row that is neither a page number, nor
+a text repeated at the same place on other pages, nor the document's title printed again. Removed lines go to Page.furniture.
 """
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ def strip_furniture(pages: list[Page]) -> None:
             if band:
                 band_rows.append((i, row, band))
     repeated = _repeated(band_rows, len([p for p in pages if p.lines]))
+    repeated |= _title_again(band_rows, rows_by_page)
     # the document's line spacing (a page with three lines has no spacing of its own to go by)
     gaps = sorted(b.top - a.bottom for rows in rows_by_page for a, b in zip(rows, rows[1:]) if b.top > a.bottom)
     line_gap = gaps[len(gaps) // 2] if gaps else 0.0
@@ -73,6 +74,27 @@ def strip_furniture(pages: list[Page]) -> None:
 
 def _gap(a: Row, b: Row) -> float:
     return max(b.top - a.bottom, a.top - b.bottom)
+
+
+def _title_again(band_rows, rows_by_page) -> set:
+    """ids of rows (and (row id, x0) of fragments) in the outer band of a later page that print the
+    document's title, its first row: a running header, even where a short document has a single
+    page after the cover for it to repeat on."""
+    first = next((i for i, rows in enumerate(rows_by_page) if rows), None)
+    if first is None:
+        return set()
+    title = _key(rows_by_page[first][0].text)
+    if len(title) < 4:
+        return set()  # too short to tell a title from a word of the text
+    out = set()
+    for i, row, _ in band_rows:
+        if i == first:
+            continue
+        if _key(row.text) == title:
+            out.add(id(row))
+        elif len(row.frags) > 1:
+            out.update((id(row), f.x0) for f in row.frags if _key(f.text) == title)
+    return out
 
 
 def _repeated(band_rows, n_pages: int) -> set:
