@@ -3,6 +3,8 @@ removed from repaired text, on the first page too; bracketed stage directions ar
 their bracket."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import kaigiroku
@@ -90,3 +92,23 @@ def test_the_cover_title_over_the_only_body_page_is_a_running_header(layout, tmp
     assert minutes["meta"]["title"] == SHORT["meta"]["title"]
     assert [(t["kind"], t.get("speaker")) for t in minutes["turns"]] == [("speech", "会長"), ("note", None),
                                                                          ("speech", "委員")]
+
+
+@pytest.mark.parametrize("layout", ["inline", "own_line", "table_left"])
+def test_a_one_page_browser_print_loses_its_stamps(layout, tmp_path):
+    """One page printed from a browser: nothing repeats, yet the date/time header and the URL + 1/1
+    footer are furniture by their shape and place."""
+    from fixtures.render_pdf import Furniture, Plan, _render
+    from kaigiroku.ingest import ingest
+
+    url = "https://www.city.example.lg.jp/gikai/r06/0513.html"
+    plan = Plan(layout, furniture=Furniture(header=False, browser=("2024/05/13 14:05", url), number_cover=True,
+                                            centre_number=False),
+                cover=(SHORT["meta"]["title"], "日時　令和6年5月20日（月）"), cover_page=False)
+    flow = _render(SHORT, plan, tmp_path / "one.pdf")
+    assert flow.page == 1
+    minutes = ingest(tmp_path / "one.pdf", ocr="never").to_dict()
+    assert minutes["meta"]["title"] == SHORT["meta"]["title"]
+    text = json.dumps(minutes, ensure_ascii=False)
+    assert "2024/05/13" not in text and url not in text and "1/1" not in text
+    assert [t.get("speaker") for t in minutes["turns"]] == ["会長", None, "委員"]

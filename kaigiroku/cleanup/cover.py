@@ -164,7 +164,8 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
     if first is not None:
         return first
     # a plain heading (諮問審議) after an item whose value was on its own line: not that item's value
-    if i > lo + 1 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]):
+    if i > lo + 1 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]) \
+            and not _in_columns(lines[i - 1]) and not _in_columns(lines[i - 2]):
         before = KEY_LINE.match(lines[i - 2])
         if before is None or _clean(before.group("value")):
             return i - 1
@@ -178,6 +179,11 @@ def _value_below(lines: list[str], i: int) -> bool:
         j -= 1
     key = KEY_LINE.match(lines[j]) if j >= 0 else None
     return key is not None and not _clean(key.group("value"))
+
+
+def _in_columns(line: str) -> bool:
+    """Items set in columns (本田顕子　　　　中村清): a row of a names table, never a heading."""
+    return re.search(r"\S(?:[ \u3000]{2,}|\t)\S", line.strip()) is not None
 
 
 def _plain_heading(line: str) -> bool:

@@ -2,13 +2,14 @@
 
 Only rows in the outer band of a page (top or bottom MARGIN of its height) can be furniture, and
 only from the page edge inwards: the scan stops at the first row that is neither a page number, nor
-a text repeated at the same place on other pages, nor the document's title printed again. Removed lines go to Page.furniture.
+a browser's print stamp (URL, date and time), nor a text repeated at the same place on other pages,
+nor the document's title printed again. Removed lines go to Page.furniture.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 
-from ..cleanup.furniture import is_page_number
+from ..cleanup.furniture import has_print_stamp, is_page_number
 from ..charclass import header_key
 from ..model import Page
 from .geometry import Row, rows_of
@@ -53,7 +54,10 @@ def strip_furniture(pages: list[Page]) -> None:
                 if _band(row, page) != band:
                     break
                 number = is_page_number(row.text) or all(is_page_number(f.text) for f in row.frags)
-                if not (number or id(row) in repeated
+                # a browser's print stamp (URL, date and time of printing) tells by its shape, on a
+                # single page too; like a repeated line it must stand apart from the text
+                stamped = any(has_print_stamp(f.text) for f in row.frags)
+                if not (number or stamped or id(row) in repeated
                         or all(is_page_number(f.text) or (id(row), f.x0) in repeated for f in row.frags)):
                     break
                 found.append((row, number))
