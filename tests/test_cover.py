@@ -115,3 +115,18 @@ def test_the_first_wrapped_speech_is_no_cover_item(first):
     assert m.meta["place"].startswith("青葉市役所") and m.meta["other"] == {"資料": "別紙のとおり"}
     body = "".join(t.text for t in m.turns)
     assert "当該システム" in body or "防犯カメラ" in body
+
+
+def test_a_role_key_before_wrapped_speech_is_no_cover_item():
+    """事務局 is a cover key (its staff) and a speaker's role: followed by prose cut by a wrap, it opens
+    the body (found by the property test, cover style 議事日程)."""
+    text = ("第17回青葉市情報公開審議会会議録\n\n議事日程（第８号）\n　令和6年3月18日（水）　午後2時から\n"
+            "第１　会議録署名議員の指名\n\n出席議員（2名）\n　会長 岡田誠一　委員 石井健\n"
+            "会議場所　青葉市役所 5階 第1会議室\n\n"
+            "事務局 防犯カメラの映像について御説明いたしますか。当該システムはどのように扱われるのでしょ\n"
+            "うか。そのため、防犯カメラの映像はどのように扱われるのでしょうか。\n"
+            "会長 ありがとうございました。御質問はございますか。\n事務局 ございません。\n")
+    m = kaigiroku.repair(text)
+    meta = json.dumps(m.meta, ensure_ascii=False)
+    assert "防犯カメラ" not in meta and m.meta["place"] == "青葉市役所 5階 第1会議室"
+    assert [t.speaker for t in m.speeches][:2] == ["事務局", "会長"]

@@ -15,7 +15,7 @@ def _spaced(word: str) -> str:
 
 _KEYS = {
     "date": ["開催日時", "日時", "開催日", "日程", "会議日時"],
-    "place": ["開催場所", "場所", "会場"],
+    "place": ["開催場所", "会議場所", "場所", "会場"],
     "attendees": ["出席者", "出席委員", "出席議員", "出席者氏名", "出席"],
     "absent": ["欠席者", "欠席委員", "欠席議員", "欠席"],
     "staff": ["事務局職員", "事務局", "説明員職氏名", "説明員", "説明者", "出席説明員", "関係職員"],
@@ -51,7 +51,9 @@ def _cover_item(line: str, roles=None) -> bool:
     if not m:
         return False
     value = _clean(m.group("value"))
-    speech_like = value.endswith(("。", "？", "?")) or len(value) > 60
+    # a sentence, ended or cut by a wrap (事務局 防犯カメラの映像について御説明いたしますか。当該…)
+    speech_like = value.endswith(("。", "？", "?")) or len(value) > 60 or "。" in value \
+        or (len(value) >= 12 and _spoken(value))
     return not (speech_like and match_label(line, roles) is not None)
 
 
