@@ -112,3 +112,21 @@ def test_a_one_page_browser_print_loses_its_stamps(layout, tmp_path):
     text = json.dumps(minutes, ensure_ascii=False)
     assert "2024/05/13" not in text and url not in text and "1/1" not in text
     assert [t.get("speaker") for t in minutes["turns"]] == ["会長", None, "委員"]
+
+
+def test_a_wrapped_line_said_three_times_is_no_running_header():
+    """A speech line that recurs next to page numbers (the same sentence said three times, wrapped
+    the same way) holds a sentence end: text, not a running header (found by the property test)."""
+    from fixtures.generate import render
+
+    said = "2024年度の予算のセキュリティ対策を教えてください。第3条第2項について御説明いたします。"
+    speech = lambda text: {"kind": "speech", "speaker": "会長", "name": "山田太郎", "text": text}  # noqa: E731
+    minutes = {"id": "random", "meta": {"title": "第1回青葉市情報公開審議会会議録", "date_text": "令和6年1月1日（水）",
+                                        "place": "青葉市役所 5階 第1会議室", "attendees": ["会長 岡田誠一"]},
+               "turns": [{"kind": "heading", "text": "5 会議の概要"},
+                         speech("本件について御説明いたします。\n\n" + "本件について御説明いたします。" * 3 + "\n\n" + said),
+                         speech("本件について御説明いたします。本件について御説明いたしますか。\n\n"
+                                "本件について御説明いたします。本件について御説明いたします。本件を確認いたしましたか。\n\n" + said),
+                         speech("本件について御説明いたします。" * 2 + "\n\n" + said)]}
+    out = kaigiroku.repair(render(minutes, "page_furniture", seed=13))
+    assert "".join(t.text for t in out.turns).replace("\n", "").count(said) == 3

@@ -96,7 +96,10 @@ def running_headers(lines: list[str], is_label) -> RunningHeaders:
             places[k].append(i)
     found = set(counted)
     for k, n in counts.items():
-        if k in found or len(k) < 3 or k[-1] in _TERMINAL or k[0] in _BRACKETS or is_label(printed[k]):
+        # a header is no sentence: none ends in it or inside it (a wrapped line of a speech said
+        # three times, …ください。第3条第2項について御説, is text)
+        if k in found or len(k) < 3 or k[-1] in _TERMINAL or "。" in k or k[0] in _BRACKETS \
+                or is_label(printed[k]):
             continue
         if k == title and n >= 2:
             found.add(k)  # the title printed again on later pages
