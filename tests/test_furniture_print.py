@@ -122,7 +122,8 @@ def test_a_wrapped_line_said_three_times_is_no_running_header():
     said = "2024年度の予算のセキュリティ対策を教えてください。第3条第2項について御説明いたします。"
     speech = lambda text: {"kind": "speech", "speaker": "会長", "name": "山田太郎", "text": text}  # noqa: E731
     minutes = {"id": "random", "meta": {"title": "第1回青葉市情報公開審議会会議録", "date_text": "令和6年1月1日（水）",
-                                        "place": "青葉市役所 5階 第1会議室", "attendees": ["会長 岡田誠一"]},
+                                        "time_text": "午後2時から午後3時30分まで", "place": "青葉市役所 5階 第1会議室",
+                                        "attendees": ["会長 岡田誠一"] * 4, "materials": "別紙のとおり"},
                "turns": [{"kind": "heading", "text": "5 会議の概要"},
                          speech("本件について御説明いたします。\n\n" + "本件について御説明いたします。" * 3 + "\n\n" + said),
                          speech("本件について御説明いたします。本件について御説明いたしますか。\n\n"
