@@ -130,3 +130,16 @@ def test_a_role_key_before_wrapped_speech_is_no_cover_item():
     meta = json.dumps(m.meta, ensure_ascii=False)
     assert "防犯カメラ" not in meta and m.meta["place"] == "青葉市役所 5階 第1会議室"
     assert [t.speaker for t in m.speeches][:2] == ["事務局", "会長"]
+
+
+def test_the_body_headings_numbered_from_one_again_are_body():
+    """１ 日時 … ４ 資料 / 別紙のとおり, then the body's own headings １ 開会, ２ 議事: where the numbering
+    starts again the cover has ended (a tuned PDF case, cover style values_below)."""
+    text = ("第18回青葉市情報公開審議会会議録\n１　日時\n令和６年７月１０日（水）　午後２時から\n２　場所\n青葉市役所 ５階 第２委員会室\n"
+            "３出席者\n会長 岡田 誠一　委員 石井 健\n４資料\n別紙のとおり\n"
+            "　　　　　　１　開会\n　　　　　　２　議事\n　要旨は次の＜諮問審議＞のとおり\n　　　　　　３　諮問審議\n"
+            "◆会長（関口直樹氏）　それでは、議事に入ります。事務局から説明をお願いします。\n"
+            "◆事務局　本件は、条例の規定に基づき、審議会の御意見をお聴きするものです。\n")
+    m = kaigiroku.repair(text)
+    assert [t.text for t in m.turns[:2]] == ["１　開会", "２　議事"] or [t.text for t in m.turns[:2]] == ["1　開会", "2　議事"]
+    assert "要旨" not in json.dumps(m.meta, ensure_ascii=False) and m.meta["other"] == {"資料": "別紙のとおり"}

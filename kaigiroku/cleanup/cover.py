@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..charclass import WORD_CLASS
 from .labels import MARKS, is_label_only, match_label
@@ -139,11 +140,38 @@ def find_body_start(lines: list[str], roles=None, why: list | None = None, headi
         if BODY_START.match(lines[i]) and len(_clean(lines[i])) <= 40:
             why.insert(0, f"the cover ends at the heading that opens the body: {_clean(lines[i])!r}")
             return _before_label_cells(lines, i, roles)
+    restart = _numbering_restarts(lines, key_lines, first_body, roles)
+    if restart is not None:
+        why.insert(0, f"the cover ends where its numbering starts again: {_clean(lines[restart])!r}")
+        return _before_label_cells(lines, restart, roles)
     if first_body == len(lines):
         return _before_label_cells(lines, key_lines[-1] + 1, roles)
     start = _heading_before(lines, key_lines[-1] + 1, _before_label_cells(lines, first_body, roles))
     # label cells dumped before the body's first heading (a page's label column) are the body's too
     return _before_label_cells(lines, start, roles) if start < first_body else start
+
+
+def _item_number(line: str) -> int | None:
+    m = _NUMBER_SHAPE.match(line)
+    return int(unicodedata.normalize("NFKC", m.group(0)).strip(" .、)）\u3000")) if m else None
+
+
+def _numbering_restarts(lines: list[str], key_lines: list[int], end: int, roles=None) -> int | None:
+    """A numbered line after the cover's numbered items whose number does not go on from theirs
+    (１ 日時 … ５ 資料 / 別紙のとおり, then １ 開会): the body's own list of headings begins there. Right
+    under a key with no value (３．議事次第 / １．開 会 …) a list starting again is that key's value."""
+    last = None
+    for i in range(key_lines[0], end):
+        n = _item_number(lines[i])
+        if n is None:
+            continue
+        if _cover_item(lines[i], roles):
+            last = n
+        elif last is not None and n <= last and n <= 2 and not _value_below(lines, i):
+            return i
+        else:
+            last = n
+    return None
 
 
 def _heading_before(lines: list[str], lo: int, start: int) -> int:
