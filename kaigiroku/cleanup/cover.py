@@ -217,8 +217,12 @@ def _in_columns(line: str) -> bool:
 
 
 def _plain_heading(line: str) -> bool:
+    """A heading of a word or two (諮問審議, 議 事): not a piece of a list of names (長 原田 和彦, the
+    wrapped end of an attendees line), whose words a space parts."""
     t = _clean(line)
-    return 2 <= len(t) <= 12 and not re.search(r"[、。，,:：0-9０-９]", t) and KEY_LINE.match(line) is None
+    words = t.split(" ")
+    return 2 <= len(t) <= 12 and not re.search(r"[、。，,:：0-9０-９]", t) and KEY_LINE.match(line) is None \
+        and (len(words) == 1 or all(len(w) == 1 for w in words))
 
 
 def _before_label_cells(lines: list[str], start: int, roles=None) -> int:
