@@ -143,3 +143,15 @@ def test_the_body_headings_numbered_from_one_again_are_body():
     m = kaigiroku.repair(text)
     assert [t.text for t in m.turns[:2]] == ["１　開会", "２　議事"] or [t.text for t in m.turns[:2]] == ["1　開会", "2　議事"]
     assert "要旨" not in json.dumps(m.meta, ensure_ascii=False) and m.meta["other"] == {"資料": "別紙のとおり"}
+
+
+def test_the_count_closing_a_list_of_attendees_is_cover():
+    """（ほか15名） closes a list of attendees; it is no stage direction opening the body."""
+    text = ("令和6年第3回東雲市議会定例会会議録（第2号）\n\n1 日 時　令和6年9月10日（火）　午前10時開議\n2 場 所　東雲市議会議場\n"
+            "3 出席者\n　　議長 山田 太郎\n　　3番 松田 翔\n　　（ほか15名）\n　　説明のため出席した者　市長 北村 正志、副市長 遠藤 隆\n"
+            "4 資 料　議事日程第2号のとおり\n\n5 議事の経過\n"
+            "議長（山田太郎君）　おはようございます。ただいまから本日の会議を開きます。\n市長（北村正志君）　お答えいたします。\n")
+    m = kaigiroku.repair(text)
+    body = "".join(t.text for t in m.turns)
+    assert "ほか15名" not in body and "北村 正志" not in body and "議事日程第2号" not in body
+    assert [t.speaker for t in m.speeches] == ["議長", "市長"]

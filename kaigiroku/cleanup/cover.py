@@ -110,6 +110,10 @@ def reads_as_body(line: str, roles=None) -> bool:
 from .classify import AGENDA, block_kind  # noqa: E402
 
 
+# the count closing a list of attendees: （ほか15名）, （以上22名）, (22人)
+_HEAD_COUNT = re.compile(r"[（(](?:ほか|他|外|以上|計|合計)?\s*[0-9０-９一二三四五六七八九十]+\s*[名人][）)]")
+
+
 def find_body_start(lines: list[str], roles=None, why: list | None = None, headings=frozenset()) -> int:
     """Index of the first line of the body: after the cover sheet, if there is one. The cover ends
     where the body begins: at a heading that opens it (会議の概要), or at the first line that reads
@@ -123,7 +127,8 @@ def find_body_start(lines: list[str], roles=None, why: list | None = None, headi
         if i <= first_key or _cover_item(lines[i], roles) or _value_below(lines, i):
             return False
         t = _clean(lines[i])
-        return i in headings or (t[:1] in "（(" and len(t) <= 20 and block_kind(t) == "note")
+        return i in headings or (t[:1] in "（(" and len(t) <= 20 and block_kind(t) == "note"
+                                 and not _HEAD_COUNT.fullmatch(t))
 
     first_body = next((i for i, l in enumerate(lines) if reads_as_body(l, roles) or marked_or_direction(i)),
                       len(lines))
