@@ -131,3 +131,21 @@ def test_a_wrapped_line_said_three_times_is_no_running_header():
                          speech("本件について御説明いたします。" * 2 + "\n\n" + said)]}
     out = kaigiroku.repair(render(minutes, "page_furniture", seed=13))
     assert "".join(t.text for t in out.turns).replace("\n", "").count(said) == 3
+
+
+def test_a_one_page_text_print_loses_its_stamps():
+    """Text copied from a one-page browser print: the header and the `URL … 1/1` footer go by their
+    shape, though nothing repeats."""
+    text = _printed("2024/05/13 14:05", "https://www.town.minami.example.jp/gikai/r06/0513.html", pages=1)
+    minutes = kaigiroku.repair(text).to_dict()
+    assert "http" not in json.dumps(minutes, ensure_ascii=False) and minutes["meta"]["title"] == TITLE
+    assert [(t["speaker"], t["text"]) for t in minutes["turns"]] == SPEECH
+
+
+def test_the_title_and_date_heading_the_second_page_is_furniture():
+    """A two-page text: the title with the meeting's date heads page 2 once, after the page number."""
+    header = f"{TITLE}　令和6年5月13日（月）"
+    lines = [TITLE, "開催日時：令和6年5月13日（月）午前10時", ""]
+    lines += [f"○{r}\n{t}" for r, t in SPEECH[:2]] + ["- 1 -", header] + [f"○{r}\n{t}" for r, t in SPEECH[2:]] + ["- 2 -"]
+    minutes = kaigiroku.repair("\n".join(lines) + "\n").to_dict()
+    assert [(t["speaker"], t["text"]) for t in minutes["turns"]] == SPEECH

@@ -67,6 +67,17 @@ def has_print_stamp(line: str) -> bool:
     return len(pieces) > 1 and any(_DATE.fullmatch(re.sub(r"\s+", "", p)) for p in pieces)
 
 
+def browser_print_line(line: str) -> bool:
+    """By its shape alone, once is enough: a browser's footer (URL, a wide gap, n/m) or header (the
+    date and time of printing, a wide gap, the page's title)."""
+    pieces = _pieces(line)
+    if len(pieces) < 2:
+        return False
+    if _counter(line) is not None and any(_URL.fullmatch(p) for p in pieces):
+        return True
+    return _PRINT_DATE.fullmatch(pieces[0]) is not None and "/" in pieces[0]
+
+
 class RunningHeaders(set):
     """The keys of running headers and footers; `stamped` holds those that carry a print stamp and
     so are furniture on the first page too (a plain repeated title is the title there)."""
@@ -94,7 +105,7 @@ def running_headers(lines: list[str], is_label) -> RunningHeaders:
     for i, k in enumerate(keys):
         if counts.get(k, 0) >= 3:
             places[k].append(i)
-    found = set(counted)
+    found = set(counted) | {k for k, l in zip(keys, lines) if k and browser_print_line(l)}
     for k, n in counts.items():
         # a header is no sentence: none ends in it or inside it (a wrapped line of a speech said
         # three times, …ください。第3条第2項について御説, is text)
@@ -103,10 +114,21 @@ def running_headers(lines: list[str], is_label) -> RunningHeaders:
             continue
         if k == title and n >= 2:
             found.add(k)  # the title printed again on later pages
+        elif k != title and _title_and_date(printed[k], printed.get(title, "")) \
+                and all(_numbers_within(numbers, i - 2, i + 2) for i, kk in enumerate(keys) if kk == k):
+            found.add(k)  # the title and the meeting's date heading a page, after a page number
         elif n >= 3 and _once_a_page(places[k], numbers):
             found.add(k)
     stamped = {k for k in found if has_print_stamp(next(l for l, kk in zip(lines, keys) if kk == k))}
     return RunningHeaders(found, stamped)
+
+
+def _title_and_date(line: str, title: str) -> bool:
+    """The document's title with the meeting's date after it (第3回検討会議事録　令和6年11月20日（水）)."""
+    if len(title) < 4 or not line.startswith(title):
+        return False
+    rest = unicodedata.normalize("NFKC", line[len(title):])
+    return re.fullmatch(rf"{_DATE.pattern}(?:\([^)]{{1,3}}\))?", rest) is not None
 
 
 def _counted_lines(lines: list[str], keys: list[str]) -> set[str]:
