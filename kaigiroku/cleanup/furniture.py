@@ -67,6 +67,13 @@ def has_print_stamp(line: str) -> bool:
     return len(pieces) > 1 and any(_DATE.fullmatch(re.sub(r"\s+", "", p)) for p in pieces)
 
 
+def print_stamp_piece(text: str) -> bool:
+    """A piece of a page that only a browser prints: a URL, or the date (and time) of printing
+    standing alone (2024/05/13 14:05)."""
+    t = unicodedata.normalize("NFKC", text).strip()
+    return _URL.search(t) is not None or (_PRINT_DATE.fullmatch(t) is not None and "/" in t)
+
+
 def browser_print_line(line: str) -> bool:
     """By its shape alone, once is enough: a browser's footer (URL, a wide gap, n/m) or header (the
     date and time of printing, a wide gap, the page's title)."""

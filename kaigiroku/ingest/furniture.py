@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..cleanup.furniture import has_print_stamp, is_page_number
+from ..cleanup.furniture import is_page_number, print_stamp_piece
 from ..charclass import header_key
 from ..model import Page
 from .geometry import Row, rows_of
@@ -56,7 +56,7 @@ def strip_furniture(pages: list[Page]) -> None:
                 number = is_page_number(row.text) or all(is_page_number(f.text) for f in row.frags)
                 # a browser's print stamp (URL, date and time of printing) tells by its shape, on a
                 # single page too; like a repeated line it must stand apart from the text
-                stamped = any(has_print_stamp(f.text) for f in row.frags)
+                stamped = any(print_stamp_piece(f.text) for f in row.frags)
                 if not (number or stamped or id(row) in repeated
                         or all(is_page_number(f.text) or (id(row), f.x0) in repeated for f in row.frags)):
                     break
