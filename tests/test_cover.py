@@ -155,3 +155,12 @@ def test_the_count_closing_a_list_of_attendees_is_cover():
     body = "".join(t.text for t in m.turns)
     assert "ほか15名" not in body and "北村 正志" not in body and "議事日程第2号" not in body
     assert [t.speaker for t in m.speeches] == ["議長", "市長"]
+
+
+def test_attendees_set_in_columns_are_one_entry_each():
+    text = ("第3回東雲市議会定例会会議録\n\n1 日 時　令和6年9月10日（火）\n2 出席者\n　　議長 山田 太郎　副議長 井上 美和\n"
+            "　　3番 松田 翔　　5番 石田 美咲\n　　委員 小林 大輔　委員 近藤 彩\n3 場 所　東雲市議会議場\n\n"
+            "議長（山田太郎君）　おはようございます。ただいまから本日の会議を開きます。\n")
+    m = kaigiroku.repair(text)
+    assert m.meta["attendees"] == ["議長 山田 太郎", "副議長 井上 美和", "3番 松田 翔", "5番 石田 美咲", "委員 小林 大輔",
+                                   "委員 近藤 彩"]

@@ -315,23 +315,25 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             continue
         if field == "attendees":
             # （１） 会 長　小室 充孝 / 委員：青木 秀子、東 珠実、… / a line that goes on with names
-            item = ITEM_NUMBER.sub("", raw)
-            who = match_label(item, roles)
-            group = _GROUP.match(_clean(item))
-            if who is not None and who.name is None:
-                role, names = who.speaker, item[who.end:]
-                group_indent = indent
-            elif group and (not role or (indent is not None and group_indent is not None
-                                         and indent <= group_indent)):
-                role, names = group.group("group"), group.group("rest")  # 消費者庁：宮腰大臣、…
-                group_indent = indent
-            elif not ITEM_NUMBER.match(raw) and role:
-                names = item
-            else:
-                role, names = "", item
-            for name in re.split(r"[、，,]", names):
-                if _clean(name):
-                    meta["attendees"].append(f"{role} {_clean(name)}".strip())
+            for item in _entries(ITEM_NUMBER.sub("", raw), roles):
+                who = match_label(item, roles)
+                group = _GROUP.match(_clean(item))
+                if who is not None and who.name is None:
+                    role, names = who.speaker, item[who.end:]
+                    group_indent = indent
+                elif _SEAT.match(_clean(item)):
+                    role, names = "", item  # 3番 松田 翔: a seat and its member, in no role's group
+                elif group and (not role or (indent is not None and group_indent is not None
+                                             and indent <= group_indent)):
+                    role, names = group.group("group"), group.group("rest")  # 消費者庁：宮腰大臣、…
+                    group_indent = indent
+                elif not ITEM_NUMBER.match(raw) and role:
+                    names = item
+                else:
+                    role, names = "", item
+                for name in re.split(r"[、，,]", names):
+                    if _clean(name):
+                        meta["attendees"].append(f"{role} {_clean(name)}".strip())
             continue
         _put(meta, other, field, key, line, cont=True)
     if title_lines and not meta["title"]:
@@ -345,6 +347,20 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
     if other:
         meta["other"] = other
     return meta
+
+
+_SEAT = re.compile(r"^[0-9０-９]{1,3}番\s")
+_COLUMN_GAP = re.compile(r"\u3000+|[ ]{2,}")
+
+
+def _entries(line: str, roles=None) -> list[str]:
+    """A line of attendees set in columns, one entry a column (議長 山田 太郎　副議長 井上 美和), when
+    every column opens with a role or a seat; else the line as it is."""
+    pieces = [p for p in _COLUMN_GAP.split(line.strip()) if p.strip()]
+    if len(pieces) > 1 and all(_SEAT.match(p + " ") or ((m := match_label(p, roles)) is not None and m.name is None
+                                                         and p[m.end:].strip()) for p in pieces):
+        return pieces
+    return [line]
 
 
 def _despace_letters(line: str) -> str:
