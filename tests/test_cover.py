@@ -164,3 +164,14 @@ def test_attendees_set_in_columns_are_one_entry_each():
     m = kaigiroku.repair(text)
     assert m.meta["attendees"] == ["議長 山田 太郎", "副議長 井上 美和", "3番 松田 翔", "5番 石田 美咲", "委員 小林 大輔",
                                    "委員 近藤 彩"]
+
+
+def test_a_list_of_headings_opening_at_one_under_unnumbered_items_is_body():
+    """会議場所　… then （１）開会 （２）議事 …: the place does not run on into the body's headings."""
+    text = ("第18回青葉市情報公開審議会会議録\n\n出席議員（2名）\n　会長 岡田 誠一　　　　委員 石井 健\n"
+            "会議場所　青葉市役所 5階 第2委員会室\n\n　　（１）開会\n　　　（２）議事\n　　要旨は次の＜諮問審議＞のとおり\n"
+            "　　　（３）諮問審議\n◎会長（梶典子君）\nそれでは、議事に入ります。事務局から説明をお願いします。\n"
+            "◎事務局\n本件は、審議会の御意見をお聴きするものです。\n")
+    m = kaigiroku.repair(text)
+    assert m.meta["place"] == "青葉市役所 5階 第2委員会室"
+    assert [t.kind for t in m.turns[:4]] == ["heading", "heading", "note", "heading"]

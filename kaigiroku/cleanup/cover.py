@@ -156,15 +156,19 @@ def find_body_start(lines: list[str], roles=None, why: list | None = None, headi
     return _before_label_cells(lines, start, roles) if start < first_body else start
 
 
+_PAREN_NUMBER = re.compile(r"^[\s\u3000]*[（(]([0-9０-９]{1,2})[）)]")
+
+
 def _item_number(line: str) -> int | None:
-    m = _NUMBER_SHAPE.match(line)
-    return int(unicodedata.normalize("NFKC", m.group(0)).strip(" .、)）\u3000")) if m else None
+    m = _NUMBER_SHAPE.match(line) or _PAREN_NUMBER.match(line)
+    return int(re.sub(r"\D", "", unicodedata.normalize("NFKC", m.group(0)))) if m else None
 
 
 def _numbering_restarts(lines: list[str], key_lines: list[int], end: int, roles=None) -> int | None:
-    """A numbered line after the cover's numbered items whose number does not go on from theirs
-    (１ 日時 … ５ 資料 / 別紙のとおり, then １ 開会): the body's own list of headings begins there. Right
-    under a key with no value (３．議事次第 / １．開 会 …) a list starting again is that key's value."""
+    """A numbered line after the cover's items whose number does not go on from theirs (１ 日時 …
+    ５ 資料 / 別紙のとおり, then １ 開会), or a list of headings opening at 1 under unnumbered items
+    (会議場所　… / （１）開会): the body's own list of headings begins there. Right under a key with no
+    value (３．議事次第 / １．開 会 …) a list starting again is that key's value."""
     last = None
     for i in range(key_lines[0], end):
         n = _item_number(lines[i])
@@ -172,7 +176,12 @@ def _numbering_restarts(lines: list[str], key_lines: list[int], end: int, roles=
             continue
         if _cover_item(lines[i], roles):
             last = n
-        elif last is not None and n <= last and n <= 2 and not _value_below(lines, i):
+        elif _value_below(lines, i):
+            last = n
+        elif last is not None and n <= last and n <= 2:
+            return i
+        elif last is None and n == 1 and block_kind(_clean(lines[i])) == "heading" \
+                and match_label(ITEM_NUMBER.sub("", _PAREN_NUMBER.sub("", lines[i])), roles) is None:
             return i
         else:
             last = n
