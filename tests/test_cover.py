@@ -175,3 +175,14 @@ def test_a_list_of_headings_opening_at_one_under_unnumbered_items_is_body():
     m = kaigiroku.repair(text)
     assert m.meta["place"] == "青葉市役所 5階 第2委員会室"
     assert [t.kind for t in m.turns[:4]] == ["heading", "heading", "note", "heading"]
+
+
+def test_a_wrapped_line_of_speech_under_the_attendees_is_body():
+    """A speech whose label stands further down (labels dumped after the body), its first line cut
+    by a wrap before any sentence end: prose, not an attendee."""
+    text = ("第15回青葉市情報公開審議会会議録\n\n日時：令和6年7月8日（水）　午後2時から\n場所：青葉市役所 5階 第1会議室\n\n"
+            "出席者\n　委員 林花子　　会長 岡田誠一\n\n"
+            "ただいまの件ですが、利用者ＩＤについて御説明いたしま\nすか。\n\n委託事業者はどのように扱われるのでしょうか。\n")
+    m = kaigiroku.repair(text)
+    assert "利用者" not in json.dumps(m.meta, ensure_ascii=False)
+    assert "利用者IDについて" in "".join(t.text for t in m.turns)

@@ -149,3 +149,23 @@ def test_the_title_and_date_heading_the_second_page_is_furniture():
     lines += [f"○{r}\n{t}" for r, t in SPEECH[:2]] + ["- 1 -", header] + [f"○{r}\n{t}" for r, t in SPEECH[2:]] + ["- 2 -"]
     minutes = kaigiroku.repair("\n".join(lines) + "\n").to_dict()
     assert [(t["speaker"], t["text"]) for t in minutes["turns"]] == SPEECH
+
+
+def test_a_heading_said_twice_on_a_page_is_no_running_header():
+    """議案第１２号 three times, twice on one page: a header is printed once a page."""
+    speech = "○会長（森本美穂氏）\tそのため、庁内ネットワークはどのように扱われるのでしょうか。\n"
+    text = (f"{TITLE}\n\n１　日時\n　　令和6年4月20日（水）\n\n" + speech + "議案第１２号\n" + speech + "議案第１２号\n報告事項\n"
+            "https://www.town.minami.example.jp/gikai/dai3kai.html          1/2\n" + speech + "議案第１２号\n"
+            "https://www.town.minami.example.jp/gikai/dai3kai.html          2/2\n")
+    body = "".join(t.text for t in kaigiroku.repair(text).turns)
+    assert body.count("議案第12号") + body.count("議案第１２号") == 3
+
+
+def test_the_opening_heading_said_again_mid_page_is_no_title_header():
+    """No cover: the first line is a heading, not the title; said again mid-page it is text."""
+    text = ("　会議録署名議員の指名\n午前１１時１５分開議\n◎会長:本件について御説明いたします。\n　　〔質疑なし〕\n"
+            "　　会議録署名議員の指名\n◎委員:マイナンバーについて御説明いたします。\n◎会長:ほかにございますか。\n"
+            "◎委員:ございません。\n◎会長:では次に移ります。\n　　　１\n"
+            "◎会長:本件について御説明いたします。\n　　　２\n")
+    body = "".join(t.text for t in kaigiroku.repair(text).turns)
+    assert body.count("会議録署名議員の指名") == 2

@@ -104,7 +104,16 @@ def reads_as_body(line: str, roles=None) -> bool:
     if ITEM_NUMBER.match(t):
         return False
     return (t[-1] in "。？?" and (len(t) >= 20 or (len(t) >= 8 and _spoken(t)))) or (
-        "。" in t[:-1] and len(t) >= 20 and _spoken(t))
+        "。" in t[:-1] and len(t) >= 20 and _spoken(t)) or _running_prose(t)
+
+
+def _running_prose(t: str) -> bool:
+    """A line of speech cut by a wrap before its sentence ends (ただいまの件ですが、利用者IDについて御説明いたしま):
+    long, and spoken as no cover item is (a bill's title, 職員の勤務時間、休暇等に関する条例の…, is not)."""
+    if len(t) < 20:
+        return False
+    kana = sum("\u3040" <= c <= "\u309f" for c in t) / len(t)
+    return kana >= 0.45 or ("、" in t and kana >= 0.3)
 
 
 from .classify import AGENDA, block_kind  # noqa: E402
