@@ -12,7 +12,7 @@ from collections import defaultdict
 from ..cleanup.furniture import is_page_number, print_stamp_piece
 from ..charclass import header_key
 from ..model import Page
-from .geometry import Row, rows_of
+from .geometry import Row, quantile, rows_of, typical_size
 
 MARGIN = 0.13  # share of the page height, top and bottom, where furniture lives
 REPEAT_SHARE = 0.3  # a running header appears on at least this share of pages (and on two)
@@ -45,6 +45,7 @@ def strip_furniture(pages: list[Page]) -> None:
     # the document's line spacing (a page with three lines has no spacing of its own to go by)
     gaps = sorted(b.top - a.bottom for rows in rows_by_page for a, b in zip(rows, rows[1:]) if b.top > a.bottom)
     line_gap = gaps[len(gaps) // 2] if gaps else 0.0
+    text_size = typical_size([ln for page in pages for ln in page.lines])
     for i, page in enumerate(pages):
         rows = rows_by_page[i]
         gone = set()
@@ -61,11 +62,14 @@ def strip_furniture(pages: list[Page]) -> None:
                         or all(is_page_number(f.text) or (id(row), f.x0) in repeated for f in row.frags)):
                     break
                 found.append((row, number))
-            # a running header stands apart from the text; a repeated line set like the text is text
-            # (a label cell that happens to fall at the same place on two pages). The rows found are
-            # the first ones from the edge, so the row inside the last one found follows it in `order`.
+            # a running header stands apart from the text, by space or by its type and place; a
+            # repeated line set like the text, close to it, is text (a label cell that happens to fall
+            # at the same place on two pages). The rows found are the first ones from the edge, so
+            # the row inside the last one found follows it in `order`.
+            left = quantile([r.x0 for r in rows], 0.1, default=0.0)
             while found and not found[-1][1] and len(order) > len(found) \
-                    and _gap(found[-1][0], order[len(found)]) < 1.5 * line_gap + 1:
+                    and _gap(found[-1][0], order[len(found)]) < 1.5 * line_gap + 1 \
+                    and _set_like_text(found[-1][0], text_size, left):
                 found.pop()
             gone.update(id(r) for r, _ in found)
         if gone:
@@ -74,6 +78,12 @@ def strip_furniture(pages: list[Page]) -> None:
                 (page.furniture if id(row) in gone else keep).extend(row.frags)
             kept = {id(f) for f in keep}
             page.lines = [ln for ln in page.lines if id(ln) in kept]
+
+
+def _set_like_text(row: Row, text_size: float, left: float) -> bool:
+    """In the text's type size and starting at the text's left edge (a header is smaller, or set
+    to the right or centred)."""
+    return abs(row.size - text_size) <= 0.1 * text_size and row.x0 <= left + text_size
 
 
 def _gap(a: Row, b: Row) -> float:
