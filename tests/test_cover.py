@@ -186,3 +186,15 @@ def test_a_wrapped_line_of_speech_under_the_attendees_is_body():
     m = kaigiroku.repair(text)
     assert "利用者" not in json.dumps(m.meta, ensure_ascii=False)
     assert "利用者IDについて" in "".join(t.text for t in m.turns)
+
+
+def test_the_opening_run_of_headings_after_the_place_is_body():
+    """会議場所　… then 開会 / 議事 / 要旨は次の…のとおり / 諮問審議 and the first speech (its label further
+    down, wrapped mid-sentence): the place takes none of them."""
+    text = ("第18回青葉市情報公開審議会会議録\n\n出席議員（2名）\n　会長 岡田 誠一　　　　委員 石井 健\n"
+            "会議場所　青葉市役所 5階 第2委員会室\n\n開会\n\n議事\n\n要旨は次の＜諮問審議＞のとおり\n\n諮問審議\n\n"
+            "それでは、議事に入ります。諮問事項ア「児童手当等ｼｽﾃﾑのクラウドサービス\nへの移行について」を審議いたします。\n\n"
+            "本件は、審議会の御意見をお聴きするものです。\n")
+    m = kaigiroku.repair(text)
+    assert m.meta["place"] == "青葉市役所 5階 第2委員会室"
+    assert [t.text for t in m.turns[:4]] == ["開会", "議事", "要旨は次の＜諮問審議＞のとおり", "諮問審議"]

@@ -104,7 +104,7 @@ def reads_as_body(line: str, roles=None) -> bool:
     if ITEM_NUMBER.match(t):
         return False
     return (t[-1] in "。？?" and (len(t) >= 20 or (len(t) >= 8 and _spoken(t)))) or (
-        "。" in t[:-1] and len(t) >= 20 and _spoken(t)) or _running_prose(t)
+        "。" in t[:-1] and len(t) >= 20 and _kana_share(t) >= 0.15) or _running_prose(t)
 
 
 def _running_prose(t: str) -> bool:
@@ -112,8 +112,12 @@ def _running_prose(t: str) -> bool:
     long, and spoken as no cover item is (a bill's title, 職員の勤務時間、休暇等に関する条例の…, is not)."""
     if len(t) < 20:
         return False
-    kana = sum("\u3040" <= c <= "\u309f" for c in t) / len(t)
+    kana = _kana_share(t)
     return kana >= 0.45 or ("、" in t and kana >= 0.3)
+
+
+def _kana_share(t: str) -> float:
+    return sum("\u3040" <= c <= "\u309f" for c in t) / max(1, len(t))
 
 
 from .classify import AGENDA, block_kind  # noqa: E402
@@ -216,6 +220,16 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
             i -= 1
     if first is not None:
         return first
+    # the body's opening run of short lines (開会 / 議事 / 要旨は次の…のとおり / 諮問審議), two or more of them
+    # headings, right after an item whose value was on its own line: none of them is that value
+    run = i
+    while run > lo and len(_clean(lines[run - 1])) <= 20 and not KEY_LINE.match(lines[run - 1]) \
+            and not _in_columns(lines[run - 1]) and _clean(lines[run - 1])[-1:] not in "。、，,":
+        run -= 1
+    if run < i and run > 0 and sum(heading(j) for j in range(run, i)) >= 2:
+        key = KEY_LINE.match(lines[run - 1])
+        if key is not None and _clean(key.group("value")):
+            return run
     # a plain heading (諮問審議) after an item whose value was on its own line: not that item's value
     if i > lo + 1 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]) \
             and not _in_columns(lines[i - 1]) and not _in_columns(lines[i - 2]):
