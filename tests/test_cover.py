@@ -198,3 +198,10 @@ def test_the_opening_run_of_headings_after_the_place_is_body():
     m = kaigiroku.repair(text)
     assert m.meta["place"] == "青葉市役所 5階 第2委員会室"
     assert [t.text for t in m.turns[:4]] == ["開会", "議事", "要旨は次の＜諮問審議＞のとおり", "諮問審議"]
+
+
+def test_a_plain_heading_right_after_the_last_cover_item_is_body():
+    text = ("第18回青葉市情報公開審議会会議録\n開催日時：令和6年5月26日（水）　午後2時から\n開催場所：青葉市役所 5階 第1会議室\n"
+            "配付資料：別紙のとおり\n\n　　諮問審議\n　　　午前１０時１５分開議\n◎小西教育部長:庁内ネットワークについて御説明いたします。\n")
+    m = kaigiroku.repair(text)
+    assert m.meta["other"] == {"配付資料": "別紙のとおり"} and m.turns[0].text == "諮問審議"

@@ -231,7 +231,8 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
         if key is not None and _clean(key.group("value")):
             return run
     # a plain heading (諮問審議) after an item whose value was on its own line: not that item's value
-    if i > lo + 1 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]) \
+    # (the item may be the cover's last: lines[i - 2] is then its key line, just before `lo`)
+    if i > lo and i >= 2 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]) \
             and not _in_columns(lines[i - 1]) and not _in_columns(lines[i - 2]):
         before = KEY_LINE.match(lines[i - 2])
         if before is None or _clean(before.group("value")):
