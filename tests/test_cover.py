@@ -85,3 +85,123 @@ def test_meta_that_reads_as_speech_is_reported(tmp_path):
                        text=True)
     assert r.returncode == 0 and "warning: cover" in r.stderr
     assert json.loads(r.stdout)["warnings"] == m.warnings
+
+
+# found by the property test over every cover style (tests/test_property.py) with random examples:
+# the body's first speech, hard-wrapped, right after the cover
+WRAPPED_COVER = """第14回青葉市情報公開審議会会議録
+
+1 日 時　令和6年8月14日（水）　午後2時から午後3時30分まで
+2 場 所　青葉市役所 5階 第1会議室
+3 出席者
+　　事務局 総務課長
+4 資 料　別紙のとおり
+
+"""
+
+
+@pytest.mark.parametrize("first", [
+    # a marked head the role grammar does not split (a surname before a title suffix), a colon, prose
+    "◎柏原総務課長：また、マイナンバーについ\n　　　　　　　　て伺います。ただいまの件\n　　　　　　　　ですが、当該システムの経\n"
+    "　　　　　　　　過を御報告します。\n",
+    # a known label whose wrapped prose is cut at its commas into pieces as short as names
+    "〇委員　そのため、防犯カメラの映像に\nついて御説明いたします。次\nに、条例の改正はどのように\n扱われるのでしょうか。\n",
+])
+def test_the_first_wrapped_speech_is_no_cover_item(first):
+    rest = "○会長：ありがとうございました。ほかに御質問はございますか。\n○委員：ございません。\n"
+    m = kaigiroku.repair(WRAPPED_COVER + first + rest)
+    meta = json.dumps(m.meta, ensure_ascii=False)
+    assert "について" not in meta and "映像" not in meta and "伺います" not in meta
+    assert m.meta["place"].startswith("青葉市役所") and m.meta["other"] == {"資料": "別紙のとおり"}
+    body = "".join(t.text for t in m.turns)
+    assert "当該システム" in body or "防犯カメラ" in body
+
+
+def test_a_role_key_before_wrapped_speech_is_no_cover_item():
+    """事務局 is a cover key (its staff) and a speaker's role: followed by prose cut by a wrap, it opens
+    the body (found by the property test, cover style 議事日程)."""
+    text = ("第17回青葉市情報公開審議会会議録\n\n議事日程（第８号）\n　令和6年3月18日（水）　午後2時から\n"
+            "第１　会議録署名議員の指名\n\n出席議員（2名）\n　会長 岡田誠一　委員 石井健\n"
+            "会議場所　青葉市役所 5階 第1会議室\n\n"
+            "事務局 防犯カメラの映像について御説明いたしますか。当該システムはどのように扱われるのでしょ\n"
+            "うか。そのため、防犯カメラの映像はどのように扱われるのでしょうか。\n"
+            "会長 ありがとうございました。御質問はございますか。\n事務局 ございません。\n")
+    m = kaigiroku.repair(text)
+    meta = json.dumps(m.meta, ensure_ascii=False)
+    assert "防犯カメラ" not in meta and m.meta["place"] == "青葉市役所 5階 第1会議室"
+    assert [t.speaker for t in m.speeches][:2] == ["事務局", "会長"]
+
+
+def test_the_body_headings_numbered_from_one_again_are_body():
+    """１ 日時 … ４ 資料 / 別紙のとおり, then the body's own headings １ 開会, ２ 議事: where the numbering
+    starts again the cover has ended (a tuned PDF case, cover style values_below)."""
+    text = ("第18回青葉市情報公開審議会会議録\n１　日時\n令和６年７月１０日（水）　午後２時から\n２　場所\n青葉市役所 ５階 第２委員会室\n"
+            "３出席者\n会長 岡田 誠一　委員 石井 健\n４資料\n別紙のとおり\n"
+            "　　　　　　１　開会\n　　　　　　２　議事\n　要旨は次の＜諮問審議＞のとおり\n　　　　　　３　諮問審議\n"
+            "◆会長（関口直樹氏）　それでは、議事に入ります。事務局から説明をお願いします。\n"
+            "◆事務局　本件は、条例の規定に基づき、審議会の御意見をお聴きするものです。\n")
+    m = kaigiroku.repair(text)
+    assert [t.text for t in m.turns[:2]] == ["１　開会", "２　議事"] or [t.text for t in m.turns[:2]] == ["1　開会", "2　議事"]
+    assert "要旨" not in json.dumps(m.meta, ensure_ascii=False) and m.meta["other"] == {"資料": "別紙のとおり"}
+
+
+def test_the_count_closing_a_list_of_attendees_is_cover():
+    """（ほか15名） closes a list of attendees; it is no stage direction opening the body."""
+    text = ("令和6年第3回東雲市議会定例会会議録（第2号）\n\n1 日 時　令和6年9月10日（火）　午前10時開議\n2 場 所　東雲市議会議場\n"
+            "3 出席者\n　　議長 山田 太郎\n　　3番 松田 翔\n　　（ほか15名）\n　　説明のため出席した者　市長 北村 正志、副市長 遠藤 隆\n"
+            "4 資 料　議事日程第2号のとおり\n\n5 議事の経過\n"
+            "議長（山田太郎君）　おはようございます。ただいまから本日の会議を開きます。\n市長（北村正志君）　お答えいたします。\n")
+    m = kaigiroku.repair(text)
+    body = "".join(t.text for t in m.turns)
+    assert "ほか15名" not in body and "北村 正志" not in body and "議事日程第2号" not in body
+    assert [t.speaker for t in m.speeches] == ["議長", "市長"]
+
+
+def test_attendees_set_in_columns_are_one_entry_each():
+    text = ("第3回東雲市議会定例会会議録\n\n1 日 時　令和6年9月10日（火）\n2 出席者\n　　議長 山田 太郎　副議長 井上 美和\n"
+            "　　3番 松田 翔　　5番 石田 美咲\n　　委員 小林 大輔　委員 近藤 彩\n3 場 所　東雲市議会議場\n\n"
+            "議長（山田太郎君）　おはようございます。ただいまから本日の会議を開きます。\n")
+    m = kaigiroku.repair(text)
+    assert m.meta["attendees"] == ["議長 山田 太郎", "副議長 井上 美和", "3番 松田 翔", "5番 石田 美咲", "委員 小林 大輔",
+                                   "委員 近藤 彩"]
+
+
+def test_a_list_of_headings_opening_at_one_under_unnumbered_items_is_body():
+    """会議場所　… then （１）開会 （２）議事 …: the place does not run on into the body's headings."""
+    text = ("第18回青葉市情報公開審議会会議録\n\n出席議員（2名）\n　会長 岡田 誠一　　　　委員 石井 健\n"
+            "会議場所　青葉市役所 5階 第2委員会室\n\n　　（１）開会\n　　　（２）議事\n　　要旨は次の＜諮問審議＞のとおり\n"
+            "　　　（３）諮問審議\n◎会長（梶典子君）\nそれでは、議事に入ります。事務局から説明をお願いします。\n"
+            "◎事務局\n本件は、審議会の御意見をお聴きするものです。\n")
+    m = kaigiroku.repair(text)
+    assert m.meta["place"] == "青葉市役所 5階 第2委員会室"
+    assert [t.kind for t in m.turns[:4]] == ["heading", "heading", "note", "heading"]
+
+
+def test_a_wrapped_line_of_speech_under_the_attendees_is_body():
+    """A speech whose label stands further down (labels dumped after the body), its first line cut
+    by a wrap before any sentence end: prose, not an attendee."""
+    text = ("第15回青葉市情報公開審議会会議録\n\n日時：令和6年7月8日（水）　午後2時から\n場所：青葉市役所 5階 第1会議室\n\n"
+            "出席者\n　委員 林花子　　会長 岡田誠一\n\n"
+            "ただいまの件ですが、利用者ＩＤについて御説明いたしま\nすか。\n\n委託事業者はどのように扱われるのでしょうか。\n")
+    m = kaigiroku.repair(text)
+    assert "利用者" not in json.dumps(m.meta, ensure_ascii=False)
+    assert "利用者IDについて" in "".join(t.text for t in m.turns)
+
+
+def test_the_opening_run_of_headings_after_the_place_is_body():
+    """会議場所　… then 開会 / 議事 / 要旨は次の…のとおり / 諮問審議 and the first speech (its label further
+    down, wrapped mid-sentence): the place takes none of them."""
+    text = ("第18回青葉市情報公開審議会会議録\n\n出席議員（2名）\n　会長 岡田 誠一　　　　委員 石井 健\n"
+            "会議場所　青葉市役所 5階 第2委員会室\n\n開会\n\n議事\n\n要旨は次の＜諮問審議＞のとおり\n\n諮問審議\n\n"
+            "それでは、議事に入ります。諮問事項ア「児童手当等ｼｽﾃﾑのクラウドサービス\nへの移行について」を審議いたします。\n\n"
+            "本件は、審議会の御意見をお聴きするものです。\n")
+    m = kaigiroku.repair(text)
+    assert m.meta["place"] == "青葉市役所 5階 第2委員会室"
+    assert [t.text for t in m.turns[:4]] == ["開会", "議事", "要旨は次の＜諮問審議＞のとおり", "諮問審議"]
+
+
+def test_a_plain_heading_right_after_the_last_cover_item_is_body():
+    text = ("第18回青葉市情報公開審議会会議録\n開催日時：令和6年5月26日（水）　午後2時から\n開催場所：青葉市役所 5階 第1会議室\n"
+            "配付資料：別紙のとおり\n\n　　諮問審議\n　　　午前１０時１５分開議\n◎小西教育部長:庁内ネットワークについて御説明いたします。\n")
+    m = kaigiroku.repair(text)
+    assert m.meta["other"] == {"配付資料": "別紙のとおり"} and m.turns[0].text == "諮問審議"

@@ -587,3 +587,25 @@ def test_random_pdf_text_layer_holds_the_body(tmp_path):
         r = render_pdf.render_random(aoba, seed, tmp_path / f"{seed}.pdf", layout=layout)
         text = subprocess.run(["pdftotext", "-layout", str(r.path), "-"], capture_output=True, text=True).stdout
         assert is_subsequence("".join(norm(t["text"]) for t in r.gold["turns"]), norm(text)), layout
+
+
+def test_council_record_is_a_long_browser_print_with_labels_alone(tmp_path):
+    """render_council_record: the meeting again and again, labels alone on their line above their
+    speech, the browser's date and URL + n/m on every page; the gold holds every copy's turns."""
+    import pypdfium2 as pdfium
+
+    aoba = load(ROOT / "fixtures" / "minutes" / "iinkai_shinonome_somu.json")
+    r = render_pdf.render_council_record(aoba, 3, tmp_path / "record.pdf", pages=10)
+    assert r.axes["pages"] >= 10 and r.axes["copies"] >= 2
+    assert pdf_body_stream(r.log) == "".join(norm(t["text"]) for t in r.gold["turns"])
+    doc = pdfium.PdfDocument(str(r.path))
+    assert len(doc) == r.axes["pages"]
+    date, url = None, None
+    for k, page in enumerate(doc, 1):
+        text = page.get_textpage().get_text_range()
+        assert re.search(rf"{k}/{len(doc)}\s*$", text.strip()) or f"{k}/{len(doc)}" in text
+        assert "http" in text and re.search(r"\d{4}/\d{1,2}/\d{1,2}|令和", text)
+    # every label drawn alone: nothing of the body on its line
+    by_line = Counter((page, round(top, 1)) for page, top, x, s, body in r.log)
+    labels = [(page, round(top, 1)) for page, top, x, s, body in r.log if not body and s[:1] in "○◯〇◎◆◇"]
+    assert labels and all(by_line[at] == 1 for at in labels)

@@ -6,9 +6,10 @@ whoever tunes the tool. The full report: `.venv/bin/python -m fixtures.report --
 --kind both`.
 
 Issue 9 asks for text: mean attributed >= 0.97, every case >= 0.90; PDFs: mean >= 0.98, every case
->= 0.95, cer <= 0.01. The tool does not reach them yet (see the report), so these tests hold the
-floors it has reached, a little below the measured means, to catch regressions on unseen minutes:
-raise them as the tool gets there, up to the issue's levels.
+>= 0.95, cer <= 0.01. On the small samples these tests take, the PDFs reach the issue's levels and
+are held there; the text does not yet (see the report: 120 cases, mean 0.930), so its floors sit a
+little below what was measured, to catch regressions on unseen minutes: raise them as the tool gets
+there, up to the issue's levels.
 """
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ from fixtures.report import Tally, run_case
 from fixtures.splits import cases
 
 TEXT_CASES, PDF_CASES = 36, 4
-# measured at the last change: text mean 0.933 (issue: 0.97); PDF mean 0.990, worst cer 0.031 (issue: 0.98, 0.01)
-TEXT_MEAN_FLOOR, PDF_MEAN_FLOOR, PDF_WORST_CER = 0.91, 0.97, 0.05
+# measured at the last change (these samples): text mean 0.953, worst 0.683 (issue: 0.97, 0.90);
+# PDF mean 0.990, worst 0.963, worst cer 0.0007 (issue: 0.98, 0.95, 0.01)
+TEXT_MEAN_FLOOR, TEXT_WORST_FLOOR = 0.945, 0.65
+PDF_MEAN_FLOOR, PDF_WORST_FLOOR, PDF_WORST_CER = 0.98, 0.95, 0.01
 
 
 def heldout(kind: str, count: int, tmp_path: Path) -> tuple[float, float, float, int, str]:
@@ -35,16 +38,39 @@ def heldout(kind: str, count: int, tmp_path: Path) -> tuple[float, float, float,
 
 
 def test_heldout_text(tmp_path):
-    """No crash, and the mean attributed at least the floor reached so far (issue 9: 0.97)."""
+    """No crash; mean and worst attributed at least the floors reached so far (issue 9: 0.97, 0.90)."""
     mean, worst, _, crashed, summary = heldout("text", TEXT_CASES, tmp_path)
     print(f"\nheld-out text: {summary}")
     assert crashed == 0, summary
-    assert mean >= TEXT_MEAN_FLOOR, summary
+    assert mean >= TEXT_MEAN_FLOOR and worst >= TEXT_WORST_FLOOR, summary
 
 
 def test_heldout_pdf(tmp_path):
-    """No crash; mean attributed and worst cer at least the floors reached so far (issue 9: 0.98, 0.01)."""
+    """No crash; issue 9's levels on this sample: mean attributed >= 0.98, every case >= 0.95, cer <= 0.01."""
     mean, worst, worst_cer, crashed, summary = heldout("pdf", PDF_CASES, tmp_path)
     print(f"\nheld-out pdf: {summary}")
     assert crashed == 0, summary
-    assert mean >= PDF_MEAN_FLOOR and worst_cer <= PDF_WORST_CER, summary
+    assert mean >= PDF_MEAN_FLOOR and worst >= PDF_WORST_FLOOR and worst_cer <= PDF_WORST_CER, summary
+
+
+RECORD_PAGES = 12  # the report's record has 56 pages (`python -m fixtures.report --record`); a test keeps it short
+
+
+def test_heldout_council_record(tmp_path):
+    """The held-out committee meeting as a browser-printed council record (labels alone on their
+    line, date/time + title on top and URL + n/m at the foot of every page): issue 9 asks for
+    attributed >= 0.998 and cer <= 0.01 on the real 56-page one."""
+    from kaigiroku.ingest import ingest
+    from kaigiroku.score import score
+
+    from fixtures.render_pdf import render_council_record
+    from fixtures.report import RECORD_MEETINGS
+    from fixtures.splits import SEED_BASE, load, meeting_path
+
+    r = render_council_record(load(meeting_path(RECORD_MEETINGS["heldout"])), SEED_BASE["heldout"],
+                              tmp_path / "record.pdf", pages=RECORD_PAGES)
+    assert r.axes["pages"] >= RECORD_PAGES
+    s = score(r.gold, ingest(r.path, ocr="never").to_dict())
+    summary = f"attributed {s['attributed']:.4f} cer {s['cer']:.4f}"
+    print(f"\nheld-out council record ({r.axes['pages']} pages): {summary}")
+    assert s["attributed"] >= 0.998 and s["cer"] <= 0.01, summary

@@ -34,6 +34,18 @@ def bracketed(text: str) -> str | None:
     return inner
 
 
+# what happens in the room (a clause, or an act of the members), never the name of an agenda item
+_DIRECTION_ACT = re.compile(r"拍手|挙手|起立|着席|退席|離席|退室|入室|退場|入場|休憩|再開|発言する者|呼ぶ者|者あり"
+                            r"|(?:あり|なし|する|した|います|ました)$")
+
+
+def reads_as_direction(inner: str) -> bool:
+    """The inside of a bracket reads as a stage direction: a quoted call (「異議なし」と呼ぶ者あり), an act
+    of the room (拍手, 説明員退室) or a clause ending as one does (質疑なし); a heading names an item."""
+    t = re.sub(r"[\s\u3000]+", "", inner)
+    return bool(t) and ("「" in t or "『" in t or _DIRECTION_ACT.search(t) is not None)
+
+
 def block_kind(text: str, hint: str | None = None) -> str:
     """'heading', 'note' or 'speech' for a block with no speaker label."""
     t = text.strip()
@@ -41,6 +53,8 @@ def block_kind(text: str, hint: str | None = None) -> str:
         return "speech"
     inner = bracketed(t)
     if inner is not None:
+        if reads_as_direction(inner):
+            return "note"  # ［「異議なし」と呼ぶ者あり］, 【拍手】: whatever the bracket
         if t[0] in "【［[" or (t[0] in "＜<〈《" and len(inner.strip()) <= 10 and " " not in inner.strip()
                                and "\u3000" not in inner.strip()):
             return "heading"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..charclass import WORD_CLASS
 from .labels import MARKS, is_label_only, match_label
@@ -15,7 +16,7 @@ def _spaced(word: str) -> str:
 
 _KEYS = {
     "date": ["開催日時", "日時", "開催日", "日程", "会議日時"],
-    "place": ["開催場所", "場所", "会場"],
+    "place": ["開催場所", "会議場所", "場所", "会場"],
     "attendees": ["出席者", "出席委員", "出席議員", "出席者氏名", "出席"],
     "absent": ["欠席者", "欠席委員", "欠席議員", "欠席"],
     "staff": ["事務局職員", "事務局", "説明員職氏名", "説明員", "説明者", "出席説明員", "関係職員"],
@@ -51,19 +52,27 @@ def _cover_item(line: str, roles=None) -> bool:
     if not m:
         return False
     value = _clean(m.group("value"))
-    speech_like = value.endswith(("。", "？", "?")) or len(value) > 60
+    # a sentence, ended or cut by a wrap (事務局 防犯カメラの映像について御説明いたしますか。当該…)
+    speech_like = value.endswith(("。", "？", "?")) or len(value) > 60 or "。" in value \
+        or (len(value) >= 12 and _spoken(value))
     return not (speech_like and match_label(line, roles) is not None)
 
 
 def _names_list(text: str) -> bool:
     """A list of names or short items (青木 秀子、東 珠実、…), as a cover prints attendees."""
     items = [i for i in re.split(r"[、，,\s\u3000]+", text.strip()) if i]
-    return bool(items) and all(len(i) <= 10 for i in items) and not text.rstrip().endswith("。")
+    # short pieces of prose cut at its commas (そのため、防犯カメラの映像に) are no names
+    return bool(items) and all(len(i) <= 10 for i in items) and not text.rstrip().endswith("。") \
+        and not _spoken(re.sub(r"[、，,\s\u3000]", "", text))
 
 
 def _spoken(text: str) -> bool:
     """Running Japanese prose (a third of it hiragana), not a list of offices and names."""
     return sum("\u3040" <= c <= "\u309f" for c in text) >= 0.3 * len(text)
+
+
+# ◎柏原総務課長：また、… — a cover prints no speaker marks; the head may be a role the grammar does not know
+_MARKED_SPEECH = re.compile(rf"^[{MARKS}][^\s:：、。]{{1,16}}?(?:[:：]\s*|\s)(?P<rest>.+)$")
 
 
 def reads_as_body(line: str, roles=None) -> bool:
@@ -78,6 +87,9 @@ def reads_as_body(line: str, roles=None) -> bool:
         return False
     if TIME_NOTE.match(t) or (bracketed(t) is not None and t[0] in "＜<【〔［[〈《"):
         return True
+    marked = _MARKED_SPEECH.match(t)
+    if marked and len(marked.group("rest")) >= 8 and _spoken(marked.group("rest")):
+        return True  # a speaker mark, a head and a separator, then prose: a speech whatever the head
     m = match_label(line, roles)
     if m is not None and t[0] in MARKS and not _clean(line[m.end:]):
         return True  # a marked label cell standing alone (○会長（梶健一氏）): a cover never prints one
@@ -92,10 +104,27 @@ def reads_as_body(line: str, roles=None) -> bool:
     if ITEM_NUMBER.match(t):
         return False
     return (t[-1] in "。？?" and (len(t) >= 20 or (len(t) >= 8 and _spoken(t)))) or (
-        "。" in t[:-1] and len(t) >= 20 and _spoken(t))
+        "。" in t[:-1] and len(t) >= 20 and _kana_share(t) >= 0.15) or _running_prose(t)
+
+
+def _running_prose(t: str) -> bool:
+    """A line of speech cut by a wrap before its sentence ends (ただいまの件ですが、利用者IDについて御説明いたしま):
+    long, and spoken as no cover item is (a bill's title, 職員の勤務時間、休暇等に関する条例の…, is not)."""
+    if len(t) < 20:
+        return False
+    kana = _kana_share(t)
+    return kana >= 0.45 or ("、" in t and kana >= 0.3)
+
+
+def _kana_share(t: str) -> float:
+    return sum("\u3040" <= c <= "\u309f" for c in t) / max(1, len(t))
 
 
 from .classify import AGENDA, block_kind  # noqa: E402
+
+
+# the count closing a list of attendees: （ほか15名）, （以上22名）, (22人)
+_HEAD_COUNT = re.compile(r"[（(](?:ほか|他|外|以上|計|合計)?\s*[0-9０-９一二三四五六七八九十]+\s*[名人][）)]")
 
 
 def find_body_start(lines: list[str], roles=None, why: list | None = None, headings=frozenset()) -> int:
@@ -111,7 +140,8 @@ def find_body_start(lines: list[str], roles=None, why: list | None = None, headi
         if i <= first_key or _cover_item(lines[i], roles) or _value_below(lines, i):
             return False
         t = _clean(lines[i])
-        return i in headings or (t[:1] in "（(" and len(t) <= 20 and block_kind(t) == "note")
+        return i in headings or (t[:1] in "（(" and len(t) <= 20 and block_kind(t) == "note"
+                                 and not _HEAD_COUNT.fullmatch(t))
 
     first_body = next((i for i, l in enumerate(lines) if reads_as_body(l, roles) or marked_or_direction(i)),
                       len(lines))
@@ -128,11 +158,47 @@ def find_body_start(lines: list[str], roles=None, why: list | None = None, headi
         if BODY_START.match(lines[i]) and len(_clean(lines[i])) <= 40:
             why.insert(0, f"the cover ends at the heading that opens the body: {_clean(lines[i])!r}")
             return _before_label_cells(lines, i, roles)
+    restart = _numbering_restarts(lines, key_lines, first_body, roles)
+    if restart is not None:
+        why.insert(0, f"the cover ends where its numbering starts again: {_clean(lines[restart])!r}")
+        return _before_label_cells(lines, restart, roles)
     if first_body == len(lines):
         return _before_label_cells(lines, key_lines[-1] + 1, roles)
     start = _heading_before(lines, key_lines[-1] + 1, _before_label_cells(lines, first_body, roles))
     # label cells dumped before the body's first heading (a page's label column) are the body's too
     return _before_label_cells(lines, start, roles) if start < first_body else start
+
+
+_PAREN_NUMBER = re.compile(r"^[\s\u3000]*[（(]([0-9０-９]{1,2})[）)]")
+
+
+def _item_number(line: str) -> int | None:
+    m = _NUMBER_SHAPE.match(line) or _PAREN_NUMBER.match(line)
+    return int(re.sub(r"\D", "", unicodedata.normalize("NFKC", m.group(0)))) if m else None
+
+
+def _numbering_restarts(lines: list[str], key_lines: list[int], end: int, roles=None) -> int | None:
+    """A numbered line after the cover's items whose number does not go on from theirs (１ 日時 …
+    ５ 資料 / 別紙のとおり, then １ 開会), or a list of headings opening at 1 under unnumbered items
+    (会議場所　… / （１）開会): the body's own list of headings begins there. Right under a key with no
+    value (３．議事次第 / １．開 会 …) a list starting again is that key's value."""
+    last = None
+    for i in range(key_lines[0], end):
+        n = _item_number(lines[i])
+        if n is None:
+            continue
+        if _cover_item(lines[i], roles):
+            last = n
+        elif _value_below(lines, i):
+            last = n
+        elif last is not None and n <= last and n <= 2:
+            return i
+        elif last is None and n == 1 and block_kind(_clean(lines[i])) == "heading" \
+                and match_label(ITEM_NUMBER.sub("", _PAREN_NUMBER.sub("", lines[i])), roles) is None:
+            return i
+        else:
+            last = n
+    return None
 
 
 def _heading_before(lines: list[str], lo: int, start: int) -> int:
@@ -154,8 +220,20 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
             i -= 1
     if first is not None:
         return first
+    # the body's opening run of short lines (開会 / 議事 / 要旨は次の…のとおり / 諮問審議), two or more of them
+    # headings, right after an item whose value was on its own line: none of them is that value
+    run = i
+    while run > lo and len(_clean(lines[run - 1])) <= 20 and not KEY_LINE.match(lines[run - 1]) \
+            and not _in_columns(lines[run - 1]) and _clean(lines[run - 1])[-1:] not in "。、，,":
+        run -= 1
+    if run < i and run > 0 and sum(heading(j) for j in range(run, i)) >= 2:
+        key = KEY_LINE.match(lines[run - 1])
+        if key is not None and _clean(key.group("value")):
+            return run
     # a plain heading (諮問審議) after an item whose value was on its own line: not that item's value
-    if i > lo + 1 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]):
+    # (the item may be the cover's last: lines[i - 2] is then its key line, just before `lo`)
+    if i > lo and i >= 2 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]) \
+            and not _in_columns(lines[i - 1]) and not _in_columns(lines[i - 2]):
         before = KEY_LINE.match(lines[i - 2])
         if before is None or _clean(before.group("value")):
             return i - 1
@@ -171,9 +249,18 @@ def _value_below(lines: list[str], i: int) -> bool:
     return key is not None and not _clean(key.group("value"))
 
 
+def _in_columns(line: str) -> bool:
+    """Items set in columns (本田顕子　　　　中村清): a row of a names table, never a heading."""
+    return re.search(r"\S(?:[ \u3000]{2,}|\t)\S", line.strip()) is not None
+
+
 def _plain_heading(line: str) -> bool:
+    """A heading of a word or two (諮問審議, 議 事): not a piece of a list of names (長 原田 和彦, the
+    wrapped end of an attendees line), whose words a space parts."""
     t = _clean(line)
-    return 2 <= len(t) <= 12 and not re.search(r"[、。，,:：0-9０-９]", t) and KEY_LINE.match(line) is None
+    words = t.split(" ")
+    return 2 <= len(t) <= 12 and not re.search(r"[、。，,:：0-9０-９]", t) and KEY_LINE.match(line) is None \
+        and (len(words) == 1 or all(len(w) == 1 for w in words))
 
 
 def _before_label_cells(lines: list[str], start: int, roles=None) -> int:
@@ -261,23 +348,25 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             continue
         if field == "attendees":
             # （１） 会 長　小室 充孝 / 委員：青木 秀子、東 珠実、… / a line that goes on with names
-            item = ITEM_NUMBER.sub("", raw)
-            who = match_label(item, roles)
-            group = _GROUP.match(_clean(item))
-            if who is not None and who.name is None:
-                role, names = who.speaker, item[who.end:]
-                group_indent = indent
-            elif group and (not role or (indent is not None and group_indent is not None
-                                         and indent <= group_indent)):
-                role, names = group.group("group"), group.group("rest")  # 消費者庁：宮腰大臣、…
-                group_indent = indent
-            elif not ITEM_NUMBER.match(raw) and role:
-                names = item
-            else:
-                role, names = "", item
-            for name in re.split(r"[、，,]", names):
-                if _clean(name):
-                    meta["attendees"].append(f"{role} {_clean(name)}".strip())
+            for item in _entries(ITEM_NUMBER.sub("", raw), roles):
+                who = match_label(item, roles)
+                group = _GROUP.match(_clean(item))
+                if who is not None and who.name is None:
+                    role, names = who.speaker, item[who.end:]
+                    group_indent = indent
+                elif _SEAT.match(_clean(item)):
+                    role, names = "", item  # 3番 松田 翔: a seat and its member, in no role's group
+                elif group and (not role or (indent is not None and group_indent is not None
+                                             and indent <= group_indent)):
+                    role, names = group.group("group"), group.group("rest")  # 消費者庁：宮腰大臣、…
+                    group_indent = indent
+                elif not ITEM_NUMBER.match(raw) and role:
+                    names = item
+                else:
+                    role, names = "", item
+                for name in re.split(r"[、，,]", names):
+                    if _clean(name):
+                        meta["attendees"].append(f"{role} {_clean(name)}".strip())
             continue
         _put(meta, other, field, key, line, cont=True)
     if title_lines and not meta["title"]:
@@ -291,6 +380,20 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
     if other:
         meta["other"] = other
     return meta
+
+
+_SEAT = re.compile(r"^[0-9０-９]{1,3}番\s")
+_COLUMN_GAP = re.compile(r"\u3000+|[ ]{2,}")
+
+
+def _entries(line: str, roles=None) -> list[str]:
+    """A line of attendees set in columns, one entry a column (議長 山田 太郎　副議長 井上 美和), when
+    every column opens with a role or a seat; else the line as it is."""
+    pieces = [p for p in _COLUMN_GAP.split(line.strip()) if p.strip()]
+    if len(pieces) > 1 and all(_SEAT.match(p + " ") or ((m := match_label(p, roles)) is not None and m.name is None
+                                                         and p[m.end:].strip()) for p in pieces):
+        return pieces
+    return [line]
 
 
 def _despace_letters(line: str) -> str:

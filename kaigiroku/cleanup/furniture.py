@@ -33,40 +33,138 @@ def _key(line: str) -> str:
     return header_key(line)
 
 
-def running_headers(lines: list[str], is_label) -> set[str]:
+# A browser's print stamp: the date and time of printing, the page's URL, a page counter set apart
+# by a wide gap (URL ... 3/56). A running header that carries one is never the document's title.
+_URL = re.compile(r"(?:https?|file)://\S+|www\.\S+\.\S+")
+_PRINT_DATE = re.compile(r"\d{2,4}/\d{1,2}/\d{1,2}(?:\s+(?:午前|午後)?\d{1,2}:\d{2})?|\d{1,2}:\d{2}")
+_WIDE_GAP = re.compile(r" {3,}|\u3000{2,}|\t")
+_DATE = re.compile(r"(?:令和|平成|昭和)?(?:\d{1,4}|元)年\d{1,2}月\d{1,2}日")
+
+
+def _pieces(line: str) -> list[str]:
+    return [p for p in _WIDE_GAP.split(unicodedata.normalize("NFKC", line).strip()) if p]
+
+
+def _counter(line: str) -> int | None:
+    """The page counter of a footer or header that prints one apart from its other text
+    (`https://… 3/56`, `会議録 - 3 -`): its first number, else None."""
+    pieces = _pieces(line)
+    if len(pieces) < 2:
+        return None
+    for piece in (pieces[-1], pieces[0]):
+        if is_page_number(piece):
+            return int(re.search(r"\d+", piece).group())
+    return None
+
+
+def has_print_stamp(line: str) -> bool:
+    """A line that carries what a browser or printer adds to every page: a URL, a print date and
+    time, or a page counter apart from the text."""
+    t = unicodedata.normalize("NFKC", line)
+    if _URL.search(t) or _PRINT_DATE.search(t) or _counter(line) is not None:
+        return True
+    pieces = _pieces(line)
+    return len(pieces) > 1 and any(_DATE.fullmatch(re.sub(r"\s+", "", p)) for p in pieces)
+
+
+def print_stamp_piece(text: str) -> bool:
+    """A piece of a page that only a browser prints: a URL, or the date (and time) of printing
+    standing alone (2024/05/13 14:05)."""
+    t = unicodedata.normalize("NFKC", text).strip()
+    return _URL.search(t) is not None or (_PRINT_DATE.fullmatch(t) is not None and "/" in t)
+
+
+def browser_print_line(line: str) -> bool:
+    """By its shape alone, once is enough: a browser's footer (URL, a wide gap, n/m) or header (the
+    date and time of printing, a wide gap, the page's title)."""
+    pieces = _pieces(line)
+    if len(pieces) < 2:
+        return False
+    if _counter(line) is not None and any(_URL.fullmatch(p) for p in pieces):
+        return True
+    return _PRINT_DATE.fullmatch(pieces[0]) is not None and "/" in pieces[0]
+
+
+class RunningHeaders(set):
+    """The keys of running headers and footers; `stamped` holds those that carry a print stamp and
+    so are furniture on the first page too (a plain repeated title is the title there)."""
+
+    def __init__(self, keys=(), stamped=()):
+        super().__init__(keys)
+        self.stamped = set(stamped)
+
+
+def running_headers(lines: list[str], is_label) -> RunningHeaders:
     """Lines (by their text without spaces) that repeat as running headers or footers.
 
     A line counts when it is no sentence, stage direction or speaker label, and either repeats the
-    document's title or recurs at least three times, once a page: next to a page number, with a
-    page number between one time and the next.
+    document's title, or recurs with a page counter that grows by one page at a time, or recurs at
+    least three times, once a page: next to a page number, with a page number between one time and
+    the next.
     """
     keys = [_key(l) for l in lines]
     counts = Counter(k for k, l in zip(keys, lines) if k and not is_page_number(l))
     printed = {k: re.sub(r"\s+", "", l) for k, l in zip(keys, lines) if k}
     title = next((k for k in keys if k), "")
-    numbers = [i for i, l in enumerate(lines) if l.strip() and is_page_number(l)]
+    counted = _counted_lines(lines, keys)
+    # page boundaries: page numbers, counters, form feeds
+    numbers = [i for i, l in enumerate(lines) if l == "\f" or (l.strip() and (is_page_number(l) or keys[i] in counted))]
     places = defaultdict(list)
     for i, k in enumerate(keys):
         if counts.get(k, 0) >= 3:
             places[k].append(i)
-    found = set()
+    found = set(counted) | {k for k, l in zip(keys, lines) if k and browser_print_line(l)}
     for k, n in counts.items():
-        if len(k) < 3 or k[-1] in _TERMINAL or k[0] in _BRACKETS or is_label(printed[k]):
+        # a header is no sentence: none ends in it or inside it (a wrapped line of a speech said
+        # three times, …ください。第3条第2項について御説, is text)
+        if k in found or len(k) < 3 or k[-1] in _TERMINAL or "。" in k or k[0] in _BRACKETS \
+                or is_label(printed[k]):
             continue
         if k == title and n >= 2:
-            found.add(k)  # the title printed again on later pages
+            # the title printed again at the head of later pages; a heading that opens a document
+            # with no cover and comes again mid-page (会議録署名議員の指名) is no header
+            later = [i for i, kk in enumerate(keys) if kk == k][1:]
+            if all(_numbers_within(numbers, i - 3, i + 3) for i in later):
+                found.add(k)
+        elif k != title and _title_and_date(printed[k], printed.get(title, "")) \
+                and all(_numbers_within(numbers, i - 2, i + 2) for i, kk in enumerate(keys) if kk == k):
+            found.add(k)  # the title and the meeting's date heading a page, after a page number
         elif n >= 3 and _once_a_page(places[k], numbers):
             found.add(k)
-    return found
+    stamped = {k for k in found if has_print_stamp(next(l for l, kk in zip(lines, keys) if kk == k))}
+    return RunningHeaders(found, stamped)
+
+
+def _title_and_date(line: str, title: str) -> bool:
+    """The document's title with the meeting's date after it (第3回検討会議事録　令和6年11月20日（水）)."""
+    if len(title) < 4 or not line.startswith(title):
+        return False
+    rest = unicodedata.normalize("NFKC", line[len(title):])
+    return re.fullmatch(rf"{_DATE.pattern}(?:\([^)]{{1,3}}\))?", rest) is not None
+
+
+def _counted_lines(lines: list[str], keys: list[str]) -> set[str]:
+    """Keys of lines that recur with a page counter apart from their text, the counter growing
+    from one time to the next (a browser's `URL … 3/56` footer)."""
+    seen = defaultdict(list)
+    for line, k in zip(lines, keys):
+        if k:
+            n = _counter(line)
+            if n is not None:
+                seen[k].append(n)
+    return {k for k, ns in seen.items() if len(ns) >= 2 and all(b > a for a, b in zip(ns, ns[1:]))}
 
 
 def _once_a_page(at: list[int], numbers: list[int]) -> bool:
-    """Most places of a line lie within 3 lines of a page number, with a page number between one
-    place and the next. Both lists are ascending, so each question is a binary search: linear time
-    overall (a scan of every number for every place was quadratic on archive concatenations)."""
+    """Most places of a line lie within 3 lines of a page number, and a page number stands between
+    one place and the next: a header is printed once a page, so two places with no page number
+    between them (議案第12号 twice on one page) tell against it; one page in four may have lost its
+    number. Both lists are ascending, so each question is a binary search: linear time overall (a
+    scan of every number for every place was quadratic on archive concatenations)."""
     near = sum(_numbers_within(numbers, i - 3, i + 3) for i in at)
     apart = sum(_numbers_within(numbers, a + 1, b - 1) for a, b in zip(at, at[1:]))
-    return near * 2 >= len(at) and apart * 2 >= len(at) - 1
+    gaps = len(at) - 1
+    return near * 2 >= len(at) and apart >= gaps - gaps // 4
 
 
 def _numbers_within(numbers: list[int], low: int, high: int) -> bool:

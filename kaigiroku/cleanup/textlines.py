@@ -96,7 +96,8 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
         blanks = 0
         gap, spacers = spacers, 0
         key = header_key(raw)
-        if is_page_number(raw) or (key in headers and out):  # the title on the first page stays
+        # the title on the first page stays; a header with a print stamp (date, URL, n/m) goes there too
+        if is_page_number(raw) or (key in headers and (out or key in headers.stamped)):
             pending, origin = Break.PAGE, "page furniture (page number or running header)"
             page += 1
             continue

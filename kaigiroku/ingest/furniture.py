@@ -1,17 +1,18 @@
 """Page furniture: page numbers and running headers/footers, found by position and repetition.
 
 Only rows in the outer band of a page (top or bottom MARGIN of its height) can be furniture, and
-only from the page edge inwards: the scan stops at the first row that is neither a page number nor
-a text repeated at the same place on other pages. Removed lines go to Page.furniture.
+only from the page edge inwards: the scan stops at the first row that is neither a page number, nor
+a browser's print stamp (URL, date and time), nor a text repeated at the same place on other pages,
+nor the document's title printed again. Removed lines go to Page.furniture.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 
-from ..cleanup.furniture import is_page_number
+from ..cleanup.furniture import is_page_number, print_stamp_piece
 from ..charclass import header_key
 from ..model import Page
-from .geometry import Row, rows_of
+from .geometry import Row, quantile, rows_of, typical_size
 
 MARGIN = 0.13  # share of the page height, top and bottom, where furniture lives
 REPEAT_SHARE = 0.3  # a running header appears on at least this share of pages (and on two)
@@ -40,9 +41,11 @@ def strip_furniture(pages: list[Page]) -> None:
             if band:
                 band_rows.append((i, row, band))
     repeated = _repeated(band_rows, len([p for p in pages if p.lines]))
+    repeated |= _title_again(band_rows, rows_by_page)
     # the document's line spacing (a page with three lines has no spacing of its own to go by)
     gaps = sorted(b.top - a.bottom for rows in rows_by_page for a, b in zip(rows, rows[1:]) if b.top > a.bottom)
     line_gap = gaps[len(gaps) // 2] if gaps else 0.0
+    text_size = typical_size([ln for page in pages for ln in page.lines])
     for i, page in enumerate(pages):
         rows = rows_by_page[i]
         gone = set()
@@ -52,15 +55,21 @@ def strip_furniture(pages: list[Page]) -> None:
                 if _band(row, page) != band:
                     break
                 number = is_page_number(row.text) or all(is_page_number(f.text) for f in row.frags)
-                if not (number or id(row) in repeated
+                # a browser's print stamp (URL, date and time of printing) tells by its shape, on a
+                # single page too; like a repeated line it must stand apart from the text
+                stamped = any(print_stamp_piece(f.text) for f in row.frags)
+                if not (number or stamped or id(row) in repeated
                         or all(is_page_number(f.text) or (id(row), f.x0) in repeated for f in row.frags)):
                     break
                 found.append((row, number))
-            # a running header stands apart from the text; a repeated line set like the text is text
-            # (a label cell that happens to fall at the same place on two pages). The rows found are
-            # the first ones from the edge, so the row inside the last one found follows it in `order`.
+            # a running header stands apart from the text, by space or by its type and place; a
+            # repeated line set like the text, close to it, is text (a label cell that happens to fall
+            # at the same place on two pages). The rows found are the first ones from the edge, so
+            # the row inside the last one found follows it in `order`.
+            left = quantile([r.x0 for r in rows], 0.1, default=0.0)
             while found and not found[-1][1] and len(order) > len(found) \
-                    and _gap(found[-1][0], order[len(found)]) < 1.5 * line_gap + 1:
+                    and _gap(found[-1][0], order[len(found)]) < 1.5 * line_gap + 1 \
+                    and _set_like_text(found[-1][0], text_size, left):
                 found.pop()
             gone.update(id(r) for r, _ in found)
         if gone:
@@ -71,8 +80,35 @@ def strip_furniture(pages: list[Page]) -> None:
             page.lines = [ln for ln in page.lines if id(ln) in kept]
 
 
+def _set_like_text(row: Row, text_size: float, left: float) -> bool:
+    """In the text's type size and starting at the text's left edge (a header is smaller, or set
+    to the right or centred)."""
+    return abs(row.size - text_size) <= 0.1 * text_size and row.x0 <= left + text_size
+
+
 def _gap(a: Row, b: Row) -> float:
     return max(b.top - a.bottom, a.top - b.bottom)
+
+
+def _title_again(band_rows, rows_by_page) -> set:
+    """ids of rows (and (row id, x0) of fragments) in the outer band of a later page that print the
+    document's title, its first row: a running header, even where a short document has a single
+    page after the cover for it to repeat on."""
+    first = next((i for i, rows in enumerate(rows_by_page) if rows), None)
+    if first is None:
+        return set()
+    title = _key(rows_by_page[first][0].text)
+    if len(title) < 4:
+        return set()  # too short to tell a title from a word of the text
+    out = set()
+    for i, row, _ in band_rows:
+        if i == first:
+            continue
+        if _key(row.text) == title:
+            out.add(id(row))
+        elif len(row.frags) > 1:
+            out.update((id(row), f.x0) for f in row.frags if _key(f.text) == title)
+    return out
 
 
 def _repeated(band_rows, n_pages: int) -> set:
