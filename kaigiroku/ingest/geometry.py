@@ -10,6 +10,7 @@ character: at hundreds of pages a second, a per-character loop would cost more t
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -96,13 +97,14 @@ def fragments(chars: Chars, number: int) -> list[Line]:
     order = np.argsort(mid, kind="stable")
     # rows: each anchored on its first character (in order of centre) with a tolerance of its height
     smid = mid[order]
-    stol = BASELINE_TOL * np.maximum((bottom - top)[order], 1.0)
-    row = np.empty(n, np.int64)
-    start, r = 0, 0
+    reach = (smid + BASELINE_TOL * np.maximum((bottom - top)[order], 1.0)).tolist()
+    smid_list = smid.tolist()  # bisect on a list: a numpy call per row costs more than the search
+    ends = []
+    start = 0
     while start < n:
-        end = max(int(np.searchsorted(smid, smid[start] + stol[start], side="right")), start + 1)
-        row[start:end] = r
-        start, r = end, r + 1
+        start = max(bisect_right(smid_list, reach[start], start), start + 1)
+        ends.append(start)
+    row = np.repeat(np.arange(len(ends)), np.diff(ends, prepend=0))
     # within a row, left to right (ties keep the order of centres, as a stable sort does); `row`
     # ascends, so it stays as it is
     order = order[np.lexsort((chars.x0[order], row))]
