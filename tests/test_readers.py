@@ -282,3 +282,31 @@ def test_fragments_same_on_both_code_paths():
             slow = [f for f in geometry.fragments(chars, sp.number) if f.text != "fi"]
             assert len(chars.text) == lig + 1
             assert fast == slow, sp.number
+
+
+def test_form_xobject_text_and_rules(tmp_path):
+    """Text and rulings drawn inside a form XObject (placed by a `cm`) are found by both readers, at the
+    same places: PDFium's walk goes into the form with its matrix."""
+    from tests.test_pdf_errors import pdf_from_objects
+
+    body = "".join(f"BT /F1 11 Tf 72 {700 - 16 * i} Td (Speaker {i}: the committee met and agreed.) Tj ET\n"
+                   for i in range(8))
+    form = (body + "0.5 w 72 560 m 520 560 l S\n72 540 448 0.5 re f\n").encode()
+    content = b"q 1 0 0 1 10 -20 cm /Fm1 Do Q\n"
+    pdf = pdf_from_objects([b"<< /Type /Catalog /Pages 2 0 R >>",
+                            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                            b"/Resources << /XObject << /Fm1 6 0 R >> >> >>",
+                            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+                            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                            b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+                            b"/Resources << /Font << /F1 5 0 R >> >> /Length %d >>\nstream\n" % len(form)
+                            + form + b"\nendstream"])
+    out = tmp_path / "form.pdf"
+    out.write_bytes(pdf)
+    (a, by_pdfium), = _source_pages(out, "pdfium")
+    (b, _), = _source_pages(out, "pdfplumber")
+    assert by_pdfium
+    assert [ln.text for ln in a.lines] == [ln.text for ln in b.lines] and len(a.lines) == 8
+    assert [ln.x0 for ln in a.lines] == [ln.x0 for ln in b.lines] == [82.0] * 8
+    assert a.rules == b.rules and len(a.rules) == 2

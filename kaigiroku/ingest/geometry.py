@@ -190,11 +190,15 @@ def fragments(chars: Chars, number: int) -> list[Line]:
         for i in np.flatnonzero(sep).tolist():
             k_text[i] = chr(sep[i]) + k_text[i]
         texts = ["".join(k_text[a:b]) for a, b in zip(starts.tolist(), ends.tolist())]
-    # the median size of each fragment (the upper one of an even count)
-    by_size = np.lexsort((k_size, np.cumsum(split)))
+    # the median size of each fragment (the upper one of an even count); a fragment set in one size
+    # has that size as its median, so characters are sorted by size only when some fragment mixes sizes
+    median = np.minimum.reduceat(k_size, starts)
+    if not np.array_equal(median, np.maximum.reduceat(k_size, starts)):
+        by_size = np.lexsort((k_size, np.cumsum(split)))
+        median = k_size[by_size[starts + (ends - starts) // 2]]
     boxes = np.round(np.stack([k_x0[starts], np.minimum.reduceat(vtop[keep], starts),
                                np.maximum.reduceat(k_x1, starts), np.maximum.reduceat(vbottom[keep], starts),
-                               k_size[by_size[starts + (ends - starts) // 2]]], axis=1), 2).tolist()
+                               median], axis=1), 2).tolist()
     return [Line(text=t, x0=b[0], top=b[1], x1=b[2], bottom=b[3], page=number, size=b[4])
             for t, b in zip(texts, boxes)]
 

@@ -171,21 +171,18 @@ class ObjectWalk:
             return
         objs = list(map(get, repeat(_arg(parent), n), range(n)))
         modes = list(map(_render_mode, objs))
-        is_text = [m != NOT_TEXT for m in modes]
-        text = list(compress(objs, is_text))
+        text = list(compress(objs, map(NOT_TEXT.__ne__, modes)))  # (loops in C, as below)
         if ctm is None:
             self.top_text = text
         if text:
             if any(mode in modes for mode in INVISIBLE_MODES):
                 self.invisible.update(o for o, m in zip(objs, modes) if m in INVISIBLE_MODES)
-            for obj, marks in zip(text, map(_count_marks, text)):
-                if marks > 0 and _is_artifact(obj, marks):
-                    self.artifact.add(obj)
+            marks = list(map(_count_marks, text))
+            if any(marks):
+                self.artifact.update(o for o, k in zip(text, marks) if k > 0 and _is_artifact(o, k))
         if len(text) == n:
             return
-        for obj, t in zip(objs, is_text):
-            if t:
-                continue
+        for obj in compress(objs, map(NOT_TEXT.__eq__, modes)):
             kind = _obj_type(obj)
             if kind == PATH:
                 self.n_paths += 1
