@@ -6,8 +6,8 @@ both feed one geometry (geometry.fragments) and one layout path. Per character P
                    text does not line up with the character list
   box              FPDFText_GetLooseCharBox: the advance width, and the descent line
   size             FPDFText_GetFontSize times the scale of FPDFText_GetMatrix, once per run of
-                   boxes on one descent line with equal heights; the box is then made that tall from its descent line, as pdfminer
-                   (and so pdfplumber) makes it
+                   boxes on one descent line with equal heights; the box is then made that tall
+                   from its descent line, as pdfminer (and so pdfplumber) makes it
   upright          as pdfminer judges it (a * d > 0 and b * c <= 0), from the FPDFText_GetMatrix
                    asked for each run (see size) and the page's /Rotate: a page whose glyphs are
                    all drawn upright in user space is read here (upright as displayed unless
@@ -147,6 +147,7 @@ class ObjectWalk:
         self.n_paths = 0
         self.top_text: list[int] = []  # the page's own text objects in content order (for _dropped_spaces)
         self._order: dict[int, int] | None = None
+        self._marks_seen: dict[int, bool] = {}  # mark handle -> tagged /Artifact (see _is_artifact)
         self._m = R.FS_MATRIX()
         self._box = [_F() for _ in range(4)]
         self._box_refs = [ctypes.addressof(v) for v in self._box]
@@ -179,7 +180,7 @@ class ObjectWalk:
                 self.invisible.update(o for o, m in zip(objs, modes) if m in INVISIBLE_MODES)
             marks = list(map(_count_marks, text))
             if any(marks):
-                self.artifact.update(o for o, k in zip(text, marks) if k > 0 and _is_artifact(o, k))
+                self.artifact.update(o for o, k in zip(text, marks) if k > 0 and _is_artifact(o, k, self._marks_seen))
         if len(text) == n:
             return
         for obj in compress(objs, map(NOT_TEXT.__eq__, modes)):
@@ -272,18 +273,28 @@ def _transform_box(m, l, b, r, t):
     return min(xs), min(ys), max(xs), max(ys)
 
 
-_NAME_BUF = ctypes.create_string_buffer(256)
-_NAME_LEN = ctypes.c_ulong()
+def _is_artifact(obj: int, n: int, seen: dict[int, bool]) -> bool:
+    """Whether the object (with `n` content marks) sits in marked content tagged /Artifact, at any depth.
 
-
-def _is_artifact(obj: int, n: int) -> bool:
-    """Whether the object (with `n` content marks) sits in marked content tagged /Artifact, at any depth."""
+    The objects of one marked section share its marks (a tagged PDF marks every object, three or four
+    to a section): `seen` keeps each mark's verdict, for one page, so each name is read once."""
     for i in range(n):
         mark = _get_mark(obj, i)
-        if mark and _mark_name(mark, ctypes.addressof(_NAME_BUF), 256, ctypes.addressof(_NAME_LEN)):
-            if _NAME_BUF.raw[: max(_NAME_LEN.value - 2, 0)].decode("utf-16-le", "ignore") == "Artifact":
-                return True
+        if not mark:
+            continue
+        tagged = seen.get(mark)
+        if tagged is None:
+            tagged = seen[mark] = _mark_is_artifact(mark)
+        if tagged:
+            return True
     return False
+
+
+def _mark_is_artifact(mark: int) -> bool:
+    name, length = ctypes.create_string_buffer(256), ctypes.c_ulong()
+    if not _mark_name(mark, ctypes.addressof(name), 256, ctypes.addressof(length)):
+        return False
+    return name.raw[: max(length.value - 2, 0)].decode("utf-16-le", "ignore") == "Artifact"
 
 
 @dataclass
