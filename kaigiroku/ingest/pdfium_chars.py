@@ -381,20 +381,19 @@ def _sizes(tp: int, idx: np.ndarray, heights: np.ndarray, bottoms: np.ndarray) -
     if not m:
         return heights, True
     starts = np.flatnonzero(np.concatenate(([True], (heights[1:] != heights[:-1]) | (bottoms[1:] != bottoms[:-1]))))
-    matrix = R.FS_MATRIX()
-    where = ctypes.byref(matrix)
+    first = idx[starts].tolist()
+    runs = len(first)
     tp_arg = _arg(tp)
-    per_run = []
-    upright = True
-    for k in idx[starts].tolist():
-        fs = _font_size(tp_arg, k)
-        scale = 1.0
-        if _char_matrix(tp_arg, k, where):
-            a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-            scale = (c * c + d * d) ** 0.5
-            upright = upright and a * d > 0 and b * c <= 0
-        per_run.append(fs * scale)
-    return np.repeat(np.asarray(per_run), np.diff(np.append(starts, m))), upright
+    font_size = np.fromiter(map(_font_size, repeat(tp_arg, runs), first), np.float64, runs)
+    matrices = (R.FS_MATRIX * runs)()
+    step = ctypes.sizeof(R.FS_MATRIX)
+    got = np.fromiter(map(_char_matrix, repeat(tp_arg, runs), first,
+                          (ctypes.byref(matrices, i * step) for i in range(runs))), bool, runs)
+    a, b, c, d = np.frombuffer(matrices, np.float32).reshape(runs, 6)[:, :4].astype(np.float64).T
+    # np.power is C's pow, as Python's ** (numpy's ** takes a square root, which can differ in the last bit)
+    scale = np.where(got, np.power(c * c + d * d, 0.5), 1.0)
+    upright = bool(np.all(~got | ((a * d > 0) & (b * c <= 0))))
+    return np.repeat(font_size * scale, np.diff(np.append(starts, m))), upright
 
 
 def _page_text(tp_arg, n: int) -> str:
