@@ -2,6 +2,7 @@
 
     python bench/bench_ingest.py                 # 200 pages for speed, 1000 pages for memory
     python bench/bench_ingest.py --pages 100 --memory-pages 500 --repeat 1
+    python bench/bench_ingest.py --profile 25     # and what the PDFium reader spends its time on
 
 The PDFs repeat the body pages of fixture renderings (the Diet minutes in ../shared/real/d1.json,
 else our own fixtures/minutes) in four layouts, under bench/out/ingest/. Speed, in one run, on the
@@ -133,11 +134,32 @@ def peak_rss_mb(work: str) -> float:
     return int(out.stdout.strip().splitlines()[-1]) / 1024  # KiB
 
 
+def profile(path: Path, top: int) -> None:
+    """The `top` functions by own time (cProfile) of the PDFium reader, then of ingest with it. Time in
+    PDFium's C functions called through ctypes counts as the calling Python function's own time."""
+    import cProfile
+    import pstats
+
+    for name, work in (("reader pdfium", lambda: run_reader(path, "pdfium")),
+                       ("ingest --reader pdfium", lambda: run_ingest(path, "pdfium"))):
+        prof = cProfile.Profile()
+        prof.runcall(work)
+        stats = pstats.Stats(prof)
+        total = stats.total_tt
+        print(f"profile of {name} ({total:.2f} s under the profiler), top {top} by own time:")
+        rows = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:top]
+        for (file, line, func), (_, calls, own, cumulative, _) in rows:
+            where = f"{Path(file).name}:{line}({func})" if line else func
+            print(f"  {own:7.3f} s {100 * own / total:5.1f}%  cum {cumulative:7.3f} s  {calls:8d} calls  {where}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=200)
     ap.add_argument("--memory-pages", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=3, help="runs of each fast tool; the best counts")
+    ap.add_argument("--profile", type=int, default=0, metavar="N",
+                    help="then profile the PDFium reader and ingest (cProfile) and print their N top functions")
     args = ap.parse_args(argv)
 
     small = build(args.pages, OUT / f"bench_{args.pages}.pdf")
@@ -196,6 +218,9 @@ def main(argv=None) -> int:
     same = text_plumber == text_pdfium
     ok &= same
     print(f"  ingest text identical for both readers: {'yes' if same else 'NO'}")
+
+    if args.profile:
+        profile(small, args.profile)
 
     big = build(args.memory_pages, OUT / f"bench_{args.memory_pages}.pdf")
     imported = peak_rss_mb("import kaigiroku.ingest, kaigiroku.cleanup.assemble")

@@ -18,7 +18,8 @@ Where they may differ, the difference is named here, and the test checks it stay
 
 Nothing else is allowed to differ. The test also checks things that made the readers differ
 while PDFium was brought in: a drawn full-width space PDFium leaves out after a space of its own
-(text drawn bottom-up), sizes of glyphs scaled by the text matrix, turned pages (/Rotate).
+(text drawn bottom-up), sizes of glyphs scaled by the text matrix, turned pages (/Rotate), and
+that a page with sideways glyphs is left to pdfplumber.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ import pytest
 from fixtures.render_pdf import FONTS, LAYOUTS, render
 from kaigiroku.ingest import ingest, read_pages
 from kaigiroku.ingest import geometry
-from kaigiroku.ingest.pdf import open_reader
+from kaigiroku.ingest.pdf import build_page, open_reader
 from kaigiroku.writers import render as write
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,18 +106,74 @@ def test_readers_agree_on_real_pdfs(name):
     _same_lines(path)
 
 
-def test_turned_page_reads_the_same(tmp_path):
-    """A page with /Rotate goes to pdfplumber (pdfminer turns it): the same minutes either way."""
+def _source_pages(path: Path, reader: str):
+    """Each page as the reader builds it, with whether its characters came from PDFium (pdfplumber
+    cannot see render modes: RENDER_MODE_BLIND), without the OCR decision read_pages makes."""
+    out = []
+    with open_reader(path, reader) as doc:
+        for sp in doc:
+            marks = sp._read()
+            sp.close()
+            out.append((build_page(marks), marks.chars.invisible is not None))
+    return out
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_turned_page_reads_the_same(rotation, tmp_path):
+    """A page with /Rotate is read by PDFium, turned as pdfminer turns it: the same fragments at the
+    same places. Turned a quarter turn, its upright glyphs are not upright as displayed (both readers
+    then read no text there, and the page goes to OCR); turned half a turn they are."""
     import pypdfium2 as pdfium
 
     pdf = render(MINUTES, "inline", tmp_path / "plain.pdf")
     doc = pdfium.PdfDocument(str(pdf))
-    doc[1].set_rotation(180)
+    doc[1].set_rotation(rotation)
     turned = tmp_path / "turned.pdf"
     doc.save(str(turned))
     doc.close()
-    pdfium_json, plumber_json = _both(turned)
-    assert pdfium_json == plumber_json
+    pages = {r: _source_pages(turned, r) for r in ("pdfium", "pdfplumber")}
+    for (a, by_pdfium), (b, _) in zip(pages["pdfium"], pages["pdfplumber"]):
+        assert by_pdfium, a.number
+        assert (round(a.width, 2), round(a.height, 2)) == (round(b.width, 2), round(b.height, 2))
+        assert [ln.text for ln in a.lines] == [ln.text for ln in b.lines], (rotation, a.number)
+        for x, y in zip(a.lines, b.lines):
+            for f in ("x0", "top", "x1", "bottom"):
+                assert abs(getattr(x, f) - getattr(y, f)) <= X_TOL * max(x.size, 1.0), (rotation, f, x, y)
+    assert bool(pages["pdfium"][1][0].lines) == (rotation == 180)
+    if rotation == 180:
+        assert _both(turned)[0] == _both(turned)[1]
+
+
+def test_sideways_glyphs_are_left_to_pdfplumber(tmp_path):
+    """A landscape page stored as portrait media with /Rotate 90, its text drawn a quarter turn the
+    other way to read upright: PDFium's source boxes only glyphs upright in user space, so this page
+    is pdfplumber's, and both readers give the same lines."""
+    import pypdfium2 as pdfium
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    name, path = FONTS["mincho"]
+    pdfmetrics.registerFont(TTFont(name, path))
+    out = tmp_path / "landscape.pdf"
+    c = canvas.Canvas(str(out), pagesize=(595, 842))
+    c.translate(595, 0)
+    c.rotate(90)
+    for i, line in enumerate(["○会長　ただいまから会議を開きます。", "○委員　質問がございます。"]):
+        c.setFont(name, 10.5)
+        c.drawString(72, 500 - 20 * i, line)
+    c.showPage()
+    c.save()
+    doc = pdfium.PdfDocument(str(out))
+    doc[0].set_rotation(90)
+    turned = tmp_path / "turned.pdf"
+    doc.save(str(turned))
+    doc.close()
+    (a, by_pdfium), = _source_pages(turned, "pdfium")
+    (b, _), = _source_pages(turned, "pdfplumber")
+    assert not by_pdfium
+    assert [ln.text for ln in a.lines] == [ln.text for ln in b.lines] == ["○会長　ただいまから会議を開きます。",
+                                                                         "○委員　質問がございます。"]
 
 
 def test_invisible_text_is_read_and_known(tmp_path):
@@ -225,3 +282,31 @@ def test_fragments_same_on_both_code_paths():
             slow = [f for f in geometry.fragments(chars, sp.number) if f.text != "fi"]
             assert len(chars.text) == lig + 1
             assert fast == slow, sp.number
+
+
+def test_form_xobject_text_and_rules(tmp_path):
+    """Text and rulings drawn inside a form XObject (placed by a `cm`) are found by both readers, at the
+    same places: PDFium's walk goes into the form with its matrix."""
+    from tests.test_pdf_errors import pdf_from_objects
+
+    body = "".join(f"BT /F1 11 Tf 72 {700 - 16 * i} Td (Speaker {i}: the committee met and agreed.) Tj ET\n"
+                   for i in range(8))
+    form = (body + "0.5 w 72 560 m 520 560 l S\n72 540 448 0.5 re f\n").encode()
+    content = b"q 1 0 0 1 10 -20 cm /Fm1 Do Q\n"
+    pdf = pdf_from_objects([b"<< /Type /Catalog /Pages 2 0 R >>",
+                            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                            b"/Resources << /XObject << /Fm1 6 0 R >> >> >>",
+                            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+                            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                            b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+                            b"/Resources << /Font << /F1 5 0 R >> >> /Length %d >>\nstream\n" % len(form)
+                            + form + b"\nendstream"])
+    out = tmp_path / "form.pdf"
+    out.write_bytes(pdf)
+    (a, by_pdfium), = _source_pages(out, "pdfium")
+    (b, _), = _source_pages(out, "pdfplumber")
+    assert by_pdfium
+    assert [ln.text for ln in a.lines] == [ln.text for ln in b.lines] and len(a.lines) == 8
+    assert [ln.x0 for ln in a.lines] == [ln.x0 for ln in b.lines] == [82.0] * 8
+    assert a.rules == b.rules and len(a.rules) == 2

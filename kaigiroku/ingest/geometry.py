@@ -10,6 +10,7 @@ character: at hundreds of pages a second, a per-character loop would cost more t
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -96,13 +97,14 @@ def fragments(chars: Chars, number: int) -> list[Line]:
     order = np.argsort(mid, kind="stable")
     # rows: each anchored on its first character (in order of centre) with a tolerance of its height
     smid = mid[order]
-    stol = BASELINE_TOL * np.maximum((bottom - top)[order], 1.0)
-    row = np.empty(n, np.int64)
-    start, r = 0, 0
+    reach = (smid + BASELINE_TOL * np.maximum((bottom - top)[order], 1.0)).tolist()
+    smid_list = smid.tolist()  # bisect on a list: a numpy call per row costs more than the search
+    ends = []
+    start = 0
     while start < n:
-        end = max(int(np.searchsorted(smid, smid[start] + stol[start], side="right")), start + 1)
-        row[start:end] = r
-        start, r = end, r + 1
+        start = max(bisect_right(smid_list, reach[start], start), start + 1)
+        ends.append(start)
+    row = np.repeat(np.arange(len(ends)), np.diff(ends, prepend=0))
     # within a row, left to right (ties keep the order of centres, as a stable sort does); `row`
     # ascends, so it stays as it is
     order = order[np.lexsort((chars.x0[order], row))]
@@ -188,11 +190,15 @@ def fragments(chars: Chars, number: int) -> list[Line]:
         for i in np.flatnonzero(sep).tolist():
             k_text[i] = chr(sep[i]) + k_text[i]
         texts = ["".join(k_text[a:b]) for a, b in zip(starts.tolist(), ends.tolist())]
-    # the median size of each fragment (the upper one of an even count)
-    by_size = np.lexsort((k_size, np.cumsum(split)))
+    # the median size of each fragment (the upper one of an even count); a fragment set in one size
+    # has that size as its median, so characters are sorted by size only when some fragment mixes sizes
+    median = np.minimum.reduceat(k_size, starts)
+    if not np.array_equal(median, np.maximum.reduceat(k_size, starts)):
+        by_size = np.lexsort((k_size, np.cumsum(split)))
+        median = k_size[by_size[starts + (ends - starts) // 2]]
     boxes = np.round(np.stack([k_x0[starts], np.minimum.reduceat(vtop[keep], starts),
                                np.maximum.reduceat(k_x1, starts), np.maximum.reduceat(vbottom[keep], starts),
-                               k_size[by_size[starts + (ends - starts) // 2]]], axis=1), 2).tolist()
+                               median], axis=1), 2).tolist()
     return [Line(text=t, x0=b[0], top=b[1], x1=b[2], bottom=b[3], page=number, size=b[4])
             for t, b in zip(texts, boxes)]
 

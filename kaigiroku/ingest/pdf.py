@@ -30,6 +30,9 @@ ARTIFACT_SHARE = 0.2  # some writers tag everything as an artifact: then the tag
 
 # unmapped glyphs: pdfminer prints (cid:123); PDFium hands on the raw character code, a control character
 _UNMAPPED = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# the same characters alone: a pattern that opens with a set is scanned for it in C, where the
+# alternation above is tried at every position (looked for first, as most pages have none)
+_UNMAPPED_CHAR = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -212,7 +215,7 @@ class PdfiumDocument:
         except pdfium.PdfiumError:
             raise PdfiumRefused() from None
         self.path = path
-        self.plumber: PlumberDocument | None = None  # opened for turned pages only
+        self.plumber: PlumberDocument | None = None  # opened for pages with sideways glyphs only
         # as for pdfplumber: an owner password alone opens the file; copying forbidden, we refuse
         encrypted = R.FPDF_GetSecurityHandlerRevision(self.pdf) != -1
         if encrypted and not R.FPDF_GetDocPermissions(self.pdf) & 0x10:
@@ -245,28 +248,31 @@ class PdfiumDocument:
                 page = self.pdf[i]
             except Exception as e:
                 raise classify_error(e, f"{self.path}, page {i + 1}") from None
-            if page.get_rotation() % 360:
-                # a turned page (/Rotate): pdfminer turns the CTM with it, so its glyphs are upright as
-                # displayed; the PDFium source reads unturned pages only, so pdfplumber reads this one
-                page.close()
-                yield self._plumber_page(i)
-                continue
             space = PageSpace(page)
             yield SourcePage(i + 1, space.width, space.height,
-                             lambda page=page, number=i + 1: pdfium_marks(page, number), page.close)
+                             lambda page=page, i=i, space=space: self._marks(page, i, space), page.close)
 
-    def _plumber_page(self, i: int) -> SourcePage:
+    def _marks(self, page, i: int, space) -> PageMarks:
+        marks = pdfium_marks(page, i + 1, space)
+        if marks is not None:
+            return marks
+        # sideways or mirrored glyphs (PdfiumPage.turned_glyphs): pdfplumber reads this page
         if self.plumber is None:
             self.plumber = PlumberDocument(self.path)
         pp = self.plumber.pdf.pages[i]
-        return SourcePage(i + 1, float(pp.width), float(pp.height),
-                          lambda: plumber_marks(pp, i + 1), pp.close)
+        try:
+            return plumber_marks(pp, i + 1)
+        finally:
+            pp.close()
 
 
-def pdfium_marks(page, number: int) -> PageMarks:
+def pdfium_marks(page, number: int, space=None) -> PageMarks | None:
+    """One pypdfium2 page -> PageMarks, or None for a page PDFium cannot box (PdfiumPage.turned_glyphs)."""
     from .pdfium_chars import read_chars
 
-    found = read_chars(page)
+    found = read_chars(page, space)
+    if found.turned_glyphs:
+        return None
     lines = [(s.x0, s.top, s.x1, s.bottom) for s in found.shapes if s.kind == "line"]
     rects = [(s.x0, s.top, s.x1, s.bottom) for s in found.shapes if s.kind == "rect"]
     return PageMarks(number, found.width, found.height, found.chars, rules_of(lines, rects),
@@ -306,6 +312,8 @@ def _check_tail(path: Path) -> None:
 def text_counts(page: Page) -> tuple[int, int]:
     """(characters with a Unicode mapping, characters without one) on the page."""
     text = "".join(ln.text for ln in page.lines)
+    if "(cid:" not in text and not _UNMAPPED_CHAR.search(text):
+        return len("".join(text.split())), 0  # str.split() drops what \s matches
     bad = len(_UNMAPPED.findall(text))
     return len(_SPACE.sub("", _UNMAPPED.sub("", text))), bad
 
@@ -316,14 +324,17 @@ def has_usable_text(page: Page) -> bool:
     Unmapped glyphs show as (cid:123), U+FFFD, private-use or control characters; a page made mostly of
     them is an image of text as far as a reader is concerned.
     """
-    good, bad = text_counts(page)
+    return _usable(*text_counts(page))
+
+
+def _usable(good: int, bad: int) -> bool:
     return good > 0 and good >= bad
 
 
 def needs_ocr(page: PdfPage) -> bool:
     """A page to OCR under ocr="auto": its text layer is unusable, or it is a scan whose text layer
     is only a stamp (a page number or a file name over a full-page image)."""
-    if not has_usable_text(page):
+    good, bad = text_counts(page)
+    if not _usable(good, bad):
         return page.has_marks
-    good, _ = text_counts(page)
     return page.image_cover >= 0.5 and good < 40

@@ -6,27 +6,32 @@ both feed one geometry (geometry.fragments) and one layout path. Per character P
                    text does not line up with the character list
   box              FPDFText_GetLooseCharBox: the advance width, and the descent line
   size             FPDFText_GetFontSize times the scale of FPDFText_GetMatrix, once per run of
-                   equal boxes; the box is then made that tall from its descent line, as pdfminer
-                   (and so pdfplumber) makes it
-  upright          a loose box is empty for a glyph turned a quarter turn and inverted for a
-                   mirrored one: those are what pdfminer calls not upright
+                   boxes on one descent line with equal heights; the box is then made that tall
+                   from its descent line, as pdfminer (and so pdfplumber) makes it
+  upright          as pdfminer judges it (a * d > 0 and b * c <= 0), from the FPDFText_GetMatrix
+                   asked for each run (see size) and the page's /Rotate: a page whose glyphs are
+                   all drawn upright in user space is read here (upright as displayed unless
+                   /Rotate turns it a quarter turn); a page with a glyph turned or mirrored in user
+                   space (sideways text) is left to pdfplumber (`PdfiumPage.turned_glyphs`)
   render mode,     from the character's text object (FPDFText_GetTextObject):
   Artifact tag     FPDFTextObj_GetTextRenderMode, FPDFPageObj_CountMarks / FPDFPageObjMark_GetName
 Characters PDFium generates itself (line ends, guessed word spaces) have no text object and an
 empty box; they are left out, as they were never drawn.
 
-Speed: a ctypes call costs about half a microsecond, so calls per character are few: the box
-always, the text object only on pages where some text object is drawn invisibly or tagged as an
-artifact, found by walking the page's objects, which the rules and images need anyway. The hot
-functions are called through prototypes taking plain addresses, which skips pypdfium2's
-per-argument type checks (about half the cost of a call).
+Speed: a ctypes call costs a quarter to half a microsecond, so calls per character are few: the
+box always, the text object only on pages where some text object is drawn invisibly or tagged as
+an artifact, found by walking the page's objects, which the rules and images need anyway (three
+calls a text object: handle, render mode, marks). Calls per character or
+per object go through prototypes without argument types (`_untyped`), handed ready-made
+arguments: ctypes then skips its per-argument conversion, about half the cost of a call.
 """
 from __future__ import annotations
 
 import ctypes
 from collections import deque
 from dataclasses import dataclass
-from itertools import repeat
+import threading
+from itertools import compress, islice, repeat
 
 import numpy as np
 import pypdfium2.raw as R
@@ -41,13 +46,27 @@ def _bare(func, restype, *argtypes):
     return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(func, _P).value)
 
 
-_loose_box = _bare(R.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
-_unicode = _bare(R.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
-_text_object = _bare(R.FPDFText_GetTextObject, _P, _P, _I)
-_font_size = _bare(R.FPDFText_GetFontSize, _D, _P, _I)
-_char_matrix = _bare(R.FPDFText_GetMatrix, _I, _P, _I, _P)
+def _untyped(func, restype):
+    """`func` of pypdfium2.raw for calls per character or per object, whose only arguments are handles
+    passed as `_arg(address)`, pointers into a buffer (ctypes.byref) and `int` indexes. Without
+    argument types ctypes hands these on as they are; with them it converts every argument through
+    its type's from_param (for an int: a type lookup and a new c_int object), half the cost of a call."""
+    f = ctypes.CFUNCTYPE(restype)(ctypes.cast(func, _P).value)
+    f.argtypes = None
+    return f
+
+
+_arg = ctypes.c_void_p.from_param  # a handle (an int address) as an argument ctypes passes on as it is
+
+_loose_box = _untyped(R.FPDFText_GetLooseCharBox, _I)  # (text page, int index, FS_RECTF*)
+_unicode = _untyped(R.FPDFText_GetUnicode, ctypes.c_uint)  # (text page, int index)
+_text_object = _untyped(R.FPDFText_GetTextObject, _P)  # (text page, int index)
+_font_size = _untyped(R.FPDFText_GetFontSize, _D)  # (text page, int index)
+_char_matrix = _untyped(R.FPDFText_GetMatrix, _I)  # (text page, int index, FS_MATRIX*)
+_get_object = _untyped(R.FPDFPage_GetObject, _P)  # (page, int index)
+_get_segment = _untyped(R.FPDFPath_GetPathSegment, _P)  # (path, int index)
+_get_text = _untyped(R.FPDFText_GetText, _I)  # (text page, int start, int count, unsigned short* out)
 _count_objects = _bare(R.FPDFPage_CountObjects, _I, _P)
-_get_object = _bare(R.FPDFPage_GetObject, _P, _P, _I)
 _form_count = _bare(R.FPDFFormObj_CountObjects, _I, _P)
 _form_object = _bare(R.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
 _obj_type = _bare(R.FPDFPageObj_GetType, _I, _P)
@@ -58,7 +77,6 @@ _count_marks = _bare(R.FPDFPageObj_CountMarks, _I, _P)
 _get_mark = _bare(R.FPDFPageObj_GetMark, _P, _P, ctypes.c_ulong)
 _mark_name = _bare(R.FPDFPageObjMark_GetName, _I, _P, _P, ctypes.c_ulong, _P)
 _count_segments = _bare(R.FPDFPath_CountSegments, _I, _P)
-_get_segment = _bare(R.FPDFPath_GetPathSegment, _P, _P, _I)
 _segment_point = _bare(R.FPDFPathSegment_GetPoint, _I, _P, _P, _P)
 _segment_type = _bare(R.FPDFPathSegment_GetType, _I, _P)
 _segment_close = _bare(R.FPDFPathSegment_GetClose, _I, _P)
@@ -66,6 +84,7 @@ _segment_close = _bare(R.FPDFPathSegment_GetClose, _I, _P)
 TEXT, PATH, IMAGE, FORM = R.FPDF_PAGEOBJ_TEXT, R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_IMAGE, R.FPDF_PAGEOBJ_FORM
 LINETO, MOVETO = R.FPDF_SEGMENT_LINETO, R.FPDF_SEGMENT_MOVETO
 INVISIBLE_MODES = (R.FPDF_TEXTRENDERMODE_INVISIBLE, R.FPDF_TEXTRENDERMODE_CLIP)
+NOT_TEXT = R.FPDF_TEXTRENDERMODE_UNKNOWN  # the render mode PDFium gives any object that is not text
 MAX_PATH_SEGMENTS = 20000  # a page of vector art: its strokes are drawings, not table rulings
 
 
@@ -85,17 +104,30 @@ class Shape:
 
 
 class PageSpace:
-    """PDF user space -> the page as displayed (origin top-left, in points), for a page without
-    /Rotate: pdf.py hands turned pages to pdfplumber, whose pdfminer turns the page's CTM itself."""
+    """PDF user space -> the page as displayed (origin top-left, in points), turned by its /Rotate
+    as pdfminer turns it (clockwise, by the CTM it starts the page with), so that both readers put
+    every mark at the same place."""
 
     def __init__(self, page):
-        left, bottom, right, top = page.get_mediabox()
-        self.left, self.top = left, top
-        self.width, self.height = right - left, top - bottom
+        self.x0, self.y0, self.x1, self.y1 = page.get_mediabox()
+        self.rotation = page.get_rotation() % 360
+        width, height = self.x1 - self.x0, self.y1 - self.y0
+        self.width, self.height = (height, width) if self.rotation in (90, 270) else (width, height)
+
+    @property
+    def quarter_turned(self) -> bool:
+        """Turned a quarter turn: what is upright in user space is not upright as displayed."""
+        return self.rotation in (90, 270)
 
     def boxes(self, l, b, r, t):
         """Box edges in user space (numbers or arrays) -> (x0, top, x1, bottom) on the displayed page."""
-        return l - self.left, self.top - t, r - self.left, self.top - b
+        if self.rotation == 90:
+            return b - self.y0, l - self.x0, t - self.y0, r - self.x0
+        if self.rotation == 180:
+            return self.x1 - r, b - self.y0, self.x1 - l, t - self.y0
+        if self.rotation == 270:
+            return self.y1 - t, self.x1 - r, self.y1 - b, self.x1 - l
+        return l - self.x0, self.y1 - t, r - self.x0, self.y1 - b
 
 
 class ObjectWalk:
@@ -103,7 +135,8 @@ class ObjectWalk:
     artifacts, the painted shapes, the image boxes.
 
     A page holds hundreds of text objects (one per run of glyphs between kerning adjustments), so
-    the walk asks each one only its type, render mode and mark count, through `map`."""
+    the walk asks each one only its render mode (which is UNKNOWN for any other kind of object, so
+    it also tells text from the rest) and its mark count, through `map`."""
 
     def __init__(self, page_handle: int, space: PageSpace):
         self.space = space
@@ -112,8 +145,9 @@ class ObjectWalk:
         self.shapes: list[Shape] = []
         self.image_boxes: list[tuple[float, float, float, float]] = []
         self.n_paths = 0
-        self.top_text: list[int] = []
-        self.order: dict[int, int] = {}
+        self.top_text: list[int] = []  # the page's own text objects in content order (for _dropped_spaces)
+        self._order: dict[int, int] | None = None
+        self._marks_seen: dict[int, bool] = {}  # mark handle -> tagged /Artifact (see _is_artifact)
         self._m = R.FS_MATRIX()
         self._box = [_F() for _ in range(4)]
         self._box_refs = [ctypes.addressof(v) for v in self._box]
@@ -125,26 +159,32 @@ class ObjectWalk:
         """Every text object is drawn visibly and untagged: no character needs its object looked up."""
         return not (self.invisible or self.artifact)
 
+    @property
+    def order(self) -> dict[int, int]:
+        """Each of the page's own text objects -> its place in content order (asked rarely: made then)."""
+        if self._order is None:
+            self._order = {o: i for i, o in enumerate(self.top_text)}
+        return self._order
+
     def _walk(self, parent: int, count, get, ctm) -> None:
         n = count(parent)
         if n <= 0:
             return
-        objs = list(map(get, repeat(parent, n), range(n)))
-        kinds = list(map(_obj_type, objs))
-        text = [o for o, k in zip(objs, kinds) if k == TEXT]
-        if ctm is None:  # the page's own text objects in content order (for _dropped_spaces)
+        objs = list(map(get, repeat(_arg(parent), n), range(n)))
+        modes = list(map(_render_mode, objs))
+        text = list(compress(objs, map(NOT_TEXT.__ne__, modes)))  # (loops in C, as below)
+        if ctm is None:
             self.top_text = text
-            self.order = {o: i for i, o in enumerate(text)}
         if text:
-            for obj, mode in zip(text, map(_render_mode, text)):
-                if mode in INVISIBLE_MODES:
-                    self.invisible.add(obj)
-            for obj, marks in zip(text, map(_count_marks, text)):
-                if marks > 0 and _is_artifact(obj, marks):
-                    self.artifact.add(obj)
+            if any(mode in modes for mode in INVISIBLE_MODES):
+                self.invisible.update(o for o, m in zip(objs, modes) if m in INVISIBLE_MODES)
+            marks = list(map(_count_marks, text))
+            if any(marks):
+                self.artifact.update(o for o, k in zip(text, marks) if k > 0 and _is_artifact(o, k, self._marks_seen))
         if len(text) == n:
             return
-        for obj, kind in zip(objs, kinds):
+        for obj in compress(objs, map(NOT_TEXT.__eq__, modes)):
+            kind = _obj_type(obj)
             if kind == PATH:
                 self.n_paths += 1
                 if self._segments <= MAX_PATH_SEGMENTS:
@@ -179,8 +219,9 @@ class ObjectWalk:
         x, y = _F(), _F()
         xr, yr = ctypes.addressof(x), ctypes.addressof(y)
         subpaths: list[list] = []  # [[(op, x, y)...]]
+        handle = _arg(obj)
         for k in range(n):
-            seg = _get_segment(obj, k)
+            seg = _get_segment(handle, k)
             _segment_point(seg, xr, yr)
             op = _segment_type(seg)
             px, py = _apply(matrix, x.value, y.value)
@@ -232,18 +273,28 @@ def _transform_box(m, l, b, r, t):
     return min(xs), min(ys), max(xs), max(ys)
 
 
-_NAME_BUF = ctypes.create_string_buffer(256)
-_NAME_LEN = ctypes.c_ulong()
+def _is_artifact(obj: int, n: int, seen: dict[int, bool]) -> bool:
+    """Whether the object (with `n` content marks) sits in marked content tagged /Artifact, at any depth.
 
-
-def _is_artifact(obj: int, n: int) -> bool:
-    """Whether the object (with `n` content marks) sits in marked content tagged /Artifact, at any depth."""
+    The objects of one marked section share its marks (a tagged PDF marks every object, three or four
+    to a section): `seen` keeps each mark's verdict, for one page, so each name is read once."""
     for i in range(n):
         mark = _get_mark(obj, i)
-        if mark and _mark_name(mark, ctypes.addressof(_NAME_BUF), 256, ctypes.addressof(_NAME_LEN)):
-            if _NAME_BUF.raw[: max(_NAME_LEN.value - 2, 0)].decode("utf-16-le", "ignore") == "Artifact":
-                return True
+        if not mark:
+            continue
+        tagged = seen.get(mark)
+        if tagged is None:
+            tagged = seen[mark] = _mark_is_artifact(mark)
+        if tagged:
+            return True
     return False
+
+
+def _mark_is_artifact(mark: int) -> bool:
+    name, length = ctypes.create_string_buffer(256), ctypes.c_ulong()
+    if not _mark_name(mark, ctypes.addressof(name), 256, ctypes.addressof(length)):
+        return False
+    return name.raw[: max(length.value - 2, 0)].decode("utf-16-le", "ignore") == "Artifact"
 
 
 @dataclass
@@ -256,17 +307,23 @@ class PdfiumPage:
     shapes: list[Shape]
     image_boxes: list
     has_marks: bool
+    # glyphs turned or mirrored in user space (sideways text, or text drawn a quarter turn against a
+    # turned page to read upright as displayed): their boxes are not built here, so pdf.py has
+    # pdfplumber read the page
+    turned_glyphs: bool = False
 
 
-def read_chars(page) -> PdfiumPage:
-    """All characters, shapes and image boxes of a pypdfium2 PdfPage."""
-    space = PageSpace(page)
+def read_chars(page, space: PageSpace | None = None) -> PdfiumPage:
+    """All characters, shapes and image boxes of a pypdfium2 PdfPage (`space`: its PageSpace, if made)."""
+    space = space or PageSpace(page)
     walk = ObjectWalk(_addr(page.raw), space)
     textpage = page.get_textpage()
     try:
         chars = _chars(_addr(textpage.raw), textpage, space, walk)
     finally:
         textpage.close()
+    if chars is None:
+        return PdfiumPage(space.width, space.height, Chars.empty(), [], [], True, turned_glyphs=True)
     has_marks = bool(len(chars) or walk.image_boxes or walk.n_paths)
     return PdfiumPage(space.width, space.height, chars, walk.shapes, walk.image_boxes, has_marks)
 
@@ -284,14 +341,15 @@ def _dropped_spaces(tp: int, text: str, codes, left, right, top_, bottom_, drawn
         k = np.flatnonzero(codes == 0x20)
         k = k[(k > 0) & (k < len(codes) - 1)]
         gen = k[~drawn[k] & drawn[k + 1] & drawn[k - 1]].tolist()
-    if not gen or not walk.order:
+    if not gen or not walk.top_text:
         return text, left, right, drawn
     text = list(text)
     left, right, drawn = left.copy(), right.copy(), drawn.copy()
     m = R.FS_MATRIX()
     where = ctypes.addressof(m)
+    tp_arg = _arg(tp)
     for k in gen:
-        i, j = walk.order.get(_text_object(tp, k - 1)), walk.order.get(_text_object(tp, k + 1))
+        i, j = walk.order.get(_text_object(tp_arg, k - 1)), walk.order.get(_text_object(tp_arg, k + 1))
         if i is None or j is None or abs(j - i) < 2:
             continue
         origins = []
@@ -309,48 +367,80 @@ def _dropped_spaces(tp: int, text: str, codes, left, right, top_, bottom_, drawn
     return text, left, right, drawn
 
 
-def _sizes(tp: int, idx: np.ndarray, heights: np.ndarray) -> np.ndarray:
-    """pdfminer's `size` of each drawn character: the font size times the text matrix's scale.
+def _sizes(tp: int, idx: np.ndarray, heights: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, bool]:
+    """pdfminer's `size` of each drawn character (the font size times the text matrix's scale), and
+    whether all of them are drawn upright in user space (pdfminer's test on the matrix).
 
     The loose box is (ascent - descent) / 1000 font sizes tall (Helvetica 1.17, IPAex 0.999), so it
-    is not the size; the size is asked once for each run of characters with equal box heights
-    (one font at one size), not for every character."""
+    is not the size; size and matrix are asked once for each run of characters on one descent line
+    with equal box heights (one font at one size on one line), not for every character. Glyphs
+    turned a quarter turn stack up or down, each on a descent line of its own, so each starts a run
+    and its matrix is seen (a lone one could only be missed if its box had the very descent line and
+    height of the character before it)."""
     m = len(idx)
     if not m:
-        return heights
-    starts = np.flatnonzero(np.concatenate(([True], heights[1:] != heights[:-1])))
-    matrix = R.FS_MATRIX()
-    where = ctypes.addressof(matrix)
-    per_run = []
-    for k in idx[starts].tolist():
-        fs = _font_size(tp, k)
-        scale = 1.0
-        if _char_matrix(tp, k, where):
-            scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
-        per_run.append(fs * scale)
-    return np.repeat(np.asarray(per_run), np.diff(np.append(starts, m)))
+        return heights, True
+    starts = np.flatnonzero(np.concatenate(([True], (heights[1:] != heights[:-1]) | (bottoms[1:] != bottoms[:-1]))))
+    first = idx[starts].tolist()
+    runs = len(first)
+    tp_arg = _arg(tp)
+    font_size = np.fromiter(map(_font_size, repeat(tp_arg, runs), first), np.float64, runs)
+    matrices = (R.FS_MATRIX * runs)()
+    step = ctypes.sizeof(R.FS_MATRIX)
+    got = np.fromiter(map(_char_matrix, repeat(tp_arg, runs), first,
+                          (ctypes.byref(matrices, i * step) for i in range(runs))), bool, runs)
+    a, b, c, d = np.frombuffer(matrices, np.float32).reshape(runs, 6)[:, :4].astype(np.float64).T
+    # np.power is C's pow, as Python's ** (numpy's ** takes a square root, which can differ in the last bit)
+    scale = np.where(got, np.power(c * c + d * d, 0.5), 1.0)
+    upright = bool(np.all(~got | ((a * d > 0) & (b * c <= 0))))
+    return np.repeat(font_size * scale, np.diff(np.append(starts, m))), upright
 
 
-def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars:
+def _page_text(tp_arg, n: int) -> str:
+    """The text page's `n` characters as one string, from one call (pypdfium2's get_text_range makes
+    five, to guard ranges that start or end at a character PDFium leaves out of its text)."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))  # UTF-16 units and the terminating NUL
+    got = _get_text(tp_arg, 0, n, buf)
+    return buf.raw[: 2 * max(got - 1, 0)].decode("utf-16-le", "ignore")
+
+
+_boxes = threading.local()
+
+
+def _box_buffer(n: int):
+    """A buffer of at least `n` FS_RECTF, kept from page to page (per thread), and a pointer argument
+    to each of its first `n` slots, made once: the box calls then only hand these on."""
+    have = getattr(_boxes, "slots", ())
+    if len(have) < n:
+        size = max(n, 2 * len(have), 4096)
+        _boxes.rects = (R.FS_RECTF * size)()
+        step = ctypes.sizeof(R.FS_RECTF)
+        _boxes.slots = have = [ctypes.byref(_boxes.rects, i * step) for i in range(size)]
+    return _boxes.rects, islice(have, n)
+
+
+def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars | None:
+    """The page's drawn characters, or None when some glyph is not upright in user space."""
     n = textpage.count_chars()
     if n <= 0:
         return Chars.empty()
-    rects = (R.FS_RECTF * n)()
-    base, step = ctypes.addressof(rects), ctypes.sizeof(R.FS_RECTF)
-    deque(map(_loose_box, repeat(tp, n), range(n), range(base, base + step * n, step)), maxlen=0)
-    lbrt = np.frombuffer(rects, dtype=np.float32).reshape(n, 4).astype(np.float64)
+    rects, slots = _box_buffer(n)
+    tp_arg = _arg(tp)
+    deque(map(_loose_box, repeat(tp_arg, n), range(n), slots), maxlen=0)
+    lbrt = np.frombuffer(rects, dtype=np.float32, count=4 * n).reshape(n, 4).astype(np.float64)
     left, top_, right, bottom_ = lbrt[:, 0], lbrt[:, 1], lbrt[:, 2], lbrt[:, 3]  # FS_RECTF: l, t, r, b
-    text = textpage.get_text_range(0, n)
+    text = _page_text(tp_arg, n)
     if len(text) != n:  # characters outside UCS-2 or excluded ones: read them one by one
-        text = "".join(map(chr, map(_unicode, repeat(tp, n), range(n))))
-    # Generated characters (line ends, guessed spaces) have an empty box. So have glyphs turned a
-    # quarter turn (the loose box scales by the matrix's `a`), and mirrored ones come out inverted:
-    # pdfminer calls neither upright, so neither is read, as with pdfplumber.
+        text = "".join(map(chr, map(_unicode, repeat(tp_arg, n), range(n))))
+    # Generated characters (line ends, guessed spaces) have an empty box: never drawn, not read. A
+    # mirrored glyph's box comes out inverted: not upright in user space.
     drawn = (top_ > bottom_) & (right >= left)
+    if np.any((top_ < bottom_) | (right < left)):
+        return None
     invisible = np.zeros(n, bool)
     artifact = np.zeros(n, bool)
     if not walk.plain:
-        objs = list(map(_text_object, repeat(tp, n), range(n)))
+        objs = list(map(_text_object, repeat(tp_arg, n), range(n)))
         if walk.invisible:
             invisible = np.fromiter((o in walk.invisible for o in objs), bool, n)
         if walk.artifact:
@@ -358,11 +448,16 @@ def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars:
     codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
     text, left, right, drawn = _dropped_spaces(tp, text, codes, left, right, top_, bottom_, drawn, walk)
     idx = np.flatnonzero(drawn)
-    x0, top, x1, bottom = space.boxes(left[idx], bottom_[idx], right[idx], top_[idx])
-    size = _sizes(tp, idx, (top_ - bottom_)[idx])
-    top = bottom - size  # pdfminer's box: the font size tall from the descent line
+    size, upright_in_user_space = _sizes(tp, idx, (top_ - bottom_)[idx], bottom_[idx])
+    if not upright_in_user_space:
+        return None
+    # pdfminer's box: the font size tall from the descent line
+    x0, top, x1, bottom = space.boxes(left[idx], bottom_[idx], right[idx], bottom_[idx] + size)
+    # a glyph upright in user space turns with the page: turned a quarter turn, pdfminer does not
+    # call it upright (and a scan's page is then OCR'd, as with pdfplumber)
+    upright = np.full(len(idx), not space.quarter_turned)
     if isinstance(text, str):  # no space put back: the drawn characters straight from the code points
         chars = list(codes[idx].tobytes().decode("utf-32-le"))
     else:
         chars = text if len(idx) == n else [text[i] for i in idx.tolist()]
-    return Chars(chars, x0, top, x1, bottom, size, np.ones(len(idx), bool), artifact[idx], invisible[idx])
+    return Chars(chars, x0, top, x1, bottom, size, upright, artifact[idx], invisible[idx])
