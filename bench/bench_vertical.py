@@ -10,8 +10,10 @@ fixtures/scan.py's damage at 200 dpi; both engines read the same image-only PDFs
 
 Splits (documents and seeds; the held-out one was never looked at while tuning):
     tuned     fixtures/minutes shigikai_shinonome_honkaigi, iinkai_shinonome_somu,
-              kyoikuiinkai_midorikawa and ../shared/real/d1.json; seeds 1..99
-    held-out  ../shared/real/d2.json and fixtures/minutes/shingikai_aoba; seeds 1000 and up
+              kyoikuiinkai_midorikawa, shingikai_aoba and ../shared/real/d1.json; seeds 1..99
+    held-out  ../shared/real/d2.json and fixtures/minutes/heldout/sonkai_higashitani (a 1950s village
+              assembly in the old character forms, written for this split); seeds 1000 and up
+shingikai_aoba was the held-out meeting once; its output was looked at while tuning, so it is tuned now.
 
 Figures per scan and pooled per level and tier:
     cer, attributed   kaigiroku's minutes scored against the gold (kaigiroku.score, as the other
@@ -55,11 +57,12 @@ SPLITS = {
     "tuned": ([(MINUTES / "shigikai_shinonome_honkaigi.json", "mincho", 1),
                (MINUTES / "iinkai_shinonome_somu.json", "gothic", 2),
                (MINUTES / "kyoikuiinkai_midorikawa.json", "mincho", 2),
-               (REAL / "d1.json", "gothic", 1)], 1),
+               (REAL / "d1.json", "gothic", 1),
+               (MINUTES / "shingikai_aoba.json", "mincho", 2)], 1),
     "heldout": ([(REAL / "d2.json", "mincho", 1),
                  (REAL / "d2.json", "gothic", 2),
-                 (MINUTES / "shingikai_aoba.json", "gothic", 1),
-                 (MINUTES / "shingikai_aoba.json", "mincho", 2)], 1000),
+                 (MINUTES / "heldout" / "sonkai_higashitani.json", "gothic", 1),
+                 (MINUTES / "heldout" / "sonkai_higashitani.json", "mincho", 2)], 1000),
 }
 
 
