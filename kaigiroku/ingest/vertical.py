@@ -245,56 +245,77 @@ def _read_tier(clean: np.ndarray, ink: np.ndarray, cols: list[Column], em: float
         mark = head_mark(ink, c, em) if c.top <= tier_top + 0.5 * em else None
         if mark:
             words = _drop_head_cell(words, c.top, em)
-        c.text = (mark or "") + _column_text([t for _, _, t, _ in words], fix, _blank_cells(words, em))
+        breaks = blank_cells(ink, c, em)
+        if mark and not MARK_READ.match("".join(t for _, _, t, _ in words)):
+            breaks = [k - 1 for k in breaks]  # the mark's cell holds no character of the words
+        c.text = (mark or "") + _column_text([t for _, _, t, _ in words], fix, breaks)
         c.conf = float(np.average([w[3] for w in words], weights=[len(w[2]) for w in words])) if words else 0.0
     for c in cols:  # a column the block reading left out (a short one, a lone label), or read
         if not c.text or _implausible(c, em):  # as noise, is read again on its own
             before = (c.text, c.conf)
-            _read_column(clean, c, em, fix)
+            _read_column(clean, ink, c, em, fix)
             if before[0] and (not c.text or _implausible(c, em) and c.conf < before[1]):
                 c.text, c.conf = before
 
 
-def _read_column(clean: np.ndarray, c: Column, em: float, fix) -> None:
+def _read_column(clean: np.ndarray, ink: np.ndarray, c: Column, em: float, fix) -> None:
     from .tesseract import ocr_engine_data
 
     pad = int(0.6 * em)
     h, w = clean.shape
-    img = clean[max(0, c.top - pad): min(h, c.bottom + pad), max(0, c.x0 - pad): min(w, c.x1 + pad)]
+    y0 = max(0, c.top - pad)
+    img = clean[y0: min(h, c.bottom + pad), max(0, c.x0 - pad): min(w, c.x1 + pad)]
     try:
         data = ocr_engine_data(img, LANG, PSM)
     except OcrFailedError:
         return
-    words = sorted((t, b, text, conf) for text, _, t, _, b, conf in _words(data))
+    words = sorted((y0 + t, y0 + b, text, conf) for text, _, t, _, b, conf in _words(data))
     if words:
-        c.text = _column_text([w[2] for w in words], fix, _blank_cells(words, em))
+        c.text = _column_text([w[2] for w in words], fix, blank_cells(ink, c, em))
         c.conf = float(np.mean([w[3] for w in words]))
 
 
 # the speaker mark at a column head read as the kanji zero, a Latin O or both (O〇議長)
+MARK_READ = re.compile(r"[O0oο〇◯○◎●◆@⑰]")
 HEAD_MARK = re.compile(r"^[O0oο〇◯○]{1,2}(?=[\u3040-\u30ff\u4e00-\u9fff])")
 
 
-def _column_text(words: list[str], fix, blanks: set[int] = frozenset()) -> str:
-    """The words of a column as text; `blanks` are the indexes of words that follow an empty cell
-    (a full-width space: the one after a speaker label, ○会長　それでは), kept as U+3000."""
-    parts, cur = [], []
-    for i, w in enumerate(words):
-        if i in blanks and cur:
-            parts.append(cur)
-            cur = []
-        cur.append(w)
-    if cur:
-        parts.append(cur)
-    text = "\u3000".join(fix(vertical_text(" ".join(p))).strip() for p in parts)
+def _column_text(words: list[str], fix, breaks: list[int] = ()) -> str:
+    """The words of a column as text; `breaks` are the counts of characters before each empty
+    cell (the full-width space after a speaker label, ○会長　それでは), kept as U+3000."""
+    parts, cur, seen = [], [], 0
+    for w in words:
+        for ch in w:
+            if seen in breaks and cur:
+                parts.append("".join(cur))
+                cur = []
+            cur.append(ch)
+            seen += 1
+        cur.append(" ")  # words stay apart: fix joins Japanese and keeps Latin words apart
+    parts.append("".join(cur))
+    text = "\u3000".join(t for t in (fix(vertical_text(p.strip())).strip() for p in parts) if t)
     return HEAD_MARK.sub("○", text)
 
 
-def _blank_cells(words: list[tuple], em: float) -> set[int]:
-    """Indexes of words (top, bottom, ...) with an empty character cell before them: a gap
-    without ink of BLANK_CELL characters or more (after 、 or 。, which sit at the top of their
-    cell, the gap is about 0.7)."""
-    return {i for i in range(1, len(words)) if words[i][0] - max(w[1] for w in words[:i]) >= BLANK_CELL * em}
+def blank_cells(ink: np.ndarray, c: Column, em: float) -> list[int]:
+    """Empty character cells inside a column, from its ink, as the number of characters before
+    each, counted from the column's head.
+
+    Every character of a vertical column has a square cell, so a cell is counted from the column's
+    head; Tesseract's word boxes in jpn_vert are a cell or so off and often run across the space
+    after a label. An empty cell is a stretch without ink BLANK_CELL characters tall (after 、 or
+    。, set at the top of their cell, the stretch is about 0.7 of a character)."""
+    w = ink.shape[1]
+    reach = int(0.15 * em)  # a hanging 、 or a bracket may stand a little outside the column's run
+    part = ink[c.top: c.bottom, max(0, c.x0 - reach): min(w, c.x1 + reach)]
+    rows = part.sum(axis=1) >= 2  # a lone pixel is no character
+    out, blank = [], 0
+    for a, b in _runs(~rows):
+        if b - a < BLANK_CELL * em:
+            continue
+        out.append(round(a / em) - blank)
+        blank += max(1, round((b - a) / em - 0.2))  # the ink-free margins of the cells beside it
+    return [k for k in out if k > 0]
 
 
 def _implausible(c: Column, em: float) -> bool:
