@@ -3,6 +3,7 @@
     python bench/bench_vertical.py                    # held-out split, mild and rough
     python bench/bench_vertical.py --split tuned      # the split the vertical reader was tuned on
     python bench/bench_vertical.py --split both --levels mild
+    python bench/bench_ocr.py --vertical …           # the same, as the issue names it (bench_ocr.py hands on)
 
 Minutes are set vertically by fixtures/vertical.py (a horizontal cover, then vertical pages with a
 running head and page numbers) in IPAex Mincho or Gothic, in one or two tiers, and scanned with
