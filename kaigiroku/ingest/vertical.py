@@ -411,52 +411,58 @@ def read_vertical_page(grey: np.ndarray, page_number: int, width_pt: float, heig
         text, x0, x1, conf = _read_margin_line(soft, a, b, em, fix)
         if text:
             margins.append(("top" if b <= first_tier else "bottom", a, b, x0, x1, text, conf))
-    page = _reading_frame(page_number, columns, margins, sx, sy, em, width_pt)
+    page = _reading_frame(page_number, columns, margins, sx, sy, em, width_pt, height_pt)
     page.columns = [(c.x0 * sx, c.top * sy, c.x1 * sx, c.bottom * sy) for c in columns]
     page.rotated = rotated
     return page
 
 
 def _reading_frame(number: int, columns: list[Column], margins, sx: float, sy: float, em: float,
-                   width_pt: float) -> Page:
+                   width_pt: float, height_pt: float | None = None) -> Page:
     """The Page of a vertical page in its reading frame (see the module's docstring): column ->
-    row, tiers stacked, margin lines above and below."""
-    if columns:
-        body_x0 = min(c.x0 for c in columns) * sx
-        body_x1 = max(c.x1 for c in columns) * sx
-        tier_top: dict[int, float] = {}
-        for c in columns:
-            tier_top[c.band] = min(tier_top.get(c.band, c.top * sy), c.top * sy)
-        tier_len = max((c.bottom * sy - tier_top[c.band]) for c in columns)
-    else:
-        body_x0 = body_x1 = tier_len = 0.0
-        tier_top = {}
-    span = body_x1 - body_x0
+    row, tiers stacked, margin lines above and below.
+
+    The frame is cut from the physical page, not from the ink: each tier is the page's width
+    tall, and a margin line keeps its distance from the page's edge. So every page of a volume
+    with the same number of tiers has the same frame, a short last page too, and a running head
+    or a page number stands at the same place on every page (furniture.py goes by that)."""
+    height_pt = height_pt or width_pt * 2 ** 0.5
+    tier_top: dict[int, float] = {}
+    for c in columns:
+        tier_top[c.band] = min(tier_top.get(c.band, c.top * sy), c.top * sy)
+    tier_len = max((c.bottom * sy - tier_top[c.band]) for c in columns) if columns else 0.0
     tier_index = {b: i for i, b in enumerate(sorted(tier_top))}
     gap = 2 * em * sx
-    body_h = len(tier_index) * span + max(0, len(tier_index) - 1) * gap
-    frame_h = max(body_h / (1 - 2 * FRAME_PAD), 1.0)
-    frame_w = max(tier_len, width_pt) + 2 * em * sx
+    tiers = max(1, len(tier_index))
+    body_h = tiers * width_pt + (tiers - 1) * gap
+    frame_h = body_h / (1 - 2 * FRAME_PAD)
+    frame_w = max(tier_len, height_pt) + 2 * em * sx
     top0 = FRAME_PAD * frame_h
     left0 = em * sx
     lines: list[Line] = []
     size = em * sx
+    edge = 0.6 * top0  # a margin line farther than this from the page's edge is set at it
+
+    def margin_line(text, x0, x1, y, h, conf):
+        return Line(text=text, x0=x0 * sx, top=y, x1=x1 * sx, bottom=y + h, page=number,
+                    size=round(h, 2), conf=round(conf, 1))
+
     tops = sorted((m for m in margins if m[0] == "top"), key=lambda m: m[1])
     for j, (_, a, b, x0, x1, text, conf) in enumerate(tops):
-        y = 0.2 * top0 + j * 1.5 * (b - a) * sy
-        lines.append(Line(text=text, x0=x0 * sx, top=y, x1=x1 * sx, bottom=y + (b - a) * sy, page=number,
-                          size=round((b - a) * sy, 2), conf=round(conf, 1)))
+        h = (b - a) * sy
+        lines.append(margin_line(text, x0, x1, min(a * sy, edge) + j * 1.5 * h, h, conf))
     for c in columns:
-        t = tier_index[c.band] * (span + gap)
+        t = tier_index[c.band] * (width_pt + gap)
         lines.append(Line(text=c.text, x0=left0 + c.top * sy - tier_top[c.band],
                           x1=left0 + c.bottom * sy - tier_top[c.band],
-                          top=top0 + t + body_x1 - c.x1 * sx, bottom=top0 + t + body_x1 - c.x0 * sx,
+                          top=top0 + t + width_pt - c.x1 * sx, bottom=top0 + t + width_pt - c.x0 * sx,
                           page=number, size=round(size, 2), conf=round(c.conf, 1)))
     bottoms = sorted((m for m in margins if m[0] == "bottom"), key=lambda m: -m[1])
     for j, (_, a, b, x0, x1, text, conf) in enumerate(bottoms):
-        y = frame_h - 0.2 * top0 - (j + 1) * 1.5 * (b - a) * sy
-        lines.append(Line(text=text, x0=x0 * sx, top=y, x1=x1 * sx, bottom=y + (b - a) * sy, page=number,
-                          size=round((b - a) * sy, 2), conf=round(conf, 1)))
+        h = (b - a) * sy
+        y = frame_h - min(height_pt - b * sy, edge) - h - j * 1.5 * h
+        lines.append(margin_line(text, x0, x1, y, h, conf))
+    lines.sort(key=lambda ln: ln.top)
     return Page(number=number, width=frame_w, height=frame_h, lines=lines, source="ocr")
 
 
