@@ -44,15 +44,34 @@ def pages(tmp_path_factory):
     return {"cover": damage(images[0], "mild", 3, DPI)[0], "body": damage(images[1], "mild", 4, DPI)[0]}
 
 
-def test_orientation_from_the_page_itself(pages):
+def test_orientation_from_the_page_itself(pages, monkeypatch):
+    """Every turn of a vertical page and of a horizontal cover is set upright, from the layout alone:
+    OSD (a second or two a page) is not asked for any of these pages."""
+    import kaigiroku.ingest.orientation as orientation
+
+    asked = []
+    monkeypatch.setattr(orientation, "osd_rotation", lambda grey, dpi: asked.append(1) or (0, 0.0))
     body, cover = pages["body"], pages["cover"]
     assert page_orientation(body, DPI)[:2] == (0, True)
     assert page_orientation(cover, DPI)[:2] == (0, False)  # a horizontal cover in a vertical volume
-    # fed into the scanner sideways: turned upright first, then read as vertical
-    sideways = np.ascontiguousarray(np.rot90(body, k=-1))  # a quarter turn clockwise
+    for k in (1, 2, 3):  # fed into the scanner turned k quarters clockwise
+        want = (360 - 90 * k) % 360
+        assert page_orientation(np.ascontiguousarray(np.rot90(body, k=-k)), DPI)[:2] == (want, True), k
+        assert page_orientation(np.ascontiguousarray(np.rot90(cover, k=-k)), DPI)[:2] == (want, False), k
+    assert not asked
+
+
+def test_orientation_asks_osd_when_the_layout_cannot_tell(pages, monkeypatch):
+    """A page whose layout cannot tell (too few marks; here layout_cues finds none) goes to OSD."""
+    import kaigiroku.ingest.orientation as orientation
+
+    asked = []
+    monkeypatch.setattr(orientation, "layout_cues", lambda grey, dpi, vertical: None)
+    real = orientation.osd_rotation
+    monkeypatch.setattr(orientation, "osd_rotation", lambda grey, dpi: asked.append(1) or real(grey, dpi))
+    sideways = np.ascontiguousarray(np.rot90(pages["body"], k=-1))
     turn = page_orientation(sideways, DPI)
-    assert (turn.rotate, turn.vertical) == (270, True)
-    assert page_orientation(np.ascontiguousarray(np.rot90(body, k=1)), DPI)[:2] == (90, True)
+    assert asked and (turn.rotate, turn.vertical) == (270, True)
 
 
 def test_two_tier_page_reads_the_upper_tier_right_to_left_then_the_lower(tmp_path):
