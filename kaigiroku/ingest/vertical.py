@@ -26,6 +26,7 @@ keeps each column's box on the upright page (PDF points) in reading order, for `
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -239,13 +240,14 @@ def _read_tier(clean: np.ndarray, ink: np.ndarray, cols: list[Column], em: float
             continue  # a speck between columns
         found.setdefault(best, []).append((y0 + wt, y0 + wb, text, conf))
     tier_top = min(c.top for c in cols)
+    pitch = cell_pitch(ink, cols, em)
     for i, words in found.items():
         words.sort()
         c = cols[i]
         mark = head_mark(ink, c, em) if c.top <= tier_top + 0.5 * em else None
         if mark:
             words = _drop_head_cell(words, c.top, em)
-        breaks = blank_cells(ink, c, em)
+        breaks = blank_cells(ink, c, pitch, tier_top)
         if mark and not MARK_READ.match("".join(t for _, _, t, _ in words)):
             breaks = [k - 1 for k in breaks]  # the mark's cell holds no character of the words
         c.text = (mark or "") + _column_text([t for _, _, t, _ in words], fix, breaks)
@@ -253,12 +255,13 @@ def _read_tier(clean: np.ndarray, ink: np.ndarray, cols: list[Column], em: float
     for c in cols:  # a column the block reading left out (a short one, a lone label), or read
         if not c.text or _implausible(c, em):  # as noise, is read again on its own
             before = (c.text, c.conf)
-            _read_column(clean, ink, c, em, fix)
+            _read_column(clean, ink, c, em, fix, tier_top, pitch)
             if before[0] and (not c.text or _implausible(c, em) and c.conf < before[1]):
                 c.text, c.conf = before
 
 
-def _read_column(clean: np.ndarray, ink: np.ndarray, c: Column, em: float, fix) -> None:
+def _read_column(clean: np.ndarray, ink: np.ndarray, c: Column, em: float, fix, head: int,
+                 pitch: float) -> None:
     from .tesseract import ocr_engine_data
 
     pad = int(0.6 * em)
@@ -271,7 +274,7 @@ def _read_column(clean: np.ndarray, ink: np.ndarray, c: Column, em: float, fix) 
         return
     words = sorted((y0 + t, y0 + b, text, conf) for text, _, t, _, b, conf in _words(data))
     if words:
-        c.text = _column_text([w[2] for w in words], fix, blank_cells(ink, c, em))
+        c.text = _column_text([w[2] for w in words], fix, blank_cells(ink, c, pitch, head))
         c.conf = float(np.mean([w[3] for w in words]))
 
 
@@ -297,24 +300,57 @@ def _column_text(words: list[str], fix, breaks: list[int] = ()) -> str:
     return HEAD_MARK.sub("○", text)
 
 
-def blank_cells(ink: np.ndarray, c: Column, em: float) -> list[int]:
-    """Empty character cells inside a column, from its ink, as the number of characters before
-    each, counted from the column's head.
+def cell_pitch(ink: np.ndarray, cols: list[Column], em: float) -> float:
+    """The pitch of the character cells down the columns of a tier, in pixels. Every column of a
+    tier is set on one grid, so the tier's ink, summed across, repeats at the pitch; the repeat
+    ten cells down gives it to a tenth of a pixel (the estimate from the characters' height, `em`,
+    can be a few per cent off, and a label's space is counted a dozen cells down)."""
+    top, bottom = min(c.top for c in cols), max(c.bottom for c in cols)
+    profile = ink[top:bottom, min(c.x0 for c in cols): max(c.x1 for c in cols)].sum(axis=1).astype(np.float64)
+    profile -= profile.mean()
+    n = len(profile)
+    if n < 12 * em:
+        return em
+    spectrum = np.fft.rfft(profile, 2 * n)
+    ac = np.fft.irfft(spectrum * np.conj(spectrum))[:n]
+    pitch = em
+    for k in (1, 4, 10):  # coarse, then finer, each searched about the last
+        lo, hi = int(k * pitch - 0.2 * pitch), int(k * pitch + 0.2 * pitch) + 1
+        if hi >= n - 1:
+            break
+        lag = lo + int(np.argmax(ac[lo:hi]))
+        if 0 < lag < n - 1:  # the peak between samples (a parabola through three)
+            y0, y1, y2 = ac[lag - 1], ac[lag], ac[lag + 1]
+            lag = lag + 0.5 * (y0 - y2) / (y0 - 2 * y1 + y2) if y0 - 2 * y1 + y2 else lag
+        pitch = lag / k
+    return float(pitch) if 0.8 * em <= pitch <= 1.25 * em else em
 
-    Every character of a vertical column has a square cell, so a cell is counted from the column's
-    head; Tesseract's word boxes in jpn_vert are a cell or so off and often run across the space
-    after a label. An empty cell is a stretch without ink BLANK_CELL characters tall (after 、 or
-    。, set at the top of their cell, the stretch is about 0.7 of a character)."""
+
+def blank_cells(ink: np.ndarray, c: Column, em: float, head: int) -> list[int]:
+    # em: the tier's cell pitch (cell_pitch)
+    """Empty character cells inside a column, from its ink, as the number of characters before
+    each (the full-width space after a speaker label).
+
+    Every character of a vertical column has a square cell on the grid of its tier, whose first
+    row of cells starts at `head`; Tesseract's word boxes in jpn_vert are a cell or so off and
+    often run across the space after a label, so the cells are counted on the grid instead. An
+    empty cell is a stretch without ink BLANK_CELL characters tall. Its ends are put on the grid
+    knowing where ink sits in a cell: a closing bracket, 、 and 。 in its upper part (so a
+    stretch starting low in a cell starts at the next one), an opening bracket or 一 in its lower
+    part (so a stretch ending low in a cell ends at that cell)."""
     w = ink.shape[1]
     reach = int(0.15 * em)  # a hanging 、 or a bracket may stand a little outside the column's run
     part = ink[c.top: c.bottom, max(0, c.x0 - reach): min(w, c.x1 + reach)]
     rows = part.sum(axis=1) >= 2  # a lone pixel is no character
+    first = math.floor((c.top - head) / em + 0.25)  # the cell of the column's first character
     out, blank = [], 0
     for a, b in _runs(~rows):
         if b - a < BLANK_CELL * em:
             continue
-        out.append(round(a / em) - blank)
-        blank += max(1, round((b - a) / em - 0.2))  # the ink-free margins of the cells beside it
+        start = math.ceil((c.top + a - head) / em - 0.2)
+        end = math.floor((c.top + b - head) / em + 0.25)
+        out.append(start - first - blank)
+        blank += max(1, end - start)
     return [k for k in out if k > 0]
 
 
