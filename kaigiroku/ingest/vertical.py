@@ -371,7 +371,9 @@ def _read_margin_line(clean: np.ndarray, top: int, bottom: int, em: float, fix) 
         return "", 0, 0, 0.0
     x0, x1 = int(inked[0]), int(inked[-1]) + 1
     try:
-        data = ocr_engine_data(strip[:, max(0, x0 - pad): x1 + pad], "jpn", 7)
+        # a few characters wide (a page number, - 12 -): one word; as a line Tesseract reads a
+        # lone narrow figure as noise (1 -> 5, 2 -> の)
+        data = ocr_engine_data(strip[:, max(0, x0 - pad): x1 + pad], "jpn", 8 if x1 - x0 <= 4 * em else 7)
     except OcrFailedError:
         return "", x0, x1, 0.0
     words = list(_words(data))
@@ -387,23 +389,34 @@ def _em(binary: np.ndarray, dpi: float) -> float:
     return max(4.0, text_height(binary, dpi) / 0.8)
 
 
-def clean_vertical(grey: np.ndarray, dpi: float, skip=()) -> tuple[np.ndarray, np.ndarray]:
-    """(soft, clean) images of an upright vertical page. The preprocess steps run on the page with
-    its columns as rows (so that the skew is measured along the columns) and are turned back.
+def clean_vertical(grey: np.ndarray, dpi: float, skip=()) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(soft, clean, margins) images of an upright vertical page. The preprocess steps run on the
+    page with its columns as rows (so that the skew is measured along the columns) and are turned
+    back.
 
     `soft` is the page evened, denoised, deskewed and without rules, in grey; `clean` is `soft`
     with everything farther than WHITEN_RADIUS from the ink that is left after speck removal
     painted white. The radius is wider than preprocess's: jpn_vert loses the thin strokes of a
-    blurred Mincho face (育 -> 月) at the narrower one (bench_vertical, tuned split)."""
+    blurred Mincho face (育 -> 月) at the narrower one (bench_vertical, tuned split).
+    `margins` is for the horizontal lines in the margins (running head, page number): rules are
+    looked for on the upright page there, since on the turned one the joined strokes of a line of
+    characters are as long as a rule and were painted out (衆議院 -> 衆三呈)."""
     import cv2
 
-    from .preprocess import binarise, preprocess, remove_specks
+    from .preprocess import binarise, find_rules, paper_level, preprocess, remove_rules, remove_specks
 
     turned = np.ascontiguousarray(np.rot90(grey, 1))  # counter-clockwise: column heads to the left
-    soft, _angle = preprocess(turned, dpi, skip=tuple(set(skip) | {"binarise"}))
-    soft = np.ascontiguousarray(np.rot90(soft, -1))
+    unruled, _angle = preprocess(turned, dpi, skip=tuple(set(skip) | {"binarise", "remove_rules"}))
+    soft = np.ascontiguousarray(np.rot90(unruled, -1))
+    margins = soft
+    if "remove_rules" not in skip:
+        margins = remove_rules(soft, dpi)
+        rules = np.ascontiguousarray(np.rot90(find_rules(binarise(unruled), dpi), -1))
+        if rules.any():
+            soft = soft.copy()
+            soft[rules] = paper_level(soft)
     if "binarise" in skip:
-        return soft, soft
+        return soft, soft, margins
     binary = binarise(soft)
     if "remove_specks" not in skip:
         binary = remove_specks(binary, dpi)
@@ -411,7 +424,7 @@ def clean_vertical(grey: np.ndarray, dpi: float, skip=()) -> tuple[np.ndarray, n
     near = cv2.dilate((binary < 128).astype(np.uint8), np.ones((2 * r + 1, 2 * r + 1), np.uint8)).astype(bool)
     clean = np.full_like(soft, 255)
     np.copyto(clean, soft, where=near)
-    return soft, clean
+    return soft, clean, margins
 
 
 def read_vertical_page(grey: np.ndarray, page_number: int, width_pt: float, height_pt: float,
@@ -422,7 +435,7 @@ def read_vertical_page(grey: np.ndarray, page_number: int, width_pt: float, heig
 
     check_available(LANG)
     fix = fix_ocr_text if getattr(opts, "fix", True) else str
-    soft, clean = clean_vertical(grey, opts.dpi, getattr(opts, "skip", ()))
+    _soft, clean, margin_image = clean_vertical(grey, opts.dpi, getattr(opts, "skip", ()))
     ink = binarise(clean) < 128
     h, w = ink.shape
     sx, sy = width_pt / w, height_pt / h
@@ -444,7 +457,7 @@ def read_vertical_page(grey: np.ndarray, page_number: int, width_pt: float, heig
     for a, b in bands:
         if (a, b) in tiers:
             continue
-        text, x0, x1, conf = _read_margin_line(soft, a, b, em, fix)
+        text, x0, x1, conf = _read_margin_line(margin_image, a, b, em, fix)
         if text:
             margins.append(("top" if b <= first_tier else "bottom", a, b, x0, x1, text, conf))
     page = _reading_frame(page_number, columns, margins, sx, sy, em, width_pt, height_pt)
