@@ -9,11 +9,13 @@ import pytest
 
 from fixtures.scan import damage, rasterize_pdf
 from fixtures.vertical import render_vertical, scan_vertical
+from kaigiroku.cleanup.ocrfix import fix_ocr_text
 from kaigiroku.ingest import ingest
 from kaigiroku.ingest.layout import pages_to_stream
 from kaigiroku.ingest.orientation import page_orientation
 from kaigiroku.ingest.preprocess import binarise
-from kaigiroku.ingest.vertical import (_reading_frame, find_bands, find_columns, vertical_text)
+from kaigiroku.ingest.vertical import (Column, _column_text, _reading_frame, blank_cells, cell_pitch, find_bands,
+                                       find_columns, vertical_text)
 from kaigiroku.score import score
 
 MINUTES = Path(__file__).resolve().parents[1] / "fixtures" / "minutes"
@@ -33,6 +35,38 @@ def test_vertical_forms_read_as_the_characters_they_stand_for():
     assert vertical_text("﹁異議なし﹂と呼ぶ者あり︒") == "「異議なし」と呼ぶ者あり。"
     assert vertical_text("サポ｜トセンタ｜") == "サポートセンター"
     assert vertical_text("第１｜２条") == "第１｜２条"  # a bar between digits is not a long-vowel mark
+
+
+def _column_ink(cells: str, pitch: float, width: int = 40, top: int = 30) -> np.ndarray:
+    """A column's ink on a grid of `pitch`: '#' a character filling its cell, ')' a closing bracket
+    or 、 in the upper third of its cell, '(' an opening bracket in the lower third, ' ' empty."""
+    ink = np.zeros((top + int(pitch * (len(cells) + 2)), width), bool)
+    for i, kind in enumerate(cells):
+        y0 = top + i * pitch
+        span = {"#": (0.08, 0.92), ")": (0.1, 0.35), "(": (0.65, 0.9)}.get(kind)
+        if span:
+            ink[int(y0 + span[0] * pitch): int(y0 + span[1] * pitch), 8: width - 8] = True
+    return ink
+
+
+def test_space_after_a_label_counted_on_the_cell_grid():
+    """○委員長（田野瀬太道君）　これより…: the empty cell after the closing bracket is found from the
+    ink and counted on the grid (the pitch measured, not guessed from the characters' height), so
+    the space falls after the bracket, a dozen cells down, even when the height guess is 3% off."""
+    pitch = 43.75
+    cells = "####(######)" + " " + "#" * 20
+    ink = _column_ink(cells, pitch)
+    rows = np.flatnonzero(ink.any(axis=1))
+    c = Column(0, 8, 32, int(rows[0]), int(rows[-1]) + 1)
+    assert abs(cell_pitch(ink, [c], pitch * 1.03) - pitch) < 0.3
+    assert blank_cells(ink, c, pitch, head=30) == [12]
+    words = ["○委員長（田野瀬", "太道君）これより会議を開きます。"]  # jpn_vert ran a word across the space
+    assert _column_text(words, fix_ocr_text, [12]) == "○委員長（田野瀬太道君）\u3000これより会議を開きます。"
+    # a role-only label: ○会長　それでは
+    ink = _column_ink("###" + " " + "#" * 10, pitch)
+    c = Column(0, 8, 32, 30 + int(0.08 * pitch), int(30 + 13.92 * pitch))
+    assert blank_cells(ink, c, pitch, head=30) == [3]
+    assert _column_text(["○会長それでは、議事に"], fix_ocr_text, [3]) == "○会長\u3000それでは、議事に"
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,9 @@ the columns. On the clean page:
     vertical text; under the automatic mode jpn_vert gives garbage, tesseract #3997). Its words are
     given to the column that holds their centre, top to bottom. A column Tesseract left out is read
     again on its own (psm 5 on the column alone).
+  - the full-width space after a speaker label (○会長　それでは) is found in the column's ink and
+    counted on the tier's grid of character cells (blank_cells), not from Tesseract's word boxes.
+  - margin lines are read from the page with rules looked for upright (clean_vertical).
   - order: tiers top to bottom, columns right to left; margin lines above the tiers first, below last.
 
 The Page handed on is in the page's reading frame: the page as a reader of horizontal text would
