@@ -25,13 +25,16 @@ def _page(number: int, texts: list[list[str]], numbers_at: str, tiers: int):
             col = Column(band, int(x1 - EM), int(x1), int(top), int(top + len(text) * EM))
             col.text = text
             columns.append(col)
+    # margin lines: (top|bottom, band top, band bottom, x0, x1, text, confidence), pixels
     head_x1 = w_px - 60 / SCALE
-    head = ("top", int(40 / SCALE), int(50 / SCALE), int(head_x1 - 9 / SCALE * len(HEAD) / 1.5), int(head_x1), HEAD, 90.0)
+    head_x0 = head_x1 - 9 / SCALE * len(HEAD) / 1.5
+    head = ("top", int(40 / SCALE), int(50 / SCALE), int(head_x0), int(head_x1), HEAD, 90.0)
     if numbers_at == "foot":
         label, x0 = f"- {number} -", w_px / 2 - 20
     else:  # the outer corner: right on odd pages, left on even ones
         label, x0 = str(number), (w_px - 60 / SCALE - 20) if number % 2 else 60 / SCALE
-    foot = ("bottom", int(h_px - 50 / SCALE), int(h_px - 40 / SCALE), int(x0), int(x0 + 20 + 10 * len(label)), label, 90.0)
+    foot_x1 = x0 + 20 + 10 * len(label)
+    foot = ("bottom", int(h_px - 50 / SCALE), int(h_px - 40 / SCALE), int(x0), int(foot_x1), label, 90.0)
     return _reading_frame(number, columns, [head, foot], SCALE, SCALE, EM, PAGE_W, PAGE_H)
 
 
