@@ -130,6 +130,21 @@ def test_two_tier_page_reads_the_upper_tier_right_to_left_then_the_lower(tmp_pat
     assert "".join(s.text for s in stream) == "".join(c.text for c in columns)
 
 
+def test_tiers_stay_apart_across_a_streak_in_the_white_between_them():
+    """A rough scan's streak (a few pixels wide) running through the white between two tiers does
+    not join them; a page number of a few pixels' ink below the text is still a band of its own."""
+    em = 44.0
+    ink = np.zeros((3400, 2000), bool)
+    for x in range(200, 1800, 80):  # columns a character wide, every row of them half inked
+        ink[300:1650:2, x: x + 40] = True  # the upper tier
+        ink[1750:3100:2, x: x + 40] = True  # the lower tier
+    ink[1650:1750, 1000:1006] = True  # a streak across the gap
+    ink[3250:3280, 995:999] = True  # the page number's stroke
+    bands = find_bands(ink, em)
+    assert [b for b in bands if b[1] - b[0] > 3 * em] == [(300, 1649), (1750, 3099)]
+    assert bands[-1] == (3250, 3280)
+
+
 def test_mixed_document_with_a_sideways_page_mild_scan(tmp_path):
     """A horizontal cover, then vertical pages, one of them scanned a quarter turn off: the cover's
     title, the speakers and the text come back, with no vertical presentation forms."""

@@ -44,6 +44,7 @@ LANG = "jpn_vert"
 PSM = 5  # a single uniform block of vertically aligned text
 BAND_GAP = 1.2  # white rows this many characters tall separate tiers (and the margins)
 TIER_MIN = 3.0  # a band at least this many characters tall is a tier of columns
+SPECK_ROW = 0.03  # share of a row of text's ink (90th percentile) under which a row between tiers is white
 COLUMN_JOIN = 0.3  # ink runs closer than this many characters are one column
 COLUMN_INK = 0.25  # characters' heights of ink a pixel column of a tier needs to be part of a column
 WHITEN_RADIUS = 2.4  # points: grey kept this near the ink (see clean_vertical)
@@ -110,8 +111,21 @@ def _bridge(runs: list[tuple[int, int]], gap: float) -> list[list[int]]:
 
 def find_bands(ink: np.ndarray, em: float) -> list[tuple[int, int]]:
     """[top, bottom) of each band of the page: runs of inked rows, split at white runs taller than
-    BAND_GAP characters."""
-    rows = ink.sum(axis=1) >= max(1, int(0.02 * em))
+    BAND_GAP characters.
+
+    A rough scan's specks and streaks leave a little ink in the white between two tiers, which
+    would join them: between the page's first and last rows of text, a stretch of rows each with
+    under SPECK_ROW of a text row's ink, BAND_GAP characters tall, is white. Outside them (the
+    margins) any ink counts: a page number's rows hold only a few pixels."""
+    profile = ink.sum(axis=1)
+    rows = profile >= max(1, int(0.02 * em))
+    faint = profile < SPECK_ROW * float(np.percentile(profile, 90))
+    text = np.flatnonzero(~faint & rows)
+    if len(text):
+        first, last = int(text[0]), int(text[-1])
+        for a, b in _runs(faint[first: last + 1]):
+            if b - a >= BAND_GAP * em:
+                rows[first + a: first + b] = False
     return [(a, b) for a, b in _bridge(_runs(rows), BAND_GAP * em) if b - a >= 0.3 * em]
 
 
