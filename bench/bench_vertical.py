@@ -23,7 +23,7 @@ Figures per scan and pooled per level and tier:
                       (running head, columns right to left, page number); OCRmyPDF's sidecar is
                       scored the same way, page by page (the horizontal cover is left out for both:
                       jpn_vert is not meant for it)
-OCRmyPDF runs as `ocrmypdf -l jpn_vert --deskew --clean --sidecar` (`make bench-deps`).
+OCRmyPDF runs as `ocrmypdf -l jpn_vert --deskew --clean --tesseract-timeout 3600 --sidecar` (`make bench-deps`).
 """
 from __future__ import annotations
 
@@ -93,8 +93,10 @@ def run_ocrmypdf(pdf: Path, n: int, jobs: int) -> tuple[list[str], float]:
     with tempfile.TemporaryDirectory() as tmp:
         side, out = Path(tmp) / "side.txt", Path(tmp) / "out.pdf"
         t = time.perf_counter()
+        # a long Tesseract timeout: OCRmyPDF's default (180 s a page) leaves pages empty on a loaded
+        # machine, which would score its reading as cer 1.0
         subprocess.run([exe, "-q", "-l", "jpn_vert", "--deskew", "--clean", "--jobs", str(jobs),
-                        "--sidecar", str(side), str(pdf), str(out)], check=True)
+                        "--tesseract-timeout", "3600", "--sidecar", str(side), str(pdf), str(out)], check=True)
         secs = time.perf_counter() - t
         pages = (side.read_text(encoding="utf-8").split("\f") + [""] * n)[:n]
     return pages, secs
