@@ -5,6 +5,8 @@
     python bench/bench_ocr.py --split both --docs 2  # both splits, two meetings each
     python bench/bench_ocr.py --legacy               # old character forms: jpn vs jpn+Japanese, psm 4 vs 6
     python bench/bench_ocr.py --no-ocrmypdf          # ours alone
+    python bench/bench_ocr.py --vertical             # vertical (縦書き) scans against OCRmyPDF -l jpn_vert
+                                                     # (bench/bench_vertical.py; its options follow)
 
 Scans are made by fixtures/scan.py (make_case): each meeting of the split (fixtures/scan.SPLITS),
 trimmed to a cover and a page or two of speech, rendered in each scan layout by
@@ -182,6 +184,16 @@ def _page_gold(pdf: Path) -> list[str]:
 
 
 def main(argv=None) -> None:
+    # --- issue 12: vertical scans are measured by bench_vertical.py, side by side with OCRmyPDF's jpn_vert
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if "--vertical" in argv:
+        import importlib.util
+        spec = importlib.util.spec_from_file_location("bench_vertical", ROOT / "bench" / "bench_vertical.py")
+        vertical = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(vertical)
+        vertical.main([a for a in argv if a != "--vertical"])
+        return
+    # --- end of issue 12
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["heldout", "tuned", "both"], default="heldout")
     ap.add_argument("--docs", type=int, default=None, help="only the first N meetings of each split")

@@ -4,10 +4,12 @@
     upright(grey, rotate)       the page turned `rotate` degrees clockwise
 
 Two questions, two measurements:
-  - which way up (0/90/180/270): Tesseract's OSD (osd.traineddata) reads the orientation of the
-    characters. It runs on a cleaned crop of the page's text (about 1000 px square): on a whole raw
-    scan it is slow and, on rough scans, wrong; on a clean crop it was right for every page we tried.
-    A reading it is unsure of (confidence under OSD_MIN_CONF) leaves the page as it is.
+  - which way up (0/90/180/270): first from the layout (layout_turn): 、 and 。 stand in one corner
+    of their character cell, and each turn of the page puts them in another. This costs a fraction
+    of a second and tells most pages. A page it cannot tell (few marks, unclear profiles) goes to
+    Tesseract's OSD (osd.traineddata, a second or two a page), run on a cleaned crop of the page's
+    text (about 1000 px square): on a whole raw scan it is slow and, on rough scans, wrong. A
+    reading OSD is unsure of (confidence under OSD_MIN_CONF) leaves the page as it is.
   - which way the lines run: projection profiles of the ink. Lines of text leave bands of paper
     between them across the whole text block; characters within a line do not. The ink is projected
     onto the vertical axis (rows) and onto the horizontal one (columns) over a small range of skew
@@ -26,6 +28,10 @@ OSD_MIN_CONF = 1.0  # OSD's orientation confidence below which the page is left 
 OSD_CROP = 1100  # px: side of the square of text OSD reads (at 300 dpi about 9 cm)
 WORK_DPI = 100  # the projection profiles are measured on the page at this resolution
 MAX_SKEW = 5.0  # degrees searched for each direction
+CUE_DPI = 150  # the layout cues (ragged edge, punctuation) are read at this resolution
+CLEAR_LINES = 1.3  # the profiles are clear when one direction is this much sharper than the other
+CUE_VOTES = 4  # short lines and punctuation marks each must give this many votes, ...
+CUE_RATIO = 3.0  # ... this many times more than for the opposite reading
 
 
 class Orientation(NamedTuple):
@@ -132,10 +138,146 @@ def osd_rotation(grey: np.ndarray, dpi: float) -> tuple[int, float]:
     return int(osd.get("rotate", 0)) % 360, float(osd.get("orientation_conf", 0.0))
 
 
+# the corner of their cell where the marks stand in the line frame (upper?, against the left?) ->
+# (degrees clockwise that turn the page upright, lines vertical once upright), for a page whose
+# lines run across (rows) and one whose lines run down (columns)
+TURNS = {
+    False: {(False, True): (0, False), (True, False): (180, False),  # horizontal, upside down
+            (False, False): (270, True), (True, True): (90, True)},  # vertical, turned cw / ccw
+    True: {(True, True): (0, True), (False, False): (180, True),  # vertical, upside down
+           (False, True): (270, False), (True, False): (90, False)},  # horizontal, turned cw / ccw
+}
+
+
+def layout_turn(grey: np.ndarray, dpi: float, vertical: bool) -> tuple[int, bool] | None:
+    """(degrees clockwise that turn the page upright, whether its lines then run down), read from
+    the layout alone, for a page whose lines run as `vertical` says; None when it cannot tell.
+
+    The cue is where 、 and 。 stand. Each sits alone in a corner of its character cell, next to
+    the character before it: at the lower left of the cell in a horizontal line, at the upper
+    right in a vertical column. In the line frame (lines as rows; a page with columns turned a
+    quarter counter-clockwise) the four turns of a page put the marks in four different corners
+    (TURNS). When the marks are too few or do not agree, OSD decides."""
+    cues = layout_cues(grey, dpi, vertical)
+    if cues is None:
+        return None
+    top, bottom, left, right = cues
+
+    def clear(a: int, b: int) -> bool | None:
+        if a >= CUE_VOTES and a >= CUE_RATIO * b:
+            return True
+        if b >= CUE_VOTES and b >= CUE_RATIO * a:
+            return False
+        return None
+
+    upper, against_left = clear(top, bottom), clear(left, right)
+    if upper is None or against_left is None:
+        return None
+    return TURNS[vertical][(upper, against_left)]
+
+
+def layout_cues(grey: np.ndarray, dpi: float, vertical: bool) -> tuple[int, int, int, int] | None:
+    """(marks in the upper half of their line, in the lower half, against the character on their
+    left, on their right) in the line frame (see layout_turn); None when the page has too
+    few lines to tell."""
+    import cv2
+
+    f = min(1.0, CUE_DPI / max(dpi, 1.0))
+    g = cv2.resize(grey, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1.0 else grey
+    ink = _ink_at(g, dpi * f)
+    if vertical:
+        ink = np.ascontiguousarray(np.rot90(ink, 1))  # column heads to the left, columns as rows
+    ink = _level(ink)
+    profile = ink.sum(axis=1)
+    rows = profile >= max(2.0, 0.05 * float(np.percentile(profile, 90)))  # specks of a rough scan are no line
+    d = np.diff(np.concatenate([[0], rows.astype(np.int8), [0]]))
+    bands = list(zip(np.flatnonzero(d == 1).tolist(), np.flatnonzero(d == -1).tolist()))
+    if len(bands) < 3:
+        return None
+    em = float(np.median([b - a for a, b in bands]))
+    lines = [(a, b) for a, b in bands if 0.6 * em <= b - a <= 1.6 * em]
+    if len(lines) < 3 or em < 6:
+        return None
+    return _lone_marks(ink, lines, em)
+
+
+def _level(ink: np.ndarray) -> np.ndarray:
+    """The ink turned so that its lines run level (a scan's skew of a degree shifts a long line by
+    a line's height, and the lines' bands would run into each other)."""
+    import cv2
+
+    ys, xs = np.nonzero(ink)
+    if len(xs) < 200:
+        return ink
+    if len(xs) > 100_000:
+        keep = np.random.default_rng(0).choice(len(xs), 100_000, replace=False)
+        xs, ys = xs[keep], ys[keep]
+    angle, _ = _best_angle(xs.astype(np.float64), ys.astype(np.float64), max(ink.shape))
+    if abs(angle) < 0.05:
+        return ink
+    h, w = ink.shape
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), -angle, 1.0)
+    return cv2.warpAffine(ink.astype(np.uint8), turn, (w, h), flags=cv2.INTER_NEAREST) > 0
+
+
+def _lone_marks(ink: np.ndarray, lines: list[tuple[int, int]], em: float) -> tuple[int, int, int, int]:
+    """(top, bottom, left, right): small marks (、。) alone in the upper or lower half of their
+    line's band, with nothing above or below them in the band (a dakuten or a kanji's dot has
+    its character under or over it); left or right: the side where their neighbour is nearer."""
+    import cv2
+
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    line_of = np.full(ink.shape[0], -1)
+    for i, (a, b) in enumerate(lines):
+        line_of[a:b] = i
+    top = bottom = left = right = 0
+    reach = int(1.2 * em)
+    for x, y, w, h, area in stats[1:]:
+        if not (0.12 * em <= max(w, h) <= 0.45 * em and area >= 0.25 * w * h):
+            continue
+        k = line_of[y + h // 2]
+        if k < 0:
+            continue
+        a, b = lines[k]
+        x0, x1 = max(0, x - int(0.1 * em)), x + w + int(0.1 * em)
+        if y + h / 2 >= (a + b) / 2:  # the lower half: the band above it must be empty
+            if y - a < 0.4 * (b - a) or ink[a: y - 1, x0:x1].any():
+                continue
+            bottom += 1
+        else:
+            if b - (y + h) < 0.4 * (b - a) or ink[y + h + 1: b, x0:x1].any():
+                continue
+            top += 1
+        before = np.flatnonzero(ink[a:b, max(0, x - reach): x].any(axis=0))
+        after = np.flatnonzero(ink[a:b, x + w: x + w + reach].any(axis=0))
+        gap_left = (x - max(0, x - reach) - 1 - before[-1]) if len(before) else reach
+        gap_right = after[0] if len(after) else reach
+        if gap_left + 0.2 * em < gap_right:
+            left += 1
+        elif gap_right + 0.2 * em < gap_left:
+            right += 1
+    return top, bottom, left, right
+
+
+def _ink_at(grey: np.ndarray, dpi: float) -> np.ndarray:
+    from .preprocess import crop_borders, even_background, ink_threshold
+
+    g = even_background(crop_borders(grey), dpi)
+    return g < ink_threshold(g)
+
+
 def page_orientation(grey: np.ndarray, dpi: float, osd: bool = True) -> Orientation:
-    """How to turn the page upright and which way its lines then run."""
-    rotate, conf = osd_rotation(grey, dpi) if osd else (0, 0.0)
-    if conf < OSD_MIN_CONF:
-        rotate = 0
+    """How to turn the page upright and which way its lines then run. The layout tells when the
+    profiles are clear and the marks agree (most pages); OSD (a second or two a page) otherwise."""
+    vertical, skew, margin = line_direction(grey, dpi)
+    turn = layout_turn(grey, dpi, vertical) if margin >= CLEAR_LINES else None
+    if turn is not None:
+        rotate, conf = turn[0], 0.0
+    else:
+        rotate, conf = osd_rotation(grey, dpi) if osd else (0, 0.0)
+        if conf < OSD_MIN_CONF:
+            rotate = 0
+    if rotate == 0:
+        return Orientation(0, vertical, skew, conf)
     vertical, skew, _ = line_direction(upright(grey, rotate), dpi)
     return Orientation(rotate, vertical, skew, conf)

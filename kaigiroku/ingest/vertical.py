@@ -15,6 +15,9 @@ the columns. On the clean page:
     vertical text; under the automatic mode jpn_vert gives garbage, tesseract #3997). Its words are
     given to the column that holds their centre, top to bottom. A column Tesseract left out is read
     again on its own (psm 5 on the column alone).
+  - the full-width space after a speaker label (○会長　それでは) is found in the column's ink and
+    counted on the tier's grid of character cells (blank_cells), not from Tesseract's word boxes.
+  - margin lines are read from the page with rules looked for upright (clean_vertical).
   - order: tiers top to bottom, columns right to left; margin lines above the tiers first, below last.
 
 The Page handed on is in the page's reading frame: the page as a reader of horizontal text would
@@ -26,6 +29,7 @@ keeps each column's box on the upright page (PDF points) in reading order, for `
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -40,6 +44,7 @@ LANG = "jpn_vert"
 PSM = 5  # a single uniform block of vertically aligned text
 BAND_GAP = 1.2  # white rows this many characters tall separate tiers (and the margins)
 TIER_MIN = 3.0  # a band at least this many characters tall is a tier of columns
+SPECK_ROW = 0.03  # share of a row of text's ink (90th percentile) under which a row between tiers is white
 COLUMN_JOIN = 0.3  # ink runs closer than this many characters are one column
 COLUMN_INK = 0.25  # characters' heights of ink a pixel column of a tier needs to be part of a column
 WHITEN_RADIUS = 2.4  # points: grey kept this near the ink (see clean_vertical)
@@ -106,8 +111,21 @@ def _bridge(runs: list[tuple[int, int]], gap: float) -> list[list[int]]:
 
 def find_bands(ink: np.ndarray, em: float) -> list[tuple[int, int]]:
     """[top, bottom) of each band of the page: runs of inked rows, split at white runs taller than
-    BAND_GAP characters."""
-    rows = ink.sum(axis=1) >= max(1, int(0.02 * em))
+    BAND_GAP characters.
+
+    A rough scan's specks and streaks leave a little ink in the white between two tiers, which
+    would join them: between the page's first and last rows of text, a stretch of rows each with
+    under SPECK_ROW of a text row's ink, BAND_GAP characters tall, is white. Outside them (the
+    margins) any ink counts: a page number's rows hold only a few pixels."""
+    profile = ink.sum(axis=1)
+    rows = profile >= max(1, int(0.02 * em))
+    faint = profile < SPECK_ROW * float(np.percentile(profile, 90))
+    text = np.flatnonzero(~faint & rows)
+    if len(text):
+        first, last = int(text[0]), int(text[-1])
+        for a, b in _runs(faint[first: last + 1]):
+            if b - a >= BAND_GAP * em:
+                rows[first + a: first + b] = False
     return [(a, b) for a, b in _bridge(_runs(rows), BAND_GAP * em) if b - a >= 0.3 * em]
 
 
@@ -239,62 +257,118 @@ def _read_tier(clean: np.ndarray, ink: np.ndarray, cols: list[Column], em: float
             continue  # a speck between columns
         found.setdefault(best, []).append((y0 + wt, y0 + wb, text, conf))
     tier_top = min(c.top for c in cols)
+    pitch = cell_pitch(ink, cols, em)
     for i, words in found.items():
         words.sort()
         c = cols[i]
         mark = head_mark(ink, c, em) if c.top <= tier_top + 0.5 * em else None
         if mark:
             words = _drop_head_cell(words, c.top, em)
-        c.text = (mark or "") + _column_text([t for _, _, t, _ in words], fix, _blank_cells(words, em))
+        breaks = blank_cells(ink, c, pitch, tier_top)
+        if mark and not MARK_READ.match("".join(t for _, _, t, _ in words)):
+            breaks = [k - 1 for k in breaks]  # the mark's cell holds no character of the words
+        c.text = (mark or "") + _column_text([t for _, _, t, _ in words], fix, breaks)
         c.conf = float(np.average([w[3] for w in words], weights=[len(w[2]) for w in words])) if words else 0.0
     for c in cols:  # a column the block reading left out (a short one, a lone label), or read
         if not c.text or _implausible(c, em):  # as noise, is read again on its own
             before = (c.text, c.conf)
-            _read_column(clean, c, em, fix)
+            _read_column(clean, ink, c, em, fix, tier_top, pitch)
             if before[0] and (not c.text or _implausible(c, em) and c.conf < before[1]):
                 c.text, c.conf = before
 
 
-def _read_column(clean: np.ndarray, c: Column, em: float, fix) -> None:
+def _read_column(clean: np.ndarray, ink: np.ndarray, c: Column, em: float, fix, head: int,
+                 pitch: float) -> None:
     from .tesseract import ocr_engine_data
 
     pad = int(0.6 * em)
     h, w = clean.shape
-    img = clean[max(0, c.top - pad): min(h, c.bottom + pad), max(0, c.x0 - pad): min(w, c.x1 + pad)]
+    y0 = max(0, c.top - pad)
+    img = clean[y0: min(h, c.bottom + pad), max(0, c.x0 - pad): min(w, c.x1 + pad)]
     try:
         data = ocr_engine_data(img, LANG, PSM)
     except OcrFailedError:
         return
-    words = sorted((t, b, text, conf) for text, _, t, _, b, conf in _words(data))
+    words = sorted((y0 + t, y0 + b, text, conf) for text, _, t, _, b, conf in _words(data))
     if words:
-        c.text = _column_text([w[2] for w in words], fix, _blank_cells(words, em))
+        c.text = _column_text([w[2] for w in words], fix, blank_cells(ink, c, pitch, head))
         c.conf = float(np.mean([w[3] for w in words]))
 
 
 # the speaker mark at a column head read as the kanji zero, a Latin O or both (O〇議長)
+MARK_READ = re.compile(r"[O0oο〇◯○◎●◆@⑰]")
 HEAD_MARK = re.compile(r"^[O0oο〇◯○]{1,2}(?=[\u3040-\u30ff\u4e00-\u9fff])")
 
 
-def _column_text(words: list[str], fix, blanks: set[int] = frozenset()) -> str:
-    """The words of a column as text; `blanks` are the indexes of words that follow an empty cell
-    (a full-width space: the one after a speaker label, ○会長　それでは), kept as U+3000."""
-    parts, cur = [], []
-    for i, w in enumerate(words):
-        if i in blanks and cur:
-            parts.append(cur)
-            cur = []
-        cur.append(w)
-    if cur:
-        parts.append(cur)
-    text = "\u3000".join(fix(vertical_text(" ".join(p))).strip() for p in parts)
+def _column_text(words: list[str], fix, breaks: list[int] = ()) -> str:
+    """The words of a column as text; `breaks` are the counts of characters before each empty
+    cell (the full-width space after a speaker label, ○会長　それでは), kept as U+3000."""
+    parts, cur, seen = [], [], 0
+    for w in words:
+        for ch in w:
+            if seen in breaks and cur:
+                parts.append("".join(cur))
+                cur = []
+            cur.append(ch)
+            seen += 1
+        cur.append(" ")  # words stay apart: fix joins Japanese and keeps Latin words apart
+    parts.append("".join(cur))
+    text = "\u3000".join(t for t in (fix(vertical_text(p.strip())).strip() for p in parts) if t)
     return HEAD_MARK.sub("○", text)
 
 
-def _blank_cells(words: list[tuple], em: float) -> set[int]:
-    """Indexes of words (top, bottom, ...) with an empty character cell before them: a gap
-    without ink of BLANK_CELL characters or more (after 、 or 。, which sit at the top of their
-    cell, the gap is about 0.7)."""
-    return {i for i in range(1, len(words)) if words[i][0] - max(w[1] for w in words[:i]) >= BLANK_CELL * em}
+def cell_pitch(ink: np.ndarray, cols: list[Column], em: float) -> float:
+    """The pitch of the character cells down the columns of a tier, in pixels. Every column of a
+    tier is set on one grid, so the tier's ink, summed across, repeats at the pitch; the repeat
+    ten cells down gives it to a tenth of a pixel (the estimate from the characters' height, `em`,
+    can be a few per cent off, and a label's space is counted a dozen cells down)."""
+    top, bottom = min(c.top for c in cols), max(c.bottom for c in cols)
+    profile = ink[top:bottom, min(c.x0 for c in cols): max(c.x1 for c in cols)].sum(axis=1).astype(np.float64)
+    profile -= profile.mean()
+    n = len(profile)
+    if n < 12 * em:
+        return em
+    spectrum = np.fft.rfft(profile, 2 * n)
+    ac = np.fft.irfft(spectrum * np.conj(spectrum))[:n]
+    pitch = em
+    for k in (1, 4, 10):  # coarse, then finer, each searched about the last
+        lo, hi = int(k * pitch - 0.2 * pitch), int(k * pitch + 0.2 * pitch) + 1
+        if hi >= n - 1:
+            break
+        lag = lo + int(np.argmax(ac[lo:hi]))
+        if 0 < lag < n - 1:  # the peak between samples (a parabola through three)
+            y0, y1, y2 = ac[lag - 1], ac[lag], ac[lag + 1]
+            lag = lag + 0.5 * (y0 - y2) / (y0 - 2 * y1 + y2) if y0 - 2 * y1 + y2 else lag
+        pitch = lag / k
+    return float(pitch) if 0.8 * em <= pitch <= 1.25 * em else em
+
+
+def blank_cells(ink: np.ndarray, c: Column, em: float, head: int) -> list[int]:
+    # em: the tier's cell pitch (cell_pitch)
+    """Empty character cells inside a column, from its ink, as the number of characters before
+    each (the full-width space after a speaker label).
+
+    Every character of a vertical column has a square cell on the grid of its tier, whose first
+    row of cells starts at `head`; Tesseract's word boxes in jpn_vert are a cell or so off and
+    often run across the space after a label, so the cells are counted on the grid instead. An
+    empty cell is a stretch without ink BLANK_CELL characters tall. Its ends are put on the grid
+    knowing where ink sits in a cell: a closing bracket, 、 and 。 in its upper part (so a
+    stretch starting low in a cell starts at the next one), an opening bracket or 一 in its lower
+    part (so a stretch ending low in a cell ends at that cell)."""
+    w = ink.shape[1]
+    reach = int(0.15 * em)  # a hanging 、 or a bracket may stand a little outside the column's run
+    part = ink[c.top: c.bottom, max(0, c.x0 - reach): min(w, c.x1 + reach)]
+    rows = part.sum(axis=1) >= 2  # a lone pixel is no character
+    first = math.floor((c.top - head) / em + 0.25)  # the cell of the column's first character
+    out, blank = [], 0
+    for a, b in _runs(~rows):
+        if b - a < BLANK_CELL * em:
+            continue
+        start = math.ceil((c.top + a - head) / em - 0.2)
+        end = math.floor((c.top + b - head) / em + 0.25)
+        out.append(start - first - blank)
+        blank += max(1, end - start)
+    return [k for k in out if k > 0]
 
 
 def _implausible(c: Column, em: float) -> bool:
@@ -314,7 +388,9 @@ def _read_margin_line(clean: np.ndarray, top: int, bottom: int, em: float, fix) 
         return "", 0, 0, 0.0
     x0, x1 = int(inked[0]), int(inked[-1]) + 1
     try:
-        data = ocr_engine_data(strip[:, max(0, x0 - pad): x1 + pad], "jpn", 7)
+        # a few characters wide (a page number, - 12 -): one word; as a line Tesseract reads a
+        # lone narrow figure as noise (1 -> 5, 2 -> の)
+        data = ocr_engine_data(strip[:, max(0, x0 - pad): x1 + pad], "jpn", 8 if x1 - x0 <= 4 * em else 7)
     except OcrFailedError:
         return "", x0, x1, 0.0
     words = list(_words(data))
@@ -330,23 +406,34 @@ def _em(binary: np.ndarray, dpi: float) -> float:
     return max(4.0, text_height(binary, dpi) / 0.8)
 
 
-def clean_vertical(grey: np.ndarray, dpi: float, skip=()) -> tuple[np.ndarray, np.ndarray]:
-    """(soft, clean) images of an upright vertical page. The preprocess steps run on the page with
-    its columns as rows (so that the skew is measured along the columns) and are turned back.
+def clean_vertical(grey: np.ndarray, dpi: float, skip=()) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(soft, clean, margins) images of an upright vertical page. The preprocess steps run on the
+    page with its columns as rows (so that the skew is measured along the columns) and are turned
+    back.
 
     `soft` is the page evened, denoised, deskewed and without rules, in grey; `clean` is `soft`
     with everything farther than WHITEN_RADIUS from the ink that is left after speck removal
     painted white. The radius is wider than preprocess's: jpn_vert loses the thin strokes of a
-    blurred Mincho face (育 -> 月) at the narrower one (bench_vertical, tuned split)."""
+    blurred Mincho face (育 -> 月) at the narrower one (bench_vertical, tuned split).
+    `margins` is for the horizontal lines in the margins (running head, page number): rules are
+    looked for on the upright page there, since on the turned one the joined strokes of a line of
+    characters are as long as a rule and were painted out (衆議院 -> 衆三呈)."""
     import cv2
 
-    from .preprocess import binarise, preprocess, remove_specks
+    from .preprocess import binarise, find_rules, paper_level, preprocess, remove_rules, remove_specks
 
     turned = np.ascontiguousarray(np.rot90(grey, 1))  # counter-clockwise: column heads to the left
-    soft, _angle = preprocess(turned, dpi, skip=tuple(set(skip) | {"binarise"}))
-    soft = np.ascontiguousarray(np.rot90(soft, -1))
+    unruled, _angle = preprocess(turned, dpi, skip=tuple(set(skip) | {"binarise", "remove_rules"}))
+    soft = np.ascontiguousarray(np.rot90(unruled, -1))
+    margins = soft
+    if "remove_rules" not in skip:
+        margins = remove_rules(soft, dpi)
+        rules = np.ascontiguousarray(np.rot90(find_rules(binarise(unruled), dpi), -1))
+        if rules.any():
+            soft = soft.copy()
+            soft[rules] = paper_level(soft)
     if "binarise" in skip:
-        return soft, soft
+        return soft, soft, margins
     binary = binarise(soft)
     if "remove_specks" not in skip:
         binary = remove_specks(binary, dpi)
@@ -354,7 +441,7 @@ def clean_vertical(grey: np.ndarray, dpi: float, skip=()) -> tuple[np.ndarray, n
     near = cv2.dilate((binary < 128).astype(np.uint8), np.ones((2 * r + 1, 2 * r + 1), np.uint8)).astype(bool)
     clean = np.full_like(soft, 255)
     np.copyto(clean, soft, where=near)
-    return soft, clean
+    return soft, clean, margins
 
 
 def read_vertical_page(grey: np.ndarray, page_number: int, width_pt: float, height_pt: float,
@@ -365,7 +452,7 @@ def read_vertical_page(grey: np.ndarray, page_number: int, width_pt: float, heig
 
     check_available(LANG)
     fix = fix_ocr_text if getattr(opts, "fix", True) else str
-    soft, clean = clean_vertical(grey, opts.dpi, getattr(opts, "skip", ()))
+    _soft, clean, margin_image = clean_vertical(grey, opts.dpi, getattr(opts, "skip", ()))
     ink = binarise(clean) < 128
     h, w = ink.shape
     sx, sy = width_pt / w, height_pt / h
@@ -387,55 +474,61 @@ def read_vertical_page(grey: np.ndarray, page_number: int, width_pt: float, heig
     for a, b in bands:
         if (a, b) in tiers:
             continue
-        text, x0, x1, conf = _read_margin_line(soft, a, b, em, fix)
+        text, x0, x1, conf = _read_margin_line(margin_image, a, b, em, fix)
         if text:
             margins.append(("top" if b <= first_tier else "bottom", a, b, x0, x1, text, conf))
-    page = _reading_frame(page_number, columns, margins, sx, sy, em, width_pt)
+    page = _reading_frame(page_number, columns, margins, sx, sy, em, width_pt, height_pt)
     page.columns = [(c.x0 * sx, c.top * sy, c.x1 * sx, c.bottom * sy) for c in columns]
     page.rotated = rotated
     return page
 
 
 def _reading_frame(number: int, columns: list[Column], margins, sx: float, sy: float, em: float,
-                   width_pt: float) -> Page:
+                   width_pt: float, height_pt: float | None = None) -> Page:
     """The Page of a vertical page in its reading frame (see the module's docstring): column ->
-    row, tiers stacked, margin lines above and below."""
-    if columns:
-        body_x0 = min(c.x0 for c in columns) * sx
-        body_x1 = max(c.x1 for c in columns) * sx
-        tier_top: dict[int, float] = {}
-        for c in columns:
-            tier_top[c.band] = min(tier_top.get(c.band, c.top * sy), c.top * sy)
-        tier_len = max((c.bottom * sy - tier_top[c.band]) for c in columns)
-    else:
-        body_x0 = body_x1 = tier_len = 0.0
-        tier_top = {}
-    span = body_x1 - body_x0
+    row, tiers stacked, margin lines above and below.
+
+    The frame is cut from the physical page, not from the ink: each tier is the page's width
+    tall, and a margin line keeps its distance from the page's edge. So every page of a volume
+    with the same number of tiers has the same frame, a short last page too, and a running head
+    or a page number stands at the same place on every page (furniture.py goes by that)."""
+    height_pt = height_pt or width_pt * 2 ** 0.5
+    tier_top: dict[int, float] = {}
+    for c in columns:
+        tier_top[c.band] = min(tier_top.get(c.band, c.top * sy), c.top * sy)
+    tier_len = max((c.bottom * sy - tier_top[c.band]) for c in columns) if columns else 0.0
     tier_index = {b: i for i, b in enumerate(sorted(tier_top))}
     gap = 2 * em * sx
-    body_h = len(tier_index) * span + max(0, len(tier_index) - 1) * gap
-    frame_h = max(body_h / (1 - 2 * FRAME_PAD), 1.0)
-    frame_w = max(tier_len, width_pt) + 2 * em * sx
+    tiers = max(1, len(tier_index))
+    body_h = tiers * width_pt + (tiers - 1) * gap
+    frame_h = body_h / (1 - 2 * FRAME_PAD)
+    frame_w = max(tier_len, height_pt) + 2 * em * sx
     top0 = FRAME_PAD * frame_h
     left0 = em * sx
     lines: list[Line] = []
     size = em * sx
+    edge = 0.6 * top0  # a margin line farther than this from the page's edge is set at it
+
+    def margin_line(text, x0, x1, y, h, conf):
+        return Line(text=text, x0=x0 * sx, top=y, x1=x1 * sx, bottom=y + h, page=number,
+                    size=round(h, 2), conf=round(conf, 1))
+
     tops = sorted((m for m in margins if m[0] == "top"), key=lambda m: m[1])
     for j, (_, a, b, x0, x1, text, conf) in enumerate(tops):
-        y = 0.2 * top0 + j * 1.5 * (b - a) * sy
-        lines.append(Line(text=text, x0=x0 * sx, top=y, x1=x1 * sx, bottom=y + (b - a) * sy, page=number,
-                          size=round((b - a) * sy, 2), conf=round(conf, 1)))
+        h = (b - a) * sy
+        lines.append(margin_line(text, x0, x1, min(a * sy, edge) + j * 1.5 * h, h, conf))
     for c in columns:
-        t = tier_index[c.band] * (span + gap)
+        t = tier_index[c.band] * (width_pt + gap)
         lines.append(Line(text=c.text, x0=left0 + c.top * sy - tier_top[c.band],
                           x1=left0 + c.bottom * sy - tier_top[c.band],
-                          top=top0 + t + body_x1 - c.x1 * sx, bottom=top0 + t + body_x1 - c.x0 * sx,
+                          top=top0 + t + width_pt - c.x1 * sx, bottom=top0 + t + width_pt - c.x0 * sx,
                           page=number, size=round(size, 2), conf=round(c.conf, 1)))
     bottoms = sorted((m for m in margins if m[0] == "bottom"), key=lambda m: -m[1])
     for j, (_, a, b, x0, x1, text, conf) in enumerate(bottoms):
-        y = frame_h - 0.2 * top0 - (j + 1) * 1.5 * (b - a) * sy
-        lines.append(Line(text=text, x0=x0 * sx, top=y, x1=x1 * sx, bottom=y + (b - a) * sy, page=number,
-                          size=round((b - a) * sy, 2), conf=round(conf, 1)))
+        h = (b - a) * sy
+        y = frame_h - min(height_pt - b * sy, edge) - h - j * 1.5 * h
+        lines.append(margin_line(text, x0, x1, y, h, conf))
+    lines.sort(key=lambda ln: ln.top)
     return Page(number=number, width=frame_w, height=frame_h, lines=lines, source="ocr")
 
 
