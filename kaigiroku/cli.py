@@ -17,10 +17,49 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+import typer.core
 
 from .errors import ExitCode, KaigirokuError
 
-app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
+def _click_used_by_typer():
+    """The click typer runs on: its own copy since typer 0.22 (typer._click), click itself before."""
+    import typer.core
+
+    vendored = getattr(typer.core, "_click", None)
+    if vendored is not None:
+        return vendored
+    import click
+
+    return click
+
+
+class _OneLineUsageErrors(typer.core.TyperGroup):
+    """Command-line mistakes (unknown option, missing argument, bad value) as one line on stderr and
+    exit code USAGE, like every other error, instead of click's multi-line box."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        click = _click_used_by_typer()
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except getattr(click.exceptions, "NoArgsIsHelpError", ()) as e:  # `kaigiroku ingest` alone: its help
+            typer.echo(e.ctx.get_help())
+            sys.exit(int(ExitCode.USAGE))
+        except click.exceptions.UsageError as e:
+            where = f"; see `{e.ctx.command_path} --help`" if e.ctx is not None else ""
+            message = " ".join(e.format_message().split()).rstrip(".")
+            typer.echo(f"kaigiroku: error: {message}{where}", err=True)
+            sys.exit(int(ExitCode.USAGE))
+        except click.exceptions.ClickException as e:  # e.g. a file argument click could not open
+            typer.echo(f"kaigiroku: error: {' '.join(e.format_message().split())}", err=True)
+            sys.exit(e.exit_code)
+        except (typer.Abort, getattr(click.exceptions, "Abort", typer.Abort)):  # EOF at a prompt
+            sys.exit(int(ExitCode.INTERRUPTED))
+        sys.exit(code if isinstance(code, int) else 0)  # a command's typer.Exit(code), or 0
+
+
+app = typer.Typer(cls=_OneLineUsageErrors, add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn Japanese meeting minutes (会議録) into clean, speaker-ordered turns.\n\n"
                        "Every FILE may be - for stdin, and -o - writes to stdout, e.g.\n\n"
                        "kaigiroku ingest scan.pdf -o - | grep 議長")
