@@ -392,62 +392,45 @@ def repair(
     _convert("text", file, format, output, lambda: _options(roles=roles, keep_width=keep_width, bom=not no_bom, explain=explain))
 
 
-@app.command()
-def ingest(
-    file: str = typer.Argument(..., metavar="FILE", help="A PDF (text or scanned) or an image file (PNG, TIFF, JPEG). "
-                               + FILE_HELP),
-    format: Fmt = FORMAT,
-    output: Optional[str] = OUTPUT,
-    ocr: OcrMode = OCR,
-    dpi: int = DPI,
-    lang: str = LANG,
-    jobs: Optional[int] = JOBS,
-    pages: Optional[str] = PAGES,
-    ocr_timeout: Optional[float] = OCR_TIMEOUT,
-    roles: Optional[Path] = ROLES,
-    keep_width: bool = KEEP_WIDTH,
-    no_bom: bool = NO_BOM,
-    explain: bool = EXPLAIN,
-    reader: Reader = READER,
-    quiet: bool = QUIET,
-    verbose: bool = VERBOSE,
-):
-    """Read minutes from a PDF or image into speaker-ordered turns.
+def _reading_command(kind_wanted: str, file_help: str):
+    """The `ingest` and `convert` commands: one option list, one body; they differ in what input they
+    accept (`kind_wanted`, see _convert)."""
+
+    def command(
+        file: str = typer.Argument(..., metavar="FILE", help=file_help + " " + FILE_HELP),
+        format: Fmt = FORMAT,
+        output: Optional[str] = OUTPUT,
+        ocr: OcrMode = OCR,
+        dpi: int = DPI,
+        lang: str = LANG,
+        jobs: Optional[int] = JOBS,
+        pages: Optional[str] = PAGES,
+        ocr_timeout: Optional[float] = OCR_TIMEOUT,
+        roles: Optional[Path] = ROLES,
+        keep_width: bool = KEEP_WIDTH,
+        no_bom: bool = NO_BOM,
+        explain: bool = EXPLAIN,
+        reader: Reader = READER,
+        quiet: bool = QUIET,
+        verbose: bool = VERBOSE,
+    ):
+        _set_verbosity(quiet, verbose)
+        _convert(kind_wanted, file, format, output,
+                 lambda: _options(roles=roles, keep_width=keep_width, bom=not no_bom, ocr=ocr.value, dpi=dpi,
+                                  lang=lang, jobs=jobs, pages=pages, page_timeout=ocr_timeout, reader=reader.value,
+                                  explain=explain), progress=True)
+
+    return command
+
+
+ingest = app.command("ingest", help="""Read minutes from a PDF or image into speaker-ordered turns.
 
     Shows a progress bar on a terminal. Example: kaigiroku ingest scan.pdf -o - | grep 議長
-    """
-    _set_verbosity(quiet, verbose)
-    _convert("scan", file, format, output,
-             lambda: _options(roles=roles, keep_width=keep_width, bom=not no_bom, ocr=ocr.value, dpi=dpi, lang=lang, jobs=jobs,
-                              pages=pages, page_timeout=ocr_timeout, reader=reader.value,
-                              explain=explain), progress=True)
+    """)(_reading_command("scan", "A PDF (text or scanned) or an image file (PNG, TIFF, JPEG)."))
 
-
-@app.command()
-def convert(
-    file: str = typer.Argument(..., metavar="FILE", help="Any input: text, PDF or image, judged by its content. " + FILE_HELP),
-    format: Fmt = FORMAT,
-    output: Optional[str] = OUTPUT,
-    ocr: OcrMode = OCR,
-    dpi: int = DPI,
-    lang: str = LANG,
-    jobs: Optional[int] = JOBS,
-    pages: Optional[str] = PAGES,
-    ocr_timeout: Optional[float] = OCR_TIMEOUT,
-    roles: Optional[Path] = ROLES,
-    keep_width: bool = KEEP_WIDTH,
-    no_bom: bool = NO_BOM,
-    explain: bool = EXPLAIN,
-    reader: Reader = READER,
-    quiet: bool = QUIET,
-    verbose: bool = VERBOSE,
-):
-    """Any input into speaker-ordered turns: text is repaired, PDFs and images are ingested."""
-    _set_verbosity(quiet, verbose)
-    _convert("any", file, format, output,
-             lambda: _options(roles=roles, keep_width=keep_width, bom=not no_bom, ocr=ocr.value, dpi=dpi, lang=lang, jobs=jobs,
-                              pages=pages, page_timeout=ocr_timeout, reader=reader.value,
-                              explain=explain), progress=True)
+convert = app.command("convert", help="Any input into speaker-ordered turns: text is repaired, PDFs and images are "
+                                      "ingested.")(_reading_command("any", "Any input: text, PDF or image, judged by "
+                                                                           "its content."))
 
 
 @app.command()
