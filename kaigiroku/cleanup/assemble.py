@@ -40,14 +40,23 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
     del printed
     body_chars = sum(len(s.text) for s in stream[start:])
     # labels printed mid-speech (vertically centred cells) move to their turn's start first
-    blocks = make_blocks(recentre(resolve_breaks(stream[start:], r)), r)
+    resolved = recentre(resolve_breaks(stream[start:], r))
     handed.clear()
     del stream, handed
+    blocks = make_blocks(_consumed(resolved), r)
     warnings = check_meta(meta, body_chars, r)
     turns = attribute(blocks, explain)
     if explain and turns and cover_why:
         turns[0].why["cover"] = cover_why[0]
     return Minutes(meta=meta, turns=turns, warnings=warnings)
+
+
+def _consumed(items: list):
+    """Each item in order, let go once handed on (the list empties as it goes): a stage that turns
+    every line into something new then never holds both whole (bounded memory)."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def turn_start_level(blocks: list[Block]) -> Break:
