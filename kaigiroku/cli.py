@@ -470,7 +470,8 @@ def batch(
                                                help="MiB of address space per worker (2048 or more advised)."),
     reader: Reader = READER,
     executor: BatchExecutor = typer.Option(BatchExecutor.local, "--executor",
-                                           help="local: processes on this machine; ray: a Ray cluster (pip install 'kaigiroku[ray]')."),
+                                           help="local: processes on this machine; ray: a Ray cluster (pip install "
+                                                "'kaigiroku\\[ray]')."),  # \[: else rich reads [ray] as markup
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="auto or HOST:PORT of the Ray head (with --executor ray)."),
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,

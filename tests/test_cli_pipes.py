@@ -188,6 +188,7 @@ def test_batch_help_describes_every_option():
                    "--memory-limit", "--format", "--output"):
         assert len(described.get(option, "")) > 10, (option, described.get(option))
     assert options
+    assert "pip install 'kaigiroku[ray]'" in r.stdout  # the extra's name, not eaten as rich markup
 
 
 def test_what_batch_finds_ingest_reads_a_bmp_scan(tmp_path):
