@@ -26,7 +26,7 @@ class Line:
         return self.bottom - self.top
 
 
-@dataclass(slots=True)
+@dataclass
 class Page:
     number: int  # 1-based
     width: float
