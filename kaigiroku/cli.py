@@ -65,6 +65,7 @@ app = typer.Typer(cls=_OneLineUsageErrors, add_completion=True, no_args_is_help=
                        "kaigiroku ingest scan.pdf -o - | grep 議長")
 
 STDIN = "-"
+STDOUT_CHUNK = 1 << 20  # characters written to stdout at a time (an archive's output is not encoded whole)
 STDIN_NAME = "<stdin>"
 
 
@@ -216,7 +217,8 @@ def write_output(text: str, out: Optional[str]) -> None:
     """To stdout (no -o, or -o -), else through kaigiroku.atomic (atomic for regular files only)."""
     if out is None or out == STDIN:
         try:
-            sys.stdout.write(text)
+            for start in range(0, len(text), STDOUT_CHUNK):  # encoded a piece at a time, not all at once
+                sys.stdout.write(text[start:start + STDOUT_CHUNK])
             sys.stdout.flush()
         except BrokenPipeError:
             _quiet_broken_pipe()
