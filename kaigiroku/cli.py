@@ -17,15 +17,55 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+import typer.core
 
 from .errors import ExitCode, KaigirokuError
 
-app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
+def _click_used_by_typer():
+    """The click typer runs on: its own copy since typer 0.22 (typer._click), click itself before."""
+    import typer.core
+
+    vendored = getattr(typer.core, "_click", None)
+    if vendored is not None:
+        return vendored
+    import click
+
+    return click
+
+
+class _OneLineUsageErrors(typer.core.TyperGroup):
+    """Command-line mistakes (unknown option, missing argument, bad value) as one line on stderr and
+    exit code USAGE, like every other error, instead of click's multi-line box."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        click = _click_used_by_typer()
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except getattr(click.exceptions, "NoArgsIsHelpError", ()) as e:  # `kaigiroku ingest` alone: its help
+            typer.echo(e.ctx.get_help())
+            sys.exit(int(ExitCode.USAGE))
+        except click.exceptions.UsageError as e:
+            where = f"; see `{e.ctx.command_path} --help`" if e.ctx is not None else ""
+            message = " ".join(e.format_message().split()).rstrip(".")
+            typer.echo(f"kaigiroku: error: {message}{where}", err=True)
+            sys.exit(int(ExitCode.USAGE))
+        except click.exceptions.ClickException as e:  # e.g. a file argument click could not open
+            typer.echo(f"kaigiroku: error: {' '.join(e.format_message().split())}", err=True)
+            sys.exit(e.exit_code)
+        except (typer.Abort, getattr(click.exceptions, "Abort", typer.Abort)):  # EOF at a prompt
+            sys.exit(int(ExitCode.INTERRUPTED))
+        sys.exit(code if isinstance(code, int) else 0)  # a command's typer.Exit(code), or 0
+
+
+app = typer.Typer(cls=_OneLineUsageErrors, add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn Japanese meeting minutes (会議録) into clean, speaker-ordered turns.\n\n"
                        "Every FILE may be - for stdin, and -o - writes to stdout, e.g.\n\n"
                        "kaigiroku ingest scan.pdf -o - | grep 議長")
 
 STDIN = "-"
+STDOUT_CHUNK = 1 << 20  # characters written to stdout at a time (an archive's output is not encoded whole)
 STDIN_NAME = "<stdin>"
 
 
@@ -177,7 +217,8 @@ def write_output(text: str, out: Optional[str]) -> None:
     """To stdout (no -o, or -o -), else through kaigiroku.atomic (atomic for regular files only)."""
     if out is None or out == STDIN:
         try:
-            sys.stdout.write(text)
+            for start in range(0, len(text), STDOUT_CHUNK):  # encoded a piece at a time, not all at once
+                sys.stdout.write(text[start:start + STDOUT_CHUNK])
             sys.stdout.flush()
         except BrokenPipeError:
             _quiet_broken_pipe()
@@ -353,62 +394,45 @@ def repair(
     _convert("text", file, format, output, lambda: _options(roles=roles, keep_width=keep_width, bom=not no_bom, explain=explain))
 
 
-@app.command()
-def ingest(
-    file: str = typer.Argument(..., metavar="FILE", help="A PDF (text or scanned) or an image file (PNG, TIFF, JPEG). "
-                               + FILE_HELP),
-    format: Fmt = FORMAT,
-    output: Optional[str] = OUTPUT,
-    ocr: OcrMode = OCR,
-    dpi: int = DPI,
-    lang: str = LANG,
-    jobs: Optional[int] = JOBS,
-    pages: Optional[str] = PAGES,
-    ocr_timeout: Optional[float] = OCR_TIMEOUT,
-    roles: Optional[Path] = ROLES,
-    keep_width: bool = KEEP_WIDTH,
-    no_bom: bool = NO_BOM,
-    explain: bool = EXPLAIN,
-    reader: Reader = READER,
-    quiet: bool = QUIET,
-    verbose: bool = VERBOSE,
-):
-    """Read minutes from a PDF or image into speaker-ordered turns.
+def _reading_command(kind_wanted: str, file_help: str):
+    """The `ingest` and `convert` commands: one option list, one body; they differ in what input they
+    accept (`kind_wanted`, see _convert)."""
+
+    def command(
+        file: str = typer.Argument(..., metavar="FILE", help=file_help + " " + FILE_HELP),
+        format: Fmt = FORMAT,
+        output: Optional[str] = OUTPUT,
+        ocr: OcrMode = OCR,
+        dpi: int = DPI,
+        lang: str = LANG,
+        jobs: Optional[int] = JOBS,
+        pages: Optional[str] = PAGES,
+        ocr_timeout: Optional[float] = OCR_TIMEOUT,
+        roles: Optional[Path] = ROLES,
+        keep_width: bool = KEEP_WIDTH,
+        no_bom: bool = NO_BOM,
+        explain: bool = EXPLAIN,
+        reader: Reader = READER,
+        quiet: bool = QUIET,
+        verbose: bool = VERBOSE,
+    ):
+        _set_verbosity(quiet, verbose)
+        _convert(kind_wanted, file, format, output,
+                 lambda: _options(roles=roles, keep_width=keep_width, bom=not no_bom, ocr=ocr.value, dpi=dpi,
+                                  lang=lang, jobs=jobs, pages=pages, page_timeout=ocr_timeout, reader=reader.value,
+                                  explain=explain), progress=True)
+
+    return command
+
+
+ingest = app.command("ingest", help="""Read minutes from a PDF or image into speaker-ordered turns.
 
     Shows a progress bar on a terminal. Example: kaigiroku ingest scan.pdf -o - | grep 議長
-    """
-    _set_verbosity(quiet, verbose)
-    _convert("scan", file, format, output,
-             lambda: _options(roles=roles, keep_width=keep_width, bom=not no_bom, ocr=ocr.value, dpi=dpi, lang=lang, jobs=jobs,
-                              pages=pages, page_timeout=ocr_timeout, reader=reader.value,
-                              explain=explain), progress=True)
+    """)(_reading_command("scan", "A PDF (text or scanned) or an image file (PNG, TIFF, JPEG)."))
 
-
-@app.command()
-def convert(
-    file: str = typer.Argument(..., metavar="FILE", help="Any input: text, PDF or image, judged by its content. " + FILE_HELP),
-    format: Fmt = FORMAT,
-    output: Optional[str] = OUTPUT,
-    ocr: OcrMode = OCR,
-    dpi: int = DPI,
-    lang: str = LANG,
-    jobs: Optional[int] = JOBS,
-    pages: Optional[str] = PAGES,
-    ocr_timeout: Optional[float] = OCR_TIMEOUT,
-    roles: Optional[Path] = ROLES,
-    keep_width: bool = KEEP_WIDTH,
-    no_bom: bool = NO_BOM,
-    explain: bool = EXPLAIN,
-    reader: Reader = READER,
-    quiet: bool = QUIET,
-    verbose: bool = VERBOSE,
-):
-    """Any input into speaker-ordered turns: text is repaired, PDFs and images are ingested."""
-    _set_verbosity(quiet, verbose)
-    _convert("any", file, format, output,
-             lambda: _options(roles=roles, keep_width=keep_width, bom=not no_bom, ocr=ocr.value, dpi=dpi, lang=lang, jobs=jobs,
-                              pages=pages, page_timeout=ocr_timeout, reader=reader.value,
-                              explain=explain), progress=True)
+convert = app.command("convert", help="Any input into speaker-ordered turns: text is repaired, PDFs and images are "
+                                      "ingested.")(_reading_command("any", "Any input: text, PDF or image, judged by "
+                                                                           "its content."))
 
 
 @app.command()
@@ -448,7 +472,8 @@ def batch(
                                                help="MiB of address space per worker (2048 or more advised)."),
     reader: Reader = READER,
     executor: BatchExecutor = typer.Option(BatchExecutor.local, "--executor",
-                                           help="local: processes on this machine; ray: a Ray cluster (pip install 'kaigiroku[ray]')."),
+                                           help="local: processes on this machine; ray: a Ray cluster (pip install "
+                                                "'kaigiroku\\[ray]')."),  # \[: else rich reads [ray] as markup
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="auto or HOST:PORT of the Ray head (with --executor ray)."),
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,

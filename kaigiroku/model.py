@@ -8,7 +8,7 @@ import enum
 from dataclasses import asdict, dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A line of text found on a page, with its box in PDF points (origin top-left)."""
 
@@ -46,7 +46,7 @@ class Break(enum.IntEnum):
     PAGE = 4  # a page boundary
 
 
-@dataclass
+@dataclass(slots=True)
 class LabelMatch:
     """A speaker label, parsed once by the label grammar (cleanup/labels.py) and handed on as is."""
 
@@ -69,7 +69,7 @@ class LabelMatch:
                           f"{self.evidence}; {how}" if self.evidence else how)
 
 
-@dataclass
+@dataclass(slots=True)
 class StreamLine:
     """A line of the reading-order stream handed to turn assembly.
 
@@ -90,7 +90,7 @@ class StreamLine:
     indent: int = 0  # leading indent in characters (or text-height units), when the source shows it
 
 
-@dataclass
+@dataclass(slots=True)
 class Turn:
     kind: str  # "speech" | "note" | "heading"
     text: str
@@ -116,7 +116,7 @@ class Turn:
         return d
 
 
-@dataclass
+@dataclass(slots=True)
 class Minutes:
     meta: dict = field(default_factory=dict)
     turns: list[Turn] = field(default_factory=list)

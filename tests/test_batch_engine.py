@@ -67,7 +67,7 @@ def test_mixed_directory_good_files_done_bad_ones_recorded(tmp_path):
         "denied.txt": ("PERMISSION_DENIED", f"permission denied: {src / 'denied.txt'}"),
     }
     assert report["summary"] | {"seconds": 0, "peak_worker_memory_mb": 0} == {
-        "files": 6, "done": 3, "skipped": 0, "failed": 3, "not_reached": 0, "pages": 6, "ocr_pages": 3,
+        "files": 6, "done": 3, "skipped": 0, "failed": 3, "not_reached": 0, "outputs": 6, "pages": 6, "ocr_pages": 3,
         "seconds": 0, "peak_worker_memory_mb": 0}
     assert "FAILED  bug.txt: INTERNAL_ERROR" in log and "done    c.html" in log
 
@@ -303,3 +303,23 @@ def test_the_executor_can_be_replaced(tmp_path, monkeypatch):
     assert code == ExitCode.SOME_FAILED and executor.calls == 2
     assert failures(report) == {"lost.txt": ("WORKER_DIED", "the remote node went away")}
     assert (out / "x.txt.txt").exists()
+
+
+def test_tei_listperson_files_are_tracked_like_every_output(tmp_path):
+    """--format tei writes FILE.xml and FILE-listPerson.xml: resuming, failing and the report count both."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    write(src / "a.txt", "file a")
+    write(src / "b.txt", "file b")
+    _, report, _ = batch([src], out, formats=["tei"])
+    assert manifest(out)["a.txt"]["outputs"] == ["a.txt.xml", "a.txt-listPerson.xml"]
+    assert report["summary"]["outputs"] == 4
+
+    (out / "a.txt-listPerson.xml").unlink()  # a companion gone: that file is done again, the other skipped
+    _, report, _ = batch([src], out, formats=["tei"])
+    assert (report["summary"]["done"], report["summary"]["skipped"]) == (1, 1)
+    assert (out / "a.txt-listPerson.xml").exists()
+
+    write(src / "a.txt", "BOOM")  # a file that now fails loses its companion too
+    batch([src], out, formats=["tei"])
+    assert not (out / "a.txt.xml").exists() and not (out / "a.txt-listPerson.xml").exists()
+    assert (out / "b.txt-listPerson.xml").exists()

@@ -188,6 +188,7 @@ def test_batch_help_describes_every_option():
                    "--memory-limit", "--format", "--output"):
         assert len(described.get(option, "")) > 10, (option, described.get(option))
     assert options
+    assert "pip install 'kaigiroku[ray]'" in r.stdout  # the extra's name, not eaten as rich markup
 
 
 def test_what_batch_finds_ingest_reads_a_bmp_scan(tmp_path):
@@ -203,3 +204,34 @@ def test_what_batch_finds_ingest_reads_a_bmp_scan(tmp_path):
     r = run("ingest", tmp_path / "scan.bmp", "-j", "1")
     assert r.returncode == 0, err(r)
     assert "ただいまから" in out(r)
+
+
+def test_pages_of_a_multi_page_tiff_ocrs_only_those_frames(tmp_path, monkeypatch):
+    """`--pages 2` on a three-page TIFF reads page 2 alone: the other frames are never OCR'd."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from kaigiroku import Options, convert
+    from kaigiroku.ingest import raster
+    from test_batch_hostile import FONT
+
+    frames = []
+    for n in (1, 2, 3):
+        frame = Image.new("L", (1240, 300), 255)  # A4 width at 150 dpi
+        ImageDraw.Draw(frame).text((60, 100), f"○議長（山田太郎君）　第{n}頁の発言です。",
+                                   font=ImageFont.truetype(FONT, 36), fill=0)
+        frames.append(frame)
+    tif = tmp_path / "three.tif"
+    frames[0].save(tif, save_all=True, append_images=frames[1:], dpi=(150, 150))
+
+    loaded = []
+    load_image = raster.load_image
+    monkeypatch.setattr(raster, "load_image", lambda path, frame=0, **kw: loaded.append(frame) or
+                        load_image(path, frame, **kw))
+    minutes = convert(tif, options=Options.build(pages="2", jobs=1, dpi=150))
+    assert loaded == [1]  # frame 1 (0-based) is page 2
+    text = "".join(t.text for t in minutes.turns)
+    assert "第2" in text and "第1" not in text and "第3" not in text
+    assert {t.page for t in minutes.turns} == {2}
+
+    beyond = run("ingest", tif, "--pages", "4")  # refused before any OCR
+    assert beyond.returncode == ExitCode.USAGE and "has 3" in err(beyond), err(beyond)

@@ -314,3 +314,24 @@ def test_an_output_name_too_long_is_one_line_and_nothing_written(tmp_path):
     assert r.returncode == ExitCode.PERMISSION_DENIED and "too long" in r.stderr
     assert len(r.stderr.splitlines()) == 1 and "Traceback" not in r.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.txt"]
+
+
+USAGE_MISTAKES = [  # (what the user typed wrong, arguments after `kaigiroku`, what the line must name)
+    ("unknown option", ["ingest", "--bogus", "{src}"], "--bogus"),
+    ("missing argument", ["repair"], "FILE"),
+    ("bad format", ["repair", "{src}", "-f", "bogus"], "--format"),
+    ("dpi out of range", ["ingest", "{src}", "--dpi", "5"], "--dpi"),
+    ("batch without -o", ["batch", "{src}"], "--output"),
+]
+
+
+@pytest.mark.parametrize("name,args,names", USAGE_MISTAKES, ids=[m[0] for m in USAGE_MISTAKES])
+def test_a_command_line_mistake_is_one_line_and_the_usage_code(tmp_path, name, args, names):
+    """typer/click print usage errors in a multi-line box; a script wants one line and exit code 2."""
+    src = write(tmp_path / "minutes.txt", MINUTES_TEXT.encode())
+    r, _, _ = run_bounded([a.replace("{src}", str(src)) for a in args])
+    assert r.returncode == ExitCode.USAGE, (name, r.returncode, r.stderr)
+    lines = r.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kaigiroku: error: "), r.stderr
+    assert names in lines[0] and "--help" in lines[0], lines[0]
+    assert "Traceback" not in r.stderr and r.stdout == ""

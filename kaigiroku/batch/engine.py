@@ -16,7 +16,7 @@ from .options import BatchOptions, output_fingerprint
 from .outdir import locked, remove_outputs, remove_temp_files
 from .progress import make_reporter, print_summary
 from .report import Summary, write_report
-from .scan import Source, find_sources, name_clash, output_paths
+from .scan import Source, every_output, find_sources, name_clash, output_paths
 from .worker import Outcome, Task, process_task
 
 
@@ -146,7 +146,7 @@ class _Run:
         if problem is not None:
             self._finish(src.key, self._failure_entry(src.key, str(src.path), *problem))
             return None
-        relative = [p.relative_to(self.outdir).as_posix() for p in outputs.values()]
+        relative = [p.relative_to(self.outdir).as_posix() for p in every_output(src.key, self.opts.formats, self.outdir)]
         if not self.opts.force and self.manifest.is_done(src.key, self.digests[src.key], self.fingerprint,
                                                          relative, self.outdir):
             self.summary.count({"outcome": "skipped"}, src.key)
@@ -169,8 +169,8 @@ class _Run:
             entry = self._failure_entry(task.key, task.source, result.code, result.reason)
         else:
             entry = {"source": task.source, "sha256": self.digests.get(task.key), "options": self.fingerprint,
-                     "outcome": "done", "outputs": [Path(p).relative_to(self.outdir).as_posix()
-                                                    for p in task.outputs.values()],
+                     "outcome": "done", "outputs": [p.relative_to(self.outdir).as_posix() for p in
+                                                    every_output(task.key, self.opts.formats, self.outdir)],
                      "pages": result.pages, "ocr_pages": result.ocr_pages}
         entry.update(seconds=result.seconds, cpu_seconds=result.cpu_seconds, peak_rss_kb=result.peak_rss_kb)
         if result.warnings:
@@ -183,7 +183,7 @@ class _Run:
         # Outputs of an earlier success would now misrepresent the file: remove them (but never
         # the batch's own files, which a clashing name would point at).
         if not name_clash(key, self.opts.formats) and not key.endswith("/"):
-            remove_outputs(list(output_paths(key, self.opts.formats, self.outdir).values()))
+            remove_outputs(every_output(key, self.opts.formats, self.outdir))
         return {"source": source, "sha256": self.digests.get(key), "options": self.fingerprint,
                 "outcome": "failed", "code": code, "reason": reason}
 

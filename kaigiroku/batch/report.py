@@ -20,6 +20,7 @@ class Summary:
     failed: int = 0
     pages: int = 0
     ocr_pages: int = 0
+    outputs: int = 0  # files written, companions (TEI's listPerson) included
     peak_rss_kb: int = 0  # largest worker
     interrupted: bool = False
     failures: list[dict] = field(default_factory=list)
@@ -40,6 +41,7 @@ class Summary:
             self.done += 1
             self.pages += entry.get("pages") or 0
             self.ocr_pages += entry.get("ocr_pages") or 0
+            self.outputs += len(entry.get("outputs") or ())
         else:
             self.failed += 1
             self.failures.append({"input": key, "source": entry.get("source"), "code": entry.get("code"),
@@ -71,7 +73,7 @@ def write_report(outdir: Path, summary: Summary, options: dict) -> Path:
         "options": options,
         "summary": {"files": summary.files, "done": summary.done, "skipped": summary.skipped,
                     "failed": summary.failed, "not_reached": summary.files - summary.finished,
-                    "pages": summary.pages, "ocr_pages": summary.ocr_pages,
+                    "outputs": summary.outputs, "pages": summary.pages, "ocr_pages": summary.ocr_pages,
                     "seconds": round(summary.seconds, 2),
                     "peak_worker_memory_mb": round(summary.peak_rss_kb / 1024, 1)},
         "failed": sorted(summary.failures, key=lambda f: f["input"]),

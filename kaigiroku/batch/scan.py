@@ -67,6 +67,14 @@ def output_paths(key: str, formats: list[str], outdir: Path) -> dict[str, Path]:
     return {fmt: Path(outdir, key + OUTPUT_SUFFIX[fmt]) for fmt in formats}
 
 
+def every_output(key: str, formats: list[str], outdir: Path) -> list[Path]:
+    """Every file the input `key` gives: each format's output and the files written beside it (TEI's
+    listPerson), so that resuming, failing and the report count them all."""
+    from ..writers import companion_paths
+
+    return [p for fmt, out in output_paths(key, formats, outdir).items() for p in (out, *companion_paths(fmt, out))]
+
+
 def name_clash(key: str, formats: list[str]) -> str | None:
     """An output that would overwrite the batch's own bookkeeping (only a suffix-less file can)."""
     for fmt in formats:

@@ -8,7 +8,6 @@ waiting labels had empty cells.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import replace
 
 from ..model import Break, Minutes, StreamLine, Turn
 from .blocks import Block, join_lines, make_blocks, resolve_breaks
@@ -22,25 +21,42 @@ from .runs import label_runs, place_label_runs
 
 def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, explain: bool = False) -> Minutes:
     """The stream -> Minutes. With `explain`, each turn carries why it starts where it does and why it
-    has its speaker (Turn.why, "explain" in JSON)."""
-    stream = [replace(s, text=normalize(s.text, keep_width)) for s in stream if s.text.strip() or s.label]
+    has its speaker (Turn.why, "explain" in JSON).
+
+    The stream is handed over: its lines are normalized in place and the list is emptied once it has
+    become blocks, so that an archive-sized stream is never held twice (bounded memory, issue 14)."""
+    handed = stream
+    stream = [s for s in stream if s.text.strip() or s.label]
+    for s in stream:
+        s.text = normalize(s.text, keep_width)
     printed = [f"{s.label.printed}\u3000{s.text}" if s.label else s.text for s in stream]  # as a reader sees them
     r = discover(printed, roles)  # no-op when the caller found it already
-    stream = [replace(s, label=with_document(s.label, r)) if s.label else s for s in stream]
+    for s in stream:
+        if s.label:
+            s.label = with_document(s.label, r)
     cover_why: list[str] = []
     start = find_body_start(printed, r, cover_why, {i for i, s in enumerate(stream) if s.hint == "heading"})
     meta = read_cover(printed[:start], r, [s.indent for s in stream[:start]])
+    del printed
+    body_chars = sum(len(s.text) for s in stream[start:])
     # labels printed mid-speech (vertically centred cells) move to their turn's start first
-    blocks = make_blocks(recentre(resolve_breaks(stream[start:], r)), r)
-    warnings = check_meta(meta, sum(len(s.text) for s in stream[start:]), r)
-    turns = attribute(blocks)
-    if explain:
-        if turns and cover_why:
-            turns[0].why["cover"] = cover_why[0]
-    else:
-        for t in turns:
-            t.why = None
+    resolved = recentre(resolve_breaks(stream[start:], r))
+    handed.clear()
+    del stream, handed
+    blocks = make_blocks(_consumed(resolved), r)
+    warnings = check_meta(meta, body_chars, r)
+    turns = attribute(blocks, explain)
+    if explain and turns and cover_why:
+        turns[0].why["cover"] = cover_why[0]
     return Minutes(meta=meta, turns=turns, warnings=warnings)
+
+
+def _consumed(items: list):
+    """Each item in order, let go once handed on (the list empties as it goes): a stage that turns
+    every line into something new then never holds both whole (bounded memory)."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def turn_start_level(blocks: list[Block]) -> Break:
@@ -71,7 +87,8 @@ def _texts_ahead(blocks: list[Block], i: int) -> int:
 class _Turns:
     """The turns being built; paragraphs of the open speech are collected, then joined."""
 
-    def __init__(self):
+    def __init__(self, explain: bool):
+        self.explain = explain  # why-dicts only when asked: one per turn weighs more than its text
         self.turns: list[Turn] = []
         self.paras: list[list[str]] = []
         self.open: Turn | None = None
@@ -81,7 +98,7 @@ class _Turns:
         self._close()
         t = Turn("speech", "", speaker=label.speaker if label else speaker, name=label.name if label else None,
                  seat=label.seat if label else None, page=block.page, inferred=inferred,
-                 why=_why(block, label, why))
+                 why=_why(block, label, why) if self.explain else None)
         self.turns.append(t)
         self.open = t
         self.paras = [[block.text]] if block.lines else []
@@ -102,7 +119,8 @@ class _Turns:
 
     def other(self, kind: str, block: Block, why: str = "") -> None:
         self._close()
-        self.turns.append(Turn(kind, block.text, page=block.page, why=_why(block, None, why)))
+        self.turns.append(Turn(kind, block.text, page=block.page,
+                               why=_why(block, None, why) if self.explain else None))
 
     def _close(self) -> None:
         if self.open is not None:
@@ -115,14 +133,14 @@ class _Turns:
         return [t for t in self.turns if t.text.strip() or t.kind != "speech"]
 
 
-def attribute(blocks: list[Block]) -> list[Turn]:
+def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
     level = turn_start_level(blocks)
     # dumped: the label column was dumped apart (most labels stand in runs, not beside their text),
     # so rows without a label lost theirs rather than going on with the turn before
     runs, dumped = label_runs(blocks)
     in_run = {i for a, b in runs for i in range(a, b)}
     placed = place_label_runs(blocks, runs, level)
-    out = _Turns()
+    out = _Turns(explain)
     pending: deque[LabelMatch] = deque()
     speaker_known = False  # a speech is open and its speaker was printed
     after_other = False  # the block before was a heading or a stage direction

@@ -50,7 +50,7 @@ def opens_paragraph(line: str) -> bool:
     return line[:1] in _OPENERS or line[:1] in BULLETS or bool(_NUMBERED_START.match(line))
 
 
-@dataclass
+@dataclass(slots=True)  # one per line of a document: no per-object dict (issue 14, memory)
 class Block:
     lines: list[str]
     brk: Break  # the break before the block

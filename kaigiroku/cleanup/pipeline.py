@@ -21,7 +21,9 @@ def repair(text_or_path, roles=None, keep_width: bool = False, explain: bool = F
         text = str(text_or_path)
     if not text.strip():
         raise EmptyDocumentError(f"empty document: {source or 'input'}")
-    minutes = assemble(text_to_stream(text, roles), roles=roles, keep_width=keep_width, explain=explain)
+    stream = text_to_stream(text, roles)
+    del text  # the stream holds the text now; assemble empties the stream (bounded memory)
+    minutes = assemble(stream, roles=roles, keep_width=keep_width, explain=explain)
     minutes.source = source
     if not minutes.turns:
         raise EmptyDocumentError(f"no minutes text found in {source or 'input'}")

@@ -161,11 +161,14 @@ def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | Non
         extra = {"progress": opts.progress} if opts.progress else {}
         if opts.page_timeout:
             extra["timeout"] = opts.page_timeout
+        if opts.pages is not None:  # (i14) only the frames asked for are OCR'd
+            from .raster import image_frame_count
+
+            frames = image_frame_count(path)
+            if max(opts.pages) > frames:
+                raise InputError(f"--pages asks for page {max(opts.pages)}, but the image has {frames}: {path}")
+            extra["pages"] = sorted(opts.pages)
         pages = _ocr().ocr_image_file(path, dpi=opts.dpi, lang=opts.lang, jobs=opts.jobs, **extra)
-        if opts.pages is not None:
-            if max(opts.pages) > len(pages):
-                raise InputError(f"--pages asks for page {max(opts.pages)}, but the image has {len(pages)}: {path}")
-            pages = [p for p in pages if p.number in opts.pages]
         n_ocr = len(pages)
     else:
         pages, n_ocr = read_pages(path, opts.ocr, opts.dpi, opts.lang, opts.jobs, select=opts.pages,

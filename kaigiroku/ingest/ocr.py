@@ -420,12 +420,13 @@ def ocr_pdf_pages(path, page_numbers: list[int], dpi: float = 300, lang: str = "
 
 
 def ocr_image_file(path, dpi: float = 300, lang: str = "jpn", jobs: int | None = None, progress=None,
-                   **kw) -> list[Page]:
-    """OCR every page of a PNG, JPEG or (multi-page) TIFF; the image is taken to be at `dpi`."""
+                   pages: list[int] | None = None, **kw) -> list[Page]:
+    """OCR every page of a PNG, JPEG or (multi-page) TIFF, or only `pages` (1-based, checked by the
+    caller against `raster.image_frame_count`); the image is taken to be at `dpi`."""
     opts = Options(dpi=dpi, lang=lang, **kw)
     check_available(lang)
-    frames = raster.image_frame_count(path)
-    return _run(_image_task, str(path), list(range(frames)), opts, jobs, progress)
+    frames = [n - 1 for n in pages] if pages is not None else range(raster.image_frame_count(path))  # (i14)
+    return _run(_image_task, str(path), list(frames), opts, jobs, progress)
 
 
 def _progress_counter(progress, total: int):

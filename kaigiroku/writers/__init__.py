@@ -33,10 +33,14 @@ def to_listperson(m: Minutes) -> str:
     return write(m)
 
 
-def _tei_companions(m: Minutes, path: Path) -> dict[Path, str]:
+def _tei_companion_paths(path: Path) -> list[Path]:
     from .tei import listperson_path
 
-    return {listperson_path(path): to_listperson(m)}
+    return [listperson_path(path)]
+
+
+def _tei_companions(m: Minutes, path: Path) -> dict[Path, str]:
+    return dict.fromkeys(_tei_companion_paths(path), to_listperson(m))
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,8 @@ class Writer:
     description: str
     bom: bool = False  # starts with a UTF-8 BOM unless the user turns it off
     companions: Callable[[Minutes, Path], dict[Path, str]] | None = None  # files written beside the output
+    # where those files go, known before conversion (batch's manifest tracks them as outputs)
+    companion_paths: Callable[[Path], list[Path]] | None = None
 
 
 REGISTRY: dict[str, Writer] = {w.name: w for w in (
@@ -56,7 +62,7 @@ REGISTRY: dict[str, Writer] = {w.name: w for w in (
     Writer("csv", to_csv, ".csv", "the cover in the first rows, then one row a turn; UTF-8 with a BOM for Excel",
            bom=True),
     Writer("tei", to_tei, ".xml", "a ParlaMint TEI component file, with its speakers in FILE-listPerson.xml",
-           companions=_tei_companions),
+           companions=_tei_companions, companion_paths=_tei_companion_paths),
     Writer("kokkai", to_kokkai, ".kokkai.json", "JSON shaped like the National Diet Library's minutes API"),
 )}
 
@@ -80,6 +86,12 @@ def render(m: Minutes, fmt: str = "text", bom: bool = True) -> str:
     return BOM + text if w.bom and bom else text
 
 
+def companion_paths(fmt: str, path: Path | str) -> list[Path]:
+    """Where the files written beside an output `path` of format `fmt` go (none for most formats)."""
+    w = _writer(fmt)
+    return w.companion_paths(Path(path)) if w.companion_paths is not None else []
+
+
 def companion_files(m: Minutes, fmt: str, path: Path | str | None) -> dict[Path, str]:
     """Files written beside the output `path` of format `fmt` (TEI: its listPerson file). None for
     output to stdout (no path, or `-`): the companions are then not written."""
@@ -89,5 +101,6 @@ def companion_files(m: Minutes, fmt: str, path: Path | str | None) -> dict[Path,
     return w.companions(m, Path(path))
 
 
-__all__ = ["FORMATS", "REGISTRY", "SUFFIX", "WRITERS", "Writer", "companion_files", "render", "to_csv",
+__all__ = ["FORMATS", "REGISTRY", "SUFFIX", "WRITERS", "Writer", "companion_files", "companion_paths",
+           "render", "to_csv",
            "to_json", "to_kokkai", "to_listperson", "to_markdown", "to_tei", "to_text"]
