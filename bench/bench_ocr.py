@@ -71,9 +71,11 @@ def page_count(pdf: Path) -> int:
         doc.close()
 
 
-def cases(split: str, docs: int | None, layouts: list[str] | None):
+def cases(split: str, docs: int | None, layouts: list[str] | None, only: list[str] | None = None):
     refs = SPLITS[split][:docs] if docs else SPLITS[split]
     for i, ref in enumerate(refs):
+        if only and ref not in only:
+            continue
         for level, lays in (("mild", MILD_LAYOUTS), ("rough", ROUGH_LAYOUTS)):
             for k, layout in enumerate(lays):
                 if layouts and layout not in layouts:
@@ -83,7 +85,7 @@ def cases(split: str, docs: int | None, layouts: list[str] | None):
 
 def bench_split(split: str, args) -> list[dict]:
     rows = []
-    for ref, layout, level, seed in cases(split, args.docs, args.layouts):
+    for ref, layout, level, seed in cases(split, args.docs, args.layouts, args.refs):
         gold, _, scan = make_case(ref, layout, level, OUT / split, dpi=DPI, seed=seed, chars=args.chars)
         n = page_count(scan)
         t = time.perf_counter()
@@ -186,6 +188,7 @@ def main(argv=None) -> None:
     ap.add_argument("--split", choices=["heldout", "tuned", "both"], default="heldout")
     ap.add_argument("--docs", type=int, default=None, help="only the first N meetings of each split")
     ap.add_argument("--layouts", nargs="*", default=None, help="only these scan layouts")
+    ap.add_argument("--refs", nargs="*", default=None, help="only these meetings of the split (e.g. real:d1 seed:2)")
     ap.add_argument("--chars", type=int, default=1200, help="characters of speech per meeting (pages)")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--no-ocrmypdf", action="store_true")

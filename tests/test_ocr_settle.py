@@ -69,3 +69,23 @@ def test_a_misread_role_in_legacy_print_is_settled_by_the_roles_the_document_pri
     assert settle_label("○勞働大巨（田中一郎君）　勞働", ev) == "○勞働大臣（田中一郎君）　勞働"
     # the body keeps its old forms and its misreads: only the label is settled
     assert settle_label("國務大巨の答弁を求めます。", ev) == "國務大巨の答弁を求めます。"
+
+
+# a Diet committee's labels carry no mark, and on a rough scan OCR damaged every one of them
+DAMAGED_EVERYWHERE = ["委員長(田野瀬大道者.これより会議を開きます。", "秋員長(田野瀬太道君).理事辞任の件について",
+                      "理事中村裕之君、根本幸典君から、理事辞任の申出があります。",
+                      "委員長(田野瀬太道者御異議なしと認めます。"]
+
+
+def test_labels_damaged_everywhere_are_settled_by_their_recurrence_and_majority_spelling():
+    ev = LabelEvidence(DAMAGED_EVERYWHERE)
+    got = [settle_label(t, ev) for t in DAMAGED_EVERYWHERE]
+    # the name as most labels read it, the role as the role list knows it; the body line untouched
+    assert got == ["委員長（田野瀬太道君）　これより会議を開きます。", "委員長（田野瀬太道君）　理事辞任の件について",
+                   DAMAGED_EVERYWHERE[2], "委員長（田野瀬太道君）　御異議なしと認めます。"]
+    assert all(match_label(g).name == "田野瀬太道" for g in got if g != DAMAGED_EVERYWHERE[2])
+
+
+def test_a_damaged_unmarked_label_read_once_is_left_alone():
+    text = "委員長(田野瀬大道者.これより会議を開きます。"
+    assert settle_label(text, LabelEvidence([text, "本文です。"])) == text

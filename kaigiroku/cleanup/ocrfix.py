@@ -21,6 +21,7 @@ seeds and Diet minutes, fixtures/minutes): none of them changes a character of c
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..charclass import is_japanese
 
@@ -202,6 +203,11 @@ _ROLE_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30faー0-9０-９]")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]")
 _NOT_BRACKET = "[^\\s" + re.escape(_OPENS + _CLOSES) + "]"
 _CLEAN = re.compile(rf"^([○◯〇◎◆◇●□■△▲]?)({_NOT_BRACKET}{{1,12}})（({_NOT_BRACKET}{{1,8}}?)(君?)）")
+# a label whose closing bracket or 君 OCR damaged, but not its opening bracket: 委員長(田野瀬太道者.これより,
+# 秋員長(田野瀬太道君).理事 -- a reading that counts as evidence only where it recurs (LabelEvidence.recurs)
+_DAMAGED = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]{{0,2}}[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]?[ \u3000]*"
+                      rf"([\u4e00-\u9fff\u3005\u30a1-\u30faー0-9０-９]{{1,12}})[ \u3000]*[(（〔\[［{{｛]+[ \u3000]*"
+                      rf"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{{2,6}}?)[{KUN_MISREADS}]")
 # what stands between a label and its speech in OCR output: the separator, or specks and a lost
 # closing bracket read as marks (田中直美君).答弁…, 田中直美者一ほかに…)
 _AFTER_LABEL = re.compile(r"^[ \u3000]*[.,:;・'`|_\-]?[ \u3000]*")
@@ -217,8 +223,6 @@ class LabelEvidence:
     whether names carry 君."""
 
     def __init__(self, texts, roles=None):
-        from collections import Counter
-
         from .labels import as_roles
 
         self.roles = as_roles(roles)
@@ -240,12 +244,55 @@ class LabelEvidence:
             self.role_count[role] += 1
             self.name_roles.setdefault(name, Counter())[role] += 1
             self.kun[bool(kun)] += 1
+        # labels read with their brackets or 君 damaged: who recurs, and how each name is spelled
+        # most often (one OCR reading of a name is as likely misread as another: the majority wins)
+        self.readings: Counter = Counter()
+        for text in texts:
+            t = _norm_brackets(text.lstrip(" \u3000"))
+            m = _DAMAGED.match(t)
+            if m is not None and _CLEAN.match(t) is None:
+                self.readings[m.groups()] += 1
+        spelled = [(role, self.spelling(name), n) for (role, name), n in self.readings.items()
+                   if self.recurs(role, name)]
+        for role, name, n in spelled:
+            self.name_roles.setdefault(name, Counter())[role] += n
 
     def _role_ok(self, role: str) -> bool:
         from .labels import match_label
 
         m = match_label("○" + role + "　", self.roles)
         return m is not None and m.speaker == role or re.fullmatch(r"[0-9０-９]{1,3}番", role) is not None
+
+    def recurs(self, role: str, name: str) -> bool:
+        """Whether a role and name read with damaged brackets recur at line starts: twice or more,
+        each a character off at most (a body line opening 役(名前君 twice is not a thing minutes print)."""
+        from rapidfuzz.distance import Levenshtein
+
+        if len(name) < 3:
+            return False
+        near = lambda r, nm: len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1 \
+            and Levenshtein.distance(r, role) <= 1  # noqa: E731
+        return (sum(n for (r, nm), n in self.readings.items() if near(r, nm))
+                + sum(c for nm, roles in self.name_roles.items() for r, c in roles.items() if near(r, nm))) >= 2
+
+    def spelling(self, name: str) -> str:
+        """The spelling of `name` most often read in the document's labels, a character off at most
+        (田野瀬大道 once beside 田野瀬太道 twice is 田野瀬太道); a tie keeps the reading."""
+        from rapidfuzz.distance import Levenshtein
+
+        if len(name) < 3:
+            return name
+        votes: Counter = Counter()
+        for (_, nm), n in self.readings.items():
+            if len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1:
+                votes[nm] += n
+        for nm, roles in self.name_roles.items():
+            if len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1:
+                votes[nm] += sum(roles.values())
+        if not votes:
+            return name
+        best, top = votes.most_common(1)[0]
+        return best if top > votes[name] else name
 
     @property
     def mark(self) -> str:
@@ -259,10 +306,13 @@ class LabelEvidence:
 
         from .labels import fuzzy_role
 
-        if self.role_count[role]:
+        listed_word = role in self.roles.words
+        if self.role_count[role] >= 2 or (self.role_count[role] and listed_word):
             return role
         if name and name in self.name_roles:
-            best = self.name_roles[name].most_common(1)[0][0]
+            # the role this name is printed with most, a role of the list before a word the grammar
+            # merely accepts (秋員長 read once beside 委員長)
+            best = max(self.name_roles[name].items(), key=lambda rc: (rc[0] in self.roles.words, rc[1]))[0]
             if Levenshtein.distance(best, role) <= min(2, len(best) - 1):
                 return best
         # a role the grammar accepts (any *長 is a title) but the document never prints cleanly: the
@@ -378,7 +428,8 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
                 end += 1
             if end < len(rest) and rest[end - 1] not in _CLOSES and (lost := _LOST_CLOSE.match(rest[end:])):
                 end += lost.end()
-        known = bool(name) and ev.name_roles.get(name, {}).get(role_read, 0) >= 2
+        known = bool(name) and (ev.name_roles.get(name, {}).get(role_read, 0) >= 2 or ev.recurs(role_read, name))
+        name = ev.spelling(name) if name else name
         if not mark and not kun and ev.kun[True] > ev.kun[False]:
             return text  # 市長(小川恵子)の発言: the document's labels carry 君
         if not mark and not (close is not None and kun) and not known:
