@@ -89,3 +89,18 @@ def test_labels_damaged_everywhere_are_settled_by_their_recurrence_and_majority_
 def test_a_damaged_unmarked_label_read_once_is_left_alone():
     text = "委員長(田野瀬大道者.これより会議を開きます。"
     assert settle_label(text, LabelEvidence([text, "本文です。"])) == text
+
+
+@pytest.mark.parametrize("read,printed", [
+    ("⑯委員長(大西修君)　ただいまから", "〇委員長（大西修君）　ただいまから"),  # the mark read as a circled number
+    ("-@表員長(大可修君)　議案第55号", "〇委員長（大西修君）　議案第55号"),  # a speck, @, role and name misread
+])
+def test_marks_read_as_symbols_and_names_misread_once_are_settled(read, printed):
+    ev = LabelEvidence(["〇委員長(大西修君)　ただいまから", "委員長(大西修君)　御異議なしと認め", read,
+                        "〇総務課長(佐藤一郎君)　それでは"])
+    assert settle_label(read, ev) == printed
+
+
+@pytest.mark.parametrize("text", ["①市長(北村正志)の答弁について", "-本案は、国家公務員の", "⑯議案の概要"])
+def test_list_numbers_and_dashes_are_not_marks(text):
+    assert settle_label(text, LabelEvidence(DOC)) == text

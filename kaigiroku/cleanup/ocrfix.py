@@ -195,8 +195,10 @@ def fix_ocr_text(text: str) -> str:
 # start, and only it, to the printed form, settled by the document's own evidence: the labels OCR read
 # cleanly (their marks, roles, names and honorific), and the role list. The body is never touched.
 
-MARK_LOOKALIKES = "OoQ0０ロ口"  # what OCR makes of a ○ mark at a line start
-_LEAD_JUNK = "「『\"'`.,・、。:;|!！“”‘’"
+# what OCR makes of a ○ mark at a line start: letters and digits, an at sign, a circled number (⑯)
+MARK_LOOKALIKES = "OoQ0０ロ口@＠©®" + "".join(map(chr, range(0x2460, 0x2474)))
+_WEAK_MARKS = set("@＠©®" + "".join(map(chr, range(0x2460, 0x2474))))  # also what lists number with
+_LEAD_JUNK = "「『\"'`.,・、。:;|!！“”‘’-_~"
 _OPENS, _CLOSES = "(（〔[［{｛", ")）〕]］}｝"
 KUN_MISREADS = "君者用有看右若居着岩"  # what OCR makes of the 君 after a name
 _ROLE_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30faー0-9０-９]")
@@ -232,13 +234,15 @@ class LabelEvidence:
         self.kun = Counter()
         texts = list(texts)
         self.text = "\n".join(texts)
-        for text in texts:
+        clean = set()
+        for i, text in enumerate(texts):
             m = _CLEAN.match(_norm_brackets(text.lstrip(" \u3000")))
             if m is None:
                 continue
             mark, role, name, kun = m.groups()
             if not self._role_ok(role) or len(name) < 2 or not (mark or kun):
                 continue
+            clean.add(i)
             if mark:
                 self.marks[mark] += 1
             self.role_count[role] += 1
@@ -247,10 +251,9 @@ class LabelEvidence:
         # labels read with their brackets or 君 damaged: who recurs, and how each name is spelled
         # most often (one OCR reading of a name is as likely misread as another: the majority wins)
         self.readings: Counter = Counter()
-        for text in texts:
-            t = _norm_brackets(text.lstrip(" \u3000"))
-            m = _DAMAGED.match(t)
-            if m is not None and _CLEAN.match(t) is None:
+        for i, text in enumerate(texts):
+            m = _DAMAGED.match(_norm_brackets(text.lstrip(" \u3000")))
+            if m is not None and i not in clean:
                 self.readings[m.groups()] += 1
         spelled = [(role, self.spelling(name), n) for (role, name), n in self.readings.items()
                    if self.recurs(role, name)]
@@ -430,6 +433,8 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
                 end += lost.end()
         known = bool(name) and (ev.name_roles.get(name, {}).get(role_read, 0) >= 2 or ev.recurs(role_read, name))
         name = ev.spelling(name) if name else name
+        if mark in _WEAK_MARKS and not (kun or known):
+            return text  # ①市長(北村正志)の答弁: a list item, unless the label is whole with its 君
         if not mark and not kun and ev.kun[True] > ev.kun[False]:
             return text  # 市長(小川恵子)の発言: the document's labels carry 君
         if not mark and not (close is not None and kun) and not known:

@@ -315,7 +315,7 @@ def zone_images(clean: np.ndarray, ink: np.ndarray, height: float):
     return out
 
 
-RECOVER_PSM = 7  # one line of text
+RECOVER_PSM = 6  # a block of lines: the regions, stacked
 MAX_RECOVERED = 24  # regions tried a page, at most
 
 
@@ -325,7 +325,7 @@ def recover_missed_text(clean: np.ndarray, ink: np.ndarray, lines: list[Line], p
 
     Tesseract's page layout drops short isolated text, above all a letter-spaced label cell (委　員)
     standing alone in a table's label column, which is what tells who speaks. Ink of about a line's
-    height that no recognised line covers is cut out and read as a single line (psm 7)."""
+    height that no recognised line covers is cut out; the cut-outs are read in one run, stacked."""
     import cv2
 
     if not lines:
@@ -349,15 +349,35 @@ def recover_missed_text(clean: np.ndarray, ink: np.ndarray, lines: list[Line], p
         if not (0.5 * height <= bh <= 2.2 * height) or bw < 0.6 * height or ink_px < 0.15 * height * height:
             continue
         found.append((x, y, bw, bh))
+    regions = sorted(found, key=lambda b: -b[2] * b[3])[:MAX_RECOVERED]
+    if not regions:
+        return []
+    # all regions in one Tesseract run, stacked one under another with a blank line between (each
+    # run of the program loads the model again, which costs more than reading a short line)
+    m = int(0.4 * height)
+    crops = [clean[max(0, y - m): y + bh + m, max(0, x - m): x + bw + m] for x, y, bw, bh in regions]
+    gap = int(1.5 * height)
+    sheet = np.full((sum(c.shape[0] + gap for c in crops) + gap, max(c.shape[1] for c in crops) + 2 * gap),
+                    255, dtype=clean.dtype)
+    spans, y = [], gap
+    for c in crops:
+        sheet[y: y + c.shape[0], gap: gap + c.shape[1]] = c
+        spans.append((y, y + c.shape[0]))
+        y += c.shape[0] + gap
+    try:
+        data = ocr_engine_data(sheet, opts.lang, RECOVER_PSM, timeout=opts.timeout)
+    except OcrFailedError:
+        return []
+    by_region: list[list[Word]] = [[] for _ in regions]
+    for _, w in _words(data):
+        mid = (w.top + w.bottom) / 2
+        for i, (a, b) in enumerate(spans):
+            if a - gap / 2 <= mid < b + gap / 2:
+                by_region[i].append(w)
+                break
     out = []
-    for x, y, bw, bh in sorted(found, key=lambda b: -b[2] * b[3])[:MAX_RECOVERED]:
-        m = int(0.4 * height)
-        y0, y1, x0, x1 = max(0, y - m), min(clean.shape[0], y + bh + m), max(0, x - m), min(clean.shape[1], x + bw + m)
-        try:
-            data = ocr_engine_data(clean[y0:y1, x0:x1], opts.lang, RECOVER_PSM, timeout=opts.timeout)
-        except OcrFailedError:
-            continue
-        words = [w for _, w in _words(data)]
+    for (x, y, bw, bh), words in zip(regions, by_region):
+        words.sort(key=lambda w: w.x0)
         text = fix(" ".join(w.text for w in words)).strip()
         if not words or not any(_is_japanese(c) for c in text):
             continue
