@@ -104,3 +104,9 @@ def test_marks_read_as_symbols_and_names_misread_once_are_settled(read, printed)
 @pytest.mark.parametrize("text", ["①市長(北村正志)の答弁について", "-本案は、国家公務員の", "⑯議案の概要"])
 def test_list_numbers_and_dashes_are_not_marks(text):
     assert settle_label(text, LabelEvidence(DOC)) == text
+
+
+def test_two_people_whose_names_differ_by_a_character_keep_their_names():
+    ev = LabelEvidence(["〇議員(加藤恵子君)　質問します。", "〇議員(加藤恵子君)　再質問します。",
+                        "〇市長(加藤裕子君)　お答えします。"])
+    assert settle_label("〇市長(加藤裕子者　お答えします。", ev) == "〇市長（加藤裕子君）　お答えします。"

@@ -255,7 +255,7 @@ class LabelEvidence:
             m = _DAMAGED.match(_norm_brackets(text.lstrip(" \u3000")))
             if m is not None and i not in clean:
                 self.readings[m.groups()] += 1
-        spelled = [(role, self.spelling(name), n) for (role, name), n in self.readings.items()
+        spelled = [(role, self.spelling(name, role), n) for (role, name), n in self.readings.items()
                    if self.recurs(role, name)]
         for role, name, n in spelled:
             self.name_roles.setdefault(name, Counter())[role] += n
@@ -278,20 +278,23 @@ class LabelEvidence:
         return (sum(n for (r, nm), n in self.readings.items() if near(r, nm))
                 + sum(c for nm, roles in self.name_roles.items() for r, c in roles.items() if near(r, nm))) >= 2
 
-    def spelling(self, name: str) -> str:
+    def spelling(self, name: str, role: str | None = None) -> str:
         """The spelling of `name` most often read in the document's labels, a character off at most
-        (田野瀬大道 once beside 田野瀬太道 twice is 田野瀬太道); a tie keeps the reading."""
+        (田野瀬大道 once beside 田野瀬太道 twice is 田野瀬太道); a tie keeps the reading. With `role`,
+        only labels whose role is a character off at most vote: 議員（加藤恵子君） and 市長（加藤裕子君）
+        are two people."""
         from rapidfuzz.distance import Levenshtein
 
         if len(name) < 3:
             return name
+        near = lambda nm, r: len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1 and (  # noqa: E731
+            role is None or Levenshtein.distance(r, role) <= 1)
         votes: Counter = Counter()
-        for (_, nm), n in self.readings.items():
-            if len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1:
+        for (r, nm), n in self.readings.items():
+            if near(nm, r):
                 votes[nm] += n
         for nm, roles in self.name_roles.items():
-            if len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1:
-                votes[nm] += sum(roles.values())
+            votes[nm] += sum(c for r, c in roles.items() if near(nm, r))
         if not votes:
             return name
         best, top = votes.most_common(1)[0]
@@ -432,7 +435,7 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
             if end < len(rest) and rest[end - 1] not in _CLOSES and (lost := _LOST_CLOSE.match(rest[end:])):
                 end += lost.end()
         known = bool(name) and (ev.name_roles.get(name, {}).get(role_read, 0) >= 2 or ev.recurs(role_read, name))
-        name = ev.spelling(name) if name else name
+        name = ev.spelling(name, role_read) if name else name
         if mark in _WEAK_MARKS and not (kun or known):
             return text  # ①市長(北村正志)の答弁: a list item, unless the label is whole with its 君
         if not mark and not kun and ev.kun[True] > ev.kun[False]:
