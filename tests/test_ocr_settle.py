@@ -110,3 +110,22 @@ def test_two_people_whose_names_differ_by_a_character_keep_their_names():
     ev = LabelEvidence(["〇議員(加藤恵子君)　質問します。", "〇議員(加藤恵子君)　再質問します。",
                         "〇市長(加藤裕子君)　お答えします。"])
     assert settle_label("〇市長(加藤裕子者　お答えします。", ev) == "〇市長（加藤裕子君）　お答えします。"
+
+
+# a council whose cover lists its people; OCR misread the 君 as a kanji, or split a name's 口 in two
+COVER_DOC = ["出席者　議長　田中直美、市長　高橋直美、議員　山口和夫", "〇議長(田中直美君)答弁を求めます。",
+             "〇議員(小林正人君)本件は"]
+
+
+@pytest.mark.parametrize("read,printed", [
+    ("〇市長(高橋直美攻", "〇市長（高橋直美君）"),
+    ("〇議員(山I」和夫君)データセンターに", "〇議員（山口和夫君）　データセンターに"),
+])
+def test_a_name_the_cover_prints_settles_its_damaged_label(read, printed):
+    assert settle_label(read, LabelEvidence(COVER_DOC + [read])) == printed
+
+
+def test_a_split_character_needs_one_name_to_match():
+    read = "〇議員(山I」和夫君)本文"
+    ev = LabelEvidence(COVER_DOC + ["議員　山田和夫", read])  # 山口和夫 or 山田和夫: nothing settles it
+    assert settle_label(read, ev) == read

@@ -240,7 +240,8 @@ class LabelEvidence:
             if m is None:
                 continue
             mark, role, name, kun = m.groups()
-            if not self._role_ok(role) or len(name) < 2 or not (mark or kun):
+            if not self._role_ok(role) or len(name) < 2 or not (mark or kun) \
+                    or not all(_NAME_CHARS.match(c) for c in name):
                 continue
             clean.add(i)
             if mark:
@@ -357,7 +358,29 @@ class LabelEvidence:
         for k in range(2, min(6, len(inner) - 1) + 1):
             if inner[k] in KUN_MISREADS and all(_NAME_CHARS.match(c) for c in inner[:k]):
                 return inner[:k], k + 1
+        # the 君 misread as a kanji no list foresees (高橋直美攻): the longest start the document prints
+        # elsewhere too (the cover's 市長　高橋直美), in a document whose labels carry 君
+        if self.kun[True] > self.kun[False]:
+            for k in range(min(6, len(inner) - 1), 1, -1):
+                if _is_kanji(inner[k]) and all(_NAME_CHARS.match(c) for c in inner[:k]) \
+                        and self.text.count(inner[:k]) > self.text.count(inner[:k + 1]) >= 1:
+                    return inner[:k], k + 1
         return None
+
+    def mended_name(self, inner: str) -> str | None:
+        """A name with a character OCR split into marks (山I」和夫 for 山口和夫): the one name the
+        document prints elsewhere with a single character in their place."""
+        inner = re.sub(r"[ \u3000]", "", inner)
+        if inner[-1:] in KUN_MISREADS:  # the 君 after it is kept, as read
+            name = self.mended_name(inner[:-1])
+            return name + inner[-1] if name else None
+        m = re.fullmatch(r"([^\s]*?)([^\u3041-\u309f\u30a1-\u30fa\u4e00-\u9fff\u3005ー]{1,2})([^\s]*)", inner)
+        if m is None or not all(_NAME_CHARS.match(c) for c in m.group(1) + m.group(3)) \
+                or len(m.group(1) + m.group(3)) < 2:
+            return None
+        pattern = re.escape(m.group(1)) + "[\u4e00-\u9fff\u3005]" + re.escape(m.group(3))
+        found = set(re.findall(pattern, self.text))
+        return found.pop() if len(found) == 1 else None
 
     def name_to_space(self, rest: str) -> tuple[str, int] | None:
         """(name, characters used) when the name runs to a space and the document's labels carry
@@ -402,8 +425,11 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
             k += 1
         rest = s[k:]
         close = next((n for n, c in enumerate(rest[:12]) if c in _CLOSES), None)
-        if close is not None and close >= 1 and all(_NAME_CHARS.match(c) or c in " \u3000" for c in rest[:close]):
-            inner = re.sub(r"[ \u3000]", "", rest[:close])
+        mended = None
+        if close is not None and close >= 1 and (
+                all(_NAME_CHARS.match(c) or c in " \u3000" for c in rest[:close])
+                or (mended := ev.mended_name(rest[:close]))):
+            inner = mended or re.sub(r"[ \u3000]", "", rest[:close])
             end = close
             while end < len(rest) and (rest[end] in _CLOSES or rest[end] in " \u3000"):
                 end += 1
