@@ -256,6 +256,7 @@ class LabelEvidence:
             m = _DAMAGED.match(_norm_brackets(text.lstrip(" \u3000")))
             if m is not None and i not in clean:
                 self.readings[m.groups()] += 1
+        self.clean_names = {name: Counter(roles) for name, roles in self.name_roles.items()}
         spelled = [(role, self.spelling(name, role), n) for (role, name), n in self.readings.items()
                    if self.recurs(role, name)]
         for role, name, n in spelled:
@@ -277,7 +278,7 @@ class LabelEvidence:
         near = lambda r, nm: len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1 \
             and Levenshtein.distance(r, role) <= 1  # noqa: E731
         return (sum(n for (r, nm), n in self.readings.items() if near(r, nm))
-                + sum(c for nm, roles in self.name_roles.items() for r, c in roles.items() if near(r, nm))) >= 2
+                + sum(c for nm, roles in self.clean_names.items() for r, c in roles.items() if near(r, nm))) >= 2
 
     def spelling(self, name: str, role: str | None = None) -> str:
         """The spelling of `name` most often read in the document's labels, a character off at most
@@ -294,7 +295,7 @@ class LabelEvidence:
         for (r, nm), n in self.readings.items():
             if near(nm, r):
                 votes[nm] += n
-        for nm, roles in self.name_roles.items():
+        for nm, roles in self.clean_names.items():  # the damaged readings were counted above
             votes[nm] += sum(c for r, c in roles.items() if near(nm, r))
         if not votes:
             return name
@@ -352,7 +353,8 @@ class LabelEvidence:
         for name in sorted(self.name_roles, key=len, reverse=True):
             if inner.startswith(name):
                 n = len(name)
-                if n < len(inner) and inner[n] in KUN_MISREADS:
+                if n < len(inner) and (inner[n] in KUN_MISREADS or (  # 田中直美莉: the labels carry 君
+                        _is_kanji(inner[n]) and self.kun[True] > self.kun[False])):
                     n += 1
                 return name, n
         for k in range(2, min(6, len(inner) - 1) + 1):
