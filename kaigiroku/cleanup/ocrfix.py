@@ -240,7 +240,8 @@ class LabelEvidence:
             if m is None:
                 continue
             mark, role, name, kun = m.groups()
-            if not self._role_ok(role) or len(name) < 2 or not (mark or kun) \
+            if not all(_ROLE_CHARS.match(c) for c in role) or not self._role_ok(role) or len(name) < 2 \
+                    or not (mark or kun) \
                     or not all(_NAME_CHARS.match(c) for c in name):
                 continue
             clean.add(i)
@@ -393,6 +394,11 @@ class LabelEvidence:
         return m.group(1)[:-1], len(m.group(1))
 
 
+def _role_start(s: str, ev: LabelEvidence) -> bool:
+    """Whether `s` opens with a role the role list knows or the document's clean labels print."""
+    return any(s.startswith(r) for r in ev.roles.words) or any(s.startswith(r) for r in ev.role_count)
+
+
 def settle_label(text: str, ev: LabelEvidence) -> str:
     """`text` with a speaker label OCR damaged at its start written as printed (see above); any
     other text comes back unchanged."""
@@ -407,6 +413,8 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
         mark, i = s[i], i + 1
         if i < len(s) and s[i] in "○◯〇◎◆◇●□■△▲" and mark in MARK_LOOKALIKES:  # O〇議長: a speck and the mark
             mark, i = s[i], i + 1
+        elif i + 1 < len(s) and (s[i] in "くぐ〈<・" or s[i] in _LEAD_JUNK) and _role_start(s[i + 1:], ev):
+            i += 1  # ⑨ぐ委員長: the inner ring of a ◎ read as a character of its own
     elif i:
         return text  # junk before anything but a mark is text
     while i < len(s) and s[i] in " \u3000":
