@@ -129,3 +129,16 @@ def test_a_split_character_needs_one_name_to_match():
     read = "〇議員(山I」和夫君)本文"
     ev = LabelEvidence(COVER_DOC + ["議員　山田和夫", read])  # 山口和夫 or 山田和夫: nothing settles it
     assert settle_label(read, ev) == read
+
+
+def test_an_unmarked_label_cell_wrapped_over_two_lines_is_settled_as_one():
+    # a ruled table of unmarked labels (議長（山田太郎君）) in a narrow column, the 君 misread once
+    def cell(top, first, second, body):
+        return [Line(first, 62, top, 100, top + 10, 2), Line(body, 130, top, 500, top + 10, 2),
+                Line(second, 63, top + 17, 105, top + 27, 2)]
+    lines = (cell(100, "議長(山", "田太郎者", "おはようございます。") + cell(200, "議長(山", "田太郎君)", "日程第1")
+             + cell(300, "議長(山", "田太郎君)", "日程第2"))
+    page = Page(number=2, width=595, height=842, lines=lines, source="ocr")
+    settle_labels([page])
+    labels = [ln.text for ln in page.lines if ln.x0 < 120]
+    assert labels == ["議長（山田太郎君）"] * 3

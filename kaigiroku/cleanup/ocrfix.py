@@ -526,13 +526,17 @@ def settle_labels(pages, roles=None) -> int:
     return changed
 
 
-_CELL_START = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]")
-_COMPLETE = re.compile(r"^[○◯〇◎◆◇●□■△▲][^（）]{1,12}（[^（）]{1,9}）$")
+# a label cell's first line: a mark, or (unmarked minutes) a role and an opening bracket: 議長(山
+_CELL_START = re.compile(rf"^(?:[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]"
+                         r"|[\u4e00-\u9fff\u30a1-\u30faー0-9０-９]{1,8}[(（〔［])")
+_MARKED_START = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]")
+_COMPLETE = re.compile(r"^[○◯〇◎◆◇●□■△▲]?[^（）]{1,12}（[^（）]{1,9}）$")
 
 
 def _cell_groups(page) -> list[list]:
     """The lines of each label cell wrapped over two or three lines of the label column
-    (O副市長 / (加藤健 / 一妊), top to bottom: a line opening with a mark, and the short lines right
+    (O副市長 / (加藤健 / 一妊), top to bottom: a line opening with a mark (or, unmarked, with a role
+    and a bracket: 議長(山 / 田太郎者), and the short lines right
     under it at the same left edge, up to a closing bracket."""
     lines = sorted(page.lines, key=lambda ln: ln.top)
     groups = []
@@ -546,7 +550,7 @@ def _cell_groups(page) -> list[list]:
             if ln.top - last.bottom > 1.0 * h or len(pieces) == 3:
                 break
             if abs(ln.x0 - first.x0) < 1.5 * h and len(ln.text) <= 8 and "。" not in ln.text \
-                    and not _CELL_START.match(ln.text):
+                    and not _MARKED_START.match(ln.text):  # 長(佐藤 under ⑥総務課 is the cell's middle
                 pieces.append(ln)
                 last = ln
                 if re.search(f"[{re.escape(_CLOSES)}]", ln.text):
