@@ -142,3 +142,12 @@ def test_an_unmarked_label_cell_wrapped_over_two_lines_is_settled_as_one():
     settle_labels([page])
     labels = [ln.text for ln in page.lines if ln.x0 < 120]
     assert labels == ["議長（山田太郎君）"] * 3
+
+
+def test_an_unmarked_label_read_once_is_settled_by_the_covers_role_and_name():
+    cover = "議長渡辺健一、市長中村裕子、議員渡辺裕子、議員吉田裕子、議員"
+    read = "議員(吉田裕子者なお、第3条第2項は適切に管理されておりますか。"
+    ev = LabelEvidence([cover, "議長(渡辺健一君)答弁を求めます。", read])
+    assert settle_label(read, ev) == "議員（吉田裕子君）　なお、第3条第2項は適切に管理されておりますか。"
+    # without the cover nothing says it is a label
+    assert settle_label(read, LabelEvidence(["議長(渡辺健一君)答弁を求めます。", read])) == read

@@ -281,6 +281,11 @@ class LabelEvidence:
         return (sum(n for (r, nm), n in self.readings.items() if near(r, nm))
                 + sum(c for nm, roles in self.clean_names.items() for r, c in roles.items() if near(r, nm))) >= 2
 
+    def listed_with(self, role: str, name: str) -> bool:
+        """Whether the document prints this role right before this name outside a label, as a
+        cover's list of attendees does (議員　吉田裕子、 教育長.山口和夫)."""
+        return len(name) >= 2 and re.search(re.escape(role) + r"[ \u3000.・:：]{0,2}" + re.escape(name), self.text) is not None
+
     def spelling(self, name: str, role: str | None = None) -> str:
         """The spelling of `name` most often read in the document's labels, a character off at most
         (田野瀬大道 once beside 田野瀬太道 twice is 田野瀬太道); a tie keeps the reading. With `role`,
@@ -470,7 +475,8 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
                 end += 1
             if end < len(rest) and rest[end - 1] not in _CLOSES and (lost := _LOST_CLOSE.match(rest[end:])):
                 end += lost.end()
-        known = bool(name) and (ev.name_roles.get(name, {}).get(role_read, 0) >= 2 or ev.recurs(role_read, name))
+        known = bool(name) and (ev.name_roles.get(name, {}).get(role_read, 0) >= 2 or ev.recurs(role_read, name)
+                                or ev.listed_with(role_read, name))
         name = ev.spelling(name, role_read) if name else name
         if mark in _WEAK_MARKS and not (kun or known):
             return text  # ①市長(北村正志)の答弁: a list item, unless the label is whole with its 君
