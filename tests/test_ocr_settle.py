@@ -140,8 +140,9 @@ def test_an_unmarked_label_cell_wrapped_over_two_lines_is_settled_as_one():
              + cell(300, "議長(山", "田太郎君)", "日程第2"))
     page = Page(number=2, width=595, height=842, lines=lines, source="ocr")
     settle_labels([page])
-    labels = [ln.text for ln in page.lines if ln.x0 < 120]
-    assert labels == ["議長（山田太郎君）"] * 3
+    labels = [ln.text for ln in sorted(page.lines, key=lambda ln: ln.top) if ln.x0 < 120]
+    # the damaged cell is settled as one; cells read cleanly stay in pieces for layout to place
+    assert labels == ["議長（山田太郎君）", "議長(山", "田太郎君)", "議長(山", "田太郎君)"]
 
 
 def test_an_unmarked_label_read_once_is_settled_by_the_covers_role_and_name():

@@ -590,6 +590,8 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
                 fixed = fixed[:-1] + "君）"  # every clean label ends in 君: so does this cell, misread
         if not _COMPLETE.match(fixed):
             continue
+        if not _MARKED_START.match(first.text) and _norm_brackets(_joined(pieces)) == fixed:
+            continue  # an unmarked cell read cleanly stays in pieces: layout places it as it would a text page's
         first.text = fixed  # its box stays the first line's: the row the label opens
         gone.update(id(p) for p in pieces[1:])
         changed += 1
