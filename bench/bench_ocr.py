@@ -3,6 +3,7 @@
     python bench/bench_ocr.py                        # held-out split: every scan layout, both levels
     python bench/bench_ocr.py --split tuned          # the split we tune on
     python bench/bench_ocr.py --split both --docs 2  # both splits, two meetings each
+    python bench/bench_ocr.py --split tuned --refs real:d1 seed:1 --layouts inline   # chosen meetings, layouts
     python bench/bench_ocr.py --legacy               # old character forms: jpn vs jpn+Japanese, psm 4 vs 6
     python bench/bench_ocr.py --no-ocrmypdf          # ours alone
     python bench/bench_ocr.py --vertical             # vertical (縦書き) scans against OCRmyPDF -l jpn_vert
@@ -73,9 +74,11 @@ def page_count(pdf: Path) -> int:
         doc.close()
 
 
-def cases(split: str, docs: int | None, layouts: list[str] | None):
+def cases(split: str, docs: int | None, layouts: list[str] | None, only: list[str] | None = None):
     refs = SPLITS[split][:docs] if docs else SPLITS[split]
     for i, ref in enumerate(refs):
+        if only and ref not in only:
+            continue
         for level, lays in (("mild", MILD_LAYOUTS), ("rough", ROUGH_LAYOUTS)):
             for k, layout in enumerate(lays):
                 if layouts and layout not in layouts:
@@ -85,7 +88,7 @@ def cases(split: str, docs: int | None, layouts: list[str] | None):
 
 def bench_split(split: str, args) -> list[dict]:
     rows = []
-    for ref, layout, level, seed in cases(split, args.docs, args.layouts):
+    for ref, layout, level, seed in cases(split, args.docs, args.layouts, args.refs):
         gold, _, scan = make_case(ref, layout, level, OUT / split, dpi=DPI, seed=seed, chars=args.chars)
         n = page_count(scan)
         t = time.perf_counter()
@@ -198,6 +201,7 @@ def main(argv=None) -> None:
     ap.add_argument("--split", choices=["heldout", "tuned", "both"], default="heldout")
     ap.add_argument("--docs", type=int, default=None, help="only the first N meetings of each split")
     ap.add_argument("--layouts", nargs="*", default=None, help="only these scan layouts")
+    ap.add_argument("--refs", nargs="*", default=None, help="only these meetings of the split (e.g. real:d1 seed:2)")
     ap.add_argument("--chars", type=int, default=1200, help="characters of speech per meeting (pages)")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--no-ocrmypdf", action="store_true")

@@ -69,3 +69,86 @@ def test_a_misread_role_in_legacy_print_is_settled_by_the_roles_the_document_pri
     assert settle_label("○勞働大巨（田中一郎君）　勞働", ev) == "○勞働大臣（田中一郎君）　勞働"
     # the body keeps its old forms and its misreads: only the label is settled
     assert settle_label("國務大巨の答弁を求めます。", ev) == "國務大巨の答弁を求めます。"
+
+
+# a Diet committee's labels carry no mark, and on a rough scan OCR damaged every one of them
+DAMAGED_EVERYWHERE = ["委員長(田野瀬大道者.これより会議を開きます。", "秋員長(田野瀬太道君).理事辞任の件について",
+                      "理事中村裕之君、根本幸典君から、理事辞任の申出があります。",
+                      "委員長(田野瀬太道者御異議なしと認めます。"]
+
+
+def test_labels_damaged_everywhere_are_settled_by_their_recurrence_and_majority_spelling():
+    ev = LabelEvidence(DAMAGED_EVERYWHERE)
+    got = [settle_label(t, ev) for t in DAMAGED_EVERYWHERE]
+    # the name as most labels read it, the role as the role list knows it; the body line untouched
+    assert got == ["委員長（田野瀬太道君）　これより会議を開きます。", "委員長（田野瀬太道君）　理事辞任の件について",
+                   DAMAGED_EVERYWHERE[2], "委員長（田野瀬太道君）　御異議なしと認めます。"]
+    assert all(match_label(g).name == "田野瀬太道" for g in got if g != DAMAGED_EVERYWHERE[2])
+
+
+def test_a_damaged_unmarked_label_read_once_is_left_alone():
+    text = "委員長(田野瀬大道者.これより会議を開きます。"
+    assert settle_label(text, LabelEvidence([text, "本文です。"])) == text
+
+
+@pytest.mark.parametrize("read,printed", [
+    ("⑯委員長(大西修君)　ただいまから", "〇委員長（大西修君）　ただいまから"),  # the mark read as a circled number
+    ("-@表員長(大可修君)　議案第55号", "〇委員長（大西修君）　議案第55号"),  # a speck, @, role and name misread
+])
+def test_marks_read_as_symbols_and_names_misread_once_are_settled(read, printed):
+    ev = LabelEvidence(["〇委員長(大西修君)　ただいまから", "委員長(大西修君)　御異議なしと認め", read,
+                        "〇総務課長(佐藤一郎君)　それでは"])
+    assert settle_label(read, ev) == printed
+
+
+@pytest.mark.parametrize("text", ["①市長(北村正志)の答弁について", "-本案は、国家公務員の", "⑯議案の概要"])
+def test_list_numbers_and_dashes_are_not_marks(text):
+    assert settle_label(text, LabelEvidence(DOC)) == text
+
+
+def test_two_people_whose_names_differ_by_a_character_keep_their_names():
+    ev = LabelEvidence(["〇議員(加藤恵子君)　質問します。", "〇議員(加藤恵子君)　再質問します。",
+                        "〇市長(加藤裕子君)　お答えします。"])
+    assert settle_label("〇市長(加藤裕子者　お答えします。", ev) == "〇市長（加藤裕子君）　お答えします。"
+
+
+# a council whose cover lists its people; OCR misread the 君 as a kanji, or split a name's 口 in two
+COVER_DOC = ["出席者　議長　田中直美、市長　高橋直美、議員　山口和夫", "〇議長(田中直美君)答弁を求めます。",
+             "〇議員(小林正人君)本件は"]
+
+
+@pytest.mark.parametrize("read,printed", [
+    ("〇市長(高橋直美攻", "〇市長（高橋直美君）"),
+    ("〇議員(山I」和夫君)データセンターに", "〇議員（山口和夫君）　データセンターに"),
+])
+def test_a_name_the_cover_prints_settles_its_damaged_label(read, printed):
+    assert settle_label(read, LabelEvidence(COVER_DOC + [read])) == printed
+
+
+def test_a_split_character_needs_one_name_to_match():
+    read = "〇議員(山I」和夫君)本文"
+    ev = LabelEvidence(COVER_DOC + ["議員　山田和夫", read])  # 山口和夫 or 山田和夫: nothing settles it
+    assert settle_label(read, ev) == read
+
+
+def test_an_unmarked_label_cell_wrapped_over_two_lines_is_settled_as_one():
+    # a ruled table of unmarked labels (議長（山田太郎君）) in a narrow column, the 君 misread once
+    def cell(top, first, second, body):
+        return [Line(first, 62, top, 100, top + 10, 2), Line(body, 130, top, 500, top + 10, 2),
+                Line(second, 63, top + 17, 105, top + 27, 2)]
+    lines = (cell(100, "議長(山", "田太郎者", "おはようございます。") + cell(200, "議長(山", "田太郎君)", "日程第1")
+             + cell(300, "議長(山", "田太郎君)", "日程第2"))
+    page = Page(number=2, width=595, height=842, lines=lines, source="ocr")
+    settle_labels([page])
+    labels = [ln.text for ln in sorted(page.lines, key=lambda ln: ln.top) if ln.x0 < 120]
+    # the damaged cell is settled as one; cells read cleanly stay in pieces for layout to place
+    assert labels == ["議長（山田太郎君）", "議長(山", "田太郎君)", "議長(山", "田太郎君)"]
+
+
+def test_an_unmarked_label_read_once_is_settled_by_the_covers_role_and_name():
+    cover = "議長渡辺健一、市長中村裕子、議員渡辺裕子、議員吉田裕子、議員"
+    read = "議員(吉田裕子者なお、第3条第2項は適切に管理されておりますか。"
+    ev = LabelEvidence([cover, "議長(渡辺健一君)答弁を求めます。", read])
+    assert settle_label(read, ev) == "議員（吉田裕子君）　なお、第3条第2項は適切に管理されておりますか。"
+    # without the cover nothing says it is a label
+    assert settle_label(read, LabelEvidence(["議長(渡辺健一君)答弁を求めます。", read])) == read

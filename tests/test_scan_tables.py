@@ -53,3 +53,26 @@ def test_the_gutter_splits_label_and_body_columns_only():
     for r in range(20):
         inline[200 + r * 60: 200 + r * 60 + h, 100 if r % 3 else 160:1900] = True
     assert find_gutter(inline, h) is None
+
+
+def test_a_label_cell_read_on_one_line_with_its_body_is_cut_at_the_gutter():
+    import numpy as np
+
+    from kaigiroku.ingest.ocr import Word, _split_at_gaps
+
+    h = 35
+    ink = np.zeros((200, 1200), dtype=bool)
+    ink[50:85, 290:430] = True  # (大西修: the label cell's second line, ending close to the gutter
+    ink[50:85, 540:860] = True  # 題といたします。
+    ink[40:100, 480:483] = True  # what is left of the table's rule
+    words = [Word("(大", 286, 50, 343, 85, 92), Word("西", 357, 50, 387, 85, 91), Word("修", 402, 50, 432, 85, 93),
+             Word("題", 538, 50, 856, 85, 91), Word("といたします。", 632, 48, 859, 90, 93)]
+    # the gap (432-538) is under GAP line heights: without the gutter the line stays whole
+    assert len(_split_at_gaps(words, ink, h)) == 1
+    pieces = _split_at_gaps(words, ink, h, gutter=(432, 538))
+    assert ["".join(w.text for w in ws) for ws, _, _ in pieces] == ["(大西修", "題といたします。"]
+    # a heading running through the gutter is not cut
+    heading = ink.copy()
+    heading[50:85, 430:540] = True
+    assert len(_split_at_gaps(words[:3] + [Word("議案", 450, 50, 530, 85, 90)] + words[3:], heading, h,
+                              gutter=(432, 538))) == 1

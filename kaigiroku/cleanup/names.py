@@ -50,6 +50,7 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
     listed = attendee_names(list(attendees), roles)
     names = Counter(t.name for t in turns if t.kind == "speech" and t.name)
     settled = 0
+    spoken = None
     for t in turns:
         if t.kind != "speech" or not t.name or t.name in listed:
             continue
@@ -59,6 +60,10 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             # the speeches, differing by a changed character or by a 君 misread after it (…者, …用)
             pick = {n for n in listed if _close(n, t.name) and (
                 len(n) == len(t.name) or (t.name.startswith(n) and t.name[len(n):] in _KUN_MISREAD))}
+            # (i10) unless the speeches print the name as read more often than the cover's spelling
+            # (宙本健一 on the cover, 山本健一 in the label and twice in the speeches: the cover is misread)
+            spoken = spoken if spoken is not None else "\n".join(u.text for u in turns)
+            pick = {n for n in pick if spoken.count(n) >= spoken.count(t.name)}
         if len(pick) == 1:
             t.name = pick.pop()
             settled += 1

@@ -21,6 +21,7 @@ seeds and Diet minutes, fixtures/minutes): none of them changes a character of c
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..charclass import is_japanese
 
@@ -194,14 +195,21 @@ def fix_ocr_text(text: str) -> str:
 # start, and only it, to the printed form, settled by the document's own evidence: the labels OCR read
 # cleanly (their marks, roles, names and honorific), and the role list. The body is never touched.
 
-MARK_LOOKALIKES = "OoQ0０ロ口"  # what OCR makes of a ○ mark at a line start
-_LEAD_JUNK = "「『\"'`.,・、。:;|!！“”‘’"
+# what OCR makes of a ○ mark at a line start: letters and digits, an at sign, a circled number (⑯)
+MARK_LOOKALIKES = "OoQ0０ロ口@＠©®" + "".join(map(chr, range(0x2460, 0x2474)))
+_WEAK_MARKS = set("@＠©®" + "".join(map(chr, range(0x2460, 0x2474))))  # also what lists number with
+_LEAD_JUNK = "「『\"'`.,・、。:;|!！“”‘’-_~"
 _OPENS, _CLOSES = "(（〔[［{｛", ")）〕]］}｝"
 KUN_MISREADS = "君者用有看右若居着岩"  # what OCR makes of the 君 after a name
 _ROLE_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30faー0-9０-９]")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]")
 _NOT_BRACKET = "[^\\s" + re.escape(_OPENS + _CLOSES) + "]"
 _CLEAN = re.compile(rf"^([○◯〇◎◆◇●□■△▲]?)({_NOT_BRACKET}{{1,12}})（({_NOT_BRACKET}{{1,8}}?)(君?)）")
+# a label whose closing bracket or 君 OCR damaged, but not its opening bracket: 委員長(田野瀬太道者.これより,
+# 秋員長(田野瀬太道君).理事 -- a reading that counts as evidence only where it recurs (LabelEvidence.recurs)
+_DAMAGED = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]{{0,2}}[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]?[ \u3000]*"
+                      rf"([\u4e00-\u9fff\u3005\u30a1-\u30faー0-9０-９]{{1,12}})[ \u3000]*[(（〔\[［{{｛]+[ \u3000]*"
+                      rf"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{{2,6}}?)[{KUN_MISREADS}]")
 # what stands between a label and its speech in OCR output: the separator, or specks and a lost
 # closing bracket read as marks (田中直美君).答弁…, 田中直美者一ほかに…)
 _AFTER_LABEL = re.compile(r"^[ \u3000]*[.,:;・'`|_\-]?[ \u3000]*")
@@ -217,8 +225,6 @@ class LabelEvidence:
     whether names carry 君."""
 
     def __init__(self, texts, roles=None):
-        from collections import Counter
-
         from .labels import as_roles
 
         self.roles = as_roles(roles)
@@ -228,24 +234,79 @@ class LabelEvidence:
         self.kun = Counter()
         texts = list(texts)
         self.text = "\n".join(texts)
-        for text in texts:
+        clean = set()
+        for i, text in enumerate(texts):
             m = _CLEAN.match(_norm_brackets(text.lstrip(" \u3000")))
             if m is None:
                 continue
             mark, role, name, kun = m.groups()
-            if not self._role_ok(role) or len(name) < 2 or not (mark or kun):
+            if not all(_ROLE_CHARS.match(c) for c in role) or not self._role_ok(role) or len(name) < 2 \
+                    or not (mark or kun) \
+                    or not all(_NAME_CHARS.match(c) for c in name):
                 continue
+            clean.add(i)
             if mark:
                 self.marks[mark] += 1
             self.role_count[role] += 1
             self.name_roles.setdefault(name, Counter())[role] += 1
             self.kun[bool(kun)] += 1
+        # labels read with their brackets or 君 damaged: who recurs, and how each name is spelled
+        # most often (one OCR reading of a name is as likely misread as another: the majority wins)
+        self.readings: Counter = Counter()
+        for i, text in enumerate(texts):
+            m = _DAMAGED.match(_norm_brackets(text.lstrip(" \u3000")))
+            if m is not None and i not in clean:
+                self.readings[m.groups()] += 1
+        self.clean_names = {name: Counter(roles) for name, roles in self.name_roles.items()}
+        spelled = [(role, self.spelling(name, role), n) for (role, name), n in self.readings.items()
+                   if self.recurs(role, name)]
+        for role, name, n in spelled:
+            self.name_roles.setdefault(name, Counter())[role] += n
 
     def _role_ok(self, role: str) -> bool:
         from .labels import match_label
 
         m = match_label("○" + role + "　", self.roles)
         return m is not None and m.speaker == role or re.fullmatch(r"[0-9０-９]{1,3}番", role) is not None
+
+    def recurs(self, role: str, name: str) -> bool:
+        """Whether a role and name read with damaged brackets recur at line starts: twice or more,
+        each a character off at most (a body line opening 役(名前君 twice is not a thing minutes print)."""
+        from rapidfuzz.distance import Levenshtein
+
+        if len(name) < 3:
+            return False
+        near = lambda r, nm: len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1 \
+            and Levenshtein.distance(r, role) <= 1  # noqa: E731
+        return (sum(n for (r, nm), n in self.readings.items() if near(r, nm))
+                + sum(c for nm, roles in self.clean_names.items() for r, c in roles.items() if near(r, nm))) >= 2
+
+    def listed_with(self, role: str, name: str) -> bool:
+        """Whether the document prints this role right before this name outside a label, as a
+        cover's list of attendees does (議員　吉田裕子、 教育長.山口和夫)."""
+        return len(name) >= 2 and re.search(re.escape(role) + r"[ \u3000.・:：]{0,2}" + re.escape(name), self.text) is not None
+
+    def spelling(self, name: str, role: str | None = None) -> str:
+        """The spelling of `name` most often read in the document's labels, a character off at most
+        (田野瀬大道 once beside 田野瀬太道 twice is 田野瀬太道); a tie keeps the reading. With `role`,
+        only labels whose role is a character off at most vote: 議員（加藤恵子君） and 市長（加藤裕子君）
+        are two people."""
+        from rapidfuzz.distance import Levenshtein
+
+        if len(name) < 3:
+            return name
+        near = lambda nm, r: len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1 and (  # noqa: E731
+            role is None or Levenshtein.distance(r, role) <= 1)
+        votes: Counter = Counter()
+        for (r, nm), n in self.readings.items():
+            if near(nm, r):
+                votes[nm] += n
+        for nm, roles in self.clean_names.items():  # the damaged readings were counted above
+            votes[nm] += sum(c for r, c in roles.items() if near(nm, r))
+        if not votes:
+            return name
+        best, top = votes.most_common(1)[0]
+        return best if top > votes[name] else name
 
     @property
     def mark(self) -> str:
@@ -259,10 +320,13 @@ class LabelEvidence:
 
         from .labels import fuzzy_role
 
-        if self.role_count[role]:
+        listed_word = role in self.roles.words
+        if self.role_count[role] >= 2 or (self.role_count[role] and listed_word):
             return role
         if name and name in self.name_roles:
-            best = self.name_roles[name].most_common(1)[0][0]
+            # the role this name is printed with most, a role of the list before a word the grammar
+            # merely accepts (秋員長 read once beside 委員長)
+            best = max(self.name_roles[name].items(), key=lambda rc: (rc[0] in self.roles.words, rc[1]))[0]
             if Levenshtein.distance(best, role) <= min(2, len(best) - 1):
                 return best
         # a role the grammar accepts (any *長 is a title) but the document never prints cleanly: the
@@ -295,13 +359,36 @@ class LabelEvidence:
         for name in sorted(self.name_roles, key=len, reverse=True):
             if inner.startswith(name):
                 n = len(name)
-                if n < len(inner) and inner[n] in KUN_MISREADS:
+                if n < len(inner) and (inner[n] in KUN_MISREADS or (  # 田中直美莉: the labels carry 君
+                        _is_kanji(inner[n]) and self.kun[True] > self.kun[False])):
                     n += 1
                 return name, n
         for k in range(2, min(6, len(inner) - 1) + 1):
             if inner[k] in KUN_MISREADS and all(_NAME_CHARS.match(c) for c in inner[:k]):
                 return inner[:k], k + 1
+        # the 君 misread as a kanji no list foresees (高橋直美攻): the longest start the document prints
+        # elsewhere too (the cover's 市長　高橋直美), in a document whose labels carry 君
+        if self.kun[True] > self.kun[False]:
+            for k in range(min(6, len(inner) - 1), 1, -1):
+                if _is_kanji(inner[k]) and all(_NAME_CHARS.match(c) for c in inner[:k]) \
+                        and self.text.count(inner[:k]) > self.text.count(inner[:k + 1]) >= 1:
+                    return inner[:k], k + 1
         return None
+
+    def mended_name(self, inner: str) -> str | None:
+        """A name with a character OCR split into marks (山I」和夫 for 山口和夫): the one name the
+        document prints elsewhere with a single character in their place."""
+        inner = re.sub(r"[ \u3000]", "", inner)
+        if inner[-1:] in KUN_MISREADS:  # the 君 after it is kept, as read
+            name = self.mended_name(inner[:-1])
+            return name + inner[-1] if name else None
+        m = re.fullmatch(r"([^\s]*?)([^\u3041-\u309f\u30a1-\u30fa\u4e00-\u9fff\u3005ー]{1,2})([^\s]*)", inner)
+        if m is None or not all(_NAME_CHARS.match(c) for c in m.group(1) + m.group(3)) \
+                or len(m.group(1) + m.group(3)) < 2:
+            return None
+        pattern = re.escape(m.group(1)) + "[\u4e00-\u9fff\u3005]" + re.escape(m.group(3))
+        found = set(re.findall(pattern, self.text))
+        return found.pop() if len(found) == 1 else None
 
     def name_to_space(self, rest: str) -> tuple[str, int] | None:
         """(name, characters used) when the name runs to a space and the document's labels carry
@@ -310,6 +397,11 @@ class LabelEvidence:
         if m is None or not all(_NAME_CHARS.match(c) for c in m.group(1)) or self.kun[True] <= self.kun[False]:
             return None
         return m.group(1)[:-1], len(m.group(1))
+
+
+def _role_start(s: str, ev: LabelEvidence) -> bool:
+    """Whether `s` opens with a role the role list knows or the document's clean labels print."""
+    return any(s.startswith(r) for r in ev.roles.words) or any(s.startswith(r) for r in ev.role_count)
 
 
 def settle_label(text: str, ev: LabelEvidence) -> str:
@@ -326,6 +418,8 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
         mark, i = s[i], i + 1
         if i < len(s) and s[i] in "○◯〇◎◆◇●□■△▲" and mark in MARK_LOOKALIKES:  # O〇議長: a speck and the mark
             mark, i = s[i], i + 1
+        elif i + 1 < len(s) and (s[i] in "くぐ〈<・" or s[i] in _LEAD_JUNK) and _role_start(s[i + 1:], ev):
+            i += 1  # ⑨ぐ委員長: the inner ring of a ◎ read as a character of its own
     elif i:
         return text  # junk before anything but a mark is text
     while i < len(s) and s[i] in " \u3000":
@@ -346,8 +440,11 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
             k += 1
         rest = s[k:]
         close = next((n for n, c in enumerate(rest[:12]) if c in _CLOSES), None)
-        if close is not None and close >= 1 and all(_NAME_CHARS.match(c) or c in " \u3000" for c in rest[:close]):
-            inner = re.sub(r"[ \u3000]", "", rest[:close])
+        mended = None
+        if close is not None and close >= 1 and (
+                all(_NAME_CHARS.match(c) or c in " \u3000" for c in rest[:close])
+                or (mended := ev.mended_name(rest[:close]))):
+            inner = mended or re.sub(r"[ \u3000]", "", rest[:close])
             end = close
             while end < len(rest) and (rest[end] in _CLOSES or rest[end] in " \u3000"):
                 end += 1
@@ -378,7 +475,11 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
                 end += 1
             if end < len(rest) and rest[end - 1] not in _CLOSES and (lost := _LOST_CLOSE.match(rest[end:])):
                 end += lost.end()
-        known = bool(name) and ev.name_roles.get(name, {}).get(role_read, 0) >= 2
+        known = bool(name) and (ev.name_roles.get(name, {}).get(role_read, 0) >= 2 or ev.recurs(role_read, name)
+                                or ev.listed_with(role_read, name))
+        name = ev.spelling(name, role_read) if name else name
+        if mark in _WEAK_MARKS and not (kun or known):
+            return text  # ①市長(北村正志)の答弁: a list item, unless the label is whole with its 君
         if not mark and not kun and ev.kun[True] > ev.kun[False]:
             return text  # 市長(小川恵子)の発言: the document's labels carry 君
         if not mark and not (close is not None and kun) and not known:
@@ -431,13 +532,17 @@ def settle_labels(pages, roles=None) -> int:
     return changed
 
 
-_CELL_START = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]")
-_COMPLETE = re.compile(r"^[○◯〇◎◆◇●□■△▲][^（）]{1,12}（[^（）]{1,9}）$")
+# a label cell's first line: a mark, or (unmarked minutes) a role and an opening bracket: 議長(山
+_CELL_START = re.compile(rf"^(?:[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]"
+                         r"|[\u4e00-\u9fff\u30a1-\u30faー0-9０-９]{1,8}[(（〔［])")
+_MARKED_START = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]")
+_COMPLETE = re.compile(r"^[○◯〇◎◆◇●□■△▲]?[^（）]{1,12}（[^（）]{1,9}）$")
 
 
 def _cell_groups(page) -> list[list]:
     """The lines of each label cell wrapped over two or three lines of the label column
-    (O副市長 / (加藤健 / 一妊), top to bottom: a line opening with a mark, and the short lines right
+    (O副市長 / (加藤健 / 一妊), top to bottom: a line opening with a mark (or, unmarked, with a role
+    and a bracket: 議長(山 / 田太郎者), and the short lines right
     under it at the same left edge, up to a closing bracket."""
     lines = sorted(page.lines, key=lambda ln: ln.top)
     groups = []
@@ -451,7 +556,7 @@ def _cell_groups(page) -> list[list]:
             if ln.top - last.bottom > 1.0 * h or len(pieces) == 3:
                 break
             if abs(ln.x0 - first.x0) < 1.5 * h and len(ln.text) <= 8 and "。" not in ln.text \
-                    and not _CELL_START.match(ln.text):
+                    and not _MARKED_START.match(ln.text):  # 長(佐藤 under ⑥総務課 is the cell's middle
                 pieces.append(ln)
                 last = ln
                 if re.search(f"[{re.escape(_CLOSES)}]", ln.text):
@@ -485,6 +590,8 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
                 fixed = fixed[:-1] + "君）"  # every clean label ends in 君: so does this cell, misread
         if not _COMPLETE.match(fixed):
             continue
+        if not _MARKED_START.match(first.text) and _norm_brackets(_joined(pieces)) == fixed:
+            continue  # an unmarked cell read cleanly stays in pieces: layout places it as it would a text page's
         first.text = fixed  # its box stays the first line's: the row the label opens
         gone.update(id(p) for p in pieces[1:])
         changed += 1

@@ -82,7 +82,8 @@ def _words(data: dict):
         yield key, Word(text, x0, top, x0 + int(data["width"][i]), top + int(data["height"][i]), conf)
 
 
-def _split_at_gaps(words: list[Word], ink: np.ndarray | None, height: float) -> list[tuple[list[Word], int, int]]:
+def _split_at_gaps(words: list[Word], ink: np.ndarray | None, height: float,
+                   gutter: tuple[int, int] | None = None) -> list[tuple[list[Word], int, int]]:
     """Words of one Tesseract line, left to right, split where the line has no ink for more than
     GAP line heights (a label cell and its body cell): [(words, x0, x1)].
 
@@ -103,6 +104,17 @@ def _split_at_gaps(words: list[Word], ink: np.ndarray | None, height: float) -> 
         lo, hi = max(0, lo - pad), min(ink.shape[1], hi + pad)
         cols = ink[max(0, top):bottom, lo:hi].any(axis=0)
         cuts = [lo + (a + b) / 2 for a, b in _runs(~cols) if b - a > GAP * height]
+        if gutter is not None and not any(gutter[0] <= c <= gutter[1] for c in cuts):
+            # the page's gutter between label and body column, kept nearly blank on this line (a
+            # rule's remnant may cross it, a heading's text fills it): the label cell ends there
+            # even when it runs close to the gutter ((大西修 | 題といたします。)
+            a, b = gutter[0] - lo, gutter[1] - lo
+            third = max(1, (b - a) // 3)
+            middle = cols[max(0, a + third): max(0, b - third)]
+            centres = [(w.x0 + w.x1) / 2 for w in words]
+            if len(middle) and middle.mean() < 0.25 and any(c < gutter[0] for c in centres) \
+                    and any(c > gutter[1] for c in centres) and not any(gutter[0] <= c <= gutter[1] for c in centres):
+                cuts = sorted(cuts + [(gutter[0] + gutter[1]) / 2])
     groups: list[list[Word]] = [[] for _ in range(len(cuts) + 1)]
     for w in words:
         groups[int(np.searchsorted(cuts, (w.x0 + w.x1) / 2))].append(w)
@@ -159,7 +171,7 @@ def _snap_rows(ink: np.ndarray, x0: int, x1: int, top: int, bottom: int, height:
 
 
 def lines_from_data(data: dict, page_number: int, sx: float, sy: float, ink: np.ndarray | None = None,
-                    fix=fix_ocr_text) -> list[Line]:
+                    fix=fix_ocr_text, gutter: tuple[int, int] | None = None) -> list[Line]:
     """Group Tesseract's words by block/paragraph/line into Lines, pixel boxes scaled to points;
     `ink` (the page's ink as a bool image) splits lines at wide gaps and sharpens their x extent."""
     by_line: dict[tuple, list[Word]] = {}
@@ -168,7 +180,7 @@ def lines_from_data(data: dict, page_number: int, sx: float, sy: float, ink: np.
     lines = []
     for words in by_line.values():
         top, bottom, height = _vertical_extent(words)
-        for group, x0, x1 in _split_at_gaps(words, ink, height):
+        for group, x0, x1 in _split_at_gaps(words, ink, height, gutter):
             text = fix(" ".join(w.text for w in group)).strip()
             if not text:
                 continue
@@ -206,12 +218,15 @@ def ocr_page_image(grey: np.ndarray, page_number: int, width_pt: float, height_p
     fix = fix_ocr_text if opts.fix else str
     lines = []
     try:
-        zones = zone_images(clean, ink, text_height(binary, opts.dpi)) if opts.zones else [(clean, 0)]
+        char_height = text_height(binary, opts.dpi)
+        gutter = find_gutter(ink, char_height) if opts.zones else None
+        zones = zone_images(clean, ink, char_height, gutter) if opts.zones else [(clean, 0)]
         for image, dx in zones:
             data = ocr_engine_data(image, opts.lang, opts.psm, timeout=opts.timeout)
             if dx:
                 data["left"] = [int(x) + dx for x in data["left"]]
-            lines += lines_from_data(data, page_number, width_pt / w, height_pt / h, ink, fix)
+            lines += lines_from_data(data, page_number, width_pt / w, height_pt / h, ink, fix,
+                                     gutter[:2] if gutter is not None else None)
     except OcrFailedError as e:
         raise OcrFailedError(f"page {page_number}: {e}") from None
     lines += recover_missed_text(clean, ink, lines, page_number, width_pt / w, height_pt / h, opts, fix)
@@ -295,10 +310,15 @@ def labels_off_rows(ink: np.ndarray, gutter, height: float) -> bool:
     return off >= max(1, OFF_ROWS * len(mids))
 
 
-def zone_images(clean: np.ndarray, ink: np.ndarray, height: float):
+_UNSET = object()
+
+
+def zone_images(clean: np.ndarray, ink: np.ndarray, height: float, gutter=_UNSET):
     """(image, x offset) of each zone to read: the whole page, or label column, body column and the
-    rows crossing the gutter (each zone's other parts painted white)."""
-    gutter = find_gutter(ink, height)
+    rows crossing the gutter (each zone's other parts painted white). `gutter`: find_gutter's, when
+    the caller has it already."""
+    if gutter is _UNSET:
+        gutter = find_gutter(ink, height)
     if gutter is None or not labels_off_rows(ink, gutter, height):
         return [(clean, 0)]
     a, b, crossing = gutter
@@ -315,7 +335,7 @@ def zone_images(clean: np.ndarray, ink: np.ndarray, height: float):
     return out
 
 
-RECOVER_PSM = 7  # one line of text
+RECOVER_PSM = 13  # a raw line: the one-line regions side by side
 MAX_RECOVERED = 24  # regions tried a page, at most
 
 
@@ -325,7 +345,7 @@ def recover_missed_text(clean: np.ndarray, ink: np.ndarray, lines: list[Line], p
 
     Tesseract's page layout drops short isolated text, above all a letter-spaced label cell (委　員)
     standing alone in a table's label column, which is what tells who speaks. Ink of about a line's
-    height that no recognised line covers is cut out and read as a single line (psm 7)."""
+    height that no recognised line covers is cut out; the cut-outs are read in one run, side by side."""
     import cv2
 
     if not lines:
@@ -349,15 +369,46 @@ def recover_missed_text(clean: np.ndarray, ink: np.ndarray, lines: list[Line], p
         if not (0.5 * height <= bh <= 2.2 * height) or bw < 0.6 * height or ink_px < 0.15 * height * height:
             continue
         found.append((x, y, bw, bh))
-    out = []
-    for x, y, bw, bh in sorted(found, key=lambda b: -b[2] * b[3])[:MAX_RECOVERED]:
-        m = int(0.4 * height)
-        y0, y1, x0, x1 = max(0, y - m), min(clean.shape[0], y + bh + m), max(0, x - m), min(clean.shape[1], x + bw + m)
+    regions = sorted(found, key=lambda b: -b[2] * b[3])[:MAX_RECOVERED]
+    if not regions:
+        return []
+    m = int(0.4 * height)
+    crops = [clean[max(0, y - m): y + bh + m, max(0, x - m): x + bw + m] for x, y, bw, bh in regions]
+    by_region: list[list[Word]] = [[] for _ in regions]
+    # the one-line regions in one Tesseract run, set side by side on one strip and read as a raw
+    # line (each run loads the model again, which costs more than reading a short line; Tesseract's
+    # line finder, even psm 7's, drops a short label such as 総務課長 standing alone); a region of
+    # two lines is read on its own
+    single = [i for i, (_, _, _, bh) in enumerate(regions) if bh <= 1.5 * height]
+    gap = int(2 * height)
+    if single:
+        strip = np.full((max(crops[i].shape[0] for i in single),
+                         sum(crops[i].shape[1] + gap for i in single) + gap), 255, dtype=clean.dtype)
+        spans, x = [], gap
+        for i in single:
+            c = crops[i]
+            top = (strip.shape[0] - c.shape[0]) // 2
+            strip[top: top + c.shape[0], x: x + c.shape[1]] = c
+            spans.append((i, x, x + c.shape[1]))
+            x += c.shape[1] + gap
         try:
-            data = ocr_engine_data(clean[y0:y1, x0:x1], opts.lang, RECOVER_PSM, timeout=opts.timeout)
+            data = ocr_engine_data(strip, opts.lang, RECOVER_PSM, timeout=opts.timeout)
+        except OcrFailedError:
+            data = None
+        for _, w in _words(data) if data else ():
+            mid = (w.x0 + w.x1) / 2
+            for i, a, b in spans:
+                if a - gap / 2 <= mid < b + gap / 2:
+                    by_region[i].append(w)
+                    break
+    for i in set(range(len(regions))) - set(single):
+        try:
+            by_region[i] = [w for _, w in _words(ocr_engine_data(crops[i], opts.lang, 6, timeout=opts.timeout))]
         except OcrFailedError:
             continue
-        words = [w for _, w in _words(data)]
+    out = []
+    for (x, y, bw, bh), words in zip(regions, by_region):
+        words.sort(key=lambda w: w.x0)
         text = fix(" ".join(w.text for w in words)).strip()
         if not words or not any(_is_japanese(c) for c in text):
             continue
