@@ -15,6 +15,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 # Paths that stand for open descriptors or devices: /dev/stdout -> /proc/self/fd/1 -> a pipe or pty.
 _DESCRIPTORS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/")
@@ -52,12 +53,19 @@ def writes_through(path: Path) -> bool:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
+    atomic_write_chunks(path, (data,))
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write the chunks in order (an output made a piece at a time is never held whole). Should making
+    a chunk fail, a regular file keeps what it held before: nothing half-written is left."""
     path = Path(path)
     if os.path.isdir(path):
         raise IsADirectoryError(21, "is a directory", str(path))
     if writes_through(path):
         with open(path, "wb") as f:
-            f.write(data)
+            for data in chunks:
+                f.write(data)
         return
     target = Path(os.path.realpath(path)) if path.is_symlink() else path  # keep the link, replace its target
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +77,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for data in chunks:
+                f.write(data)
             f.flush()
             os.fchmod(f.fileno(), mode)
             os.fsync(f.fileno())

@@ -14,6 +14,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import List, Optional
 
 import typer
@@ -213,20 +214,23 @@ def _check_output(output: Optional[str], source: Path, stdin: bool) -> None:
         fail(f"the output is the input: {output}; give another -o (nothing was written)", ExitCode.OUTPUT_IS_INPUT)
 
 
-def write_output(text: str, out: Optional[str]) -> None:
-    """To stdout (no -o, or -o -), else through kaigiroku.atomic (atomic for regular files only)."""
+def write_output(text: str | Iterable[str], out: Optional[str]) -> None:
+    """To stdout (no -o, or -o -), else through kaigiroku.atomic (atomic for regular files only).
+    `text` may come a piece at a time (writers.render_chunks): it is encoded and written in pieces of
+    about STDOUT_CHUNK characters, never whole."""
+    pieces = _grouped([text] if isinstance(text, str) else text)
     if out is None or out == STDIN:
         try:
-            for start in range(0, len(text), STDOUT_CHUNK):  # encoded a piece at a time, not all at once
-                sys.stdout.write(text[start:start + STDOUT_CHUNK])
+            for piece in pieces:
+                sys.stdout.write(piece)
             sys.stdout.flush()
         except BrokenPipeError:
             _quiet_broken_pipe()
         return
-    from .atomic import atomic_write_text
+    from .atomic import atomic_write_chunks
 
     try:
-        atomic_write_text(Path(out), text)
+        atomic_write_chunks(Path(out), (piece.encode("utf-8") for piece in pieces))
     except IsADirectoryError:
         fail(f"-o names a folder, not a file: {out}", ExitCode.NOT_A_FILE)
     except PermissionError:
@@ -235,6 +239,22 @@ def write_output(text: str, out: Optional[str]) -> None:
         if e.errno == errno.ELOOP:
             fail(f"cannot write {out}: symbolic link loop", ExitCode.NOT_A_FILE)
         fail(f"cannot write {out}: {e.strerror or e}", ExitCode.PERMISSION_DENIED)
+
+
+def _grouped(chunks: Iterable[str]) -> Iterator[str]:
+    """Small chunks gathered and large ones cut, to pieces of about STDOUT_CHUNK characters."""
+    held: list[str] = []
+    size = 0
+    for chunk in chunks:
+        for start in range(0, len(chunk), STDOUT_CHUNK):
+            piece = chunk[start:start + STDOUT_CHUNK] if len(chunk) > STDOUT_CHUNK else chunk
+            held.append(piece)
+            size += len(piece)
+            if size >= STDOUT_CHUNK:
+                yield "".join(held)
+                held, size = [], 0
+    if held:
+        yield "".join(held)
 
 
 def _set_verbosity(quiet: bool, verbose: bool) -> None:
@@ -263,7 +283,7 @@ def _convert(kind_wanted: str, file: str, fmt: Fmt, output: Optional[str], make_
     """Read `file` (judged by content), convert it as `kind_wanted` ('text', 'scan' or 'any'), write it."""
     from . import convert
     from .files import sniff
-    from .writers import companion_files, render
+    from .writers import companion_files, render_chunks
 
     with _errors(), _input(file) as path:
         _check_output(output, path, file == STDIN)
@@ -284,7 +304,7 @@ def _convert(kind_wanted: str, file: str, fmt: Fmt, output: Optional[str], make_
             minutes.source = STDIN_NAME
         for note in minutes.warnings:  # e.g. pages whose OCR layer was read again, a cover that took speech
             logging.getLogger("kaigiroku").warning(note)
-        write_output(render(minutes, fmt.value, bom=opts.bom), output)
+        write_output(render_chunks(minutes, fmt.value, bom=opts.bom), output)
         for companion, text in companion_files(minutes, fmt.value, output).items():  # TEI's listPerson
             write_output(text, str(companion))
         if fmt is Fmt.tei and (output is None or output == STDIN):

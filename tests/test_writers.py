@@ -200,3 +200,23 @@ def test_any_minutes_survive_csv_and_kokkai():
         assert all(p in everything for t in said for p in t.text.split("\n\n") if p.strip())  # blank ones dropped
 
     check()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "md", "csv"])
+def test_a_format_written_in_pieces_is_the_whole_output(fmt):
+    """The CLI writes an archive's output a piece at a time (bounded memory): the pieces must make
+    exactly what `render` returns, and JSON exactly what json.dumps makes of the minutes, for full
+    minutes (cover, explain records, warnings) and for minutes with no cover and no turns."""
+    from dataclasses import replace
+
+    from kaigiroku.writers import render_chunks
+
+    full = kaigiroku.repair(MINUTES, explain=True)
+    full.warnings.append("a warning")
+    full.pages = 3
+    for m in (full, replace(full, meta={}, turns=[], warnings=[]), replace(full, meta={})):
+        pieces = list(render_chunks(m, fmt))
+        assert len(pieces) >= (3 if m.turns and fmt != "csv" else 0)
+        assert "".join(pieces) == render(m, fmt)
+        if fmt == "json":
+            assert "".join(pieces) == json.dumps(m.to_dict(), ensure_ascii=False, indent=1) + "\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from ..model import Minutes
 
@@ -19,6 +20,11 @@ COLUMNS = ("index", "kind", "speaker", "name", "seat", "page", "inferred", "text
 
 
 def to_csv(m: Minutes) -> str:
+    return "".join(iter_csv(m))
+
+
+def iter_csv(m: Minutes) -> Iterator[str]:
+    """The rows a few hundred at a time: an archive's table is never held whole."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")  # RFC 4180 and Excel end rows with CRLF
     for key in META_KEYS:
@@ -28,4 +34,11 @@ def to_csv(m: Minutes) -> str:
     for i, t in enumerate(m.turns):
         w.writerow([i, t.kind, t.speaker or "", t.name or "", t.seat or "",
                     "" if t.page is None else t.page, int(t.inferred), t.text])
-    return buf.getvalue()
+        if buf.tell() >= _PIECE:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+_PIECE = 1 << 16  # characters handed on at a time
