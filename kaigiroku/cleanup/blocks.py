@@ -50,9 +50,9 @@ def opens_paragraph(line: str) -> bool:
     return line[:1] in _OPENERS or line[:1] in BULLETS or bool(_NUMBERED_START.match(line))
 
 
-@dataclass(slots=True)  # one per line of a document: no per-object dict (issue 14, memory)
+@dataclass(slots=True)  # one per paragraph of a document: no per-object dict (issue 14, memory)
 class Block:
-    lines: list[str]
+    text: str  # its lines joined (join_lines), "" for a label alone: one string, not one per line (memory)
     brk: Break  # the break before the block
     page: int | None
     label: LabelMatch | None = None  # a label printed at the start of the block
@@ -68,8 +68,10 @@ class Block:
     # the document indents its paragraphs
 
     @property
-    def text(self) -> str:
-        return join_lines(self.lines)
+    def lines(self) -> list[str]:
+        """The block's text as its one joined paragraph, none for a label alone (callers ask whether
+        a block holds text)."""
+        return [self.text] if self.text else []
 
     @property
     def whole_text(self) -> str:
@@ -201,6 +203,14 @@ def _continues(prev: str, cur: str, width: float | None, opened_with: str = "", 
 
 def make_blocks(resolved, roles=None) -> list[Block]:
     blocks: list[Block] = []
+    open_lines: list[str] = []  # the lines of blocks[-1], joined into its text once the next block opens
+
+    def add(block: Block) -> None:
+        if len(open_lines) > 1:
+            blocks[-1].text = join_lines(open_lines)
+        blocks.append(block)
+        open_lines[:] = [block.text] if block.text else []
+
     for s, brk, m in resolved:
         label = m
         if s.label and m is None:
@@ -209,8 +219,8 @@ def make_blocks(resolved, roles=None) -> list[Block]:
             body = s.text[m.end:] if m else s.text
         origin = s.origin if brk == s.brk else _judged(brk, s)
         if label is not None:
-            blocks.append(Block([body] if body.strip() else [], brk, s.page, label, not body.strip(), s.hint,
-                                gap=s.gap, origin=origin, indented=s.indent > 0))
+            add(Block(body if body.strip() else "", brk, s.page, label, not body.strip(), s.hint,
+                      gap=s.gap, origin=origin, indented=s.indent > 0))
             continue
         if brk == Break.WRAP and blocks:
             last = blocks[-1]
@@ -219,18 +229,19 @@ def make_blocks(resolved, roles=None) -> list[Block]:
                 next(b for b in itertools.islice(reversed(blocks), 1, None)
                      if not b.label_only and not b.cont).tail += body
             if not last.label_only:
-                last.lines.append(body)
+                open_lines.append(body)
                 last.nlines += 1
                 continue
             target = next((b for b in reversed(blocks) if not b.label_only), None)
             if target is not None:
                 # the sentence before a run of label cells goes on here
                 target.tail = join_lines([target.tail, body]) if target.tail else body
-                blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap, cont=True,
-                                    origin=origin))
+                add(Block(body, brk, s.page, None, False, s.hint, gap=s.gap, cont=True, origin=origin))
                 continue
-        blocks.append(Block([body], brk, s.page, None, False, s.hint, gap=s.gap, origin=origin,
-                            indented=s.indent > 0, soft=s.origin == SOFT))
+        add(Block(body, brk, s.page, None, False, s.hint, gap=s.gap, origin=origin,
+                  indented=s.indent > 0, soft=s.origin == SOFT))
+    if len(open_lines) > 1:
+        blocks[-1].text = join_lines(open_lines)
     return blocks
 
 
