@@ -66,7 +66,7 @@ app = typer.Typer(cls=_OneLineUsageErrors, add_completion=True, no_args_is_help=
                        "kaigiroku ingest scan.pdf -o - | grep 議長")
 
 STDIN = "-"
-STDOUT_CHUNK = 1 << 20  # characters written to stdout at a time (an archive's output is not encoded whole)
+STDOUT_CHUNK = 1 << 16  # characters encoded and written at a time (an archive's output is never encoded whole)
 STDIN_NAME = "<stdin>"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..charclass import CLOSERS, OPENERS, SENTENCE_END, display_width
@@ -89,7 +90,7 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
-def wrap_width(lines: list[str]) -> float | None:
+def wrap_width(lines: Iterable[str]) -> float | None:
     """The full width of a hard-wrapped document, or None when lines are not wrapped at a width."""
     widths = [round(display_width(l)) for l in lines if display_width(l) >= 10]
     if len(widths) < 10:
@@ -102,18 +103,14 @@ def wrap_width(lines: list[str]) -> float | None:
     return float(mode)
 
 
-def _body(line: str, roles) -> tuple[str, LabelMatch | None]:
-    m = match_label(line, roles)
-    return (line[m.end:], m) if m else (line, None)
-
-
 SOFT = "soft: a flush line after a sentence end (a turn may start here)"
 
 
 def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLine, Break, LabelMatch | None]]:
     """Decide each plain line break: a soft wrap (WRAP) or a paragraph break (LINE: inferred, weaker than
     a blank line's PARA). Labels are recognised here too."""
-    width = wrap_width([_body(s.text, roles)[0] for s in stream])
+    matches = [match_label(s.text, roles) for s in stream]  # read once: the width and the loop need them
+    width = wrap_width(s.text[m.end:] if m else s.text for s, m in zip(stream, matches))
     # where paragraphs are indented, a flush line after a sentence end may open a turn whose label was
     # printed elsewhere: kept apart as a soft break, for label placement to take or leave
     indent_paras = sum(1 for s in stream if s.indent > 0 and not s.settled) >= 3
@@ -122,8 +119,8 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
     opened_with = ""  # first character of the paragraph prev_text belongs to
     paragraph = ""  # the text of that paragraph so far
     after_label = False  # a label cell stood between prev_text and this line
-    for s in stream:
-        body, m = _body(s.text, roles)
+    for s, m in zip(stream, matches):
+        body = s.text[m.end:] if m else s.text
         brk = s.brk
         if m is not None or s.label:
             brk = max(brk, Break.LINE)
