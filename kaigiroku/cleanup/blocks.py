@@ -28,10 +28,12 @@ _HEADING_LINE = re.compile(r"^(?:(?:日程|議案|諮問|報告|請願|陳情|�
 _PARTICLES = "、，,のをにがとでへやもは・「（("
 
 
-def ends_sentence(line: str, opened_with: str = "") -> bool:
+def ends_sentence(line: str, opened_with: str = "", paragraph: str = "") -> bool:
     """The line ends a sentence: 。？！, a closing quote after one, or a bracketed direction closing.
 
-    `opened_with` is the first character of the paragraph the line ends (a direction may wrap).
+    `opened_with` is the first character of the paragraph the line ends (a direction may wrap), and
+    `paragraph` that paragraph so far, the line included: a direction after a sentence may wrap too
+    (…申し上げます。（拍 / 手）), so where the line alone does not say, the paragraph's end is judged.
     """
     t = line.rstrip()
     if not t:
@@ -42,8 +44,21 @@ def ends_sentence(line: str, opened_with: str = "") -> bool:
     if trailing and trailing.start() > 0 and t[trailing.start() - 1] in SENTENCE_END:
         return True  # …申し上げます。（拍手）
     if t[-1] in CLOSERS:
-        return len(t) >= 2 and t[-2] in SENTENCE_END or (opened_with or t[0]) in _OPENERS
+        if len(t) >= 2 and t[-2] in SENTENCE_END or (opened_with or t[0]) in _OPENERS:
+            return True
+        return _direction_after_sentence(paragraph)
     return False
+
+
+def _direction_after_sentence(paragraph: str) -> bool:
+    """The paragraph ends in a bracketed direction right after a sentence end (。（拍手）). Only its
+    tail is read: a direction is short, a paragraph may be long."""
+    tail = paragraph[-_DIRECTION_REACH:].rstrip()
+    trailing = _TRAILING_DIRECTION.search(tail)
+    return trailing is not None and trailing.start() > 0 and tail[trailing.start() - 1] in SENTENCE_END
+
+
+_DIRECTION_REACH = 66  # characters: three directions of up to 20 characters with their brackets
 
 
 def opens_paragraph(line: str) -> bool:
@@ -127,11 +142,13 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
         elif s.settled:
             pass  # layout decided this break from the page's geometry: it is not judged again
         elif brk == Break.LINE and not after_label:
-            brk = _line_break(prev_text, body, width, opened_with)
-            if brk == Break.WRAP and indent_paras and s.indent == 0 and prev_text and ends_sentence(prev_text):
+            brk = _line_break(prev_text, body, width, opened_with, paragraph)
+            if brk == Break.WRAP and indent_paras and s.indent == 0 and prev_text and \
+                    ends_sentence(prev_text, paragraph=paragraph):
                 brk, s = Break.LINE, replace(s, origin=SOFT)
         elif prev_text is not None and (_continues(prev_text, body, width, opened_with,
-                                                   page_break=brk >= Break.PAGE and not after_label)
+                                                   page_break=brk >= Break.PAGE and not after_label,
+                                                   paragraph=paragraph)
                                         or _closes_bracket(paragraph, body)):
             # a sentence cut by a page break, a run of label cells or a cell boundary goes on, and so
             # does a stage direction whose closing bracket comes after a label cell (＜…入室 / 説明員 / …説明＞)
@@ -156,8 +173,10 @@ def _closes_bracket(paragraph: str, cur: str) -> bool:
     return bool(close) and close not in paragraph and cur.rstrip().endswith(close) and paragraph[:1] not in cur
 
 
-def _line_break(prev: str | None, cur: str, width: float | None, opened_with: str = "") -> Break:
-    """WRAP, or LINE for a paragraph break inferred from the text (weaker than a blank line)."""
+def _line_break(prev: str | None, cur: str, width: float | None, opened_with: str = "",
+                paragraph: str = "") -> Break:
+    """WRAP, or LINE for a paragraph break inferred from the text (weaker than a blank line).
+    `paragraph`: the paragraph `prev` ends, so far (see ends_sentence)."""
     if prev is None:
         return Break.LINE
     pw = display_width(prev)
@@ -172,7 +191,7 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
             return Break.LINE
     if TIME_NOTE.match(prev):
         return Break.LINE  # 午前10時開会 stands alone
-    if not ends_sentence(prev, opened_with):
+    if not ends_sentence(prev, opened_with, paragraph):
         return Break.WRAP  # the sentence goes on
     if width is None:
         return Break.LINE  # lines were never wrapped: each is a paragraph
@@ -183,11 +202,12 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
     return Break.WRAP
 
 
-def _continues(prev: str, cur: str, width: float | None, opened_with: str = "", page_break: bool = False) -> bool:
+def _continues(prev: str, cur: str, width: float | None, opened_with: str = "", page_break: bool = False,
+               paragraph: str = "") -> bool:
     """Across a blank line, a page break or a run of label cells: a line that filled the width and
     stopped mid-sentence, followed by a line that cannot open a paragraph, is one text cut in two.
     Across page furniture (a page number, a running header) the sentence goes on whatever its width."""
-    if ends_sentence(prev, opened_with) or prev[-1:] in "：:" or not cur:
+    if ends_sentence(prev, opened_with, paragraph) or prev[-1:] in "：:" or not cur:
         return False
     if opens_paragraph(cur) or _HEADING_LINE.match(prev) or cur[:1] in "○◎◆●■□・※":
         return False
