@@ -8,6 +8,10 @@ times the input (target: repair's RSS beyond the interpreter's ≤ 5× the input
 
     .venv/bin/python bench/bench_repair_size.py            # 4, 16, 64 MB
     .venv/bin/python bench/bench_repair_size.py 1 4        # sizes in MB
+    .venv/bin/python bench/bench_repair_size.py --stages 4 # resident memory at each stage's start and end
+
+RSS hardly falls once the heap has grown (freed objects leave arenas part-used), so `--stages` shows
+which stage raises the high-water mark (VmHWM), not what each one frees.
 """
 from __future__ import annotations
 
@@ -64,5 +68,44 @@ def main(sizes: list[float]) -> None:
             path.unlink()
 
 
+def stages(mb: float) -> None:
+    """In this process: VmRSS and VmHWM (MB) where each stage of `repair` starts and ends."""
+    import kaigiroku.cleanup.assemble as assemble
+    import kaigiroku.cleanup.pipeline as pipeline
+    import kaigiroku.cleanup.textlines as textlines
+    from kaigiroku.writers import render_chunks
+
+    def memory() -> str:
+        status = dict(line.split(":", 1) for line in open("/proc/self/status"))
+        return "/".join(str(int(status[k].split()[0]) // 1024) for k in ("VmRSS", "VmHWM"))
+
+    def measured(module, name: str) -> None:
+        stage = getattr(module, name)
+
+        def run_stage(*args, **kwargs):
+            at_start, cpu = memory(), time.process_time()
+            result = stage(*args, **kwargs)
+            print(f"| {name} | {at_start} | {memory()} | {time.process_time() - cpu:.1f} |", flush=True)
+            return result
+        setattr(module, name, run_stage)
+
+    for module, names in ((textlines, ("running_headers",)), (pipeline, ("read_text_file", "text_to_stream")),
+                          (assemble, ("discover", "find_body_start", "resolve_breaks", "recentre", "make_blocks",
+                                      "attribute"))):
+        for name in names:
+            measured(module, name)
+    print("| stage | RSS/HWM MB at start | at end | CPU s |\n|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        print(f"| (imports) | | {memory()} | |")
+        minutes = pipeline.repair(make_input(mb, Path(tmp)))
+        with open(os.devnull, "w", encoding="utf-8") as sink:
+            for piece in render_chunks(minutes, "text"):
+                sink.write(piece)
+        print(f"| (written) | | {memory()} | |")
+
+
 if __name__ == "__main__":
-    main([float(a) for a in sys.argv[1:]] or [4, 16, 64])
+    if sys.argv[1:2] == ["--stages"]:
+        stages(float(sys.argv[2]) if len(sys.argv) > 2 else 4)
+    else:
+        main([float(a) for a in sys.argv[1:]] or [4, 16, 64])
