@@ -126,6 +126,8 @@ def _patterns(roles: Roles):
         "marked_bare": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<head>{WORD_CLASS}{{2,14}})"),
         # 7番（山本健一君） without a mark
         "seat": re.compile(rf"^{_SP}*{seat}{_SP}*{paren}{_SP}*[:：]?{_SP}*"),
+        # 7 番 本文: a seat letter-spaced as a label cell is (a call in a speech prints 7番 solid)
+        "spaced_seat": re.compile(rf"^{_SP}*(?P<seat>[0-9０-９]{{1,3}}){_SP}+番(?:{_SP}+|[:：]{_SP}*|$)"),
         # 委員Ａ 本文, Ａ委員：本文, Ａ 委員 本文: an anonymised member
         "anon": re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?:(?P<role1>{role})(?P<letter1>[{_LETTER}])(?![{_LETTER}A-Za-z0-9])"
                            rf"|(?P<letter2>[{_LETTER}]){_SP}{{0,4}}(?P<role2>{role})(?![{_LETTER}A-Za-z]))(?:{sep}|(?=[^\s]))"),
@@ -342,6 +344,10 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     if m:
         seat = _ascii_digits(m.group("seat"))
         return _made(text, f"{seat}番", _clean_name(m.group("name")), seat, m.end(), False, "seat", r)
+    m = pats["spaced_seat"].match(text)
+    if m and (not text[m.end():].strip() or _prose(text[m.end():][:40])):  # speech, not a list of members
+        seat = _ascii_digits(m.group("seat"))
+        return _made(text, f"{seat}番", None, seat, m.end(), False, "seat", r)
     m = pats["anon"].match(text)
     if m:
         role = _despace(m.group("role1") or m.group("role2"))
@@ -392,11 +398,18 @@ def _ascii_digits(s: str) -> str:
 
 def wraps_into(piece: str, rest: str, roles=None) -> bool:
     """`piece` and `rest` are one label cell wrapped over two lines (危機管理 / 課長, ◯堀内国務 / 大臣),
-    not two cells: a role after a role stands alone (参与 / 委員長)."""
+    not two cells: a role after a role stands alone (参与 / 委員長), and so does any whole label after
+    a whole label (会長 / 委員（Ａ）): a cell is wrapped only where a piece alone is no label."""
     r = as_roles(roles)
     if rest.strip() in r.words and ROLE_END.search(piece.strip()):
         return False
-    return is_label_only(piece.strip() + rest.strip(), r) is not None
+    joined = is_label_only(piece.strip() + rest.strip(), r)
+    if joined is None:
+        return False
+    # a head that reads as a role by itself may be a role the list does not know yet (進行役): the
+    # document's vocabulary is discovered only once cells are whole
+    alone = is_label_only(piece.strip(), r) is not None or role_like(_despace(piece).lstrip(MARKS), r)
+    return joined.speaker in r.words or not (alone and is_label_only(rest.strip(), r) is not None)
 
 
 def is_label_only(text: str, roles=None) -> LabelMatch | None:
