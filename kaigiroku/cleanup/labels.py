@@ -530,6 +530,7 @@ def discover(texts, roles=None) -> Roles:
 
     surname, pure, labelled = set(), set(), 0
     heads_seen: set = set()  # heads with no name read off yet (○森本企画官, ○北村企画官)
+    split_heads: set = set()  # surname + role heads as printed (梶危機管理課長)
     unknown: Counter = Counter()
     bare: Counter = Counter()
     bare_unlisted: dict = {}  # a role-like line start outside the list -> the characters after it
@@ -550,6 +551,7 @@ def discover(texts, roles=None) -> Roles:
                 heads_seen.add(m.speaker)
             if m.form == "surname_role":
                 surname.add(m.printed)
+                split_heads.add(m.name + m.speaker)
             elif m.name is None and m.speaker in r.words and _reads_on(t[m.end:]) and _prose(t[m.end:]):
                 pure.add(m.speaker)  # a bare role before speech, not before a cover's list of names
             labelled += 1
@@ -595,8 +597,29 @@ def discover(texts, roles=None) -> Roles:
                                 and re.fullmatch(f"{WORD_CLASS}+", w) is not None)
     # a word of its own in a list (a cover's 出席者), not in prose, nor a label (a marked or bracketed
     # head is the very label to be split)
-    standalone = {w for t in texts if not _prose(t) for w in re.split(r"[\s\u3000]+", t) if a_role(w)}
+    standalone = {w for t in texts if not _prose(t) for w in re.split(r"[\s\u3000、，,・]+", t) if a_role(w)}
+    standalone |= _titles_printed_alone(split_heads | heads_seen | set(heads), texts, r)
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)))
+
+
+def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
+    """Titles outside the list that end a surname + role head and that the document also prints
+    after something else (a chair's call 。危機管理課長。, a list 、危機管理課長): where a surname ends
+    is shown by the title printed on its own (梶危機管理課長 -> 梶 + 危機管理課長, not 梶危 + 機管理課長)."""
+    whole = "\n".join(texts)
+    out = set()
+    for head in heads:
+        for n in (1, 2, 3):
+            tail = head[n:]
+            if len(tail) < 3 or tail in r.words or not role_like(tail, r) or not _surname_like(head[:n], r):
+                continue
+            at = whole.find(tail)
+            while at >= 0:
+                if at == 0 or whole[at - 1] != head[n - 1]:
+                    out.add(tail)
+                    break
+                at = whole.find(tail, at + 1)
+    return out
 
 
 def with_document(label: LabelMatch, roles: Roles) -> LabelMatch:
