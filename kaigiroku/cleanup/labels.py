@@ -213,6 +213,11 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             if head[n:] in r.standalone and _surname_like(head[:n], r):
                 return head[n:], head[:n], "surname_role"
         n = 2 if len(head) >= 4 else 1
+        if head.endswith("官") and len(head) - 3 in (1, 3) and head[-3:] not in r.words \
+                and _surname_like(head[:-3], r):
+            # a title in 官 outside the list is a word of three (企画官, 統括官, 専門官): the two-character
+            # ones are listed (長官) or rare, so 東統括官 is 東 + 統括官, not 東統 + 括官
+            n = len(head) - 3
         if _surname_like(head[:n], r) and role_like(head[n:], r):
             return head[n:], head[:n], "surname_role"
     return head, None, "found" if head in r.found else "title"
