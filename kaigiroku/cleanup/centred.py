@@ -91,7 +91,8 @@ def _segments(lines):
         yield a, len(lines)
 
 
-_ENDS_TURN = re.compile(r"(?:か|ね)[。？?]$|[？?]$|^.{1,12}(?:長|委員|議員|君|番|さん)。$")
+# a question, a call of the next speaker, or a speech that says it is over (説明は以上です。)
+_ENDS_TURN = re.compile(r"(?:か|ね)[。？?]$|[？?]$|^.{1,12}(?:長|委員|議員|君|番|さん)。$|以上(?:です|でございます)。$")
 
 
 def _place(lines, a: int, b: int) -> list[tuple[int, LabelMatch]]:
