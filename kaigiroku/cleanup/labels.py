@@ -29,6 +29,8 @@ _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚
                 "産業", "都市", "教育", "保健", "議会", "常任", "特別", "運営", "監査", "選挙", "農業", "消防",
                 "水道", "交通", "広報", "人事", "政策", "分科", "代表", "臨時", "専門", "担当", "事務", "副", "指導",
                 "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当"}
+# what ends a three-character surname (長谷部) but never opens a title outside the list (部長 is listed)
+_OFFICE_HEAD = "部課局室所"
 # words of a cover sheet's keys, never in a surname (日時 / 場所 / 出席者 stacked in one cell)
 _COVER_WORD = re.compile(r"日時|場所|出席|欠席|会議|議題|資料|傍聴|事務|説明|開催|次第|日程")
 # roles outside the list mostly end so (企画官, 参与, 特別顧問, 進行役, 主幹, 監理官 …)
@@ -218,6 +220,9 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             # a title in 官 outside the list is a word of three (企画官, 統括官, 専門官): the two-character
             # ones are listed (長官) or rare, so 東統括官 is 東 + 統括官, not 東統 + 括官
             n = len(head) - 3
+        elif n < 3 and head[n] in _OFFICE_HEAD and len(head) - n > 2 and _surname_like(head[:n + 1], r) \
+                and role_like(head[n + 1:], r):
+            n += 1  # 長谷部教育総務課長: a title outside the list does not open with 部 or 課
         if _surname_like(head[:n], r) and role_like(head[n:], r):
             return head[n:], head[:n], "surname_role"
     return head, None, "found" if head in r.found else "title"
