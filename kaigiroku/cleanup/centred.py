@@ -28,8 +28,9 @@ def _cuts_sentence(prev_body: str | None, body: str, width: float | None = None)
 
 def is_centred(resolved) -> bool:
     """Labels cut sentences often enough that they are printed level with the middle of their speech.
-    A cut is firm evidence (a label at a speech's start never stands mid-word after a full line), so a
-    few suffice even where most speeches are too short to put their label anywhere but the first line."""
+    A cut is firm evidence (a label at a speech's start never stands mid-word after a full line), so
+    two suffice even where most speeches are too short to put their label anywhere but the first line
+    (wide pages: few speeches run to the three lines a cut needs)."""
     width = wrap_width([s.text[m.end:] if m else s.text for s, _, m in resolved])
     labelled, cutting = 0, 0
     prev = None
@@ -39,7 +40,7 @@ def is_centred(resolved) -> bool:
             labelled += 1
             cutting += _cuts_sentence(prev, body, width)
         prev = body if body.strip() else prev
-    return cutting >= 3 and cutting >= 0.05 * labelled
+    return cutting >= 2 and cutting >= 0.03 * labelled
 
 
 def recentre(resolved):
