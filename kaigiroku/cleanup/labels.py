@@ -343,12 +343,18 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     m = pats["marked_bare"].match(text)
     if m:
         head = m.group("head")
-        # the longest head that ends in a role: 委員長 rather than 委員 in ○委員長それでは
-        for n in range(len(head), 1, -1):
-            if text[m.start("head") + n:][:1] in _NOT_AFTER_BARE:
-                continue  # a head never runs into a particle or a sentence end (◆大槻議長市長。: 市長 is said)
+        # (a head never runs into a particle or a sentence end: ◆大槻議長市長。: 市長 is said)
+        cuts = [n for n in range(len(head), 1, -1) if text[m.start("head") + n:][:1] not in _NOT_AFTER_BARE]
+        # the longest head that ends in a role the list or the document knows: 委員長 rather than 委員
+        # in ○委員長それでは; else the shortest that ends as a title does after a surname: 顧問 in
+        # ◆北村顧問委託事業者は…, not 顧問委託事 (an unknown title runs on into the speech as easily)
+        for n in cuts:
             role, name, form = split_head(head[:n], r)
-            if role in r.words or role in r.found or (name and role_like(role, r)):
+            if role in r.words or role in r.found:
+                return _made(text, role, name, None, m.start("head") + n, True, form, r)
+        for n in reversed(cuts):
+            role, name, form = split_head(head[:n], r)
+            if name and role_like(role, r):
                 return _made(text, role, name, None, m.start("head") + n, True, form, r)
     m = pats["seat"].match(text)
     if m:
