@@ -516,6 +516,8 @@ _CANDIDATE = re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?P<head>{WORD_CLASS
                         rf"(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*)(?P<rest>\S.*)$")
 
 
+_MARKED_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}](?P<head>{WORD_CLASS}{{3,14}})")
+
 _ALONE = re.compile(rf"^[{MARKS}]?{_SP}*(?:{WORD_CLASS}{_SP}?){{2,12}}$")
 
 
@@ -574,6 +576,12 @@ def discover(texts, roles=None) -> Roles:
                 pure.add(m.speaker)  # a bare role before speech, not before a cover's list of names
             labelled += 1
             continue
+        run_on = _MARKED_RUN_ON.match(t)
+        if run_on:
+            # a marked head run into its speech with a title the list does not know (◯須藤特別顧問文部…):
+            # where it ends is not known yet, so each cut goes to the heads whose tails are compared
+            # below (特別顧問 after 須藤 and after 千葉: surname + role)
+            heads_seen.update(run_on.group("head")[:n] for n in range(3, min(len(run_on.group("head")), 8) + 1))
         c = _CANDIDATE.match((solid_head(t) or (t, 0))[0])
         if c and not KEY_LINE.match(t) and _reads_on(c.group("rest")):
             unknown[(c.group("head"), bool(c.group("mark")))] += 1
