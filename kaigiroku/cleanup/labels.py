@@ -551,6 +551,7 @@ def discover(texts, roles=None) -> Roles:
     surname, pure, labelled = set(), set(), 0
     heads_seen: set = set()  # heads with no name read off yet (○森本企画官, ○北村企画官)
     split_heads: set = set()  # surname + role heads as printed (梶危機管理課長)
+    marked_run_on: dict = {}  # a role-like head after a mark, run into the speech -> what followed it
     unknown: Counter = Counter()
     bare: Counter = Counter()
     bare_unlisted: dict = {}  # a role-like line start outside the list -> the characters after it
@@ -581,7 +582,12 @@ def discover(texts, roles=None) -> Roles:
             # a marked head run into its speech with a title the list does not know (◯須藤特別顧問文部…):
             # where it ends is not known yet, so each cut goes to the heads whose tails are compared
             # below (特別顧問 after 須藤 and after 千葉: surname + role)
-            heads_seen.update(run_on.group("head")[:n] for n in range(3, min(len(run_on.group("head")), 8) + 1))
+            head = run_on.group("head")
+            heads_seen.update(head[:n] for n in range(3, min(len(head), 8) + 1))
+            for n in range(2, min(len(head), 6) + 1):  # ◎企画官定刻となりました…: the title alone
+                after = t[run_on.start("head") + n:][:1]
+                if after and after not in _NOT_AFTER_BARE and role_like(head[:n], r):
+                    marked_run_on.setdefault(head[:n], set()).add(after)
         c = _CANDIDATE.match((solid_head(t) or (t, 0))[0])
         if c and not KEY_LINE.match(t) and _reads_on(c.group("rest")):
             unknown[(c.group("head"), bool(c.group("mark")))] += 1
@@ -599,6 +605,10 @@ def discover(texts, roles=None) -> Roles:
     for (head, _marked), n in unknown.items():
         heads[head] += n
     found = tuple(sorted(h for h, n in heads.items() if n >= 2 and role_like(h, r)))
+    # a title after a mark, run into speeches that go on differently each time (◎企画官定刻… /
+    # ◎企画官ありがとう…), is a label of this document; a surname + role head is split instead
+    found += tuple(sorted(h for h, after in marked_run_on.items() if len(after) >= 2 and h not in found
+                          and split_head(h, r)[2] != "surname_role"))
     # one role after several surnames (森本企画官, 北村企画官): those heads are surname + role too
     tails: dict = {}
     for head in heads_seen | set(heads):
