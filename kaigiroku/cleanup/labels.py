@@ -351,7 +351,9 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         # ◆小西監理官山本…, not 小 + 西監 (an unknown title runs on into the speech as easily)
         for n in cuts:
             role, name, form = split_head(head[:n], r)
-            if role in r.words or role in r.found:
+            # listed, or a listed title standing alone (○総務部長時間外…; after a surname a listed title
+            # may be speech: ◯宮腰参与文部科学大臣政務官の…)
+            if role in r.words or role in r.found or (name is None and _known_role(role, r)):
                 return _made(text, role, name, None, m.start("head") + n, True, form, r)
         titled = [(n, split_head(head[:n], r)) for n in reversed(cuts)]
         titled = [(n, h) for n, h in titled if h[1] and role_like(h[0], r)]
