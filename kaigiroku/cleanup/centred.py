@@ -19,10 +19,11 @@ from .classify import block_kind
 def _cuts_sentence(prev_body: str | None, body: str, width: float | None = None) -> bool:
     """The label stands inside a sentence: the line before it is a full wrapped line that stopped
     mid-word (not a heading, nor a speech closed by a direction such as （拍手）, nor a URL or page number
-    left by furniture)."""
+    left by furniture). Where lines are not wrapped at a width, none is full: a line that stops
+    mid-word there is a heading of its own (前回の議論の整理)."""
     return (bool(prev_body) and not ends_sentence(prev_body) and not opens_paragraph(body)
             and is_kana_kanji(prev_body.rstrip()[-1:] or " ")
-            and (width is None or display_width(prev_body) >= width - 3)
+            and width is not None and display_width(prev_body) >= width - 3
             and not _HEADING_LINE.match(prev_body) and block_kind(prev_body) == "speech")
 
 

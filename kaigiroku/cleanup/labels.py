@@ -345,20 +345,19 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         head = m.group("head")
         # (a head never runs into a particle or a sentence end: ◆大槻議長市長。: 市長 is said)
         cuts = [n for n in range(len(head), 1, -1) if text[m.start("head") + n:][:1] not in _NOT_AFTER_BARE]
+        heads = [(n, split_head(head[:n], r)) for n in cuts]
         # the longest head that ends in a role the list or the document knows: 委員長 rather than 委員
-        # in ○委員長それでは; else the shortest that ends as a title does after a surname, one of two
-        # characters first (most are): 顧問 in ◆北村顧問委託事業者は…, not 顧問委託事; 監理官 in
-        # ◆小西監理官山本…, not 小 + 西監 (an unknown title runs on into the speech as easily)
-        for n in cuts:
-            role, name, form = split_head(head[:n], r)
-            # listed, or a listed title standing alone (○総務部長時間外…; after a surname a listed title
-            # may be speech: ◯宮腰参与文部科学大臣政務官の…)
-            if role in r.words or role in r.found or (name is None and _known_role(role, r)):
-                return _made(text, role, name, None, m.start("head") + n, True, form, r)
-        titled = [(n, split_head(head[:n], r)) for n in reversed(cuts)]
-        titled = [(n, h) for n, h in titled if h[1] and role_like(h[0], r)]
-        if titled:
-            n, (role, name, form) = next(((n, h) for n, h in titled if len(h[1]) == 2), titled[0])
+        # in ○委員長それでは; else the longest title by a listed suffix standing alone (○総務部長時間外…),
+        # never past a listed role (◎大臣政務官文部科学大臣政務官の…) nor after a surname (◯宮腰参与文部科学大臣…)
+        known = [(n, h) for n, h in heads if h[0] in r.words or h[0] in r.found] or \
+                [(n, h) for n, h in heads if h[1] is None and _known_role(h[0], r)]
+        # else the shortest that ends as a title does after a surname, one of two characters first
+        # (most are): 顧問 in ◆北村顧問委託事業者は…, not 顧問委託事; 監理官 in ◆小西監理官山本…, not
+        # 小 + 西監 (an unknown title runs on into the speech as easily)
+        titled = [(n, h) for n, h in reversed(heads) if h[1] and role_like(h[0], r)]
+        titled = [(n, h) for n, h in titled if len(h[1]) == 2] + [(n, h) for n, h in titled if len(h[1]) != 2]
+        if known or titled:
+            n, (role, name, form) = (known or titled)[0]
             return _made(text, role, name, None, m.start("head") + n, True, form, r)
     m = pats["seat"].match(text)
     if m:
