@@ -249,6 +249,8 @@ _SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}
                           rf"|(?:{WORD_CLASS}{{1,4}} ){{1,6}}{WORD_CLASS}{{1,4}}(?=[\u3000\t:：（(]| \S| |$))")
 
 
+_MEMBER_LETTER = re.compile(rf"[{_LETTER}A-Z](?![{_LETTER}A-Za-z])")
+
 _MARKED_PERSON_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<person>[\u4e00-\u9fff\u3005]{{2,6}})(?:君|氏)(?=[^\s\u3000（(）):：])")
 
 # a letter-spaced head that runs into the speech with no separator (◇議 長おはようございます)
@@ -284,7 +286,11 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
         run_on = _SPACED_RUN_ON.match(text)
         alone = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) if run_on else None
         if alone is not None:
-            alone.end, alone.printed = run_on.end(), text[:run_on.end()].strip()
+            letter = _MEMBER_LETTER.match(text, run_on.end()) if alone.name is None else None
+            if letter:  # ◆議 員B12番、…: an anonymised member
+                alone = LabelMatch(alone.speaker, letter.group(0), None, 0, alone.marked, "anon", "", alone.evidence)
+            end = letter.end() if letter else run_on.end()
+            alone.end, alone.printed = end, text[:end].strip()
             return alone
     return hit
 
@@ -358,7 +364,11 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         titled = [(n, h) for n, h in titled if len(h[1]) == 2] + [(n, h) for n, h in titled if len(h[1]) != 2]
         if known or titled:
             n, (role, name, form) = (known or titled)[0]
-            return _made(text, role, name, None, m.start("head") + n, True, form, r)
+            end = m.start("head") + n
+            letter = _MEMBER_LETTER.match(text, end) if name is None else None
+            if letter:  # ◆議員B12番、…: an anonymised member, the speech run on after the letter
+                return _made(text, role, letter.group(0), None, letter.end(), True, "anon", r)
+            return _made(text, role, name, None, end, True, form, r)
     m = pats["seat"].match(text)
     if m:
         seat = _ascii_digits(m.group("seat"))
