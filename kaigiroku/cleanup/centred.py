@@ -16,14 +16,17 @@ from .blocks import _HEADING_LINE, _line_break, ends_sentence, opens_paragraph, 
 from .classify import block_kind
 
 
+UNWRAPPED_FULL = 30  # display width of a line that may have been wrapped where no common width shows
+
+
 def _cuts_sentence(prev_body: str | None, body: str, width: float | None = None) -> bool:
     """The label stands inside a sentence: the line before it is a full wrapped line that stopped
     mid-word (not a heading, nor a speech closed by a direction such as （拍手）, nor a URL or page number
-    left by furniture). Where lines are not wrapped at a width, none is full: a line that stops
-    mid-word there is a heading of its own (前回の議論の整理)."""
+    left by furniture). Where no common width shows, a long line counts as full: a short one that
+    stops mid-word is a heading of its own (前回の議論の整理)."""
     return (bool(prev_body) and not ends_sentence(prev_body) and not opens_paragraph(body)
             and is_kana_kanji(prev_body.rstrip()[-1:] or " ")
-            and width is not None and display_width(prev_body) >= width - 3
+            and display_width(prev_body) >= (width - 3 if width is not None else UNWRAPPED_FULL)
             and not _HEADING_LINE.match(prev_body) and block_kind(prev_body) == "speech")
 
 

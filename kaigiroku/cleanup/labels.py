@@ -272,6 +272,10 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
     """The speaker label at the start of `text`, or None. A letter-spaced head is read as if printed
     solid (the match's `end` still points into `text`)."""
     m = _SPACED_HEAD.match(text) if text else None
+    run_on = _SPACED_RUN_ON.match(text) if m is not None else None
+    if run_on is not None and run_on.end() > m.end("head") and \
+            is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) is not None:
+        m = None  # 〇委 員 長これより…: the spaced head runs on to 長, past the space after 員
     if m is not None and (m.group("lead").strip() or not match_plain_label(text, roles)):
         solid = m.group("lead") + _despace(m.group("head"))
         hit = match_plain_label(solid + text[m.end():], roles)

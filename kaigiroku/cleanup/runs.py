@@ -9,6 +9,7 @@ Without spacing the labels go to the first rows after the run (or the last rows 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Break
@@ -167,7 +168,12 @@ def _turn_cue(blocks: list[Block], i: int) -> float:
         return 1.0
     if block_kind(before.whole_text, before.hint) != "speech":
         return 2.0
-    return 1.5 if _ENDS_TURN.search(before.whole_text) else 0.0
+    if _ENDS_TURN.search(before.whole_text):
+        return 1.5
+    return 0.5 if _ASKS.search(before.whole_text) else 0.0  # a question, then a remark: an answer follows
+
+
+_ASKS = re.compile(r"(?:か|ね)[。？?]|[？?]")
 
 
 def _called(blocks: list[Block], i: int, label: LabelMatch) -> bool:
