@@ -275,7 +275,8 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
     run_on = _SPACED_RUN_ON.match(text) if m is not None else None
     longer = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) \
         if run_on is not None and run_on.end() > m.end("head") else None
-    if longer is not None and (longer.speaker in as_roles(roles).found or _known_role(longer.speaker, as_roles(roles))):
+    if longer is not None and longer.name is None and (longer.speaker in as_roles(roles).found
+                                                       or _known_role(longer.speaker, as_roles(roles))):
         m = None  # 〇委 員 長これより…: the spaced head runs on to a listed 委員長, past the space after 員
     if m is not None and (m.group("lead").strip() or not match_plain_label(text, roles)):
         solid = m.group("lead") + _despace(m.group("head"))
