@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import assume, HealthCheck, Phase, given, settings
+from hypothesis import assume, example, HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import kaigiroku
@@ -81,10 +81,65 @@ def body_lost_or_doubled(gold_body: str, out_body: str) -> tuple[list[str], list
     return lost, doubled
 
 
+# a failing example found with fresh random draws: ◆北村顧問委託事業者は… (an unlisted title run into the
+# speech's first word) was read as 顧問委託事 and its body lost
+RUN_ON_UNLISTED_TITLE = {'id': 'random',
+                         'meta': {'title': '第5回青葉市情報公開審議会会議録',
+                                  'date_text': '令和6年10月1日（水）',
+                                  'time_text': '午後2時から午後3時30分まで',
+                                  'place': '青葉市役所 5階 第1会議室',
+                                  'attendees': ['会長 岡田誠一', '事務局 総務課長', '委員 石井健', '委員 林花子'],
+                                  'materials': '別紙のとおり'},
+                         'turns': [{'kind': 'heading', 'text': '5 会議の概要'},
+                                   {'kind': 'speech',
+                                    'speaker': '議長',
+                                    'text': 'ただいまの件ですが、防犯カメラの映像について伺います。また、利用者IDの経過を御報告しますか。2024年度の予算について御説明いたします。なお、本件を検討しているところですか。'},
+                                   {'kind': 'speech',
+                                    'speaker': '委員長',
+                                    'name': '石井健',
+                                    'text': 'ただいまの件ですが、委託事業者について御説明いたします。また、当該システムはどのように扱われるのでしょうか。\n\nデータセンターは来年4月から運用を開始しますか。'},
+                                   {'kind': 'speech',
+                                    'speaker': '議長',
+                                    'text': 'また、庁内ネットワークはどのように扱われるのでしょうかか。次に、利用者IDは来年4月から運用を開始しますか。\n'
+                                            '\n'
+                                            'また、データセンターはどのように扱われるのでしょうか。\n'
+                                            '\n'
+                                            '委託事業者を確認いたしましたか。'},
+                                   {'kind': 'note', 'text': '＜説明員入室＞'},
+                                   {'kind': 'speech',
+                                    'speaker': '教育長',
+                                    'text': 'そのため、利用者IDは適切に管理されております。アンケート調査の経過を御報告します。次に、防犯カメラの映像について御説明いたします。なお、個人情報の取扱いに問題はないと考えますか。'},
+                                   {'kind': 'note', 'text': '〔「異議なし」と呼ぶ者あり〕'},
+                                   {'kind': 'speech',
+                                    'speaker': '総務課長',
+                                    'name': '中川真理',
+                                    'text': '委託事業者は適切に管理されておりますか。また、庁内ネットワークについて伺いますか。学校図書館を確認いたしました。なお、当該システムについて伺いますか。\n'
+                                            '\n'
+                                            'なお、データセンターに問題はないと考えます。本件の経過を御報告します。\n'
+                                            '\n'
+                                            'なお、本件について伺いますか。そのため、本件について伺います。ただいまの件ですが、第3条第2項はどのように扱われるのでしょうか。'},
+                                   {'kind': 'speech',
+                                    'speaker': '議長',
+                                    'text': '利用者IDを検討しているところですか。個人情報の取扱いについて伺いますか。\n'
+                                            '\n'
+                                            'ただいまの件ですが、個人情報の取扱いの経過を御報告します。また、アンケート調査を検討しているところです。また、アンケート調査を検討しているところです。なお、防犯カメラの映像は適切に管理されておりますか。'},
+                                   {'kind': 'heading', 'text': '議案第12号'},
+                                   {'kind': 'speech',
+                                    'speaker': '教育長',
+                                    'text': '学校図書館に問題はないと考えます。そのため、アンケート調査に問題はないと考えますか。\n'
+                                            '\n'
+                                            'そのため、個人情報の取扱いについて御説明いたします。また、2024年度の予算について御説明いたしますか。次に、防犯カメラの映像の経過を御報告します。\n'
+                                            '\n'
+                                            'ただいまの件ですが、本件は適切に管理されております。'},
+                                   {'kind': 'note', 'text': '（全員賛成）'},
+                                   {'kind': 'heading', 'text': '（２） 議事'}]}
+
+
 # no shrinking: a failing repair is reported as drawn, and the test stays fast while it fails
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True, database=None,
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(minutes=minutes_strategy(min_turns=3), seed=st.integers(0, 10**6))
+@example(minutes=RUN_ON_UNLISTED_TITLE, seed=133)
 @pytest.mark.parametrize("cover", AXES["cover"])
 def test_cover_never_takes_the_body(cover, minutes, seed):
     # minutes of headings alone (議案第12号 three times over) are indistinguishable from a running header

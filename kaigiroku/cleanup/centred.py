@@ -16,20 +16,25 @@ from .blocks import _HEADING_LINE, _line_break, ends_sentence, opens_paragraph, 
 from .classify import block_kind
 
 
+UNWRAPPED_FULL = 30  # display width of a line that may have been wrapped where no common width shows
+
+
 def _cuts_sentence(prev_body: str | None, body: str, width: float | None = None) -> bool:
     """The label stands inside a sentence: the line before it is a full wrapped line that stopped
     mid-word (not a heading, nor a speech closed by a direction such as （拍手）, nor a URL or page number
-    left by furniture)."""
+    left by furniture). Where no common width shows, a long line counts as full: a short one that
+    stops mid-word is a heading of its own (前回の議論の整理)."""
     return (bool(prev_body) and not ends_sentence(prev_body) and not opens_paragraph(body)
             and is_kana_kanji(prev_body.rstrip()[-1:] or " ")
-            and (width is None or display_width(prev_body) >= width - 3)
+            and display_width(prev_body) >= (width - 3 if width is not None else UNWRAPPED_FULL)
             and not _HEADING_LINE.match(prev_body) and block_kind(prev_body) == "speech")
 
 
 def is_centred(resolved) -> bool:
     """Labels cut sentences often enough that they are printed level with the middle of their speech.
-    A cut is firm evidence (a label at a speech's start never stands mid-word after a full line), so a
-    few suffice even where most speeches are too short to put their label anywhere but the first line."""
+    A cut is firm evidence (a label at a speech's start never stands mid-word after a full line), so
+    two suffice even where most speeches are too short to put their label anywhere but the first line
+    (wide pages: few speeches run to the three lines a cut needs)."""
     width = wrap_width([s.text[m.end:] if m else s.text for s, _, m in resolved])
     labelled, cutting = 0, 0
     prev = None
@@ -39,7 +44,7 @@ def is_centred(resolved) -> bool:
             labelled += 1
             cutting += _cuts_sentence(prev, body, width)
         prev = body if body.strip() else prev
-    return cutting >= 3 and cutting >= 0.05 * labelled
+    return cutting >= 2 and cutting >= 0.03 * labelled
 
 
 def recentre(resolved):
@@ -91,7 +96,8 @@ def _segments(lines):
         yield a, len(lines)
 
 
-_ENDS_TURN = re.compile(r"(?:か|ね)[。？?]$|[？?]$|^.{1,12}(?:長|委員|議員|君|番|さん)。$")
+# a question, a call of the next speaker, or a speech that says it is over (説明は以上です。)
+_ENDS_TURN = re.compile(r"(?:か|ね)[。？?]$|[？?]$|^.{1,12}(?:長|委員|議員|君|番|さん)。$|以上(?:です|でございます)。$")
 
 
 def _place(lines, a: int, b: int) -> list[tuple[int, LabelMatch]]:

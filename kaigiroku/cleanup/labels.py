@@ -29,6 +29,8 @@ _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚
                 "産業", "都市", "教育", "保健", "議会", "常任", "特別", "運営", "監査", "選挙", "農業", "消防",
                 "水道", "交通", "広報", "人事", "政策", "分科", "代表", "臨時", "専門", "担当", "事務", "副", "指導",
                 "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当"}
+# what ends a three-character surname (長谷部) but never opens a title outside the list (部長 is listed)
+_OFFICE_HEAD = "部課局室所"
 # words of a cover sheet's keys, never in a surname (日時 / 場所 / 出席者 stacked in one cell)
 _COVER_WORD = re.compile(r"日時|場所|出席|欠席|会議|議題|資料|傍聴|事務|説明|開催|次第|日程")
 # roles outside the list mostly end so (企画官, 参与, 特別顧問, 進行役, 主幹, 監理官 …)
@@ -126,6 +128,8 @@ def _patterns(roles: Roles):
         "marked_bare": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<head>{WORD_CLASS}{{2,14}})"),
         # 7番（山本健一君） without a mark
         "seat": re.compile(rf"^{_SP}*{seat}{_SP}*{paren}{_SP}*[:：]?{_SP}*"),
+        # 7 番 本文: a seat letter-spaced as a label cell is (a call in a speech prints 7番 solid)
+        "spaced_seat": re.compile(rf"^{_SP}*(?P<seat>[0-9０-９]{{1,3}}){_SP}+番(?:{_SP}+|[:：]{_SP}*|$)"),
         # 委員Ａ 本文, Ａ委員：本文, Ａ 委員 本文: an anonymised member
         "anon": re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?:(?P<role1>{role})(?P<letter1>[{_LETTER}])(?![{_LETTER}A-Za-z0-9])"
                            rf"|(?P<letter2>[{_LETTER}]){_SP}{{0,4}}(?P<role2>{role})(?![{_LETTER}A-Za-z]))(?:{sep}|(?=[^\s]))"),
@@ -137,7 +141,7 @@ def _patterns(roles: Roles):
         # 特別顧問（北村正志君） 本文: a head outside the list with a name in brackets
         "named": re.compile(rf"^{_SP}*(?P<role>{WORD_CLASS}{{2,12}}){paren}{_SP}*[:：]?{_SP}*"),
         # 林花子君：本文: a member by name, with an honorific, then a colon or a space
-        "person": re.compile(rf"^{_SP}*(?P<person>[\u4e00-\u9fff\u3005]{{2,6}})(?:君|氏)(?:{_SP}*[:：]{_SP}*|{_SP}+)(?=\S)"),
+        "person": re.compile(rf"^{_SP}*(?P<person>[\u4e00-\u9fff\u3005]{{2,6}})(?:君|氏)(?:{_SP}*[:：]{_SP}*|{_SP}+(?=\S)|{_SP}*$)"),
         # 委員林 本文: a role and a one-character name
         "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[\u4e00-\u9fff]){_SP}*(?:{_SP}|[:：]|$)"),
         # 会長皆さん、: a role this document prints with no separator, then the speech
@@ -211,6 +215,14 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             if head[n:] in r.standalone and _surname_like(head[:n], r):
                 return head[n:], head[:n], "surname_role"
         n = 2 if len(head) >= 4 else 1
+        if head.endswith("官") and len(head) - 3 in (1, 3) and head[-3:] not in r.words \
+                and _surname_like(head[:-3], r):
+            # a title in 官 outside the list is a word of three (企画官, 統括官, 専門官): the two-character
+            # ones are listed (長官) or rare, so 東統括官 is 東 + 統括官, not 東統 + 括官
+            n = len(head) - 3
+        elif n < 3 and head[n] in _OFFICE_HEAD and len(head) - n > 2 and _surname_like(head[:n + 1], r) \
+                and role_like(head[n + 1:], r):
+            n += 1  # 長谷部教育総務課長: a title outside the list does not open with 部 or 課
         if _surname_like(head[:n], r) and role_like(head[n:], r):
             return head[n:], head[:n], "surname_role"
     return head, None, "found" if head in r.found else "title"
@@ -237,6 +249,8 @@ _SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}
                           rf"|(?:{WORD_CLASS}{{1,4}} ){{1,6}}{WORD_CLASS}{{1,4}}(?=[\u3000\t:：（(]| \S| |$))")
 
 
+_MEMBER_LETTER = re.compile(rf"[{_LETTER}A-Z](?![{_LETTER}A-Za-z])")
+
 _MARKED_PERSON_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<person>[\u4e00-\u9fff\u3005]{{2,6}})(?:君|氏)(?=[^\s\u3000（(）):：])")
 
 # a letter-spaced head that runs into the speech with no separator (◇議 長おはようございます)
@@ -258,6 +272,12 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
     """The speaker label at the start of `text`, or None. A letter-spaced head is read as if printed
     solid (the match's `end` still points into `text`)."""
     m = _SPACED_HEAD.match(text) if text else None
+    run_on = _SPACED_RUN_ON.match(text) if m is not None else None
+    longer = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) \
+        if run_on is not None and run_on.end() > m.end("head") else None
+    if longer is not None and longer.name is None and (longer.speaker in as_roles(roles).found
+                                                       or _known_role(longer.speaker, as_roles(roles))):
+        m = None  # 〇委 員 長これより…: the spaced head runs on to a listed 委員長, past the space after 員
     if m is not None and (m.group("lead").strip() or not match_plain_label(text, roles)):
         solid = m.group("lead") + _despace(m.group("head"))
         hit = match_plain_label(solid + text[m.end():], roles)
@@ -272,7 +292,11 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
         run_on = _SPACED_RUN_ON.match(text)
         alone = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) if run_on else None
         if alone is not None:
-            alone.end, alone.printed = run_on.end(), text[:run_on.end()].strip()
+            letter = _MEMBER_LETTER.match(text, run_on.end()) if alone.name is None else None
+            if letter:  # ◆議 員B12番、…: an anonymised member
+                alone = LabelMatch(alone.speaker, letter.group(0), None, 0, alone.marked, "anon", "", alone.evidence)
+            end = letter.end() if letter else run_on.end()
+            alone.end, alone.printed = end, text[:end].strip()
             return alone
     return hit
 
@@ -331,17 +355,34 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     m = pats["marked_bare"].match(text)
     if m:
         head = m.group("head")
-        # the longest head that ends in a role: 委員長 rather than 委員 in ○委員長それでは
-        for n in range(len(head), 1, -1):
-            if text[m.start("head") + n:][:1] in _NOT_AFTER_BARE:
-                continue  # a head never runs into a particle or a sentence end (◆大槻議長市長。: 市長 is said)
-            role, name, form = split_head(head[:n], r)
-            if role in r.words or role in r.found or (name and role_like(role, r)):
-                return _made(text, role, name, None, m.start("head") + n, True, form, r)
+        # (a head never runs into a particle or a sentence end: ◆大槻議長市長。: 市長 is said)
+        cuts = [n for n in range(len(head), 1, -1) if text[m.start("head") + n:][:1] not in _NOT_AFTER_BARE]
+        heads = [(n, split_head(head[:n], r)) for n in cuts]
+        # the longest head that ends in a role the list or the document knows: 委員長 rather than 委員
+        # in ○委員長それでは; else the longest title by a listed suffix standing alone (○総務部長時間外…),
+        # never past a listed role (◎大臣政務官文部科学大臣政務官の…) nor after a surname (◯宮腰参与文部科学大臣…)
+        known = [(n, h) for n, h in heads if h[0] in r.words or h[0] in r.found] or \
+                [(n, h) for n, h in heads if h[1] is None and _known_role(h[0], r)]
+        # else the shortest that ends as a title does after a surname, one of two characters first
+        # (most are): 顧問 in ◆北村顧問委託事業者は…, not 顧問委託事; 監理官 in ◆小西監理官山本…, not
+        # 小 + 西監 (an unknown title runs on into the speech as easily)
+        titled = [(n, h) for n, h in reversed(heads) if h[1] and role_like(h[0], r)]
+        titled = [(n, h) for n, h in titled if len(h[1]) == 2] + [(n, h) for n, h in titled if len(h[1]) != 2]
+        if known or titled:
+            n, (role, name, form) = (known or titled)[0]
+            end = m.start("head") + n
+            letter = _MEMBER_LETTER.match(text, end) if name is None else None
+            if letter:  # ◆議員B12番、…: an anonymised member, the speech run on after the letter
+                return _made(text, role, letter.group(0), None, letter.end(), True, "anon", r)
+            return _made(text, role, name, None, end, True, form, r)
     m = pats["seat"].match(text)
     if m:
         seat = _ascii_digits(m.group("seat"))
         return _made(text, f"{seat}番", _clean_name(m.group("name")), seat, m.end(), False, "seat", r)
+    m = pats["spaced_seat"].match(text)
+    if m and (not text[m.end():].strip() or _prose(text[m.end():][:40])):  # speech, not a list of members
+        seat = _ascii_digits(m.group("seat"))
+        return _made(text, f"{seat}番", None, seat, m.end(), False, "seat", r)
     m = pats["anon"].match(text)
     if m:
         role = _despace(m.group("role1") or m.group("role2"))
@@ -392,11 +433,18 @@ def _ascii_digits(s: str) -> str:
 
 def wraps_into(piece: str, rest: str, roles=None) -> bool:
     """`piece` and `rest` are one label cell wrapped over two lines (危機管理 / 課長, ◯堀内国務 / 大臣),
-    not two cells: a role after a role stands alone (参与 / 委員長)."""
+    not two cells: a role after a role stands alone (参与 / 委員長), and so does any whole label after
+    a whole label (会長 / 委員（Ａ）): a cell is wrapped only where a piece alone is no label."""
     r = as_roles(roles)
     if rest.strip() in r.words and ROLE_END.search(piece.strip()):
         return False
-    return is_label_only(piece.strip() + rest.strip(), r) is not None
+    joined = is_label_only(piece.strip() + rest.strip(), r)
+    if joined is None:
+        return False
+    # a head that reads as a role by itself may be a role the list does not know yet (進行役): the
+    # document's vocabulary is discovered only once cells are whole
+    alone = is_label_only(piece.strip(), r) is not None or role_like(_despace(piece).lstrip(MARKS), r)
+    return joined.speaker in r.words or not (alone and is_label_only(rest.strip(), r) is not None)
 
 
 def is_label_only(text: str, roles=None) -> LabelMatch | None:
@@ -485,6 +533,8 @@ _CANDIDATE = re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?P<head>{WORD_CLASS
                         rf"(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*)(?P<rest>\S.*)$")
 
 
+_MARKED_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}](?P<head>{WORD_CLASS}{{3,14}})")
+
 _ALONE = re.compile(rf"^[{MARKS}]?{_SP}*(?:{WORD_CLASS}{_SP}?){{2,12}}$")
 
 
@@ -517,6 +567,8 @@ def discover(texts, roles=None) -> Roles:
 
     surname, pure, labelled = set(), set(), 0
     heads_seen: set = set()  # heads with no name read off yet (○森本企画官, ○北村企画官)
+    split_heads: set = set()  # surname + role heads as printed (梶危機管理課長)
+    marked_run_on: dict = {}  # a role-like head after a mark, run into the speech -> what followed it
     unknown: Counter = Counter()
     bare: Counter = Counter()
     bare_unlisted: dict = {}  # a role-like line start outside the list -> the characters after it
@@ -537,10 +589,22 @@ def discover(texts, roles=None) -> Roles:
                 heads_seen.add(m.speaker)
             if m.form == "surname_role":
                 surname.add(m.printed)
+                split_heads.add(m.name + m.speaker)
             elif m.name is None and m.speaker in r.words and _reads_on(t[m.end:]) and _prose(t[m.end:]):
                 pure.add(m.speaker)  # a bare role before speech, not before a cover's list of names
             labelled += 1
             continue
+        run_on = _MARKED_RUN_ON.match(t)
+        if run_on:
+            # a marked head run into its speech with a title the list does not know (◯須藤特別顧問文部…):
+            # where it ends is not known yet, so each cut goes to the heads whose tails are compared
+            # below (特別顧問 after 須藤 and after 千葉: surname + role)
+            head = run_on.group("head")
+            heads_seen.update(head[:n] for n in range(3, min(len(head), 8) + 1))
+            for n in range(2, min(len(head), 6) + 1):  # ◎企画官定刻となりました…: the title alone
+                after = t[run_on.start("head") + n:][:1]
+                if after and after not in _NOT_AFTER_BARE and role_like(head[:n], r):
+                    marked_run_on.setdefault(head[:n], set()).add(after)
         c = _CANDIDATE.match((solid_head(t) or (t, 0))[0])
         if c and not KEY_LINE.match(t) and _reads_on(c.group("rest")):
             unknown[(c.group("head"), bool(c.group("mark")))] += 1
@@ -558,6 +622,10 @@ def discover(texts, roles=None) -> Roles:
     for (head, _marked), n in unknown.items():
         heads[head] += n
     found = tuple(sorted(h for h, n in heads.items() if n >= 2 and role_like(h, r)))
+    # a title after a mark, run into speeches that go on differently each time (◎企画官定刻… /
+    # ◎企画官ありがとう…), is a label of this document; a surname + role head is split instead
+    found += tuple(sorted(h for h, after in marked_run_on.items() if len(after) >= 2 and h not in found
+                          and split_head(h, r)[2] != "surname_role"))
     # one role after several surnames (森本企画官, 北村企画官): those heads are surname + role too
     tails: dict = {}
     for head in heads_seen | set(heads):
@@ -582,8 +650,29 @@ def discover(texts, roles=None) -> Roles:
                                 and re.fullmatch(f"{WORD_CLASS}+", w) is not None)
     # a word of its own in a list (a cover's 出席者), not in prose, nor a label (a marked or bracketed
     # head is the very label to be split)
-    standalone = {w for t in texts if not _prose(t) for w in re.split(r"[\s\u3000]+", t) if a_role(w)}
+    standalone = {w for t in texts if not _prose(t) for w in re.split(r"[\s\u3000、，,・]+", t) if a_role(w)}
+    standalone |= _titles_printed_alone(split_heads | heads_seen | set(heads), texts, r)
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)))
+
+
+def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
+    """Titles outside the list that end a surname + role head and that the document also prints
+    after something else (a chair's call 。危機管理課長。, a list 、危機管理課長): where a surname ends
+    is shown by the title printed on its own (梶危機管理課長 -> 梶 + 危機管理課長, not 梶危 + 機管理課長)."""
+    whole = "\n".join(texts)
+    out = set()
+    for head in heads:
+        for n in (1, 2, 3):
+            tail = head[n:]
+            if len(tail) < 3 or tail in r.words or not role_like(tail, r) or not _surname_like(head[:n], r):
+                continue
+            at = whole.find(tail)
+            while at >= 0:
+                if at == 0 or whole[at - 1] != head[n - 1]:
+                    out.add(tail)
+                    break
+                at = whole.find(tail, at + 1)
+    return out
 
 
 def with_document(label: LabelMatch, roles: Roles) -> LabelMatch:

@@ -9,6 +9,7 @@ Without spacing the labels go to the first rows after the run (or the last rows 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Break
@@ -109,28 +110,18 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     if not spaced or len(rows) < k:
         # no spacing to go by: the rows nearest the run, passing over captions (要旨は次のとおり)
         # when there are enough rows that read as speech; soft rows (a flush line after a sentence
-        # end) only as many as firm rows fall short, those after a question or a call first
+        # end: mostly a wrap that happened to fall there) only as many as firm rows fall short, and
+        # which ones is weighed with the rest (_best_rows)
         firm = [r for r in rows if not blocks[seg[r]].soft]
-        if len(firm) < len(rows):
-            soft = sorted((r for r in rows if blocks[seg[r]].soft),
-                          key=lambda r: (not _ENDS_TURN.search(blocks[seg[r] - 1].whole_text if seg[r] else ""), r))
-            rows = sorted(firm + soft[:max(0, k - len(firm))])
+        if len(firm) >= k:
+            rows = firm
         said = [r for r in rows if reads_as_speech(blocks[seg[r]].whole_text)]
         pool = said if len(said) >= k else rows
         if len(pool) > k:
             # more rows than labels: the rows most likely to open a turn (after a direction, a
             # question or a call), then those nearest the run
-            def cue(n: int) -> float:
-                i = seg[pool[n]]
-                before = blocks[i - 1] if i else None
-                if before is None or before.label_only:
-                    return 1.0
-                if block_kind(before.whole_text, before.hint) != "speech":
-                    return 2.0
-                return 1.5 if _ENDS_TURN.search(before.whole_text) else 0.0
-            near = range(len(pool)) if forward else range(len(pool) - 1, -1, -1)
-            ranked = sorted(near, key=lambda n: (-cue(n), n if forward else -n))
-            chosen = sorted(pool[n] for n in ranked[:k])
+            labels = [blocks[i].label for i in range(*run)]
+            chosen = [pool[n] for n in _best_rows(blocks, [seg[r] for r in pool], labels, forward)]
         else:
             chosen = pool[:k] if forward else pool[-k:]
         picked = [seg[r] for r in chosen] + [-1] * (k - len(chosen))
@@ -167,6 +158,71 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
         chosen.append(j)
     chosen.reverse()
     return Fit(cost, [seg[rows[c]] for c in chosen])
+
+
+def _turn_cue(blocks: list[Block], i: int) -> float:
+    """How plainly the text before block i ends a turn: a heading or direction, a label standing
+    alone, a question or a call."""
+    before = blocks[i - 1] if i else None
+    if before is None or before.label_only:
+        return 1.0
+    if block_kind(before.whole_text, before.hint) != "speech":
+        return 2.0
+    if _ENDS_TURN.search(before.whole_text):
+        return 1.5
+    return 0.5 if _ASKS.search(before.whole_text) else 0.0  # a question, then a remark: an answer follows
+
+
+_ASKS = re.compile(r"(?:か|ね)[。？?]|[？?]")
+
+
+def _called(blocks: list[Block], i: int, label: LabelMatch) -> bool:
+    """The last sentence before block i names the label's speaker: the chair's call of the next
+    speaker (大臣、よろしくお願いいたします。 / 東座長にお願いいたします。 / 田中委員、どうぞ。)."""
+    if not i or blocks[i - 1].label_only:
+        return False
+    text = blocks[i - 1].whole_text.rstrip()
+    last = text[text.rstrip("。？！?!").rfind("。") + 1:] if text else ""
+    return any(w and len(w) >= 2 and w in last for w in (label.name, label.speaker))
+
+
+def _ends_unindented(blocks: list[Block], i: int) -> bool:
+    """No indented paragraph follows block i: where a wrap fell at a sentence end inside a speech,
+    that speech mostly goes on in indented paragraphs; a turn that opens at a soft row mostly ends
+    before the next flush row or run of labels."""
+    return i + 1 >= len(blocks) or not (blocks[i + 1].indented and blocks[i + 1].label is None)
+
+
+CALLED = 1.0  # the call of a speaker weighs less than a heading or a question before the row
+SOFT_COST = 3.0  # a soft row is taken over a firm one only where the firm rows fall short
+
+
+def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], forward: bool) -> list[int]:
+    """Positions in `rows` (block indices, more than labels) of the rows the labels go to, in order:
+    the monotone choice with the plainest turn ends before them, a label going where the text
+    before calls its speaker; among equals, the rows nearest the run."""
+    k, m = len(labels), len(rows)
+    cue = [_turn_cue(blocks, i) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)) * blocks[i].soft for i in rows]
+    near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
+    neg = float("-inf")
+    best = [[neg] * m for _ in range(k)]
+    back = [[-1] * m for _ in range(k)]
+    for j in range(k):
+        run_best, run_at = neg, -1  # the best of best[j-1][0 .. n-1]
+        for n in range(j, m - (k - 1 - j)):
+            if j:
+                if best[j - 1][n - 1] > run_best:
+                    run_best, run_at = best[j - 1][n - 1], n - 1
+                if run_best == neg:
+                    continue
+            gain = cue[n] + near[n] + CALLED * _called(blocks, rows[n], labels[j])
+            best[j][n], back[j][n] = (run_best if j else 0.0) + gain, run_at
+    n = max(range(m), key=lambda x: best[k - 1][x])
+    out = [n]
+    for j in range(k - 1, 0, -1):
+        n = back[j][n]
+        out.append(n)
+    return out[::-1]
 
 
 def label_runs(blocks: list[Block]) -> tuple[list[tuple[int, int]], bool]:

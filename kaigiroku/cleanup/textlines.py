@@ -128,7 +128,7 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
             out.append(StreamLine(text=cell, page=page, brk=brk, hint=hint, gap=gap if i == 0 else 0,
                                   origin=why or "line break", indent=indent, label=label))
         pending, origin = Break.LINE, ""
-    out = join_wrapped_label_cells(join_split_labels(out, roles), roles)
+    out = seats_beside_labels(join_wrapped_label_cells(join_split_labels(out, roles), roles), roles)
     if out:
         out[0].brk = Break.PAGE
     return out
@@ -146,6 +146,24 @@ def _seat_cell(row: str, roles=None) -> LabelMatch | None:
         return None
     label = label_cell(cells[0], roles)
     return label.moved("read from the label cell of a table row") if label is not None else None
+
+
+_SEAT_ONLY = re.compile(r"^[0-9０-９]{1,3}[ \u3000]?番$")
+
+
+def seats_beside_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
+    """A seat alone on its line (7番) next to a label standing alone is a cell of the same label
+    column (a dumped run: 議長 / 7番 / 議長 …); elsewhere a seat alone may be a chair's call cut short."""
+    out = list(lines)
+    for i, s in enumerate(out):
+        if s.label is not None or not _SEAT_ONLY.match(s.text):
+            continue
+        near = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
+        if any(n.label is not None and not n.text.strip() or is_label_only(n.text, roles) for n in near):
+            seat = label_cell(s.text, roles)
+            if seat is not None:
+                out[i] = replace(s, text="", label=seat.moved("a seat alone among label cells"))
+    return out
 
 
 def _label_piece(text: str, roles=None) -> bool:
