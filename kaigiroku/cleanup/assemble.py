@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import deque
 
 from ..model import Break, Minutes, StreamLine, Turn
-from .blocks import Block, join_lines, make_blocks, resolve_breaks
+from .blocks import Block, ends_sentence, join_lines, make_blocks, resolve_breaks
 from .centred import recentre
-from .classify import block_kind, reads_as_speech
+from .classify import bare_heading, block_kind, reads_as_speech
 from .cover import check_meta, find_body_start, read_cover
 from .labels import LabelMatch, discover, with_document
 from .normalize import normalize
@@ -168,6 +168,8 @@ def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
             out.cont(b)  # a sentence cut by a label run, or a soft break no label took: the text goes on
             continue
         kind = block_kind(b.whole_text, b.hint)
+        if kind == "speech" and bare_heading(b.whole_text, _between_turns(blocks, i, in_run)):
+            kind = "heading"  # i9doc: a heading printed bare (教育長報告) between one speech and the next
         if kind != "speech":
             out.other(kind, b, f"reads as a {kind} (brackets, numbering or a time note), not speech")
             if kind == "heading":
@@ -196,6 +198,17 @@ def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
                 out.open.name, out.open.seat = prev.name, prev.seat
             after_other = False
     return out.done()
+
+
+def _between_turns(blocks: list[Block], i: int, in_run: set[int]) -> bool:
+    """Block i stands after a sentence's end (or a heading or direction) and right before a labelled
+    block: where a heading stands, and a speech's last words do not (i9doc). A dumped run of label
+    cells next says nothing: it stands wherever the page ended."""
+    if i == 0 or i + 1 >= len(blocks) or blocks[i + 1].label is None or i + 1 in in_run \
+            or blocks[i].cont or blocks[i].tail:
+        return False
+    before = blocks[i - 1].whole_text
+    return before.strip() != "" and (ends_sentence(before) or block_kind(before, blocks[i - 1].hint) != "speech")
 
 
 def _last_speech(turns: list[Turn]) -> Turn | None:

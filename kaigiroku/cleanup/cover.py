@@ -170,10 +170,12 @@ def find_body_start(lines: list[str], roles=None, why: list | None = None, headi
 
 
 _PAREN_NUMBER = re.compile(r"^[\s\u3000]*[（(]([0-9０-９]{1,2})[）)]")
+# an order of business numbers its items 日程第1, 日程第2 … (a 議事日程 on the cover, the body's headings)
+_AGENDA_NUMBER = re.compile(r"^[\s\u3000]*日程第[0-9０-９]{1,2}(?=[\s\u3000、．.]|$)")
 
 
 def _item_number(line: str) -> int | None:
-    m = _NUMBER_SHAPE.match(line) or _PAREN_NUMBER.match(line)
+    m = _NUMBER_SHAPE.match(line) or _PAREN_NUMBER.match(line) or _AGENDA_NUMBER.match(line)
     return int(re.sub(r"\D", "", unicodedata.normalize("NFKC", m.group(0)))) if m else None
 
 

@@ -1,0 +1,85 @@
+"""Where the cover ends and the body's headings begin, and headings printed with no number or
+bracket: what a user checks in the turns (kinds) and in meta."""
+from __future__ import annotations
+
+import kaigiroku
+from kaigiroku.cleanup.classify import bare_heading, block_kind
+
+NUMBERED_COVER = """第5回青葉市環境審議会会議録
+
+１　日時
+　　令和6年7月10日（水）　午後2時から
+２　場所
+　　青葉市役所 5階 第2委員会室
+３　資料
+　　別紙のとおり
+
+　　日程第1　開会
+　日程第2　議事
+要旨は次のとおり
+　　日程第3　諮問審議
+○会長　それでは、議事に入ります。事務局から説明をお願いします。
+○事務局　資料1に基づき御説明いたします。
+"""
+
+
+def test_body_headings_numbered_again_are_not_the_covers_values():
+    """日程第1 under a cover numbered １…３: its numbering starts again, so the body starts there and
+    the last item (資料) keeps only its own value."""
+    m = kaigiroku.repair(NUMBERED_COVER)
+    kinds = [(t.kind, t.text) for t in m.turns[:4]]
+    assert kinds[0] == ("heading", "日程第1　開会") and kinds[1] == ("heading", "日程第2　議事")
+    assert "日程" not in str(m.meta) and m.meta["other"]["資料"] == "別紙のとおり"
+    assert m.meta["place"] == "青葉市役所 5階 第2委員会室"
+
+
+AGENDA_ON_COVER = """第3回東雲市議会定例会会議録
+
+議事日程（第２号）
+日程第1　会議録署名議員の指名
+日程第2　会期の決定
+
+日程第1　会議録署名議員の指名
+○議長　日程第1、会議録署名議員の指名を行います。
+"""
+
+
+def test_agenda_listed_on_the_cover_stays_there():
+    """A 議事日程 on the cover lists 日程第1, 日程第2: the body begins where 日程第1 comes again."""
+    m = kaigiroku.repair(AGENDA_ON_COVER)
+    assert m.turns[0].kind == "heading" and m.turns[0].text.startswith("日程第1")
+    assert m.turns[1].speaker == "議長"
+    assert "会期の決定" in str(m.meta) and "会議録署名議員の指名を行います" not in str(m.meta)
+
+
+def test_an_agenda_item_in_brackets_is_a_heading_however_long():
+    assert block_kind("＜議案第55号 東雲市職員の勤務時間、休暇等に関する条例の一部を改正する条例＞") == "heading"
+    assert block_kind("（議案第5号について説明員入室）") == "note"  # an act of the room stays a direction
+
+
+BARE_HEADINGS = """教育長　ただいまから、定例会を開会いたします。
+　会議録署名委員の指名
+教育長　日程第1、会議録署名委員の指名を行います。
+　教育長報告
+教育長　日程第2、教育長報告を行います。
+委員　部活動の地域移行について伺います。
+　以上です
+教育長　ほかにございますか。
+"""
+
+
+def test_bare_headings_between_speeches():
+    """A short unpunctuated line naming a thing, between a sentence's end and the next label, is a
+    heading; a speech's last words that end in kana (以上です) are not."""
+    m = kaigiroku.repair(BARE_HEADINGS)
+    headings = [t.text for t in m.turns if t.kind == "heading"]
+    assert headings == ["会議録署名委員の指名", "教育長報告"]
+    assert any("以上です" in t.text for t in m.speeches)
+    assert all(t.speaker == "教育長" for t in m.speeches if "日程第" in t.text)
+
+
+def test_bare_heading_needs_its_place():
+    assert bare_heading("教育長報告", between_turns=True)
+    assert not bare_heading("教育長報告", between_turns=False)
+    assert not bare_heading("よろしくお願いします", between_turns=True)
+    assert not bare_heading("それでは、採決いたします", between_turns=True)
