@@ -461,6 +461,26 @@ def test_splits_hold_out_whole_meetings():
                for m in HELDOUT if not m.startswith("real:"))
 
 
+@pytest.mark.parametrize("kind", ["text", "pdf"])
+def test_covering_sample_draws_every_axis_value(kind):
+    """The held-out test's sample (splits.covering) draws every value of every reported axis and
+    every meeting of the split, twice when asked, from the split's own seeds."""
+    from fixtures.report import axis_names
+    from fixtures.splits import SEED_BASE, _axis_values, covering, drawn_axes
+
+    sample = covering("heldout", kind, times=2)
+    assert all(c.seed >= SEED_BASE["heldout"] for c in sample)
+    drawn = Counter()
+    for c in sample:
+        axes = drawn_axes(kind, c.seed)
+        drawn.update((a, str(axes.get(a))) for a in axis_names(kind))
+        drawn[("meeting", c.meeting)] += 1
+    wanted = [(a, str(v)) for a in axis_names(kind) for v in _axis_values(kind, a)]
+    wanted += [("meeting", m) for m in available("heldout")]
+    assert all(drawn[w] >= 2 for w in wanted), [w for w in wanted if drawn[w] < 2]
+    assert len(sample) < 80  # a sample, not the whole split
+
+
 @pytest.mark.parametrize("layout", variety.AXES["layout"])
 def test_random_rendering_keeps_the_body(layout):
     for k, minutes in enumerate(meetings_for_axes()):
