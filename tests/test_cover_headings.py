@@ -83,3 +83,33 @@ def test_bare_heading_needs_its_place():
     assert not bare_heading("教育長報告", between_turns=False)
     assert not bare_heading("よろしくお願いします", between_turns=True)
     assert not bare_heading("それでは、採決いたします", between_turns=True)
+
+
+BRACKET_KEYS = """第2回青葉市景観審議会会議録
+
+{o}日　時{c}令和6年7月10日（水）　午後2時から
+{o}場　所{c}青葉市役所 5階 第2委員会室
+{o}出席者{c}
+　会長 岡田 誠一　　　委員 石井 健
+　委員 中川 真理
+{o}配付資料{c}別紙のとおり
+
+○会長　それでは、議事に入ります。事務局から説明をお願いします。
+○事務局　資料1に基づき御説明いたします。
+"""
+
+
+def test_keys_in_brackets_or_after_a_bullet():
+    """【日時】, 〔場所〕, ■出席者: a cover's keys set off by brackets or a bullet are keys; the first
+    speech is body, and the date keeps its day of the week."""
+    for o, c in [("【", "】"), ("〔", "〕"), ("■", "　"), ("■ ", "：")]:
+        m = kaigiroku.repair(BRACKET_KEYS.format(o=o, c=c))
+        assert m.meta["date_text"] == "令和6年7月10日（水）", o
+        assert m.meta["place"] == "青葉市役所 5階 第2委員会室", o
+        assert "会長 岡田 誠一" in " ".join(m.meta["attendees"]), o
+        assert m.turns[0].speaker == "会長" and m.turns[0].text.startswith("それでは"), o
+
+
+def test_date_alone_under_the_order_of_business():
+    m = kaigiroku.repair(AGENDA_ON_COVER.replace("議事日程（第２号）\n", "議事日程（第２号）\n　令和6年9月10日（火）午前10時開議\n"))
+    assert m.meta["date_text"] == "令和6年9月10日（火）" and m.meta["time_text"] == "午前10時開議"

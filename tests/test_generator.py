@@ -537,14 +537,17 @@ def test_anonymised_label_styles(style):
 def test_cover_styles_look_like_themselves(cover):
     plenary = load(ROOT / "fixtures" / "minutes" / "shigikai_shinonome_honkaigi.json")
     r = variety.render_random(plenary, 3, cover=cover, fullwidth=False, blank_lines=False, furniture="none")
-    signature = {"kv_numbered": "1 日 時　", "kv_colon": "開催日時", "values_below": "１　日時",
-                 "attendees_columns": "出席委員（", "giji_nittei": "議事日程（第", "giji_shidai": "議事次第"}
+    signature = {"kv_numbered": "1 日 時　", "kv_colon": "開催日時", "kv_bracket": r"(?:【|〔|■)日時",
+                 "values_below": "１　日時", "attendees_columns": "出席委員（", "giji_nittei": "議事日程（第",
+                 "giji_shidai": "議事次第"}
     text = norm(r.text)
     if cover == "none":
         assert not r.text.startswith(plenary["meta"]["title"])
     else:
         first_body = norm(r.gold["turns"][0]["text"])[:8]
-        assert 0 <= text.find(norm(signature[cover])) < text.index(first_body)
+        pattern = signature[cover] if cover == "kv_bracket" else re.escape(norm(signature[cover]))
+        found = re.search(pattern, text)
+        assert found and found.start() < text.index(first_body)
 
 
 def test_furniture_forms():

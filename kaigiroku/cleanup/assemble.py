@@ -168,7 +168,7 @@ def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
             out.cont(b)  # a sentence cut by a label run, or a soft break no label took: the text goes on
             continue
         kind = block_kind(b.whole_text, b.hint)
-        if kind == "speech" and bare_heading(b.whole_text, _between_turns(blocks, i, in_run)):
+        if kind == "speech" and bare_heading(b.whole_text, _between_turns(blocks, i, in_run, placed)):
             kind = "heading"  # i9doc: a heading printed bare (教育長報告) between one speech and the next
         if kind != "speech":
             out.other(kind, b, f"reads as a {kind} (brackets, numbering or a time note), not speech")
@@ -200,11 +200,11 @@ def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
     return out.done()
 
 
-def _between_turns(blocks: list[Block], i: int, in_run: set[int]) -> bool:
+def _between_turns(blocks: list[Block], i: int, in_run: set[int], placed: dict) -> bool:
     """Block i stands after a sentence's end (or a heading or direction) and right before a labelled
-    block: where a heading stands, and a speech's last words do not (i9doc). A dumped run of label
-    cells next says nothing: it stands wherever the page ended."""
-    if i == 0 or i + 1 >= len(blocks) or blocks[i + 1].label is None or i + 1 in in_run \
+    block (or one a dumped label was placed on): where a heading stands, and a speech's last words
+    do not (i9doc). A dumped run of label cells next says nothing: it stands wherever the page ended."""
+    if i == 0 or i + 1 >= len(blocks) or (blocks[i + 1].label is None and i + 1 not in placed) or i + 1 in in_run \
             or blocks[i].cont or blocks[i].tail:
         return False
     before = blocks[i - 1].whole_text

@@ -25,8 +25,11 @@ _KEYS = {
               "公開", "議事次第", "会議次第", "議事日程", "次第", "記録者", "報告日"],
 }
 _ALL_KEYS = sorted({k for ks in _KEYS.values() for k in ks}, key=len, reverse=True)
-_NUMBERING = r"(?:[-*・]\s*)?(?:[0-9０-９]{1,2}[\s\u3000.．、)）]*|[（(][0-9０-９]{1,2}[）)]\s*)*"
-KEY_LINE = re.compile(rf"^{_S}{_NUMBERING}{_S}(?P<key>{'|'.join(_spaced(k) for k in _ALL_KEYS)}){_S}(?:[（(][^）)]*[）)])?{_S}(?:[:：]|\s|\u3000|$)(?P<value>.*)$")
+# before a key: a bullet (・, ■) and/or a number (１, (1), 1．)
+_NUMBERING = r"(?:[-*・■□●]\s*)?(?:[0-9０-９]{1,2}[\s\u3000.．、)）]*|[（(][0-9０-９]{1,2}[）)]\s*)*"
+# a key may stand in brackets (【日時】令和6年…, 〔場所〕…): the bracket closing it is its separator
+KEY_LINE = re.compile(rf"^{_S}{_NUMBERING}{_S}(?P<open>[【〔［\[])?{_S}(?P<key>{'|'.join(_spaced(k) for k in _ALL_KEYS)})"
+                      rf"{_S}(?:[（(][^）)]*[）)])?{_S}(?(open)[】〕］\]]{_S}[:：]?|(?:[:：]|\s|\u3000|$))(?P<value>.*)$")
 ITEM_NUMBER = re.compile(rf"^{_S}(?:[（(][0-9０-９]{{1,2}}[）)]|[0-9０-９]{{1,2}}[.．)）]){_S}")
 BODY_START = re.compile(rf"^{_S}{_NUMBERING}{_S}(?:(?:会議|審議|審査|議事|質疑|討論|協議)の?(?:概要|経過|内容|要旨|記録)|会議の?概要|審議内容|審議の?経過|議事の?経過|会議の?経過|議事の?内容|"
                         r"議事の?概要|会議の?内容|発言の?要旨|議事の?要旨|会議の?要旨|会議録|議事録|審議の?概要|議事の?記録|"
@@ -335,6 +338,11 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             _put(meta, other, field, key, value)
             awaiting = not value
             continue
+        if m is None and not meta["date_text"] and _DATE_LINE.match(line):
+            # the meeting's date alone on a line, under no key (議事日程（第２号） / 令和6年9月10日（火）)
+            _put(meta, other, "date", "日時", line)
+            awaiting = False
+            continue
         if awaiting and field is not None and field != "attendees":
             awaiting = False
             _put(meta, other, field, key, line)
@@ -384,6 +392,9 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
     return meta
 
 
+_ERA_NUMBER = "(?:[0-9０-９]{1,4}|元|[一二三四五六七八九十]{1,3})"
+_DATE_LINE = re.compile(rf"^(?:令和|平成|昭和){_ERA_NUMBER}年{_ERA_NUMBER}月{_ERA_NUMBER}日(?:[（(][^）)]{{1,4}}[）)])?"
+                        r"(?:[\s\u3000]*(?:午前|午後)?[0-9０-９一二三四五六七八九十零]{1,3}[時:：].{0,24})?$")
 _SEAT = re.compile(r"^[0-9０-９]{1,3}番\s")
 _COLUMN_GAP = re.compile(r"\u3000+|[ ]{2,}")
 
@@ -427,7 +438,8 @@ def _put(meta: dict, other: dict, field: str, key: str, value: str, cont: bool =
         if cont:
             meta["time_text"] = _clean(meta["time_text"] + " " + value)
             return
-        m = re.match(r"^(.*?(?:[（(][^）)]{1,4}[）)]|日))\s*(.*)$", value)
+        # the date with its day of the week, as the golds keep it (令和6年9月13日（金）), then the time
+        m = re.match(r"^(.*?日(?:\s*[（(][^）)]{1,4}[）)])?|.*?[（(][^）)]{1,4}[）)])\s*(.*)$", value)
         if m:
             meta["date_text"], meta["time_text"] = m.group(1).strip(), m.group(2).strip()
         else:
