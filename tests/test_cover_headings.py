@@ -113,3 +113,26 @@ def test_keys_in_brackets_or_after_a_bullet():
 def test_date_alone_under_the_order_of_business():
     m = kaigiroku.repair(AGENDA_ON_COVER.replace("議事日程（第２号）\n", "議事日程（第２号）\n　令和6年9月10日（火）午前10時開議\n"))
     assert m.meta["date_text"] == "令和6年9月10日（火）" and m.meta["time_text"] == "午前10時開議"
+
+
+GIJI_NITTEI = """令和6年第3回東雲市議会定例会会議録（第2号）
+
+議事日程（第２号）
+　令和6年9月10日（火）午前10時開議
+第１　会議録署名議員の指名
+第２　会期の決定
+
+出席議員（2名）
+　議長　山田　太郎　　　副議長　井上　美和
+
+第１　開会
+○議長　ただいまから本日の会議を開きます。
+"""
+
+
+def test_numbered_order_of_business_under_its_date_is_the_covers():
+    """第１, 第２ under 議事日程 and its date are the key's value; 第１ again after the cover opens the body."""
+    m = kaigiroku.repair(GIJI_NITTEI)
+    assert (m.turns[0].kind, m.turns[0].text) == ("heading", "第1　開会")  # widths folded, as in all output
+    assert m.turns[1].speaker == "議長"
+    assert "会期の決定" in str(m.meta) and m.meta["date_text"] == "令和6年9月10日（火）"

@@ -173,8 +173,9 @@ def find_body_start(lines: list[str], roles=None, why: list | None = None, headi
 
 
 _PAREN_NUMBER = re.compile(r"^[\s\u3000]*[（(]([0-9０-９]{1,2})[）)]")
-# an order of business numbers its items 日程第1, 日程第2 … (a 議事日程 on the cover, the body's headings)
-_AGENDA_NUMBER = re.compile(r"^[\s\u3000]*日程第[0-9０-９]{1,2}(?=[\s\u3000、．.]|$)")
+# an order of business numbers its items 日程第1, 第２ … (a 議事日程 on the cover, the body's headings);
+# 第3回 is no item number
+_AGENDA_NUMBER = re.compile(r"^[\s\u3000]*(?:日程)?第[0-9０-９]{1,2}(?=[\s\u3000、．.]|$)")
 
 
 def _item_number(line: str) -> int | None:
@@ -246,9 +247,10 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
 
 
 def _value_below(lines: list[str], i: int) -> bool:
-    """Line i is the value of a cover key printed alone on the line above it (４　資料 / 別紙のとおり)."""
+    """Line i is the value of a cover key printed alone on the line above it (４　資料 / 別紙のとおり),
+    perhaps under the meeting's date (議事日程（第２号） / 令和6年9月10日（火） / 第１　…)."""
     j = i - 1
-    while j >= 0 and not lines[j].strip():
+    while j >= 0 and (not lines[j].strip() or _DATE_LINE.match(_clean(lines[j]))):
         j -= 1
     key = KEY_LINE.match(lines[j]) if j >= 0 else None
     return key is not None and not _clean(key.group("value"))
