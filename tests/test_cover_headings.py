@@ -136,3 +136,15 @@ def test_numbered_order_of_business_under_its_date_is_the_covers():
     assert (m.turns[0].kind, m.turns[0].text) == ("heading", "第1　開会")  # widths folded, as in all output
     assert m.turns[1].speaker == "議長"
     assert "会期の決定" in str(m.meta) and m.meta["date_text"] == "令和6年9月10日（火）"
+
+
+def test_staff_rows_inside_a_list_of_attendees_are_people():
+    """事務局 教育総務課長 岡本 久美子 set in columns under 出席議員: one attendee per column, not a new
+    事務局 item whose value runs on into the next rows."""
+    text = GIJI_NITTEI.replace("　議長　山田　太郎　　　副議長　井上　美和\n",
+                               "　議長 山田 太郎\n　事務局 総務課長 岡本 久美子　事務局 議事係長 熊谷 学\n"
+                               "　書記 議事課 野口主事\n")
+    m = kaigiroku.repair(text)
+    assert m.meta["attendees"] == ["議長 山田 太郎", "事務局 総務課長 岡本 久美子", "事務局 議事係長 熊谷 学",
+                                   "書記 議事課 野口主事"]
+    assert m.meta["other"]["議事日程"].startswith("第1")

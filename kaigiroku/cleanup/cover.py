@@ -22,7 +22,8 @@ _KEYS = {
     "staff": ["事務局職員", "事務局", "説明員職氏名", "説明員", "説明者", "出席説明員", "関係職員"],
     "title": ["会議の名称", "会議名", "件名", "名称"],
     "other": ["傍聴者", "傍聴人", "傍聴", "議題", "案件", "付議事項", "資料", "配布資料", "配付資料", "結果", "公開・非公開",
-              "公開", "議事次第", "会議次第", "議事日程", "次第", "記録者", "報告日"],
+              "公開", "議事次第", "会議次第", "議事日程", "次第", "記録者", "報告日", "本日の会議に付した事件",
+              "会議に付した事件", "付議事件"],
 }
 _ALL_KEYS = sorted({k for ks in _KEYS.values() for k in ks}, key=len, reverse=True)
 # before a key: a bullet (・, ■) and/or a number (１, (1), 1．)
@@ -325,6 +326,8 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             continue
         indent = indents[n] if indents is not None and n < len(indents) else None
         m = KEY_LINE.match(raw)
+        if m is not None and field == "attendees" and _key_of(m.group("key"))[0] == "staff":
+            m = None  # 事務局 教育部長 関 雅人 inside a list of attendees: people of a role, no new item
         if m is None and field is not None and _shape(raw) in shapes and len(line) <= 16 and "。" not in line:
             head = ITEM_NUMBER.sub("", re.sub(r"^[\s\u3000]*[0-9０-９]{1,2}[\s\u3000.．、)）]*", "", raw))
             parts = _clean(head).split(" ", 1)
