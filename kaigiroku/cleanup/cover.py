@@ -326,8 +326,9 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             continue
         indent = indents[n] if indents is not None and n < len(indents) else None
         m = KEY_LINE.match(raw)
-        if m is not None and field == "attendees" and _key_of(m.group("key"))[0] == "staff":
-            m = None  # 事務局 教育部長 関 雅人 inside a list of attendees: people of a role, no new item
+        if m is not None and field == "attendees" and _key_of(m.group("key"))[0] == "staff" \
+                and len(_entries(raw, roles)) > 1:
+            m = None  # 事務局 総務課長 岡本 久美子　事務局 …: a row of attendees set in columns, no new item
         if m is None and field is not None and _shape(raw) in shapes and len(line) <= 16 and "。" not in line:
             head = ITEM_NUMBER.sub("", re.sub(r"^[\s\u3000]*[0-9０-９]{1,2}[\s\u3000.．、)）]*", "", raw))
             parts = _clean(head).split(" ", 1)
@@ -379,7 +380,7 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
                     names = item
                 else:
                     role, names = "", item
-                for name in re.split(r"[、，,]", names):
+                for name in _names_apart(names):
                     if _clean(name):
                         meta["attendees"].append(f"{role} {_clean(name)}".strip())
             continue
@@ -400,6 +401,19 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
 _ERA_NUMBER = "(?:[0-9０-９]{1,4}|元|[一二三四五六七八九十]{1,3})"
 _DATE_LINE = re.compile(rf"^(?:令和|平成|昭和){_ERA_NUMBER}年{_ERA_NUMBER}月{_ERA_NUMBER}日(?:[（(][^）)]{{1,4}}[）)])?"
                         r"(?:[\s\u3000]*(?:午前|午後)?[0-9０-９一二三四五六七八九十零]{1,3}[時:：].{0,24})?$")
+def _names_apart(names: str) -> list[str]:
+    """A list of names split at its commas, never inside brackets (総務課政策法務係（澤木、玖島）)."""
+    out, cur, depth = [], "", 0
+    for ch in names:
+        depth += 1 if ch in "（(" else -1 if ch in "）)" else 0
+        if ch in "、，," and depth <= 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return out + [cur]
+
+
 _SEAT = re.compile(r"^[0-9０-９]{1,3}番\s")
 _COLUMN_GAP = re.compile(r"\u3000+|[ ]{2,}")
 
