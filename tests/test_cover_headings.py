@@ -148,3 +148,13 @@ def test_staff_rows_inside_a_list_of_attendees_are_people():
     assert m.meta["attendees"] == ["議長 山田 太郎", "事務局 総務課長 岡本 久美子", "事務局 議事係長 熊谷 学",
                                    "書記 議事課 野口主事"]
     assert m.meta["other"]["議事日程"].startswith("第1")
+
+
+def test_the_last_name_of_a_list_alone_on_its_row_is_the_covers():
+    """Names set two a row with single spaces (as a PDF's text layer gives them), the last one alone:
+    still an attendee, not a heading of the body; a step of the proceedings there opens the body."""
+    cover = "第1回会議録\n\n１　出席者\n　安江伸夫　本田顕子\n　青山周平　今枝宗一郎\n　中村清\n"
+    m = kaigiroku.repair(cover + "○委員長　これより会議を開きます。\n")
+    assert "中村清" in " ".join(m.meta["attendees"]) and m.turns[0].speaker == "委員長"
+    m = kaigiroku.repair(cover.replace("　中村清\n", "諮問審議\n") + "○委員長　これより会議を開きます。\n")
+    assert m.turns[0].text == "諮問審議" and "諮問審議" not in str(m.meta)

@@ -240,11 +240,24 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
     # a plain heading (諮問審議) after an item whose value was on its own line: not that item's value
     # (the item may be the cover's last: lines[i - 2] is then its key line, just before `lo`)
     if i > lo and i >= 2 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]) \
-            and not _in_columns(lines[i - 1]) and not _in_columns(lines[i - 2]):
+            and not _in_columns(lines[i - 1]) and not _in_columns(lines[i - 2]) \
+            and (not _names_row(lines[i - 2]) or _PROCEEDINGS_WORD.search(_clean(lines[i - 1]))):
+        # (under a row of names, a plain line is the list's last name (中村清) unless it names a
+        # step of the proceedings)
         before = KEY_LINE.match(lines[i - 2])
         if before is None or _clean(before.group("value")):
             return i - 1
     return start
+
+
+_PROCEEDINGS_WORD = re.compile(r"(?:審議|審査|事項|報告|議事|議題|開会|閉会|散会|協議|諮問|質疑|討論|採決|説明|概要|経過|その他)$")
+
+
+def _names_row(line: str) -> bool:
+    """A row of a names list set with single spaces (安江伸夫　本田顕子): two or more short words,
+    no punctuation."""
+    words = _clean(line).split(" ")
+    return len(words) >= 2 and all(1 <= len(w) <= 8 for w in words) and not re.search(r"[、。，,:：()（）]", line)
 
 
 def _value_below(lines: list[str], i: int) -> bool:
