@@ -158,3 +158,20 @@ def test_the_last_name_of_a_list_alone_on_its_row_is_the_covers():
     assert "中村清" in " ".join(m.meta["attendees"]) and m.turns[0].speaker == "委員長"
     m = kaigiroku.repair(cover.replace("　中村清\n", "諮問審議\n") + "○委員長　これより会議を開きます。\n")
     assert m.turns[0].text == "諮問審議" and "諮問審議" not in str(m.meta)
+
+
+def test_a_date_alone_then_the_time_is_the_covers():
+    """A Diet-style cover: the date alone on its line, the opening time under it, then 出 席 者: the
+    time belongs to the cover (time_text), not to the body as a time note, and the cover reads on."""
+    text = ("第212回国会 衆議院 文部科学委員会 第1号\n令和五年十一月一日（水曜日）\n    午前十時一分開議\n"
+            " 出 席 者\n   鈴木さつき君　山田太郎君\n\n○委員長（山田太郎君）　これより会議を開きます。\n")
+    m = kaigiroku.repair(text)
+    assert m.meta["date_text"] == "令和五年十一月一日（水曜日）" and m.meta["time_text"] == "午前十時一分開議"
+    assert "鈴木さつき君" in " ".join(m.meta["attendees"])
+    assert [t.speaker for t in m.turns] == ["委員長"]
+
+
+def test_a_time_note_after_a_cover_dated_with_its_time_stays_in_the_body():
+    text = "第1回会議録\n\n１　日時\n　令和6年7月10日（水）　午後2時から\n午後2時開会\n○会長　ただいまから開会します。\n"
+    m = kaigiroku.repair(text)
+    assert (m.turns[0].kind, m.turns[0].text) == ("note", "午後2時開会") and m.meta["time_text"] == "午後2時から"

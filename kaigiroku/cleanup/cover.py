@@ -147,7 +147,16 @@ def find_body_start(lines: list[str], roles=None, why: list | None = None, headi
         return i in headings or (t[:1] in "（(" and len(t) <= 20 and block_kind(t) == "note"
                                  and not _HEAD_COUNT.fullmatch(t))
 
-    first_body = next((i for i, l in enumerate(lines) if reads_as_body(l, roles) or marked_or_direction(i)),
+    def time_under_date(i: int) -> bool:
+        # 令和五年十一月一日（水曜日） / 午前十時一分開議: the cover's date and time, not a time note
+        j = i - 1
+        while j >= 0 and not lines[j].strip():
+            j -= 1
+        date = _clean(lines[j]) if j >= 0 else ""
+        return _DATE_LINE.match(date) is not None and "時" not in date and len(_clean(lines[i])) <= 24
+
+    first_body = next((i for i, l in enumerate(lines)
+                       if (reads_as_body(l, roles) and not time_under_date(i)) or marked_or_direction(i)),
                       len(lines))
     why = why if why is not None else []
     if first_body < len(lines):
@@ -358,8 +367,11 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             awaiting = not value
             continue
         if m is None and not meta["date_text"] and _DATE_LINE.match(line):
-            # the meeting's date alone on a line, under no key (議事日程（第２号） / 令和6年9月10日（火）)
+            # the meeting's date alone on a line, under no key (議事日程（第２号） / 令和6年9月10日（火）); a
+            # time on the next line goes with it
             _put(meta, other, "date", "日時", line)
+            if field is None:
+                field, key = "date", "日時"
             awaiting = False
             continue
         if awaiting and field is not None and field != "attendees":
