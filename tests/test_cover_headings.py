@@ -167,7 +167,7 @@ def test_a_date_alone_then_the_time_is_the_covers():
             " 出 席 者\n   鈴木さつき君　山田太郎君\n\n○委員長（山田太郎君）　これより会議を開きます。\n")
     m = kaigiroku.repair(text)
     assert m.meta["date_text"] == "令和五年十一月一日（水曜日）" and m.meta["time_text"] == "午前十時一分開議"
-    assert "鈴木さつき君" in " ".join(m.meta["attendees"])
+    assert m.meta["attendees"] == ["鈴木さつき君", "山田太郎君"]  # one entry a column
     assert [t.speaker for t in m.turns] == ["委員長"]
 
 

@@ -445,12 +445,18 @@ _COLUMN_GAP = re.compile(r"\u3000+|[ ]{2,}")
 
 def _entries(line: str, roles=None) -> list[str]:
     """A line of attendees set in columns, one entry a column (議長 山田 太郎　副議長 井上 美和), when
-    every column opens with a role or a seat; else the line as it is."""
+    every column opens with a role or a seat, or every one is a name with its honorific; else the
+    line as it is."""
     pieces = [p for p in _COLUMN_GAP.split(line.strip()) if p.strip()]
     if len(pieces) > 1 and all(_SEAT.match(p + " ") or ((m := match_label(p, roles)) is not None and m.name is None
                                                          and p[m.end:].strip()) for p in pieces):
         return pieces
+    if len(pieces) > 1 and all(_HONOURED_NAME.fullmatch(p.strip()) for p in pieces):
+        return pieces  # 鈴木さつき君　山田太郎君: names alone, each with its honorific (a Diet list)
     return [line]
+
+
+_HONOURED_NAME = re.compile(r"[^\s、。，,:：()（）]{2,10}(?:君|氏|さん)")
 
 
 def _despace_letters(line: str) -> str:
