@@ -175,3 +175,11 @@ def test_a_time_note_after_a_cover_dated_with_its_time_stays_in_the_body():
     text = "第1回会議録\n\n１　日時\n　令和6年7月10日（水）　午後2時から\n午後2時開会\n○会長　ただいまから開会します。\n"
     m = kaigiroku.repair(text)
     assert (m.turns[0].kind, m.turns[0].text) == ("note", "午後2時開会") and m.meta["time_text"] == "午後2時から"
+
+
+def test_self_check_warns_when_a_cover_item_is_left_in_the_body():
+    text = ("第1回会議録\n\n日時：令和6年7月10日（水）\nこれは説明のための長い文章でございまして、会議の前に配布されました。\n"
+            "場所：会議室\n○会長　ただいまから開会します。\n")
+    m = kaigiroku.repair(text)
+    assert any("cover item" in w and "場所" in w for w in m.warnings)
+    assert not kaigiroku.repair(NUMBERED_COVER).warnings  # a cover read whole leaves nothing behind

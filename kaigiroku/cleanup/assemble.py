@@ -13,7 +13,7 @@ from ..model import Break, Minutes, StreamLine, Turn
 from .blocks import Block, ends_sentence, join_lines, make_blocks, resolve_breaks
 from .centred import recentre
 from .classify import bare_heading, block_kind, reads_as_speech
-from .cover import check_meta, find_body_start, read_cover
+from .cover import COVER_LOOKAHEAD, check_meta, find_body_start, read_cover
 from .labels import LabelMatch, discover, with_document
 from .normalize import normalize
 from .runs import label_runs, place_label_runs
@@ -37,6 +37,7 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
     cover_why: list[str] = []
     start = find_body_start(printed, r, cover_why, {i for i, s in enumerate(stream) if s.hint == "heading"})
     meta = read_cover(printed[:start], r, [s.indent for s in stream[:start]])
+    body_head = printed[start:start + COVER_LOOKAHEAD]  # i9doc: the self-check looks for cover items here
     del printed
     body_chars = sum(len(s.text) for s in stream[start:])
     # labels printed mid-speech (vertically centred cells) move to their turn's start first
@@ -44,7 +45,7 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
     handed.clear()
     del stream, handed
     blocks = make_blocks(_consumed(resolved), r)
-    warnings = check_meta(meta, body_chars, r)
+    warnings = check_meta(meta, body_chars, r, body_head)
     turns = attribute(blocks, explain)
     if explain and turns and cover_why:
         turns[0].why["cover"] = cover_why[0]

@@ -518,9 +518,13 @@ def _put(meta: dict, other: dict, field: str, key: str, value: str, cont: bool =
 COVER_CHARS = 3000  # more text than any cover sheet holds (p1's long cover, with its lists, is about 1,000)
 
 
-def check_meta(meta: dict, body_chars: int, roles=None) -> list[str]:
+COVER_LOOKAHEAD = 30  # lines at the body's head where a cover item left behind would stand
+
+
+def check_meta(meta: dict, body_chars: int, roles=None, body_head: list[str] = ()) -> list[str]:
     """The cover reader's self-check: warnings when meta holds more than a cover's worth of text or
-    a line that reads as speech (then the body was probably taken for the cover)."""
+    a line that reads as speech (then the body was probably taken for the cover), or when the body
+    opens with a cover item saying when or where (日時, 場所: then the cover ended too early)."""
     values = []
     for v in meta.values():
         if isinstance(v, str):
@@ -538,4 +542,9 @@ def check_meta(meta: dict, body_chars: int, roles=None) -> list[str]:
                                        for s in re.split(r"(?<=。)", v))]
     if speech:
         out.append(f"cover: {len(speech)} meta value(s) read as speech, e.g. {speech[0][:30]!r}")
+    left = [l for l in body_head if (m := KEY_LINE.match(l)) and _key_of(m.group("key"))[0] in ("date", "place")
+            and _cover_item(l, roles)]
+    if left:
+        out.append(f"cover: the body opens with a cover item ({_clean(left[0])[:30]!r}); the cover may "
+                   "have ended too early")
     return out
