@@ -423,9 +423,12 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
     return meta
 
 
+# a date standing alone on a cover line, perhaps with its time (令和五年十一月一日（水曜日）, 令和6年9月10日（火）午前10時開議)
 _ERA_NUMBER = "(?:[0-9０-９]{1,4}|元|[一二三四五六七八九十]{1,3})"
 _DATE_LINE = re.compile(rf"^(?:令和|平成|昭和){_ERA_NUMBER}年{_ERA_NUMBER}月{_ERA_NUMBER}日(?:[（(][^）)]{{1,4}}[）)])?"
                         r"(?:[\s\u3000]*(?:午前|午後)?[0-9０-９一二三四五六七八九十零]{1,3}[時:：].{0,24})?$")
+
+
 def _names_apart(names: str) -> list[str]:
     """A list of names split at its commas, never inside brackets (総務課政策法務係（澤木、玖島）)."""
     out, cur, depth = [], "", 0

@@ -158,8 +158,9 @@ def _titles_heading_pages(lines: list[str], keys: list[str], numbers: list[int],
     closed the page before, even once (a two-page record with no title page: nothing repeats).
     The title on the first page, before any page number, stays the title."""
     out = set()
+    first_text = next((i for i, k in enumerate(keys) if k and k not in found), len(keys))
     for n in numbers:
-        if n == 0 or not any(k and k not in found for k in keys[:n]):
+        if n < first_text:
             continue  # a page number opening the first page
         i = n + 1
         while i < len(lines) and not lines[i].strip():
