@@ -29,7 +29,7 @@ def test_p1_cover_title_and_attendees():
     kanji = [a for a in m.meta["attendees"] if a.startswith("幹事")]
     assert kanji and not any(w in a for a in kanji for w in ("宮腰", "伊藤長官", "米山企画官"))
     assert any(a.startswith("消費者庁") and "長官" in a for a in m.meta["attendees"])
-    assert m.meta["date_text"] == "令和元年7月26日"
+    assert m.meta["date_text"] == "令和元年7月26日（金）"  # with its day of the week, as golds keep it
     assert not m.warnings
     # surname + role labels: role and name split the same way for every one of them
     who = {(t.speaker, t.name) for t in m.speeches}
@@ -39,7 +39,7 @@ def test_p1_cover_title_and_attendees():
 
 def test_p2_cover_date_and_place():
     m = _real("p2.pdf")
-    assert m.meta["date_text"] == "令和5年6月6日"
+    assert m.meta["date_text"] == "令和5年6月6日（火）"
     assert m.meta["place"] == "総理大臣官邸2階大ホール"  # not run on into the agenda
     assert "1．開 会" in m.meta["other"]["議事次第"]
     first = m.speeches[0]
@@ -67,7 +67,7 @@ def test_cover_never_takes_speech_in_labels_it_does_not_know():
     m = kaigiroku.repair(COVER + BODY)
     meta = json.dumps(m.meta, ensure_ascii=False)
     assert "定刻となりましたので" not in meta and "補足いたします" not in meta
-    assert m.meta["date_text"] == "令和6年5月13日" and m.meta["place"].startswith("青葉市役所")
+    assert m.meta["date_text"] == "令和6年5月13日（月）" and m.meta["place"].startswith("青葉市役所")
     assert [t.speaker for t in m.speeches] == ["進行役", "参与", "進行役", "参与"]
     assert not m.warnings
 

@@ -169,3 +169,34 @@ def test_the_opening_heading_said_again_mid_page_is_no_title_header():
             "◎会長:本件について御説明いたします。\n　　　２\n")
     body = "".join(t.text for t in kaigiroku.repair(text).turns)
     assert body.count("会議録署名議員の指名") == 2
+
+
+def test_record_title_heading_page_two_goes_even_once():
+    """A two-page record with no title page: the title (with the meeting's date) printed at the head
+    of page 2, after page 1's number, is furniture though it appears only once; a heading after a
+    page number stays."""
+    text = "\n".join([
+        "○委員長　ただいまから委員会を開会いたします。",
+        "○委員　説明のありました事業について伺います。",
+        "- 1 -",
+        "第212回国会 衆議院 文部科学委員会 第1号　令和五年十一月一日（水曜日）",
+        "○委員長　次に、副大臣から発言を求められております。",
+        "- 2 -",
+        "会議録署名議員の指名",
+        "○委員長　以上で本日の日程は終了いたしました。",
+    ]) + "\n"
+    turns = kaigiroku.repair(text).to_dict()["turns"]
+    body = "".join(t["text"] for t in turns)
+    assert "第212回国会" not in body and "令和五年" not in body
+    assert any(t["kind"] == "heading" and t["text"] == "会議録署名議員の指名" for t in turns)
+    assert [t["speaker"] for t in turns if t["kind"] == "speech"] == ["委員長", "委員", "委員長", "委員長"]
+
+
+def test_a_direction_in_a_table_cell_is_no_running_header():
+    """|  | 〔「なし」と呼ぶ者あり〕 | said on every page of a pipe table stays, as a note."""
+    rows = []
+    for n in range(1, 5):
+        rows += ["| ◎委員長 | ほかに質疑はありませんか。 |", "|  | 〔「なし」と呼ぶ者あり〕 |",
+                 "| ◎委員長 | 質疑を終結いたします。 |", f"- {n} -"]
+    turns = kaigiroku.repair("\n".join(rows) + "\n").to_dict()["turns"]
+    assert sum(t["kind"] == "note" and "なし" in t["text"] for t in turns) == 4

@@ -461,6 +461,26 @@ def test_splits_hold_out_whole_meetings():
                for m in HELDOUT if not m.startswith("real:"))
 
 
+@pytest.mark.parametrize("kind", ["text", "pdf"])
+def test_covering_sample_draws_every_axis_value(kind):
+    """The held-out test's sample (splits.covering) draws every value of every reported axis and
+    every meeting of the split, twice when asked, from the split's own seeds."""
+    from fixtures.report import axis_names
+    from fixtures.splits import SEED_BASE, _axis_values, covering, drawn_axes
+
+    sample = covering("heldout", kind, times=2)
+    assert all(c.seed >= SEED_BASE["heldout"] for c in sample)
+    drawn = Counter()
+    for c in sample:
+        axes = drawn_axes(kind, c.seed)
+        drawn.update((a, str(axes.get(a))) for a in axis_names(kind))
+        drawn[("meeting", c.meeting)] += 1
+    wanted = [(a, str(v)) for a in axis_names(kind) for v in _axis_values(kind, a)]
+    wanted += [("meeting", m) for m in available("heldout")]
+    assert all(drawn[w] >= 2 for w in wanted), [w for w in wanted if drawn[w] < 2]
+    assert len(sample) < 80  # a sample, not the whole split
+
+
 @pytest.mark.parametrize("layout", variety.AXES["layout"])
 def test_random_rendering_keeps_the_body(layout):
     for k, minutes in enumerate(meetings_for_axes()):
@@ -517,14 +537,17 @@ def test_anonymised_label_styles(style):
 def test_cover_styles_look_like_themselves(cover):
     plenary = load(ROOT / "fixtures" / "minutes" / "shigikai_shinonome_honkaigi.json")
     r = variety.render_random(plenary, 3, cover=cover, fullwidth=False, blank_lines=False, furniture="none")
-    signature = {"kv_numbered": "1 日 時　", "kv_colon": "開催日時", "values_below": "１　日時",
-                 "attendees_columns": "出席委員（", "giji_nittei": "議事日程（第", "giji_shidai": "議事次第"}
+    signature = {"kv_numbered": "1 日 時　", "kv_colon": "開催日時", "kv_bracket": r"(?:【|〔|■)日時",
+                 "values_below": "１　日時", "attendees_columns": "出席委員（", "giji_nittei": "議事日程（第",
+                 "giji_shidai": "議事次第"}
     text = norm(r.text)
     if cover == "none":
         assert not r.text.startswith(plenary["meta"]["title"])
     else:
         first_body = norm(r.gold["turns"][0]["text"])[:8]
-        assert 0 <= text.find(norm(signature[cover])) < text.index(first_body)
+        pattern = signature[cover] if cover == "kv_bracket" else re.escape(norm(signature[cover]))
+        found = re.search(pattern, text)
+        assert found and found.start() < text.index(first_body)
 
 
 def test_furniture_forms():

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import deque
 
 from ..model import Break, Minutes, StreamLine, Turn
-from .blocks import Block, join_lines, make_blocks, resolve_breaks
+from .blocks import Block, ends_sentence, join_lines, make_blocks, resolve_breaks
 from .centred import recentre
-from .classify import block_kind, reads_as_speech
-from .cover import check_meta, find_body_start, read_cover
+from .classify import bare_heading, block_kind, reads_as_speech
+from .cover import COVER_LOOKAHEAD, check_meta, find_body_start, read_cover
 from .labels import LabelMatch, discover, with_document
 from .normalize import normalize
 from .runs import label_runs, place_label_runs
@@ -37,6 +37,7 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
     cover_why: list[str] = []
     start = find_body_start(printed, r, cover_why, {i for i, s in enumerate(stream) if s.hint == "heading"})
     meta = read_cover(printed[:start], r, [s.indent for s in stream[:start]])
+    body_head = printed[start:start + COVER_LOOKAHEAD]  # i9doc: the self-check looks for cover items here
     del printed
     body_chars = sum(len(s.text) for s in stream[start:])
     # labels printed mid-speech (vertically centred cells) move to their turn's start first
@@ -44,7 +45,7 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
     handed.clear()
     del stream, handed
     blocks = make_blocks(_consumed(resolved), r)
-    warnings = check_meta(meta, body_chars, r)
+    warnings = check_meta(meta, body_chars, r, body_head)
     turns = attribute(blocks, explain)
     if explain and turns and cover_why:
         turns[0].why["cover"] = cover_why[0]
@@ -168,6 +169,8 @@ def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
             out.cont(b)  # a sentence cut by a label run, or a soft break no label took: the text goes on
             continue
         kind = block_kind(b.whole_text, b.hint)
+        if kind == "speech" and bare_heading(b.whole_text, _between_turns(blocks, i, in_run, placed)):
+            kind = "heading"  # i9doc: a heading printed bare (教育長報告) between one speech and the next
         if kind != "speech":
             out.other(kind, b, f"reads as a {kind} (brackets, numbering or a time note), not speech")
             if kind == "heading":
@@ -198,6 +201,17 @@ def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
                 out.open.name, out.open.seat = prev.name, prev.seat
             after_other = False
     return out.done()
+
+
+def _between_turns(blocks: list[Block], i: int, in_run: set[int], placed: dict) -> bool:
+    """Block i stands after a sentence's end (or a heading or direction) and right before a labelled
+    block (or one a dumped label was placed on): where a heading stands, and a speech's last words
+    do not (i9doc). A dumped run of label cells next says nothing: it stands wherever the page ended."""
+    if i == 0 or i + 1 >= len(blocks) or (blocks[i + 1].label is None and i + 1 not in placed) or i + 1 in in_run \
+            or blocks[i].cont or blocks[i].tail:
+        return False
+    before = blocks[i - 1].whole_text
+    return before.strip() != "" and (ends_sentence(before) or block_kind(before, blocks[i - 1].hint) != "speech")
 
 
 def _last_speech(turns: list[Turn]) -> Turn | None:

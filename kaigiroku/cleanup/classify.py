@@ -58,6 +58,8 @@ def block_kind(text: str, hint: str | None = None) -> str:
         if t[0] in "【［[" or (t[0] in "＜<〈《" and len(inner.strip()) <= 10 and " " not in inner.strip()
                                and "\u3000" not in inner.strip()):
             return "heading"
+        if AGENDA.match(inner.strip()) and "。" not in inner:
+            return "heading"  # ＜議案第55号 …条例の一部を改正する条例＞: an agenda item named, however long
         return "note"
     if hint == "heading":
         return "heading"
@@ -76,6 +78,24 @@ def block_kind(text: str, hint: str | None = None) -> str:
     if BULLET.match(t) and t[-1] not in SENTENCE_END:
         return "heading" if display_width(t) <= 12 and t[0] != "・" else "note"
     return "speech"
+
+
+_CLAUSE_MARKS = re.compile(r"[。、，,．？?！!「」『』（）()＜＞<>〔〕［］【】:：…]")
+
+
+def bare_heading(text: str, between_turns: bool) -> bool:
+    """A heading printed with no number or bracket (会議録署名委員の指名, 前回会議録の承認, 教育長報告),
+    told from a speech's last words by where it stands and how it reads: between a sentence's end
+    and the next speaker's label (`between_turns`), a short line with no punctuation at all, that
+    names a thing (it ends in a kanji or katakana noun) where a spoken line ends in kana (以上です,
+    異議なし)."""
+    t = text.strip()
+    if not between_turns or not t or "\n" in t or display_width(t) > 30 or len(t) < 2:
+        return False
+    if _CLAUSE_MARKS.search(t) or re.search(r"[0-9０-９]{3,}", t):
+        return False
+    last = t[-1]
+    return "\u4e00" <= last <= "\u9fff" or "\u30a1" <= last <= "\u30fa" or last == "ー"
 
 
 def is_note_text(text: str) -> bool:

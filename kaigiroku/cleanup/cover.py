@@ -22,11 +22,15 @@ _KEYS = {
     "staff": ["事務局職員", "事務局", "説明員職氏名", "説明員", "説明者", "出席説明員", "関係職員"],
     "title": ["会議の名称", "会議名", "件名", "名称"],
     "other": ["傍聴者", "傍聴人", "傍聴", "議題", "案件", "付議事項", "資料", "配布資料", "配付資料", "結果", "公開・非公開",
-              "公開", "議事次第", "会議次第", "議事日程", "次第", "記録者", "報告日"],
+              "公開", "議事次第", "会議次第", "議事日程", "次第", "記録者", "報告日", "本日の会議に付した事件",
+              "会議に付した事件", "付議事件"],
 }
 _ALL_KEYS = sorted({k for ks in _KEYS.values() for k in ks}, key=len, reverse=True)
-_NUMBERING = r"(?:[-*・]\s*)?(?:[0-9０-９]{1,2}[\s\u3000.．、)）]*|[（(][0-9０-９]{1,2}[）)]\s*)*"
-KEY_LINE = re.compile(rf"^{_S}{_NUMBERING}{_S}(?P<key>{'|'.join(_spaced(k) for k in _ALL_KEYS)}){_S}(?:[（(][^）)]*[）)])?{_S}(?:[:：]|\s|\u3000|$)(?P<value>.*)$")
+# before a key: a bullet (・, ■) and/or a number (１, (1), 1．)
+_NUMBERING = r"(?:[-*・■□●]\s*)?(?:[0-9０-９]{1,2}[\s\u3000.．、)）]*|[（(][0-9０-９]{1,2}[）)]\s*)*"
+# a key may stand in brackets (【日時】令和6年…, 〔場所〕…): the bracket closing it is its separator
+KEY_LINE = re.compile(rf"^{_S}{_NUMBERING}{_S}(?P<open>[【〔［\[])?{_S}(?P<key>{'|'.join(_spaced(k) for k in _ALL_KEYS)})"
+                      rf"{_S}(?:[（(][^）)]*[）)])?{_S}(?(open)[】〕］\]]{_S}[:：]?|(?:[:：]|\s|\u3000|$))(?P<value>.*)$")
 ITEM_NUMBER = re.compile(rf"^{_S}(?:[（(][0-9０-９]{{1,2}}[）)]|[0-9０-９]{{1,2}}[.．)）]){_S}")
 BODY_START = re.compile(rf"^{_S}{_NUMBERING}{_S}(?:(?:会議|審議|審査|議事|質疑|討論|協議)の?(?:概要|経過|内容|要旨|記録)|会議の?概要|審議内容|審議の?経過|議事の?経過|会議の?経過|議事の?内容|"
                         r"議事の?概要|会議の?内容|発言の?要旨|議事の?要旨|会議の?要旨|会議録|議事録|審議の?概要|議事の?記録|"
@@ -143,7 +147,16 @@ def find_body_start(lines: list[str], roles=None, why: list | None = None, headi
         return i in headings or (t[:1] in "（(" and len(t) <= 20 and block_kind(t) == "note"
                                  and not _HEAD_COUNT.fullmatch(t))
 
-    first_body = next((i for i, l in enumerate(lines) if reads_as_body(l, roles) or marked_or_direction(i)),
+    def time_under_date(i: int) -> bool:
+        # 令和五年十一月一日（水曜日） / 午前十時一分開議: the cover's date and time, not a time note
+        j = i - 1
+        while j >= 0 and not lines[j].strip():
+            j -= 1
+        date = _clean(lines[j]) if j >= 0 else ""
+        return _DATE_LINE.match(date) is not None and "時" not in date and len(_clean(lines[i])) <= 24
+
+    first_body = next((i for i, l in enumerate(lines)
+                       if (reads_as_body(l, roles) and not time_under_date(i)) or marked_or_direction(i)),
                       len(lines))
     why = why if why is not None else []
     if first_body < len(lines):
@@ -170,10 +183,13 @@ def find_body_start(lines: list[str], roles=None, why: list | None = None, headi
 
 
 _PAREN_NUMBER = re.compile(r"^[\s\u3000]*[（(]([0-9０-９]{1,2})[）)]")
+# an order of business numbers its items 日程第1, 第２ … (a 議事日程 on the cover, the body's headings);
+# 第3回 is no item number
+_AGENDA_NUMBER = re.compile(r"^[\s\u3000]*(?:日程)?第[0-9０-９]{1,2}(?=[\s\u3000、．.]|$)")
 
 
 def _item_number(line: str) -> int | None:
-    m = _NUMBER_SHAPE.match(line) or _PAREN_NUMBER.match(line)
+    m = _NUMBER_SHAPE.match(line) or _PAREN_NUMBER.match(line) or _AGENDA_NUMBER.match(line)
     return int(re.sub(r"\D", "", unicodedata.normalize("NFKC", m.group(0)))) if m else None
 
 
@@ -233,17 +249,31 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
     # a plain heading (諮問審議) after an item whose value was on its own line: not that item's value
     # (the item may be the cover's last: lines[i - 2] is then its key line, just before `lo`)
     if i > lo and i >= 2 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]) \
-            and not _in_columns(lines[i - 1]) and not _in_columns(lines[i - 2]):
+            and not _in_columns(lines[i - 1]) and not _in_columns(lines[i - 2]) \
+            and (not _names_row(lines[i - 2]) or _PROCEEDINGS_WORD.search(_clean(lines[i - 1]))):
+        # (under a row of names, a plain line is the list's last name (中村清) unless it names a
+        # step of the proceedings)
         before = KEY_LINE.match(lines[i - 2])
         if before is None or _clean(before.group("value")):
             return i - 1
     return start
 
 
+_PROCEEDINGS_WORD = re.compile(r"(?:審議|審査|事項|報告|議事|議題|開会|閉会|散会|協議|諮問|質疑|討論|採決|説明|概要|経過|その他)$")
+
+
+def _names_row(line: str) -> bool:
+    """A row of a names list set with single spaces (安江伸夫　本田顕子): two or more short words,
+    no punctuation."""
+    words = _clean(line).split(" ")
+    return len(words) >= 2 and all(1 <= len(w) <= 8 for w in words) and not re.search(r"[、。，,:：()（）]", line)
+
+
 def _value_below(lines: list[str], i: int) -> bool:
-    """Line i is the value of a cover key printed alone on the line above it (４　資料 / 別紙のとおり)."""
+    """Line i is the value of a cover key printed alone on the line above it (４　資料 / 別紙のとおり),
+    perhaps under the meeting's date (議事日程（第２号） / 令和6年9月10日（火） / 第１　…)."""
     j = i - 1
-    while j >= 0 and not lines[j].strip():
+    while j >= 0 and (not lines[j].strip() or _DATE_LINE.match(_clean(lines[j]))):
         j -= 1
     key = KEY_LINE.match(lines[j]) if j >= 0 else None
     return key is not None and not _clean(key.group("value"))
@@ -318,6 +348,9 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             continue
         indent = indents[n] if indents is not None and n < len(indents) else None
         m = KEY_LINE.match(raw)
+        if m is not None and field == "attendees" and _key_of(m.group("key"))[0] == "staff" \
+                and len(_entries(raw, roles)) > 1:
+            m = None  # 事務局 総務課長 岡本 久美子　事務局 …: a row of attendees set in columns, no new item
         if m is None and field is not None and _shape(raw) in shapes and len(line) <= 16 and "。" not in line:
             head = ITEM_NUMBER.sub("", re.sub(r"^[\s\u3000]*[0-9０-９]{1,2}[\s\u3000.．、)）]*", "", raw))
             parts = _clean(head).split(" ", 1)
@@ -332,6 +365,14 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             value = _clean(m.group("value"))
             _put(meta, other, field, key, value)
             awaiting = not value
+            continue
+        if m is None and not meta["date_text"] and _DATE_LINE.match(line):
+            # the meeting's date alone on a line, under no key (議事日程（第２号） / 令和6年9月10日（火）); a
+            # time on the next line goes with it
+            _put(meta, other, "date", "日時", line)
+            if field is None:
+                field, key = "date", "日時"
+            awaiting = False
             continue
         if awaiting and field is not None and field != "attendees":
             awaiting = False
@@ -364,7 +405,7 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
                     names = item
                 else:
                     role, names = "", item
-                for name in re.split(r"[、，,]", names):
+                for name in _names_apart(names):
                     if _clean(name):
                         meta["attendees"].append(f"{role} {_clean(name)}".strip())
             continue
@@ -382,18 +423,43 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
     return meta
 
 
+# a date standing alone on a cover line, perhaps with its time (令和五年十一月一日（水曜日）, 令和6年9月10日（火）午前10時開議)
+_ERA_NUMBER = "(?:[0-9０-９]{1,4}|元|[一二三四五六七八九十]{1,3})"
+_DATE_LINE = re.compile(rf"^(?:令和|平成|昭和){_ERA_NUMBER}年{_ERA_NUMBER}月{_ERA_NUMBER}日(?:[（(][^）)]{{1,4}}[）)])?"
+                        r"(?:[\s\u3000]*(?:午前|午後)?[0-9０-９一二三四五六七八九十零]{1,3}[時:：].{0,24})?$")
+
+
+def _names_apart(names: str) -> list[str]:
+    """A list of names split at its commas, never inside brackets (総務課政策法務係（澤木、玖島）)."""
+    out, cur, depth = [], "", 0
+    for ch in names:
+        depth += 1 if ch in "（(" else -1 if ch in "）)" else 0
+        if ch in "、，," and depth <= 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return out + [cur]
+
+
 _SEAT = re.compile(r"^[0-9０-９]{1,3}番\s")
 _COLUMN_GAP = re.compile(r"\u3000+|[ ]{2,}")
 
 
 def _entries(line: str, roles=None) -> list[str]:
     """A line of attendees set in columns, one entry a column (議長 山田 太郎　副議長 井上 美和), when
-    every column opens with a role or a seat; else the line as it is."""
+    every column opens with a role or a seat, or every one is a name with its honorific; else the
+    line as it is."""
     pieces = [p for p in _COLUMN_GAP.split(line.strip()) if p.strip()]
     if len(pieces) > 1 and all(_SEAT.match(p + " ") or ((m := match_label(p, roles)) is not None and m.name is None
                                                          and p[m.end:].strip()) for p in pieces):
         return pieces
+    if len(pieces) > 1 and all(_HONOURED_NAME.fullmatch(p.strip()) for p in pieces):
+        return pieces  # 鈴木さつき君　山田太郎君: names alone, each with its honorific (a Diet list)
     return [line]
+
+
+_HONOURED_NAME = re.compile(r"[^\s、。，,:：()（）]{2,10}(?:君|氏|さん)")
 
 
 def _despace_letters(line: str) -> str:
@@ -425,7 +491,8 @@ def _put(meta: dict, other: dict, field: str, key: str, value: str, cont: bool =
         if cont:
             meta["time_text"] = _clean(meta["time_text"] + " " + value)
             return
-        m = re.match(r"^(.*?(?:[（(][^）)]{1,4}[）)]|日))\s*(.*)$", value)
+        # the date with its day of the week, as the golds keep it (令和6年9月13日（金）), then the time
+        m = re.match(r"^(.*?日(?:\s*[（(][^）)]{1,4}[）)])?|.*?[（(][^）)]{1,4}[）)])\s*(.*)$", value)
         if m:
             meta["date_text"], meta["time_text"] = m.group(1).strip(), m.group(2).strip()
         else:
@@ -454,9 +521,13 @@ def _put(meta: dict, other: dict, field: str, key: str, value: str, cont: bool =
 COVER_CHARS = 3000  # more text than any cover sheet holds (p1's long cover, with its lists, is about 1,000)
 
 
-def check_meta(meta: dict, body_chars: int, roles=None) -> list[str]:
+COVER_LOOKAHEAD = 30  # lines at the body's head where a cover item left behind would stand
+
+
+def check_meta(meta: dict, body_chars: int, roles=None, body_head: list[str] = ()) -> list[str]:
     """The cover reader's self-check: warnings when meta holds more than a cover's worth of text or
-    a line that reads as speech (then the body was probably taken for the cover)."""
+    a line that reads as speech (then the body was probably taken for the cover), or when the body
+    opens with a cover item saying when or where (日時, 場所: then the cover ended too early)."""
     values = []
     for v in meta.values():
         if isinstance(v, str):
@@ -474,4 +545,9 @@ def check_meta(meta: dict, body_chars: int, roles=None) -> list[str]:
                                        for s in re.split(r"(?<=。)", v))]
     if speech:
         out.append(f"cover: {len(speech)} meta value(s) read as speech, e.g. {speech[0][:30]!r}")
+    left = [l for l in body_head if (m := KEY_LINE.match(l)) and _key_of(m.group("key"))[0] in ("date", "place")
+            and _cover_item(l, roles)]
+    if left:
+        out.append(f"cover: the body opens with a cover item ({_clean(left[0])[:30]!r}); the cover may "
+                   "have ended too early")
     return out

@@ -116,8 +116,10 @@ def running_headers(lines: list[str], is_label) -> RunningHeaders:
     found = set(counted) | {k for k, l in zip(keys, lines) if k and browser_print_line(l)}
     for k, n in counts.items():
         # a header is no sentence: none ends in it or inside it (a wrapped line of a speech said
-        # three times, …ください。第3条第2項について御説, is text)
-        if k in found or len(k) < 3 or k[-1] in _TERMINAL or "。" in k or k[0] in _BRACKETS \
+        # three times, …ください。第3条第2項について御説, is text); judged inside a table row's pipes
+        # (|  | 〔「なし」と呼ぶ者あり〕 | is a direction in a cell)
+        cell = k.strip("|｜")
+        if k in found or len(cell) < 3 or cell[-1] in _TERMINAL or "。" in k or cell[0] in _BRACKETS \
                 or is_label(printed[k]):
             continue
         if k == title and n >= 2:
@@ -131,8 +133,41 @@ def running_headers(lines: list[str], is_label) -> RunningHeaders:
             found.add(k)  # the title and the meeting's date heading a page, after a page number
         elif n >= 3 and _once_a_page(places[k], numbers):
             found.add(k)
+    found |= _titles_heading_pages(lines, keys, numbers, found)
     stamped = {k for k in found if has_print_stamp(next(l for l, kk in zip(lines, keys) if kk == k))}
     return RunningHeaders(found, stamped)
+
+
+_KANJI_NUMBER = "[0-9〇一二三四五六七八九十百元]"
+_DATE_ANY = re.compile(rf"(?:令和|平成|昭和)?{_KANJI_NUMBER}{{1,4}}年{_KANJI_NUMBER}{{1,3}}月{_KANJI_NUMBER}{{1,3}}日"
+                       r"(?:[（(][^）)]{1,4}[）)])?$")
+# what a record's own title ends in: the kind of record, or the issue's number (…委員会 第1号)
+_RECORD_TITLE = re.compile(r"(?:会議録|議事録|議事要旨|会議要旨|速記録|委員会記録|第[0-9]{1,3}号|[（(]第[0-9]{1,3}号[）)])$")
+
+
+def reads_as_record_title(line: str) -> bool:
+    """The record's title, perhaps with the meeting's date after it (第3回…検討会議事録, 第212回国会 …
+    委員会 第1号　令和五年十一月一日（水曜日）): what a running header prints."""
+    t = re.sub(r"[\s\u3000]+", "", unicodedata.normalize("NFKC", line))
+    t = _DATE_ANY.sub("", t) or t
+    return 6 <= len(t) <= 60 and "。" not in t and "、" not in t and _RECORD_TITLE.search(t) is not None
+
+
+def _titles_heading_pages(lines: list[str], keys: list[str], numbers: list[int], found: set[str]) -> set[str]:
+    """Keys of the record's title printed at the head of a page, right after the page number that
+    closed the page before, even once (a two-page record with no title page: nothing repeats).
+    The title on the first page, before any page number, stays the title."""
+    out = set()
+    first_text = next((i for i, k in enumerate(keys) if k and k not in found), len(keys))
+    for n in numbers:
+        if n < first_text:
+            continue  # a page number opening the first page
+        i = n + 1
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        if i < len(lines) and i <= n + 2 and keys[i] not in found and reads_as_record_title(lines[i]):
+            out.add(keys[i])
+    return out
 
 
 def _title_and_date(line: str, title: str) -> bool:
