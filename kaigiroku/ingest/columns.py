@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..cleanup.cover import KEY_LINE
-from ..cleanup.labels import LabelMatch, as_roles, fuzzy_role, match_label, role_prefix
+from ..cleanup.labels import MARKS, LabelMatch, as_roles, fuzzy_role, match_label, role_prefix
 from ..model import Line
-from .geometry import Row, Rule, cluster_1d, rule_between
+from .geometry import Row, Rule, cluster_1d, join_frags, rule_between
 
 MAX_CANDIDATES = 8
 MIN_HEAD_SHARE = 0.6  # of the cells below the first label, this share must read as labels
@@ -60,8 +60,11 @@ class Cell:
 class Labels:
     """match_label with the roles resolved once and answers cached per text."""
 
-    def __init__(self, roles=None):
+    def __init__(self, roles=None, misread: bool = False):
         self.roles = as_roles(roles)
+        # OCR may misread a character of a cell; a text layer's glyphs are what was printed, so there
+        # a cell one character from a role (3出席者, a cover's numbered key) is no label
+        self.misread = misread
         self._cache: dict[str, tuple] = {}
         self.seen: set[str] = set()  # labels read exactly in this document: they settle a misread one
 
@@ -94,7 +97,7 @@ class Labels:
         m = self.match(text)
         if m is not None:
             self.seen.add(m.speaker)
-        else:
+        elif self.misread:
             role = fuzzy_role(text, self.roles, self.seen)
             m = LabelMatch(role, None, None, len(text), False) if role else None
         return m
@@ -139,6 +142,8 @@ def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: lis
 
     A piece joins the cell above when it sits right under it (no rule between) and does not start a
     label of its own after a complete one: 委員長 + （山田太郎君） is one cell, 会長 + 委員 are two.
+    Under a marked label an unmarked piece never starts one, since the mark opens every label:
+    ◆大臣 + 政務官 is one cell (a text layer's marks are as printed; OCR may lose one).
     """
     lines = [Line(text="".join(f.text for f in frags), x0=frags[0].x0, top=min(f.top for f in frags),
                   x1=frags[-1].x1, bottom=max(f.bottom for f in frags), page=frags[0].page, size=frags[0].size)
@@ -148,11 +153,60 @@ def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: lis
         if cells:
             last = cells[-1]
             near = piece.top - last.bottom <= max_gap and not rule_between(rules, last.bottom, piece.top, x0, x1)
-            if near and not (labels.whole(last.text) and _opens_label(lines, i, labels, max_gap)):
+            if near and not (labels.whole(last.text) and not _goes_on_marked(last.text, piece.text, labels)
+                             and _opens_label(lines, i, labels, max_gap)):
                 last.pieces.append(piece)
                 continue
         cells.append(Cell([piece]))
     return cells
+
+
+def cells_joined(rows: list[Row], size: float, labels: Labels) -> list[str]:
+    """The rows' texts, each label cell wrapped over stacked rows joined at its first row (米山企 /
+    画官 -> 米山企画官　定刻となり…), for reading a document's label vocabulary before its label
+    columns are found: the pieces of a wrapped cell are no line starts of their own.
+
+    A piece continues the lead above it when it sits right under it at the same x, short, with a gap
+    or nothing after it, beside a row of text, and does not open a label after a complete one."""
+    out: list[str] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if _lead(row, size) is None:
+            out.append(row.text)
+            i += 1
+            continue
+        cell, rest, beside = row.frags[0].text, [join_frags(row.frags[1:])], len(row.frags) > 1
+        j = i + 1
+        while j < len(rows) and j - i < 3:
+            below, above = rows[j], rows[j - 1]
+            piece = _lead(below, size)
+            if piece is None or below.top - above.bottom > size or abs(piece.x0 - row.x0) > 0.5 * size \
+                    or not (beside or len(below.frags) > 1):
+                break
+            if labels.whole(cell) and not _goes_on_marked(cell, piece.text, labels) and labels.head(piece.text):
+                break
+            cell += piece.text
+            rest.append(join_frags(below.frags[1:]))
+            j += 1
+        out.append(cell + "\u3000" + "".join(rest) if j > i + 1 else row.text)
+        i = j
+    return out
+
+
+def _lead(row: Row, size: float) -> Line | None:
+    """A row's first fragment when it could be a label cell: short, alone or with a gap after it."""
+    f = row.frags[0]
+    if len(f.text) > MAX_LABEL_CHARS or (len(row.frags) > 1 and row.frags[1].x0 - f.x1 < size):
+        return None
+    return f
+
+
+def _goes_on_marked(cell: str, piece: str, labels: Labels) -> bool:
+    """An unmarked piece right under a marked label, on a text layer: the label goes on."""
+    if labels.misread:
+        return False
+    return cell.lstrip(" \u3000")[:1] in MARKS and piece.lstrip(" \u3000")[:1] not in MARKS
 
 
 def _opens_label(lines: list[Line], i: int, labels: Labels, max_gap: float) -> bool:
@@ -204,7 +258,14 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
         return None
     if all(KEY_LINE.match(c.text) for c in heads) and not any("。" in r.text for r in rows):
         return None  # 出席者 | 会長 小室 充孝…: a cover sheet's table, its keys being role words too
-    top = heads[0].top if heads else cells[0].top
+    # a cover's key alone in its cell over a list running across the gutter (出席者 / 田野瀬太道　池田佳隆…)
+    # is no first label: the labels start below it
+    crossing_tops = [r.top for r, k in zip(rows, kinds) if k == "cross"]
+    first = next((c for k, c in enumerate(heads) if not (KEY_LINE.match(c.text) and any(
+        c.top < t < (heads[k + 1].top if k + 1 < len(heads) else float("inf")) for t in crossing_tops))),
+        heads[0] if heads else cells[0])
+    top = first.top
+    heads = [c for c in heads if c.top >= top - 0.5 * size]
     below = [c for c in cells if c.top >= top - 0.5 * size]
     if not continuing and len(heads) < MIN_HEAD_SHARE * len(below):
         return None

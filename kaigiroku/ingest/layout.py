@@ -18,7 +18,7 @@ from ..charclass import LINE_CLOSED
 from ..cleanup.cover import KEY_LINE
 from ..cleanup.labels import discover
 from ..model import Break, LabelMatch, Page, StreamLine
-from .columns import Cell, Column, Labels, find_column, guess_align, split_row, stack_cells
+from .columns import Cell, Column, Labels, cells_joined, find_column, guess_align, split_row, stack_cells
 from .furniture import strip_furniture
 from .geometry import Row, join_frags, quantile, rows_of, rule_between, typical_size
 
@@ -36,6 +36,8 @@ class Placed:
     indented: bool = False
     full: bool = False  # the line runs to the right edge of its column
     labelled: bool = False  # the line opens with a speaker label
+    cell: str | None = None  # the label cell's text beside the line, parsed once the vocabulary is known
+    placed_by: str = ""  # how geometry put the cell there (explain)
 
 
 @dataclass
@@ -67,21 +69,40 @@ def pages_to_stream(pages: list[Page], roles=None, furniture: bool = True) -> li
 def analyse(pages: list[Page], roles=None, furniture: bool = True) -> list[PageLayout]:
     if furniture:
         strip_furniture(pages)
-    # the document's own label vocabulary, read once from its line starts (cleanup/labels.discover)
-    labels = Labels(discover([ln.text for p in pages for ln in p.lines], roles))
-    if any(p.source == "ocr" for p in pages):
+    ocr = any(p.source == "ocr" for p in pages)
+    page_rows = [rows_of(p.lines) for p in pages]
+    # a first vocabulary, to find label columns by: from the rows, wrapped cells joined by geometry
+    # alone; the cells are parsed with a second one, read once the columns are known (_parse_cells)
+    prior = Labels(roles, misread=ocr)
+    texts = [t for p, rows in zip(pages, page_rows) for t in cells_joined(rows, typical_size(p.lines), prior)]
+    labels = Labels(discover(texts, roles), misread=ocr)
+    if ocr:
         # a first reading collects the labels OCR got right everywhere, so that a misread cell on an
         # early page is settled by a clean one further on (教育総務中長 -> 教育総務課長)
-        _read_pages(pages, labels)
-    return _read_pages(pages, labels)
+        _read_pages(pages, page_rows, labels)
+    layouts = _read_pages(pages, page_rows, labels)
+    _parse_cells(layouts, roles, labels, ocr)
+    return layouts
 
 
-def _read_pages(pages: list[Page], labels: Labels) -> list[PageLayout]:
+def _parse_cells(layouts: list[PageLayout], roles, first: Labels, ocr: bool) -> None:
+    """The document's label vocabulary, read (cleanup/labels.discover) from the stream as layout
+    found it, each label cell whole before its text; then every cell parsed with it, once."""
+    placed = [p for lay in layouts for p in lay.placed]
+    texts = [f"{p.cell}\u3000{p.line.text}" if p.cell is not None else p.line.text for p in placed]
+    labels = Labels(discover(texts, roles), misread=ocr)
+    labels.seen = first.seen  # labels read exactly on a first reading settle OCR-misread cells
+    for p in placed:
+        if p.cell is not None:
+            p.line.label, p.line.text = _attach(p.cell, p.line.text, labels, p.placed_by)
+
+
+def _read_pages(pages: list[Page], page_rows: list[list[Row]], labels: Labels) -> list[PageLayout]:
     out: list[PageLayout] = []
     column = None
     last = None  # the last Placed line of the pages so far
-    for page in pages:
-        lay = layout_page(page, labels, column)
+    for page, rows in zip(pages, page_rows):
+        lay = layout_page(page, labels, column, rows)
         if lay.column is not None:
             column = lay.column
         if lay.placed:
@@ -101,8 +122,8 @@ def _continues(last: Placed | None, first: Placed) -> bool:
     return bool(last.line.text) and last.line.text.rstrip()[-1:] not in LINE_CLOSED
 
 
-def layout_page(page: Page, labels: Labels, prev: Column | None = None) -> PageLayout:
-    rows = rows_of(page.lines)
+def layout_page(page: Page, labels: Labels, prev: Column | None = None, rows: list[Row] | None = None) -> PageLayout:
+    rows = rows_of(page.lines) if rows is None else rows
     if not rows:
         return PageLayout(page)
     size = typical_size(page.lines)
@@ -213,10 +234,10 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, prev: Co
             out.append(_plain_row(b, size, labels, right_edge))
             continue
         for part_rows, cell, opening in _parts(b, owned.get(id(b), []), column.align, size):
-            out.extend(_emit(part_rows, cell, opening, size, labels, body_x, right_edge, column.align))
+            out.extend(_emit(part_rows, cell, opening, size, body_x, right_edge, column.align))
     for cell in owned.get(None, []):  # a label beside no text at all
         at = next((k for k, p in enumerate(out) if p.box[1] > cell.top), len(out))
-        out.insert(at, _label_alone(cell, labels))
+        out.insert(at, _label_alone(cell))
     return out
 
 
@@ -262,11 +283,11 @@ def _attach(cell_text: str, text: str, labels: Labels, how: str) -> tuple[LabelM
     return None, (cell_text + "\u3000" + text if text else cell_text)
 
 
-def _label_alone(cell: Cell, labels: Labels) -> Placed:
-    label, text = _attach(cell.text, "", labels, "label column: a cell beside no text")
-    return Placed(StreamLine(text="" if label else text, page=cell.pieces[0].page, brk=Break.ROW, label=label,
-                             origin="label cell alone", settled=True),
-                  cell.box, cell.box, labelled=True)
+def _label_alone(cell: Cell) -> Placed:
+    return Placed(StreamLine(text="", page=cell.pieces[0].page, brk=Break.ROW, origin="label cell alone",
+                             settled=True),
+                  cell.box, cell.box, labelled=True, cell=cell.text,
+                  placed_by="label column: a cell beside no text")
 
 
 def _assign(cells: list[Cell], blocks: list[Block], size: float) -> dict:
@@ -322,22 +343,22 @@ def _parts(block: Block, cells: list[Cell], align: str, size: float):
         yield [], c, Break.ROW
 
 
-def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, labels: Labels, body_x, right_edge,
+def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, body_x, right_edge,
           align: str = "top"):
     if not rows:
-        return [_label_alone(cell, labels)] if cell is not None else []
+        return [_label_alone(cell)] if cell is not None else []
     out = []
     for i, row in enumerate(rows):
         text = join_frags(row.frags)
-        label = None
+        placed_by = ""
         indented = row.x0 > body_x + 0.5 * size
         if i == 0:
             brk = Break.ROW if cell is not None else opening
             origin = "label cell beside the row" if cell is not None else {
                 Break.ROW: "ruled line", Break.WRAP: "centred heading goes on"}.get(opening, "vertical gap")
             if cell is not None:
-                label, text = _attach(cell.text, text, labels, "label column: placed by geometry "
-                                      f"({'centre of the cell within the speech' if align == 'centre' else 'cell top at the row'})")
+                placed_by = ("label column: placed by geometry "
+                             f"({'centre of the cell within the speech' if align == 'centre' else 'cell top at the row'})")
         else:
             prev = rows[i - 1]
             if _centred_goes_on(prev, row, body_x, right_edge, size):
@@ -347,9 +368,10 @@ def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, labels: Labe
             else:
                 brk, origin = Break.WRAP, "wrap: the line before is full"
         first = cell is not None and i == 0
-        out.append(Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, label=label, origin=origin,
+        out.append(Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, origin=origin,
                                      settled=True, indent=max(0, round((row.x0 - body_x) / size))), _box(row),
-                          cell.box if first else None, indented, row.x1 >= right_edge - 1.5 * size, first))
+                          cell.box if first else None, indented, row.x1 >= right_edge - 1.5 * size, first,
+                          cell.text if first else None, placed_by))
     return out
 
 
