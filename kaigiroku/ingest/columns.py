@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..charclass import LINE_CLOSED
 from ..cleanup.cover import KEY_LINE
 from ..cleanup.labels import MARKS, LabelMatch, as_roles, fuzzy_role, match_label, role_prefix
 from ..model import Line
@@ -28,6 +29,8 @@ class Column:
     body: float  # x where the body column starts
     top: float  # y of the first label; cells above it are a cover table's keys, not labels
     align: str = "top"  # "top": labels on their row's first line; "centre": vertically centred
+    # the evidence for the alignment on the document's pages so far: one document sets its labels one way
+    votes: Counter = field(default_factory=Counter)
 
 
 @dataclass
@@ -166,8 +169,9 @@ def cells_joined(rows: list[Row], size: float, labels: Labels) -> list[str]:
     画官 -> 米山企画官　定刻となり…), for reading a document's label vocabulary before its label
     columns are found: the pieces of a wrapped cell are no line starts of their own.
 
-    A piece continues the lead above it when it sits right under it at the same x, short, with a gap
-    or nothing after it, beside a row of text, and does not open a label after a complete one."""
+    A piece continues the lead above it when it sits right under it, over the same columns (flush
+    left, right or centred alike), short, with a gap or nothing after it, beside a row of text, and
+    does not open a label after a complete one."""
     out: list[str] = []
     i = 0
     while i < len(rows):
@@ -176,13 +180,15 @@ def cells_joined(rows: list[Row], size: float, labels: Labels) -> list[str]:
             out.append(row.text)
             i += 1
             continue
-        cell, rest, beside = row.frags[0].text, [join_frags(row.frags[1:])], len(row.frags) > 1
+        lead = row.frags[0]
+        cell, rest, beside = lead.text, [join_frags(row.frags[1:])], len(row.frags) > 1
+        body_x = row.frags[1].x0 if beside else float("inf")
         j = i + 1
         while j < len(rows) and j - i < 3:
             below, above = rows[j], rows[j - 1]
             piece = _lead(below, size)
-            if piece is None or below.top - above.bottom > size or abs(piece.x0 - row.x0) > 0.5 * size \
-                    or not (beside or len(below.frags) > 1):
+            if piece is None or below.top - above.bottom > size or not (beside or len(below.frags) > 1) \
+                    or piece.x1 <= lead.x0 or piece.x0 >= lead.x1 or piece.x1 > body_x - 0.5 * size:
                 break
             if labels.whole(cell) and not _goes_on_marked(cell, piece.text, labels) and labels.head(piece.text):
                 break
@@ -275,22 +281,36 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
     if beside and beside.count("cross") > MAX_CROSSING * len(beside):
         return None
     left = min(c.box[0] for c in below)
-    return Column(left=left, body=body, top=top, align=prev.align if prev else "top"), len(heads)
+    return Column(left=left, body=body, top=top, align=prev.align if prev else "top",
+                  votes=Counter(prev.votes) if prev else Counter()), len(heads)
+
+
+def _goes_on(above: Row, row: Row, right_edge: float, size: float) -> bool:
+    """The row carries on the sentence of the full row above it: no speech starts there."""
+    return above.x1 >= right_edge - 1.5 * size and row.x0 <= above.x0 + 0.5 * size \
+        and above.text.rstrip()[-1:] not in LINE_CLOSED
 
 
 def left_edge_of(pieces) -> float:
     return min((frags[0].x0 for _, frags in pieces), default=0.0)
 
 
-def guess_align(blocks, cells: list[Cell], size: float, default: str) -> str:
-    """"top" or "centre": how labels sit against their row, from blocks holding exactly one cell."""
-    votes = Counter()
+def guess_align(blocks, cells: list[Cell], size: float, default: str, right_edge: float | None = None,
+                votes: Counter | None = None) -> str:
+    """"top" or "centre": how labels sit against their row, from blocks holding exactly one cell,
+    and in blocks set solid from labels beside no first line of a speech. `votes` (the pages before)
+    gets this page's evidence added; a tie keeps `default`."""
+    votes = Counter() if votes is None else votes
     for block in blocks:
         inside = [c for c in cells if block.top - 0.5 * size <= c.mid <= block.bottom + 0.5 * size]
         if len(inside) > 1:
-            # rows set solid: a label level with no line at all is centred between two
+            # rows set solid: a label level with no line at all is centred between two, and so is one
+            # level with a line that goes on with the sentence of the full line above it
+            rows = block.rows
             for c in inside:
-                if not any(abs(c.top - r.top) <= 0.35 * size for r in block.rows):
+                level = [i for i, r in enumerate(rows) if abs(c.top - r.top) <= 0.35 * size]
+                if not level or (right_edge is not None and level[0] > 0 and _goes_on(rows[level[0] - 1],
+                                                                                      rows[level[0]], right_edge, size)):
                     votes["centre"] += 1
             continue
         if len(inside) != 1 or len(block.rows) < 2:
@@ -302,6 +322,6 @@ def guess_align(blocks, cells: list[Cell], size: float, default: str) -> str:
             votes["top"] += 1
         elif abs(c.mid - (block.top + block.bottom) / 2) <= 0.35 * size:
             votes["centre"] += 1
-    if not votes:
+    if votes["centre"] == votes["top"]:
         return default
     return "centre" if votes["centre"] > votes["top"] else "top"

@@ -225,7 +225,8 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, prev: Co
     gap = line_gap + 0.45 * size
     blocks = _blocks(items, rules, gap, body_x, right_edge, (page_left, page_right), size)
     real_blocks = [b for b in blocks if isinstance(b, Block)]
-    column.align = guess_align(real_blocks, cells, size, prev.align if prev else column.align)
+    column.align = guess_align(real_blocks, cells, size, prev.align if prev else column.align, right_edge,
+                               column.votes)
     # 3. cells to blocks, splitting blocks that hold more than one label
     owned = _assign(cells, real_blocks, size)
     out: list[Placed] = []
@@ -233,7 +234,7 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, prev: Co
         if isinstance(b, Row):
             out.append(_plain_row(b, size, labels, right_edge))
             continue
-        for part_rows, cell, opening in _parts(b, owned.get(id(b), []), column.align, size):
+        for part_rows, cell, opening in _parts(b, owned.get(id(b), []), column.align, size, right_edge):
             out.extend(_emit(part_rows, cell, opening, size, body_x, right_edge, column.align))
     for cell in owned.get(None, []):  # a label beside no text at all
         at = next((k for k, p in enumerate(out) if p.box[1] > cell.top), len(out))
@@ -308,19 +309,26 @@ def _assign(cells: list[Cell], blocks: list[Block], size: float) -> dict:
     return owned
 
 
-def _parts(block: Block, cells: list[Cell], align: str, size: float):
+def _parts(block: Block, cells: list[Cell], align: str, size: float, right_edge: float):
     """(rows, cell or None, opening break) for each speech in a block; cells that fit no line are
     yielded with no rows (a label standing alone)."""
     rows = block.rows
     starts: list[tuple[int, Cell]] = []
     after: list[Cell] = []  # labels below the block's last line: the speech starts on the next page
-    for c in sorted(cells, key=lambda c: c.mid):
+    ordered = sorted(cells, key=lambda c: c.mid)
+    if align == "centre" and len(ordered) > 1:
+        after = [c for c in ordered if c.top > rows[-1].bottom]
+        ordered = [c for c in ordered if c.top <= rows[-1].bottom]
+        firsts = _centred_starts(rows, ordered, right_edge, size)
+        if firsts is not None:
+            starts, ordered = list(zip(firsts, ordered)), []
+    for c in ordered:
         if align == "centre":
             if not starts:
                 at = 0
             else:
-                # labels centred with no gap between rows: the part before ends as far below its
-                # label's centre as it starts above it
+                # no reading fits every label: the part before ends as far below its label's centre
+                # as it starts above it
                 p_at, p_cell = starts[-1]
                 end = 2 * p_cell.mid - rows[p_at].top
                 at = next((i for i, r in enumerate(rows) if i > p_at and r.mid > end), None)
@@ -341,6 +349,70 @@ def _parts(block: Block, cells: list[Cell], align: str, size: float):
         yield rows[i:j], c, (block.opening if k == 0 else Break.ROW)
     for c in after:
         yield [], c, Break.ROW
+
+
+def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size: float) -> list[int] | None:
+    """The first rows of the speeches of labels centred against them, rows set solid (no gap or
+    rule between speeches), or None when the labels fit no such reading.
+
+    Each label gets a run of rows whose centre is the label's centre (or, a label taller than its
+    speech, whose top is the label's top); a run starts where a line may start a speech (the
+    block's first, after a short or closed line, or indented by a character, not set in as a note
+    or a centred heading is) and ends before one. Runs follow the
+    labels' order; rows between runs (a note, a heading, the end of a speech from the page before)
+    are allowed at a small cost each, so that a label takes its whole speech, not just the line
+    level with it."""
+    n_rows = len(rows)
+    left = min(r.x0 for r in rows)
+    # rows where something new may start (a speech, a note, a heading), and of those where a speech may
+    breaks = {i for i in range(n_rows) if i == 0 or rows[i - 1].x1 < right_edge - 1.5 * size
+              or rows[i].x0 > rows[i - 1].x0 + 0.5 * size or rows[i - 1].text.rstrip()[-1:] in LINE_CLOSED}
+    starts = {i for i in breaks if rows[i].x0 <= left + 1.5 * size}
+    tops, bottoms = [r.top for r in rows], [r.bottom for r in rows]
+    loose, spare = 0.6 * size, 0.05 * size  # the fit allowed; the cost of a row left to no label
+    fits = []  # per label: (first row, last row, misfit) of the runs it could head
+    for c in cells:
+        options = []
+        for s in starts:
+            if tops[s] > c.mid + 0.35 * size:
+                continue
+            for e in range(s, n_rows):
+                if e + 1 < n_rows and e + 1 not in breaks:
+                    continue
+                if (bottoms[e] + tops[s]) / 2 > c.mid + loose:
+                    break
+                misfit = abs((tops[s] + bottoms[e]) / 2 - c.mid)
+                if c.bottom - c.top > bottoms[e] - tops[s]:  # a label taller than its speech sits on its top
+                    misfit = min(misfit, abs(c.top - tops[s]))
+                if misfit <= loose:
+                    options.append((s, e, misfit))
+        if not options:
+            return None
+        fits.append(options)
+    best: dict = {}  # (label k, first free row) -> (cost of labels k.., first row, last row) or None
+
+    def place(k: int, free: int):
+        if k == len(fits):
+            return (spare * (n_rows - free), n_rows, n_rows)
+        if (k, free) not in best:
+            found = None
+            for s, e, misfit in fits[k]:
+                rest = place(k + 1, e + 1) if s >= free else None
+                if rest is not None:
+                    total = misfit + spare * (s - free) + rest[0]
+                    if found is None or total < found[0]:
+                        found = (total, s, e)
+            best[(k, free)] = found
+        return best[(k, free)]
+
+    if place(0, 0) is None:
+        return None
+    out, free = [], 0
+    for k in range(len(fits)):
+        _, s, e = best[(k, free)]
+        out.append(s)
+        free = e + 1
+    return out
 
 
 def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, body_x, right_edge,
