@@ -313,14 +313,18 @@ def guess_align(blocks, cells: list[Cell], size: float, default: str, right_edge
                                                                                       rows[level[0]], right_edge, size)):
                     votes["centre"] += 1
             continue
-        if len(inside) != 1 or len(block.rows) < 2:
+        # the block's speech lines: a heading or a note set in above or below them is no part of the cell's row
+        left = min(r.x0 for r in block.rows)
+        rows = [r for r in block.rows if r.x0 <= left + 1.5 * size]
+        if len(inside) != 1 or len(rows) < 2:
             continue
         c = inside[0]
-        if (block.bottom - block.top) - (c.bottom - c.top) < 0.7 * size:
+        top, bottom = rows[0].top, rows[-1].bottom
+        if (bottom - top) - (c.bottom - c.top) < 0.7 * size:
             continue  # a label as tall as its text is both top-aligned and centred
-        if abs(c.top - block.rows[0].top) <= 0.35 * size:
+        if abs(c.top - top) <= 0.35 * size:
             votes["top"] += 1
-        elif abs(c.mid - (block.top + block.bottom) / 2) <= 0.35 * size:
+        elif abs(c.mid - (top + bottom) / 2) <= 0.35 * size:
             votes["centre"] += 1
     if votes["centre"] == votes["top"]:
         return default

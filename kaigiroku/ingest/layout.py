@@ -316,7 +316,7 @@ def _parts(block: Block, cells: list[Cell], align: str, size: float, right_edge:
     starts: list[tuple[int, Cell]] = []
     after: list[Cell] = []  # labels below the block's last line: the speech starts on the next page
     ordered = sorted(cells, key=lambda c: c.mid)
-    if align == "centre" and len(ordered) > 1:
+    if align == "centre" and ordered:
         after = [c for c in ordered if c.top > rows[-1].bottom]
         ordered = [c for c in ordered if c.top <= rows[-1].bottom]
         firsts = _centred_starts(rows, ordered, right_edge, size)
@@ -357,17 +357,17 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
 
     Each label gets a run of rows whose centre is the label's centre (or, a label taller than its
     speech, whose top is the label's top); a run starts where a line may start a speech (the
-    block's first, after a short or closed line, or indented by a character, not set in as a note
-    or a centred heading is) and ends before one. Runs follow the
-    labels' order; rows between runs (a note, a heading, the end of a speech from the page before)
-    are allowed at a small cost each, so that a label takes its whole speech, not just the line
-    level with it."""
+    block's first, after a short or closed line, or indented by a character) and ends before one;
+    it never holds a line set in as a note or a centred heading is. Runs follow the labels' order;
+    rows between runs (a note, a heading, the end of a speech from the page before) are allowed at
+    a small cost each, so that a label takes its whole speech, not just the line level with it."""
     n_rows = len(rows)
     left = min(r.x0 for r in rows)
     # rows where something new may start (a speech, a note, a heading), and of those where a speech may
     breaks = {i for i in range(n_rows) if i == 0 or rows[i - 1].x1 < right_edge - 1.5 * size
               or rows[i].x0 > rows[i - 1].x0 + 0.5 * size or rows[i - 1].text.rstrip()[-1:] in LINE_CLOSED}
-    starts = {i for i in breaks if rows[i].x0 <= left + 1.5 * size}
+    set_in = [r.x0 > left + 1.5 * size for r in rows]  # a note or a heading, never a line of a speech
+    starts = {i for i in breaks if not set_in[i]}
     tops, bottoms = [r.top for r in rows], [r.bottom for r in rows]
     loose, spare = 0.6 * size, 0.05 * size  # the fit allowed; the cost of a row left to no label
     fits = []  # per label: (first row, last row, misfit) of the runs it could head
@@ -377,6 +377,8 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
             if tops[s] > c.mid + 0.35 * size:
                 continue
             for e in range(s, n_rows):
+                if set_in[e]:
+                    break
                 if e + 1 < n_rows and e + 1 not in breaks:
                     continue
                 if (bottoms[e] + tops[s]) / 2 > c.mid + loose:
