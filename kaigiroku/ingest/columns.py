@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..charclass import LINE_CLOSED
 from ..cleanup.cover import KEY_LINE
-from ..cleanup.labels import MARKS, LabelMatch, as_roles, fuzzy_role, match_label, role_prefix
+from ..cleanup.labels import MARKS, LabelMatch, as_roles, fuzzy_role, label_cell, match_label, role_prefix
 from ..model import Line
 from .geometry import Row, Rule, cluster_1d, join_frags, rule_between
 
@@ -96,8 +96,9 @@ class Labels:
         return self._get(text)[0]
 
     def cell(self, text: str) -> LabelMatch | None:
-        """The label a label-column cell holds: as printed, or (OCR) with one character misread."""
-        m = self.match(text)
+        """The label a label-column cell holds: as printed (a seat alone, 7番, too: the column shows it is
+        a label), or (OCR) with one character misread."""
+        m = self.match(text) or label_cell(text, self.roles)
         if m is not None:
             self.seen.add(m.speaker)
         elif self.misread:

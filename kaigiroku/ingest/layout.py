@@ -292,15 +292,22 @@ def _label_alone(cell: Cell) -> Placed:
 
 
 def _assign(cells: list[Cell], blocks: list[Block], size: float) -> dict:
-    """Each cell to the block whose extent holds its centre, else to the nearest block (the one
-    below on a tie); a cell far from any text stays alone (key None)."""
+    """Each cell to the block whose extent holds its centre, else to the one beside its top (a cell
+    taller than its speech sits on the speech's top), else to the nearest block (the one below on a
+    tie); a cell far from any text stays alone (key None)."""
     owned: dict = {}
     for c in cells:
         best, dist = None, None
+        beside = next((b for b in blocks if b.top - 0.35 * size <= c.top <= b.bottom), None)
         for b in blocks:
             if b.top - 0.5 * size <= c.mid <= b.bottom + 0.5 * size:
                 best, dist = b, 0.0
                 break
+            if b is beside:
+                best, dist = b, 0.0
+                continue
+            if dist == 0.0:
+                continue
             d = min(abs(c.mid - b.top), abs(c.mid - b.bottom))
             if dist is None or d < dist - 1e-6 or (abs(d - dist) <= 1e-6 and b.top > c.mid):
                 best, dist = b, d
