@@ -239,6 +239,9 @@ def find_column(rows: list[Row], size: float, labels: Labels, rules: list[Rule],
     groups = [g for g in cluster_1d(starts, 2.0) if len(g) >= 2]
     groups.sort(key=len, reverse=True)
     candidates = [sum(g) / len(g) for g in groups[:MAX_CANDIDATES]]
+    # text after a label: a page's one label under a cover sheet gives its body edge once
+    candidates += [r.frags[1].x0 for r in rows if len(r.frags) > 1 and r.frags[1].x0 - left_edge >= 1.5 * size
+                   and labels.head(r.frags[0].text) and all(abs(r.frags[1].x0 - x) > 2.0 for x in candidates)][:2]
     if prev is not None:
         candidates.append(prev.body)
     best = None
