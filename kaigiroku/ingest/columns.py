@@ -158,21 +158,21 @@ def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: lis
             last = cells[-1]
             near = piece.top - last.bottom <= max_gap and not rule_between(rules, last.bottom, piece.top, x0, x1)
             if near and not (labels.whole(last.text) and not _goes_on_marked(last.text, piece.text, labels)
-                             and _opens_label(lines, i, labels, max_gap)):
+                             and _opens_label(lines, i, labels, max_gap, rules, x0, x1)):
                 last.pieces.append(piece)
                 continue
         cells.append(Cell([piece]))
     return cells
 
 
-def cells_joined(rows: list[Row], size: float, labels: Labels) -> list[str]:
+def cells_joined(rows: list[Row], size: float, labels: Labels, rules: list[Rule] = ()) -> list[str]:
     """The rows' texts, each label cell wrapped over stacked rows joined at its first row (米山企 /
     画官 -> 米山企画官　定刻となり…), for reading a document's label vocabulary before its label
     columns are found: the pieces of a wrapped cell are no line starts of their own.
 
-    A piece continues the lead above it when it sits right under it, over the same columns (flush
-    left, right or centred alike), short, with a gap or nothing after it, beside a row of text, and
-    does not open a label after a complete one."""
+    A piece continues the lead above it when it sits right under it with no rule between, over the
+    same columns (flush left, right or centred alike), short, with a gap or nothing after it, beside a
+    row of text, and does not open a label after a complete one."""
     out: list[str] = []
     i = 0
     while i < len(rows):
@@ -189,7 +189,8 @@ def cells_joined(rows: list[Row], size: float, labels: Labels) -> list[str]:
             below, above = rows[j], rows[j - 1]
             piece = _lead(below, size)
             if piece is None or below.top - above.bottom > size or not (beside or len(below.frags) > 1) \
-                    or piece.x1 <= lead.x0 or piece.x0 >= lead.x1 or piece.x1 > body_x - 0.5 * size:
+                    or piece.x1 <= lead.x0 or piece.x0 >= lead.x1 or piece.x1 > body_x - 0.5 * size \
+                    or rule_between(rules, above.bottom, below.top, piece.x0, piece.x1):
                 break
             if labels.whole(cell) and not _goes_on_marked(cell, piece.text, labels) and labels.head(piece.text):
                 break
@@ -216,11 +217,13 @@ def _goes_on_marked(cell: str, piece: str, labels: Labels) -> bool:
     return cell.lstrip(" \u3000")[:1] in MARKS and piece.lstrip(" \u3000")[:1] not in MARKS
 
 
-def _opens_label(lines: list[Line], i: int, labels: Labels, max_gap: float) -> bool:
+def _opens_label(lines: list[Line], i: int, labels: Labels, max_gap: float, rules: list[Rule] = (),
+                 x0: float = 0.0, x1: float = 0.0) -> bool:
     """Whether lines[i] starts a label, alone or with the lines stacked under it (大臣政務 / 官（本田）."""
     text = ""
     for k in range(i, min(i + 3, len(lines))):
-        if k > i and lines[k].top - lines[k - 1].bottom > max_gap:
+        if k > i and (lines[k].top - lines[k - 1].bottom > max_gap
+                      or rule_between(rules, lines[k - 1].bottom, lines[k].top, x0, x1)):
             break
         text += re.sub(r"[ \u3000]", "", lines[k].text)
         if labels.head(text):

@@ -74,7 +74,8 @@ def analyse(pages: list[Page], roles=None, furniture: bool = True) -> list[PageL
     # a first vocabulary, to find label columns by: from the rows, wrapped cells joined by geometry
     # alone; the cells are parsed with a second one, read once the columns are known (_parse_cells)
     prior = Labels(roles, misread=ocr)
-    texts = [t for p, rows in zip(pages, page_rows) for t in cells_joined(rows, typical_size(p.lines), prior)]
+    texts = [t for p, rows in zip(pages, page_rows)
+             for t in cells_joined(rows, typical_size(p.lines), prior, list(getattr(p, "rules", ()) or ()))]
     labels = Labels(discover(texts, roles), misread=ocr)
     if ocr:
         # a first reading collects the labels OCR got right everywhere, so that a misread cell on an
