@@ -445,6 +445,9 @@ def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, body_x, righ
             prev = rows[i - 1]
             if _centred_goes_on(prev, row, body_x, right_edge, size):
                 brk, origin = Break.WRAP, "centred heading goes on"
+            elif (prev.x1 >= right_edge - 1.5 * size and prev.x0 > body_x + 1.5 * size
+                  and abs(row.x0 - prev.x0) <= 0.5 * size):
+                brk, origin = Break.WRAP, "wrap: a set-in line (a note) goes on under its full line"
             elif indented or prev.x1 < right_edge - 1.5 * size:
                 brk, origin = Break.PARA, ("indent" if indented else "short line before")
             else:
