@@ -271,8 +271,8 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
         return None
     if all(KEY_LINE.match(c.text) for c in heads) and not any("。" in r.text for r in rows):
         return None  # 出席者 | 会長 小室 充孝…: a cover sheet's table, its keys being role words too
-    # a cover's key alone in its cell over a list running across the gutter (出席者 / 田野瀬太道　池田佳隆…)
-    # is no first label: the labels start below it
+    # a cover's key alone in its cell over a list running across the gutter (出席者 / 田野瀬太道…) is
+    # no first label: the labels start below it
     crossing_tops = [r.top for r, k in zip(rows, kinds) if k == "cross"]
     first = next((c for k, c in enumerate(heads) if not (KEY_LINE.match(c.text) and any(
         c.top < t < (heads[k + 1].top if k + 1 < len(heads) else float("inf")) for t in crossing_tops))),
@@ -316,8 +316,8 @@ def guess_align(blocks, cells: list[Cell], size: float, default: str, right_edge
             rows = block.rows
             for c in inside:
                 level = [i for i, r in enumerate(rows) if abs(c.top - r.top) <= 0.35 * size]
-                if not level or (right_edge is not None and level[0] > 0 and _goes_on(rows[level[0] - 1],
-                                                                                      rows[level[0]], right_edge, size)):
+                if not level or (right_edge is not None and level[0] > 0
+                                 and _goes_on(rows[level[0] - 1], rows[level[0]], right_edge, size)):
                     votes["centre"] += 1
             continue
         # the block's speech lines: a heading or a note set in above or below them is no part of the cell's row
