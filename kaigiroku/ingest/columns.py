@@ -11,10 +11,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..charclass import LINE_CLOSED
 from ..cleanup.cover import KEY_LINE
-from ..cleanup.labels import LabelMatch, as_roles, fuzzy_role, match_label, role_prefix
+from ..cleanup.labels import MARKS, LabelMatch, as_roles, fuzzy_role, label_cell, match_label, role_prefix
 from ..model import Line
-from .geometry import Row, Rule, cluster_1d, rule_between
+from .geometry import Row, Rule, cluster_1d, join_frags, rule_between
 
 MAX_CANDIDATES = 8
 MIN_HEAD_SHARE = 0.6  # of the cells below the first label, this share must read as labels
@@ -28,6 +29,8 @@ class Column:
     body: float  # x where the body column starts
     top: float  # y of the first label; cells above it are a cover table's keys, not labels
     align: str = "top"  # "top": labels on their row's first line; "centre": vertically centred
+    # the evidence for the alignment on the document's pages so far: one document sets its labels one way
+    votes: Counter = field(default_factory=Counter)
 
 
 @dataclass
@@ -60,8 +63,11 @@ class Cell:
 class Labels:
     """match_label with the roles resolved once and answers cached per text."""
 
-    def __init__(self, roles=None):
+    def __init__(self, roles=None, misread: bool = False):
         self.roles = as_roles(roles)
+        # OCR may misread a character of a cell; a text layer's glyphs are what was printed, so there
+        # a cell one character from a role (3出席者, a cover's numbered key) is no label
+        self.misread = misread
         self._cache: dict[str, tuple] = {}
         self.seen: set[str] = set()  # labels read exactly in this document: they settle a misread one
 
@@ -90,11 +96,12 @@ class Labels:
         return self._get(text)[0]
 
     def cell(self, text: str) -> LabelMatch | None:
-        """The label a label-column cell holds: as printed, or (OCR) with one character misread."""
-        m = self.match(text)
+        """The label a label-column cell holds: as printed (a seat alone, 7番, too: the column shows it is
+        a label), or (OCR) with one character misread."""
+        m = self.match(text) or label_cell(text, self.roles)
         if m is not None:
             self.seen.add(m.speaker)
-        else:
+        elif self.misread:
             role = fuzzy_role(text, self.roles, self.seen)
             m = LabelMatch(role, None, None, len(text), False) if role else None
         return m
@@ -139,6 +146,8 @@ def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: lis
 
     A piece joins the cell above when it sits right under it (no rule between) and does not start a
     label of its own after a complete one: 委員長 + （山田太郎君） is one cell, 会長 + 委員 are two.
+    Under a marked label an unmarked piece never starts one, since the mark opens every label:
+    ◆大臣 + 政務官 is one cell (a text layer's marks are as printed; OCR may lose one).
     """
     lines = [Line(text="".join(f.text for f in frags), x0=frags[0].x0, top=min(f.top for f in frags),
                   x1=frags[-1].x1, bottom=max(f.bottom for f in frags), page=frags[0].page, size=frags[0].size)
@@ -148,18 +157,73 @@ def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: lis
         if cells:
             last = cells[-1]
             near = piece.top - last.bottom <= max_gap and not rule_between(rules, last.bottom, piece.top, x0, x1)
-            if near and not (labels.whole(last.text) and _opens_label(lines, i, labels, max_gap)):
+            if near and not (labels.whole(last.text) and not _goes_on_marked(last.text, piece.text, labels)
+                             and _opens_label(lines, i, labels, max_gap, rules, x0, x1)):
                 last.pieces.append(piece)
                 continue
         cells.append(Cell([piece]))
     return cells
 
 
-def _opens_label(lines: list[Line], i: int, labels: Labels, max_gap: float) -> bool:
+def cells_joined(rows: list[Row], size: float, labels: Labels, rules: list[Rule] = ()) -> list[str]:
+    """The rows' texts, each label cell wrapped over stacked rows joined at its first row (米山企 /
+    画官 -> 米山企画官　定刻となり…), for reading a document's label vocabulary before its label
+    columns are found: the pieces of a wrapped cell are no line starts of their own.
+
+    A piece continues the lead above it when it sits right under it with no rule between, over the
+    same columns (flush left, right or centred alike), short, with a gap or nothing after it, beside a
+    row of text, and does not open a label after a complete one."""
+    out: list[str] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if _lead(row, size) is None:
+            out.append(row.text)
+            i += 1
+            continue
+        lead = row.frags[0]
+        cell, rest, beside = lead.text, [join_frags(row.frags[1:])], len(row.frags) > 1
+        body_x = row.frags[1].x0 if beside else float("inf")
+        j = i + 1
+        while j < len(rows) and j - i < 3:
+            below, above = rows[j], rows[j - 1]
+            piece = _lead(below, size)
+            if piece is None or below.top - above.bottom > size or not (beside or len(below.frags) > 1) \
+                    or piece.x1 <= lead.x0 or piece.x0 >= lead.x1 or piece.x1 > body_x - 0.5 * size \
+                    or rule_between(rules, above.bottom, below.top, piece.x0, piece.x1):
+                break
+            if labels.whole(cell) and not _goes_on_marked(cell, piece.text, labels) and labels.head(piece.text):
+                break
+            cell += piece.text
+            rest.append(join_frags(below.frags[1:]))
+            j += 1
+        out.append(cell + "\u3000" + "".join(rest) if j > i + 1 else row.text)
+        i = j
+    return out
+
+
+def _lead(row: Row, size: float) -> Line | None:
+    """A row's first fragment when it could be a label cell: short, alone or with a gap after it."""
+    f = row.frags[0]
+    if len(f.text) > MAX_LABEL_CHARS or (len(row.frags) > 1 and row.frags[1].x0 - f.x1 < size):
+        return None
+    return f
+
+
+def _goes_on_marked(cell: str, piece: str, labels: Labels) -> bool:
+    """An unmarked piece right under a marked label, on a text layer: the label goes on."""
+    if labels.misread:
+        return False
+    return cell.lstrip(" \u3000")[:1] in MARKS and piece.lstrip(" \u3000")[:1] not in MARKS
+
+
+def _opens_label(lines: list[Line], i: int, labels: Labels, max_gap: float, rules: list[Rule] = (),
+                 x0: float = 0.0, x1: float = 0.0) -> bool:
     """Whether lines[i] starts a label, alone or with the lines stacked under it (大臣政務 / 官（本田）."""
     text = ""
     for k in range(i, min(i + 3, len(lines))):
-        if k > i and lines[k].top - lines[k - 1].bottom > max_gap:
+        if k > i and (lines[k].top - lines[k - 1].bottom > max_gap
+                      or rule_between(rules, lines[k - 1].bottom, lines[k].top, x0, x1)):
             break
         text += re.sub(r"[ \u3000]", "", lines[k].text)
         if labels.head(text):
@@ -178,6 +242,9 @@ def find_column(rows: list[Row], size: float, labels: Labels, rules: list[Rule],
     groups = [g for g in cluster_1d(starts, 2.0) if len(g) >= 2]
     groups.sort(key=len, reverse=True)
     candidates = [sum(g) / len(g) for g in groups[:MAX_CANDIDATES]]
+    # text after a label: a page's one label under a cover sheet gives its body edge once
+    candidates += [r.frags[1].x0 for r in rows if len(r.frags) > 1 and r.frags[1].x0 - left_edge >= 1.5 * size
+                   and labels.head(r.frags[0].text) and all(abs(r.frags[1].x0 - x) > 2.0 for x in candidates)][:2]
     if prev is not None:
         candidates.append(prev.body)
     best = None
@@ -204,7 +271,14 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
         return None
     if all(KEY_LINE.match(c.text) for c in heads) and not any("。" in r.text for r in rows):
         return None  # 出席者 | 会長 小室 充孝…: a cover sheet's table, its keys being role words too
-    top = heads[0].top if heads else cells[0].top
+    # a cover's key alone in its cell over a list running across the gutter (出席者 / 田野瀬太道…) is
+    # no first label: the labels start below it
+    crossing_tops = [r.top for r, k in zip(rows, kinds) if k == "cross"]
+    first = next((c for k, c in enumerate(heads) if not (KEY_LINE.match(c.text) and any(
+        c.top < t < (heads[k + 1].top if k + 1 < len(heads) else float("inf")) for t in crossing_tops))),
+        heads[0] if heads else cells[0])
+    top = first.top
+    heads = [c for c in heads if c.top >= top - 0.5 * size]
     below = [c for c in cells if c.top >= top - 0.5 * size]
     if not continuing and len(heads) < MIN_HEAD_SHARE * len(below):
         return None
@@ -214,33 +288,51 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
     if beside and beside.count("cross") > MAX_CROSSING * len(beside):
         return None
     left = min(c.box[0] for c in below)
-    return Column(left=left, body=body, top=top, align=prev.align if prev else "top"), len(heads)
+    return Column(left=left, body=body, top=top, align=prev.align if prev else "top",
+                  votes=Counter(prev.votes) if prev else Counter()), len(heads)
+
+
+def _goes_on(above: Row, row: Row, right_edge: float, size: float) -> bool:
+    """The row carries on the sentence of the full row above it: no speech starts there."""
+    return above.x1 >= right_edge - 1.5 * size and row.x0 <= above.x0 + 0.5 * size \
+        and above.text.rstrip()[-1:] not in LINE_CLOSED
 
 
 def left_edge_of(pieces) -> float:
     return min((frags[0].x0 for _, frags in pieces), default=0.0)
 
 
-def guess_align(blocks, cells: list[Cell], size: float, default: str) -> str:
-    """"top" or "centre": how labels sit against their row, from blocks holding exactly one cell."""
-    votes = Counter()
+def guess_align(blocks, cells: list[Cell], size: float, default: str, right_edge: float | None = None,
+                votes: Counter | None = None) -> str:
+    """"top" or "centre": how labels sit against their row, from blocks holding exactly one cell,
+    and in blocks set solid from labels beside no first line of a speech. `votes` (the pages before)
+    gets this page's evidence added; a tie keeps `default`."""
+    votes = Counter() if votes is None else votes
     for block in blocks:
         inside = [c for c in cells if block.top - 0.5 * size <= c.mid <= block.bottom + 0.5 * size]
         if len(inside) > 1:
-            # rows set solid: a label level with no line at all is centred between two
+            # rows set solid: a label level with no line at all is centred between two, and so is one
+            # level with a line that goes on with the sentence of the full line above it
+            rows = block.rows
             for c in inside:
-                if not any(abs(c.top - r.top) <= 0.35 * size for r in block.rows):
+                level = [i for i, r in enumerate(rows) if abs(c.top - r.top) <= 0.35 * size]
+                if not level or (right_edge is not None and level[0] > 0
+                                 and _goes_on(rows[level[0] - 1], rows[level[0]], right_edge, size)):
                     votes["centre"] += 1
             continue
-        if len(inside) != 1 or len(block.rows) < 2:
+        # the block's speech lines: a heading or a note set in above or below them is no part of the cell's row
+        left = min(r.x0 for r in block.rows)
+        rows = [r for r in block.rows if r.x0 <= left + 1.5 * size]
+        if len(inside) != 1 or len(rows) < 2:
             continue
         c = inside[0]
-        if (block.bottom - block.top) - (c.bottom - c.top) < 0.7 * size:
+        top, bottom = rows[0].top, rows[-1].bottom
+        if (bottom - top) - (c.bottom - c.top) < 0.7 * size:
             continue  # a label as tall as its text is both top-aligned and centred
-        if abs(c.top - block.rows[0].top) <= 0.35 * size:
+        if abs(c.top - top) <= 0.35 * size:
             votes["top"] += 1
-        elif abs(c.mid - (block.top + block.bottom) / 2) <= 0.35 * size:
+        elif abs(c.mid - (top + bottom) / 2) <= 0.35 * size:
             votes["centre"] += 1
-    if not votes:
+    if votes["centre"] == votes["top"]:
         return default
     return "centre" if votes["centre"] > votes["top"] else "top"

@@ -18,7 +18,7 @@ from ..charclass import LINE_CLOSED
 from ..cleanup.cover import KEY_LINE
 from ..cleanup.labels import discover
 from ..model import Break, LabelMatch, Page, StreamLine
-from .columns import Cell, Column, Labels, find_column, guess_align, split_row, stack_cells
+from .columns import Cell, Column, Labels, cells_joined, find_column, guess_align, split_row, stack_cells
 from .furniture import strip_furniture
 from .geometry import Row, join_frags, quantile, rows_of, rule_between, typical_size
 
@@ -36,6 +36,8 @@ class Placed:
     indented: bool = False
     full: bool = False  # the line runs to the right edge of its column
     labelled: bool = False  # the line opens with a speaker label
+    cell: str | None = None  # the label cell's text beside the line, parsed once the vocabulary is known
+    placed_by: str = ""  # how geometry put the cell there (explain)
 
 
 @dataclass
@@ -67,21 +69,41 @@ def pages_to_stream(pages: list[Page], roles=None, furniture: bool = True) -> li
 def analyse(pages: list[Page], roles=None, furniture: bool = True) -> list[PageLayout]:
     if furniture:
         strip_furniture(pages)
-    # the document's own label vocabulary, read once from its line starts (cleanup/labels.discover)
-    labels = Labels(discover([ln.text for p in pages for ln in p.lines], roles))
-    if any(p.source == "ocr" for p in pages):
+    ocr = any(p.source == "ocr" for p in pages)
+    page_rows = [rows_of(p.lines) for p in pages]
+    # a first vocabulary, to find label columns by: from the rows, wrapped cells joined by geometry
+    # alone; the cells are parsed with a second one, read once the columns are known (_parse_cells)
+    prior = Labels(roles, misread=ocr)
+    texts = [t for p, rows in zip(pages, page_rows)
+             for t in cells_joined(rows, typical_size(p.lines), prior, list(getattr(p, "rules", ()) or ()))]
+    labels = Labels(discover(texts, roles), misread=ocr)
+    if ocr:
         # a first reading collects the labels OCR got right everywhere, so that a misread cell on an
         # early page is settled by a clean one further on (教育総務中長 -> 教育総務課長)
-        _read_pages(pages, labels)
-    return _read_pages(pages, labels)
+        _read_pages(pages, page_rows, labels)
+    layouts = _read_pages(pages, page_rows, labels)
+    _parse_cells(layouts, roles, labels, ocr)
+    return layouts
 
 
-def _read_pages(pages: list[Page], labels: Labels) -> list[PageLayout]:
+def _parse_cells(layouts: list[PageLayout], roles, first: Labels, ocr: bool) -> None:
+    """The document's label vocabulary, read (cleanup/labels.discover) from the stream as layout
+    found it, each label cell whole before its text; then every cell parsed with it, once."""
+    placed = [p for lay in layouts for p in lay.placed]
+    texts = [f"{p.cell}\u3000{p.line.text}" if p.cell is not None else p.line.text for p in placed]
+    labels = Labels(discover(texts, roles), misread=ocr)
+    labels.seen = first.seen  # labels read exactly on a first reading settle OCR-misread cells
+    for p in placed:
+        if p.cell is not None:
+            p.line.label, p.line.text = _attach(p.cell, p.line.text, labels, p.placed_by)
+
+
+def _read_pages(pages: list[Page], page_rows: list[list[Row]], labels: Labels) -> list[PageLayout]:
     out: list[PageLayout] = []
     column = None
     last = None  # the last Placed line of the pages so far
-    for page in pages:
-        lay = layout_page(page, labels, column)
+    for page, rows in zip(pages, page_rows):
+        lay = layout_page(page, labels, column, rows)
         if lay.column is not None:
             column = lay.column
         if lay.placed:
@@ -101,8 +123,8 @@ def _continues(last: Placed | None, first: Placed) -> bool:
     return bool(last.line.text) and last.line.text.rstrip()[-1:] not in LINE_CLOSED
 
 
-def layout_page(page: Page, labels: Labels, prev: Column | None = None) -> PageLayout:
-    rows = rows_of(page.lines)
+def layout_page(page: Page, labels: Labels, prev: Column | None = None, rows: list[Row] | None = None) -> PageLayout:
+    rows = rows_of(page.lines) if rows is None else rows
     if not rows:
         return PageLayout(page)
     size = typical_size(page.lines)
@@ -204,7 +226,8 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, prev: Co
     gap = line_gap + 0.45 * size
     blocks = _blocks(items, rules, gap, body_x, right_edge, (page_left, page_right), size)
     real_blocks = [b for b in blocks if isinstance(b, Block)]
-    column.align = guess_align(real_blocks, cells, size, prev.align if prev else column.align)
+    column.align = guess_align(real_blocks, cells, size, prev.align if prev else column.align, right_edge,
+                               column.votes)
     # 3. cells to blocks, splitting blocks that hold more than one label
     owned = _assign(cells, real_blocks, size)
     out: list[Placed] = []
@@ -212,11 +235,11 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, prev: Co
         if isinstance(b, Row):
             out.append(_plain_row(b, size, labels, right_edge))
             continue
-        for part_rows, cell, opening in _parts(b, owned.get(id(b), []), column.align, size):
-            out.extend(_emit(part_rows, cell, opening, size, labels, body_x, right_edge, column.align))
+        for part_rows, cell, opening in _parts(b, owned.get(id(b), []), column.align, size, right_edge):
+            out.extend(_emit(part_rows, cell, opening, size, body_x, right_edge, column.align))
     for cell in owned.get(None, []):  # a label beside no text at all
         at = next((k for k, p in enumerate(out) if p.box[1] > cell.top), len(out))
-        out.insert(at, _label_alone(cell, labels))
+        out.insert(at, _label_alone(cell))
     return out
 
 
@@ -262,23 +285,30 @@ def _attach(cell_text: str, text: str, labels: Labels, how: str) -> tuple[LabelM
     return None, (cell_text + "\u3000" + text if text else cell_text)
 
 
-def _label_alone(cell: Cell, labels: Labels) -> Placed:
-    label, text = _attach(cell.text, "", labels, "label column: a cell beside no text")
-    return Placed(StreamLine(text="" if label else text, page=cell.pieces[0].page, brk=Break.ROW, label=label,
-                             origin="label cell alone", settled=True),
-                  cell.box, cell.box, labelled=True)
+def _label_alone(cell: Cell) -> Placed:
+    return Placed(StreamLine(text="", page=cell.pieces[0].page, brk=Break.ROW, origin="label cell alone",
+                             settled=True),
+                  cell.box, cell.box, labelled=True, cell=cell.text,
+                  placed_by="label column: a cell beside no text")
 
 
 def _assign(cells: list[Cell], blocks: list[Block], size: float) -> dict:
-    """Each cell to the block whose extent holds its centre, else to the nearest block (the one
-    below on a tie); a cell far from any text stays alone (key None)."""
+    """Each cell to the block whose extent holds its centre, else to the one beside its top (a cell
+    taller than its speech sits on the speech's top), else to the nearest block (the one below on a
+    tie); a cell far from any text stays alone (key None)."""
     owned: dict = {}
     for c in cells:
         best, dist = None, None
+        beside = next((b for b in blocks if b.top - 0.35 * size <= c.top <= b.bottom), None)
         for b in blocks:
             if b.top - 0.5 * size <= c.mid <= b.bottom + 0.5 * size:
                 best, dist = b, 0.0
                 break
+            if b is beside:
+                best, dist = b, 0.0
+                continue
+            if dist == 0.0:
+                continue
             d = min(abs(c.mid - b.top), abs(c.mid - b.bottom))
             if dist is None or d < dist - 1e-6 or (abs(d - dist) <= 1e-6 and b.top > c.mid):
                 best, dist = b, d
@@ -287,19 +317,26 @@ def _assign(cells: list[Cell], blocks: list[Block], size: float) -> dict:
     return owned
 
 
-def _parts(block: Block, cells: list[Cell], align: str, size: float):
+def _parts(block: Block, cells: list[Cell], align: str, size: float, right_edge: float):
     """(rows, cell or None, opening break) for each speech in a block; cells that fit no line are
     yielded with no rows (a label standing alone)."""
     rows = block.rows
     starts: list[tuple[int, Cell]] = []
     after: list[Cell] = []  # labels below the block's last line: the speech starts on the next page
-    for c in sorted(cells, key=lambda c: c.mid):
+    ordered = sorted(cells, key=lambda c: c.mid)
+    if align == "centre" and ordered:
+        after = [c for c in ordered if c.top > rows[-1].bottom]
+        ordered = [c for c in ordered if c.top <= rows[-1].bottom]
+        firsts = _centred_starts(rows, ordered, right_edge, size)
+        if firsts is not None:
+            starts, ordered = list(zip(firsts, ordered)), []
+    for c in ordered:
         if align == "centre":
             if not starts:
                 at = 0
             else:
-                # labels centred with no gap between rows: the part before ends as far below its
-                # label's centre as it starts above it
+                # no reading fits every label: the part before ends as far below its label's centre
+                # as it starts above it
                 p_at, p_cell = starts[-1]
                 end = 2 * p_cell.mid - rows[p_at].top
                 at = next((i for i, r in enumerate(rows) if i > p_at and r.mid > end), None)
@@ -322,34 +359,104 @@ def _parts(block: Block, cells: list[Cell], align: str, size: float):
         yield [], c, Break.ROW
 
 
-def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, labels: Labels, body_x, right_edge,
+def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size: float) -> list[int] | None:
+    """The first rows of the speeches of labels centred against them, rows set solid (no gap or
+    rule between speeches), or None when the labels fit no such reading.
+
+    Each label gets a run of rows whose centre is the label's centre (or, a label taller than its
+    speech, whose top is the label's top); a run starts where a line may start a speech (the
+    block's first, after a short or closed line, or indented by a character) and ends before one;
+    it never holds a line set in as a note or a centred heading is. Runs follow the labels' order;
+    rows between runs (a note, a heading, the end of a speech from the page before) are allowed at
+    a small cost each, so that a label takes its whole speech, not just the line level with it."""
+    n_rows = len(rows)
+    left = min(r.x0 for r in rows)
+    # rows where something new may start (a speech, a note, a heading), and of those where a speech may
+    breaks = {i for i in range(n_rows) if i == 0 or rows[i - 1].x1 < right_edge - 1.5 * size
+              or rows[i].x0 > rows[i - 1].x0 + 0.5 * size or rows[i - 1].text.rstrip()[-1:] in LINE_CLOSED}
+    set_in = [r.x0 > left + 1.5 * size for r in rows]  # a note or a heading, never a line of a speech
+    starts = {i for i in breaks if not set_in[i]}
+    tops, bottoms = [r.top for r in rows], [r.bottom for r in rows]
+    loose, spare = 0.6 * size, 0.05 * size  # the fit allowed; the cost of a row left to no label
+    fits = []  # per label: (first row, last row, misfit) of the runs it could head
+    for c in cells:
+        options = []
+        for s in starts:
+            if tops[s] > c.mid + 0.35 * size:
+                continue
+            for e in range(s, n_rows):
+                if set_in[e]:
+                    break
+                if e + 1 < n_rows and e + 1 not in breaks:
+                    continue
+                if (bottoms[e] + tops[s]) / 2 > c.mid + loose:
+                    break
+                misfit = abs((tops[s] + bottoms[e]) / 2 - c.mid)
+                if c.bottom - c.top > bottoms[e] - tops[s]:  # a label taller than its speech sits on its top
+                    misfit = min(misfit, abs(c.top - tops[s]))
+                if misfit <= loose:
+                    options.append((s, e, misfit))
+        if not options:
+            return None
+        fits.append(options)
+    best: dict = {}  # (label k, first free row) -> (cost of labels k.., first row, last row) or None
+
+    def place(k: int, free: int):
+        if k == len(fits):
+            return (spare * (n_rows - free), n_rows, n_rows)
+        if (k, free) not in best:
+            found = None
+            for s, e, misfit in fits[k]:
+                rest = place(k + 1, e + 1) if s >= free else None
+                if rest is not None:
+                    total = misfit + spare * (s - free) + rest[0]
+                    if found is None or total < found[0]:
+                        found = (total, s, e)
+            best[(k, free)] = found
+        return best[(k, free)]
+
+    if place(0, 0) is None:
+        return None
+    out, free = [], 0
+    for k in range(len(fits)):
+        _, s, e = best[(k, free)]
+        out.append(s)
+        free = e + 1
+    return out
+
+
+def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, body_x, right_edge,
           align: str = "top"):
     if not rows:
-        return [_label_alone(cell, labels)] if cell is not None else []
+        return [_label_alone(cell)] if cell is not None else []
     out = []
     for i, row in enumerate(rows):
         text = join_frags(row.frags)
-        label = None
+        placed_by = ""
         indented = row.x0 > body_x + 0.5 * size
         if i == 0:
             brk = Break.ROW if cell is not None else opening
             origin = "label cell beside the row" if cell is not None else {
                 Break.ROW: "ruled line", Break.WRAP: "centred heading goes on"}.get(opening, "vertical gap")
             if cell is not None:
-                label, text = _attach(cell.text, text, labels, "label column: placed by geometry "
-                                      f"({'centre of the cell within the speech' if align == 'centre' else 'cell top at the row'})")
+                placed_by = ("label column: placed by geometry "
+                             f"({'centre of the cell within the speech' if align == 'centre' else 'cell top at the row'})")
         else:
             prev = rows[i - 1]
             if _centred_goes_on(prev, row, body_x, right_edge, size):
                 brk, origin = Break.WRAP, "centred heading goes on"
+            elif (prev.x1 >= right_edge - 1.5 * size and prev.x0 > body_x + 1.5 * size
+                  and abs(row.x0 - prev.x0) <= 0.5 * size):
+                brk, origin = Break.WRAP, "wrap: a set-in line (a note) goes on under its full line"
             elif indented or prev.x1 < right_edge - 1.5 * size:
                 brk, origin = Break.PARA, ("indent" if indented else "short line before")
             else:
                 brk, origin = Break.WRAP, "wrap: the line before is full"
         first = cell is not None and i == 0
-        out.append(Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, label=label, origin=origin,
+        out.append(Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, origin=origin,
                                      settled=True, indent=max(0, round((row.x0 - body_x) / size))), _box(row),
-                          cell.box if first else None, indented, row.x1 >= right_edge - 1.5 * size, first))
+                          cell.box if first else None, indented, row.x1 >= right_edge - 1.5 * size, first,
+                          cell.text if first else None, placed_by))
     return out
 
 
