@@ -42,16 +42,20 @@ _P, _I, _D, _F = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
 
 
 def _bare(func, restype, *argtypes):
-    """`func` of pypdfium2.raw called through a prototype of plain C types (addresses as ints)."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(func, _P).value)
+    """`func` of pypdfium2.raw called through a prototype of plain C types (addresses as ints),
+    keeping the GIL (see _untyped)."""
+    return ctypes.PYFUNCTYPE(restype, *argtypes)(ctypes.cast(func, _P).value)
 
 
 def _untyped(func, restype):
     """`func` of pypdfium2.raw for calls per character or per object, whose only arguments are handles
     passed as `_arg(address)`, pointers into a buffer (ctypes.byref) and `int` indexes. Without
     argument types ctypes hands these on as they are; with them it converts every argument through
-    its type's from_param (for an int: a type lookup and a new c_int object), half the cost of a call."""
-    f = ctypes.CFUNCTYPE(restype)(ctypes.cast(func, _P).value)
+    its type's from_param (for an int: a type lookup and a new c_int object), half the cost of a call.
+    The call keeps the GIL (PYFUNCTYPE): these calls take well under a microsecond, and releasing and
+    taking back the GIL around each was a sixth of their cost (PDFium is not thread-safe anyway:
+    pages are read one at a time, batch jobs run in processes)."""
+    f = ctypes.PYFUNCTYPE(restype)(ctypes.cast(func, _P).value)
     f.argtypes = None
     return f
 
@@ -72,8 +76,8 @@ _form_object = _bare(R.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
 _obj_type = _bare(R.FPDFPageObj_GetType, _I, _P)
 _obj_matrix = _bare(R.FPDFPageObj_GetMatrix, _I, _P, _P)
 _obj_bounds = _bare(R.FPDFPageObj_GetBounds, _I, _P, _P, _P, _P, _P)
-_render_mode = _bare(R.FPDFTextObj_GetTextRenderMode, _I, _P)
-_count_marks = _bare(R.FPDFPageObj_CountMarks, _I, _P)
+_render_mode = _untyped(R.FPDFTextObj_GetTextRenderMode, _I)  # (object)
+_count_marks = _untyped(R.FPDFPageObj_CountMarks, _I)  # (object)
 _get_mark = _bare(R.FPDFPageObj_GetMark, _P, _P, ctypes.c_ulong)
 _mark_name = _bare(R.FPDFPageObjMark_GetName, _I, _P, _P, ctypes.c_ulong, _P)
 _count_segments = _bare(R.FPDFPath_CountSegments, _I, _P)
@@ -171,14 +175,16 @@ class ObjectWalk:
         if n <= 0:
             return
         objs = list(map(get, repeat(_arg(parent), n), range(n)))
-        modes = list(map(_render_mode, objs))
-        text = list(compress(objs, map(NOT_TEXT.__ne__, modes)))  # (loops in C, as below)
+        handles = list(map(_arg, objs))  # for the untyped calls (a quarter of a typed call's cost)
+        modes = list(map(_render_mode, handles))
+        is_text = list(map(NOT_TEXT.__ne__, modes))
+        text = list(compress(objs, is_text))  # (loops in C, as below)
         if ctm is None:
             self.top_text = text
         if text:
             if any(mode in modes for mode in INVISIBLE_MODES):
                 self.invisible.update(o for o, m in zip(objs, modes) if m in INVISIBLE_MODES)
-            marks = list(map(_count_marks, text))
+            marks = list(map(_count_marks, compress(handles, is_text)))
             if any(marks):
                 self.artifact.update(o for o, k in zip(text, marks) if k > 0 and _is_artifact(o, k, self._marks_seen))
         if len(text) == n:
