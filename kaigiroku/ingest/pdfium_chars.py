@@ -2,8 +2,8 @@
 
 It hands on what the pdfplumber reader hands on (`PageMarks`: `Chars`, rules, image cover), so
 both feed one geometry (geometry.fragments) and one layout path. Per character PDFium gives:
-  Unicode value    FPDFText_GetText over the page (one call), FPDFText_GetUnicode where that
-                   text does not line up with the character list
+  Unicode value    FPDFText_GetText over the page (one call, read as code points), FPDFText_GetUnicode
+                   where its UTF-16 units do not line up with the character list
   box              FPDFText_GetLooseCharBox: the advance width, and the descent line
   size             FPDFText_GetFontSize times the scale of FPDFText_GetMatrix, once per run of
                    boxes on one descent line with equal heights; the box is then made that tall
@@ -334,7 +334,7 @@ def read_chars(page, space: PageSpace | None = None) -> PdfiumPage:
     return PdfiumPage(space.width, space.height, chars, walk.shapes, walk.image_boxes, has_marks)
 
 
-def _dropped_spaces(tp: int, text: str, codes, left, right, top_, bottom_, drawn, walk: "ObjectWalk"):
+def _dropped_spaces(tp: int, codes, left, right, top_, bottom_, drawn, walk: "ObjectWalk"):
     """Put back drawn spaces PDFium left out of its character list.
 
     Where PDFium puts a space of its own between two text objects (a gap it reads as a word
@@ -342,15 +342,12 @@ def _dropped_spaces(tp: int, text: str, codes, left, right, top_, bottom_, drawn
     drawn bottom-up: 尾身 / 　 / 朝子君). The geometry needs drawn spaces (they keep a gap from
     splitting a fragment), so the generated space becomes the drawn one: from the left-out
     object's origin to the next character, full-width when that is exactly one em."""
-    gen = []
-    if " " in text:
-        k = np.flatnonzero(codes == 0x20)
-        k = k[(k > 0) & (k < len(codes) - 1)]
-        gen = k[~drawn[k] & drawn[k + 1] & drawn[k - 1]].tolist()
+    k = np.flatnonzero(codes == 0x20)
+    k = k[(k > 0) & (k < len(codes) - 1)]
+    gen = k[~drawn[k] & drawn[k + 1] & drawn[k - 1]].tolist() if len(k) else []
     if not gen or not walk.top_text:
-        return text, left, right, drawn
-    text = list(text)
-    left, right, drawn = left.copy(), right.copy(), drawn.copy()
+        return codes, left, right, drawn
+    codes, left, right, drawn = codes.copy(), left.copy(), right.copy(), drawn.copy()
     m = R.FS_MATRIX()
     where = ctypes.addressof(m)
     tp_arg = _arg(tp)
@@ -368,9 +365,9 @@ def _dropped_spaces(tp: int, text: str, codes, left, right, top_, bottom_, drawn
             continue
         # a full-width space advances one em: the next glyph starts right there; after any other
         # space the text resumes wherever it was set
-        text[k] = "\u3000" if abs(first - start - height) <= 0.05 * height else " "
+        codes[k] = 0x3000 if abs(first - start - height) <= 0.05 * height else 0x20
         left[k], right[k], top_[k], bottom_[k], drawn[k] = start, first, top_[k + 1], bottom_[k + 1], True
-    return text, left, right, drawn
+    return codes, left, right, drawn
 
 
 def _sizes(tp: int, idx: np.ndarray, heights: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, bool]:
@@ -402,12 +399,22 @@ def _sizes(tp: int, idx: np.ndarray, heights: np.ndarray, bottoms: np.ndarray) -
     return np.repeat(font_size * scale, np.diff(np.append(starts, m))), upright
 
 
-def _page_text(tp_arg, n: int) -> str:
-    """The text page's `n` characters as one string, from one call (pypdfium2's get_text_range makes
-    five, to guard ranges that start or end at a character PDFium leaves out of its text)."""
-    buf = ctypes.create_string_buffer(2 * (n + 1))  # UTF-16 units and the terminating NUL
+def _page_codes(tp_arg, n: int) -> np.ndarray:
+    """The code points of the text page's `n` characters, from one FPDFText_GetText call (pypdfium2's
+    get_text_range makes five, to guard ranges that start or end at a character PDFium leaves out of
+    its text) into a buffer kept per thread. Where those UTF-16 units do not line up one to one with
+    the characters (a character outside the BMP takes two), each is asked with FPDFText_GetUnicode."""
+    buf = getattr(_text_buffer, "units", None)
+    if buf is None or len(buf) < n + 1:
+        buf = _text_buffer.units = (ctypes.c_uint16 * max(n + 1, 2 * len(buf or ()), 8192))()
     got = _get_text(tp_arg, 0, n, buf)
-    return buf.raw[: 2 * max(got - 1, 0)].decode("utf-16-le", "ignore")
+    units = np.frombuffer(buf, np.uint16, count=n)
+    if got - 1 == n and not np.any((units & 0xF800) == 0xD800):
+        return units.astype(np.uint32)
+    return np.fromiter(map(_unicode, repeat(tp_arg, n), range(n)), np.uint32, n)
+
+
+_text_buffer = threading.local()
 
 
 _boxes = threading.local()
@@ -435,9 +442,7 @@ def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars | Non
     deque(map(_loose_box, repeat(tp_arg, n), range(n), slots), maxlen=0)
     lbrt = np.frombuffer(rects, dtype=np.float32, count=4 * n).reshape(n, 4).astype(np.float64)
     left, top_, right, bottom_ = lbrt[:, 0], lbrt[:, 1], lbrt[:, 2], lbrt[:, 3]  # FS_RECTF: l, t, r, b
-    text = _page_text(tp_arg, n)
-    if len(text) != n:  # characters outside UCS-2 or excluded ones: read them one by one
-        text = "".join(map(chr, map(_unicode, repeat(tp_arg, n), range(n))))
+    codes = _page_codes(tp_arg, n)
     # Generated characters (line ends, guessed spaces) have an empty box: never drawn, not read. A
     # mirrored glyph's box comes out inverted: not upright in user space.
     drawn = (top_ > bottom_) & (right >= left)
@@ -451,8 +456,7 @@ def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars | Non
             invisible = np.fromiter((o in walk.invisible for o in objs), bool, n)
         if walk.artifact:
             artifact = np.fromiter((o in walk.artifact for o in objs), bool, n)
-    codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
-    text, left, right, drawn = _dropped_spaces(tp, text, codes, left, right, top_, bottom_, drawn, walk)
+    codes, left, right, drawn = _dropped_spaces(tp, codes, left, right, top_, bottom_, drawn, walk)
     idx = np.flatnonzero(drawn)
     size, upright_in_user_space = _sizes(tp, idx, (top_ - bottom_)[idx], bottom_[idx])
     if not upright_in_user_space:
@@ -462,8 +466,6 @@ def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars | Non
     # a glyph upright in user space turns with the page: turned a quarter turn, pdfminer does not
     # call it upright (and a scan's page is then OCR'd, as with pdfplumber)
     upright = np.full(len(idx), not space.quarter_turned)
-    if isinstance(text, str):  # no space put back: the drawn characters straight from the code points
-        chars = list(codes[idx].tobytes().decode("utf-32-le"))
-    else:
-        chars = text if len(idx) == n else [text[i] for i in idx.tolist()]
+    # (a code point no character can have, a lone surrogate, becomes U+FFFD: an unmapped glyph)
+    chars = list(codes[idx].tobytes().decode("utf-32-le", "replace"))
     return Chars(chars, x0, top, x1, bottom, size, upright, artifact[idx], invisible[idx])
