@@ -14,14 +14,17 @@ both feed one geometry (geometry.fragments) and one layout path. Per character P
                    /Rotate turns it a quarter turn); a page with a glyph turned or mirrored in user
                    space (sideways text) is left to pdfplumber (`PdfiumPage.turned_glyphs`)
   render mode,     from the character's text object (FPDFText_GetTextObject):
-  Artifact tag     FPDFTextObj_GetTextRenderMode, FPDFPageObj_CountMarks / FPDFPageObjMark_GetName
+  Artifact tag     FPDFTextObj_GetTextRenderMode, FPDFPageObj_CountMarks / FPDFPageObjMark_GetName;
+                   marks are asked only in a document that says it is tagged (FPDFCatalog_IsTagged:
+                   /MarkInfo /Marked true): /Artifact belongs to Tagged PDF, and an untagged
+                   document's objects are then spared a call each (a third of the walk)
 Characters PDFium generates itself (line ends, guessed word spaces) have no text object and an
 empty box; they are left out, as they were never drawn.
 
 Speed: a ctypes call costs a quarter to half a microsecond, so calls per character are few: the
 box always, the text object only on pages where some text object is drawn invisibly or tagged as
 an artifact, found by walking the page's objects, which the rules and images need anyway (three
-calls a text object: handle, render mode, marks). Calls per character or
+calls a text object: handle, render mode, marks; two in an untagged document). Calls per character or
 per object go through prototypes without argument types (`_untyped`), handed ready-made
 arguments: ctypes then skips its per-argument conversion, about half the cost of a call.
 """
@@ -142,8 +145,9 @@ class ObjectWalk:
     the walk asks each one only its render mode (which is UNKNOWN for any other kind of object, so
     it also tells text from the rest) and its mark count, through `map`."""
 
-    def __init__(self, page_handle: int, space: PageSpace):
+    def __init__(self, page_handle: int, space: PageSpace, tagged: bool = True):
         self.space = space
+        self.tagged = tagged  # ask each text object for its marks (see the module's docstring)
         self.invisible: set[int] = set()
         self.artifact: set[int] = set()
         self.shapes: list[Shape] = []
@@ -175,15 +179,15 @@ class ObjectWalk:
         if n <= 0:
             return
         objs = list(map(get, repeat(_arg(parent), n), range(n)))
-        handles = list(map(_arg, objs))  # for the untyped calls (a quarter of a typed call's cost)
+        handles = list(map(_arg, objs))  # as the untyped calls take them
         modes = list(map(_render_mode, handles))
         is_text = list(map(NOT_TEXT.__ne__, modes))
         text = list(compress(objs, is_text))  # (loops in C, as below)
         if ctm is None:
             self.top_text = text
-        if text:
-            if any(mode in modes for mode in INVISIBLE_MODES):
-                self.invisible.update(o for o, m in zip(objs, modes) if m in INVISIBLE_MODES)
+        if any(mode in modes for mode in INVISIBLE_MODES):
+            self.invisible.update(o for o, m in zip(objs, modes) if m in INVISIBLE_MODES)
+        if text and self.tagged:
             marks = list(map(_count_marks, compress(handles, is_text)))
             if any(marks):
                 self.artifact.update(o for o, k in zip(text, marks) if k > 0 and _is_artifact(o, k, self._marks_seen))
@@ -319,10 +323,11 @@ class PdfiumPage:
     turned_glyphs: bool = False
 
 
-def read_chars(page, space: PageSpace | None = None) -> PdfiumPage:
-    """All characters, shapes and image boxes of a pypdfium2 PdfPage (`space`: its PageSpace, if made)."""
+def read_chars(page, space: PageSpace | None = None, tagged: bool = True) -> PdfiumPage:
+    """All characters, shapes and image boxes of a pypdfium2 PdfPage (`space`: its PageSpace, if made;
+    `tagged`: whether its document says it is tagged, see the module's docstring)."""
     space = space or PageSpace(page)
-    walk = ObjectWalk(_addr(page.raw), space)
+    walk = ObjectWalk(_addr(page.raw), space, tagged)
     textpage = page.get_textpage()
     try:
         chars = _chars(_addr(textpage.raw), textpage, space, walk)
