@@ -25,7 +25,10 @@ READERS = ("pdfium", "pdfplumber")
 DEFAULT_READER = "pdfium"
 MIN_RULE = 8.0  # shorter strokes are glyph decoration, not table rulings
 MAX_RULES = 2000  # a page of vector art is not a table
-REOPEN_EVERY = 100  # pages read from one opening of a document by PDFium (see PdfiumDocument)
+# pages read from one opening of a document by PDFium (see PdfiumDocument): each opening keeps about
+# 0.2 MB a page (50 MB at most), and each loads the document's fonts again (with many embedded subset
+# fonts, as long as reading five pages: a twentieth of the time at one opening every 100 pages)
+REOPEN_EVERY = 250
 ARTIFACT_SHARE = 0.2  # some writers tag everything as an artifact: then the tag says nothing
 
 # unmapped glyphs: pdfminer prints (cid:123); PDFium hands on the raw character code, a control character
