@@ -102,6 +102,21 @@ def test_readers_agree_on_every_layout(layout, font, tmp_path):
         _same_lines(pdf)
 
 
+def test_reopening_the_document_reads_the_same(tmp_path, monkeypatch):
+    """PDFium's reader reopens a long document every REOPEN_EVERY pages (to bound what PDFium keeps):
+    pages read after a reopening are the pages read in one go."""
+    from kaigiroku.ingest import pdf as pdf_module
+
+    path = render(MINUTES, "table_ruled", tmp_path / "reopen.pdf", "mincho")
+    once = read_pages(path, ocr="never", reader="pdfium")[0]
+    monkeypatch.setattr(pdf_module, "REOPEN_EVERY", 1)
+    reopened = read_pages(path, ocr="never", reader="pdfium")[0]
+    assert len(once) >= 2
+    assert [[(ln.text, ln.x0, ln.top) for ln in p.lines] for p in reopened] == \
+        [[(ln.text, ln.x0, ln.top) for ln in p.lines] for p in once]
+    assert [p.rules for p in reopened] == [p.rules for p in once]
+
+
 @pytest.mark.parametrize("name", ["p1.pdf", "p2.pdf"])
 def test_readers_agree_on_real_pdfs(name):
     path = REALPDF / name
