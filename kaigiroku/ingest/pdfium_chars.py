@@ -21,12 +21,14 @@ both feed one geometry (geometry.fragments) and one layout path. Per character P
 Characters PDFium generates itself (line ends, guessed word spaces) have no text object and an
 empty box; they are left out, as they were never drawn.
 
-Speed: a ctypes call costs a quarter to half a microsecond, so calls per character are few: the
-box always, the text object only on pages where some text object is drawn invisibly or tagged as
-an artifact, found by walking the page's objects, which the rules and images need anyway (three
-calls a text object: handle, render mode, marks; two in an untagged document). Calls per character or
-per object go through prototypes without argument types (`_untyped`), handed ready-made
-arguments: ctypes then skips its per-argument conversion, about half the cost of a call.
+Speed: a ctypes call costs about 2,000 instructions of its own (libffi prepares every call), more
+than most of the PDFium functions called, so calls per character are few: the box always, the
+text object only on pages where some text object is drawn invisibly or tagged as an artifact,
+found by walking the page's objects, which the rules and images need anyway (three calls a text
+object: handle, render mode, marks; two in an untagged document). Calls per character or per
+object go through prototypes without argument types (`_untyped`), handed ready-made arguments,
+and keep the GIL. What is left is PDFium's own work: loading the page and its text page is about
+half the reader's time (profile: bench/bench_ingest.py --profile).
 """
 from __future__ import annotations
 
