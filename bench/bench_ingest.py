@@ -3,6 +3,7 @@
     python bench/bench_ingest.py                 # 200 pages for speed, 1000 pages for memory
     python bench/bench_ingest.py --pages 100 --memory-pages 500 --repeat 1
     python bench/bench_ingest.py --profile 25     # and what the PDFium reader spends its time on
+    python bench/bench_ingest.py --instructions 40  # only: instructions, under valgrind (slow, exact)
 
 The PDFs repeat the body pages of fixture renderings (the Diet minutes in ../shared/real/d1.json,
 else our own fixtures/minutes) in four layouts, under bench/out/ingest/. Speed, in one run, on the
@@ -21,6 +22,12 @@ the PDFium reader's ratio to pdftotext on runs of the two in turn (the median of
 Targets: the PDFium reader in at most 3x pdftotext's time; ingest with PDFium at least 10x faster
 than with pdfplumber; both readers' texts identical; peak memory under 400 MB at 1,000 pages
 (ingest in a fresh process: its peak RSS (VmHWM) against a process that only imported kaigiroku).
+
+On a shared machine CPU times drift with the load by tens of per cent. --instructions N counts
+instructions instead (valgrind's callgrind), which load does not change: pdftotext on an N-page PDF,
+and one warm read by the PDFium reader (a process reading it twice, less one reading it once, so
+that start-up and imports cancel out). Instructions are not time (PDFium's C and the interpreter
+run at different speeds), but they compare two versions of the reader exactly.
 """
 from __future__ import annotations
 
@@ -153,6 +160,21 @@ def profile(path: Path, top: int) -> None:
             print(f"  {own:7.3f} s {100 * own / total:5.1f}%  cum {cumulative:7.3f} s  {calls:8d} calls  {where}")
 
 
+def instructions(path: Path) -> None:
+    """Instructions of pdftotext on `path` and of one warm read of it by the PDFium reader."""
+    def count(cmd) -> int:
+        out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+                             capture_output=True, text=True, cwd=ROOT)
+        return int(next(l for l in out.stderr.splitlines() if "Collected :" in l).split(":")[-1])
+
+    reads = "import sys; from kaigiroku.ingest import read_pages\nfor _ in range(int(sys.argv[2])): " \
+            "read_pages(sys.argv[1], ocr='never', reader='pdfium')"
+    ref = count(["pdftotext", "-layout", str(path), "/dev/null"])
+    reader = count([sys.executable, "-c", reads, str(path), "2"]) - count([sys.executable, "-c", reads, str(path), "1"])
+    print(f"instructions: {path.relative_to(ROOT)}: pdftotext -layout {ref:,}; reader pdfium (one warm read) "
+          f"{reader:,}: {reader / ref:.3f}x")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=200)
@@ -160,7 +182,15 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="runs of each fast tool; the best counts")
     ap.add_argument("--profile", type=int, default=0, metavar="N",
                     help="then profile the PDFium reader and ingest (cProfile) and print their N top functions")
+    ap.add_argument("--instructions", type=int, default=0, metavar="N",
+                    help="only count instructions (valgrind) of pdftotext and the PDFium reader on N pages")
     args = ap.parse_args(argv)
+    if args.instructions:
+        if not shutil.which("valgrind") or not shutil.which("pdftotext"):
+            print("--instructions needs valgrind and pdftotext")
+            return 2
+        instructions(build(args.instructions, OUT / f"bench_{args.instructions}.pdf"))
+        return 0
 
     small = build(args.pages, OUT / f"bench_{args.pages}.pdf")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

@@ -15,6 +15,12 @@ Where they may differ, the difference is named here, and the test checks it stay
                      much of a threshold (SPLIT_GAP, WORD_GAP) could be judged differently.
   RENDER_MODE_BLIND  pdfplumber cannot see text render modes: PdfPage.invisible is None from it,
                      the share of invisibly drawn characters (an OCR layer) from PDFium.
+  UNTAGGED_ARTIFACTS /Artifact marked content is part of Tagged PDF: PDFium asks for marks only in a
+                     document whose catalog says it is tagged (/MarkInfo /Marked true), which saves a
+                     call per text object elsewhere; pdfplumber reads the tag in any document. In an
+                     untagged PDF that marks artifacts anyway, the marked lines stay in the page's
+                     lines for the PDFium reader (the furniture stage then judges them as any other
+                     line). The real PDFs here are tagged.
 
 Nothing else is allowed to differ. The test also checks things that made the readers differ
 while PDFium was brought in: a drawn full-width space PDFium leaves out after a space of its own
@@ -94,6 +100,21 @@ def test_readers_agree_on_every_layout(layout, font, tmp_path):
     assert "尾身　朝子君" in first_speech["text"], first_speech["text"]
     if layout in ("table_ruled", "labels_after_body", "inline"):
         _same_lines(pdf)
+
+
+def test_reopening_the_document_reads_the_same(tmp_path, monkeypatch):
+    """PDFium's reader reopens a long document every REOPEN_EVERY pages (to bound what PDFium keeps):
+    pages read after a reopening are the pages read in one go."""
+    from kaigiroku.ingest import pdf as pdf_module
+
+    path = render(MINUTES, "table_ruled", tmp_path / "reopen.pdf", "mincho")
+    once = read_pages(path, ocr="never", reader="pdfium")[0]
+    monkeypatch.setattr(pdf_module, "REOPEN_EVERY", 1)
+    reopened = read_pages(path, ocr="never", reader="pdfium")[0]
+    assert len(once) >= 2
+    assert [[(ln.text, ln.x0, ln.top) for ln in p.lines] for p in reopened] == \
+        [[(ln.text, ln.x0, ln.top) for ln in p.lines] for p in once]
+    assert [p.rules for p in reopened] == [p.rules for p in once]
 
 
 @pytest.mark.parametrize("name", ["p1.pdf", "p2.pdf"])
@@ -205,26 +226,40 @@ def test_invisible_text_is_read_and_known(tmp_path):
     assert b.invisible is None  # RENDER_MODE_BLIND
 
 
-def test_artifact_tagged_furniture(tmp_path):
-    """Marked content tagged /Artifact (a page number, a running header) is furniture for both readers."""
+def _artifact_pdf(path: Path, catalog: bytes) -> Path:
+    """A page of eight body lines, a page number and a running header marked /Artifact."""
     from tests.test_pdf_errors import pdf_from_objects
 
     body = "".join(f"BT /F1 11 Tf 72 {700 - 16 * i} Td (Speaker {i}: the committee met and agreed.) Tj ET\n"
                    for i in range(8))
     stream = (body + "/Artifact <</Type /Pagination>> BDC BT /F1 9 Tf 290 40 Td (12) Tj ET EMC\n"
               "/Artifact BMC BT /F1 9 Tf 72 800 Td (Running header) Tj ET EMC\n").encode()
-    pdf = pdf_from_objects([b"<< /Type /Catalog /Pages 2 0 R >>",
-                            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-                            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-                            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-                            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
-    out = tmp_path / "tagged.pdf"
-    out.write_bytes(pdf)
+    path.write_bytes(pdf_from_objects([catalog,
+                                       b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                       b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                                       b"/Resources << /Font << /F1 5 0 R >> >> >>",
+                                       b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+                                       b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]))
+    return path
+
+
+def test_artifact_tagged_furniture(tmp_path):
+    """Marked content tagged /Artifact (a page number, a running header) in a tagged PDF is furniture for
+    both readers."""
+    out = _artifact_pdf(tmp_path / "tagged.pdf", b"<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> >>")
     pages = _pages(out)
     for reader, (page,) in pages.items():
         assert sorted(f.text for f in page.furniture) == ["12", "Running header"], reader
         assert len(page.lines) == 8 and not any("Running" in ln.text for ln in page.lines), reader
+
+
+def test_artifact_marks_in_an_untagged_pdf(tmp_path):
+    """UNTAGGED_ARTIFACTS: in a PDF that does not say it is tagged, PDFium does not ask for marks; the
+    lines are the same, only the split between lines and furniture may differ."""
+    pages = _pages(_artifact_pdf(tmp_path / "untagged.pdf", b"<< /Type /Catalog /Pages 2 0 R >>"))
+    (a,), (b,) = pages["pdfium"], pages["pdfplumber"]
+    assert a.furniture == [] and sorted(f.text for f in b.furniture) == ["12", "Running header"]
+    assert sorted(ln.text for ln in a.lines) == sorted(ln.text for ln in b.lines + b.furniture)
 
 
 def test_scaled_glyphs_have_pdfminers_size(tmp_path):

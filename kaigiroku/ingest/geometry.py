@@ -104,7 +104,9 @@ def fragments(chars: Chars, number: int) -> list[Line]:
     while start < n:
         start = max(bisect_right(smid_list, reach[start], start), start + 1)
         ends.append(start)
-    row = np.repeat(np.arange(len(ends)), np.diff(ends, prepend=0))
+    row = np.zeros(n, np.intp)  # each character's row: 1 where a row starts, summed up
+    row[ends[:-1]] = 1
+    np.cumsum(row, out=row)
     # within a row, left to right (ties keep the order of centres, as a stable sort does); `row`
     # ascends, so it stays as it is
     order = order[np.lexsort((chars.x0[order], row))]
@@ -199,8 +201,7 @@ def fragments(chars: Chars, number: int) -> list[Line]:
     boxes = np.round(np.stack([k_x0[starts], np.minimum.reduceat(vtop[keep], starts),
                                np.maximum.reduceat(k_x1, starts), np.maximum.reduceat(vbottom[keep], starts),
                                median], axis=1), 2).tolist()
-    return [Line(text=t, x0=b[0], top=b[1], x1=b[2], bottom=b[3], page=number, size=b[4])
-            for t, b in zip(texts, boxes)]
+    return [Line(t, x0, top, x1, bottom, number, size) for t, (x0, top, x1, bottom, size) in zip(texts, boxes)]
 
 
 def _latin(ch: str) -> bool:

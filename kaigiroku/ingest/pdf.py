@@ -25,7 +25,10 @@ READERS = ("pdfium", "pdfplumber")
 DEFAULT_READER = "pdfium"
 MIN_RULE = 8.0  # shorter strokes are glyph decoration, not table rulings
 MAX_RULES = 2000  # a page of vector art is not a table
-REOPEN_EVERY = 100  # pages read from one opening of a document by PDFium (see PdfiumDocument)
+# pages read from one opening of a document by PDFium (see PdfiumDocument): each opening keeps about
+# 0.2 MB a page (50 MB at most), and each loads the document's fonts again (with many embedded subset
+# fonts, as long as reading five pages: a twentieth of the time at one opening every 100 pages)
+REOPEN_EVERY = 250
 ARTIFACT_SHARE = 0.2  # some writers tag everything as an artifact: then the tag says nothing
 
 # unmapped glyphs: pdfminer prints (cid:123); PDFium hands on the raw character code, a control character
@@ -217,6 +220,9 @@ class PdfiumDocument:
         self.path = path
         self.plumber: PlumberDocument | None = None  # opened for pages with sideways glyphs only
         # as for pdfplumber: an owner password alone opens the file; copying forbidden, we refuse
+        # /Artifact marks are read in a tagged document only (pdfium_chars: UNTAGGED_ARTIFACTS in
+        # tests/test_readers.py)
+        self.tagged = bool(R.FPDFCatalog_IsTagged(self.pdf))
         encrypted = R.FPDF_GetSecurityHandlerRevision(self.pdf) != -1
         if encrypted and not R.FPDF_GetDocPermissions(self.pdf) & 0x10:
             self.pdf.close()
@@ -253,7 +259,7 @@ class PdfiumDocument:
                              lambda page=page, i=i, space=space: self._marks(page, i, space), page.close)
 
     def _marks(self, page, i: int, space) -> PageMarks:
-        marks = pdfium_marks(page, i + 1, space)
+        marks = pdfium_marks(page, i + 1, space, self.tagged)
         if marks is not None:
             return marks
         # sideways or mirrored glyphs (PdfiumPage.turned_glyphs): pdfplumber reads this page
@@ -266,11 +272,11 @@ class PdfiumDocument:
             pp.close()
 
 
-def pdfium_marks(page, number: int, space=None) -> PageMarks | None:
+def pdfium_marks(page, number: int, space=None, tagged: bool = True) -> PageMarks | None:
     """One pypdfium2 page -> PageMarks, or None for a page PDFium cannot box (PdfiumPage.turned_glyphs)."""
     from .pdfium_chars import read_chars
 
-    found = read_chars(page, space)
+    found = read_chars(page, space, tagged)
     if found.turned_glyphs:
         return None
     lines = [(s.x0, s.top, s.x1, s.bottom) for s in found.shapes if s.kind == "line"]

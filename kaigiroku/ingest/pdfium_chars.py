@@ -2,8 +2,8 @@
 
 It hands on what the pdfplumber reader hands on (`PageMarks`: `Chars`, rules, image cover), so
 both feed one geometry (geometry.fragments) and one layout path. Per character PDFium gives:
-  Unicode value    FPDFText_GetText over the page (one call), FPDFText_GetUnicode where that
-                   text does not line up with the character list
+  Unicode value    FPDFText_GetText over the page (one call, read as code points), FPDFText_GetUnicode
+                   where its UTF-16 units do not line up with the character list
   box              FPDFText_GetLooseCharBox: the advance width, and the descent line
   size             FPDFText_GetFontSize times the scale of FPDFText_GetMatrix, once per run of
                    boxes on one descent line with equal heights; the box is then made that tall
@@ -14,16 +14,21 @@ both feed one geometry (geometry.fragments) and one layout path. Per character P
                    /Rotate turns it a quarter turn); a page with a glyph turned or mirrored in user
                    space (sideways text) is left to pdfplumber (`PdfiumPage.turned_glyphs`)
   render mode,     from the character's text object (FPDFText_GetTextObject):
-  Artifact tag     FPDFTextObj_GetTextRenderMode, FPDFPageObj_CountMarks / FPDFPageObjMark_GetName
+  Artifact tag     FPDFTextObj_GetTextRenderMode, FPDFPageObj_CountMarks / FPDFPageObjMark_GetName;
+                   marks are asked only in a document that says it is tagged (FPDFCatalog_IsTagged:
+                   /MarkInfo /Marked true): /Artifact belongs to Tagged PDF, and an untagged
+                   document's objects are then spared a call each (a third of the walk)
 Characters PDFium generates itself (line ends, guessed word spaces) have no text object and an
 empty box; they are left out, as they were never drawn.
 
-Speed: a ctypes call costs a quarter to half a microsecond, so calls per character are few: the
-box always, the text object only on pages where some text object is drawn invisibly or tagged as
-an artifact, found by walking the page's objects, which the rules and images need anyway (three
-calls a text object: handle, render mode, marks). Calls per character or
-per object go through prototypes without argument types (`_untyped`), handed ready-made
-arguments: ctypes then skips its per-argument conversion, about half the cost of a call.
+Speed: a ctypes call costs about 2,000 instructions of its own (libffi prepares every call), more
+than most of the PDFium functions called, so calls per character are few: the box always, the
+text object only on pages where some text object is drawn invisibly or tagged as an artifact,
+found by walking the page's objects, which the rules and images need anyway (three calls a text
+object: handle, render mode, marks; two in an untagged document). Calls per character or per
+object go through prototypes without argument types (`_untyped`), handed ready-made arguments,
+and keep the GIL. What is left is PDFium's own work: loading the page and its text page is about
+half the reader's time (profile: bench/bench_ingest.py --profile).
 """
 from __future__ import annotations
 
@@ -42,16 +47,20 @@ _P, _I, _D, _F = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
 
 
 def _bare(func, restype, *argtypes):
-    """`func` of pypdfium2.raw called through a prototype of plain C types (addresses as ints)."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(func, _P).value)
+    """`func` of pypdfium2.raw called through a prototype of plain C types (addresses as ints),
+    keeping the GIL (see _untyped)."""
+    return ctypes.PYFUNCTYPE(restype, *argtypes)(ctypes.cast(func, _P).value)
 
 
 def _untyped(func, restype):
     """`func` of pypdfium2.raw for calls per character or per object, whose only arguments are handles
     passed as `_arg(address)`, pointers into a buffer (ctypes.byref) and `int` indexes. Without
     argument types ctypes hands these on as they are; with them it converts every argument through
-    its type's from_param (for an int: a type lookup and a new c_int object), half the cost of a call."""
-    f = ctypes.CFUNCTYPE(restype)(ctypes.cast(func, _P).value)
+    its type's from_param (for an int: a type lookup and a new c_int object), half the cost of a call.
+    The call keeps the GIL (PYFUNCTYPE): these calls take well under a microsecond, and releasing and
+    taking back the GIL around each was a sixth of their cost (PDFium is not thread-safe anyway:
+    pages are read one at a time, batch jobs run in processes)."""
+    f = ctypes.PYFUNCTYPE(restype)(ctypes.cast(func, _P).value)
     f.argtypes = None
     return f
 
@@ -72,8 +81,8 @@ _form_object = _bare(R.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
 _obj_type = _bare(R.FPDFPageObj_GetType, _I, _P)
 _obj_matrix = _bare(R.FPDFPageObj_GetMatrix, _I, _P, _P)
 _obj_bounds = _bare(R.FPDFPageObj_GetBounds, _I, _P, _P, _P, _P, _P)
-_render_mode = _bare(R.FPDFTextObj_GetTextRenderMode, _I, _P)
-_count_marks = _bare(R.FPDFPageObj_CountMarks, _I, _P)
+_render_mode = _untyped(R.FPDFTextObj_GetTextRenderMode, _I)  # (object)
+_count_marks = _untyped(R.FPDFPageObj_CountMarks, _I)  # (object)
 _get_mark = _bare(R.FPDFPageObj_GetMark, _P, _P, ctypes.c_ulong)
 _mark_name = _bare(R.FPDFPageObjMark_GetName, _I, _P, _P, ctypes.c_ulong, _P)
 _count_segments = _bare(R.FPDFPath_CountSegments, _I, _P)
@@ -138,8 +147,9 @@ class ObjectWalk:
     the walk asks each one only its render mode (which is UNKNOWN for any other kind of object, so
     it also tells text from the rest) and its mark count, through `map`."""
 
-    def __init__(self, page_handle: int, space: PageSpace):
+    def __init__(self, page_handle: int, space: PageSpace, tagged: bool = True):
         self.space = space
+        self.tagged = tagged  # ask each text object for its marks (see the module's docstring)
         self.invisible: set[int] = set()
         self.artifact: set[int] = set()
         self.shapes: list[Shape] = []
@@ -171,14 +181,16 @@ class ObjectWalk:
         if n <= 0:
             return
         objs = list(map(get, repeat(_arg(parent), n), range(n)))
-        modes = list(map(_render_mode, objs))
-        text = list(compress(objs, map(NOT_TEXT.__ne__, modes)))  # (loops in C, as below)
+        handles = list(map(_arg, objs))  # as the untyped calls take them
+        modes = list(map(_render_mode, handles))
+        is_text = list(map(NOT_TEXT.__ne__, modes))
+        text = list(compress(objs, is_text))  # (loops in C, as below)
         if ctm is None:
             self.top_text = text
-        if text:
-            if any(mode in modes for mode in INVISIBLE_MODES):
-                self.invisible.update(o for o, m in zip(objs, modes) if m in INVISIBLE_MODES)
-            marks = list(map(_count_marks, text))
+        if any(mode in modes for mode in INVISIBLE_MODES):
+            self.invisible.update(o for o, m in zip(objs, modes) if m in INVISIBLE_MODES)
+        if text and self.tagged:
+            marks = list(map(_count_marks, compress(handles, is_text)))
             if any(marks):
                 self.artifact.update(o for o, k in zip(text, marks) if k > 0 and _is_artifact(o, k, self._marks_seen))
         if len(text) == n:
@@ -313,10 +325,11 @@ class PdfiumPage:
     turned_glyphs: bool = False
 
 
-def read_chars(page, space: PageSpace | None = None) -> PdfiumPage:
-    """All characters, shapes and image boxes of a pypdfium2 PdfPage (`space`: its PageSpace, if made)."""
+def read_chars(page, space: PageSpace | None = None, tagged: bool = True) -> PdfiumPage:
+    """All characters, shapes and image boxes of a pypdfium2 PdfPage (`space`: its PageSpace, if made;
+    `tagged`: whether its document says it is tagged, see the module's docstring)."""
     space = space or PageSpace(page)
-    walk = ObjectWalk(_addr(page.raw), space)
+    walk = ObjectWalk(_addr(page.raw), space, tagged)
     textpage = page.get_textpage()
     try:
         chars = _chars(_addr(textpage.raw), textpage, space, walk)
@@ -328,7 +341,7 @@ def read_chars(page, space: PageSpace | None = None) -> PdfiumPage:
     return PdfiumPage(space.width, space.height, chars, walk.shapes, walk.image_boxes, has_marks)
 
 
-def _dropped_spaces(tp: int, text: str, codes, left, right, top_, bottom_, drawn, walk: "ObjectWalk"):
+def _dropped_spaces(tp: int, codes, left, right, top_, bottom_, drawn, walk: "ObjectWalk"):
     """Put back drawn spaces PDFium left out of its character list.
 
     Where PDFium puts a space of its own between two text objects (a gap it reads as a word
@@ -336,15 +349,12 @@ def _dropped_spaces(tp: int, text: str, codes, left, right, top_, bottom_, drawn
     drawn bottom-up: 尾身 / 　 / 朝子君). The geometry needs drawn spaces (they keep a gap from
     splitting a fragment), so the generated space becomes the drawn one: from the left-out
     object's origin to the next character, full-width when that is exactly one em."""
-    gen = []
-    if " " in text:
-        k = np.flatnonzero(codes == 0x20)
-        k = k[(k > 0) & (k < len(codes) - 1)]
-        gen = k[~drawn[k] & drawn[k + 1] & drawn[k - 1]].tolist()
+    k = np.flatnonzero(codes == 0x20)
+    k = k[(k > 0) & (k < len(codes) - 1)]
+    gen = k[~drawn[k] & drawn[k + 1] & drawn[k - 1]].tolist() if len(k) else []
     if not gen or not walk.top_text:
-        return text, left, right, drawn
-    text = list(text)
-    left, right, drawn = left.copy(), right.copy(), drawn.copy()
+        return codes, left, right, drawn
+    codes, left, right, drawn = codes.copy(), left.copy(), right.copy(), drawn.copy()
     m = R.FS_MATRIX()
     where = ctypes.addressof(m)
     tp_arg = _arg(tp)
@@ -362,9 +372,9 @@ def _dropped_spaces(tp: int, text: str, codes, left, right, top_, bottom_, drawn
             continue
         # a full-width space advances one em: the next glyph starts right there; after any other
         # space the text resumes wherever it was set
-        text[k] = "\u3000" if abs(first - start - height) <= 0.05 * height else " "
+        codes[k] = 0x3000 if abs(first - start - height) <= 0.05 * height else 0x20
         left[k], right[k], top_[k], bottom_[k], drawn[k] = start, first, top_[k + 1], bottom_[k + 1], True
-    return text, left, right, drawn
+    return codes, left, right, drawn
 
 
 def _sizes(tp: int, idx: np.ndarray, heights: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, bool]:
@@ -396,12 +406,22 @@ def _sizes(tp: int, idx: np.ndarray, heights: np.ndarray, bottoms: np.ndarray) -
     return np.repeat(font_size * scale, np.diff(np.append(starts, m))), upright
 
 
-def _page_text(tp_arg, n: int) -> str:
-    """The text page's `n` characters as one string, from one call (pypdfium2's get_text_range makes
-    five, to guard ranges that start or end at a character PDFium leaves out of its text)."""
-    buf = ctypes.create_string_buffer(2 * (n + 1))  # UTF-16 units and the terminating NUL
+def _page_codes(tp_arg, n: int) -> np.ndarray:
+    """The code points of the text page's `n` characters, from one FPDFText_GetText call (pypdfium2's
+    get_text_range makes five, to guard ranges that start or end at a character PDFium leaves out of
+    its text) into a buffer kept per thread. Where those UTF-16 units do not line up one to one with
+    the characters (a character outside the BMP takes two), each is asked with FPDFText_GetUnicode."""
+    buf = getattr(_text_buffer, "units", None)
+    if buf is None or len(buf) < n + 1:
+        buf = _text_buffer.units = (ctypes.c_uint16 * max(n + 1, 2 * len(buf or ()), 8192))()
     got = _get_text(tp_arg, 0, n, buf)
-    return buf.raw[: 2 * max(got - 1, 0)].decode("utf-16-le", "ignore")
+    units = np.frombuffer(buf, np.uint16, count=n)
+    if got - 1 == n and not np.any((units & 0xF800) == 0xD800):
+        return units.astype(np.uint32)
+    return np.fromiter(map(_unicode, repeat(tp_arg, n), range(n)), np.uint32, n)
+
+
+_text_buffer = threading.local()
 
 
 _boxes = threading.local()
@@ -429,9 +449,7 @@ def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars | Non
     deque(map(_loose_box, repeat(tp_arg, n), range(n), slots), maxlen=0)
     lbrt = np.frombuffer(rects, dtype=np.float32, count=4 * n).reshape(n, 4).astype(np.float64)
     left, top_, right, bottom_ = lbrt[:, 0], lbrt[:, 1], lbrt[:, 2], lbrt[:, 3]  # FS_RECTF: l, t, r, b
-    text = _page_text(tp_arg, n)
-    if len(text) != n:  # characters outside UCS-2 or excluded ones: read them one by one
-        text = "".join(map(chr, map(_unicode, repeat(tp_arg, n), range(n))))
+    codes = _page_codes(tp_arg, n)
     # Generated characters (line ends, guessed spaces) have an empty box: never drawn, not read. A
     # mirrored glyph's box comes out inverted: not upright in user space.
     drawn = (top_ > bottom_) & (right >= left)
@@ -445,8 +463,7 @@ def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars | Non
             invisible = np.fromiter((o in walk.invisible for o in objs), bool, n)
         if walk.artifact:
             artifact = np.fromiter((o in walk.artifact for o in objs), bool, n)
-    codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
-    text, left, right, drawn = _dropped_spaces(tp, text, codes, left, right, top_, bottom_, drawn, walk)
+    codes, left, right, drawn = _dropped_spaces(tp, codes, left, right, top_, bottom_, drawn, walk)
     idx = np.flatnonzero(drawn)
     size, upright_in_user_space = _sizes(tp, idx, (top_ - bottom_)[idx], bottom_[idx])
     if not upright_in_user_space:
@@ -456,8 +473,6 @@ def _chars(tp: int, textpage, space: PageSpace, walk: ObjectWalk) -> Chars | Non
     # a glyph upright in user space turns with the page: turned a quarter turn, pdfminer does not
     # call it upright (and a scan's page is then OCR'd, as with pdfplumber)
     upright = np.full(len(idx), not space.quarter_turned)
-    if isinstance(text, str):  # no space put back: the drawn characters straight from the code points
-        chars = list(codes[idx].tobytes().decode("utf-32-le"))
-    else:
-        chars = text if len(idx) == n else [text[i] for i in idx.tolist()]
+    # (a code point no character can have, a lone surrogate, becomes U+FFFD: an unmapped glyph)
+    chars = list(codes[idx].tobytes().decode("utf-32-le", "replace"))
     return Chars(chars, x0, top, x1, bottom, size, upright, artifact[idx], invisible[idx])
