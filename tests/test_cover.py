@@ -205,3 +205,13 @@ def test_a_plain_heading_right_after_the_last_cover_item_is_body():
             "配付資料：別紙のとおり\n\n　　諮問審議\n　　　午前１０時１５分開議\n◎小西教育部長:庁内ネットワークについて御説明いたします。\n")
     m = kaigiroku.repair(text)
     assert m.meta["other"] == {"配付資料": "別紙のとおり"} and m.turns[0].text == "諮問審議"
+
+
+def test_wrapped_attendee_after_a_comma_stays_in_the_cover():
+    # the list's last name wraps onto a line of its own and reads like a surname + role label
+    # (浅野主任); the comma ending the line above says the list goes on
+    from kaigiroku.cleanup.cover import find_body_start
+    lines = ["第18回青葉市審議会会議録", "", "日時　令和6年7月10日（水）", "場所　市役所 第2委員会室",
+             "出席者　会長 岡田 誠一、委員 石井 健、説明員 谷口副課長、", "　　浅野主任",
+             "（１）開会", "◯会長　それでは、議事に入ります。", "◯浅野主任　御説明いたします。"]
+    assert find_body_start(lines) == 6

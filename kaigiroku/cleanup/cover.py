@@ -297,11 +297,21 @@ def _before_label_cells(lines: list[str], start: int, roles=None) -> int:
     """Label cells printed just before the body's first heading belong to the body (a page's label
     column dumped ahead of it), not to the cover sheet."""
     i = start
-    while i > 0 and (not lines[i - 1].strip() or is_label_only(lines[i - 1], roles)):
+    while i > 0 and (not lines[i - 1].strip() or (is_label_only(lines[i - 1], roles)
+                                                 and not _goes_on_list(lines, i - 1))):
         i -= 1
     while i < start and not lines[i].strip():
         i += 1
     return i
+
+
+def _goes_on_list(lines: list[str], i: int) -> bool:
+    """Line i carries on a list whose line above ends in a comma (…谷口副課長、 / 浅野主任): a
+    cover's wrapped attendee, however much it looks like a surname + role label."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    return j >= 0 and lines[j].rstrip()[-1:] in "、，,"
 
 
 TITLE = re.compile(r"会議録|議事録|会議|委員会|審議会|協議会|議会|国会|懇談会|部会|記録|報告書")
