@@ -152,3 +152,33 @@ def test_an_unmarked_label_read_once_is_settled_by_the_covers_role_and_name():
     assert settle_label(read, ev) == "議員（吉田裕子君）　なお、第3条第2項は適切に管理されておりますか。"
     # without the cover nothing says it is a label
     assert settle_label(read, LabelEvidence(["議長(渡辺健一君)答弁を求めます。", read])) == read
+
+
+# Diet minutes label a member by name alone (○新妻秀規君) after the chair calls them by name
+DIET = ["議長（鈴木さつき君）　発言を求められております。文部科学委員長新妻秀規君。",
+        "〔新妻秀規君登壇、拍手〕", "議長（鈴木さつき君）　次に、西村博行君。", "〔西村博行君登壇、拍手〕"]
+
+
+@pytest.mark.parametrize("read,opens_paragraph,printed", [
+    ("新妻秀規君なお、本件について", True, "新妻秀規君　なお、本件について"),  # the separator lost
+    ("新雪秀規用なお、本件について", True, "新妻秀規君　なお、本件について"),  # name and 君 misread
+    ("〇西村博行才また、利用者", False, "○西村博行君　また、利用者"),  # a mark opens it anywhere
+    ("西村博行君.ただいまの件", True, "西村博行君　ただいまの件"),
+])
+def test_a_member_labelled_by_name_alone_is_settled_by_the_chairs_call(read, opens_paragraph, printed):
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    got = settle_person_label(read, LabelEvidence(DIET + [read]), opens_paragraph)
+    assert got == printed
+    assert match_label(got) is not None and match_label(got).name in printed
+
+
+@pytest.mark.parametrize("text,opens_paragraph", [
+    ("新妻秀規君なお、本件について", False),  # mid-paragraph, no mark: a sentence about the member
+    ("新妻秀規君の質問にお答えします。", True), ("西村博行君登壇、拍手〕", True),
+    ("新妻秀規氏は述べた", True), ("山本一郎君なお、", True),  # a name the document never calls
+])
+def test_a_sentence_opening_with_a_members_name_is_left_alone(text, opens_paragraph):
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    assert settle_person_label(text, LabelEvidence(DIET + [text]), opens_paragraph) == text

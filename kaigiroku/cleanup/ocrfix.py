@@ -216,6 +216,13 @@ _AFTER_LABEL = re.compile(r"^[ \u3000]*[.,:;・'`|_\-]?[ \u3000]*")
 _LOST_CLOSE = re.compile(r"^[一ー\-_|][ \u3000]*(?=[\u3041-\u309f\u4e00-\u9fff])")
 
 
+# a name and 君 outside brackets, then what may follow a call, a direction or a label
+_CALLED = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{2,})君(?=[。、\u3000 〔〕登]|$)", re.M)
+# what follows a name and 君 in a sentence rather than a label: a particle, a direction's verb
+_NOT_AFTER_PERSON = re.compile(r"^(?:[のがはをにでとへやもか、。）〕」]|登壇|退席|着席|発言|から|より)")
+_SENTENCE_END = "。」〕）)"
+
+
 def _norm_brackets(s: str) -> str:
     return s.translate(str.maketrans("(){}[]［］｛｝〔〕", "（）（）（）（）（）（）"))
 
@@ -258,6 +265,14 @@ class LabelEvidence:
             if m is not None and i not in clean:
                 self.readings[m.groups()] += 1
         self.clean_names = {name: Counter(roles) for name, roles in self.name_roles.items()}
+        # names printed with 君 and no role in brackets: a chair's call (…委員長新妻秀規君。), a stage
+        # direction (〔新妻秀規君登壇〕), a member's own label; each run's every ending counts, since
+        # where a call's role stops and the name starts is not known here
+        self.called: Counter = Counter()
+        for m in _CALLED.finditer(self.text):
+            run = m.group(1)
+            for k in range(2, min(7, len(run)) + 1):
+                self.called[run[-k:]] += 1
         spelled = [(role, self.spelling(name, role), n) for (role, name), n in self.readings.items()
                    if self.recurs(role, name)]
         for role, name, n in spelled:
@@ -303,6 +318,9 @@ class LabelEvidence:
                 votes[nm] += n
         for nm, roles in self.clean_names.items():  # the damaged readings were counted above
             votes[nm] += sum(c for r, c in roles.items() if near(nm, r))
+        for nm, c in self.called.items():  # the chair's calls and the directions name the speaker too
+            if len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1:
+                votes[nm] += c
         if not votes:
             return name
         best, top = votes.most_common(1)[0]
@@ -397,6 +415,56 @@ class LabelEvidence:
         if m is None or not all(_NAME_CHARS.match(c) for c in m.group(1)) or self.kun[True] <= self.kun[False]:
             return None
         return m.group(1)[:-1], len(m.group(1))
+
+
+def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
+    """`text` with a member's label by name alone (○新妻秀規君, as Diet minutes print members) written
+    as printed when OCR damaged it: the 君 misread (新妻秀規用), the separator lost (新妻秀規君なお、),
+    a character of the name misread (新雪秀規). The name must be one the document prints with 君
+    elsewhere (a chair's call, a direction) and, without a mark, the line must open after a
+    sentence end: a body line opening with a name is a sentence about that person."""
+    from rapidfuzz.distance import Levenshtein
+
+    s = text.lstrip(" \u3000")
+    i = 0
+    while i < min(2, len(s)) and s[i] in _LEAD_JUNK:
+        i += 1
+    mark = ""
+    if i < len(s) and (s[i] in MARK_LOOKALIKES or s[i] in "○◯〇◎◆◇●□■△▲"):
+        mark, i = s[i], i + 1
+    elif i:
+        return text
+    if not (mark or after_end):
+        return text
+    while i < len(s) and s[i] in " \u3000":
+        i += 1
+    for exact_kun in (True, False):
+        for n in range(7, 2, -1):
+            read, slot = s[i:i + n], s[i + n:i + n + 1]
+            if len(read) < n or not slot or not all(_NAME_CHARS.match(c) for c in read):
+                continue
+            if not (slot == "君" if exact_kun else (slot in KUN_MISREADS or _is_kanji(slot) or _is_kata(slot))):
+                continue
+            # a misread 君 or name needs more: a mark, a 君 misread as OCR misreads it, or a name called twice
+            sure = mark and mark not in _WEAK_MARKS or slot in KUN_MISREADS
+            if ev.called[read] >= 1 and (slot == "君" or sure or ev.called[read] >= 2):
+                name = ev.spelling(read)
+            elif slot == "君" and any(len(nm) == n >= 4 and Levenshtein.distance(nm, read) == 1 for nm in ev.called):
+                name = read  # read cleanly, its 君 too: as good a reading as the call's
+            else:
+                near = [nm for nm in ev.called if len(nm) == n >= 4 and ev.called[nm] >= (1 if sure else 2)
+                        and Levenshtein.distance(nm, read) == 1]
+                if len(near) != 1:
+                    continue
+                name = near[0]
+            body = s[i + n + 1:]
+            body = body[_AFTER_LABEL.match(body).end():]
+            if not body or _NOT_AFTER_PERSON.match(body) or any(name.startswith(r) for r in ev.roles.words):
+                continue
+            if mark in _WEAK_MARKS and ev.called[name] < 2:
+                continue  # ⑫ is a list's number as often as a misread ○
+            return (ev.mark if mark else "") + name + "君\u3000" + body
+    return text
 
 
 def _role_start(s: str, ev: LabelEvidence) -> bool:
@@ -518,8 +586,11 @@ def settle_labels(pages, roles=None) -> int:
     changed = 0
     for page in ocr_pages:
         changed += _settle_wrapped_cells(page, ev, groups[id(page)])
+        right = _right_edge(page.lines)
         for ln in page.lines:
             fixed = settle_label(ln.text, ev)
+            if fixed == ln.text:
+                fixed = settle_person_label(ln.text, ev, _opens_paragraph(ln, page.lines, right))
             if fixed == ln.text:
                 continue
             if fixed.endswith("）") and not re.search(f"[{re.escape(_CLOSES)}]", ln.text):
@@ -530,6 +601,22 @@ def settle_labels(pages, roles=None) -> int:
             if _OPEN_CELL.match(ln.text):
                 changed += _close_wrapped_cell(ln, page.lines)
     return changed
+
+
+def _right_edge(lines) -> float:
+    """Where the page's full lines end (most lines of running text reach it)."""
+    ends = sorted(ln.x1 for ln in lines)
+    return ends[int(0.8 * (len(ends) - 1))] if ends else 0.0
+
+
+def _opens_paragraph(line, lines, right: float) -> bool:
+    """Whether `line` opens a paragraph: the nearest line above it in its column ends a sentence or
+    stops short of the column's right edge (or there is none)."""
+    h = max(line.bottom - line.top, 1.0)
+    above = [ln for ln in lines if ln.bottom <= line.top + 0.3 * h and ln.x0 < line.x1 and line.x0 < ln.x1
+             and ln is not line]
+    prev = max(above, key=lambda ln: ln.bottom, default=None)
+    return prev is None or prev.text.rstrip(" \u3000")[-1:] in _SENTENCE_END or prev.x1 < right - 2 * h
 
 
 # a label cell's first line: a mark, or (unmarked minutes) a role and an opening bracket: 議長(山
