@@ -182,3 +182,13 @@ def test_a_sentence_opening_with_a_members_name_is_left_alone(text, opens_paragr
     from kaigiroku.cleanup.ocrfix import settle_person_label
 
     assert settle_person_label(text, LabelEvidence(DIET + [text]), opens_paragraph) == text
+
+
+def test_a_name_called_once_opening_a_paragraph_with_its_kun_misread_is_a_label():
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    ev = LabelEvidence(DIET + ["伊藤博行苫なお、本件は"])
+    assert settle_person_label("伊藤博行苫なお、本件は", LabelEvidence(DIET + ["次に、伊藤博行君。"]), True) \
+        == "伊藤博行君\u3000なお、本件は"
+    for sentence in ("西村博行大臣は述べた", "西村博行議員の質問", "西村博行氏の"):  # the person, spoken of
+        assert settle_person_label(sentence, ev, True) == sentence

@@ -198,7 +198,7 @@ def fix_ocr_text(text: str) -> str:
 # what OCR makes of a ○ mark at a line start: letters and digits, an at sign, a circled number (⑯)
 MARK_LOOKALIKES = "OoQ0０ロ口@＠©®" + "".join(map(chr, range(0x2460, 0x2474)))
 _WEAK_MARKS = set("@＠©®" + "".join(map(chr, range(0x2460, 0x2474))))  # also what lists number with
-_LEAD_JUNK = "「『\"'`.,・、。:;|!！“”‘’-_~"
+_LEAD_JUNK = "「『\"'`.,・、。:;|!！“”‘’-_~*＊"
 _OPENS, _CLOSES = "(（〔[［{｛", ")）〕]］}｝"
 KUN_MISREADS = "君者用有看右若居着岩"  # what OCR makes of the 君 after a name
 _ROLE_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30faー0-9０-９]")
@@ -302,25 +302,20 @@ class LabelEvidence:
         return len(name) >= 2 and re.search(re.escape(role) + r"[ \u3000.・:：]{0,2}" + re.escape(name), self.text) is not None
 
     def spelling(self, name: str, role: str | None = None) -> str:
-        """The spelling of `name` most often read in the document's labels, a character off at most
-        (田野瀬大道 once beside 田野瀬太道 twice is 田野瀬太道); a tie keeps the reading. With `role`,
-        only labels whose role is a character off at most vote: 議員（加藤恵子君） and 市長（加藤裕子君）
-        are two people."""
+        """The spelling of `name` that the document prints most often, a character off at most:
+        in its labels, the chair's calls, the directions, the cover's list (田野瀬大道 once beside
+        田野瀬太道 twice is 田野瀬太道); a tie keeps the reading. With `role`, a spelling the labels give
+        only to other roles is another person: 議員（加藤恵子君） and 市長（加藤裕子君） are two people."""
         from rapidfuzz.distance import Levenshtein
 
         if len(name) < 3:
             return name
-        near = lambda nm, r: len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1 and (  # noqa: E731
-            role is None or Levenshtein.distance(r, role) <= 1)
-        votes: Counter = Counter()
-        for (r, nm), n in self.readings.items():
-            if near(nm, r):
-                votes[nm] += n
-        for nm, roles in self.clean_names.items():  # the damaged readings were counted above
-            votes[nm] += sum(c for r, c in roles.items() if near(nm, r))
-        for nm, c in self.called.items():  # the chair's calls and the directions name the speaker too
-            if len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1:
-                votes[nm] += c
+        other = {nm for nm, roles in self.name_roles.items()
+                 if role is not None and not any(Levenshtein.distance(r, role) <= 1 for r in roles)}
+        printed = {(m.start(), m.group()) for p in range(len(name)) for m in re.finditer(
+            re.escape(name[:p]) + "[\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30fa]" + re.escape(name[p + 1:]),
+            self.text)}
+        votes = Counter(nm for _, nm in printed if nm == name or nm not in other)
         if not votes:
             return name
         best, top = votes.most_common(1)[0]
@@ -425,6 +420,8 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
     sentence end: a body line opening with a name is a sentence about that person."""
     from rapidfuzz.distance import Levenshtein
 
+    from .labels import role_like
+
     s = text.lstrip(" \u3000")
     i = 0
     while i < min(2, len(s)) and s[i] in _LEAD_JUNK:
@@ -432,8 +429,8 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
     mark = ""
     if i < len(s) and (s[i] in MARK_LOOKALIKES or s[i] in "○◯〇◎◆◇●□■△▲"):
         mark, i = s[i], i + 1
-    elif i:
-        return text
+    elif i and not after_end:
+        return text  # a speck before a name mid-paragraph
     if not (mark or after_end):
         return text
     while i < len(s) and s[i] in " \u3000":
@@ -445,8 +442,11 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
                 continue
             if not (slot == "君" if exact_kun else (slot in KUN_MISREADS or _is_kanji(slot) or _is_kata(slot))):
                 continue
+            if slot != "君" and (slot in "氏様殿" or _role_start(s[i + n:], ev)
+                                 or any(role_like(s[i + n:i + n + k], ev.roles) for k in range(2, 6))):
+                continue  # 伊藤博行大臣は…, 伊藤博行氏の…: a sentence about the person
             # a misread 君 or name needs more: a mark, a 君 misread as OCR misreads it, or a name called twice
-            sure = mark and mark not in _WEAK_MARKS or slot in KUN_MISREADS
+            sure = mark and mark not in _WEAK_MARKS or slot in KUN_MISREADS or after_end
             if ev.called[read] >= 1 and (slot == "君" or sure or ev.called[read] >= 2):
                 name = ev.spelling(read)
             elif slot == "君" and any(len(nm) == n >= 4 and Levenshtein.distance(nm, read) == 1 for nm in ev.called):
