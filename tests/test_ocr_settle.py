@@ -192,3 +192,10 @@ def test_a_name_called_once_opening_a_paragraph_with_its_kun_misread_is_a_label(
         == "伊藤博行君\u3000なお、本件は"
     for sentence in ("西村博行大臣は述べた", "西村博行議員の質問", "西村博行氏の"):  # the person, spoken of
         assert settle_person_label(sentence, ev, True) == sentence
+
+
+def test_a_character_dropped_from_a_labels_name_is_restored_from_the_cover():
+    doc = ["議長渡辺健一、副市長松本直美、教育長山口和夫、総務部長吉田誠", "〇議長(渡辺健一君)答弁を求めます。"]
+    ev = LabelEvidence(doc + ["〇教育長(山和夫君)"])
+    assert settle_label("〇教育長(山和夫君)", ev) == "〇教育長（山口和夫君）"
+    assert settle_label("〇議長(渡辺健一君)答弁を求めます。", ev) == "〇議長（渡辺健一君）　答弁を求めます。"

@@ -316,10 +316,20 @@ class LabelEvidence:
             re.escape(name[:p]) + "[\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30fa]" + re.escape(name[p + 1:]),
             self.text)}
         votes = Counter(nm for _, nm in printed if nm == name or nm not in other)
-        if not votes:
-            return name
-        best, top = votes.most_common(1)[0]
-        return best if top > votes[name] else name
+        best, top = votes.most_common(1)[0] if votes else (name, 0)
+        if top > votes[name]:
+            return best
+        # a character OCR dropped inside the name (山和夫 for 山口和夫: a 口 read as nothing): the
+        # longer spelling printed as often wins, since OCR drops a character far more often than it
+        # invents one
+        longer = Counter(m.group() for p in range(1, len(name)) for m in re.finditer(
+            re.escape(name[:p]) + "[\u4e00-\u9fff\u3005]" + re.escape(name[p:]), self.text)
+            if m.group() not in other)
+        if longer:
+            best, top = longer.most_common(1)[0]
+            if top >= max(votes[name], 1) and len(longer) == 1:
+                return best
+        return name
 
     @property
     def mark(self) -> str:
