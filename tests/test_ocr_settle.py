@@ -164,6 +164,7 @@ DIET = ["議長（鈴木さつき君）　発言を求められております�
     ("新雪秀規用なお、本件について", True, "新妻秀規君　なお、本件について"),  # name and 君 misread
     ("〇西村博行才また、利用者", False, "○西村博行君　また、利用者"),  # a mark opens it anywhere
     ("西村博行君.ただいまの件", True, "西村博行君　ただいまの件"),
+    ("〇西村博-:君ただいまの件", False, "○西村博行君　ただいまの件"),  # 行 split into marks
 ])
 def test_a_member_labelled_by_name_alone_is_settled_by_the_chairs_call(read, opens_paragraph, printed):
     from kaigiroku.cleanup.ocrfix import settle_person_label

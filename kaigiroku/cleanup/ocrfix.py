@@ -223,6 +223,8 @@ _CALLED = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{2,})�
 # what follows a name and 君 in a sentence rather than a label: a particle, a direction's verb
 _NOT_AFTER_PERSON = re.compile(r"^(?:[のがはをにでとへやもか、。）〕」]|登壇|退席|着席|発言|から|より)")
 _SENTENCE_END = "。」〕）)"
+_SPLIT_NAME = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{1,6})([-:;.,・'`|_~ー一]{1,2})"
+                         r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{0,5}?)君")
 
 
 def _norm_brackets(s: str) -> str:
@@ -447,6 +449,19 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
         return text
     while i < len(s) and s[i] in " \u3000":
         i += 1
+    # a character of the name OCR split into marks (吉川敬:君 for 吉川敬三君): the one called name
+    # with a single character in their place
+    split = _SPLIT_NAME.match(s, i)
+    if split:
+        head, tail = split.group(1), split.group(3)
+        found = {nm for nm in ev.called if len(nm) == len(head) + 1 + len(tail) >= 3
+                 and nm.startswith(head) and nm.endswith(tail) and not any(nm.startswith(r) for r in ev.roles.words)}
+        found = {nm for nm in found if not any(o != nm and o.endswith(nm) for o in found)}
+        if len(found) == 1:
+            body = s[split.end():]
+            body = body[_AFTER_LABEL.match(body).end():]
+            if body and not _NOT_AFTER_PERSON.match(body):
+                return (ev.mark if mark else "") + found.pop() + "君\u3000" + body
     for exact_kun in (True, False):
         for n in range(7, 2, -1):
             read, slot = s[i:i + n], s[i + n:i + n + 1]
