@@ -200,3 +200,11 @@ def test_a_character_dropped_from_a_labels_name_is_restored_from_the_cover():
     ev = LabelEvidence(doc + ["〇教育長(山和夫君)"])
     assert settle_label("〇教育長(山和夫君)", ev) == "〇教育長（山口和夫君）"
     assert settle_label("〇議長(渡辺健一君)答弁を求めます。", ev) == "〇議長（渡辺健一君）　答弁を求めます。"
+
+
+def test_a_speck_before_an_unmarked_label_opening_a_paragraph_is_dropped():
+    ev = LabelEvidence(["議長（伊藤紀美君）　発言を求められております。"])
+    read = "-議長(伊藤紀美君).これより会議を開きます。"
+    assert settle_label(read, ev, opens_paragraph=True) == "議長（伊藤紀美君）　これより会議を開きます。"
+    assert settle_label(read, ev) == read  # mid-paragraph: text
+    assert settle_label("「議長(伊藤紀美君)」と", ev, opens_paragraph=True) == "「議長(伊藤紀美君)」と"

@@ -499,9 +499,10 @@ def _role_start(s: str, ev: LabelEvidence) -> bool:
     return any(s.startswith(r) for r in ev.roles.words) or any(s.startswith(r) for r in ev.role_count)
 
 
-def settle_label(text: str, ev: LabelEvidence) -> str:
+def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False) -> str:
     """`text` with a speaker label OCR damaged at its start written as printed (see above); any
-    other text comes back unchanged."""
+    other text comes back unchanged. A speck before an unmarked label is dropped only on a line
+    that opens a paragraph (-議長(伊藤紀美君).これより…)."""
     s = text.lstrip(" \u3000")
     i = 0
     while i < min(2, len(s)) and s[i] in _LEAD_JUNK:
@@ -515,7 +516,7 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
             mark, i = s[i], i + 1
         elif i + 1 < len(s) and (s[i] in "くぐ〈<・" or s[i] in _LEAD_JUNK) and _role_start(s[i + 1:], ev):
             i += 1  # ⑨ぐ委員長: the inner ring of a ◎ read as a character of its own
-    elif i:
+    elif i and not opens_paragraph:
         return text  # junk before anything but a mark is text
     while i < len(s) and s[i] in " \u3000":
         i += 1
@@ -581,8 +582,8 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
             # without a mark, only a whole 役（名前君）, or a role and name the clean labels print
             # together again and again, reads as a label
             return text
-        if not mark and s[:i].strip():
-            return text
+        if not mark and s[:i].strip() and not (opens_paragraph and close is not None and kun):
+            return text  # a speck before an unmarked label: only before a whole 役（名前君） opening a paragraph
         role = ev.role(role_read, name)
         if role is None or not name:
             return text
@@ -590,6 +591,8 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
         label = (ev.mark if mark else "") + role + "（" + name + honorific + "）"
         body = rest[end:]
         body = body[_AFTER_LABEL.match(body).end():]
+        if not mark and s[:i].strip() and _NOT_AFTER_PERSON.match(body):
+            return text  # 「議長(伊藤紀美君)」と: quoted, not a label
         return label + ("\u3000" + body if body else "")
     # a mark and a role without a name: ○委員長　本文 (a look-alike mark only before a role the
     # clean labels or the role list know, followed by a space or nothing)
@@ -615,9 +618,10 @@ def settle_labels(pages, roles=None) -> int:
         changed += _settle_wrapped_cells(page, ev, groups[id(page)])
         right = _right_edge(page.lines)
         for ln in page.lines:
-            fixed = settle_label(ln.text, ev)
+            opens = _opens_paragraph(ln, page.lines, right)
+            fixed = settle_label(ln.text, ev, opens)
             if fixed == ln.text:
-                fixed = settle_person_label(ln.text, ev, _opens_paragraph(ln, page.lines, right))
+                fixed = settle_person_label(ln.text, ev, opens)
             if fixed == ln.text:
                 continue
             if fixed.endswith("）") and not re.search(f"[{re.escape(_CLOSES)}]", ln.text):
