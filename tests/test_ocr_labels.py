@@ -66,11 +66,10 @@ def test_names_on_the_cover_settle_names_misread_in_the_speeches():
 
 
 def test_a_whole_name_a_kanji_off_the_covers_keeps_its_reading():
-    # the cover went through the same OCR: 小川貞子 there is no better a reading than 小川恵子 in the label,
-    # unless the speeches print it more often
-    cover = ["議長大森直美、市長小川貞子、議員小林正大"]
-    turns = [Turn("speech", "a", speaker="市長", name="小川恵子"), Turn("speech", "b", speaker="議員", name="小林正人")]
+    # the cover and the speeches went through the same OCR: 田野瀬大道 there is no better a reading
+    # than 田野瀬太道 in the label (OCR misreads a glyph alike everywhere)
+    cover = ["田野瀬大道、市長小川貞子、議員小林正大"]
+    turns = [Turn("speech", "この度就任いたしました田野瀬大道でございます。", speaker="委員長", name="田野瀬太道"),
+             Turn("speech", "a", speaker="市長", name="小川恵子"), Turn("speech", "b", speaker="議員", name="小林正人")]
     assert settle_misread_names(turns, cover) == 0
-    turns = [Turn("speech", "発言を求めます。小川貞子市長。", speaker="議長", name="大森直美"),
-             Turn("speech", "a", speaker="市長", name="小川恵子")]
-    assert settle_misread_names(turns, cover) == 1 and turns[1].name == "小川貞子"
+    assert [t.name for t in turns] == ["田野瀬太道", "小川恵子", "小林正人"]

@@ -208,3 +208,12 @@ def test_a_speck_before_an_unmarked_label_opening_a_paragraph_is_dropped():
     assert settle_label(read, ev, opens_paragraph=True) == "議長（伊藤紀美君）　これより会議を開きます。"
     assert settle_label(read, ev) == read  # mid-paragraph: text
     assert settle_label("「議長(伊藤紀美君)」と", ev, opens_paragraph=True) == "「議長(伊藤紀美君)」と"
+
+
+def test_the_covers_and_speeches_misreadings_do_not_outvote_the_labels():
+    # OCR misreads a glyph alike on the cover and in the speech (大 for 太); the labels decide
+    doc = ["田野瀬大道、池田佳隆、尾身朝子", "委員長(田野瀬大道者.これより会議を開きます。",
+           "この度、文部科学委員長に就任いたしました田野瀬大道でございます。",
+           "秋員長(田野瀬太道君).理事辞任の件についてお諮りいたします。", "委員長(田野瀬太道者御異議なしと認めます。"]
+    ev = LabelEvidence(doc)
+    assert settle_label(doc[1], ev) == "委員長（田野瀬太道君）　これより会議を開きます。"

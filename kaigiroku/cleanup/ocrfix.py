@@ -306,23 +306,39 @@ class LabelEvidence:
         return len(name) >= 2 and re.search(re.escape(role) + r"[ \u3000.・:：]{0,2}" + re.escape(name), self.text) is not None
 
     def spelling(self, name: str, role: str | None = None) -> str:
-        """The spelling of `name` that the document prints most often, a character off at most:
-        in its labels, the chair's calls, the directions, the cover's list (田野瀬大道 once beside
-        田野瀬太道 twice is 田野瀬太道); a tie keeps the reading. With `role`, a spelling the labels give
-        only to other roles is another person: 議員（加藤恵子君） and 市長（加藤裕子君） are two people."""
+        """The spelling of `name` most often read in the document's labels and the chair's calls and
+        directions that name a speaker, a character off at most (田野瀬大道 once beside 田野瀬太道
+        twice is 田野瀬太道); a tie keeps the reading. With `role`, only labels whose role is a
+        character off at most vote: 議員（加藤恵子君） and 市長（加藤裕子君） are two people. The cover's
+        list and the speeches only break a tie: OCR misreads a glyph the same way there (大 for 太),
+        and their printings outnumber a speaker's few labels."""
         from rapidfuzz.distance import Levenshtein
 
         if len(name) < 3:
             return name
-        other = {nm for nm, roles in self.name_roles.items()
-                 if role is not None and not any(Levenshtein.distance(r, role) <= 1 for r in roles)}
-        printed = {(m.start(), m.group()) for p in range(len(name)) for m in re.finditer(
-            re.escape(name[:p]) + "[\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30fa]" + re.escape(name[p + 1:]),
-            self.text)}
-        votes = Counter(nm for _, nm in printed if nm == name or nm not in other)
+        near = lambda nm, r: len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1 and (  # noqa: E731
+            role is None or Levenshtein.distance(r, role) <= 1)
+        votes: Counter = Counter()
+        for (r, nm), n in self.readings.items():
+            if near(nm, r):
+                votes[nm] += n
+        for nm, roles in self.clean_names.items():  # the damaged readings were counted above
+            votes[nm] += sum(c for r, c in roles.items() if near(nm, r))
+        for nm, c in self.called.items():
+            if len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1:
+                votes[nm] += c
         best, top = votes.most_common(1)[0] if votes else (name, 0)
         if top > votes[name]:
             return best
+        tied = [nm for nm, c in votes.items() if c == top > 0 and nm != name]
+        if len(tied) == 1:
+            # a label against a call, one each: the other printings (the cover's list, the speeches)
+            # break the tie
+            printed = Counter(m.group() for nm in (name, tied[0]) for m in re.finditer(re.escape(nm), self.text))
+            if printed[tied[0]] > printed[name]:
+                return tied[0]
+        other = {nm for nm, roles in self.name_roles.items()
+                 if role is not None and not any(Levenshtein.distance(r, role) <= 1 for r in roles)}
         # a character OCR dropped inside the name (山和夫 for 山口和夫: a 口 read as nothing): the
         # longer spelling printed as often wins, since OCR drops a character far more often than it
         # invents one
