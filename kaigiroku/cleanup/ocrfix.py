@@ -488,7 +488,8 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
             if slot != "君" and (slot in "氏様殿" or _role_start(s[i + n:], ev)
                                  or any(role_like(s[i + n:i + n + k], ev.roles) for k in range(2, 6))):
                 continue  # 伊藤博行大臣は…, 伊藤博行氏の…: a sentence about the person
-            # a misread 君 or name needs more: a mark, a 君 misread as OCR misreads it, or a name called twice
+            # a misread 君 or name needs more than a weak mark (⑫): a true mark, a 君 misread as OCR
+            # misreads it, a paragraph opening with it, or a name called twice
             sure = mark and mark not in _WEAK_MARKS or slot in KUN_MISREADS or after_end
             if ev.called[read] >= 1 and (slot == "君" or sure or ev.called[read] >= 2):
                 name = ev.spelling(read)
