@@ -64,11 +64,6 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             # (宙本健一 on the cover, 山本健一 in the label and twice in the speeches: the cover is misread)
             spoken = spoken if spoken is not None else "\n".join(u.text for u in turns)
             pick = {n for n in pick if spoken.count(n) >= spoken.count(t.name)}
-            # (i10) a cover read by the same OCR is no better a reading than a whole label, nor are the
-            # speeches (OCR misreads a glyph alike everywhere: 田野瀬大道 on the cover and in a speech):
-            # a whole name changed in a character (小川恵子, 小川貞子 on the cover) keeps the label's reading
-            if _NAME.match(t.name):
-                pick = {n for n in pick if len(n) != len(t.name)}
         if len(pick) == 1:
             t.name = pick.pop()
             settled += 1
