@@ -15,7 +15,8 @@ fixtures/render_pdf.py, scanned at 300 dpi:
     mild  label tables: wrapped name cells, vertically centred labels, ruled, ○-labelled council
           minutes in table form (MILD_LAYOUTS)
     rough inline labels: plain and ○議長（…君） (ROUGH_LAYOUTS)
-The held-out split (the Diet plenary d2 and generator seeds 101-103) is never looked at while tuning.
+The held-out split (the Diet plenary d2, council seeds 101-103, Diet seed 101) is never looked at while
+tuning. Diet seeds (fixtures/scan.diet_minutes) print long roles, members by name alone and the chair's calls.
 
 Measures per scan, from kaigiroku.score (the rules of ../shared/eval/score.py):
     cer         edit distance / gold characters, over the turns' text

@@ -152,3 +152,68 @@ def test_an_unmarked_label_read_once_is_settled_by_the_covers_role_and_name():
     assert settle_label(read, ev) == "議員（吉田裕子君）　なお、第3条第2項は適切に管理されておりますか。"
     # without the cover nothing says it is a label
     assert settle_label(read, LabelEvidence(["議長(渡辺健一君)答弁を求めます。", read])) == read
+
+
+# Diet minutes label a member by name alone (○新妻秀規君) after the chair calls them by name
+DIET = ["議長（鈴木さつき君）　発言を求められております。文部科学委員長新妻秀規君。",
+        "〔新妻秀規君登壇、拍手〕", "議長（鈴木さつき君）　次に、西村博行君。", "〔西村博行君登壇、拍手〕"]
+
+
+@pytest.mark.parametrize("read,opens_paragraph,printed", [
+    ("新妻秀規君なお、本件について", True, "新妻秀規君　なお、本件について"),  # the separator lost
+    ("新雪秀規用なお、本件について", True, "新妻秀規君　なお、本件について"),  # name and 君 misread
+    ("〇西村博行才また、利用者", False, "○西村博行君　また、利用者"),  # a mark opens it anywhere
+    ("西村博行君.ただいまの件", True, "西村博行君　ただいまの件"),
+    ("〇西村博-:君ただいまの件", False, "○西村博行君　ただいまの件"),  # 行 split into marks
+])
+def test_a_member_labelled_by_name_alone_is_settled_by_the_chairs_call(read, opens_paragraph, printed):
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    got = settle_person_label(read, LabelEvidence(DIET + [read]), opens_paragraph)
+    assert got == printed
+    assert match_label(got) is not None and match_label(got).name in printed
+
+
+@pytest.mark.parametrize("text,opens_paragraph", [
+    ("新妻秀規君なお、本件について", False),  # mid-paragraph, no mark: a sentence about the member
+    ("新妻秀規君の質問にお答えします。", True), ("西村博行君登壇、拍手〕", True),
+    ("新妻秀規氏は述べた", True), ("山本一郎君なお、", True),  # a name the document never calls
+])
+def test_a_sentence_opening_with_a_members_name_is_left_alone(text, opens_paragraph):
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    assert settle_person_label(text, LabelEvidence(DIET + [text]), opens_paragraph) == text
+
+
+def test_a_name_called_once_opening_a_paragraph_with_its_kun_misread_is_a_label():
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    ev = LabelEvidence(DIET + ["伊藤博行苫なお、本件は"])
+    assert settle_person_label("伊藤博行苫なお、本件は", LabelEvidence(DIET + ["次に、伊藤博行君。"]), True) \
+        == "伊藤博行君\u3000なお、本件は"
+    for sentence in ("西村博行大臣は述べた", "西村博行議員の質問", "西村博行氏の"):  # the person, spoken of
+        assert settle_person_label(sentence, ev, True) == sentence
+
+
+def test_a_character_dropped_from_a_labels_name_is_restored_from_the_cover():
+    doc = ["議長渡辺健一、副市長松本直美、教育長山口和夫、総務部長吉田誠", "〇議長(渡辺健一君)答弁を求めます。"]
+    ev = LabelEvidence(doc + ["〇教育長(山和夫君)"])
+    assert settle_label("〇教育長(山和夫君)", ev) == "〇教育長（山口和夫君）"
+    assert settle_label("〇議長(渡辺健一君)答弁を求めます。", ev) == "〇議長（渡辺健一君）　答弁を求めます。"
+
+
+def test_a_speck_before_an_unmarked_label_opening_a_paragraph_is_dropped():
+    ev = LabelEvidence(["議長（伊藤紀美君）　発言を求められております。"])
+    read = "-議長(伊藤紀美君).これより会議を開きます。"
+    assert settle_label(read, ev, opens_paragraph=True) == "議長（伊藤紀美君）　これより会議を開きます。"
+    assert settle_label(read, ev) == read  # mid-paragraph: text
+    assert settle_label("「議長(伊藤紀美君)」と", ev, opens_paragraph=True) == "「議長(伊藤紀美君)」と"
+
+
+def test_the_covers_and_speeches_misreadings_do_not_outvote_the_labels():
+    # OCR misreads a glyph alike on the cover and in the speech (大 for 太); the labels decide
+    doc = ["田野瀬大道、池田佳隆、尾身朝子", "委員長(田野瀬大道者.これより会議を開きます。",
+           "この度、文部科学委員長に就任いたしました田野瀬大道でございます。",
+           "秋員長(田野瀬太道君).理事辞任の件についてお諮りいたします。", "委員長(田野瀬太道者御異議なしと認めます。"]
+    ev = LabelEvidence(doc)
+    assert settle_label(doc[1], ev) == "委員長（田野瀬太道君）　これより会議を開きます。"

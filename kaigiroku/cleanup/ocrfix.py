@@ -11,8 +11,10 @@
     fix_stray_marks specks read as marks: 、。 opening a line, ASCII marks inside a kana word
     fix_ocr_text    all four, on one line of OCR output
     settle_labels   speaker labels OCR damaged at line starts (look-alike marks, lost or doubled
-                    brackets, a misread 君 or role, cells wrapped over lines), settled by the
-                    document's own clean labels, names and the role list; body text is never touched
+                    brackets, a misread 君 or role, cells wrapped over lines, a member's label by name
+                    alone with its 君 or separator lost), settled by the document's own clean labels,
+                    the chair's calls and directions that name the speaker, names and the role list;
+                    body text is never touched
 
 Each rule was checked against 174,000 characters of real and invented minutes (../shared gold,
 seeds and Diet minutes, fixtures/minutes): none of them changes a character of correct text
@@ -198,7 +200,7 @@ def fix_ocr_text(text: str) -> str:
 # what OCR makes of a ○ mark at a line start: letters and digits, an at sign, a circled number (⑯)
 MARK_LOOKALIKES = "OoQ0０ロ口@＠©®" + "".join(map(chr, range(0x2460, 0x2474)))
 _WEAK_MARKS = set("@＠©®" + "".join(map(chr, range(0x2460, 0x2474))))  # also what lists number with
-_LEAD_JUNK = "「『\"'`.,・、。:;|!！“”‘’-_~"
+_LEAD_JUNK = "「『\"'`.,・、。:;|!！“”‘’-_~*＊"
 _OPENS, _CLOSES = "(（〔[［{｛", ")）〕]］}｝"
 KUN_MISREADS = "君者用有看右若居着岩"  # what OCR makes of the 君 after a name
 _ROLE_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30faー0-9０-９]")
@@ -214,6 +216,15 @@ _DAMAGED = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]{{0,2}}[○◯〇◎◆◇●
 # closing bracket read as marks (田中直美君).答弁…, 田中直美者一ほかに…)
 _AFTER_LABEL = re.compile(r"^[ \u3000]*[.,:;・'`|_\-]?[ \u3000]*")
 _LOST_CLOSE = re.compile(r"^[一ー\-_|][ \u3000]*(?=[\u3041-\u309f\u4e00-\u9fff])")
+
+
+# a name and 君 outside brackets, then what may follow a call, a direction or a label
+_CALLED = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{2,})君(?=[。、\u3000 〔〕登]|$)", re.M)
+# what follows a name and 君 in a sentence rather than a label: a particle, a direction's verb
+_NOT_AFTER_PERSON = re.compile(r"^(?:[のがはをにでとへやもか、。）〕」]|登壇|退席|着席|発言|から|より)")
+_SENTENCE_END = "。」〕）)"
+_SPLIT_NAME = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{1,6})([-:;.,・'`|_~ー一]{1,2})"
+                         r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{0,5}?)君")
 
 
 def _norm_brackets(s: str) -> str:
@@ -258,6 +269,14 @@ class LabelEvidence:
             if m is not None and i not in clean:
                 self.readings[m.groups()] += 1
         self.clean_names = {name: Counter(roles) for name, roles in self.name_roles.items()}
+        # names printed with 君 and no role in brackets: a chair's call (…委員長新妻秀規君。), a stage
+        # direction (〔新妻秀規君登壇〕), a member's own label; each run's every ending counts, since
+        # where a call's role stops and the name starts is not known here
+        self.called: Counter = Counter()
+        for m in _CALLED.finditer(self.text):
+            run = m.group(1)
+            for k in range(2, min(7, len(run)) + 1):
+                self.called[run[-k:]] += 1
         spelled = [(role, self.spelling(name, role), n) for (role, name), n in self.readings.items()
                    if self.recurs(role, name)]
         for role, name, n in spelled:
@@ -287,10 +306,12 @@ class LabelEvidence:
         return len(name) >= 2 and re.search(re.escape(role) + r"[ \u3000.・:：]{0,2}" + re.escape(name), self.text) is not None
 
     def spelling(self, name: str, role: str | None = None) -> str:
-        """The spelling of `name` most often read in the document's labels, a character off at most
-        (田野瀬大道 once beside 田野瀬太道 twice is 田野瀬太道); a tie keeps the reading. With `role`,
-        only labels whose role is a character off at most vote: 議員（加藤恵子君） and 市長（加藤裕子君）
-        are two people."""
+        """The spelling of `name` most often read in the document's labels and the chair's calls and
+        directions that name a speaker, a character off at most (田野瀬大道 once beside 田野瀬太道
+        twice is 田野瀬太道); a tie keeps the reading. With `role`, only labels whose role is a
+        character off at most vote: 議員（加藤恵子君） and 市長（加藤裕子君） are two people. The cover's
+        list and the speeches only break a tie: OCR misreads a glyph the same way there (大 for 太),
+        and their printings outnumber a speaker's few labels."""
         from rapidfuzz.distance import Levenshtein
 
         if len(name) < 3:
@@ -303,10 +324,32 @@ class LabelEvidence:
                 votes[nm] += n
         for nm, roles in self.clean_names.items():  # the damaged readings were counted above
             votes[nm] += sum(c for r, c in roles.items() if near(nm, r))
-        if not votes:
-            return name
-        best, top = votes.most_common(1)[0]
-        return best if top > votes[name] else name
+        for nm, c in self.called.items():
+            if len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1:
+                votes[nm] += c
+        best, top = votes.most_common(1)[0] if votes else (name, 0)
+        if top > votes[name]:
+            return best
+        tied = [nm for nm, c in votes.items() if c == top > 0 and nm != name]
+        if len(tied) == 1:
+            # a label against a call, one each: the other printings (the cover's list, the speeches)
+            # break the tie
+            printed = Counter(m.group() for nm in (name, tied[0]) for m in re.finditer(re.escape(nm), self.text))
+            if printed[tied[0]] > printed[name]:
+                return tied[0]
+        other = {nm for nm, roles in self.name_roles.items()
+                 if role is not None and not any(Levenshtein.distance(r, role) <= 1 for r in roles)}
+        # a character OCR dropped inside the name (山和夫 for 山口和夫: a 口 read as nothing): the
+        # longer spelling printed as often wins, since OCR drops a character far more often than it
+        # invents one
+        longer = Counter(m.group() for p in range(1, len(name)) for m in re.finditer(
+            re.escape(name[:p]) + "[\u4e00-\u9fff\u3005]" + re.escape(name[p:]), self.text)
+            if m.group() not in other)
+        if longer:
+            best, top = longer.most_common(1)[0]
+            if top >= max(votes[name], 1) and len(longer) == 1:
+                return best
+        return name
 
     @property
     def mark(self) -> str:
@@ -399,14 +442,84 @@ class LabelEvidence:
         return m.group(1)[:-1], len(m.group(1))
 
 
+def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
+    """`text` with a member's label by name alone (○新妻秀規君, as Diet minutes print members) written
+    as printed when OCR damaged it: the 君 misread (新妻秀規用), the separator lost (新妻秀規君なお、),
+    a character of the name misread (新雪秀規). The name must be one the document prints with 君
+    elsewhere (a chair's call, a direction) and, without a mark, the line must open after a
+    sentence end: a body line opening with a name is a sentence about that person."""
+    from rapidfuzz.distance import Levenshtein
+
+    from .labels import role_like
+
+    s = text.lstrip(" \u3000")
+    i = 0
+    while i < min(2, len(s)) and s[i] in _LEAD_JUNK:
+        i += 1
+    mark = ""
+    if i < len(s) and (s[i] in MARK_LOOKALIKES or s[i] in "○◯〇◎◆◇●□■△▲"):
+        mark, i = s[i], i + 1
+    elif i and not after_end:
+        return text  # a speck before a name mid-paragraph
+    if not (mark or after_end):
+        return text
+    while i < len(s) and s[i] in " \u3000":
+        i += 1
+    # a character of the name OCR split into marks (吉川敬:君 for 吉川敬三君): the one called name
+    # with a single character in their place
+    split = _SPLIT_NAME.match(s, i)
+    if split:
+        head, tail = split.group(1), split.group(3)
+        found = {nm for nm in ev.called if len(nm) == len(head) + 1 + len(tail) >= 3
+                 and nm.startswith(head) and nm.endswith(tail) and not any(nm.startswith(r) for r in ev.roles.words)}
+        found = {nm for nm in found if not any(o != nm and o.endswith(nm) for o in found)}
+        if len(found) == 1:
+            body = s[split.end():]
+            body = body[_AFTER_LABEL.match(body).end():]
+            if body and not _NOT_AFTER_PERSON.match(body):
+                return (ev.mark if mark else "") + found.pop() + "君\u3000" + body
+    for exact_kun in (True, False):
+        for n in range(7, 2, -1):
+            read, slot = s[i:i + n], s[i + n:i + n + 1]
+            if len(read) < n or not slot or not all(_NAME_CHARS.match(c) for c in read):
+                continue
+            if not (slot == "君" if exact_kun else (slot in KUN_MISREADS or _is_kanji(slot) or _is_kata(slot))):
+                continue
+            if slot != "君" and (slot in "氏様殿" or _role_start(s[i + n:], ev)
+                                 or any(role_like(s[i + n:i + n + k], ev.roles) for k in range(2, 6))):
+                continue  # 伊藤博行大臣は…, 伊藤博行氏の…: a sentence about the person
+            # a misread 君 or name needs more than a weak mark (⑫): a true mark, a 君 misread as OCR
+            # misreads it, a paragraph opening with it, or a name called twice
+            sure = mark and mark not in _WEAK_MARKS or slot in KUN_MISREADS or after_end
+            if ev.called[read] >= 1 and (slot == "君" or sure or ev.called[read] >= 2):
+                name = ev.spelling(read)
+            elif slot == "君" and any(len(nm) == n >= 4 and Levenshtein.distance(nm, read) == 1 for nm in ev.called):
+                name = read  # read cleanly, its 君 too: as good a reading as the call's
+            else:
+                near = [nm for nm in ev.called if len(nm) == n >= 4 and ev.called[nm] >= (1 if sure else 2)
+                        and Levenshtein.distance(nm, read) == 1]
+                if len(near) != 1:
+                    continue
+                name = near[0]
+            body = s[i + n + 1:]
+            body = body[_AFTER_LABEL.match(body).end():]
+            if not body or _NOT_AFTER_PERSON.match(body) or any(name.startswith(r) for r in ev.roles.words):
+                continue
+            if mark in _WEAK_MARKS and ev.called[name] < 2:
+                continue  # ⑫ is a list's number as often as a misread ○
+            return (ev.mark if mark else "") + name + "君\u3000" + body
+    return text
+
+
 def _role_start(s: str, ev: LabelEvidence) -> bool:
     """Whether `s` opens with a role the role list knows or the document's clean labels print."""
     return any(s.startswith(r) for r in ev.roles.words) or any(s.startswith(r) for r in ev.role_count)
 
 
-def settle_label(text: str, ev: LabelEvidence) -> str:
+def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False) -> str:
     """`text` with a speaker label OCR damaged at its start written as printed (see above); any
-    other text comes back unchanged."""
+    other text comes back unchanged. A speck before an unmarked label is dropped only on a line
+    that opens a paragraph (-議長(伊藤紀美君).これより…)."""
     s = text.lstrip(" \u3000")
     i = 0
     while i < min(2, len(s)) and s[i] in _LEAD_JUNK:
@@ -420,7 +533,7 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
             mark, i = s[i], i + 1
         elif i + 1 < len(s) and (s[i] in "くぐ〈<・" or s[i] in _LEAD_JUNK) and _role_start(s[i + 1:], ev):
             i += 1  # ⑨ぐ委員長: the inner ring of a ◎ read as a character of its own
-    elif i:
+    elif i and not opens_paragraph:
         return text  # junk before anything but a mark is text
     while i < len(s) and s[i] in " \u3000":
         i += 1
@@ -486,8 +599,8 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
             # without a mark, only a whole 役（名前君）, or a role and name the clean labels print
             # together again and again, reads as a label
             return text
-        if not mark and s[:i].strip():
-            return text
+        if not mark and s[:i].strip() and not (opens_paragraph and close is not None and kun):
+            return text  # a speck before an unmarked label: only before a whole 役（名前君） opening a paragraph
         role = ev.role(role_read, name)
         if role is None or not name:
             return text
@@ -495,6 +608,8 @@ def settle_label(text: str, ev: LabelEvidence) -> str:
         label = (ev.mark if mark else "") + role + "（" + name + honorific + "）"
         body = rest[end:]
         body = body[_AFTER_LABEL.match(body).end():]
+        if not mark and s[:i].strip() and _NOT_AFTER_PERSON.match(body):
+            return text  # 「議長(伊藤紀美君)」と: quoted, not a label
         return label + ("\u3000" + body if body else "")
     # a mark and a role without a name: ○委員長　本文 (a look-alike mark only before a role the
     # clean labels or the role list know, followed by a space or nothing)
@@ -518,8 +633,12 @@ def settle_labels(pages, roles=None) -> int:
     changed = 0
     for page in ocr_pages:
         changed += _settle_wrapped_cells(page, ev, groups[id(page)])
+        right = _right_edge(page.lines)
         for ln in page.lines:
-            fixed = settle_label(ln.text, ev)
+            opens = _opens_paragraph(ln, page.lines, right)
+            fixed = settle_label(ln.text, ev, opens)
+            if fixed == ln.text:
+                fixed = settle_person_label(ln.text, ev, opens)
             if fixed == ln.text:
                 continue
             if fixed.endswith("）") and not re.search(f"[{re.escape(_CLOSES)}]", ln.text):
@@ -530,6 +649,22 @@ def settle_labels(pages, roles=None) -> int:
             if _OPEN_CELL.match(ln.text):
                 changed += _close_wrapped_cell(ln, page.lines)
     return changed
+
+
+def _right_edge(lines) -> float:
+    """Where the page's full lines end (most lines of running text reach it)."""
+    ends = sorted(ln.x1 for ln in lines)
+    return ends[int(0.8 * (len(ends) - 1))] if ends else 0.0
+
+
+def _opens_paragraph(line, lines, right: float) -> bool:
+    """Whether `line` opens a paragraph: the nearest line above it in its column ends a sentence or
+    stops short of the column's right edge (or there is none)."""
+    h = max(line.bottom - line.top, 1.0)
+    above = [ln for ln in lines if ln.bottom <= line.top + 0.3 * h and ln.x0 < line.x1 and line.x0 < ln.x1
+             and ln is not line]
+    prev = max(above, key=lambda ln: ln.bottom, default=None)
+    return prev is None or prev.text.rstrip(" \u3000")[-1:] in _SENTENCE_END or prev.x1 < right - 2 * h
 
 
 # a label cell's first line: a mark, or (unmarked minutes) a role and an opening bracket: 議長(山
