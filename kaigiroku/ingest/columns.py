@@ -99,6 +99,12 @@ class Labels:
         """The label a label-column cell holds: as printed (a seat alone, 7番, too: the column shows it is
         a label), or (OCR) with one character misread."""
         m = self.match(text) or label_cell(text, self.roles)
+        if m is not None and self.misread and m.form == "found" and m.name is None:
+            # a speck read into a role recurs as it recurs (委上員 beside every 委員 cell): on an OCR page an
+            # unlisted word one character from a listed role is that role misread, not a new label
+            role = fuzzy_role(text, self.roles)
+            if role is not None:
+                m = LabelMatch(role, None, None, len(text), False)
         if m is not None:
             self.seen.add(m.speaker)
         elif self.misread:
