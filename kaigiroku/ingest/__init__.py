@@ -17,7 +17,7 @@ from ..errors import (EmptyDocumentError, InputError, KaigirokuError, NoTextLaye
                       OcrUnavailableError)
 from ..model import Minutes, Page
 from . import ocrlayer
-from .layout import pages_to_stream
+from .layout import pages_to_stream, read_stream
 from .pdf import DEFAULT_READER, READERS, classify_error, needs_ocr, open_reader
 
 from ..options import OCR_MODES  # noqa: E402
@@ -186,8 +186,9 @@ def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | Non
         from ..cleanup.ocrfix import settle_labels
 
         settle_labels(pages, roles)  # labels OCR damaged, settled by the document's clean ones
-    stream = pages_to_stream(pages, roles=roles)
-    minutes = assemble(stream, roles=roles, keep_width=opts.keep_width, explain=opts.explain)
+    stream, vocabulary = read_stream(pages, roles=roles)
+    minutes = assemble(stream, roles=vocabulary if vocabulary is not None else roles,
+                       keep_width=opts.keep_width, explain=opts.explain)
     if n_ocr:
         from ..cleanup.names import settle_misread_names
 

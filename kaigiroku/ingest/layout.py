@@ -45,6 +45,7 @@ class PageLayout:
     page: Page
     column: Column | None = None
     placed: list[Placed] = field(default_factory=list)
+    vocabulary: object = None  # the document's label vocabulary (cleanup.labels.Roles) its cells were read by
 
 
 @dataclass
@@ -63,7 +64,15 @@ class Block:
 
 def pages_to_stream(pages: list[Page], roles=None, furniture: bool = True) -> list[StreamLine]:
     """The reading-order stream of a document's pages (furniture removed first, in place)."""
-    return [p.line for lay in analyse(pages, roles, furniture) for p in lay.placed]
+    return read_stream(pages, roles, furniture)[0]
+
+
+def read_stream(pages: list[Page], roles=None, furniture: bool = True):
+    """(the reading-order stream, the document's label vocabulary that parsed its label cells): the
+    vocabulary is handed on to assembly, which then does not read it again (decide once)."""
+    layouts = analyse(pages, roles, furniture)
+    vocabulary = layouts[0].vocabulary if layouts else None
+    return [p.line for lay in layouts for p in lay.placed], vocabulary
 
 
 def analyse(pages: list[Page], roles=None, furniture: bool = True) -> list[PageLayout]:
@@ -82,11 +91,13 @@ def analyse(pages: list[Page], roles=None, furniture: bool = True) -> list[PageL
         # early page is settled by a clean one further on (教育総務中長 -> 教育総務課長)
         _read_pages(pages, page_rows, labels)
     layouts = _read_pages(pages, page_rows, labels)
-    _parse_cells(layouts, roles, labels, ocr)
+    vocabulary = _parse_cells(layouts, roles, labels, ocr)
+    for lay in layouts:
+        lay.vocabulary = vocabulary
     return layouts
 
 
-def _parse_cells(layouts: list[PageLayout], roles, first: Labels, ocr: bool) -> None:
+def _parse_cells(layouts: list[PageLayout], roles, first: Labels, ocr: bool):
     """The document's label vocabulary, read (cleanup/labels.discover) from the stream as layout
     found it, each label cell whole before its text; then every cell parsed with it, once."""
     placed = [p for lay in layouts for p in lay.placed]
@@ -96,6 +107,7 @@ def _parse_cells(layouts: list[PageLayout], roles, first: Labels, ocr: bool) -> 
     for p in placed:
         if p.cell is not None:
             p.line.label, p.line.text = _attach(p.cell, p.line.text, labels, p.placed_by)
+    return labels.roles
 
 
 def _read_pages(pages: list[Page], page_rows: list[list[Row]], labels: Labels) -> list[PageLayout]:
