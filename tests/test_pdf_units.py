@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kaigiroku.ingest.furniture import is_page_number, strip_furniture
-from kaigiroku.ingest.geometry import Rule
+from kaigiroku.ingest.geometry import Rule, rows_of
 from kaigiroku.ingest.layout import analyse, pages_to_stream
 from kaigiroku.ingest.pdf import PdfPage, has_usable_text
 from kaigiroku.model import Break, Line, Page
@@ -70,10 +70,14 @@ def test_page_numbers_and_running_header_removed_by_position_and_repetition():
         lines.append(line(f"- {n} -", 290, 800, n))
         lines.append(line(str(n), 40, 400, n))  # a number mid-page is not furniture
         pages.append(page(lines, n))
-    strip_furniture(pages)
+    rows = strip_furniture(pages)
     for n, p in enumerate(pages, 1):
         assert sorted(f.text for f in p.furniture) == sorted(["第3回テスト審議会会議録", f"- {n} -"])
         assert any(ln.text == str(n) for ln in p.lines)
+    # the rows handed on to layout hold exactly the lines left, grouped as before the furniture went
+    for p, kept in zip(pages, rows):
+        assert sorted(id(f) for r in kept for f in r.frags) == sorted(id(ln) for ln in p.lines)
+        assert [r.text for r in kept] == [r.text for r in rows_of(p.lines)]
 
 
 def test_text_at_the_same_place_on_two_pages_is_not_a_header():

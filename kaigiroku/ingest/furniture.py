@@ -29,8 +29,10 @@ def _band(row: Row, page: Page) -> str | None:
     return None
 
 
-def strip_furniture(pages: list[Page]) -> None:
-    """Move page numbers and running headers/footers from page.lines to page.furniture, in place."""
+def strip_furniture(pages: list[Page]) -> list[list[Row]]:
+    """Move page numbers and running headers/footers from page.lines to page.furniture, in place;
+    return each page's rows without them. A page's rows are grouped once, with the furniture in
+    place (it is part of what was printed): layout takes these rows and never groups them again."""
     band_rows = []  # (page index, row, band)
     rows_by_page = []
     for i, page in enumerate(pages):
@@ -78,6 +80,8 @@ def strip_furniture(pages: list[Page]) -> None:
                 (page.furniture if id(row) in gone else keep).extend(row.frags)
             kept = {id(f) for f in keep}
             page.lines = [ln for ln in page.lines if id(ln) in kept]
+            rows_by_page[i] = [row for row in rows if id(row) not in gone]
+    return rows_by_page
 
 
 def _set_like_text(row: Row, text_size: float, left: float) -> bool:

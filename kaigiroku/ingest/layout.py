@@ -76,10 +76,9 @@ def read_stream(pages: list[Page], roles=None, furniture: bool = True):
 
 
 def analyse(pages: list[Page], roles=None, furniture: bool = True) -> list[PageLayout]:
-    if furniture:
-        strip_furniture(pages)
+    # each page's rows, grouped once (with the furniture in place, then without it)
+    page_rows = strip_furniture(pages) if furniture else [rows_of(p.lines) for p in pages]
     ocr = any(p.source == "ocr" for p in pages)
-    page_rows = [rows_of(p.lines) for p in pages]
     # a first vocabulary, to find label columns by: from the rows, wrapped cells joined by geometry
     # alone; the cells are parsed with a second one, read once the columns are known (_parse_cells)
     prior = Labels(roles, misread=ocr)
