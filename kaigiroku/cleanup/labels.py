@@ -186,7 +186,7 @@ def role_like(head: str, r: Roles) -> bool:
     """A role in the list, a title by its suffix, one this document shows, or one ending as roles do."""
     if head in r.words or head in r.found:
         return True
-    return not is_direction(head) and (any(head.endswith(x) for x in r.suffixes) or bool(ROLE_END.search(head)))
+    return not is_direction(head) and (head.endswith(tuple(r.suffixes)) or bool(ROLE_END.search(head)))
 
 
 def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
@@ -538,9 +538,22 @@ _MARKED_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}](?P<head>{WORD_CLASS}{{3,14}})")
 _ALONE = re.compile(rf"^[{MARKS}]?{_SP}*(?:{WORD_CLASS}{_SP}?){{2,12}}$")
 
 
+_HIRAGANA = re.compile("[\u3040-\u309f]")
+_WORD_RUN = re.compile(f"{WORD_CLASS}+")
+
+
 def _prose(text: str) -> bool:
     """Japanese prose (a fifth of it hiragana), not a list of names or offices."""
-    return sum("\u3040" <= c <= "\u309f" for c in text) >= 0.2 * max(1, len(text.strip()))
+    return len(_HIRAGANA.findall(text)) >= 0.2 * max(1, len(text.strip()))
+
+
+def _listed_prefix(text: str, words: frozenset, lengths: tuple[int, ...]) -> str | None:
+    """The longest of `words` (whose lengths are `lengths`, longest first) that `text` starts with:
+    a set lookup per length, not a scan of the list (discover asks it of every line)."""
+    for n in lengths:
+        if n <= len(text) and text[:n] in words:
+            return text[:n]
+    return None
 
 
 def _reads_on(rest: str) -> bool:
@@ -574,6 +587,7 @@ def discover(texts, roles=None) -> Roles:
     bare_unlisted: dict = {}  # a role-like line start outside the list -> the characters after it
     texts = [(x or "").strip() for x in texts]
     texts = [x for x in texts if x]
+    listed, listed_lengths = frozenset(r.words), tuple(sorted({len(w) for w in r.words}, reverse=True))
     for n, t in enumerate(texts):
         if _ALONE.match(t) and match_label(t, r) is None:
             near = [texts[k] for k in (n - 1, n + 1) if 0 <= k < len(texts)]
@@ -610,12 +624,12 @@ def discover(texts, roles=None) -> Roles:
             unknown[(c.group("head"), bool(c.group("mark")))] += 1
             if split_head(c.group("head"), r)[2] == "surname_role":
                 surname.add(c.group("head"))
-        w = next((w for w in r.words if t.startswith(w)), None)
+        w = _listed_prefix(t, listed, listed_lengths)
         if w and len(t) > len(w) + 3 and t[len(w)] not in _NOT_AFTER_BARE:
             bare[w] += 1
         elif w is None:
             for n in range(2, 7):  # a head outside the list run into its speech (参与議案第15号…)
-                if len(t) > n + 3 and t[n] not in _NOT_AFTER_BARE and re.fullmatch(f"{WORD_CLASS}+", t[:n]) \
+                if len(t) > n + 3 and t[n] not in _NOT_AFTER_BARE and _WORD_RUN.fullmatch(t, 0, n) \
                         and role_like(t[:n], r):
                     bare_unlisted.setdefault(t[:n], set()).add(t[n])
     heads: Counter = Counter()
@@ -640,14 +654,15 @@ def discover(texts, roles=None) -> Roles:
     # starts more often than inside the text (国立大学法人 is a topic of the speeches, not a speaker)
     if bare_unlisted:
         whole = "\n".join(texts)
-        starts = Counter(h for t in texts for h in bare_unlisted if t.startswith(h))
+        lengths = {len(h) for h in bare_unlisted}  # a line starts with a head: its first len(head) characters
+        starts = Counter(t[:n] for t in texts for n in lengths)
         bare.update({h: len(after) for h, after in bare_unlisted.items()
                      if len(after) >= 2 and starts[h] > whole.count(h) - starts[h]})
     bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and labelled < sum(
         bare.values()) else ()
     def a_role(w: str) -> bool:
         return w in r.words or (len(w) <= 12 and any(w.endswith(x) for x in r.suffixes)
-                                and re.fullmatch(f"{WORD_CLASS}+", w) is not None)
+                                and _WORD_RUN.fullmatch(w) is not None)
     # a word of its own in a list (a cover's 出席者), not in prose, nor a label (a marked or bracketed
     # head is the very label to be split)
     standalone = {w for t in texts if not _prose(t) for w in re.split(r"[\s\u3000、，,・]+", t) if a_role(w)}
