@@ -285,15 +285,16 @@ def rows_of(lines: list[Line]) -> list[Row]:
     against two body lines) starts a row of its own instead of chaining the two body lines together.
     """
     groups: list[list[Line]] = []
-    anchor = None
-    for ln in sorted(lines, key=lambda l: ((l.top + l.bottom) / 2, l.x0)):
-        mid = (ln.top + ln.bottom) / 2
-        tol = 0.35 * max(min(ln.height, anchor[1]) if anchor else ln.height, 1.0)
-        if anchor is not None and abs(mid - anchor[0]) <= tol:
+    anchor_mid = anchor_height = None
+    # by centre, then x, then place in the list (a stable sort's order), each centre worked out once
+    for mid, _, i in sorted([((ln.top + ln.bottom) / 2, ln.x0, i) for i, ln in enumerate(lines)]):
+        ln = lines[i]
+        height = ln.bottom - ln.top
+        if anchor_mid is not None and abs(mid - anchor_mid) <= 0.35 * max(min(height, anchor_height), 1.0):
             groups[-1].append(ln)
         else:
             groups.append([ln])
-            anchor = (mid, max(ln.height, 1.0))
+            anchor_mid, anchor_height = mid, max(height, 1.0)
     rows = []
     for g in groups:
         g.sort(key=lambda f: f.x0)
@@ -327,7 +328,9 @@ def cluster_1d(values, tol: float) -> list[list[float]]:
 
 def rule_between(rules: list[Rule], upper: float, lower: float, x0: float, x1: float) -> bool:
     """Whether a horizontal rule runs between y=upper and y=lower across part of [x0, x1]."""
-    for r in rules:
-        if r.horizontal and upper - 1 <= r.y <= lower + 1 and min(r.x1, x1) - max(r.x0, x0) > 0.3 * (x1 - x0):
+    # (the Rule properties inlined: this runs for every pair of rows on a ruled page)
+    for r0, rtop, r1, rbottom in rules:
+        if r1 - r0 > rbottom - rtop and upper - 1 <= (rtop + rbottom) / 2 <= lower + 1 \
+                and min(r1, x1) - max(r0, x0) > 0.3 * (x1 - x0):
             return True
     return False
