@@ -35,21 +35,40 @@ class Column:
 
 @dataclass
 class Cell:
-    """A label cell: the label-column pieces of one or more stacked rows (委員長 / （山田太郎君）)."""
+    """A label cell: the label-column pieces of one or more stacked rows (委員長 / （山田太郎君）).
+
+    Its text and extent are read far more often than pieces are added (stack_cells only ever
+    appends): they are worked out again only when the number of pieces has changed."""
 
     pieces: list[Line] = field(default_factory=list)
 
+    def __post_init__(self):
+        self._counted = -1  # len(pieces) when text and extent were last worked out
+
+    def _update(self) -> None:
+        ps = self.pieces
+        self._text = "".join(_SPACES.sub("", p.text) for p in ps)
+        self._top, self._bottom = min(p.top for p in ps), max(p.bottom for p in ps)
+        self._x0, self._x1 = min(p.x0 for p in ps), max(p.x1 for p in ps)
+        self._counted = len(ps)
+
     @property
     def text(self) -> str:
-        return "".join(re.sub(r"[ \u3000]", "", p.text) for p in self.pieces)
+        if self._counted != len(self.pieces):
+            self._update()
+        return self._text
 
     @property
     def top(self) -> float:
-        return min(p.top for p in self.pieces)
+        if self._counted != len(self.pieces):
+            self._update()
+        return self._top
 
     @property
     def bottom(self) -> float:
-        return max(p.bottom for p in self.pieces)
+        if self._counted != len(self.pieces):
+            self._update()
+        return self._bottom
 
     @property
     def mid(self) -> float:
@@ -57,7 +76,12 @@ class Cell:
 
     @property
     def box(self) -> tuple[float, float, float, float]:
-        return (min(p.x0 for p in self.pieces), self.top, max(p.x1 for p in self.pieces), self.bottom)
+        if self._counted != len(self.pieces):
+            self._update()
+        return (self._x0, self._top, self._x1, self._bottom)
+
+
+_SPACES = re.compile(r"[ \u3000]")
 
 
 class Labels:
