@@ -107,7 +107,7 @@ def join_lines(lines: list[str]) -> str:
 
 def wrap_width(lines: Iterable[str]) -> float | None:
     """The full width of a hard-wrapped document, or None when lines are not wrapped at a width."""
-    widths = [round(display_width(l)) for l in lines if display_width(l) >= 10]
+    widths = [round(w) for w in map(display_width, lines) if w >= 10]  # (i11) each width once
     if len(widths) < 10:
         return None
     counts = Counter(widths)
