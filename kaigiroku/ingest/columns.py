@@ -47,7 +47,7 @@ class Cell:
 
     def _update(self) -> None:
         ps = self.pieces
-        self._text = "".join(_SPACES.sub("", p.text) for p in ps)
+        self._text = "".join(p.text.replace(" ", "").replace("\u3000", "") for p in ps)
         self._top, self._bottom = min(p.top for p in ps), max(p.bottom for p in ps)
         self._x0, self._x1 = min(p.x0 for p in ps), max(p.x1 for p in ps)
         self._counted = len(ps)
@@ -79,9 +79,6 @@ class Cell:
         if self._counted != len(self.pieces):
             self._update()
         return (self._x0, self._top, self._x1, self._bottom)
-
-
-_SPACES = re.compile(r"[ \u3000]")
 
 
 class Labels:
