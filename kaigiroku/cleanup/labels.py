@@ -447,6 +447,20 @@ def wraps_into(piece: str, rest: str, roles=None) -> bool:
     return joined.speaker in r.words or not (alone and is_label_only(rest.strip(), r) is not None)
 
 
+def whole_cell(piece: str, roles=None) -> bool:
+    """`piece` is a whole label cell that the next line of a label column never goes on: a surname
+    and a listed role (東教育長, 藤川委員), or a name closed by its honorific (三宅直樹君). So
+    東教育長 / 藤川委員 / 滝沢学校教育課 / 長 are three cells, and 三宅直樹君 / 審議官 two."""
+    r = as_roles(roles)
+    head = _despace(piece).lstrip(MARKS)
+    if not head or "（" in head or "(" in head:
+        return False  # a bracketed name closes its own cell (議長（山 / 田太郎君）)
+    if _NAME_SUFFIX.search(head) and len(head) >= 3:
+        return True
+    role, name, _ = split_head(head, r)
+    return name is not None and role in r.words
+
+
 def is_label_only(text: str, roles=None) -> LabelMatch | None:
     """The label if `text` is nothing but a speaker label (a label cell on its own line)."""
     m = match_label(text.strip(), roles)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..charclass import opens_mid_sentence
 from ..model import Break
 from .blocks import Block
 from .classify import block_kind, reads_as_speech
@@ -61,11 +62,21 @@ def _segment(blocks: list[Block], start: int, step: int) -> list[int]:
     return out if step > 0 else out[::-1]
 
 
+def _on_its_page(blocks: list[Block], run: tuple[int, int], seg: list[int]) -> list[int]:
+    """The texts of `seg` on the run's own page: an extractor dumps each page's label column with
+    that page, so a page with no run of its own opens no labelled row (its top goes on with the
+    speech of the page before). Where no page breaks are known, every text stays."""
+    page = blocks[run[0]].page
+    own = [i for i in seg if blocks[i].page == page]
+    return own if own else seg
+
+
 def _eligible(b: Block, level: Break, after_other: bool, indent_paras: bool = False) -> bool:
     """A block that can carry a label: it opens a row, or follows a heading or stage direction."""
     if indent_paras and b.indented and (b.brk < Break.ROW or b.brk == Break.PAGE) and not after_other:
         return False  # an indented paragraph goes on with a speech, also at a page's top; turns start flush
-    return not b.cont and (b.brk >= level or after_other) and block_kind(b.whole_text, b.hint) == "speech"
+    return not b.cont and (b.brk >= level or after_other) and block_kind(b.whole_text, b.hint) == "speech" \
+        and not opens_mid_sentence(b.whole_text)  # (し、バッテリーの… goes on with the page before)
 
 
 def _tops(blocks: list[Block], seg: list[int]) -> list[int]:
@@ -193,6 +204,14 @@ def _ends_unindented(blocks: list[Block], i: int) -> bool:
     return i + 1 >= len(blocks) or not (blocks[i + 1].indented and blocks[i + 1].label is None)
 
 
+# a sentence that leans on the one before it (その点は…, また、…, なお、…): mostly the same speaker going
+# on after a wrap that fell at a sentence end, rarely a turn's first words (それでは, この際 and
+# これより do open turns, so they are not here)
+_GOES_ON = re.compile(r"^(?:その(?:点|上で|ため|ほか|後|中で|際)|また[、，]|なお[、，]|さらに|加えて|あわせて|併せて"
+                      r"|しかし|しかしながら|ただし|ただ[、，]|一方|つまり|したがって|従って|そこで|それから|それに)")
+LEANS_BACK = 1.0  # a soft row whose sentence leans on the one before weighs this much less
+
+
 CALLED = 1.0  # the call of a speaker weighs less than a heading or a question before the row
 SOFT_COST = 3.0  # a soft row is taken over a firm one only where the firm rows fall short
 
@@ -202,7 +221,9 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
     the monotone choice with the plainest turn ends before them, a label going where the text
     before calls its speaker; among equals, the rows nearest the run."""
     k, m = len(labels), len(rows)
-    cue = [_turn_cue(blocks, i) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)) * blocks[i].soft for i in rows]
+    cue = [_turn_cue(blocks, i) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)
+                                   + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))) * blocks[i].soft
+           for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
     neg = float("-inf")
     best = [[neg] * m for _ in range(k)]
@@ -246,7 +267,8 @@ def place_label_runs(blocks: list[Block], runs: list[tuple[int, int]], level: Br
     indent_paras = sum(1 for b in blocks if b.indented and b.lines) >= 3
     fits = {}
     for forward in (True, False):
-        fits[forward] = [fit_run(blocks, r, _segment(blocks, r[1], 1) if forward else _segment(blocks, r[0] - 1, -1),
+        fits[forward] = [fit_run(blocks, r, _on_its_page(blocks, r, _segment(blocks, r[1], 1) if forward
+                                                         else _segment(blocks, r[0] - 1, -1)),
                                  level, forward, indent_paras) for r in runs]
     forward = sum(f.cost for f in fits[True]) <= sum(f.cost for f in fits[False])
     # a run before any text, or after all of it, shows on which side this document prints its labels

@@ -12,7 +12,8 @@ from ..charclass import SENTENCE_END, header_key
 from ..model import Break, LabelMatch, StreamLine
 from . import markup
 from .furniture import is_page_number, running_headers
-from .labels import MARKS, ROLE_END, as_roles, is_label_only, label_cell, match_label, wraps_into
+from .labels import (MARKS, ROLE_END, as_roles, is_label_only, label_cell, match_label,
+                     whole_cell, wraps_into)
 
 
 def _physical_lines(text: str) -> list[str]:
@@ -149,17 +150,28 @@ def _seat_cell(row: str, roles=None) -> LabelMatch | None:
 
 
 _SEAT_ONLY = re.compile(r"^[0-9０-９]{1,3}[ \u3000]?番$")
+_HAS_SENTENCE_END = re.compile(f"[{SENTENCE_END}]")
 
 
 def seats_beside_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
     """A seat alone on its line (7番) next to a label standing alone is a cell of the same label
-    column (a dumped run: 議長 / 7番 / 議長 …); elsewhere a seat alone may be a chair's call cut short."""
+    column (a dumped run: 議長 / 7番 / 議長 …), and so is one before a speech where the document prints
+    its labels alone on their lines (議長 / 本文 / 7番 / 本文); elsewhere a seat alone may be a chair's
+    call cut short."""
     out = list(lines)
-    for i, s in enumerate(out):
-        if s.label is not None or not _SEAT_ONLY.match(s.text):
-            continue
+    seats = [i for i, s in enumerate(out) if s.label is None and _SEAT_ONLY.match(s.text)]
+    if not seats:
+        return out
+    alone = [i for i, s in enumerate(out) if s.label is None and is_label_only(s.text, roles) is not None]
+    # labels on their own lines, each followed by its text (not a run of them: that is a dumped column)
+    own_lines = sum(1 for i in alone if i + 1 < len(out) and is_label_only(out[i + 1].text, roles) is None) >= 3
+    for i in seats:
+        s = out[i]
         near = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
-        if any(n.label is not None and not n.text.strip() or is_label_only(n.text, roles) for n in near):
+        speech_next = i + 1 < len(out) and is_label_only(out[i + 1].text, roles) is None \
+            and _HAS_SENTENCE_END.search(out[i + 1].text) is not None
+        if own_lines and speech_next or \
+                any(n.label is not None and not n.text.strip() or is_label_only(n.text, roles) for n in near):
             seat = label_cell(s.text, roles)
             if seat is not None:
                 out[i] = replace(s, text="", label=seat.moved("a seat alone among label cells"))
@@ -239,6 +251,8 @@ def _join_pieces(out, i, roles) -> bool:
     if head is None or (m is not None and out[i].text[m.end - 1:m.end] in " \u3000:：)）" and
                         out[i].text[m.end:].strip()):
         return False  # no piece, or the line opens with a whole label already (委　員　本文)
+    if whole_cell(head.group("frag"), roles):
+        return False  # a whole cell (東教育長, 三宅直樹君), not the head of a wrapped one
     label, pieces = head.group("frag"), []
     for j in range(i + 1, min(i + 4, len(out))):
         piece = _CELL_PIECE.match(out[j].text)
