@@ -25,6 +25,7 @@ def test_a_name_closed_by_its_honorific_is_a_cell_of_its_own():
 def test_wrapped_cells_are_still_joined():
     assert _cells("◯堀内国務", "大臣") == ["◯堀内国務大臣"]
     assert _cells("危機管理", "課長") == ["危機管理課長"]
+    assert _cells("◆柏原委員", "長", "◆柏原委員") == ["◆柏原委員長", "◆柏原委員"]  # a longer listed role goes on
 
 
 @pytest.mark.parametrize("line,mid", [

@@ -123,16 +123,17 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
         # when there are enough rows that read as speech; soft rows (a flush line after a sentence
         # end: mostly a wrap that happened to fall there) only as many as firm rows fall short, and
         # which ones is weighed with the rest (_best_rows)
-        firm = [r for r in rows if not blocks[seg[r]].soft]
-        if len(firm) >= k:
-            rows = firm
+        firm = [r for r in rows if not _soft(blocks[seg[r]], indent_paras)]
         said = [r for r in rows if reads_as_speech(blocks[seg[r]].whole_text)]
-        pool = said if len(said) >= k else rows
+        firm_said = [r for r in firm if r in said]
+        # firm rows that read as speech first; then soft rows that do, before a caption or a heading
+        # run into a time note (審査の経過午前10時開会), which opens no turn
+        pool = next((p for p in (firm_said, said, firm) if len(p) >= k), rows)
         if len(pool) > k:
             # more rows than labels: the rows most likely to open a turn (after a direction, a
             # question or a call), then those nearest the run
             labels = [blocks[i].label for i in range(*run)]
-            chosen = [pool[n] for n in _best_rows(blocks, [seg[r] for r in pool], labels, forward)]
+            chosen = [pool[n] for n in _best_rows(blocks, [seg[r] for r in pool], labels, forward, indent_paras)]
         else:
             chosen = pool[:k] if forward else pool[-k:]
         picked = [seg[r] for r in chosen] + [-1] * (k - len(chosen))
@@ -216,13 +217,20 @@ CALLED = 1.0  # the call of a speaker weighs less than a heading or a question b
 SOFT_COST = 3.0  # a soft row is taken over a firm one only where the firm rows fall short
 
 
-def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], forward: bool) -> list[int]:
+def _soft(b: Block, indent_paras: bool) -> bool:
+    """A row that may as well be a wrap that fell at a sentence end: a flush line after one (soft),
+    or, where paragraphs are indented, a flush page top (the page may have cut a speech there)."""
+    return b.soft or (indent_paras and b.brk == Break.PAGE and not b.indented and not b.cont)
+
+
+def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], forward: bool,
+               indent_paras: bool = False) -> list[int]:
     """Positions in `rows` (block indices, more than labels) of the rows the labels go to, in order:
     the monotone choice with the plainest turn ends before them, a label going where the text
     before calls its speaker; among equals, the rows nearest the run."""
     k, m = len(labels), len(rows)
     cue = [_turn_cue(blocks, i) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)
-                                   + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))) * blocks[i].soft
+                                   + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))) * _soft(blocks[i], indent_paras)
            for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
     neg = float("-inf")

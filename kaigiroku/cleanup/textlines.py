@@ -251,8 +251,6 @@ def _join_pieces(out, i, roles) -> bool:
     if head is None or (m is not None and out[i].text[m.end - 1:m.end] in " \u3000:：)）" and
                         out[i].text[m.end:].strip()):
         return False  # no piece, or the line opens with a whole label already (委　員　本文)
-    if whole_cell(head.group("frag"), roles):
-        return False  # a whole cell (東教育長, 三宅直樹君), not the head of a wrapped one
     label, pieces = head.group("frag"), []
     for j in range(i + 1, min(i + 4, len(out))):
         piece = _CELL_PIECE.match(out[j].text)
@@ -260,6 +258,8 @@ def _join_pieces(out, i, roles) -> bool:
             return False  # a role after a role is a cell of its own (参与 / 委員長), not a piece
         if piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
             return False  # a stage direction after a label (〇堀内委員 / （説明員入室））, not its name
+        if whole_cell(label, roles) and not whole_cell(label + piece.group("frag"), roles):
+            return False  # a whole cell (東教育長, 三宅直樹君) unless a longer role goes on (柏原委員 / 長)
         whole = wraps_into(label, piece.group("frag"), roles)
         label += piece.group("frag")
         pieces.append((j, piece))
