@@ -182,10 +182,13 @@ def _turn_cue(blocks: list[Block], i: int) -> float:
         return 2.0
     if _ENDS_TURN.search(before.whole_text):
         return 1.5
+    if _HANDS_OVER.search(before.whole_text):
+        return 1.0  # a request or a call (大臣、よろしくお願いいたします。): someone else speaks next
     return 0.5 if _ASKS.search(before.whole_text) else 0.0  # a question, then a remark: an answer follows
 
 
 _ASKS = re.compile(r"(?:か|ね)[。？?]|[？?]")
+_HANDS_OVER = re.compile(r"(?:お願い(?:します|いたします|致します|申し上げます)|どうぞ)。[\s\u3000]*$")
 
 
 def _called(blocks: list[Block], i: int, label: LabelMatch) -> bool:
