@@ -141,7 +141,9 @@ def _patterns(roles: Roles):
         # 特別顧問（北村正志君） 本文: a head outside the list with a name in brackets
         "named": re.compile(rf"^{_SP}*(?P<role>{WORD_CLASS}{{2,12}}){paren}{_SP}*[:：]?{_SP}*"),
         # 林花子君：本文: a member by name, with an honorific, then a colon or a space
-        "person": re.compile(rf"^{_SP}*(?P<person>[\u4e00-\u9fff\u3005]{{2,6}})(?:君|氏)(?:{_SP}*[:：]{_SP}*|{_SP}+(?=\S)|{_SP}*$)"),
+        # (a name may hold kana, こやり隆史君, 鈴木さつき君, but holds a kanji and opens with no particle)
+        "person": re.compile(rf"^{_SP}*(?P<person>(?![はがをにでともへのや])(?=[^\s\u3000]{{0,6}}[\u4e00-\u9fff])"
+                             rf"[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{{2,7}})(?:君|氏)(?:{_SP}*[:：]{_SP}*|{_SP}+(?=\S)|{_SP}*$)"),
         # 委員林 本文: a role and a one-character name
         "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[\u4e00-\u9fff]){_SP}*(?:{_SP}|[:：]|$)"),
         # 会長皆さん、: a role this document prints with no separator, then the speech
@@ -159,8 +161,10 @@ def _clean_name(name: str | None) -> str | None:
 
 def _surname_like(s: str, r: Roles) -> bool:
     """A printed surname before a role: one to four kanji or kana, no organisation, no title word."""
+    # (a full name may end in 人 as roles do: 原田雅人; a surname alone of one or two never does)
     return (1 <= len(s) <= 4 and re.fullmatch(rf"{WORD_CLASS}+|[\u3040-\u309f\u4e00-\u9fff]+", s) is not None
-            and s[-1] not in _ORG_END and s not in _NOT_SURNAME and s not in r.words and not ROLE_END.search(s)
+            and s[-1] not in _ORG_END and s not in _NOT_SURNAME and s not in r.words
+            and not (ROLE_END.search(s) and not (len(s) >= 3 and s[-1] == "人" and not ROLE_END.search(s[:-1])))
             and not (len(s) == 1 and s in _NOT_A_NAME) and not any(s.endswith(x) for x in r.suffixes)
             and not _COVER_WORD.search(s))
 
