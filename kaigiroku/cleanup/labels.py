@@ -214,7 +214,8 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
         # 長谷部会長: 会長 after 長谷部 rather than 部会長 after 長谷 where the document prints 会長 on its own
         w = next((w for w in splits if w in r.standalone and len(head) - len(w) <= 3), splits[0])
         return w, head[: -len(w)], "surname_role"
-    if r.surname_first and len(head) >= 3:
+    if r.surname_first and len(head) >= 3 and not (len(head) == 3 and head.endswith("官")):
+        # (a head of three in 官 is a title of three, 統括官, never 統 + 括官: see below)
         for n in (1, 2, 3):  # 長谷部教育総務課長: the title the document prints on its own decides
             if head[n:] in r.standalone and _surname_like(head[:n], r):
                 return head[n:], head[:n], "surname_role"
