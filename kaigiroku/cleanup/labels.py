@@ -282,7 +282,10 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
         if run_on is not None and run_on.end() > m.end("head") else None
     if longer is not None and longer.name is None and (longer.speaker in as_roles(roles).found
                                                        or _known_role(longer.speaker, as_roles(roles))):
-        m = None  # 〇委 員 長これより…: the spaced head runs on to a listed 委員長, past the space after 員
+        # 〇委 員 長これより…, ◎事 務 局本件は…: the spaced head runs on to a listed role, past the space
+        # after its second character; the spacing shows where the head ends
+        longer.end, longer.printed = run_on.end(), text[:run_on.end()].strip()
+        return longer
     if m is not None and (m.group("lead").strip() or not match_plain_label(text, roles)):
         solid = m.group("lead") + _despace(m.group("head"))
         hit = match_plain_label(solid + text[m.end():], roles)
@@ -295,6 +298,11 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
     if hit is None:
         # the spacing shows where the head ends, so the head alone must be a whole label
         run_on = _SPACED_RUN_ON.match(text)
+        honorific = run_on is not None and text[run_on.end():run_on.end() + 1] in ("君", "氏")
+        if honorific:  # ◆杉 本 雅 人君データセンターは…: a member by name, the honorific printed solid
+            person = _despace(run_on.group("head"))
+            if run_on.group("lead").strip() and re.fullmatch(r"[\u4e00-\u9fff\u3005]{2,6}", person):
+                return _made(text, person, person, None, run_on.end() + 1, True, "name_only", as_roles(roles))
         alone = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) if run_on else None
         if alone is not None:
             letter = _MEMBER_LETTER.match(text, run_on.end()) if alone.name is None else None
