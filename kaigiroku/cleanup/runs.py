@@ -123,7 +123,7 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
         # when there are enough rows that read as speech; soft rows (a flush line after a sentence
         # end: mostly a wrap that happened to fall there) only as many as firm rows fall short, and
         # which ones is weighed with the rest (_best_rows)
-        firm = [r for r in rows if not _soft(blocks[seg[r]], indent_paras)]
+        firm = [r for r in rows if not _soft(blocks, seg[r], indent_paras)]
         said = [r for r in rows if reads_as_speech(blocks[seg[r]].whole_text)]
         firm_said = [r for r in firm if r in said]
         # firm rows that read as speech first; then soft rows that do, before a caption or a heading
@@ -188,7 +188,7 @@ def _turn_cue(blocks: list[Block], i: int) -> float:
 
 
 _ASKS = re.compile(r"(?:か|ね)[。？?]|[？?]")
-_HANDS_OVER = re.compile(r"(?:お願い(?:します|いたします|致します|申し上げます)|どうぞ)。[\s\u3000]*$")
+_HANDS_OVER = re.compile(r"(?:(?:お願い(?:します|いたします|致します|申し上げます)|どうぞ)。|[（(]拍手[）)])[\s\u3000]*$")
 
 
 def _called(blocks: list[Block], i: int, label: LabelMatch) -> bool:
@@ -220,10 +220,13 @@ CALLED = 1.0  # the call of a speaker weighs less than a heading or a question b
 SOFT_COST = 3.0  # a soft row is taken over a firm one only where the firm rows fall short
 
 
-def _soft(b: Block, indent_paras: bool) -> bool:
+def _soft(blocks: list[Block], i: int, indent_paras: bool) -> bool:
     """A row that may as well be a wrap that fell at a sentence end: a flush line after one (soft),
-    or, where paragraphs are indented, a flush page top (the page may have cut a speech there)."""
-    return b.soft or (indent_paras and b.brk == Break.PAGE and not b.indented and not b.cont)
+    or, where paragraphs are indented, a flush page top (the page may have cut a speech there), also
+    one right after the page's run of labels, which took the page break."""
+    b = blocks[i]
+    top = b.brk == Break.PAGE or (i > 0 and blocks[i - 1].label_only)
+    return b.soft or (indent_paras and top and not b.indented and not b.cont)
 
 
 def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], forward: bool,
@@ -233,7 +236,7 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
     before calls its speaker; among equals, the rows nearest the run."""
     k, m = len(labels), len(rows)
     cue = [_turn_cue(blocks, i) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)
-                                   + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))) * _soft(blocks[i], indent_paras)
+                                   + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))) * _soft(blocks, i, indent_paras)
            for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
     neg = float("-inf")
