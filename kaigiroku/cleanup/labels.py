@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..charclass import WORD_CLASS
+from ..charclass import WORD_CLASS, display_width, is_kana_kanji
 from ..errors import MissingFileError, UnreadableTextError
 from ..model import LabelMatch
 
@@ -220,7 +220,10 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             if head[n:] in r.standalone and _surname_like(head[:n], r):
                 return head[n:], head[:n], "surname_role"
         n = 2 if len(head) >= 4 else 1
-        if head.endswith("官") and len(head) - 3 in (1, 3) and head[-3:] not in r.words \
+        kana = re.match(r"[\u4e00-\u9fff\u3005]{1,3}(?=[\u30a1-\u30faー]{2,}$)", head)
+        if kana is not None:
+            n = kana.end()  # 梶アドバイザー: a kanji surname never ends in katakana (not 梶ア + ドバイザー)
+        elif head.endswith("官") and len(head) - 3 in (1, 3) and head[-3:] not in r.words \
                 and _surname_like(head[:-3], r):
             # a title in 官 outside the list is a word of three (企画官, 統括官, 専門官): the two-character
             # ones are listed (長官) or rare, so 東統括官 is 東 + 統括官, not 東統 + 括官
@@ -677,9 +680,20 @@ def discover(texts, roles=None) -> Roles:
                                 and re.fullmatch(f"{WORD_CLASS}+", w) is not None)
     # a word of its own in a list (a cover's 出席者), not in prose, nor a label (a marked or bracketed
     # head is the very label to be split)
-    standalone = {w for t in texts if not _prose(t) for w in re.split(r"[\s\u3000、，,・]+", t) if a_role(w)}
+    # (the first piece of a line that a wrapped line of running text runs into is no word of its
+    # own: …青山文部科学副 / 大臣、今枝文部科学副大臣、… prints no 大臣 alone)
+    standalone = {w for n, t in enumerate(texts) if not _prose(t)
+                  for k, w in enumerate(re.split(r"[\s\u3000、，,・]+", t))
+                  if a_role(w) and not (k == 0 and n and _runs_on(texts[n - 1]))}
     standalone |= _titles_printed_alone(split_heads | heads_seen | set(heads), texts, r)
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)))
+
+
+def _runs_on(line: str) -> bool:
+    """A line of running text cut by a wrap: long, at most one space inside (a label's; a list has
+    more), and stopping on a word character rather than on punctuation."""
+    return display_width(line) >= 15 and len(re.findall(r"[\s\u3000]+", line)) <= 1 \
+        and is_kana_kanji(line[-1:] or " ")
 
 
 def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
