@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..charclass import SENTENCE_END, header_key
+from ..charclass import SENTENCE_END, WORD_CLASS, header_key
 from ..model import Break, LabelMatch, StreamLine
 from . import markup
 from .furniture import is_page_number, running_headers
-from .labels import (MARKS, ROLE_END, as_roles, is_label_only, label_cell, match_label,
+from .labels import (MARKS, ROLE_END, as_roles, is_label_only, label_cell, match_label, role_like,
                      whole_cell, wraps_into)
 
 
@@ -181,8 +181,11 @@ def seats_beside_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]
 def _label_piece(text: str, roles=None) -> bool:
     """A label cell or a piece of one, never a running header however often it recurs: a line
     opening with a speaker mark (◯長谷部委 / 員長), the tail of a name (米山典子）), or a label cut
-    inside its name's brackets (企画官（米山真理 / 子君）)."""
+    inside its name's brackets (企画官（米山真理 / 子君）), or a short title alone that ends as roles do
+    (進行役 on its own line above its speech, at the top of several pages)."""
     if is_label_only(text, roles) is not None or text[:1] in MARKS or _NAME_TAIL.fullmatch(text) is not None:
+        return True
+    if _TITLE_ALONE.fullmatch(text.strip()) and role_like(text.strip(), as_roles(roles)):
         return True
     return text.count("（") > text.count("）") and is_label_only(text + "）", roles) is not None
 
@@ -209,6 +212,7 @@ def join_split_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
 
 _OPEN_LABEL = re.compile(r"^(?P<label>[^\s（()）]{1,14}[（(][^\s（()）]{0,10})(?:(?P<sep>[ \u3000]+)(?P<rest>.*))?$")
 _BRACKET_NAME = re.compile(r"^[（(][^\s（()）]{1,12}(?:君|氏|さん|様)[）)]$")
+_TITLE_ALONE = re.compile(f"{WORD_CLASS}{{2,8}}")
 _NAME_TAIL = re.compile(r"^(?P<frag>[^\s（()）]{1,10}[）)])(?:[ \u3000]+(?P<rest>.*))?$")
 # a cell's line in a two-column text rendering: a short piece, a wide gap, then the body
 _CELL_PIECE = re.compile(r"^(?P<frag>[^\s]{1,10})(?:[ \u3000]{2,}(?P<rest>.*))?$")
