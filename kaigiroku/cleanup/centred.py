@@ -32,9 +32,10 @@ def _cuts_sentence(prev_body: str | None, body: str, width: float | None = None)
 
 
 def _space_after(s, m: LabelMatch) -> int:
-    """Spaces between a label and its text (委員長:　特に… : 1)."""
+    """Full-width spaces between a label and its text (委員長:　特に… : 1): a paragraph's indent is
+    one, where a letter-spaced head's own spacing is not."""
     head = s.text[:m.end]
-    return len(head) - len(head.rstrip(" \u3000\t"))
+    return head[len(head.rstrip(" \u3000\t")):].count("\u3000")
 
 
 def _indents_inner_paragraphs(resolved) -> int | None:

@@ -289,7 +289,9 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
         # after its second character; the spacing shows where the head ends
         longer.end, longer.printed = run_on.end(), text[:run_on.end()].strip()
         return longer
-    if m is not None and (m.group("lead").strip() or not match_plain_label(text, roles)):
+    plain = match_plain_label(text, roles) if m is not None and not m.group("lead").strip() else None
+    # (a plain reading that ends inside the spaced head, 大 槻 大 臣 | 政 務 官：, is read solid instead)
+    if m is not None and (m.group("lead").strip() or plain is None or plain.end < m.end("head")):
         solid = m.group("lead") + _despace(m.group("head"))
         hit = match_plain_label(solid + text[m.end():], roles)
         if hit is not None:
