@@ -128,6 +128,8 @@ def _patterns(roles: Roles):
         "marked_bare": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<head>{WORD_CLASS}{{2,14}})"),
         # 7番（山本健一君） without a mark
         "seat": re.compile(rf"^{_SP}*{seat}{_SP}*{paren}{_SP}*[:：]?{_SP}*"),
+        # 7番）本文, 7番：本文: a seat closed by a bracket or a colon, as no call of a member is printed
+        "seat_closed": re.compile(rf"^{_SP}*(?P<seat>[0-9０-９]{{1,3}}){_SP}?番(?:[)）]|[:：]){_SP}*(?=\S)"),
         # 7 番 本文: a seat letter-spaced as a label cell is (a call in a speech prints 7番 solid)
         "spaced_seat": re.compile(rf"^{_SP}*(?P<seat>[0-9０-９]{{1,3}}){_SP}+番(?:{_SP}+|[:：]{_SP}*|$)"),
         # 委員Ａ 本文, Ａ委員：本文, Ａ 委員 本文: an anonymised member
@@ -397,6 +399,10 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     if m:
         seat = _ascii_digits(m.group("seat"))
         return _made(text, f"{seat}番", _clean_name(m.group("name")), seat, m.end(), False, "seat", r)
+    m = pats["seat_closed"].match(text)
+    if m:
+        seat = _ascii_digits(m.group("seat"))
+        return _made(text, f"{seat}番", None, seat, m.end(), False, "seat", r)
     m = pats["spaced_seat"].match(text)
     if m and (not text[m.end():].strip() or _prose(text[m.end():][:40])):  # speech, not a list of members
         seat = _ascii_digits(m.group("seat"))
