@@ -472,8 +472,8 @@ def wraps_into(piece: str, rest: str, roles=None) -> bool:
 
 
 def whole_cell(piece: str, roles=None) -> bool:
-    """`piece` is a whole label cell that the next line of a label column never goes on: a surname
-    and a listed role (東教育長, 藤川委員), or a name closed by its honorific (三宅直樹君). So
+    """`piece` is a whole label cell that the next line of a label column never goes on: a listed
+    role, alone or after a surname (東教育長, 藤川委員), or a name closed by its honorific (三宅直樹君). So
     東教育長 / 藤川委員 / 滝沢学校教育課 / 長 are three cells, and 三宅直樹君 / 審議官 two."""
     r = as_roles(roles)
     head = _despace(piece).lstrip(MARKS)
@@ -481,6 +481,8 @@ def whole_cell(piece: str, roles=None) -> bool:
         return False  # a bracketed name closes its own cell (議長（山 / 田太郎君）)
     if _NAME_SUFFIX.search(head) and len(head) >= 3:
         return True
+    if head in r.words:
+        return True  # a listed role alone (教育長 / 教育総務課 / 長 are two cells)
     role, name, _ = split_head(head, r)
     return name is not None and role in r.words
 
