@@ -625,7 +625,7 @@ def discover(texts, roles=None) -> Roles:
                 t = t + "\u3000" + texts[n + 1]  # a label on its own line, its speech below
         m = match_label(t, r)
         if m is not None:
-            if m.form in ("title", "marked") and m.name is None:
+            if m.form in ("title", "marked", "bracket") and m.name is None:
                 heads_seen.add(m.speaker)
             if m.form == "surname_role":
                 surname.add(m.printed)
