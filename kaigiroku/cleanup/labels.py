@@ -610,6 +610,8 @@ def discover(texts, roles=None) -> Roles:
     split_heads: set = set()  # surname + role heads as printed (梶危機管理課長)
     marked_run_on: dict = {}  # a role-like head after a mark, run into the speech -> what followed it
     unknown: Counter = Counter()
+    separators: Counter = Counter()  # how the labels read so far part from their speech (　, ：, 2 spaces)
+    one_off: dict = {}  # a candidate head -> the separators it was printed with
     bare: Counter = Counter()
     bare_unlisted: dict = {}  # a role-like line start outside the list -> the characters after it
     texts = [(x or "").strip() for x in texts]
@@ -633,6 +635,8 @@ def discover(texts, roles=None) -> Roles:
             elif m.name is None and m.speaker in r.words and _reads_on(t[m.end:]) and _prose(t[m.end:]):
                 pure.add(m.speaker)  # a bare role before speech, not before a cover's list of names
             labelled += 1
+            if t[m.end:].strip():
+                separators[_separator(t[:m.end])] += 1
             continue
         run_on = _MARKED_RUN_ON.match(t)
         if run_on:
@@ -648,6 +652,7 @@ def discover(texts, roles=None) -> Roles:
         c = _CANDIDATE.match((solid_head(t) or (t, 0))[0])
         if c and not KEY_LINE.match(t) and _reads_on(c.group("rest")):
             unknown[(c.group("head"), bool(c.group("mark")))] += 1
+            one_off.setdefault(c.group("head"), set()).add(_separator(t[:c.start("rest")]))
             if split_head(c.group("head"), r)[2] == "surname_role":
                 surname.add(c.group("head"))
         w = next((w for w in r.words if t.startswith(w)), None)
@@ -662,6 +667,16 @@ def discover(texts, roles=None) -> Roles:
     for (head, _marked), n in unknown.items():
         heads[head] += n
     found = tuple(sorted(h for h, n in heads.items() if n >= 2 and role_like(h, r)))
+    # a head seen once is a label too where it is printed exactly as this document's labels are (the
+    # same separator, used by most of them) and ends as roles do (特別顧問　国土交通基盤大臣の…): a
+    # title printed once, for a guest who speaks once
+    usual = separators.most_common(1)[0] if separators else ("", 0)
+    if usual[1] >= 3 and usual[1] >= 0.6 * sum(separators.values()):
+        whole_text = "\n".join(texts)
+        found += tuple(sorted(h for h, n in heads.items() if n == 1 and h not in found and h in one_off
+                              and one_off[h] == {usual[0]} and not is_direction(h)
+                              and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
+                              and whole_text.count(h) == 1 and split_head(h, r)[1] is None))
     # a title after a mark, run into speeches that go on differently each time (◎企画官定刻… /
     # ◎企画官ありがとう…), is a label of this document; a surname + role head is split instead
     found += tuple(sorted(h for h, after in marked_run_on.items() if len(after) >= 2 and h not in found
@@ -697,6 +712,11 @@ def discover(texts, roles=None) -> Roles:
                   if a_role(w) and not (k == 0 and n and _runs_on(texts[n - 1]))}
     standalone |= _titles_printed_alone(split_heads | heads_seen | set(heads), texts, r)
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)))
+
+
+def _separator(printed: str) -> str:
+    """What parts a label from its speech, as printed: the spaces, colon or bracket it ends with."""
+    return printed[len(printed.rstrip(" \u3000\t:：)）")):]
 
 
 def _runs_on(line: str) -> bool:
