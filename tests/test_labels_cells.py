@@ -27,6 +27,7 @@ def test_wrapped_cells_are_still_joined():
     assert _cells("危機管理", "課長") == ["危機管理課長"]
     assert _cells("◆柏原委員", "長", "◆柏原委員") == ["◆柏原委員長", "◆柏原委員"]  # a longer listed role goes on
     assert _cells("教育長", "教育総務課", "長") == ["教育長", "教育総務課長"]  # a listed role alone is a cell
+    assert _cells("◆学校教育課長", "（米山由美）", "◆1番（梶美穂）") == ["◆学校教育課長（米山由美）", "◆1番（梶美穂）"]
 
 
 @pytest.mark.parametrize("line,mid", [

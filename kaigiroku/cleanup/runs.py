@@ -225,7 +225,10 @@ def _soft(blocks: list[Block], i: int, indent_paras: bool) -> bool:
     or, where paragraphs are indented, a flush page top (the page may have cut a speech there), also
     one right after the page's run of labels, which took the page break."""
     b = blocks[i]
-    top = b.brk == Break.PAGE or (i > 0 and blocks[i - 1].label_only)
+    j = i
+    while j > 0 and blocks[j - 1].label_only:
+        j -= 1
+    top = b.brk == Break.PAGE or (j < i and blocks[j].brk == Break.PAGE)  # (a run that opened a page)
     return b.soft or (indent_paras and top and not b.indented and not b.cont)
 
 

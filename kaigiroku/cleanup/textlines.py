@@ -262,8 +262,11 @@ def _join_pieces(out, i, roles) -> bool:
             return False  # a role after a role is a cell of its own (参与 / 委員長), not a piece
         if piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
             return False  # a stage direction after a label (〇堀内委員 / （説明員入室））, not its name
-        if whole_cell(label, roles) and not whole_cell(label + piece.group("frag"), roles):
-            return False  # a whole cell (東教育長, 三宅直樹君) unless a longer role goes on (柏原委員 / 長)
+        if whole_cell(label, roles) and piece.group("frag")[:1] not in "（(" \
+                and not whole_cell(label + piece.group("frag"), roles):
+            # a whole cell (東教育長, 三宅直樹君), unless a longer role goes on (柏原委員 / 長) or the
+            # name in brackets (学校教育課長 / （米山由美）)
+            return False
         whole = wraps_into(label, piece.group("frag"), roles)
         label += piece.group("frag")
         pieces.append((j, piece))
