@@ -617,6 +617,7 @@ def discover(texts, roles=None) -> Roles:
     texts = [(x or "").strip() for x in texts]
     texts = [x for x in texts if x]
     for n, t in enumerate(texts):
+        own_line = False  # a head alone on its line, its speech below: the line break parts them
         if _ALONE.match(t) and match_label(t, r) is None:
             near = [texts[k] for k in (n - 1, n + 1) if 0 <= k < len(texts)]
             wrapped = n + 1 < len(texts) and wraps_into(t, texts[n + 1], r)  # 危機管理 / 課長（…）
@@ -625,6 +626,7 @@ def discover(texts, roles=None) -> Roles:
                 continue
             if n + 1 < len(texts):
                 t = t + "\u3000" + texts[n + 1]  # a label on its own line, its speech below
+                own_line = True
         m = match_label(t, r)
         if m is not None:
             if m.form in ("title", "marked", "bracket") and m.name is None:
@@ -636,7 +638,9 @@ def discover(texts, roles=None) -> Roles:
                 pure.add(m.speaker)  # a bare role before speech, not before a cover's list of names
             labelled += 1
             if t[m.end:].strip():
-                separators[_separator(t[:m.end])] += 1
+                separators["\n" if own_line else _separator(t[:m.end])] += 1
+            elif n + 1 < len(texts) and match_label(texts[n + 1], r) is None:
+                separators["\n"] += 1  # a listed role alone on its line, its speech below
             continue
         run_on = _MARKED_RUN_ON.match(t)
         if run_on:
@@ -652,7 +656,7 @@ def discover(texts, roles=None) -> Roles:
         c = _CANDIDATE.match((solid_head(t) or (t, 0))[0])
         if c and not KEY_LINE.match(t) and _reads_on(c.group("rest")):
             unknown[(c.group("head"), bool(c.group("mark")))] += 1
-            one_off.setdefault(c.group("head"), set()).add(_separator(t[:c.start("rest")]))
+            one_off.setdefault(c.group("head"), set()).add("\n" if own_line else _separator(t[:c.start("rest")]))
             if split_head(c.group("head"), r)[2] == "surname_role":
                 surname.add(c.group("head"))
         w = next((w for w in r.words if t.startswith(w)), None)
