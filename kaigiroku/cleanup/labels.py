@@ -292,8 +292,11 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
         longer.end, longer.printed = run_on.end(), text[:run_on.end()].strip()
         return longer
     plain = match_plain_label(text, roles) if m is not None and not m.group("lead").strip() else None
-    # (a plain reading that ends inside the spaced head, 大 槻 大 臣 | 政 務 官：, is read solid instead)
-    if m is not None and (m.group("lead").strip() or plain is None or plain.end < m.end("head")):
+    # (a plain reading that ends inside a head spaced letter by letter, 大 槻 大 臣 | 政 務 官：, is read
+    # solid instead; words spaced apart, 書記 議事課 野口主事, are no such head)
+    letter_spaced = m is not None and re.fullmatch(r"(?:\S[ \u3000])+\S{1,2}", m.group("head")) is not None
+    if m is not None and (m.group("lead").strip() or plain is None
+                          or (letter_spaced and plain.end < m.end("head"))):
         solid = m.group("lead") + _despace(m.group("head"))
         hit = match_plain_label(solid + text[m.end():], roles)
         if hit is not None:
