@@ -51,6 +51,17 @@ def _wide_bmp() -> dict[int, None]:
     return dict.fromkeys(cp for cp in range(0x10000) if unicodedata.east_asian_width(chr(cp)) in "WFA")
 
 
+# a line that cannot be a sentence's first words: punctuation, a small kana or the long-vowel mark,
+# or one hiragana then a comma (し、 て、: a verb's ending cut off by a wrap). あ、 え、 お、 う、 are
+# interjections a speech may open with, so they are not here.
+_MID_SENTENCE = re.compile(r"^[、。，．ー・ぁぃぅぇぉっゃゅょゎァィゥェォッャュョ]|^[か-ゖ][、，]")
+
+
+def opens_mid_sentence(line: str) -> bool:
+    """The line goes on with a sentence begun before it (し、バッテリーの…), whatever stands between."""
+    return _MID_SENTENCE.match(line.lstrip(" \u3000")) is not None
+
+
 def ends_with_sentence_end(text: str) -> bool:
     return text.rstrip()[-1:] in SENTENCE_END
 

@@ -8,6 +8,7 @@ chosen among the paragraph starts so that every label sits as near the middle of
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..model import Break, LabelMatch
@@ -30,19 +31,38 @@ def _cuts_sentence(prev_body: str | None, body: str, width: float | None = None)
             and not _HEADING_LINE.match(prev_body) and block_kind(prev_body) == "speech")
 
 
+def _space_after(s, m: LabelMatch) -> int:
+    """Full-width spaces between a label and its text (委員長:　特に… : 1): a paragraph's indent is
+    one, where a letter-spaced head's own spacing is not."""
+    head = s.text[:m.end]
+    return head[len(head.rstrip(" \u3000\t")):].count("\u3000")
+
+
+def _indents_inner_paragraphs(resolved) -> int | None:
+    """Where paragraphs inside a speech are indented, the spaces after a label that opens a speech
+    (the document's usual count); None where paragraphs are not indented."""
+    if sum(1 for s, _, m in resolved if m is None and s.indent > 0) < 3:
+        return None
+    spaces = Counter(_space_after(s, m) for s, _, m in resolved if m is not None and s.text[m.end:].strip())
+    return spaces.most_common(1)[0][0] if spaces else None
+
+
 def is_centred(resolved) -> bool:
     """Labels cut sentences often enough that they are printed level with the middle of their speech.
     A cut is firm evidence (a label at a speech's start never stands mid-word after a full line), so
     two suffice even where most speeches are too short to put their label anywhere but the first line
-    (wide pages: few speeches run to the three lines a cut needs)."""
+    (wide pages: few speeches run to the three lines a cut needs). So is a label before an indented
+    paragraph where speeches open flush (委員長:　特に… among 委員長:理事辞任…): it stands inside a
+    speech, at one of its inner paragraphs."""
     width = wrap_width([s.text[m.end:] if m else s.text for s, _, m in resolved])
+    usual = _indents_inner_paragraphs(resolved)
     labelled, cutting = 0, 0
     prev = None
     for s, brk, m in resolved:
         body = s.text[m.end:] if m else s.text
         if m is not None and body.strip():
             labelled += 1
-            cutting += _cuts_sentence(prev, body, width)
+            cutting += _cuts_sentence(prev, body, width) or (usual is not None and _space_after(s, m) > usual)
         prev = body if body.strip() else prev
     return cutting >= 2 and cutting >= 0.03 * labelled
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..charclass import WORD_CLASS
+from ..charclass import WORD_CLASS, display_width, is_kana_kanji
 from ..errors import MissingFileError, UnreadableTextError
 from ..model import LabelMatch
 
@@ -128,6 +128,8 @@ def _patterns(roles: Roles):
         "marked_bare": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<head>{WORD_CLASS}{{2,14}})"),
         # 7番（山本健一君） without a mark
         "seat": re.compile(rf"^{_SP}*{seat}{_SP}*{paren}{_SP}*[:：]?{_SP}*"),
+        # 7番）本文, 7番：本文: a seat closed by a bracket or a colon, as no call of a member is printed
+        "seat_closed": re.compile(rf"^{_SP}*(?P<seat>[0-9０-９]{{1,3}}){_SP}?番(?:[)）]|[:：]){_SP}*(?=\S)"),
         # 7 番 本文: a seat letter-spaced as a label cell is (a call in a speech prints 7番 solid)
         "spaced_seat": re.compile(rf"^{_SP}*(?P<seat>[0-9０-９]{{1,3}}){_SP}+番(?:{_SP}+|[:：]{_SP}*|$)"),
         # 委員Ａ 本文, Ａ委員：本文, Ａ 委員 本文: an anonymised member
@@ -141,7 +143,9 @@ def _patterns(roles: Roles):
         # 特別顧問（北村正志君） 本文: a head outside the list with a name in brackets
         "named": re.compile(rf"^{_SP}*(?P<role>{WORD_CLASS}{{2,12}}){paren}{_SP}*[:：]?{_SP}*"),
         # 林花子君：本文: a member by name, with an honorific, then a colon or a space
-        "person": re.compile(rf"^{_SP}*(?P<person>[\u4e00-\u9fff\u3005]{{2,6}})(?:君|氏)(?:{_SP}*[:：]{_SP}*|{_SP}+(?=\S)|{_SP}*$)"),
+        # (a name may hold kana, こやり隆史君, 鈴木さつき君, but holds a kanji and opens with no particle)
+        "person": re.compile(rf"^{_SP}*(?P<person>(?![はがをにでともへのや])(?=[^\s\u3000]{{0,6}}[\u4e00-\u9fff])"
+                             rf"[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{{2,7}})(?:君|氏)(?:{_SP}*[:：]{_SP}*|{_SP}+(?=\S)|{_SP}*$)"),
         # 委員林 本文: a role and a one-character name
         "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[\u4e00-\u9fff]){_SP}*(?:{_SP}|[:：]|$)"),
         # 会長皆さん、: a role this document prints with no separator, then the speech
@@ -159,8 +163,10 @@ def _clean_name(name: str | None) -> str | None:
 
 def _surname_like(s: str, r: Roles) -> bool:
     """A printed surname before a role: one to four kanji or kana, no organisation, no title word."""
+    # (a full name may end in 人 as roles do: 原田雅人; a surname alone of one or two never does)
     return (1 <= len(s) <= 4 and re.fullmatch(rf"{WORD_CLASS}+|[\u3040-\u309f\u4e00-\u9fff]+", s) is not None
-            and s[-1] not in _ORG_END and s not in _NOT_SURNAME and s not in r.words and not ROLE_END.search(s)
+            and s[-1] not in _ORG_END and s not in _NOT_SURNAME and s not in r.words
+            and not (ROLE_END.search(s) and not (len(s) >= 3 and s[-1] == "人" and not ROLE_END.search(s[:-1])))
             and not (len(s) == 1 and s in _NOT_A_NAME) and not any(s.endswith(x) for x in r.suffixes)
             and not _COVER_WORD.search(s))
 
@@ -210,12 +216,16 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
         # 長谷部会長: 会長 after 長谷部 rather than 部会長 after 長谷 where the document prints 会長 on its own
         w = next((w for w in splits if w in r.standalone and len(head) - len(w) <= 3), splits[0])
         return w, head[: -len(w)], "surname_role"
-    if r.surname_first and len(head) >= 3:
+    if r.surname_first and len(head) >= 3 and not (len(head) == 3 and head.endswith("官")):
+        # (a head of three in 官 is a title of three, 統括官, never 統 + 括官: see below)
         for n in (1, 2, 3):  # 長谷部教育総務課長: the title the document prints on its own decides
             if head[n:] in r.standalone and _surname_like(head[:n], r):
                 return head[n:], head[:n], "surname_role"
         n = 2 if len(head) >= 4 else 1
-        if head.endswith("官") and len(head) - 3 in (1, 3) and head[-3:] not in r.words \
+        kana = re.match(r"[\u4e00-\u9fff\u3005]{1,3}(?=[\u30a1-\u30faー]{2,}$)", head)
+        if kana is not None:
+            n = kana.end()  # 梶アドバイザー: a kanji surname never ends in katakana (not 梶ア + ドバイザー)
+        elif head.endswith("官") and len(head) - 3 in (1, 3) and head[-3:] not in r.words \
                 and _surname_like(head[:-3], r):
             # a title in 官 outside the list is a word of three (企画官, 統括官, 専門官): the two-character
             # ones are listed (長官) or rare, so 東統括官 is 東 + 統括官, not 東統 + 括官
@@ -277,8 +287,16 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
         if run_on is not None and run_on.end() > m.end("head") else None
     if longer is not None and longer.name is None and (longer.speaker in as_roles(roles).found
                                                        or _known_role(longer.speaker, as_roles(roles))):
-        m = None  # 〇委 員 長これより…: the spaced head runs on to a listed 委員長, past the space after 員
-    if m is not None and (m.group("lead").strip() or not match_plain_label(text, roles)):
+        # 〇委 員 長これより…, ◎事 務 局本件は…: the spaced head runs on to a listed role, past the space
+        # after its second character; the spacing shows where the head ends
+        longer.end, longer.printed = run_on.end(), text[:run_on.end()].strip()
+        return longer
+    plain = match_plain_label(text, roles) if m is not None and not m.group("lead").strip() else None
+    # (a plain reading that ends inside a head spaced letter by letter, 大 槻 大 臣 | 政 務 官：, is read
+    # solid instead; words spaced apart, 書記 議事課 野口主事, are no such head)
+    letter_spaced = m is not None and re.fullmatch(r"(?:\S[ \u3000])+\S{1,2}", m.group("head")) is not None
+    if m is not None and (m.group("lead").strip() or plain is None
+                          or (letter_spaced and plain.end < m.end("head"))):
         solid = m.group("lead") + _despace(m.group("head"))
         hit = match_plain_label(solid + text[m.end():], roles)
         if hit is not None:
@@ -290,6 +308,11 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
     if hit is None:
         # the spacing shows where the head ends, so the head alone must be a whole label
         run_on = _SPACED_RUN_ON.match(text)
+        honorific = run_on is not None and text[run_on.end():run_on.end() + 1] in ("君", "氏")
+        if honorific:  # ◆杉 本 雅 人君データセンターは…: a member by name, the honorific printed solid
+            person = _despace(run_on.group("head"))
+            if run_on.group("lead").strip() and re.fullmatch(r"[\u4e00-\u9fff\u3005]{2,6}", person):
+                return _made(text, person, person, None, run_on.end() + 1, True, "name_only", as_roles(roles))
         alone = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) if run_on else None
         if alone is not None:
             letter = _MEMBER_LETTER.match(text, run_on.end()) if alone.name is None else None
@@ -379,6 +402,10 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     if m:
         seat = _ascii_digits(m.group("seat"))
         return _made(text, f"{seat}番", _clean_name(m.group("name")), seat, m.end(), False, "seat", r)
+    m = pats["seat_closed"].match(text)
+    if m:
+        seat = _ascii_digits(m.group("seat"))
+        return _made(text, f"{seat}番", None, seat, m.end(), False, "seat", r)
     m = pats["spaced_seat"].match(text)
     if m and (not text[m.end():].strip() or _prose(text[m.end():][:40])):  # speech, not a list of members
         seat = _ascii_digits(m.group("seat"))
@@ -445,6 +472,22 @@ def wraps_into(piece: str, rest: str, roles=None) -> bool:
     # document's vocabulary is discovered only once cells are whole
     alone = is_label_only(piece.strip(), r) is not None or role_like(_despace(piece).lstrip(MARKS), r)
     return joined.speaker in r.words or not (alone and is_label_only(rest.strip(), r) is not None)
+
+
+def whole_cell(piece: str, roles=None) -> bool:
+    """`piece` is a whole label cell that the next line of a label column never goes on: a listed
+    role, alone or after a surname (東教育長, 藤川委員), or a name closed by its honorific (三宅直樹君). So
+    東教育長 / 藤川委員 / 滝沢学校教育課 / 長 are three cells, and 三宅直樹君 / 審議官 two."""
+    r = as_roles(roles)
+    head = _despace(piece).lstrip(MARKS)
+    if not head or "（" in head or "(" in head:
+        return False  # a bracketed name closes its own cell (議長（山 / 田太郎君）)
+    if _NAME_SUFFIX.search(head) and len(head) >= 3:
+        return True
+    if head in r.words:
+        return True  # a listed role alone (教育長 / 教育総務課 / 長 are two cells)
+    role, name, _ = split_head(head, r)
+    return name is not None and role in r.words
 
 
 def is_label_only(text: str, roles=None) -> LabelMatch | None:
@@ -583,12 +626,15 @@ def discover(texts, roles=None) -> Roles:
     split_heads: set = set()  # surname + role heads as printed (梶危機管理課長)
     marked_run_on: dict = {}  # a role-like head after a mark, run into the speech -> what followed it
     unknown: Counter = Counter()
+    separators: Counter = Counter()  # how the labels read so far part from their speech (　, ：, 2 spaces)
+    one_off: dict = {}  # a candidate head -> the separators it was printed with
     bare: Counter = Counter()
     bare_unlisted: dict = {}  # a role-like line start outside the list -> the characters after it
     texts = [(x or "").strip() for x in texts]
     texts = [x for x in texts if x]
     listed, listed_lengths = frozenset(r.words), tuple(sorted({len(w) for w in r.words}, reverse=True))
     for n, t in enumerate(texts):
+        own_line = False  # a head alone on its line, its speech below: the line break parts them
         if _ALONE.match(t) and match_label(t, r) is None:
             near = [texts[k] for k in (n - 1, n + 1) if 0 <= k < len(texts)]
             wrapped = n + 1 < len(texts) and wraps_into(t, texts[n + 1], r)  # 危機管理 / 課長（…）
@@ -597,9 +643,10 @@ def discover(texts, roles=None) -> Roles:
                 continue
             if n + 1 < len(texts):
                 t = t + "\u3000" + texts[n + 1]  # a label on its own line, its speech below
+                own_line = True
         m = match_label(t, r)
         if m is not None:
-            if m.form in ("title", "marked") and m.name is None:
+            if m.form in ("title", "marked", "bracket") and m.name is None:
                 heads_seen.add(m.speaker)
             if m.form == "surname_role":
                 surname.add(m.printed)
@@ -607,6 +654,10 @@ def discover(texts, roles=None) -> Roles:
             elif m.name is None and m.speaker in r.words and _reads_on(t[m.end:]) and _prose(t[m.end:]):
                 pure.add(m.speaker)  # a bare role before speech, not before a cover's list of names
             labelled += 1
+            if t[m.end:].strip():
+                separators["\n" if own_line else _separator(t[:m.end])] += 1
+            elif n + 1 < len(texts) and match_label(texts[n + 1], r) is None:
+                separators["\n"] += 1  # a listed role alone on its line, its speech below
             continue
         run_on = _MARKED_RUN_ON.match(t)
         if run_on:
@@ -622,6 +673,7 @@ def discover(texts, roles=None) -> Roles:
         c = _CANDIDATE.match((solid_head(t) or (t, 0))[0])
         if c and not KEY_LINE.match(t) and _reads_on(c.group("rest")):
             unknown[(c.group("head"), bool(c.group("mark")))] += 1
+            one_off.setdefault(c.group("head"), set()).add("\n" if own_line else _separator(t[:c.start("rest")]))
             if split_head(c.group("head"), r)[2] == "surname_role":
                 surname.add(c.group("head"))
         w = _listed_prefix(t, listed, listed_lengths)
@@ -636,6 +688,16 @@ def discover(texts, roles=None) -> Roles:
     for (head, _marked), n in unknown.items():
         heads[head] += n
     found = tuple(sorted(h for h, n in heads.items() if n >= 2 and role_like(h, r)))
+    # a head seen once is a label too where it is printed exactly as this document's labels are (the
+    # same separator, used by most of them) and ends as roles do (特別顧問　国土交通基盤大臣の…): a
+    # title printed once, for a guest who speaks once
+    usual = separators.most_common(1)[0] if separators else ("", 0)
+    if usual[1] >= 3 and usual[1] >= 0.6 * sum(separators.values()):
+        whole_text = "\n".join(texts)
+        found += tuple(sorted(h for h, n in heads.items() if n == 1 and h not in found and h in one_off
+                              and one_off[h] == {usual[0]} and not is_direction(h)
+                              and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
+                              and whole_text.count(h) == 1 and split_head(h, r)[1] is None))
     # a title after a mark, run into speeches that go on differently each time (◎企画官定刻… /
     # ◎企画官ありがとう…), is a label of this document; a surname + role head is split instead
     found += tuple(sorted(h for h, after in marked_run_on.items() if len(after) >= 2 and h not in found
@@ -665,9 +727,25 @@ def discover(texts, roles=None) -> Roles:
                                 and _WORD_RUN.fullmatch(w) is not None)
     # a word of its own in a list (a cover's 出席者), not in prose, nor a label (a marked or bracketed
     # head is the very label to be split)
-    standalone = {w for t in texts if not _prose(t) for w in re.split(r"[\s\u3000、，,・]+", t) if a_role(w)}
+    # (the first piece of a line that a wrapped line of running text runs into is no word of its
+    # own: …青山文部科学副 / 大臣、今枝文部科学副大臣、… prints no 大臣 alone)
+    standalone = {w for n, t in enumerate(texts) if not _prose(t)
+                  for k, w in enumerate(re.split(r"[\s\u3000、，,・]+", t))
+                  if a_role(w) and not (k == 0 and n and _runs_on(texts[n - 1]))}
     standalone |= _titles_printed_alone(split_heads | heads_seen | set(heads), texts, r)
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)))
+
+
+def _separator(printed: str) -> str:
+    """What parts a label from its speech, as printed: the spaces, colon or bracket it ends with."""
+    return printed[len(printed.rstrip(" \u3000\t:：)）")):]
+
+
+def _runs_on(line: str) -> bool:
+    """A line of running text cut by a wrap: long, at most one space inside (a label's; a list has
+    more), and stopping on a word character rather than on punctuation."""
+    return display_width(line) >= 15 and len(re.findall(r"[\s\u3000]+", line)) <= 1 \
+        and is_kana_kanji(line[-1:] or " ")
 
 
 def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:

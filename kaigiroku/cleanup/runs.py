@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..charclass import opens_mid_sentence
 from ..model import Break
 from .blocks import Block
 from .classify import block_kind, reads_as_speech
@@ -61,11 +62,21 @@ def _segment(blocks: list[Block], start: int, step: int) -> list[int]:
     return out if step > 0 else out[::-1]
 
 
+def _on_its_page(blocks: list[Block], run: tuple[int, int], seg: list[int]) -> list[int]:
+    """The texts of `seg` on the run's own page: an extractor dumps each page's label column with
+    that page, so a page with no run of its own opens no labelled row (its top goes on with the
+    speech of the page before). Where no page breaks are known, every text stays."""
+    page = blocks[run[0]].page
+    own = [i for i in seg if blocks[i].page == page]
+    return own if own else seg
+
+
 def _eligible(b: Block, level: Break, after_other: bool, indent_paras: bool = False) -> bool:
     """A block that can carry a label: it opens a row, or follows a heading or stage direction."""
     if indent_paras and b.indented and (b.brk < Break.ROW or b.brk == Break.PAGE) and not after_other:
         return False  # an indented paragraph goes on with a speech, also at a page's top; turns start flush
-    return not b.cont and (b.brk >= level or after_other) and block_kind(b.whole_text, b.hint) == "speech"
+    return not b.cont and (b.brk >= level or after_other) and block_kind(b.whole_text, b.hint) == "speech" \
+        and not opens_mid_sentence(b.whole_text)  # (し、バッテリーの… goes on with the page before)
 
 
 def _tops(blocks: list[Block], seg: list[int]) -> list[int]:
@@ -112,16 +123,17 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
         # when there are enough rows that read as speech; soft rows (a flush line after a sentence
         # end: mostly a wrap that happened to fall there) only as many as firm rows fall short, and
         # which ones is weighed with the rest (_best_rows)
-        firm = [r for r in rows if not blocks[seg[r]].soft]
-        if len(firm) >= k:
-            rows = firm
+        firm = [r for r in rows if not _soft(blocks, seg[r], indent_paras)]
         said = [r for r in rows if reads_as_speech(blocks[seg[r]].whole_text)]
-        pool = said if len(said) >= k else rows
+        firm_said = [r for r in firm if r in said]
+        # firm rows that read as speech first; then soft rows that do, before a caption or a heading
+        # run into a time note (審査の経過午前10時開会), which opens no turn
+        pool = next((p for p in (firm_said, said, firm) if len(p) >= k), rows)
         if len(pool) > k:
             # more rows than labels: the rows most likely to open a turn (after a direction, a
             # question or a call), then those nearest the run
             labels = [blocks[i].label for i in range(*run)]
-            chosen = [pool[n] for n in _best_rows(blocks, [seg[r] for r in pool], labels, forward)]
+            chosen = [pool[n] for n in _best_rows(blocks, [seg[r] for r in pool], labels, forward, indent_paras)]
         else:
             chosen = pool[:k] if forward else pool[-k:]
         picked = [seg[r] for r in chosen] + [-1] * (k - len(chosen))
@@ -170,10 +182,13 @@ def _turn_cue(blocks: list[Block], i: int) -> float:
         return 2.0
     if _ENDS_TURN.search(before.whole_text):
         return 1.5
+    if _HANDS_OVER.search(before.whole_text):
+        return 1.0  # a request or a call (大臣、よろしくお願いいたします。): someone else speaks next
     return 0.5 if _ASKS.search(before.whole_text) else 0.0  # a question, then a remark: an answer follows
 
 
 _ASKS = re.compile(r"(?:か|ね)[。？?]|[？?]")
+_HANDS_OVER = re.compile(r"(?:(?:お願い(?:します|いたします|致します|申し上げます)|どうぞ)。|[（(]拍手[）)])[\s\u3000]*$")
 
 
 def _called(blocks: list[Block], i: int, label: LabelMatch) -> bool:
@@ -193,16 +208,39 @@ def _ends_unindented(blocks: list[Block], i: int) -> bool:
     return i + 1 >= len(blocks) or not (blocks[i + 1].indented and blocks[i + 1].label is None)
 
 
+# a sentence that leans on the one before it (その点は…, また、…, なお、…): mostly the same speaker going
+# on after a wrap that fell at a sentence end, rarely a turn's first words (それでは, この際 and
+# これより do open turns, so they are not here)
+_GOES_ON = re.compile(r"^(?:その(?:点|上で|ため|ほか|後|中で|際)|また[、，]|なお[、，]|さらに|加えて|あわせて|併せて"
+                      r"|しかし|しかしながら|ただし|ただ[、，]|一方|つまり|したがって|従って|そこで|それから|それに)")
+LEANS_BACK = 1.0  # a soft row whose sentence leans on the one before weighs this much less
+
+
 CALLED = 1.0  # the call of a speaker weighs less than a heading or a question before the row
 SOFT_COST = 3.0  # a soft row is taken over a firm one only where the firm rows fall short
 
 
-def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], forward: bool) -> list[int]:
+def _soft(blocks: list[Block], i: int, indent_paras: bool) -> bool:
+    """A row that may as well be a wrap that fell at a sentence end: a flush line after one (soft),
+    or, where paragraphs are indented, a flush page top (the page may have cut a speech there), also
+    one right after the page's run of labels, which took the page break."""
+    b = blocks[i]
+    j = i
+    while j > 0 and blocks[j - 1].label_only:
+        j -= 1
+    top = b.brk == Break.PAGE or (j < i and blocks[j].brk == Break.PAGE)  # (a run that opened a page)
+    return b.soft or (indent_paras and top and not b.indented and not b.cont)
+
+
+def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], forward: bool,
+               indent_paras: bool = False) -> list[int]:
     """Positions in `rows` (block indices, more than labels) of the rows the labels go to, in order:
     the monotone choice with the plainest turn ends before them, a label going where the text
     before calls its speaker; among equals, the rows nearest the run."""
     k, m = len(labels), len(rows)
-    cue = [_turn_cue(blocks, i) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)) * blocks[i].soft for i in rows]
+    cue = [_turn_cue(blocks, i) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)
+                                   + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))) * _soft(blocks, i, indent_paras)
+           for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
     neg = float("-inf")
     best = [[neg] * m for _ in range(k)]
@@ -246,7 +284,8 @@ def place_label_runs(blocks: list[Block], runs: list[tuple[int, int]], level: Br
     indent_paras = sum(1 for b in blocks if b.indented and b.lines) >= 3
     fits = {}
     for forward in (True, False):
-        fits[forward] = [fit_run(blocks, r, _segment(blocks, r[1], 1) if forward else _segment(blocks, r[0] - 1, -1),
+        fits[forward] = [fit_run(blocks, r, _on_its_page(blocks, r, _segment(blocks, r[1], 1) if forward
+                                                         else _segment(blocks, r[0] - 1, -1)),
                                  level, forward, indent_paras) for r in runs]
     forward = sum(f.cost for f in fits[True]) <= sum(f.cost for f in fits[False])
     # a run before any text, or after all of it, shows on which side this document prints its labels

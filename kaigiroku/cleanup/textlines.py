@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..charclass import SENTENCE_END, header_key
+from ..charclass import SENTENCE_END, WORD_CLASS, header_key
 from ..model import Break, LabelMatch, StreamLine
 from . import markup
 from .furniture import is_page_number, running_headers
-from .labels import MARKS, ROLE_END, as_roles, is_label_only, label_cell, match_label, wraps_into
+from .labels import (MARKS, ROLE_END, as_roles, is_label_only, label_cell, match_label, role_like,
+                     whole_cell, wraps_into)
 
 
 def _physical_lines(text: str) -> list[str]:
@@ -149,17 +150,28 @@ def _seat_cell(row: str, roles=None) -> LabelMatch | None:
 
 
 _SEAT_ONLY = re.compile(r"^[0-9０-９]{1,3}[ \u3000]?番$")
+_HAS_SENTENCE_END = re.compile(f"[{SENTENCE_END}]")
 
 
 def seats_beside_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
     """A seat alone on its line (7番) next to a label standing alone is a cell of the same label
-    column (a dumped run: 議長 / 7番 / 議長 …); elsewhere a seat alone may be a chair's call cut short."""
+    column (a dumped run: 議長 / 7番 / 議長 …), and so is one before a speech where the document prints
+    its labels alone on their lines (議長 / 本文 / 7番 / 本文); elsewhere a seat alone may be a chair's
+    call cut short."""
     out = list(lines)
-    for i, s in enumerate(out):
-        if s.label is not None or not _SEAT_ONLY.match(s.text):
-            continue
+    seats = [i for i, s in enumerate(out) if s.label is None and _SEAT_ONLY.match(s.text)]
+    if not seats:
+        return out
+    alone = [i for i, s in enumerate(out) if s.label is None and is_label_only(s.text, roles) is not None]
+    # labels on their own lines, each followed by its text (not a run of them: that is a dumped column)
+    own_lines = sum(1 for i in alone if i + 1 < len(out) and is_label_only(out[i + 1].text, roles) is None) >= 3
+    for i in seats:
+        s = out[i]
         near = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
-        if any(n.label is not None and not n.text.strip() or is_label_only(n.text, roles) for n in near):
+        speech_next = i + 1 < len(out) and is_label_only(out[i + 1].text, roles) is None \
+            and _HAS_SENTENCE_END.search(out[i + 1].text) is not None
+        if own_lines and speech_next or \
+                any(n.label is not None and not n.text.strip() or is_label_only(n.text, roles) for n in near):
             seat = label_cell(s.text, roles)
             if seat is not None:
                 out[i] = replace(s, text="", label=seat.moved("a seat alone among label cells"))
@@ -169,8 +181,11 @@ def seats_beside_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]
 def _label_piece(text: str, roles=None) -> bool:
     """A label cell or a piece of one, never a running header however often it recurs: a line
     opening with a speaker mark (◯長谷部委 / 員長), the tail of a name (米山典子）), or a label cut
-    inside its name's brackets (企画官（米山真理 / 子君）)."""
+    inside its name's brackets (企画官（米山真理 / 子君）), or a short title alone that ends as roles do
+    (進行役 on its own line above its speech, at the top of several pages)."""
     if is_label_only(text, roles) is not None or text[:1] in MARKS or _NAME_TAIL.fullmatch(text) is not None:
+        return True
+    if _TITLE_ALONE.fullmatch(text.strip()) and role_like(text.strip(), as_roles(roles)):
         return True
     return text.count("（") > text.count("）") and is_label_only(text + "）", roles) is not None
 
@@ -197,6 +212,7 @@ def join_split_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
 
 _OPEN_LABEL = re.compile(r"^(?P<label>[^\s（()）]{1,14}[（(][^\s（()）]{0,10})(?:(?P<sep>[ \u3000]+)(?P<rest>.*))?$")
 _BRACKET_NAME = re.compile(r"^[（(][^\s（()）]{1,12}(?:君|氏|さん|様)[）)]$")
+_TITLE_ALONE = re.compile(f"{WORD_CLASS}{{2,8}}")
 _NAME_TAIL = re.compile(r"^(?P<frag>[^\s（()）]{1,10}[）)])(?:[ \u3000]+(?P<rest>.*))?$")
 # a cell's line in a two-column text rendering: a short piece, a wide gap, then the body
 _CELL_PIECE = re.compile(r"^(?P<frag>[^\s]{1,10})(?:[ \u3000]{2,}(?P<rest>.*))?$")
@@ -246,6 +262,11 @@ def _join_pieces(out, i, roles) -> bool:
             return False  # a role after a role is a cell of its own (参与 / 委員長), not a piece
         if piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
             return False  # a stage direction after a label (〇堀内委員 / （説明員入室））, not its name
+        if whole_cell(label, roles) and piece.group("frag")[:1] not in "（(" \
+                and not whole_cell(label + piece.group("frag"), roles):
+            # a whole cell (東教育長, 三宅直樹君), unless a longer role goes on (柏原委員 / 長) or the
+            # name in brackets (学校教育課長 / （米山由美）)
+            return False
         whole = wraps_into(label, piece.group("frag"), roles)
         label += piece.group("frag")
         pieces.append((j, piece))
