@@ -242,3 +242,17 @@ def test_a_role_word_cut_at_a_list_lines_end_is_read_whole():
     """委員 青木 秀子、東 珠実、委 / 員 西村 典子: the wrap cut the role 委員, not the list."""
     m = kaigiroku.repair("第1回会議録\n\n出席者　委員 青木 秀子、東 珠実、委\n員 西村 典子\n\n○委員長　開会します。\n")
     assert m.meta["attendees"] == ["委員 青木 秀子", "委員 東 珠実", "委員 西村 典子"]
+
+
+def test_a_full_name_run_into_the_role_is_split_where_the_cover_lists_the_person():
+    """○原田雅人会長 where the cover lists 会長 原田 雅人: speaker 会長, name 原田雅人 (not 雅人会長 / 原田);
+    the same for a role outside the list (参与 杉本 智子) and for a name the cover's wrap cut (原田 浩 / 二)."""
+    text = ("第1回会議録\n\n出席者　会長 原田 雅人、参与 杉本 智子、委員 大槻 雅人、特別顧問 原田 浩\n　二\n\n"
+            "○原田雅人会長　ただいまから会議を開きます。よろしくお願いします。\n"
+            "○杉本智子参与　御説明いたします。資料を御覧ください。\n"
+            "○大槻雅人委員　質問いたします。費用はいかがでしょうか。\n"
+            "○原田浩二特別顧問　お答えいたします。費用は約百万円です。\n"
+            "○原田雅人会長　以上で本日の会議を閉じます。\n")
+    m = kaigiroku.repair(text)
+    assert [(t.speaker, t.name) for t in m.turns] == [
+        ("会長", "原田雅人"), ("参与", "杉本智子"), ("委員", "大槻雅人"), ("特別顧問", "原田浩二"), ("会長", "原田雅人")]

@@ -52,6 +52,7 @@ class Roles:
     bare: tuple[str, ...] = ()  # roles this document prints with no separator (会長皆さん、)
     document: bool = False  # the evidence of one document is in
     standalone: tuple[str, ...] = ()  # roles and titles this document prints as a word of their own (会長 岡田 誠一)
+    people: tuple[tuple[str, str], ...] = ()  # (i9doc) (name, role) a list prints (会長 原田 雅人), longest name first
 
 
 def _parse_role_lines(lines) -> tuple[list[str], list[str]]:
@@ -196,6 +197,19 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     (総務課長, 消費者教育推進課長) is split only where the document prints surname + role."""
     if head in r.words:
         return head, None, "role"
+    # (i9doc) 原田雅人会長 where the document lists 会長 原田 雅人: a name it lists, then a role it lists
+    # (a list's name cut by a wrap, 原田 浩 / 二, must not cut 原田浩二特別顧問 at 浩)
+    listed_roles = {role for _, role in r.people}
+    person = next((p for p, _ in r.people if head.startswith(p) and head[len(p):] in listed_roles), None)
+    if person is not None:
+        return head[len(person):], person, "surname_role"
+    # failing the name, a role the list prints before a name ends the head (原田浩二特別顧問, the list's
+    # 特別顧問 原田 浩 / 二 cut by a wrap), after two to five characters of a name
+    role = next((x for x in sorted(listed_roles, key=len, reverse=True) if head.endswith(x)
+                 and 2 <= len(head) - len(x) <= 5 and _LISTED_NAME.fullmatch(head[: -len(x)])
+                 and _surname_like(head[: -len(x)][:4], r) and not role_like(head[: -len(x)], r)), None)
+    if role is not None:
+        return role, head[: -len(role)], "surname_role"
     m = re.fullmatch(rf"(?P<a>[{_LETTER}])(?P<role>.+)|(?P<role2>.+?)(?P<b>[{_LETTER}])", head)
     if m:
         role = m.group("role") or m.group("role2")
@@ -652,7 +666,31 @@ def discover(texts, roles=None) -> Roles:
     # head is the very label to be split)
     standalone = {w for t in texts if not _prose(t) for w in re.split(r"[\s\u3000、，,・]+", t) if a_role(w)}
     standalone |= _titles_printed_alone(split_heads | heads_seen | set(heads), texts, r)
-    return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)))
+    return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)),
+                 _people_listed(texts, a_role, r))
+
+
+_LISTED_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,5}")
+
+
+def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str], ...]:
+    """(i9doc) (name, role) of the people a list prints after a role (出席者 会長 原田 雅人、委員 松浦 恵子):
+    the role, then one or two name words, in a line that is no prose. Longest name first."""
+    people = set()
+    for t in texts:
+        if _prose(t):
+            continue
+        for item in re.split(r"[、，,:：]|[\u3000 ]{2,}", t):
+            words = item.split()
+            for k in range(len(words) - 1):
+                if not (a_role(words[k]) or role_like(words[k], r)) or a_role(words[k + 1]):
+                    continue
+                # the name in one word or two (原田雅人, 原田 雅人); which, the labels show: both are kept
+                for rest in (words[k + 1:k + 2], words[k + 1:k + 3]):
+                    name = "".join(rest)
+                    if 3 <= len(name) <= 8 and all(_LISTED_NAME.fullmatch(w) for w in rest):
+                        people.add((name, words[k]))
+    return tuple(sorted(people, key=lambda p: (-len(p[0]), p)))
 
 
 def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
