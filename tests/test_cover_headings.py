@@ -183,3 +183,14 @@ def test_self_check_warns_when_a_cover_item_is_left_in_the_body():
     m = kaigiroku.repair(text)
     assert any("cover item" in w and "場所" in w for w in m.warnings)
     assert not kaigiroku.repair(NUMBERED_COVER).warnings  # a cover read whole leaves nothing behind
+
+
+def test_a_chairs_call_of_an_item_cut_at_its_line_end_is_no_heading():
+    """議案第55号、東雲市職員の…に関 (the chair's call, cut where a centred label starts the next line) is
+    speech; the printed heading sets the item's name apart with a space."""
+    from kaigiroku.cleanup.classify import block_kind
+
+    assert block_kind("議案第５５号、東雲市職員の勤務時間、休暇等に関") == "speech"
+    assert block_kind("日程第３、教育長報告を行い") == "speech"
+    assert block_kind("議案第５５号　東雲市職員の勤務時間、休暇等に関する条例") == "heading"
+    assert block_kind("日程第３　教育長報告") == "heading"

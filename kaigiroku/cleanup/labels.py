@@ -208,7 +208,7 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     role = next((x for x in sorted(listed_roles, key=len, reverse=True) if head.endswith(x)
                  and 2 <= len(head) - len(x) <= 5 and _LISTED_NAME.fullmatch(head[: -len(x)])
                  and _surname_like(head[: -len(x)][:4], r) and not role_like(head[: -len(x)], r)), None)
-    if role is not None:
+    if role is not None and not is_direction(head):
         return role, head[: -len(role)], "surname_role"
     m = re.fullmatch(rf"(?P<a>[{_LETTER}])(?P<role>.+)|(?P<role2>.+?)(?P<b>[{_LETTER}])", head)
     if m:
@@ -677,14 +677,17 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
     """(i9doc) (name, role) of the people a list prints after a role (出席者 会長 原田 雅人、委員 松浦 恵子):
     the role, then one or two name words, in a line that is no prose. Longest name first."""
     people = set()
-    for t in texts:
+    # a list line cut by a wrap (…、総 / 務部長 小池誠, 原田 浩 / 二) is read joined to the next one too
+    joined = [a.rstrip() + b.strip() for a, b in zip(texts, texts[1:])
+              if a.rstrip()[-1:] not in "、，,。" and not _prose(a) and not _prose(b)]
+    for t in [*texts, *joined]:
         if _prose(t):
             continue
         for item in re.split(r"[、，,:：]|[\u3000 ]{2,}", t):
             words = item.split()
             for k in range(len(words) - 1):
-                if not (a_role(words[k]) or role_like(words[k], r)) or a_role(words[k + 1]):
-                    continue
+                if len(words[k]) < 2 or not (a_role(words[k]) or role_like(words[k], r)) or a_role(words[k + 1]):
+                    continue  # (a role's last character alone, 委 / 員 福田茂, is no role)
                 # the name in one word or two (原田雅人, 原田 雅人); which, the labels show: both are kept
                 for rest in (words[k + 1:k + 2], words[k + 1:k + 3]):
                     name = "".join(rest)
