@@ -256,3 +256,13 @@ def test_a_full_name_run_into_the_role_is_split_where_the_cover_lists_the_person
     m = kaigiroku.repair(text)
     assert [(t.speaker, t.name) for t in m.turns] == [
         ("会長", "原田雅人"), ("参与", "杉本智子"), ("委員", "大槻雅人"), ("特別顧問", "原田浩二"), ("会長", "原田雅人")]
+
+
+def test_an_attendee_word_cut_by_the_wrap_stays_in_the_cover():
+    """…、書記 教育総務 / 課 野口主事: the wrap cut 教育総務課; the line is the list's tail, not the label
+    of the first speech (which is ◯教育長's)."""
+    m = kaigiroku.repair("第8回教育委員会定例会会議録\n\n日　時　令和6年8月27日（火）午後1時30分\n"
+                         "出 席 者　教育長 吉村 博、委員 山本 和子、書記 教育総務\n　　　　　課 野口主事\n\n"
+                         "◯教育長\nただいまから会議を開きます。\n◯委員\n質問します。よろしいでしょうか。\n")
+    assert m.meta["attendees"][-1] == "書記 教育総務課 野口主事"
+    assert [t.speaker for t in m.turns] == ["教育長", "委員"]

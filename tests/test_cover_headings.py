@@ -188,8 +188,6 @@ def test_self_check_warns_when_a_cover_item_is_left_in_the_body():
 def test_a_chairs_call_of_an_item_cut_at_its_line_end_is_no_heading():
     """議案第55号、東雲市職員の…に関 (the chair's call, cut where a centred label starts the next line) is
     speech; the printed heading sets the item's name apart with a space."""
-    from kaigiroku.cleanup.classify import block_kind
-
     assert block_kind("議案第５５号、東雲市職員の勤務時間、休暇等に関") == "speech"
     assert block_kind("日程第３、教育長報告を行い") == "speech"
     assert block_kind("議案第５５号　東雲市職員の勤務時間、休暇等に関する条例") == "heading"

@@ -309,12 +309,28 @@ def _before_label_cells(lines: list[str], start: int, roles=None) -> int:
 
 
 def _goes_on_list(lines: list[str], i: int) -> bool:
-    """Line i carries on a list whose line above ends in a comma (…谷口副課長、 / 浅野主任): a
+    """Line i carries on a list whose line above ends in a comma (…谷口副課長、 / 浅野主任), or whose
+    last word a wrap cut (…、書記 教育総務 / 課 野口主事: the line opens with a lone character): a
     cover's wrapped attendee, however much it looks like a surname + role label."""
     j = i - 1
     while j >= 0 and not lines[j].strip():
         j -= 1
-    return j >= 0 and lines[j].rstrip()[-1:] in "、，,"
+    if j < 0:
+        return False
+    above = lines[j].rstrip()
+    return above[-1:] in "、，," or (_cut_word_head(lines[i]) and ("、" in above or KEY_LINE.match(above) is not None)
+                                     and above[-1:] not in "。．.？?！!")
+
+
+_WORD_TAIL = set("課局室部係所長員官事務者補")  # the last character of an office or a title
+
+
+def _cut_word_head(line: str) -> bool:
+    """The line opens with an office's or title's last character standing alone before a space (課
+    野口主事, 員 西村 典子): the tail of a word the line above was cut in, never a label of its own (a
+    one-character surname 東 珠実, an anonymised Ａ 委員, is no such tail)."""
+    words = _clean(line).split(" ")
+    return len(words) >= 2 and words[0] in _WORD_TAIL
 
 
 TITLE = re.compile(r"会議録|議事録|会議|委員会|審議会|協議会|議会|国会|懇談会|部会|記録|報告書")
@@ -440,6 +456,11 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             _put(meta, other, field, key, _clean(a.group(1)))
             continue
         if field == "attendees":
+            if meta["attendees"] and _cut_word_head(raw) and not re.search(r"[、，,]\s*$", lines[n - 1] if n else ""):
+                # …書記 教育総務 / 課 野口主事: the wrap cut the last entry's word; the line goes on with it
+                head, rest = _clean(raw).split(" ", 1)
+                meta["attendees"][-1] = _clean(f"{meta['attendees'][-1]}{head} {rest}")
+                continue
             take_attendees(raw, indent)
             continue
         _put(meta, other, field, key, line, cont=True)
