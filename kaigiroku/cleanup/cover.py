@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from ..charclass import WORD_CLASS
-from .labels import MARKS, is_label_only, match_label
+from .labels import MARKS, as_roles, is_direction, is_label_only, match_label, role_like
 
 _S = r"[\s\u3000]*"
 
@@ -378,7 +378,13 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
         for item in _entries(ITEM_NUMBER.sub("", raw), roles):
             who = match_label(item, roles)
             group = _GROUP.match(_clean(item))
-            if who is not None and who.name is None:
+            head = _clean(item).split(" ")
+            if who is None and len(head) >= 2 and _ROLE_WORD.fullmatch(head[0]) and role_like(head[0], as_roles(roles)) \
+                    and not is_direction(head[0]) and all(_NAME_WORD.fullmatch(w) for w in head[1:3]):
+                # 審議官 宮腰 修: a title the role list does not know, heading its person as a listed one does
+                role, names = head[0], " ".join(head[1:])
+                group_indent = indent
+            elif who is not None and who.name is None:
                 role, names = who.speaker, item[who.end:]
                 group_indent = indent
             elif _SEAT.match(_clean(item)):
@@ -527,6 +533,8 @@ def _names_apart(names: str) -> list[str]:
 
 
 _SEAT = re.compile(r"^[0-9０-９]{1,3}番\s")
+_ROLE_WORD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー]{2,10}")
+_NAME_WORD = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,5}")
 _COLUMN_GAP = re.compile(r"\u3000+|[ ]{2,}")
 
 

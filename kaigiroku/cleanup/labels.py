@@ -415,6 +415,11 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     if m and (role_like(m.group("role"), r) or _NAME_SUFFIX.search(m.group("name") or "")) \
             and not is_direction(m.group("role")):
         return _made(text, m.group("role"), _clean_name(m.group("name")), None, m.end(), False, "named", r)
+    for name, role in r.people:  # (i9doc) 原田智子委員 where a list prints 委員 原田 智子: that person, that role
+        if text.startswith(name + role):
+            sep = re.compile(r"(?:[ \u3000\t]+|[:：][ \u3000]*|$)").match(text, len(name) + len(role))
+            if sep is not None:
+                return _made(text, role, name, None, sep.end(), False, "surname_role", r)
     m = pats["surname_role"].match(text)
     if m:
         role, name, form = split_head(_despace(m.group("head")), r)
@@ -677,9 +682,13 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
     """(i9doc) (name, role) of the people a list prints after a role (出席者 会長 原田 雅人、委員 松浦 恵子):
     the role, then one or two name words, in a line that is no prose. Longest name first."""
     people = set()
-    # a list line cut by a wrap (…、総 / 務部長 小池誠, 原田 浩 / 二) is read joined to the next one too
+    # a list line cut by a wrap inside a word (…、総 / 務部長 小池誠, 原田 浩 / 二: a lone character on one
+    # side of the cut) is read joined to the next one too
+    def lone_at_cut(a: str, b: str) -> bool:
+        tail, head = re.split(r"[、，,\s\u3000]", a.strip())[-1], re.split(r"[、，,\s\u3000]", b.strip())[0]
+        return len(tail) == 1 or len(head) == 1
     joined = [a.rstrip() + b.strip() for a, b in zip(texts, texts[1:])
-              if a.rstrip()[-1:] not in "、，,。" and not _prose(a) and not _prose(b)]
+              if a.rstrip()[-1:] not in "、，,。" and not _prose(a) and not _prose(b) and lone_at_cut(a, b)]
     for t in [*texts, *joined]:
         if _prose(t):
             continue
