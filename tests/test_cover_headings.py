@@ -192,3 +192,17 @@ def test_a_chairs_call_of_an_item_cut_at_its_line_end_is_no_heading():
     assert block_kind("日程第３、教育長報告を行い") == "speech"
     assert block_kind("議案第５５号　東雲市職員の勤務時間、休暇等に関する条例") == "heading"
     assert block_kind("日程第３　教育長報告") == "heading"
+
+
+def test_the_records_caption_is_a_note_not_a_speech_for_a_dumped_label():
+    """要旨は次の＜諮問審議＞のとおり between the body's headings is the record's caption: a dumped label
+    run (labels after the page body, as pypdf gives them) does not place its first label on it."""
+    assert block_kind("要旨は次の＜諮問審議＞のとおり") == "note"
+    assert block_kind("概要は次のとおりです。") == "speech"
+    text = ("（１）開会\n要旨は次の＜諮問審議＞のとおり\n（２）諮問審議\nそれでは、議事に入ります。事務局から説明をお願いします。\n"
+            "本件は、審議会の御意見をお聴きするものです。よろしくお願いいたします。\n"
+            "ありがとうございました。御質問はございますか。\n◯会長\n◯事務局\n◯会長\n")
+    m = kaigiroku.repair(text)
+    assert [(t.kind, t.speaker) for t in m.turns if t.kind == "speech"] == [
+        ("speech", "会長"), ("speech", "事務局"), ("speech", "会長")]
+    assert any(t.text == "要旨は次の＜諮問審議＞のとおり" and t.speaker is None for t in m.turns)
