@@ -234,13 +234,13 @@ def test_a_speck_read_after_a_key_on_a_scan_is_its_separator(key):
 def test_an_entry_with_its_own_role_after_a_comma_heads_its_group():
     """議長 渡辺健一、教育長.山口和夫 (a speck between role and name, as a scan reads it): the
     second entry is the 教育長's, not a second 議長."""
-    m = kaigiroku.repair("第1回会議録\n\n出席者　議長 渡辺健一、教育長.山口和夫\n\n○議長　開会します。\n")
+    m = kaigiroku.repair("第1回会議録\n\n出席者\n　議長 渡辺健一、教育長.山口和夫\n\n○議長　開会します。\n")
     assert m.meta["attendees"] == ["議長 渡辺健一", "教育長 山口和夫"]
 
 
 def test_a_role_word_cut_at_a_list_lines_end_is_read_whole():
     """委員 青木 秀子、東 珠実、委 / 員 西村 典子: the wrap cut the role 委員, not the list."""
-    m = kaigiroku.repair("第1回会議録\n\n出席者　委員 青木 秀子、東 珠実、委\n員 西村 典子\n\n○委員長　開会します。\n")
+    m = kaigiroku.repair("第1回会議録\n\n出席者\n　委員 青木 秀子、東 珠実、委\n員 西村 典子\n\n○委員長　開会します。\n")
     assert m.meta["attendees"] == ["委員 青木 秀子", "委員 東 珠実", "委員 西村 典子"]
 
 
@@ -262,7 +262,7 @@ def test_an_attendee_word_cut_by_the_wrap_stays_in_the_cover():
     """…、書記 教育総務 / 課 野口主事: the wrap cut 教育総務課; the line is the list's tail, not the label
     of the first speech (which is ◯教育長's)."""
     m = kaigiroku.repair("第8回教育委員会定例会会議録\n\n日　時　令和6年8月27日（火）午後1時30分\n"
-                         "出 席 者　教育長 吉村 博、委員 山本 和子、書記 教育総務\n　　　　　課 野口主事\n\n"
+                         "出 席 者\n　教育長 吉村 博、委員 山本 和子、書記 教育総務\n　課 野口主事\n\n"
                          "◯教育長\nただいまから会議を開きます。\n◯委員\n質問します。よろしいでしょうか。\n")
     assert m.meta["attendees"][-1] == "書記 教育総務課 野口主事"
     assert [t.speaker for t in m.turns] == ["教育長", "委員"]

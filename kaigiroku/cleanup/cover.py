@@ -432,12 +432,7 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             field, key = _key_of(m.group("key"))
             role, group_indent = "", None
             value = _clean(m.group("value"))
-            if field == "attendees" and value:
-                # the names on the key's own line are read as on the lines below it (出席者　委員 青木 秀子、…)
-                role = "" if key == "出席者" else key
-                take_attendees(m.group("value"), indent)
-            else:
-                _put(meta, other, field, key, value)
+            _put(meta, other, field, key, value)
             awaiting = not value
             continue
         if m is None and not meta["date_text"] and _DATE_LINE.match(line):
