@@ -206,3 +206,15 @@ def test_the_records_caption_is_a_note_not_a_speech_for_a_dumped_label():
     assert [(t.kind, t.speaker) for t in m.turns if t.kind == "speech"] == [
         ("speech", "会長"), ("speech", "事務局"), ("speech", "会長")]
     assert any(t.text == "要旨は次の＜諮問審議＞のとおり" and t.speaker is None for t in m.turns)
+
+
+def test_a_bare_heading_before_a_time_note_and_the_next_label_is_a_heading():
+    """…閉会いたします。 / 審査の経過 / 午前10時開会 / ○委員長: a record printed twice over (a browser's
+    long record) repeats its heading after the last speech; the time note between it and the next
+    label does not make it the last speech's words."""
+    once = "審査の経過\n\n午前10時開会\n\n○委員長\nただいまから委員会を開会いたします。\n\n○委員\n質問があります。" \
+           "よろしいでしょうか。\n\n○委員長\n以上で本日の委員会を閉会いたします。\n\n"
+    m = kaigiroku.repair("東雲市議会総務常任委員会会議録\n\n" + once + once)
+    second = [t for t in m.turns if t.text == "審査の経過"][1:]
+    assert [t.kind for t in second] == ["heading"]
+    assert all("審査の経過" not in t.text for t in m.turns if t.kind == "speech")
