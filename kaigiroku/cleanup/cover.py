@@ -342,8 +342,8 @@ def _title_lines(lines: list[str], roles=None) -> int:
     for line in lines[:3]:
         t = _clean(line)
         if not t or len(t) > 60 or match_label(line, roles) is not None or t[-1] in "。？！" or not TITLE.search(t) \
-                or ITEM_NUMBER.match(t) or BODY_START.match(t) or AGENDA.match(t):
-            break  # a numbered heading that opens the body ((１)会議の概要, 日程第1 …) is no title
+                or ITEM_NUMBER.match(t) or BODY_START.match(t) or AGENDA.match(t) or _AGENDA_NUMBER.match(t):
+            break  # a numbered heading that opens the body ((１)会議の概要, 日程第1, 第１　会議の概要 …) is no title
         n += 1
     return n
 
