@@ -54,8 +54,9 @@ def _counter(line: str) -> int | None:
     if len(pieces) < 2:
         return None
     for piece in (pieces[-1], pieces[0]):
-        if is_page_number(piece):
-            return int(re.search(r"\d+", piece).group())
+        digits = re.search(r"\d+", piece)
+        if digits is not None and is_page_number(piece):  # (a letter apart, Ｃ   委 員, reads as roman C)
+            return int(digits.group())
     return None
 
 
