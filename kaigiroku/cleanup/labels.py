@@ -199,13 +199,13 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
         return head, None, "role"
     # (i9doc) 原田雅人会長 where the document lists 会長 原田 雅人: a name it lists, then a role it lists
     # (a list's name cut by a wrap, 原田 浩 / 二, must not cut 原田浩二特別顧問 at 浩)
-    listed_roles = {role for _, role in r.people}
+    listed_roles = _roles_of(r.people)
     person = next((p for p, _ in r.people if head.startswith(p) and head[len(p):] in listed_roles), None)
     if person is not None:
         return head[len(person):], person, "surname_role"
     # failing the name, a role the list prints before a name ends the head (原田浩二特別顧問, the list's
     # 特別顧問 原田 浩 / 二 cut by a wrap), after two to five characters of a name
-    role = next((x for x in sorted(listed_roles, key=len, reverse=True) if head.endswith(x)
+    role = next((x for x in listed_roles if head.endswith(x)
                  and 2 <= len(head) - len(x) <= 5 and _LISTED_NAME.fullmatch(head[: -len(x)])
                  and _surname_like(head[: -len(x)][:4], r) and not role_like(head[: -len(x)], r)), None)
     if role is not None and not is_direction(head):
@@ -676,6 +676,12 @@ def discover(texts, roles=None) -> Roles:
 
 
 _LISTED_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,5}")
+
+
+@functools.lru_cache(maxsize=16)
+def _roles_of(people: tuple) -> tuple[str, ...]:
+    """(i9doc) The roles a list prints before its people, longest first (decided once a document)."""
+    return tuple(sorted({role for _, role in people}, key=len, reverse=True))
 
 
 def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str], ...]:
