@@ -215,3 +215,54 @@ def test_wrapped_attendee_after_a_comma_stays_in_the_cover():
              "出席者　会長 岡田 誠一、委員 石井 健、説明員 谷口副課長、", "　　浅野主任",
              "（１）開会", "◯会長　それでは、議事に入ります。", "◯浅野主任　御説明いたします。"]
     assert find_body_start(lines) == 6
+
+
+DIET_HEAD = "第212回国会 衆議院\n文部科学委員会議録 第1号\n令和五年十一月一日（水曜日）\n午前十時一分開議\n"
+DIET_BODY = "\n○委員長（田中花子君）　これより会議を開きます。\n○鈴木さつき君　質問いたします。よろしくお願いします。\n"
+
+
+@pytest.mark.parametrize("key", ["出席者。\n", "出 席 者。 ", "出席者．\n"])
+def test_a_speck_read_after_a_key_on_a_scan_is_its_separator(key):
+    """OCR reads a speck after 出席者 as a stop: the key still opens the attendees, which stay out of
+    the time and out of the body."""
+    m = kaigiroku.repair(DIET_HEAD + key + "鈴木さつき、山田太郎、佐藤一郎\n" + DIET_BODY)
+    assert m.meta["time_text"] == "午前十時一分開議"
+    assert "鈴木さつき" in " ".join(m.meta["attendees"]) and "山田太郎" in " ".join(m.meta["attendees"])
+    assert m.turns[0].speaker == "委員長" and all("出席" not in t.text for t in m.turns)
+
+
+def test_an_entry_with_its_own_role_after_a_comma_heads_its_group():
+    """議長 渡辺健一、教育長.山口和夫 (a speck between role and name, as a scan reads it): the
+    second entry is the 教育長's, not a second 議長."""
+    m = kaigiroku.repair("第1回会議録\n\n出席者\n　議長 渡辺健一、教育長.山口和夫\n\n○議長　開会します。\n")
+    assert m.meta["attendees"] == ["議長 渡辺健一", "教育長 山口和夫"]
+
+
+def test_a_role_word_cut_at_a_list_lines_end_is_read_whole():
+    """委員 青木 秀子、東 珠実、委 / 員 西村 典子: the wrap cut the role 委員, not the list."""
+    m = kaigiroku.repair("第1回会議録\n\n出席者\n　委員 青木 秀子、東 珠実、委\n員 西村 典子\n\n○委員長　開会します。\n")
+    assert m.meta["attendees"] == ["委員 青木 秀子", "委員 東 珠実", "委員 西村 典子"]
+
+
+def test_a_full_name_run_into_the_role_is_split_where_the_cover_lists_the_person():
+    """○原田雅人会長 where the cover lists 会長 原田 雅人: speaker 会長, name 原田雅人 (not 雅人会長 / 原田);
+    the same for a role outside the list (参与 杉本 智子) and for a name the cover's wrap cut (原田 浩 / 二)."""
+    text = ("第1回会議録\n\n出席者　会長 原田 雅人、参与 杉本 智子、委員 大槻 雅人、特別顧問 原田 浩\n　二\n\n"
+            "○原田雅人会長　ただいまから会議を開きます。よろしくお願いします。\n"
+            "○杉本智子参与　御説明いたします。資料を御覧ください。\n"
+            "○大槻雅人委員　質問いたします。費用はいかがでしょうか。\n"
+            "○原田浩二特別顧問　お答えいたします。費用は約百万円です。\n"
+            "○原田雅人会長　以上で本日の会議を閉じます。\n")
+    m = kaigiroku.repair(text)
+    assert [(t.speaker, t.name) for t in m.turns] == [
+        ("会長", "原田雅人"), ("参与", "杉本智子"), ("委員", "大槻雅人"), ("特別顧問", "原田浩二"), ("会長", "原田雅人")]
+
+
+def test_an_attendee_word_cut_by_the_wrap_stays_in_the_cover():
+    """…、書記 教育総務 / 課 野口主事: the wrap cut 教育総務課; the line is the list's tail, not the label
+    of the first speech (which is ◯教育長's)."""
+    m = kaigiroku.repair("第8回教育委員会定例会会議録\n\n日　時　令和6年8月27日（火）午後1時30分\n"
+                         "出 席 者\n　教育長 吉村 博、委員 山本 和子、書記 教育総務\n　課 野口主事\n\n"
+                         "◯教育長\nただいまから会議を開きます。\n◯委員\n質問します。よろしいでしょうか。\n")
+    assert m.meta["attendees"][-1] == "書記 教育総務課 野口主事"
+    assert [t.speaker for t in m.turns] == ["教育長", "委員"]

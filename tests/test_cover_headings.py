@@ -183,3 +183,38 @@ def test_self_check_warns_when_a_cover_item_is_left_in_the_body():
     m = kaigiroku.repair(text)
     assert any("cover item" in w and "場所" in w for w in m.warnings)
     assert not kaigiroku.repair(NUMBERED_COVER).warnings  # a cover read whole leaves nothing behind
+
+
+def test_a_chairs_call_of_an_item_cut_at_its_line_end_is_no_heading():
+    """議案第55号、東雲市職員の…に関 (the chair's call, cut where a centred label starts the next line) is
+    speech; the printed heading sets the item's name apart with a space."""
+    assert block_kind("議案第５５号、東雲市職員の勤務時間、休暇等に関") == "speech"
+    assert block_kind("日程第３、教育長報告を行い") == "speech"
+    assert block_kind("議案第５５号　東雲市職員の勤務時間、休暇等に関する条例") == "heading"
+    assert block_kind("日程第３　教育長報告") == "heading"
+
+
+def test_the_records_caption_is_a_note_not_a_speech_for_a_dumped_label():
+    """要旨は次の＜諮問審議＞のとおり between the body's headings is the record's caption: a dumped label
+    run (labels after the page body, as pypdf gives them) does not place its first label on it."""
+    assert block_kind("要旨は次の＜諮問審議＞のとおり") == "note"
+    assert block_kind("概要は次のとおりです。") == "speech"
+    text = ("（１）開会\n要旨は次の＜諮問審議＞のとおり\n（２）諮問審議\nそれでは、議事に入ります。事務局から説明をお願いします。\n"
+            "本件は、審議会の御意見をお聴きするものです。よろしくお願いいたします。\n"
+            "ありがとうございました。御質問はございますか。\n◯会長\n◯事務局\n◯会長\n")
+    m = kaigiroku.repair(text)
+    assert [(t.kind, t.speaker) for t in m.turns if t.kind == "speech"] == [
+        ("speech", "会長"), ("speech", "事務局"), ("speech", "会長")]
+    assert any(t.text == "要旨は次の＜諮問審議＞のとおり" and t.speaker is None for t in m.turns)
+
+
+def test_a_bare_heading_before_a_time_note_and_the_next_label_is_a_heading():
+    """…閉会いたします。 / 審査の経過 / 午前10時開会 / ○委員長: a record printed twice over (a browser's
+    long record) repeats its heading after the last speech; the time note between it and the next
+    label does not make it the last speech's words."""
+    once = "審査の経過\n\n午前10時開会\n\n○委員長\nただいまから委員会を開会いたします。\n\n○委員\n質問があります。" \
+           "よろしいでしょうか。\n\n○委員長\n以上で本日の委員会を閉会いたします。\n\n"
+    m = kaigiroku.repair("東雲市議会総務常任委員会会議録\n\n" + once + once)
+    second = [t for t in m.turns if t.text == "審査の経過"][1:]
+    assert [t.kind for t in second] == ["heading"]
+    assert all("審査の経過" not in t.text for t in m.turns if t.kind == "speech")

@@ -200,3 +200,27 @@ def test_a_direction_in_a_table_cell_is_no_running_header():
                  "| ◎委員長 | 質疑を終結いたします。 |", f"- {n} -"]
     turns = kaigiroku.repair("\n".join(rows) + "\n").to_dict()["turns"]
     assert sum(t["kind"] == "note" and "なし" in t["text"] for t in turns) == 4
+
+
+def test_numbered_headings_that_differ_only_in_their_number_are_no_running_header():
+    """日程第１　諮問審議 and 日程第２　諮問審議 on a one-page document (pdftotext: a form feed, a page
+    number): a list's items number on, a running header does not; both headings stay."""
+    text = ("　日程第１　諮問審議\n　　　午前１１時４５分開会\n　　日程第２　諮問審議\n"
+            "田中和彦会長　本件に問題はないと考えます。\n　　午後２時１０分終了\n１\n\f")
+    m = kaigiroku.repair(text)
+    assert [t.text for t in m.turns if t.kind == "heading"] == ["日程第1\u3000諮問審議", "日程第2\u3000諮問審議"]
+
+
+def test_a_numbered_heading_opening_a_document_with_no_cover_is_no_title():
+    """第１　会議の概要 at the head of a document with no cover sheet opens the body."""
+    m = kaigiroku.repair("第１　会議の概要\n午前10時開会\n第２　会議録署名議員の指名\n○事務局　学校図書館について伺います。\n")
+    assert m.meta["title"] == "" and m.turns[0].kind == "heading" and m.turns[0].text.startswith("第1")
+
+
+def test_a_letter_set_apart_at_a_line_head_is_no_page_counter():
+    """Ｃ   委 員　… (an anonymised member's letter-spaced label): the letter apart is no page counter
+    (roman C), and reading the line does not fail."""
+    text = "第3回検討会議事録\n\n" + "".join(f"Ｃ   委 員\u3000質問{n}があります。よろしくお願いします。\n○座長　お答えします。\n"
+                                      for n in range(3))
+    m = kaigiroku.repair(text)
+    assert [t.speaker for t in m.turns if t.kind == "speech"][:2] == ["委員", "座長"]

@@ -1,6 +1,8 @@
 """The damage generator (fixtures/generate.py) and our invented minutes (fixtures/minutes)."""
 from __future__ import annotations
 
+import random
+
 import json
 import re
 import string
@@ -632,3 +634,20 @@ def test_council_record_is_a_long_browser_print_with_labels_alone(tmp_path):
     by_line = Counter((page, round(top, 1)) for page, top, x, s, body in r.log)
     labels = [(page, round(top, 1)) for page, top, x, s, body in r.log if not body and s[:1] in "○◯〇◎◆◇"]
     assert labels and all(by_line[at] == 1 for at in labels)
+
+
+def test_fullname_role_labels_and_a_cover_that_lists_the_people():
+    """○原田雅人会長: the gold is (会長, 原田雅人), and the cover lists each person so named (会長 原田 雅人);
+    the family is drawn with a cover."""
+    plenary = load(ROOT / "fixtures" / "minutes" / "shigikai_shinonome_honkaigi.json")
+    r = variety.render_random(plenary, 5, label_form="fullname_role", layout="inline", mark="none", cover="kv_colon",
+                              separator="fullwidth_space", roles="listed", fullwidth=False, blank_lines=False)
+    lines = r.text.split("\n")
+    cover = " ".join(lines[:lines.index("")] if "" in lines else lines[:8]).replace(" ", "").replace("　", "")
+    people = {(s, n) for s, n, _ in gold_labels(r.gold) if n}
+    assert len(people) >= 3
+    for speaker, name in people:
+        assert any(line.startswith(f"{name}{speaker}　") for line in lines), (speaker, name)
+        assert f"{speaker}{name}" in cover, (speaker, name)
+    drawn = [variety.draw_axes(random.Random(s)) for s in range(400)]
+    assert all(a["cover"] != "none" for a in drawn if a["label_form"] == "fullname_role")

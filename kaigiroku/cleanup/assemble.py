@@ -206,8 +206,13 @@ def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
 def _between_turns(blocks: list[Block], i: int, in_run: set[int], placed: dict) -> bool:
     """Block i stands after a sentence's end (or a heading or direction) and right before a labelled
     block (or one a dumped label was placed on): where a heading stands, and a speech's last words
-    do not (i9doc). A dumped run of label cells next says nothing: it stands wherever the page ended."""
-    if i == 0 or i + 1 >= len(blocks) or (blocks[i + 1].label is None and i + 1 not in placed) or i + 1 in in_run \
+    do not (i9doc). A dumped run of label cells next says nothing: it stands wherever the page ended.
+    A note between heading and label (審査の経過 / 午前10時開会 / ○委員長) is passed over."""
+    j = i + 1
+    while j < len(blocks) and blocks[j].label is None and j not in placed and j not in in_run \
+            and block_kind(blocks[j].whole_text, blocks[j].hint) == "note":
+        j += 1
+    if i == 0 or j >= len(blocks) or (blocks[j].label is None and j not in placed) or j in in_run \
             or blocks[i].cont or blocks[i].tail:
         return False
     before = blocks[i - 1].whole_text

@@ -14,6 +14,12 @@ NUMBERED = re.compile(rf"^{_NUM}[\s\u3000.．、]*\S")
 AGENDA = re.compile(r"^(?:日程第[0-9０-９一二三四五六七八九十]+|議案第|諮問第|報告第|請願第|陳情第)")
 SECTION_WORDS = re.compile(r"^(?:別\s*紙|資料一覧|次\s*第|開\s*会|閉\s*会|散\s*会|議\s*事|議\s*題|報告事項|協議事項|審議事項|諮問事項|その他|そ\s*の\s*他)$")
 BULLET = re.compile(r"^[●■□◇・※▼▽►]")
+# the record's caption over what follows (要旨は次の＜諮問審議＞のとおり): no one says it; a speech
+# says 次のとおりです
+_CAPTION = re.compile(r"は次の(?:.{1,16}の)?とおり。?$")
+# the chair calling an item (議案第55号、東雲市職員の…を議題といたします): a comma after the number is
+# spoken, a printed heading sets the item's name apart with a space (議案第５５号　東雲市職員の…)
+AGENDA_CALL = re.compile(r"^(?:日程|議案|諮問|報告|請願|陳情)第[0-9０-９一二三四五六七八九十]+号?、")
 
 
 def bracketed(text: str) -> str | None:
@@ -66,10 +72,10 @@ def block_kind(text: str, hint: str | None = None) -> str:
     if display_width(t) <= 40 and (t[-1] in "＞>" and "＜" not in t and "<" not in t
                                    or t[0] in "〔＜<（(" and not any(c in t for c in "〕＞>）)")):
         return "note"  # a stage direction that lost a bracket (OCR): 質疑応答終了　説明員退室＞, 〔拍手
-    if TIME_NOTE.match(t):
+    if TIME_NOTE.match(t) or (_CAPTION.search(t) and display_width(t) <= 40):
         return "note"
     short = display_width(t) <= 45 and t[-1] not in SENTENCE_END
-    if AGENDA.match(t) and t[-1] not in SENTENCE_END and "。" not in t:
+    if AGENDA.match(t) and t[-1] not in SENTENCE_END and "。" not in t and not AGENDA_CALL.match(t):
         return "heading"
     if SECTION_WORDS.match(re.sub(r"^[0-9０-９()（）]+\s*", "", t)) and display_width(t) <= 16:
         return "heading"

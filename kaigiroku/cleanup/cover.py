@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from ..charclass import WORD_CLASS
-from .labels import MARKS, is_label_only, match_label
+from .labels import MARKS, as_roles, is_direction, is_label_only, match_label, role_like
 
 _S = r"[\s\u3000]*"
 
@@ -28,9 +28,12 @@ _KEYS = {
 _ALL_KEYS = sorted({k for ks in _KEYS.values() for k in ks}, key=len, reverse=True)
 # before a key: a bullet (・, ■) and/or a number (１, (1), 1．)
 _NUMBERING = r"(?:[-*・■□●]\s*)?(?:[0-9０-９]{1,2}[\s\u3000.．、)）]*|[（(][0-9０-９]{1,2}[）)]\s*)*"
-# a key may stand in brackets (【日時】令和6年…, 〔場所〕…): the bracket closing it is its separator
+# a key may stand in brackets (【日時】令和6年…, 〔場所〕…): the bracket closing it is its separator; on a
+# scan a speck after the key may read as a stop (出席者。 鈴木さつき、…), a separator too where a space
+# or the line's end follows it
 KEY_LINE = re.compile(rf"^{_S}{_NUMBERING}{_S}(?P<open>[【〔［\[])?{_S}(?P<key>{'|'.join(_spaced(k) for k in _ALL_KEYS)})"
-                      rf"{_S}(?:[（(][^）)]*[）)])?{_S}(?(open)[】〕］\]]{_S}[:：]?|(?:[:：]|\s|\u3000|$))(?P<value>.*)$")
+                      rf"{_S}(?:[（(][^）)]*[）)])?{_S}(?(open)[】〕］\]]{_S}[:：]?|(?:[:：]|\s|\u3000|$|[。．.・](?=[\s\u3000]|$)))"
+                      r"(?P<value>.*)$")
 ITEM_NUMBER = re.compile(rf"^{_S}(?:[（(][0-9０-９]{{1,2}}[）)]|[0-9０-９]{{1,2}}[.．)）]){_S}")
 BODY_START = re.compile(rf"^{_S}{_NUMBERING}{_S}(?:(?:会議|審議|審査|議事|質疑|討論|協議)の?(?:概要|経過|内容|要旨|記録)|会議の?概要|審議内容|審議の?経過|議事の?経過|会議の?経過|議事の?内容|"
                         r"議事の?概要|会議の?内容|発言の?要旨|議事の?要旨|会議の?要旨|会議録|議事録|審議の?概要|議事の?記録|"
@@ -306,12 +309,28 @@ def _before_label_cells(lines: list[str], start: int, roles=None) -> int:
 
 
 def _goes_on_list(lines: list[str], i: int) -> bool:
-    """Line i carries on a list whose line above ends in a comma (…谷口副課長、 / 浅野主任): a
+    """Line i carries on a list whose line above ends in a comma (…谷口副課長、 / 浅野主任), or whose
+    last word a wrap cut (…、書記 教育総務 / 課 野口主事: the line opens with a lone character): a
     cover's wrapped attendee, however much it looks like a surname + role label."""
     j = i - 1
     while j >= 0 and not lines[j].strip():
         j -= 1
-    return j >= 0 and lines[j].rstrip()[-1:] in "、，,"
+    if j < 0:
+        return False
+    above = lines[j].rstrip()
+    return above[-1:] in "、，," or (_cut_word_head(lines[i]) and ("、" in above or KEY_LINE.match(above) is not None)
+                                     and above[-1:] not in "。．.？?！!")
+
+
+_WORD_TAIL = set("課局室部係所長員官事務者補")  # the last character of an office or a title
+
+
+def _cut_word_head(line: str) -> bool:
+    """The line opens with an office's or title's last character standing alone before a space (課
+    野口主事, 員 西村 典子): the tail of a word the line above was cut in, never a label of its own (a
+    one-character surname 東 珠実, an anonymised Ａ 委員, is no such tail)."""
+    words = _clean(line).split(" ")
+    return len(words) >= 2 and words[0] in _WORD_TAIL
 
 
 TITLE = re.compile(r"会議録|議事録|会議|委員会|審議会|協議会|議会|国会|懇談会|部会|記録|報告書")
@@ -323,8 +342,8 @@ def _title_lines(lines: list[str], roles=None) -> int:
     for line in lines[:3]:
         t = _clean(line)
         if not t or len(t) > 60 or match_label(line, roles) is not None or t[-1] in "。？！" or not TITLE.search(t) \
-                or ITEM_NUMBER.match(t) or BODY_START.match(t) or AGENDA.match(t):
-            break  # a numbered heading that opens the body ((１)会議の概要, 日程第1 …) is no title
+                or ITEM_NUMBER.match(t) or BODY_START.match(t) or AGENDA.match(t) or _AGENDA_NUMBER.match(t):
+            break  # a numbered heading that opens the body ((１)会議の概要, 日程第1, 第１　会議の概要 …) is no title
         n += 1
     return n
 
@@ -352,7 +371,47 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
     awaiting = False  # the key line before had no value
     shapes = {_shape(l) for l in lines if KEY_LINE.match(l)} - {None}
     group_indent = None
+
+    def take_attendees(raw: str, indent) -> None:
+        nonlocal role, group_indent
+        # （１） 会 長　小室 充孝 / 委員：青木 秀子、東 珠実、… / a line that goes on with names
+        for item in _entries(ITEM_NUMBER.sub("", raw), roles):
+            who = match_label(item, roles)
+            group = _GROUP.match(_clean(item))
+            head = _clean(item).split(" ")
+            if who is None and len(head) >= 2 and _ROLE_WORD.fullmatch(head[0]) and role_like(head[0], as_roles(roles)) \
+                    and not is_direction(head[0]) and all(_NAME_WORD.fullmatch(w) for w in head[1:3]):
+                # 審議官 宮腰 修: a title the role list does not know, heading its person as a listed one does
+                role, names = head[0], " ".join(head[1:])
+                group_indent = indent
+            elif who is not None and who.name is None:
+                role, names = who.speaker, item[who.end:]
+                group_indent = indent
+            elif _SEAT.match(_clean(item)):
+                role, names = "", item  # 3番 松田 翔: a seat and its member, in no role's group
+            elif group and (not role or (indent is not None and group_indent is not None
+                                         and indent <= group_indent)):
+                role, names = group.group("group"), group.group("rest")  # 消費者庁：宮腰大臣、…
+                group_indent = indent
+            elif not ITEM_NUMBER.match(raw) and role:
+                names = item
+            else:
+                role, names = "", item
+            for k, name in enumerate(_names_apart(names)):
+                name = _despeck(_clean(name), roles)
+                own = match_label(name, roles) if k and role and name else None
+                if own is not None and own.name is None and _clean(name[own.end:]):
+                    # 議長 渡辺健一、教育長 山口和夫: an entry after a comma with its own role heads a new
+                    # group (事務局 総務課長 岡本 久美子 is one entry: the office, then the person)
+                    role, name = own.speaker, _clean(name[own.end:])
+                if name:
+                    meta["attendees"].append(f"{role} {name}".strip())
+
+    lines = list(lines)  # a wrapped attendee line may hand its cut head to the next (same count)
     for n, raw in enumerate(lines):
+        key_here = KEY_LINE.match(raw)
+        if n + 1 < len(lines) and (field == "attendees" or (key_here and _key_of(key_here.group("key"))[0] == "attendees")):
+            raw, lines[n + 1] = _rejoin_wrapped_role(raw, lines[n + 1], roles)
         line = _clean(raw)
         if not line:
             continue
@@ -398,26 +457,12 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             _put(meta, other, field, key, _clean(a.group(1)))
             continue
         if field == "attendees":
-            # （１） 会 長　小室 充孝 / 委員：青木 秀子、東 珠実、… / a line that goes on with names
-            for item in _entries(ITEM_NUMBER.sub("", raw), roles):
-                who = match_label(item, roles)
-                group = _GROUP.match(_clean(item))
-                if who is not None and who.name is None:
-                    role, names = who.speaker, item[who.end:]
-                    group_indent = indent
-                elif _SEAT.match(_clean(item)):
-                    role, names = "", item  # 3番 松田 翔: a seat and its member, in no role's group
-                elif group and (not role or (indent is not None and group_indent is not None
-                                             and indent <= group_indent)):
-                    role, names = group.group("group"), group.group("rest")  # 消費者庁：宮腰大臣、…
-                    group_indent = indent
-                elif not ITEM_NUMBER.match(raw) and role:
-                    names = item
-                else:
-                    role, names = "", item
-                for name in _names_apart(names):
-                    if _clean(name):
-                        meta["attendees"].append(f"{role} {_clean(name)}".strip())
+            if meta["attendees"] and _cut_word_head(raw) and not re.search(r"[、，,]\s*$", lines[n - 1] if n else ""):
+                # …書記 教育総務 / 課 野口主事: the wrap cut the last entry's word; the line goes on with it
+                head, rest = _clean(raw).split(" ", 1)
+                meta["attendees"][-1] = _clean(f"{meta['attendees'][-1]}{head} {rest}")
+                continue
+            take_attendees(raw, indent)
             continue
         _put(meta, other, field, key, line, cont=True)
     if title_lines and not meta["title"]:
@@ -439,6 +484,36 @@ _DATE_LINE = re.compile(rf"^(?:令和|平成|昭和){_ERA_NUMBER}年{_ERA_NUMBER
                         r"(?:[\s\u3000]*(?:午前|午後)?[0-9０-９一二三四五六七八九十零]{1,3}[時:：].{0,24})?$")
 
 
+# a speck OCR read between a role and its name (教育長.山口和夫, 委員・西村典子)
+_SPECK_AFTER_ROLE = re.compile(r"^(?P<role>\S{1,10}?)[.．・･。,'`](?P<name>[\u4e00-\u9fff\u3005\u3040-\u30ff]\S{1,9})$")
+
+
+def _despeck(entry: str, roles=None) -> str:
+    """教育長.山口和夫 -> 教育長 山口和夫: an attendee entry whose role and name a speck parts, read
+    as the role and name a space parts."""
+    m = _SPECK_AFTER_ROLE.match(entry)
+    if m is None:
+        return entry
+    spaced = f"{m.group('role')} {m.group('name')}"
+    who = match_label(spaced, roles)
+    return spaced if who is not None and who.name is None and who.end == len(m.group("role")) + 1 \
+        and match_label(m.group("name") + " x", roles) is None else entry
+
+
+def _rejoin_wrapped_role(line: str, nxt: str, roles=None) -> tuple[str, str]:
+    """A role word cut by a wrap at a list line's end (…東 珠実、委 / 員 西村 典子): the cut head goes
+    down to the next line, where the rest of the word stands, so the entry reads whole."""
+    tail = re.search(r"(?<=[、，,\s\u3000])[^、，,\s\u3000]{1,3}$", line.rstrip())
+    if tail is None or not nxt.strip() or KEY_LINE.match(nxt) or match_label(nxt, roles) is not None:
+        return line, nxt
+    joined = tail.group(0) + nxt.lstrip()
+    who = match_label(joined, roles)
+    if who is None or who.name is not None or who.end <= len(tail.group(0)) \
+            or match_label(tail.group(0) + " x", roles) is not None:
+        return line, nxt
+    return line.rstrip()[: tail.start()], joined
+
+
 def _names_apart(names: str) -> list[str]:
     """A list of names split at its commas, never inside brackets (総務課政策法務係（澤木、玖島）)."""
     out, cur, depth = [], "", 0
@@ -453,6 +528,8 @@ def _names_apart(names: str) -> list[str]:
 
 
 _SEAT = re.compile(r"^[0-9０-９]{1,3}番\s")
+_ROLE_WORD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー]{2,10}")
+_NAME_WORD = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,5}")
 _COLUMN_GAP = re.compile(r"\u3000+|[ ]{2,}")
 
 

@@ -18,6 +18,8 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = "。．.？?！!"
+# an item's number at a line's head: 日程第2, 第3, (4), 5. (never a bare page number: 3 会議録)
+_ITEM_NUMBER = re.compile(r"^(?:(?:日程|議案|諮問|報告|請願|陳情)?第\s*\d+|[(（]\d+[)）]|\d+[.．、])")
 _BRACKETS = "（(＜<〔［[【"
 
 
@@ -52,8 +54,9 @@ def _counter(line: str) -> int | None:
     if len(pieces) < 2:
         return None
     for piece in (pieces[-1], pieces[0]):
-        if is_page_number(piece):
-            return int(re.search(r"\d+", piece).group())
+        digits = re.search(r"\d+", piece)
+        if digits is not None and is_page_number(piece):  # (a letter apart, Ｃ   委 員, reads as roman C)
+            return int(digits.group())
     return None
 
 
@@ -114,7 +117,16 @@ def running_headers(lines: list[str], is_label) -> RunningHeaders:
         if counts.get(k, 0) >= 3:
             places[k].append(i)
     found = set(counted) | {k for k, l in zip(keys, lines) if k and browser_print_line(l)}
+    # the numbers a repeated line carries at its head: a list's items (日程第1 / 日程第2　諮問審議) number on,
+    # a running header does not
+    heads = defaultdict(set)
+    for k, l in zip(keys, lines):
+        if counts.get(k, 0) >= 2:
+            m = _ITEM_NUMBER.match(unicodedata.normalize("NFKC", l).strip())
+            heads[k].add(m.group(0) if m else None)
     for k, n in counts.items():
+        if len(heads[k]) > 1:
+            continue
         # a header is no sentence: none ends in it or inside it (a wrapped line of a speech said
         # three times, …ください。第3条第2項について御説, is text); judged inside a table row's pipes
         # (|  | 〔「なし」と呼ぶ者あり〕 | is a direction in a cell)

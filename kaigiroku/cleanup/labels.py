@@ -52,6 +52,7 @@ class Roles:
     bare: tuple[str, ...] = ()  # roles this document prints with no separator (会長皆さん、)
     document: bool = False  # the evidence of one document is in
     standalone: tuple[str, ...] = ()  # roles and titles this document prints as a word of their own (会長 岡田 誠一)
+    people: tuple[tuple[str, str], ...] = ()  # (i9doc) (name, role) a list prints (会長 原田 雅人), longest name first
 
 
 def _parse_role_lines(lines) -> tuple[list[str], list[str]]:
@@ -202,6 +203,19 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     (総務課長, 消費者教育推進課長) is split only where the document prints surname + role."""
     if head in r.words:
         return head, None, "role"
+    # (i9doc) 原田雅人会長 where the document lists 会長 原田 雅人: a name it lists, then a role it lists
+    # (a list's name cut by a wrap, 原田 浩 / 二, must not cut 原田浩二特別顧問 at 浩)
+    listed_roles = _roles_of(r.people)
+    person = next((p for p, _ in r.people if head.startswith(p) and head[len(p):] in listed_roles), None)
+    if person is not None:
+        return head[len(person):], person, "surname_role"
+    # failing the name, a role the list prints before a name ends the head (原田浩二特別顧問, the list's
+    # 特別顧問 原田 浩 / 二 cut by a wrap), after two to five characters of a name
+    role = next((x for x in listed_roles if head.endswith(x)
+                 and 2 <= len(head) - len(x) <= 5 and _LISTED_NAME.fullmatch(head[: -len(x)])
+                 and _surname_like(head[: -len(x)][:4], r) and not role_like(head[: -len(x)], r)), None)
+    if role is not None and not is_direction(head):
+        return role, head[: -len(role)], "surname_role"
     m = re.fullmatch(rf"(?P<a>[{_LETTER}])(?P<role>.+)|(?P<role2>.+?)(?P<b>[{_LETTER}])", head)
     if m:
         role = m.group("role") or m.group("role2")
@@ -428,6 +442,11 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     if m and (role_like(m.group("role"), r) or _NAME_SUFFIX.search(m.group("name") or "")) \
             and not is_direction(m.group("role")):
         return _made(text, m.group("role"), _clean_name(m.group("name")), None, m.end(), False, "named", r)
+    for name, role in r.people:  # (i9doc) 原田智子委員 where a list prints 委員 原田 智子: that person, that role
+        if text.startswith(name + role):
+            sep = re.compile(r"(?:[ \u3000\t]+|[:：][ \u3000]*|$)").match(text, len(name) + len(role))
+            if sep is not None:
+                return _made(text, role, name, None, sep.end(), False, "surname_role", r)
     m = pats["surname_role"].match(text)
     if m:
         role, name, form = split_head(_despace(m.group("head")), r)
@@ -733,7 +752,44 @@ def discover(texts, roles=None) -> Roles:
                   for k, w in enumerate(re.split(r"[\s\u3000、，,・]+", t))
                   if a_role(w) and not (k == 0 and n and _runs_on(texts[n - 1]))}
     standalone |= _titles_printed_alone(split_heads | heads_seen | set(heads), texts, r)
-    return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)))
+    return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)),
+                 _people_listed(texts, a_role, r))
+
+
+_LISTED_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,5}")
+
+
+@functools.lru_cache(maxsize=16)
+def _roles_of(people: tuple) -> tuple[str, ...]:
+    """(i9doc) The roles a list prints before its people, longest first (decided once a document)."""
+    return tuple(sorted({role for _, role in people}, key=len, reverse=True))
+
+
+def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str], ...]:
+    """(i9doc) (name, role) of the people a list prints after a role (出席者 会長 原田 雅人、委員 松浦 恵子):
+    the role, then one or two name words, in a line that is no prose. Longest name first."""
+    people = set()
+    # a list line cut by a wrap inside a word (…、総 / 務部長 小池誠, 原田 浩 / 二: a lone character on one
+    # side of the cut) is read joined to the next one too
+    def lone_at_cut(a: str, b: str) -> bool:
+        tail, head = re.split(r"[、，,\s\u3000]", a.strip())[-1], re.split(r"[、，,\s\u3000]", b.strip())[0]
+        return len(tail) == 1 or len(head) == 1
+    joined = [a.rstrip() + b.strip() for a, b in zip(texts, texts[1:])
+              if a.rstrip()[-1:] not in "、，,。" and not _prose(a) and not _prose(b) and lone_at_cut(a, b)]
+    for t in [*texts, *joined]:
+        if _prose(t):
+            continue
+        for item in re.split(r"[、，,:：]|[\u3000 ]{2,}", t):
+            words = item.split()
+            for k in range(len(words) - 1):
+                if len(words[k]) < 2 or not (a_role(words[k]) or role_like(words[k], r)) or a_role(words[k + 1]):
+                    continue  # (a role's last character alone, 委 / 員 福田茂, is no role)
+                # the name in one word or two (原田雅人, 原田 雅人); which, the labels show: both are kept
+                for rest in (words[k + 1:k + 2], words[k + 1:k + 3]):
+                    name = "".join(rest)
+                    if 3 <= len(name) <= 8 and all(_LISTED_NAME.fullmatch(w) for w in rest):
+                        people.add((name, words[k]))
+    return tuple(sorted(people, key=lambda p: (-len(p[0]), p)))
 
 
 def _separator(printed: str) -> str:
