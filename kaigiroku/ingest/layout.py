@@ -12,6 +12,7 @@ with a sentence the previous page cut off.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..charclass import LINE_CLOSED
@@ -112,19 +113,29 @@ def _parse_cells(layouts: list[PageLayout], roles, first: Labels, ocr: bool):
 
 def _read_pages(pages: list[Page], page_rows: list[list[Row]], labels: Labels) -> list[PageLayout]:
     out: list[PageLayout] = []
+    prevs: list[Column | None] = []  # the column of the pages before each page
     column = None
-    last = None  # the last Placed line of the pages so far
     for page, rows in zip(pages, page_rows):
+        prevs.append(column)
         lay = layout_page(page, labels, column, rows)
         if lay.column is not None:
             column = lay.column
+        out.append(lay)
+    if column is not None:
+        # one document sets its labels one way: a page laid out before the evidence on later pages
+        # was in (a first page of labels as tall as their speeches) is laid out again by the whole
+        # document's vote
+        for k, lay in enumerate(out):
+            if lay.column is not None and lay.column.align != column.align:
+                out[k] = layout_page(pages[k], labels, prevs[k], page_rows[k], column.votes, column.align)
+    last = None  # the last Placed line of the pages so far
+    for lay in out:
         if lay.placed:
             first = lay.placed[0]
             goes_on = _continues(last, first)
             first.line.brk = Break.WRAP if goes_on else Break.PAGE
             first.line.origin = "page: the sentence goes on from the page before" if goes_on else "page"
             last = lay.placed[-1]
-        out.append(lay)
     return out
 
 
@@ -135,7 +146,10 @@ def _continues(last: Placed | None, first: Placed) -> bool:
     return bool(last.line.text) and last.line.text.rstrip()[-1:] not in LINE_CLOSED
 
 
-def layout_page(page: Page, labels: Labels, prev: Column | None = None, rows: list[Row] | None = None) -> PageLayout:
+def layout_page(page: Page, labels: Labels, prev: Column | None = None, rows: list[Row] | None = None,
+                votes: Counter | None = None, align: str | None = None) -> PageLayout:
+    """One page's layout; `votes` and `align`: the document's evidence for how its labels sit and
+    what it decided (a second reading), else the pages' before (`prev`)."""
     rows = rows_of(page.lines) if rows is None else rows
     if not rows:
         return PageLayout(page)
@@ -147,7 +161,9 @@ def layout_page(page: Page, labels: Labels, prev: Column | None = None, rows: li
     column = find_column(rows, size, labels, rules, line_gap, prev)
     if column is None:
         return PageLayout(page, None, _plain(rows, size, rules, labels, line_gap))
-    return PageLayout(page, column, _table(rows, column, size, rules, labels, line_gap, prev))
+    if votes is not None:
+        column.votes, column.align = Counter(votes), align or column.align
+    return PageLayout(page, column, _table(rows, column, size, rules, labels, line_gap))
 
 
 # ----------------------------------------------------------------------------- pages without a column
@@ -217,7 +233,7 @@ def _mode_x0(rows: list[Row]) -> float:
 
 # ----------------------------------------------------------------------------- pages with a label column
 
-def _table(rows, column: Column, size, rules, labels: Labels, line_gap, prev: Column | None) -> list[Placed]:
+def _table(rows, column: Column, size, rules, labels: Labels, line_gap) -> list[Placed]:
     body_x = column.body
     # 1. each row: label-column pieces, body fragments, or a row running across both (plain)
     pieces, items = [], []  # items: ("body", Row) | ("plain", Row) in page order
@@ -233,13 +249,12 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, prev: Co
     body_rows = [r for kind, r in items if kind == "body"]
     page_left, page_right = min(r.x0 for r in rows), quantile([r.x1 for r in rows], 0.9, default=0.0)
     right_edge = quantile([r.x1 for r in body_rows], 0.9, default=0.0)
-    cells = stack_cells(pieces, labels, rules, line_gap + 0.3 * size, column.left, body_x)
+    cells = stack_cells(pieces, labels, rules, line_gap + 0.3 * size, column.left, body_x, right_edge)
     # 2. body rows into blocks, cut at rules, gaps and plain rows
     gap = line_gap + 0.45 * size
     blocks = _blocks(items, rules, gap, body_x, right_edge, (page_left, page_right), size)
     real_blocks = [b for b in blocks if isinstance(b, Block)]
-    column.align = guess_align(real_blocks, cells, size, prev.align if prev else column.align, right_edge,
-                               column.votes)
+    column.align = guess_align(real_blocks, cells, size, column.align, right_edge, column.votes)
     # 3. cells to blocks, splitting blocks that hold more than one label
     owned = _assign(cells, real_blocks, size)
     out: list[Placed] = []
