@@ -169,6 +169,7 @@ def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: lis
                     x1, right_edge, piece.size):
                 near = False
             if near and not (labels.whole(last.text) and not _goes_on_marked(last.text, piece.text, labels)
+                             and not _completes_role(last.text, piece.text, labels)
                              and _opens_label(lines, i, labels, max_gap, rules, x0, x1)):
                 last.pieces.append(piece)
                 continue
@@ -183,13 +184,14 @@ def _body_of(row: Row, body: float, size: float) -> list[Line]:
 
 def _opens_speech(text: list[Line], above: list[Line], body: float, right_edge: float, size: float) -> bool:
     """Body text beside a label piece opens a speech: flush at the body's edge (a paragraph of the
-    same speech is indented) under body text that stops short of the right edge, or under none.
-    A label cell wrapped over rows set solid (no padding) sits beside lines of its own speech going
-    on, or beside nothing; so the piece beside a new speech is a new cell (委員長 / 顧問, two
+    same speech is indented) under body text that ends a sentence short of the right edge, or under
+    none. A label cell wrapped over rows set solid (no padding) sits beside lines of its own speech
+    going on, or beside nothing; so the piece beside a new speech is a new cell (委員長 / 顧問, two
     one-line speeches), whatever words it holds."""
     if not text or text[0].x0 > body + 0.5 * size:
         return False
-    return not above or above[-1].x1 < right_edge - 1.5 * size
+    return not above or (above[-1].x1 < right_edge - 1.5 * size
+                         and above[-1].text.rstrip()[-1:] in LINE_CLOSED)
 
 
 def cells_joined(rows: list[Row], size: float, labels: Labels, rules: list[Rule] = ()) -> list[str]:
@@ -220,7 +222,8 @@ def cells_joined(rows: list[Row], size: float, labels: Labels, rules: list[Rule]
                     or piece.x1 <= lead.x0 or piece.x0 >= lead.x1 or piece.x1 > body_x - 0.5 * size \
                     or rule_between(rules, above.bottom, below.top, piece.x0, piece.x1):
                 break
-            if labels.whole(cell) and not _goes_on_marked(cell, piece.text, labels) and labels.head(piece.text):
+            if labels.whole(cell) and not _goes_on_marked(cell, piece.text, labels) \
+                    and not _completes_role(cell, piece.text, labels) and labels.head(piece.text):
                 break
             if beside and _opens_speech(below.frags[1:], above.frags[1:], body_x, right_edge, size):
                 break
@@ -238,6 +241,15 @@ def _lead(row: Row, size: float) -> Line | None:
     if len(f.text) > MAX_LABEL_CHARS or (len(row.frags) > 1 and row.frags[1].x0 - f.x1 < size):
         return None
     return f
+
+
+def _completes_role(cell: str, piece: str, labels: Labels) -> bool:
+    """The piece under a whole label completes its role into a longer listed one (森本教育長 /
+    職務代理者: 教育長職務代理者), so it is the cell's wrap, not a label of its own."""
+    piece = re.sub(r"[ \u3000]", "", piece)
+    first, joined = labels.match(cell), labels.match(cell + piece)
+    return first is not None and joined is not None and labels.whole(cell + piece) \
+        and joined.speaker == first.speaker + piece and joined.speaker in labels.roles.words
 
 
 def _goes_on_marked(cell: str, piece: str, labels: Labels) -> bool:
@@ -359,6 +371,8 @@ def guess_align(blocks, cells: list[Cell], size: float, default: str, right_edge
         rows = [r for r in block.rows if r.x0 <= left + 1.5 * size]
         if len(inside) != 1 or len(rows) < 2:
             continue
+        if any(c is not inside[0] and c.top <= block.bottom and c.bottom >= block.top for c in cells):
+            continue  # another label reaches into the block (taller than its one-line speech): two speeches
         c = inside[0]
         top, bottom = rows[0].top, rows[-1].bottom
         if (bottom - top) - (c.bottom - c.top) < 0.7 * size:

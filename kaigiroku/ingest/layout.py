@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..charclass import LINE_CLOSED
+from ..charclass import CLOSERS, LINE_CLOSED, OPENERS, SENTENCE_END
 from ..cleanup.cover import KEY_LINE
 from ..cleanup.labels import discover
 from ..model import Break, LabelMatch, Page, StreamLine
@@ -163,7 +163,7 @@ def layout_page(page: Page, labels: Labels, prev: Column | None = None, rows: li
         return PageLayout(page, None, _plain(rows, size, rules, labels, line_gap))
     if votes is not None:
         column.votes, column.align = Counter(votes), align or column.align
-    return PageLayout(page, column, _table(rows, column, size, rules, labels, line_gap))
+    return PageLayout(page, column, _table(rows, column, size, rules, labels, line_gap, page.width / 2))
 
 
 # ----------------------------------------------------------------------------- pages without a column
@@ -176,7 +176,11 @@ def _plain(rows: list[Row], size: float, rules, labels: Labels, line_gap: float)
     for row in rows:
         text = row.text  # a key/value row of a cover table: 日 時　令和… (cells joined by U+3000)
         indented = row.x0 > left + 0.5 * size
-        labelled = _label_start(text, labels)
+        # an indented row under a full row whose sentence goes on is its hanging wrap (a cover's list
+        # of attendees wrapped under its values: …書記 教育総務 / 課 野口主事), never a label
+        wraps = indented and prev is not None and prev.x1 >= right - 1.5 * size \
+            and prev.text.rstrip()[-1:] not in LINE_CLOSED
+        labelled = not wraps and _label_start(text, labels)
         if prev is None:
             brk, origin = Break.PAGE, "page"
         elif labelled or rule_between(rules, prev.bottom, row.top, row.x0, row.x1):
@@ -185,6 +189,8 @@ def _plain(rows: list[Row], size: float, rules, labels: Labels, line_gap: float)
             brk, origin = Break.PARA, "vertical gap"
         elif _centred_goes_on(prev, row, left, right, size):
             brk, origin = Break.WRAP, "centred heading goes on"
+        elif wraps:
+            brk, origin = Break.WRAP, "wrap: a hanging indent under a full line that goes on"
         elif indented or prev.x1 < right - 1.5 * size:
             brk, origin = Break.PARA, ("indent" if indented else "short line before")
         else:
@@ -204,12 +210,16 @@ def join_text(a: str, b: str) -> str:
 
 
 def _centred_goes_on(prev: Row, row: Row, left: float, right: float, size: float) -> bool:
-    """A centred line under a full line cut mid-sentence: the second line of a centred heading,
-    indented only because it is centred."""
+    """A centred line under a full line cut mid-sentence, or under a centred line whose bracket is
+    still open (【議案第15号 …規則の / 一部を改正する規則について】, wrapped narrower than the page
+    in a column layout): the second line of a centred heading, indented only because it is centred."""
     centre = (left + right) / 2
+    prev_centre = (prev.x0 + prev.x1) / 2
     wide = prev.x1 >= right - 1.5 * size or (prev.x1 - prev.x0 >= 0.7 * (right - left)
-                                              and abs((prev.x0 + prev.x1) / 2 - centre) <= 1.5 * size)
-    if not wide or prev.text.rstrip()[-1:] in LINE_CLOSED + "、":
+                                              and abs(prev_centre - centre) <= 1.5 * size)
+    opened = sum(map(prev.text.count, OPENERS)) > sum(map(prev.text.count, CLOSERS)) \
+        and prev.x0 > left + 1.5 * size and abs(prev_centre - centre) <= 1.5 * size
+    if not (wide or opened) or prev.text.rstrip()[-1:] in LINE_CLOSED + "、":
         return False
     return row.x0 > left + 1.5 * size and abs((row.x0 + row.x1) / 2 - centre) <= 1.5 * size
 
@@ -233,7 +243,7 @@ def _mode_x0(rows: list[Row]) -> float:
 
 # ----------------------------------------------------------------------------- pages with a label column
 
-def _table(rows, column: Column, size, rules, labels: Labels, line_gap) -> list[Placed]:
+def _table(rows, column: Column, size, rules, labels: Labels, line_gap, page_mid: float) -> list[Placed]:
     body_x = column.body
     # 1. each row: label-column pieces, body fragments, or a row running across both (plain)
     pieces, items = [], []  # items: ("body", Row) | ("plain", Row) in page order
@@ -262,7 +272,7 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap) -> list[
         if isinstance(b, Row):
             out.append(_plain_row(b, size, labels, right_edge))
             continue
-        for part_rows, cell, opening in _parts(b, owned.get(id(b), []), column.align, size, right_edge):
+        for part_rows, cell, opening in _parts(b, owned.get(id(b), []), column.align, size, right_edge, page_mid):
             out.extend(_emit(part_rows, cell, opening, size, body_x, right_edge, column.align))
     for cell in owned.get(None, []):  # a label beside no text at all
         at = next((k for k, p in enumerate(out) if p.box[1] > cell.top), len(out))
@@ -344,7 +354,7 @@ def _assign(cells: list[Cell], blocks: list[Block], size: float) -> dict:
     return owned
 
 
-def _parts(block: Block, cells: list[Cell], align: str, size: float, right_edge: float):
+def _parts(block: Block, cells: list[Cell], align: str, size: float, right_edge: float, page_mid: float):
     """(rows, cell or None, opening break) for each speech in a block; cells that fit no line are
     yielded with no rows (a label standing alone)."""
     rows = block.rows
@@ -354,7 +364,7 @@ def _parts(block: Block, cells: list[Cell], align: str, size: float, right_edge:
     if align == "centre" and ordered:
         after = [c for c in ordered if c.top > rows[-1].bottom]
         ordered = [c for c in ordered if c.top <= rows[-1].bottom]
-        firsts = _centred_starts(rows, ordered, right_edge, size)
+        firsts = _centred_starts(rows, ordered, right_edge, size, page_mid)
         if firsts is not None:
             starts, ordered = list(zip(firsts, ordered)), []
     for c in ordered:
@@ -386,7 +396,8 @@ def _parts(block: Block, cells: list[Cell], align: str, size: float, right_edge:
         yield [], c, Break.ROW
 
 
-def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size: float) -> list[int] | None:
+def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size: float,
+                    page_mid: float | None = None) -> list[int] | None:
     """The first rows of the speeches of labels centred against them, rows set solid (no gap or
     rule between speeches), or None when the labels fit no such reading.
 
@@ -398,10 +409,19 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
     a small cost each, so that a label takes its whole speech, not just the line level with it."""
     n_rows = len(rows)
     left = min(r.x0 for r in rows)
-    # rows where something new may start (a speech, a note, a heading), and of those where a speech may
+    # a note or a heading, never a line of a speech: set in, or a short line centred on the page off
+    # the edge and off a paragraph's indent, with no sentence end (a heading as wide as the column
+    # nearly, （２）会議録署名委員の指名)
+    set_in = [r.x0 > left + 1.5 * size or (page_mid is not None and r.x0 > left + 0.3 * size
+                                           and abs(r.x0 - left - size) > 0.3 * size
+                                           and r.x1 < right_edge - 1.5 * size
+                                           and abs((r.x0 + r.x1) / 2 - page_mid) <= 0.5 * size
+                                           and r.text.rstrip()[-1:] not in SENTENCE_END) for r in rows]
+    # rows where something new may start (a speech, a note, a heading: also the first line back at the
+    # body's edge under a full-width note), and of those where a speech may
     breaks = {i for i in range(n_rows) if i == 0 or rows[i - 1].x1 < right_edge - 1.5 * size
-              or rows[i].x0 > rows[i - 1].x0 + 0.5 * size or rows[i - 1].text.rstrip()[-1:] in LINE_CLOSED}
-    set_in = [r.x0 > left + 1.5 * size for r in rows]  # a note or a heading, never a line of a speech
+              or rows[i].x0 > rows[i - 1].x0 + 0.5 * size or rows[i - 1].text.rstrip()[-1:] in LINE_CLOSED
+              or (set_in[i - 1] and not set_in[i])}
     starts = {i for i in breaks if not set_in[i]}
     tops, bottoms = [r.top for r in rows], [r.bottom for r in rows]
     loose, spare = 0.6 * size, 0.05 * size  # the fit allowed; the cost of a row left to no label
@@ -421,11 +441,13 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
                 misfit = abs((tops[s] + bottoms[e]) / 2 - c.mid)
                 if c.bottom - c.top > bottoms[e] - tops[s]:  # a label taller than its speech sits on its top
                     misfit = min(misfit, abs(c.top - tops[s]))
-                if misfit <= loose:
-                    options.append((s, e, misfit))
+                options.append((s, e, misfit))
         if not options:
             return None
-        fits.append(options)
+        # the runs that fit; a label no run fits (its speech holds a line read as set in) takes the
+        # closest, so that the others still find theirs
+        fitting = [o for o in options if o[2] <= loose]
+        fits.append(fitting or options)
     best: dict = {}  # (label k, first free row) -> (cost of labels k.., first row, last row) or None
 
     def place(k: int, free: int):
