@@ -12,6 +12,7 @@ with a sentence the previous page cut off.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -92,10 +93,43 @@ def analyse(pages: list[Page], roles=None, furniture: bool = True) -> list[PageL
         # early page is settled by a clean one further on (教育総務中長 -> 教育総務課長)
         _read_pages(pages, page_rows, labels)
     layouts = _read_pages(pages, page_rows, labels)
+    _inline_seats(layouts, labels)
     vocabulary = _parse_cells(layouts, roles, labels, ocr)
     for lay in layouts:
         lay.vocabulary = vocabulary
     return layouts
+
+
+_SEAT_HEAD = re.compile(r"([0-9０-９]{1,3}番)[ \u3000]+(?=\S)")
+
+
+def _inline_seats(layouts: list[PageLayout], labels: Labels) -> None:
+    """Seat labels printed inline on pages without a label column (`7番  おはよう…`, the spaces read
+    as one), in a document whose label column holds those seats as cells (a mixed document's
+    table pages): a seat opening a flush row after a closed or short row is that label, set apart
+    as a cell; a seat in a set-in row is the chair's call (7番 山本健一議員。)."""
+    seats = set()
+    for lay in layouts:
+        for p in lay.placed:
+            m = labels.cell(p.cell) if p.cell is not None else None
+            if m is not None and m.seat is not None:
+                seats.add(m.speaker)
+    if not seats:
+        return
+    for lay in layouts:
+        if lay.column is not None:
+            continue
+        prev = None
+        for p in lay.placed:
+            m = _SEAT_HEAD.match(p.line.text)
+            if m and not p.indented and p.cell is None and (prev is None or not prev.full or
+                                                            prev.line.text.rstrip()[-1:] in LINE_CLOSED):
+                seat = labels.cell(m.group(1))
+                if seat is not None and seat.speaker in seats:
+                    p.cell, p.line.text = m.group(1), p.line.text[m.end():]
+                    p.line.brk, p.line.origin = Break.ROW, "seat label at the line start"
+                    p.labelled, p.placed_by = True, "inline seat: the document's label column holds it"
+            prev = p
 
 
 def _parse_cells(layouts: list[PageLayout], roles, first: Labels, ocr: bool):
