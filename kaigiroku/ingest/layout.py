@@ -446,8 +446,9 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
     # a note or a heading, never a line of a speech: set in, or a short line centred on the page off
     # the edge and off a paragraph's indent, with no sentence end (a heading as wide as the column
     # nearly, （２）会議録署名委員の指名)
-    set_in = [r.x0 > left + 1.5 * size or (page_mid is not None and r.x0 > left + 0.3 * size
-                                           and abs(r.x0 - left - size) > 0.3 * size
+    edge = _mode_x0(rows)  # the speech lines' edge (a wide centred heading may start left of it)
+    set_in = [r.x0 > left + 1.5 * size or (page_mid is not None and abs(r.x0 - edge) > 0.3 * size
+                                           and abs(r.x0 - edge - size) > 0.3 * size
                                            and r.x1 < right_edge - 1.5 * size
                                            and abs((r.x0 + r.x1) / 2 - page_mid) <= 0.5 * size
                                            and r.text.rstrip()[-1:] not in SENTENCE_END) for r in rows]
