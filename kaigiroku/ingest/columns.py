@@ -184,14 +184,14 @@ def _body_of(row: Row, body: float, size: float) -> list[Line]:
 
 def _opens_speech(text: list[Line], above: list[Line], body: float, right_edge: float, size: float) -> bool:
     """Body text beside a label piece opens a speech: flush at the body's edge (a paragraph of the
-    same speech is indented) under body text that ends a sentence short of the right edge, or under
-    none. A label cell wrapped over rows set solid (no padding) sits beside lines of its own speech
-    going on, or beside nothing; so the piece beside a new speech is a new cell (委員長 / 顧問, two
-    one-line speeches), whatever words it holds."""
+    same speech is indented) under body text that ends a sentence short of the right edge. A label
+    cell wrapped over rows set solid (no padding) sits beside lines of its own speech going on, or
+    beside nothing; so the piece beside a new speech is a new cell (委員長 / 顧問, two one-line
+    speeches), whatever words it holds. Under a piece beside no text nothing is told (a wrapped
+    cell may run past its speech's last line)."""
     if not text or text[0].x0 > body + 0.5 * size:
         return False
-    return not above or (above[-1].x1 < right_edge - 1.5 * size
-                         and above[-1].text.rstrip()[-1:] in LINE_CLOSED)
+    return bool(above) and above[-1].x1 < right_edge - 1.5 * size and above[-1].text.rstrip()[-1:] in LINE_CLOSED
 
 
 def cells_joined(rows: list[Row], size: float, labels: Labels, rules: list[Rule] = ()) -> list[str]:
