@@ -15,7 +15,7 @@ from ..charclass import LINE_CLOSED
 from ..cleanup.cover import KEY_LINE
 from ..cleanup.labels import MARKS, LabelMatch, as_roles, fuzzy_role, label_cell, match_label, role_prefix
 from ..model import Line
-from .geometry import Row, Rule, cluster_1d, join_frags, rule_between
+from .geometry import Row, Rule, cluster_1d, join_frags, quantile, rule_between
 
 MAX_CANDIDATES = 8
 MIN_HEAD_SHARE = 0.6  # of the cells below the first label, this share must read as labels
@@ -168,10 +168,11 @@ def _merged_label(f: Line, body: float, labels: "Labels"):
 
 
 def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: list[Rule], max_gap: float,
-                x0: float, x1: float) -> list[Cell]:
+                x0: float, x1: float, right_edge: float | None = None) -> list[Cell]:
     """Left-column pieces, top to bottom, grouped into cells.
 
-    A piece joins the cell above when it sits right under it (no rule between) and does not start a
+    A piece joins the cell above when it sits right under it (no rule between), the body beside it
+    does not open a speech (_opens_speech, with the body's `right_edge`), and it does not start a
     label of its own after a complete one: 委員長 + （山田太郎君） is one cell, 会長 + 委員 are two.
     Under a marked label an unmarked piece never starts one, since the mark opens every label:
     ◆大臣 + 政務官 is one cell (a text layer's marks are as printed; OCR may lose one).
@@ -184,12 +185,34 @@ def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: lis
         if cells:
             last = cells[-1]
             near = piece.top - last.bottom <= max_gap and not rule_between(rules, last.bottom, piece.top, x0, x1)
+            if near and right_edge is not None and _opens_speech(
+                    _body_of(pieces[i][0], x1, piece.size), _body_of(pieces[i - 1][0], x1, piece.size),
+                    x1, right_edge, piece.size):
+                near = False
             if near and not (labels.whole(last.text) and not _goes_on_marked(last.text, piece.text, labels)
+                             and not _completes_role(last.text, piece.text, labels)
                              and _opens_label(lines, i, labels, max_gap, rules, x0, x1)):
                 last.pieces.append(piece)
                 continue
         cells.append(Cell([piece]))
     return cells
+
+
+def _body_of(row: Row, body: float, size: float) -> list[Line]:
+    """The fragments of a row right of the label column."""
+    return [f for f in row.frags if f.x0 >= body - 0.6 * size]
+
+
+def _opens_speech(text: list[Line], above: list[Line], body: float, right_edge: float, size: float) -> bool:
+    """Body text beside a label piece opens a speech: flush at the body's edge (a paragraph of the
+    same speech is indented) under body text that ends a sentence short of the right edge. A label
+    cell wrapped over rows set solid (no padding) sits beside lines of its own speech going on, or
+    beside nothing; so the piece beside a new speech is a new cell (委員長 / 顧問, two one-line
+    speeches), whatever words it holds. Under a piece beside no text nothing is told (a wrapped
+    cell may run past its speech's last line)."""
+    if not text or text[0].x0 > body + 0.5 * size:
+        return False
+    return bool(above) and above[-1].x1 < right_edge - 1.5 * size and above[-1].text.rstrip()[-1:] in LINE_CLOSED
 
 
 def cells_joined(rows: list[Row], size: float, labels: Labels, rules: list[Rule] = ()) -> list[str]:
@@ -201,6 +224,7 @@ def cells_joined(rows: list[Row], size: float, labels: Labels, rules: list[Rule]
     same columns (flush left, right or centred alike), short, with a gap or nothing after it, beside a
     row of text, and does not open a label after a complete one."""
     out: list[str] = []
+    right_edge = quantile([r.x1 for r in rows], 0.9, default=0.0)
     i = 0
     while i < len(rows):
         row = rows[i]
@@ -219,7 +243,10 @@ def cells_joined(rows: list[Row], size: float, labels: Labels, rules: list[Rule]
                     or piece.x1 <= lead.x0 or piece.x0 >= lead.x1 or piece.x1 > body_x - 0.5 * size \
                     or rule_between(rules, above.bottom, below.top, piece.x0, piece.x1):
                 break
-            if labels.whole(cell) and not _goes_on_marked(cell, piece.text, labels) and labels.head(piece.text):
+            if labels.whole(cell) and not _goes_on_marked(cell, piece.text, labels) \
+                    and not _completes_role(cell, piece.text, labels) and labels.head(piece.text):
+                break
+            if beside and _opens_speech(below.frags[1:], above.frags[1:], body_x, right_edge, size):
                 break
             cell += piece.text
             rest.append(join_frags(below.frags[1:]))
@@ -235,6 +262,15 @@ def _lead(row: Row, size: float) -> Line | None:
     if len(f.text) > MAX_LABEL_CHARS or (len(row.frags) > 1 and row.frags[1].x0 - f.x1 < size):
         return None
     return f
+
+
+def _completes_role(cell: str, piece: str, labels: Labels) -> bool:
+    """The piece under a whole label completes its role into a longer listed one (森本教育長 /
+    職務代理者: 教育長職務代理者), so it is the cell's wrap, not a label of its own."""
+    piece = re.sub(r"[ \u3000]", "", piece)
+    first, joined = labels.match(cell), labels.match(cell + piece)
+    return first is not None and joined is not None and labels.whole(cell + piece) \
+        and joined.speaker == first.speaker + piece and joined.speaker in labels.roles.words
 
 
 def _goes_on_marked(cell: str, piece: str, labels: Labels) -> bool:
@@ -279,7 +315,9 @@ def find_column(rows: list[Row], size: float, labels: Labels, rules: list[Rule],
         if body - left_edge < 1.5 * size:
             continue
         col = _try_column(rows, body, size, labels, rules, line_gap, prev)
-        if col is not None and (best is None or col[1] > best[1] or (col[1] == best[1] and body < best[0].body)):
+        # the most labels; on a tie the edge fewest rows cross (a cover's list indented short of the
+        # body cuts a narrow column's wrapped cells: （山田 / 太郎君） runs across it), then the leftmost
+        if col is not None and (best is None or (col[1], -col[2], -body) > (best[1], -best[2], -best[0].body)):
             best = col
     return best[0] if best else None
 
@@ -291,7 +329,8 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
         kinds.append("cross" if crossing else ("body" if right else "left"))
         if left and not crossing:
             pieces.append((row, left))
-    cells = stack_cells(pieces, labels, rules, line_gap + 0.3 * size, left_edge_of(pieces), body)
+    cells = stack_cells(pieces, labels, rules, line_gap + 0.3 * size, left_edge_of(pieces), body,
+                        quantile([r.x1 for r in rows], 0.9, default=0.0))
     heads = [c for c in cells if labels.cell(c.text) and len(c.text) <= MAX_LABEL_CHARS]
     continuing = prev is not None and abs(prev.body - body) <= 2.0
     if not heads and not (continuing and cells):
@@ -312,11 +351,12 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
     if any(len(c.text) > MAX_LABEL_CHARS for c in below):
         return None
     beside = [k for r, k in zip(rows, kinds) if r.bottom >= top - 0.5 * size and k != "left"]
-    if beside and beside.count("cross") > MAX_CROSSING * len(beside):
+    crossing = beside.count("cross")
+    if beside and crossing > MAX_CROSSING * len(beside):
         return None
     left = min(c.box[0] for c in below)
     return Column(left=left, body=body, top=top, align=prev.align if prev else "top",
-                  votes=Counter(prev.votes) if prev else Counter()), len(heads)
+                  votes=Counter(prev.votes) if prev else Counter()), len(heads), crossing
 
 
 def _goes_on(above: Row, row: Row, right_edge: float, size: float) -> bool:
@@ -352,6 +392,8 @@ def guess_align(blocks, cells: list[Cell], size: float, default: str, right_edge
         rows = [r for r in block.rows if r.x0 <= left + 1.5 * size]
         if len(inside) != 1 or len(rows) < 2:
             continue
+        if any(c is not inside[0] and c.top <= block.bottom and c.bottom >= block.top for c in cells):
+            continue  # another label reaches into the block (taller than its one-line speech): two speeches
         c = inside[0]
         top, bottom = rows[0].top, rows[-1].bottom
         if (bottom - top) - (c.bottom - c.top) < 0.7 * size:

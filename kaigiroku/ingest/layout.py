@@ -12,9 +12,11 @@ with a sentence the previous page cut off.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from ..charclass import LINE_CLOSED
+from ..charclass import CLOSERS, LINE_CLOSED, OPENERS, SENTENCE_END
 from ..cleanup.cover import KEY_LINE
 from ..cleanup.labels import discover
 from ..model import Break, LabelMatch, Page, StreamLine
@@ -90,10 +92,43 @@ def analyse(pages: list[Page], roles=None, furniture: bool = True) -> list[PageL
         # early page is settled by a clean one further on (教育総務中長 -> 教育総務課長)
         _read_pages(pages, page_rows, labels)
     layouts = _read_pages(pages, page_rows, labels)
+    _inline_seats(layouts, labels)
     vocabulary = _parse_cells(layouts, roles, labels, ocr)
     for lay in layouts:
         lay.vocabulary = vocabulary
     return layouts
+
+
+_SEAT_HEAD = re.compile(r"([0-9０-９]{1,3}番)[ \u3000]+(?=\S)")
+
+
+def _inline_seats(layouts: list[PageLayout], labels: Labels) -> None:
+    """Seat labels printed inline on pages without a label column (`7番  おはよう…`, the spaces read
+    as one), in a document whose label column holds those seats as cells (a mixed document's
+    table pages): a seat opening a flush row after a closed or short row is that label, set apart
+    as a cell; a seat in a set-in row is the chair's call (7番 山本健一議員。)."""
+    seats = set()
+    for lay in layouts:
+        for p in lay.placed:
+            m = labels.cell(p.cell) if p.cell is not None else None
+            if m is not None and m.seat is not None:
+                seats.add(m.speaker)
+    if not seats:
+        return
+    for lay in layouts:
+        if lay.column is not None:
+            continue
+        prev = None
+        for p in lay.placed:
+            m = _SEAT_HEAD.match(p.line.text)
+            if m and not p.indented and p.cell is None and (prev is None or not prev.full or
+                                                            prev.line.text.rstrip()[-1:] in LINE_CLOSED):
+                seat = labels.cell(m.group(1))
+                if seat is not None and seat.speaker in seats:
+                    p.cell, p.line.text = m.group(1), p.line.text[m.end():]
+                    p.line.brk, p.line.origin = Break.ROW, "seat label at the line start"
+                    p.labelled, p.placed_by = True, "inline seat: the document's label column holds it"
+            prev = p
 
 
 def _parse_cells(layouts: list[PageLayout], roles, first: Labels, ocr: bool):
@@ -111,19 +146,29 @@ def _parse_cells(layouts: list[PageLayout], roles, first: Labels, ocr: bool):
 
 def _read_pages(pages: list[Page], page_rows: list[list[Row]], labels: Labels) -> list[PageLayout]:
     out: list[PageLayout] = []
+    prevs: list[Column | None] = []  # the column of the pages before each page
     column = None
-    last = None  # the last Placed line of the pages so far
     for page, rows in zip(pages, page_rows):
+        prevs.append(column)
         lay = layout_page(page, labels, column, rows)
         if lay.column is not None:
             column = lay.column
+        out.append(lay)
+    if column is not None:
+        # one document sets its labels one way: a page laid out before the evidence on later pages
+        # was in (a first page of labels as tall as their speeches) is laid out again by the whole
+        # document's vote
+        for k, lay in enumerate(out):
+            if lay.column is not None and lay.column.align != column.align:
+                out[k] = layout_page(pages[k], labels, prevs[k], page_rows[k], column.votes, column.align)
+    last = None  # the last Placed line of the pages so far
+    for lay in out:
         if lay.placed:
             first = lay.placed[0]
             goes_on = _continues(last, first)
             first.line.brk = Break.WRAP if goes_on else Break.PAGE
             first.line.origin = "page: the sentence goes on from the page before" if goes_on else "page"
             last = lay.placed[-1]
-        out.append(lay)
     return out
 
 
@@ -134,7 +179,10 @@ def _continues(last: Placed | None, first: Placed) -> bool:
     return bool(last.line.text) and last.line.text.rstrip()[-1:] not in LINE_CLOSED
 
 
-def layout_page(page: Page, labels: Labels, prev: Column | None = None, rows: list[Row] | None = None) -> PageLayout:
+def layout_page(page: Page, labels: Labels, prev: Column | None = None, rows: list[Row] | None = None,
+                votes: Counter | None = None, align: str | None = None) -> PageLayout:
+    """One page's layout; `votes` and `align`: the document's evidence for how its labels sit and
+    what it decided (a second reading), else the pages' before (`prev`)."""
     rows = rows_of(page.lines) if rows is None else rows
     if not rows:
         return PageLayout(page)
@@ -146,7 +194,9 @@ def layout_page(page: Page, labels: Labels, prev: Column | None = None, rows: li
     column = find_column(rows, size, labels, rules, line_gap, prev)
     if column is None:
         return PageLayout(page, None, _plain(rows, size, rules, labels, line_gap))
-    return PageLayout(page, column, _table(rows, column, size, rules, labels, line_gap, prev))
+    if votes is not None:
+        column.votes, column.align = Counter(votes), align or column.align
+    return PageLayout(page, column, _table(rows, column, size, rules, labels, line_gap, page.width / 2))
 
 
 # ----------------------------------------------------------------------------- pages without a column
@@ -159,7 +209,11 @@ def _plain(rows: list[Row], size: float, rules, labels: Labels, line_gap: float)
     for row in rows:
         text = row.text  # a key/value row of a cover table: 日 時　令和… (cells joined by U+3000)
         indented = row.x0 > left + 0.5 * size
-        labelled = _label_start(text, labels)
+        # an indented row under a full row whose sentence goes on is its hanging wrap (a cover's list
+        # of attendees wrapped under its values: …書記 教育総務 / 課 野口主事), never a label
+        wraps = indented and prev is not None and prev.x1 >= right - 1.5 * size \
+            and prev.text.rstrip()[-1:] not in LINE_CLOSED
+        labelled = not wraps and _label_start(text, labels)
         if prev is None:
             brk, origin = Break.PAGE, "page"
         elif labelled or rule_between(rules, prev.bottom, row.top, row.x0, row.x1):
@@ -168,6 +222,8 @@ def _plain(rows: list[Row], size: float, rules, labels: Labels, line_gap: float)
             brk, origin = Break.PARA, "vertical gap"
         elif _centred_goes_on(prev, row, left, right, size):
             brk, origin = Break.WRAP, "centred heading goes on"
+        elif wraps:
+            brk, origin = Break.WRAP, "wrap: a hanging indent under a full line that goes on"
         elif indented or prev.x1 < right - 1.5 * size:
             brk, origin = Break.PARA, ("indent" if indented else "short line before")
         else:
@@ -187,12 +243,16 @@ def join_text(a: str, b: str) -> str:
 
 
 def _centred_goes_on(prev: Row, row: Row, left: float, right: float, size: float) -> bool:
-    """A centred line under a full line cut mid-sentence: the second line of a centred heading,
-    indented only because it is centred."""
+    """A centred line under a full line cut mid-sentence, or under a centred line whose bracket is
+    still open (【議案第15号 …規則の / 一部を改正する規則について】, wrapped narrower than the page
+    in a column layout): the second line of a centred heading, indented only because it is centred."""
     centre = (left + right) / 2
+    prev_centre = (prev.x0 + prev.x1) / 2
     wide = prev.x1 >= right - 1.5 * size or (prev.x1 - prev.x0 >= 0.7 * (right - left)
-                                              and abs((prev.x0 + prev.x1) / 2 - centre) <= 1.5 * size)
-    if not wide or prev.text.rstrip()[-1:] in LINE_CLOSED + "、":
+                                              and abs(prev_centre - centre) <= 1.5 * size)
+    opened = sum(map(prev.text.count, OPENERS)) > sum(map(prev.text.count, CLOSERS)) \
+        and prev.x0 > left + 1.5 * size and abs(prev_centre - centre) <= 1.5 * size
+    if not (wide or opened) or prev.text.rstrip()[-1:] in LINE_CLOSED + "、":
         return False
     return row.x0 > left + 1.5 * size and abs((row.x0 + row.x1) / 2 - centre) <= 1.5 * size
 
@@ -216,7 +276,7 @@ def _mode_x0(rows: list[Row]) -> float:
 
 # ----------------------------------------------------------------------------- pages with a label column
 
-def _table(rows, column: Column, size, rules, labels: Labels, line_gap, prev: Column | None) -> list[Placed]:
+def _table(rows, column: Column, size, rules, labels: Labels, line_gap, page_mid: float) -> list[Placed]:
     body_x = column.body
     # 1. each row: label-column pieces, body fragments, or a row running across both (plain)
     pieces, items = [], []  # items: ("body", Row) | ("plain", Row) in page order
@@ -232,13 +292,12 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, prev: Co
     body_rows = [r for kind, r in items if kind == "body"]
     page_left, page_right = min(r.x0 for r in rows), quantile([r.x1 for r in rows], 0.9, default=0.0)
     right_edge = quantile([r.x1 for r in body_rows], 0.9, default=0.0)
-    cells = stack_cells(pieces, labels, rules, line_gap + 0.3 * size, column.left, body_x)
+    cells = stack_cells(pieces, labels, rules, line_gap + 0.3 * size, column.left, body_x, right_edge)
     # 2. body rows into blocks, cut at rules, gaps and plain rows
     gap = line_gap + 0.45 * size
     blocks = _blocks(items, rules, gap, body_x, right_edge, (page_left, page_right), size)
     real_blocks = [b for b in blocks if isinstance(b, Block)]
-    column.align = guess_align(real_blocks, cells, size, prev.align if prev else column.align, right_edge,
-                               column.votes)
+    column.align = guess_align(real_blocks, cells, size, column.align, right_edge, column.votes)
     # 3. cells to blocks, splitting blocks that hold more than one label
     owned = _assign(cells, real_blocks, size)
     out: list[Placed] = []
@@ -246,7 +305,7 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, prev: Co
         if isinstance(b, Row):
             out.append(_plain_row(b, size, labels, right_edge))
             continue
-        for part_rows, cell, opening in _parts(b, owned.get(id(b), []), column.align, size, right_edge):
+        for part_rows, cell, opening in _parts(b, owned.get(id(b), []), column.align, size, right_edge, page_mid):
             out.extend(_emit(part_rows, cell, opening, size, body_x, right_edge, column.align))
     for cell in owned.get(None, []):  # a label beside no text at all
         at = next((k for k, p in enumerate(out) if p.box[1] > cell.top), len(out))
@@ -328,7 +387,7 @@ def _assign(cells: list[Cell], blocks: list[Block], size: float) -> dict:
     return owned
 
 
-def _parts(block: Block, cells: list[Cell], align: str, size: float, right_edge: float):
+def _parts(block: Block, cells: list[Cell], align: str, size: float, right_edge: float, page_mid: float):
     """(rows, cell or None, opening break) for each speech in a block; cells that fit no line are
     yielded with no rows (a label standing alone)."""
     rows = block.rows
@@ -338,7 +397,7 @@ def _parts(block: Block, cells: list[Cell], align: str, size: float, right_edge:
     if align == "centre" and ordered:
         after = [c for c in ordered if c.top > rows[-1].bottom]
         ordered = [c for c in ordered if c.top <= rows[-1].bottom]
-        firsts = _centred_starts(rows, ordered, right_edge, size)
+        firsts = _centred_starts(rows, ordered, right_edge, size, page_mid)
         if firsts is not None:
             starts, ordered = list(zip(firsts, ordered)), []
     for c in ordered:
@@ -370,7 +429,8 @@ def _parts(block: Block, cells: list[Cell], align: str, size: float, right_edge:
         yield [], c, Break.ROW
 
 
-def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size: float) -> list[int] | None:
+def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size: float,
+                    page_mid: float | None = None) -> list[int] | None:
     """The first rows of the speeches of labels centred against them, rows set solid (no gap or
     rule between speeches), or None when the labels fit no such reading.
 
@@ -382,10 +442,20 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
     a small cost each, so that a label takes its whole speech, not just the line level with it."""
     n_rows = len(rows)
     left = min(r.x0 for r in rows)
-    # rows where something new may start (a speech, a note, a heading), and of those where a speech may
+    # a note or a heading, never a line of a speech: set in, or a short line centred on the page off
+    # the edge and off a paragraph's indent, with no sentence end (a heading as wide as the column
+    # nearly, （２）会議録署名委員の指名)
+    edge = _mode_x0(rows)  # the speech lines' edge (a wide centred heading may start left of it)
+    set_in = [r.x0 > left + 1.5 * size or (page_mid is not None and abs(r.x0 - edge) > 0.3 * size
+                                           and abs(r.x0 - edge - size) > 0.3 * size
+                                           and r.x1 < right_edge - 1.5 * size
+                                           and abs((r.x0 + r.x1) / 2 - page_mid) <= 0.5 * size
+                                           and r.text.rstrip()[-1:] not in SENTENCE_END) for r in rows]
+    # rows where something new may start (a speech, a note, a heading: also the first line back at the
+    # body's edge under a full-width note), and of those where a speech may
     breaks = {i for i in range(n_rows) if i == 0 or rows[i - 1].x1 < right_edge - 1.5 * size
-              or rows[i].x0 > rows[i - 1].x0 + 0.5 * size or rows[i - 1].text.rstrip()[-1:] in LINE_CLOSED}
-    set_in = [r.x0 > left + 1.5 * size for r in rows]  # a note or a heading, never a line of a speech
+              or rows[i].x0 > rows[i - 1].x0 + 0.5 * size or rows[i - 1].text.rstrip()[-1:] in LINE_CLOSED
+              or (set_in[i - 1] and not set_in[i])}
     starts = {i for i in breaks if not set_in[i]}
     tops, bottoms = [r.top for r in rows], [r.bottom for r in rows]
     loose, spare = 0.6 * size, 0.05 * size  # the fit allowed; the cost of a row left to no label
@@ -405,11 +475,13 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
                 misfit = abs((tops[s] + bottoms[e]) / 2 - c.mid)
                 if c.bottom - c.top > bottoms[e] - tops[s]:  # a label taller than its speech sits on its top
                     misfit = min(misfit, abs(c.top - tops[s]))
-                if misfit <= loose:
-                    options.append((s, e, misfit))
+                options.append((s, e, misfit))
         if not options:
             return None
-        fits.append(options)
+        # the runs that fit; a label no run fits (its speech holds a line read as set in) takes the
+        # closest, so that the others still find theirs
+        fitting = [o for o in options if o[2] <= loose]
+        fits.append(fitting or options)
     best: dict = {}  # (label k, first free row) -> (cost of labels k.., first row, last row) or None
 
     def place(k: int, free: int):
