@@ -93,6 +93,25 @@ def test_text_at_the_same_place_on_two_pages_is_not_a_header():
     assert all([f.text for f in p.furniture] == [str(p.number)] for p in pages)
 
 
+def test_a_sentence_opening_two_pages_at_the_same_place_is_not_a_header():
+    """Hanging labels pull the text's left edge out to the label column, so an indented paragraph
+    that happens to open two pages at the same place (これより討論に入ります。) must not be taken
+    for a running header: a header is a name, never a sentence."""
+    sentence = "これより討論に入ります。討論はありませんか。"
+    pages = []
+    for n in (1, 2, 3):
+        lines = [line("第3回テスト審議会会議録", 200, 40, n)]
+        if n > 1:
+            lines.append(line(sentence, BODY_X + S, 80, n))
+        lines += body(40, 80 + PITCH, n)
+        # short speeches: every fifth row opens with its label, hanging in the left margin
+        lines += [line("委員長" if k % 2 else "委員", LABEL_X, 80 + (1 + 5 * k) * PITCH, n) for k in range(8)]
+        pages.append(page(lines, n))
+    strip_furniture(pages)
+    assert all([f.text for f in p.furniture] == ["第3回テスト審議会会議録"] for p in pages)
+    assert all(any(ln.text == sentence for ln in p.lines) for p in pages[1:])
+
+
 # ----------------------------------------------------------------------------- label columns
 
 def test_labels_vertically_centred_without_gaps_or_rules():

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..cleanup.furniture import is_page_number, print_stamp_piece
-from ..charclass import header_key
+from ..charclass import ends_with_sentence_end, header_key
 from ..model import Page
 from .geometry import Row, quantile, rows_of, typical_size
 
@@ -86,8 +86,10 @@ def strip_furniture(pages: list[Page]) -> list[list[Row]]:
 
 def _set_like_text(row: Row, text_size: float, left: float) -> bool:
     """In the text's type size and starting at the text's left edge (a header is smaller, or set
-    to the right or centred)."""
-    return abs(row.size - text_size) <= 0.1 * text_size and row.x0 <= left + text_size
+    to the right or centred), or ending a sentence: a running header is a name, never a sentence,
+    and a label column left of the body pulls `left` off the paragraph indent."""
+    return abs(row.size - text_size) <= 0.1 * text_size and (
+        row.x0 <= left + text_size or ends_with_sentence_end(row.text))
 
 
 def _gap(a: Row, b: Row) -> float:
