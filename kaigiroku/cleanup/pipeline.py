@@ -7,10 +7,15 @@ from ..errors import EmptyDocumentError
 from ..model import Minutes
 from .assemble import assemble
 from .decode import read_text_file
-from .textlines import text_to_stream
+from .textlines import Position, text_to_stream
+from .windows import WINDOW_CHARS, windows
 
 
-def repair(text_or_path, roles=None, keep_width: bool = False, explain: bool = False) -> Minutes:
+def repair(text_or_path, roles=None, keep_width: bool = False, explain: bool = False,
+           window: int = WINDOW_CHARS) -> Minutes:
+    """The minutes in a text (or a text file). A long text is read a window at a time (`window`
+    characters, cleanup/windows.py): the cover and meta come from the first window, the turns of
+    each window follow in order."""
     source = None
     if isinstance(text_or_path, Path) or (isinstance(text_or_path, str) and "\n" not in text_or_path
                                           and len(text_or_path) < 4096 and Path(text_or_path).suffix
@@ -21,9 +26,17 @@ def repair(text_or_path, roles=None, keep_width: bool = False, explain: bool = F
         text = str(text_or_path)
     if not text.strip():
         raise EmptyDocumentError(f"empty document: {source or 'input'}")
-    stream = text_to_stream(text, roles)
-    del text  # the stream holds the text now; assemble empties the stream (bounded memory)
-    minutes = assemble(stream, roles=roles, keep_width=keep_width, explain=explain)
+    position = Position()
+    minutes = None
+    for piece in windows(text, window, roles):
+        at_start = position.at_start
+        stream = text_to_stream(piece, roles, position)
+        del piece  # the stream holds the window's text now; assemble empties the stream (bounded memory)
+        part = assemble(stream, roles=roles, keep_width=keep_width, explain=explain, at_start=at_start)
+        if minutes is None:
+            minutes = part
+        else:
+            minutes.turns += part.turns
     minutes.source = source
     if not minutes.turns:
         raise EmptyDocumentError(f"no minutes text found in {source or 'input'}")
