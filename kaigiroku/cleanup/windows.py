@@ -28,8 +28,11 @@ def windows(text: str, size: int = WINDOW_CHARS, roles=None) -> Iterator[str]:
     """The text in windows of about `size` characters, in order; joined they are the text."""
     r = as_roles(roles)
     start = 0
+    runs_lead = None  # whether dumped label runs stand before their texts: judged once, if ever needed
     while len(text) - start > size:
-        cut = _cut(text, start + size, min(len(text), start + REACH * size), r)
+        if runs_lead is None:
+            runs_lead = _runs_lead(text, r)
+        cut = _cut(text, start + size, min(len(text), start + REACH * size), r, runs_lead)
         if cut is None:
             break
         yield text[start:cut]
@@ -37,13 +40,34 @@ def windows(text: str, size: int = WINDOW_CHARS, roles=None) -> Iterator[str]:
     yield text[start:]
 
 
-def _cut(text: str, low: int, high: int, roles) -> int | None:
+def _runs_lead(text: str, roles, reach: int = 2000) -> bool:
+    """Whether a label column dumped apart is printed before its page's texts: the document's first
+    label standing alone (of a run of two) comes before its first sentence of speech (a cover's
+    lines end in no 。). Read from the document's first `reach` lines."""
+    lines, pos = [], 0
+    while pos != -1 and len(lines) < reach:
+        end = text.find("\n", pos)
+        lines.append(text[pos:end if end != -1 else len(text)].strip())
+        pos = end + 1 if end != -1 else -1
+    for n, line in enumerate(lines):
+        if line.endswith("。") and match_label(line, roles) is None and not _alone(line, roles):
+            return False
+        if _alone(line, roles) and n + 1 < len(lines) and _alone(lines[n + 1], roles):
+            return True
+    return False
+
+
+def _alone(line: str, roles) -> bool:
+    return bool(line) and is_label_only(line, roles) is not None
+
+
+def _cut(text: str, low: int, high: int, roles, runs_lead: bool = True) -> int | None:
     """Where a window may end, at or after `low` and before `high`: the end of a line that ends a
     sentence (nothing before it goes on past it), followed by, in order of preference:
-    - blank lines, then a line opening with a label and its speech (a turn starts there), or a page
-      break (a form feed, a page number: a dumped label column labels its own page's texts);
-    - a label standing alone: a label column dumped before its page's texts (its labels go to the
-      texts after it, in the next window);
+    - blank lines or a page break, then a line opening with a label and its speech (a turn starts
+      there);
+    - a label standing alone, where the document prints its dumped label columns before their
+      texts (`runs_lead`: the labels go to the texts after them, in the next window);
     - blank lines before anything else (a paragraph break that may fall inside a turn).
     None where the text offers none of these (the rest is one window)."""
     found: dict[int, int] = {}  # preference -> the first cut of that preference
@@ -52,6 +76,8 @@ def _cut(text: str, low: int, high: int, roles) -> int | None:
         before = text[text.rfind("\n", 0, pos) + 1:pos].strip()
         if before and ends_sentence(before):
             kind = _after_sentence(text, pos + 1, roles)
+            if kind == 1 and not runs_lead:
+                kind = None  # a run printed after its texts: cutting before it parts it from them
             if kind is not None:
                 found.setdefault(kind, pos + 1)
         pos = text.find("\n", pos + 1)
@@ -64,10 +90,8 @@ def _after_sentence(text: str, at: int, roles) -> int | None:
     while True:
         end = text.find("\n", at)
         line = text[at:end if end != -1 else len(text)]
-        if "\f" in line or (line.strip() and is_page_number(line)):
-            return 0
-        if line.strip(" \u3000\t\r"):
-            break
+        if line.strip(" \u3000\t\r\f") and not is_page_number(line):
+            break  # (a page break alone says nothing: the speech before may go on on the next page)
         if end == -1:
             return None
         blank, at = True, end + 1
