@@ -85,3 +85,25 @@ def test_explain_reads_windows_too():
     assert all(t.why and t.why.get("start") for t in windowed.turns)
     assert windowed.turns[0].why.get("cover")  # the cover is decided in the first window only
     assert not any(t.why.get("cover") for t in windowed.turns[1:])
+
+
+def test_the_command_line_streams_an_archive_in_windows_as_one_json_document(tmp_path):
+    """Past one window, `kaigiroku repair` hands the turns to the writer window by window: the JSON
+    is still one valid document, with the turns the API returns (held as a list there)."""
+    import json
+    import subprocess
+    import sys
+
+    from kaigiroku.cleanup.windows import WINDOW_CHARS
+
+    copies = WINDOW_CHARS // len(SAMPLE.read_text(encoding="utf-8")) + 10
+    path = tmp_path / "archive.txt"
+    path.write_text(sample_archive(copies), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert len(list(windows(text))) == 2
+    done = subprocess.run([sys.executable, "-m", "kaigiroku", "repair", str(path), "-f", "json"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    written = json.loads(done.stdout)
+    assert written["turns"] == repair(path).to_dict()["turns"]
+    assert written["meta"] and len(written["turns"]) > 90 * copies
