@@ -107,3 +107,17 @@ def test_the_command_line_streams_an_archive_in_windows_as_one_json_document(tmp
     written = json.loads(done.stdout)
     assert written["turns"] == repair(path).to_dict()["turns"]
     assert written["meta"] and len(written["turns"]) > 90 * copies
+
+
+def test_a_large_utf8_file_is_decoded_in_pieces_that_join_to_the_text(tmp_path):
+    from kaigiroku.cleanup.decode import PIECE_BYTES, STREAM_BYTES, read_text_file, read_text_pieces
+
+    text = sample_archive(STREAM_BYTES // len(SAMPLE.read_bytes()) + 2)
+    path = tmp_path / "archive.txt"
+    path.write_text(text, encoding="utf-8")
+    pieces = list(read_text_pieces(path))
+    assert len(pieces) > 2 and max(map(len, pieces)) <= PIECE_BYTES
+    assert "".join(pieces) == read_text_file(path) == text
+    assert "".join(windows(iter(pieces))) == text
+    path.write_bytes(text.encode("cp932"))  # Shift_JIS: judged on the whole file, read whole
+    assert list(read_text_pieces(path)) == [text]

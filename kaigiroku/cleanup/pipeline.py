@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import EmptyDocumentError
 from ..model import Minutes, Turn
 from .assemble import assemble
-from .decode import read_text_file
+from .decode import read_text_pieces
 from .textlines import Position, text_to_stream
 from .windows import WINDOW_CHARS, windows
 
@@ -41,12 +41,10 @@ def repair(text_or_path, roles=None, keep_width: bool = False, explain: bool = F
                                           and len(text_or_path) < 4096 and Path(text_or_path).suffix
                                           and Path(text_or_path).exists()):
         source = str(text_or_path)
-        text = read_text_file(Path(text_or_path))
+        text = read_text_pieces(Path(text_or_path))  # a large file is never held whole
     else:
         text = str(text_or_path)
-    if not text.strip():
-        raise EmptyDocumentError(f"empty document: {source or 'input'}")
-    parts = _assembled(text, roles, keep_width, explain, window)
+    parts = _assembled(text, roles, keep_width, explain, window, source or "input")
     del text  # the windows hold it now
     minutes = next(parts)  # the first window: the cover, meta and their warnings
     first = minutes.turns
@@ -61,11 +59,14 @@ def repair(text_or_path, roles=None, keep_width: bool = False, explain: bool = F
     return minutes
 
 
-def _assembled(text: str, roles, keep_width: bool, explain: bool, window: int) -> Iterator[Minutes]:
+def _assembled(text: str | Iterable[str], roles, keep_width: bool, explain: bool, window: int,
+               name: str) -> Iterator[Minutes]:
     """Minutes of each window in order (only the first has a cover)."""
     position = Position()
     for piece in windows(text, window, roles):
         at_start = position.at_start
+        if at_start and not piece.strip():  # (a later window always holds a sentence)
+            raise EmptyDocumentError(f"empty document: {name}")
         stream = text_to_stream(piece, roles, position)
         del piece  # the stream holds the window's text now; assemble empties the stream (bounded memory)
         yield assemble(stream, roles=roles, keep_width=keep_width, explain=explain, at_start=at_start)

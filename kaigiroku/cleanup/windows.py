@@ -11,7 +11,7 @@ cover (only the first window has one) and the page count (`textlines.Position`).
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .blocks import ends_sentence
 from .furniture import is_page_number
@@ -22,22 +22,35 @@ from .labels import as_roles, is_label_only, match_label
 WINDOW_CHARS = 400_000
 # how far past its size a window may run looking for its best cut
 REACH = 2
+LOOKAHEAD = 65536  # characters read past a window's reach: the lines a cut looks at after it
 
 
-def windows(text: str, size: int = WINDOW_CHARS, roles=None) -> Iterator[str]:
-    """The text in windows of about `size` characters, in order; joined they are the text."""
+def windows(text: str | Iterable[str], size: int = WINDOW_CHARS, roles=None) -> Iterator[str]:
+    """The text (a str, or its pieces in order, cleanup/decode.read_text_pieces) in windows of about
+    `size` characters, in order; joined they are the text. Of pieces, no more than a few windows'
+    worth are held at a time."""
     r = as_roles(roles)
-    start = 0
+    pieces = iter([text] if isinstance(text, str) else text)
+    held, ended = "", False  # the text read but not yet handed on
     runs_lead = None  # whether dumped label runs stand before their texts: judged once, if ever needed
-    while len(text) - start > size:
-        if runs_lead is None:
-            runs_lead = _runs_lead(text, r)
-        cut = _cut(text, start + size, min(len(text), start + REACH * size), r, runs_lead)
-        if cut is None:
+    while True:
+        while not ended and len(held) < REACH * size + LOOKAHEAD:
+            piece = next(pieces, None)
+            if piece is None:
+                ended = True
+            else:
+                held += piece
+        if len(held) <= size:
             break
-        yield text[start:cut]
-        start = cut
-    yield text[start:]
+        if runs_lead is None:
+            runs_lead = _runs_lead(held, r)
+        cut = _cut(held, size, min(len(held), REACH * size), r, runs_lead)
+        if cut is None:  # no cut within reach: the rest is one window
+            held += "".join(pieces)
+            break
+        yield held[:cut]
+        held = held[cut:]
+    yield held
 
 
 def _runs_lead(text: str, roles, reach: int = 2000) -> bool:
