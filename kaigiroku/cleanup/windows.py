@@ -2,8 +2,9 @@
 
 An archive concatenation may run to hundreds of megabytes; one line object per line of it is already
 several times the input. So the text is read in windows of about `WINDOW_CHARS` characters, each
-cut where no turn can go on across the cut: before a line that opens with a speaker label and its
-speech, after a line that ends a sentence, with blank lines or a page break between. A text shorter
+cut where no turn can go on across the cut: after a line that ends a sentence, before a line that
+opens with a speaker label and its speech (or, where a dumped label column leads its texts, a label
+standing alone). A text shorter
 than one window is one window: ordinary minutes are read whole, by the same code.
 
 What a window cannot see for itself is decided once, at the document's start, and carried on: the
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from .blocks import ends_sentence
 from .furniture import is_page_number
-from .labels import as_roles, is_label_only, match_label
+from .labels import MARKS, as_roles, is_label_only, match_label
 
 # characters of text a window holds: about 1 MB of UTF-8 Japanese. Minutes are rarely longer; a
 # window's working set (lines, stream, blocks) is ~15x its size, so this bounds repair's memory
@@ -77,8 +78,8 @@ def _alone(line: str, roles) -> bool:
 def _cut(text: str, low: int, high: int, roles, runs_lead: bool = True) -> int | None:
     """Where a window may end, at or after `low` and before `high`: the end of a line that ends a
     sentence (nothing before it goes on past it), followed by, in order of preference:
-    - blank lines or a page break, then a line opening with a label and its speech (a turn starts
-      there);
+    - a line opening with a speaker mark, a label and its speech, or an unmarked label and its
+      speech after blank lines or a page break (a turn starts there);
     - a label standing alone, where the document prints its dumped label columns before their
       texts (`runs_lead`: the labels go to the texts after them, in the next window);
     - blank lines before anything else (a paragraph break that may fall inside a turn).
@@ -111,7 +112,7 @@ def _after_sentence(text: str, at: int, roles) -> int | None:
     line = line.strip()
     if is_label_only(line, roles) is not None:
         return 1
-    if blank:
-        m = match_label(line, roles)
-        return 0 if m is not None and line[m.end:].strip() else 2
-    return None
+    m = match_label(line, roles)
+    if m is not None and line[m.end:].strip() and (blank or line[:1] in MARKS):
+        return 0  # (a speaker mark opens a turn wherever it stands; an unmarked label, after a blank)
+    return 2 if blank else None
