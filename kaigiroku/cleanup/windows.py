@@ -77,7 +77,8 @@ def _alone(line: str, roles) -> bool:
 
 def _cut(text: str, low: int, high: int, roles, runs_lead: bool = True) -> int | None:
     """Where a window may end, at or after `low` and before `high`: the end of a line that ends a
-    sentence (nothing before it goes on past it), followed by, in order of preference:
+    sentence (nothing before it goes on past it), followed by, in order of preference (the first of
+    the first two, where a turn starts, is taken):
     - a line opening with a speaker mark, a label and its speech, or an unmarked label and its
       speech after blank lines or a page break (a turn starts there);
     - a label standing alone, where the document prints its dumped label columns before their
@@ -86,7 +87,7 @@ def _cut(text: str, low: int, high: int, roles, runs_lead: bool = True) -> int |
     None where the text offers none of these (the rest is one window)."""
     found: dict[int, int] = {}  # preference -> the first cut of that preference
     pos = text.find("\n", low)
-    while pos != -1 and pos < high and 0 not in found:
+    while pos != -1 and pos < high and not (found.keys() & {0, 1}):  # a turn starts at either
         before = text[text.rfind("\n", 0, pos) + 1:pos].strip()
         if before and ends_sentence(before):
             kind = _after_sentence(text, pos + 1, roles)
