@@ -89,7 +89,7 @@ def stages(mb: float) -> None:
             return result
         setattr(module, name, run_stage)
 
-    for module, names in ((textlines, ("running_headers",)), (pipeline, ("read_text_file", "text_to_stream")),
+    for module, names in ((textlines, ("running_headers",)), (pipeline, ("text_to_stream",)),
                           (assemble, ("discover", "find_body_start", "resolve_breaks", "recentre", "make_blocks",
                                       "attribute"))):
         for name in names:

@@ -22,7 +22,8 @@ def repair(text_or_path, roles=None, keep_width: bool | None = None, explain: bo
     from .options import from_call
 
     opts = from_call(options, roles=roles, keep_width=keep_width, explain=explain)
-    return _repair(text_or_path, roles=opts.roles, keep_width=opts.keep_width, explain=opts.explain)
+    return _repair(text_or_path, roles=opts.roles, keep_width=opts.keep_width, explain=opts.explain,
+                   stream_turns=opts.stream_turns)
 
 
 def convert(path, options: Options | None = None, **legacy) -> Minutes:

@@ -283,11 +283,12 @@ def _convert(kind_wanted: str, file: str, fmt: Fmt, output: Optional[str], make_
     """Read `file` (judged by content), convert it as `kind_wanted` ('text', 'scan' or 'any'), write it."""
     from . import convert
     from .files import sniff
-    from .writers import companion_files, render_chunks
+    from .writers import REGISTRY, companion_files, render_chunks
 
     with _errors(), _input(file) as path:
         _check_output(output, path, file == STDIN)
-        opts = make_options()
+        # a writer that streams takes the repaired turns as they are assembled (bounded memory)
+        opts = make_options().with_(stream_turns=REGISTRY[fmt.value].pieces is not None)
         name = STDIN_NAME if file == STDIN else file
         kind = sniff(path, check_pixels=False, warn=False).kind
         if kind_wanted == "text" and kind != "text":

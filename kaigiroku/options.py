@@ -36,6 +36,8 @@ class Options:
     formats: tuple = ("text",)  # output formats (batch writes each)
     explain: bool = False  # each JSON turn says why it starts there and why it has its speaker
     bom: bool = True  # csv output opens with a UTF-8 BOM, so that Excel on Japanese Windows reads it
+    stream_turns: bool = False  # repaired turns reach the writer as each window of the text is
+    # assembled, read once (Minutes.turns is a cleanup.pipeline.StreamedTurns): never held whole
     progress: Optional[Callable] = field(default=None, compare=False, repr=False)  # progress(stage, done, total)
     # is told of each page read ("read") and OCR'd ("ocr"); it reports, it does not configure
 

@@ -19,12 +19,15 @@ from .normalize import normalize
 from .runs import label_runs, place_label_runs
 
 
-def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, explain: bool = False) -> Minutes:
+def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, explain: bool = False,
+             at_start: bool = True) -> Minutes:
     """The stream -> Minutes. With `explain`, each turn carries why it starts where it does and why it
     has its speaker (Turn.why, "explain" in JSON).
 
     The stream is handed over: its lines are normalized in place and the list is emptied once it has
-    become blocks, so that an archive-sized stream is never held twice (bounded memory, issue 14)."""
+    become blocks, so that an archive-sized stream is never held twice (bounded memory, issue 14).
+    `at_start`: the stream opens the document; a later window of it (cleanup/windows.py) has no
+    cover, so its Minutes hold turns only."""
     handed = stream
     stream = [s for s in stream if s.text.strip() or s.label]
     for s in stream:
@@ -35,8 +38,9 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
         if s.label:
             s.label = with_document(s.label, r)
     cover_why: list[str] = []
-    start = find_body_start(printed, r, cover_why, {i for i, s in enumerate(stream) if s.hint == "heading"})
-    meta = read_cover(printed[:start], r, [s.indent for s in stream[:start]])
+    start = find_body_start(printed, r, cover_why, {i for i, s in enumerate(stream) if s.hint == "heading"}) \
+        if at_start else 0
+    meta = read_cover(printed[:start], r, [s.indent for s in stream[:start]]) if at_start else {}
     body_head = printed[start:start + COVER_LOOKAHEAD]  # i9doc: the self-check looks for cover items here
     del printed
     body_chars = sum(len(s.text) for s in stream[start:])
@@ -45,7 +49,7 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
     handed.clear()
     del stream, handed
     blocks = make_blocks(_consumed(resolved), r)
-    warnings = check_meta(meta, body_chars, r, body_head)
+    warnings = check_meta(meta, body_chars, r, body_head) if at_start else []
     turns = attribute(blocks, explain)
     if explain and turns and cover_why:
         turns[0].why["cover"] = cover_why[0]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -143,3 +144,41 @@ def _plausible_japanese(text: str) -> bool:
 def read_text_file(path: Path) -> str:
     path = Path(path)
     return decode_text(read_head(path), name=str(path))
+
+
+# past this size a UTF-8 file is decoded a piece at a time, never held whole (repair's windows,
+# cleanup/windows.py, read the pieces); below it, and for every other encoding, it is read whole
+STREAM_BYTES = 8_000_000
+PIECE_BYTES = 1 << 20
+
+
+def read_text_pieces(path: Path) -> Iterator[str]:
+    """The decoded text of a file in pieces that join to `read_text_file(path)`. A large file that is
+    UTF-8 throughout (no BOM, no NUL bytes, not binary by its head: what decode_text would read as
+    UTF-8) is checked in a first pass and then decoded a piece at a time; anything else is read
+    whole."""
+    path = Path(path)
+    head = read_head(path, 65536)
+    if len(head) < 65536 or Path(path).stat().st_size < STREAM_BYTES or b"\x00" in head \
+            or head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
+            or _looks_binary(head) or not _all_utf8(path):
+        yield read_text_file(path)
+        return
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with open(path, "rb") as f:
+        while piece := f.read(PIECE_BYTES):
+            yield decoder.decode(piece)
+    yield decoder.decode(b"", final=True)
+
+
+def _all_utf8(path: Path) -> bool:
+    """Every byte of the file decodes as UTF-8 (checked a piece at a time, the text let go)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open(path, "rb") as f:
+            while piece := f.read(PIECE_BYTES):
+                decoder.decode(piece)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True

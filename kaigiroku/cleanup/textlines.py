@@ -6,7 +6,7 @@ paragraphs and table rows begin; page numbers and running headers are dropped an
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..charclass import SENTENCE_END, WORD_CLASS, header_key
 from ..model import Break, LabelMatch, StreamLine
@@ -57,7 +57,17 @@ def indent_opens_paragraph(lines: list[str]) -> bool:
     return after_cut < 5 or after_end >= after_cut
 
 
-def text_to_stream(text: str, roles=None) -> list[StreamLine]:
+@dataclass
+class Position:
+    """Where a window of the text starts (cleanup/windows.py): the page it opens on, and whether it
+    opens the document (where a repeated title is the title, not a running header). text_to_stream
+    moves it on to where the window ends, for the next window."""
+    page: int = 1
+    at_start: bool = True
+
+
+def text_to_stream(text: str, roles=None, position: Position | None = None) -> list[StreamLine]:
+    position = position or Position()
     lines = _physical_lines(text)
     html_mode = markup.has_html(text)
     md_mode = markup.is_markdown(lines)
@@ -71,7 +81,7 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
     origin = ""  # what made the pending break
     blanks = 0
     spacers = 0
-    page = 1
+    page = position.page
     for n, raw in enumerate(lines):
         if n in column_names:
             continue  # | 発言者 | 発言内容 |: the table's column names, no line of the minutes
@@ -98,7 +108,7 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
         gap, spacers = spacers, 0
         key = header_key(raw)
         # the title on the first page stays; a header with a print stamp (date, URL, n/m) goes there too
-        if is_page_number(raw) or (key in headers and (out or key in headers.stamped)):
+        if is_page_number(raw) or (key in headers and (out or not position.at_start or key in headers.stamped)):
             pending, origin = Break.PAGE, "page furniture (page number or running header)"
             page += 1
             continue
@@ -130,8 +140,9 @@ def text_to_stream(text: str, roles=None) -> list[StreamLine]:
                                   origin=why or "line break", indent=indent, label=label))
         pending, origin = Break.LINE, ""
     out = seats_beside_labels(join_wrapped_label_cells(join_split_labels(out, roles), roles), roles)
-    if out:
+    if out and position.at_start:
         out[0].brk = Break.PAGE
+    position.page, position.at_start = page, False
     return out
 
 
