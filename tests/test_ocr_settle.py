@@ -242,3 +242,13 @@ def test_a_role_alone_on_a_cells_first_line_wraps_into_one_label():
 def test_a_mark_read_as_letters_is_a_mark_before_a_known_role(read, printed):
     assert settle_label(read, LabelEvidence(DOC)) == printed
     assert settle_label("Cランクの評価(概要)は", LabelEvidence(DOC)) == "Cランクの評価(概要)は"
+
+
+def test_a_call_whose_full_stop_was_read_as_a_speck_still_names_the_member():
+    # the chair's call 文部科学委員長新妻秀規君。 read with ・ for 。, the label with two specks for
+    # its separator and its 君 misread: the call is what makes the name a member's label
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    doc = ["議長（鈴木さつき君）　発言を求められております。文部科学委員長新妻秀規君・", "〇新妻秀規用.・なお、本件"]
+    assert settle_person_label(doc[1], LabelEvidence(doc), False) == "○新妻秀規君　なお、本件"
+    assert settle_person_label(doc[1], LabelEvidence(doc[1:]), False) == doc[1]

@@ -215,12 +215,12 @@ _DAMAGED = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]{{0,2}}[○◯〇◎◆◇●
                       rf"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{{2,6}}?)[{KUN_MISREADS}]")
 # what stands between a label and its speech in OCR output: the separator, or specks and a lost
 # closing bracket read as marks (田中直美君).答弁…, 田中直美者一ほかに…)
-_AFTER_LABEL = re.compile(r"^[ \u3000]*[.,:;・'`|_\-]?[ \u3000]*")
+_AFTER_LABEL = re.compile(r"^[ \u3000]*[.,:;・'`|_\-]{0,2}[ \u3000]*")
 _LOST_CLOSE = re.compile(r"^[一ー\-_|][ \u3000]*(?=[\u3041-\u309f\u4e00-\u9fff])")
 
 
 # a name and 君 outside brackets, then what may follow a call, a direction or a label
-_CALLED = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{2,})君(?=[。、\u3000 〔〕登]|$)", re.M)
+_CALLED = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{2,})君(?=[。、\u3000 〔〕登・.．,，]|$)", re.M)
 # what follows a name and 君 in a sentence rather than a label: a particle, a direction's verb
 _NOT_AFTER_PERSON = re.compile(r"^(?:[のがはをにでとへやもか、。）〕」]|登壇|退席|着席|発言|から|より)")
 _SENTENCE_END = "。」〕）)"
