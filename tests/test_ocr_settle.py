@@ -217,3 +217,38 @@ def test_the_covers_and_speeches_misreadings_do_not_outvote_the_labels():
            "秋員長(田野瀬太道君).理事辞任の件についてお諮りいたします。", "委員長(田野瀬太道者御異議なしと認めます。"]
     ev = LabelEvidence(doc)
     assert settle_label(doc[1], ev) == "委員長（田野瀬太道君）　これより会議を開きます。"
+
+
+def test_a_role_alone_on_a_cells_first_line_wraps_into_one_label():
+    # 企画課長 / (山健 / 一君): the role fills the narrow cell's first line, OCR dropped the 口 of 山口健一
+    cover = Line("出席者　議長　大森直美、企画課長　山口健一", 60, 60, 500, 70, 1)
+    lines = [Line("企画課長", 62, 100, 103, 110, 2), Line("なお、第3条第2項に問題はないと考えます。", 130, 100, 500, 110, 2),
+             Line("(山健", 68, 117, 103, 127, 2), Line("一君)", 63, 134, 87, 144, 2),
+             Line("議長(大", 62, 200, 103, 210, 2), Line("答弁を求めます。", 130, 200, 300, 210, 2),
+             Line("森直美君)", 62, 217, 107, 227, 2)]
+    settle_labels([Page(number=1, width=595, height=842, lines=[cover], source="ocr"),
+                   page := Page(number=2, width=595, height=842, lines=lines, source="ocr")])
+    assert [ln.text for ln in page.lines if ln.x0 < 120][0] == "企画課長（山口健一君）"
+    # a role alone with no bracket under it is no wrapped cell
+    lines = [Line("報告事項", 62, 100, 103, 110, 2), Line("以上", 62, 117, 80, 127, 2)]
+    page = Page(number=3, width=595, height=842, lines=lines, source="ocr")
+    assert settle_labels([page]) == 0
+
+
+@pytest.mark.parametrize("read,printed", [
+    ("OO議長(田中直美君)　次に進みます。", "〇議長（田中直美君）　次に進みます。"),  # the ring read as two letters
+    ("C副市長(加藤裕子君)　本件は", "〇副市長（加藤裕子君）　本件は"),  # the ring read open
+])
+def test_a_mark_read_as_letters_is_a_mark_before_a_known_role(read, printed):
+    assert settle_label(read, LabelEvidence(DOC)) == printed
+    assert settle_label("Cランクの評価(概要)は", LabelEvidence(DOC)) == "Cランクの評価(概要)は"
+
+
+def test_a_call_whose_full_stop_was_read_as_a_speck_still_names_the_member():
+    # the chair's call 文部科学委員長新妻秀規君。 read with ・ for 。, the label with two specks for
+    # its separator and its 君 misread: the call is what makes the name a member's label
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    doc = ["議長（鈴木さつき君）　発言を求められております。文部科学委員長新妻秀規君・", "〇新妻秀規用.・なお、本件"]
+    assert settle_person_label(doc[1], LabelEvidence(doc), False) == "○新妻秀規君　なお、本件"
+    assert settle_person_label(doc[1], LabelEvidence(doc[1:]), False) == doc[1]

@@ -20,6 +20,18 @@ def test_a_scanned_label_table_keeps_its_speakers(layout, tmp_path):
     assert "議長" in speakers and None not in speakers
 
 
+def test_a_scanned_diet_table_keeps_members_labelled_by_name(tmp_path):
+    # Diet labels in a narrow column: 議長（鈴 / 木さつき / 君）, a member by name alone wrapped before
+    # its 君 (新妻文雄 / 君); read alone, the column's short lines were dropped and no member spoke
+    gold, _, scan = make_case("diet:1", "table_wrapped", "mild", tmp_path, dpi=200, seed=5, chars=450)
+    m = ingest(scan, dpi=200)
+    s = score(gold, m.to_dict())
+    print(f"\ndiet table_wrapped: attributed={s['attributed']} cer={s['cer']} miss={s['miss']}")
+    members = {t["name"] for t in gold["turns"] if t.get("_label")}
+    assert members and members <= {t.speaker for t in m.speeches}
+    assert s["attributed"] >= 0.9
+
+
 def test_the_gutter_splits_label_and_body_columns_only():
     import numpy as np
 

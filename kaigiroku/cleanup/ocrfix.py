@@ -197,8 +197,9 @@ def fix_ocr_text(text: str) -> str:
 # start, and only it, to the printed form, settled by the document's own evidence: the labels OCR read
 # cleanly (their marks, roles, names and honorific), and the role list. The body is never touched.
 
-# what OCR makes of a ○ mark at a line start: letters and digits, an at sign, a circled number (⑯)
-MARK_LOOKALIKES = "OoQ0０ロ口@＠©®" + "".join(map(chr, range(0x2460, 0x2474)))
+# what OCR makes of a ○ mark at a line start: letters and digits (C: the ring read open), an at sign,
+# a circled number (⑯)
+MARK_LOOKALIKES = "OoQCc0０ロ口@＠©®" + "".join(map(chr, range(0x2460, 0x2474)))
 _WEAK_MARKS = set("@＠©®" + "".join(map(chr, range(0x2460, 0x2474))))  # also what lists number with
 _LEAD_JUNK = "「『\"'`.,・、。:;|!！“”‘’-_~*＊"
 _OPENS, _CLOSES = "(（〔[［{｛", ")）〕]］}｝"
@@ -214,12 +215,12 @@ _DAMAGED = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]{{0,2}}[○◯〇◎◆◇●
                       rf"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{{2,6}}?)[{KUN_MISREADS}]")
 # what stands between a label and its speech in OCR output: the separator, or specks and a lost
 # closing bracket read as marks (田中直美君).答弁…, 田中直美者一ほかに…)
-_AFTER_LABEL = re.compile(r"^[ \u3000]*[.,:;・'`|_\-]?[ \u3000]*")
+_AFTER_LABEL = re.compile(r"^[ \u3000]*[.,:;・'`|_\-]{0,2}[ \u3000]*")
 _LOST_CLOSE = re.compile(r"^[一ー\-_|][ \u3000]*(?=[\u3041-\u309f\u4e00-\u9fff])")
 
 
 # a name and 君 outside brackets, then what may follow a call, a direction or a label
-_CALLED = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{2,})君(?=[。、\u3000 〔〕登]|$)", re.M)
+_CALLED = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{2,})君(?=[。、\u3000 〔〕登・.．,，]|$)", re.M)
 # what follows a name and 君 in a sentence rather than a label: a particle, a direction's verb
 _NOT_AFTER_PERSON = re.compile(r"^(?:[のがはをにでとへやもか、。）〕」]|登壇|退席|着席|発言|から|より)")
 _SENTENCE_END = "。」〕）)"
@@ -531,6 +532,8 @@ def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False) ->
         mark, i = s[i], i + 1
         if i < len(s) and s[i] in "○◯〇◎◆◇●□■△▲" and mark in MARK_LOOKALIKES:  # O〇議長: a speck and the mark
             mark, i = s[i], i + 1
+        elif i < len(s) and s[i] in MARK_LOOKALIKES and mark in MARK_LOOKALIKES and _role_start(s[i + 1:], ev):
+            i += 1  # OO議員: the ring read as two letters
         elif i + 1 < len(s) and (s[i] in "くぐ〈<・" or s[i] in _LEAD_JUNK) and _role_start(s[i + 1:], ev):
             i += 1  # ⑨ぐ委員長: the inner ring of a ◎ read as a character of its own
     elif i and not opens_paragraph:
@@ -671,6 +674,7 @@ def _opens_paragraph(line, lines, right: float) -> bool:
 _CELL_START = re.compile(rf"^(?:[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]"
                          r"|[\u4e00-\u9fff\u30a1-\u30faー0-9０-９]{1,8}[(（〔［])")
 _MARKED_START = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]")
+_ROLE_ALONE = re.compile(r"^[\u4e00-\u9fff\u30a1-\u30faー]{2,8}$")
 _COMPLETE = re.compile(r"^[○◯〇◎◆◇●□■△▲]?[^（）]{1,12}（[^（）]{1,9}）$")
 
 
@@ -682,7 +686,10 @@ def _cell_groups(page) -> list[list]:
     lines = sorted(page.lines, key=lambda ln: ln.top)
     groups = []
     for i, first in enumerate(lines):
-        if not _CELL_START.match(first.text) or len(first.text) > 12 or "。" in first.text \
+        # a role alone on the cell's first line wraps before its bracket (企画課長 / (山口健 / 一君)):
+        # a cell only if the next piece opens with that bracket
+        role_alone = bool(_ROLE_ALONE.match(first.text))
+        if not (_CELL_START.match(first.text) or role_alone) or len(first.text) > 12 or "。" in first.text \
                 or re.search(f"[{re.escape(_CLOSES)}]", first.text):
             continue
         h = max(first.bottom - first.top, 1.0)
@@ -696,7 +703,7 @@ def _cell_groups(page) -> list[list]:
                 last = ln
                 if re.search(f"[{re.escape(_CLOSES)}]", ln.text):
                     break
-        if len(pieces) >= 2:
+        if len(pieces) >= 2 and not (role_alone and pieces[1].text.lstrip(" \u3000")[:1] not in _OPENS):
             groups.append(pieces)
     return groups
 

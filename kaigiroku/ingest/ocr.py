@@ -35,6 +35,9 @@ PSM = 4
 GAP = 1.8  # a gap without ink wider than this many line heights splits a line (label | body cells)
 MIN_CONF = 20.0  # a line this unsure and this short is noise
 MIN_CHARS = 2
+# ... except the honorific a wrapped name cell ends with (新妻文雄 / 君): standing alone in its cell,
+# Tesseract reads it right but unsure (confidence 0-20), and without it the cell is not a label
+KEPT_UNSURE = {"君", "君)", "君）"}
 MARK_CONF = 40.0  # an unsure word of bare marks ('”', '.', ':') is a speck read as punctuation
 
 
@@ -185,7 +188,7 @@ def lines_from_data(data: dict, page_number: int, sx: float, sy: float, ink: np.
             if not text:
                 continue
             conf = float(np.average([w.conf for w in group], weights=[len(w.text) for w in group]))
-            if conf < MIN_CONF and len(text) <= MIN_CHARS:
+            if conf < MIN_CONF and len(text) <= MIN_CHARS and text not in KEPT_UNSURE:
                 continue
             top, bottom, height = _vertical_extent(group)
             if ink is not None:
@@ -220,9 +223,9 @@ def ocr_page_image(grey: np.ndarray, page_number: int, width_pt: float, height_p
     try:
         char_height = text_height(binary, opts.dpi)
         gutter = find_gutter(ink, char_height) if opts.zones else None
-        zones = zone_images(clean, ink, char_height, gutter) if opts.zones else [(clean, 0)]
-        for image, dx in zones:
-            data = ocr_engine_data(image, opts.lang, opts.psm, timeout=opts.timeout)
+        zones = zone_images(clean, ink, char_height, gutter) if opts.zones else [(clean, 0, None)]
+        for image, dx, psm in zones:
+            data = ocr_engine_data(image, opts.lang, psm or opts.psm, timeout=opts.timeout)
             if dx:
                 data["left"] = [int(x) + dx for x in data["left"]]
             lines += lines_from_data(data, page_number, width_pt / w, height_pt / h, ink, fix,
@@ -247,6 +250,11 @@ def ocr_page_image(grey: np.ndarray, page_number: int, width_pt: float, height_p
 GUTTER = 0.9  # the narrowest gutter, in character heights
 GUTTER_INK = 0.06  # share of the page's text bands allowed to cross it (titles, headings)
 MIN_LABEL_BANDS = 3  # a label column holds ink in at least this many bands
+# The label column read alone is a stack of short lines with blank rows between (a wrapped cell's
+# 木さつき / 君）, a cell's first line beside a long speech): Tesseract's column finder (psm 4) drops
+# most of them on some pages (all of a Diet page's), one uniform block (psm 6) mistakes their height;
+# sparse text (psm 11), which looks for every piece of text, reads them all.
+LABEL_ZONE_PSM = 11
 
 
 def find_gutter(ink: np.ndarray, height: float) -> tuple[int, int, np.ndarray] | None:
@@ -314,24 +322,24 @@ _UNSET = object()
 
 
 def zone_images(clean: np.ndarray, ink: np.ndarray, height: float, gutter=_UNSET):
-    """(image, x offset) of each zone to read: the whole page, or label column, body column and the
-    rows crossing the gutter (each zone's other parts painted white). `gutter`: find_gutter's, when
-    the caller has it already."""
+    """(image, x offset, psm or None for the page's) of each zone to read: the whole page, or label
+    column, body column and the rows crossing the gutter (each zone's other parts painted white).
+    `gutter`: find_gutter's, when the caller has it already."""
     if gutter is _UNSET:
         gutter = find_gutter(ink, height)
     if gutter is None or not labels_off_rows(ink, gutter, height):
-        return [(clean, 0)]
+        return [(clean, 0, None)]
     a, b, crossing = gutter
     cut = (a + b) // 2
     out = []
-    for x0, x1 in ((0, cut), (cut, clean.shape[1])):
+    for x0, x1, psm in ((0, cut, LABEL_ZONE_PSM), (cut, clean.shape[1], None)):
         part = clean[:, x0:x1].copy()
         part[crossing] = 255
-        out.append((part, x0))
+        out.append((part, x0, psm))
     if crossing.any():
         part = clean.copy()
         part[~crossing] = 255
-        out.append((part, 0))
+        out.append((part, 0, None))
     return out
 
 
@@ -413,7 +421,7 @@ def recover_missed_text(clean: np.ndarray, ink: np.ndarray, lines: list[Line], p
         if not words or not any(_is_japanese(c) for c in text):
             continue
         conf = float(np.average([w.conf for w in words], weights=[len(w.text) for w in words]))
-        if conf < 50:
+        if conf < 50 and text not in KEPT_UNSURE:
             continue
         out.append(Line(text=text, x0=float(x * sx), top=float(y * sy), x1=float((x + bw) * sx),
                         bottom=float((y + bh) * sy), page=page_number, size=round(float(bh * sy), 2),
