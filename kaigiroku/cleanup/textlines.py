@@ -282,7 +282,8 @@ def _join_pieces(out, i, roles) -> bool:
         label += piece.group("frag")
         pieces.append((j, piece))
         if whole:
-            _put_label(out, i, label, head.group("rest"), pieces)
+            _put_label(out, i, label, head.group("rest"), pieces,
+                       out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
             return True
     return False
 
@@ -296,14 +297,16 @@ def _put_back_tail(out, i, head, roles) -> bool:
         label = head.group("label") + tail.group("frag")
         if not is_label_only(label, roles):
             return False
-        _put_label(out, i, label, head.group("rest"), [(j, tail)])
+        _put_label(out, i, label, head.group("rest"), [(j, tail)], head.group("sep") or "")
         return True
     return False
 
 
-def _put_label(out, i, label: str, rest: str | None, taken) -> None:
-    """Line i becomes `label　rest`; each (j, match) taken gave its piece and keeps only its rest."""
-    out[i] = replace(out[i], text=label + ("\u3000" + rest if rest else ""))
+def _put_label(out, i, label: str, rest: str | None, taken, sep: str = "\u3000") -> None:
+    """Line i becomes `label`, the spaces line i printed after its piece, `rest`; each (j, match)
+    taken gave its piece and keeps only its rest. The printed spaces are kept: a full-width space
+    after a label is evidence of an indented paragraph (centred.py), never one this join made."""
+    out[i] = replace(out[i], text=label + ((sep or "\u3000") + rest if rest else ""))
     for j, m in reversed(taken):
         if m.group("rest"):
             out[j] = replace(out[j], text=m.group("rest"))
