@@ -217,6 +217,21 @@ def test_wrapped_attendee_after_a_comma_stays_in_the_cover():
     assert find_body_start(lines) == 6
 
 
+def test_attendees_on_the_key_line_wrapped_inside_titles_are_one_entry_each():
+    """pdftotext's reading of a cover table: the list starts on the key's line and the wraps cut
+    titles before their commas (高田行政情報係 / 長、…). Each person is one entry under their role."""
+    m = kaigiroku.repair("第18回青葉市審議会会議録\n\n日時　令和6年7月10日（水）\n"
+                         "出席者　会長 岡田 誠一、委員 石井 健、委員 中川 真理、\n"
+                         "　　　　委員 西村 典子、事務局 小池総務課長、事務局 高田行政情報係\n"
+                         "　　　　長、説明員 （防災安全課）谷口副\n"
+                         "　　　　課長、浅野主任\n\n"
+                         "（１）開会\n◯会長　それでは、議事に入ります。\n◯浅野主任　御説明いたします。\n")
+    assert m.meta["attendees"] == ["会長 岡田 誠一", "委員 石井 健", "委員 中川 真理", "委員 西村 典子",
+                                   "事務局 小池総務課長", "事務局 高田行政情報係長",
+                                   "説明員 （防災安全課）谷口副課長", "説明員 浅野主任"]
+    assert [t.speaker for t in m.turns if t.kind == "speech"] == ["会長", "主任"]
+
+
 DIET_HEAD = "第212回国会 衆議院\n文部科学委員会議録 第1号\n令和五年十一月一日（水曜日）\n午前十時一分開議\n"
 DIET_BODY = "\n○委員長（田中花子君）　これより会議を開きます。\n○鈴木さつき君　質問いたします。よろしくお願いします。\n"
 

@@ -323,6 +323,7 @@ def _goes_on_list(lines: list[str], i: int) -> bool:
 
 
 _WORD_TAIL = set("課局室部係所長員官事務者補")  # the last character of an office or a title
+_CUT_TAIL_BEFORE_COMMA = re.compile(r"^(?P<tail>[^\s、，,]{1,2})[、，,](?P<rest>.+)$")
 
 
 def _cut_word_head(line: str) -> bool:
@@ -432,7 +433,11 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             field, key = _key_of(m.group("key"))
             role, group_indent = "", None
             value = _clean(m.group("value"))
-            _put(meta, other, field, key, value)
+            who = match_label(value, roles) if field == "attendees" and value else None
+            if who is not None and who.name is None and "、" in value:
+                take_attendees(value, indent)  # 出席者　会長 岡田 誠一、委員 石井 健、…: entries, each under its role
+            else:
+                _put(meta, other, field, key, value)
             awaiting = not value
             continue
         if m is None and not meta["date_text"] and _DATE_LINE.match(line):
@@ -457,7 +462,15 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             _put(meta, other, field, key, _clean(a.group(1)))
             continue
         if field == "attendees":
-            if meta["attendees"] and _cut_word_head(raw) and not re.search(r"[、，,]\s*$", lines[n - 1] if n else ""):
+            above = lines[n - 1] if n else ""
+            cut = _CUT_TAIL_BEFORE_COMMA.match(_clean(raw))
+            if meta["attendees"] and cut and set(cut.group("tail")) <= _WORD_TAIL and "、" in above \
+                    and not re.search(r"[、，,]\s*$", above):
+                # …事務局 高田行政情報係 / 長、説明員 …: the wrap cut the last entry's title before its comma
+                meta["attendees"][-1] += cut.group("tail")
+                take_attendees(cut.group("rest"), indent)
+                continue
+            if meta["attendees"] and _cut_word_head(raw) and not re.search(r"[、，,]\s*$", above):
                 # …書記 教育総務 / 課 野口主事: the wrap cut the last entry's word; the line goes on with it
                 head, rest = _clean(raw).split(" ", 1)
                 meta["attendees"][-1] = _clean(f"{meta['attendees'][-1]}{head} {rest}")
