@@ -12,7 +12,7 @@ from collections import deque
 from ..model import Break, Minutes, StreamLine, Turn
 from .blocks import Block, ends_sentence, join_lines, make_blocks, resolve_breaks
 from .centred import recentre
-from .classify import bare_heading, block_kind, reads_as_speech
+from .classify import AGENDA, bare_heading, block_kind, reads_as_speech
 from .cover import COVER_LOOKAHEAD, check_meta, find_body_start, read_cover
 from .labels import LabelMatch, discover, with_document
 from .normalize import normalize
@@ -175,6 +175,10 @@ def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
         kind = block_kind(b.whole_text, b.hint)
         if kind == "speech" and bare_heading(b.whole_text, _between_turns(blocks, i, in_run, placed)):
             kind = "heading"  # i9doc: a heading printed bare (教育長報告) between one speech and the next
+        if kind == "heading" and out.open is not None and not after_other and not pending \
+                and _read_out_item(blocks, i, in_run, placed):
+            out.paragraph(b)  # (i9lab) the chair reads the order of the day out in the speech
+            continue
         if kind != "speech":
             out.other(kind, b, f"reads as a {kind} (brackets, numbering or a time note), not speech")
             if kind == "heading":
@@ -221,6 +225,19 @@ def _between_turns(blocks: list[Block], i: int, in_run: set[int], placed: dict) 
         return False
     before = blocks[i - 1].whole_text
     return before.strip() != "" and (ends_sentence(before) or block_kind(before, blocks[i - 1].hint) != "speech")
+
+
+def _read_out_item(blocks: list[Block], i: int, in_run: set[int], placed: dict) -> bool:
+    """(i9lab) Block i, an agenda line (日程第一　国務大臣の演説に関する件), is a paragraph of the open
+    speech: the chair reads the item out and goes on speaking with no label of their own again
+    (○議長（…君）　これより会議を開きます。/ 日程第一　… / 昨日に引き続き、…質疑を許します。). A
+    heading stands before a label; an agenda line followed by the chair's unlabelled sentences was said."""
+    j = i + 1
+    if not AGENDA.match(blocks[i].whole_text.strip()) or j >= len(blocks):
+        return False
+    nxt = blocks[j]
+    return (j not in in_run and j not in placed and nxt.label is None and not nxt.label_only and not nxt.cont
+            and block_kind(nxt.whole_text, nxt.hint) == "speech" and ends_sentence(nxt.whole_text))
 
 
 def _last_speech(turns: list[Turn]) -> Turn | None:

@@ -173,6 +173,22 @@ def _closes_bracket(paragraph: str, cur: str) -> bool:
     return bool(close) and close not in paragraph and cur.rstrip().endswith(close) and paragraph[:1] not in cur
 
 
+# a particle no sentence opens with (ところで does): a line so opened goes on with the line before
+# (日程第二　…法律案を議題 / といたします。)
+_PARTICLE_OPEN = re.compile(r"^[をにへがのや]|^と(?!ころ)")
+
+
+def _kana_cut(prev: str, cur: str) -> bool:
+    """A full line ending in hiragana and a line opening in hiragana: a word cut by the wrap (提出者か /
+    ら趣旨の説明を求めます。), which a heading, ending in its noun, is not."""
+    return bool(prev) and bool(cur) and "\u3041" <= prev[-1] <= "\u3096" and "\u3041" <= cur[0] <= "\u3096"
+
+
+def _inside_bracket(line: str) -> bool:
+    """The line opened a round bracket it did not close: a wrap inside it goes on."""
+    return line.count("（") + line.count("(") > line.count("）") + line.count(")")
+
+
 def _line_break(prev: str | None, cur: str, width: float | None, opened_with: str = "",
                 paragraph: str = "") -> Break:
     """WRAP, or LINE for a paragraph break inferred from the text (weaker than a blank line).
@@ -186,8 +202,10 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
     if _NUMBERED_START.match(cur) and prev[-1:] not in _PARTICLES:
         return Break.LINE  # 議案第5号 …, (2) …: a wrap rarely lands just before a numbered item
     if _HEADING_LINE.match(prev) and prev[-1:] not in _PARTICLES and not ends_sentence(prev):
-        # a heading line (議案第58号　…所管部分) stands alone, unless a short tail of it wrapped
-        if not full or display_width(cur) >= (width or 30) * 0.6 or ends_sentence(cur):
+        # a heading line (議案第58号　…所管部分) stands alone, unless a short tail of it wrapped, or a
+        # full line cut inside a bracket it opened (日程第二　…法律案（内閣提 / 出、…）を議題といたします。)
+        if not full or (not _inside_bracket(prev) and not _PARTICLE_OPEN.match(cur) and not _kana_cut(prev, cur)
+                            and (display_width(cur) >= (width or 30) * 0.6 or ends_sentence(cur))):
             return Break.LINE
     if TIME_NOTE.match(prev):
         return Break.LINE  # 午前10時開会 stands alone

@@ -131,7 +131,7 @@ from .classify import AGENDA, block_kind  # noqa: E402
 
 
 # the count closing a list of attendees: （ほか15名）, （以上22名）, (22人)
-_HEAD_COUNT = re.compile(r"[（(](?:ほか|他|外|以上|計|合計)?\s*[0-9０-９一二三四五六七八九十]+\s*[名人][）)]")
+_HEAD_COUNT = re.compile(r"[（(](?:ほか|他|外|以上|計|合計)?\s*[0-9０-９一二三四五六七八九十百千〇]+\s*[名人][）)]")
 
 
 def find_body_start(lines: list[str], roles=None, why: list | None = None, headings=frozenset()) -> int:

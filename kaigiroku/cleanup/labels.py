@@ -33,6 +33,9 @@ _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚
 _OFFICE_HEAD = "部課局室所"
 # words of a cover sheet's keys, never in a surname (日時 / 場所 / 出席者 stacked in one cell)
 _COVER_WORD = re.compile(r"日時|場所|出席|欠席|会議|議題|資料|傍聴|事務|説明|開催|次第|日程")
+# a cover's key over the people present or absent in some role (出席国務大臣, 出席委員, 欠席議員): it
+# ends as a role does, but no one speaks as it (出席者 alone is a listed role)
+_ATTENDANCE_KEY = re.compile(r"^(?:出席|欠席)(?!者$).")
 # roles outside the list mostly end so (企画官, 参与, 特別顧問, 進行役, 主幹, 監理官 …)
 ROLE_END = re.compile(r"(?:官|長|臣|員|事|者|人|問|与|役|幹|監|査|任|士|師|佐|補|ー)$")
 
@@ -146,7 +149,7 @@ def _patterns(roles: Roles):
         # 林花子君：本文: a member by name, with an honorific, then a colon or a space
         # (a name may hold kana, こやり隆史君, 鈴木さつき君, but holds a kanji and opens with no particle)
         "person": re.compile(rf"^{_SP}*(?P<person>(?![はがをにでともへのや])(?=[^\s\u3000]{{0,6}}[\u4e00-\u9fff])"
-                             rf"[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{{2,7}})(?:君|氏)(?:{_SP}*[:：]{_SP}*|{_SP}+(?=\S)|{_SP}*$)"),
+                             rf"[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{{2,7}})(?:君|氏)(?:{_SP}*[:：]{_SP}*|[)）]{_SP}*|{_SP}+(?=\S)|{_SP}*$)"),
         # 委員林 本文: a role and a one-character name
         "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[\u4e00-\u9fff]){_SP}*(?:{_SP}|[:：]|$)"),
         # 会長皆さん、: a role this document prints with no separator, then the speech
@@ -430,6 +433,8 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         return _made(text, role, m.group("letter1") or m.group("letter2"), None, m.end(), bool(m.group("mark")),
                      "anon", r)
     m = pats["plain"].match(text)
+    if m and _ATTENDANCE_KEY.match(_despace(m.group("role"))):
+        m = None  # 出席国務大臣　内閣総理大臣 杉浦 隆之、…: a cover's key over the people present, no speaker
     if m:
         name = _clean_name(m.group("name"))
         role, form = _despace(m.group("role")), "plain"
