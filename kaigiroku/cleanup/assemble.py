@@ -175,6 +175,8 @@ def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
         kind = block_kind(b.whole_text, b.hint)
         if kind == "speech" and bare_heading(b.whole_text, _between_turns(blocks, i, in_run, placed)):
             kind = "heading"  # i9doc: a heading printed bare (教育長報告) between one speech and the next
+        if kind == "heading" and pending:
+            kind = "speech"  # (i9lab) a label standing alone opens a speech: no heading comes between
         if kind == "heading" and out.open is not None and not after_other and not pending \
                 and _read_out_item(blocks, i, in_run, placed):
             out.paragraph(b)  # (i9lab) the chair reads the order of the day out in the speech

@@ -184,6 +184,12 @@ def _kana_cut(prev: str, cur: str) -> bool:
     return bool(prev) and bool(cur) and "\u3041" <= prev[-1] <= "\u3096" and "\u3041" <= cur[0] <= "\u3096"
 
 
+def _cut_inside(prev: str, cur: str) -> bool:
+    """(i9lab) The wrap after a heading-like line cut it inside a bracket or a word, or before a particle:
+    the line goes on (日程第二　…法律案（内閣提 / 出、…）を議題といたします。)."""
+    return _inside_bracket(prev) or _PARTICLE_OPEN.match(cur) is not None or _kana_cut(prev, cur)
+
+
 def _inside_bracket(line: str) -> bool:
     """The line opened a round bracket it did not close: a wrap inside it goes on."""
     return line.count("（") + line.count("(") > line.count("）") + line.count(")")
@@ -204,7 +210,7 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
     if _HEADING_LINE.match(prev) and prev[-1:] not in _PARTICLES and not ends_sentence(prev):
         # a heading line (議案第58号　…所管部分) stands alone, unless a short tail of it wrapped, or a
         # full line cut inside a bracket it opened (日程第二　…法律案（内閣提 / 出、…）を議題といたします。)
-        if not full or (not _inside_bracket(prev) and not _PARTICLE_OPEN.match(cur) and not _kana_cut(prev, cur)
+        if not full or (not _cut_inside(prev, cur)
                             and (display_width(cur) >= (width or 30) * 0.6 or ends_sentence(cur))):
             return Break.LINE
     if TIME_NOTE.match(prev):
@@ -227,7 +233,7 @@ def _continues(prev: str, cur: str, width: float | None, opened_with: str = "", 
     Across page furniture (a page number, a running header) the sentence goes on whatever its width."""
     if ends_sentence(prev, opened_with, paragraph) or prev[-1:] in "：:" or not cur:
         return False
-    if opens_paragraph(cur) or _HEADING_LINE.match(prev) or cur[:1] in "○◎◆●■□・※":
+    if opens_paragraph(cur) or (_HEADING_LINE.match(prev) and not _cut_inside(prev, cur)) or cur[:1] in "○◎◆●■□・※":
         return False
     if match_label(cur) is not None:
         return False

@@ -56,6 +56,7 @@ class Roles:
     document: bool = False  # the evidence of one document is in
     standalone: tuple[str, ...] = ()  # roles and titles this document prints as a word of their own (会長 岡田 誠一)
     people: tuple[tuple[str, str], ...] = ()  # (i9doc) (name, role) a list prints (会長 原田 雅人), longest name first
+    organisations: frozenset = frozenset()  # (i9lab) names this document prints before 委員会, 省, 庁 (農林水産)
 
 
 def _parse_role_lines(lines) -> tuple[list[str], list[str]]:
@@ -172,7 +173,7 @@ def _surname_like(s: str, r: Roles) -> bool:
             and s[-1] not in _ORG_END and s not in _NOT_SURNAME and s not in r.words
             and not (ROLE_END.search(s) and not (len(s) >= 3 and s[-1] == "人" and not ROLE_END.search(s[:-1])))
             and not (len(s) == 1 and s in _NOT_A_NAME) and not any(s.endswith(x) for x in r.suffixes)
-            and not _COVER_WORD.search(s))
+            and not _COVER_WORD.search(s) and s not in r.organisations)
 
 
 # words of a stage direction, never of a role (＜挙手全員＞, ＜説明員退室＞, 〔起立多数〕)
@@ -206,6 +207,19 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     (総務課長, 消費者教育推進課長) is split only where the document prints surname + role."""
     if head in r.words:
         return head, None, "role"
+    if r.organisations and any(head[:n] in r.organisations and role_like(head[n:], r)
+                               for n in range(2, len(head) - 1)):
+        # (i9lab) 農林水産委員長 where the document prints 農林水産委員会: the body's name opens the
+        # title (its chair, its minister), no surname does
+        return head, None, "title"
+    for n in range(1, min(5, len(head) - 3)):
+        # (i9lab) 安達義春農林水産委員長: a name, then a title the body's name opens (the name ends
+        # where the body's name begins)
+        tail = head[n:]
+        if any(tail[:k] in r.organisations and role_like(tail[k:], r) for k in range(2, len(tail) - 1)):
+            if _LISTED_NAME.fullmatch(head[:n]) and _surname_like(head[:n], r):
+                return tail, head[:n], "surname_role"
+            break
     # (i9doc) 原田雅人会長 where the document lists 会長 原田 雅人: a name it lists, then a role it lists
     # (a list's name cut by a wrap, 原田 浩 / 二, must not cut 原田浩二特別顧問 at 浩)
     listed_roles = _roles_of(r.people)
@@ -401,7 +415,9 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         # the longest head that ends in a role the list or the document knows: 委員長 rather than 委員
         # in ○委員長それでは; else the longest title by a listed suffix standing alone (○総務部長時間外…),
         # never past a listed role (◎大臣政務官文部科学大臣政務官の…) nor after a surname (◯宮腰参与文部科学大臣…)
-        known = [(n, h) for n, h in heads if h[0] in r.words or h[0] in r.found] or \
+        # (i9lab) a person the document lists with that role first (進行役 杉浦隆之: ◎杉浦隆之進行役柳沢…)
+        known = [(n, h) for n, h in heads if h[1] and (h[1], h[0]) in r.people] or \
+                [(n, h) for n, h in heads if h[0] in r.words or h[0] in r.found] or \
                 [(n, h) for n, h in heads if h[1] is None and _known_role(h[0], r)]
         # else the shortest that ends as a title does after a surname, one of two characters first
         # (most are): 顧問 in ◆北村顧問委託事業者は…, not 顧問委託事; 監理官 in ◆小西監理官山本…, not
@@ -758,7 +774,23 @@ def discover(texts, roles=None) -> Roles:
                   if a_role(w) and not (k == 0 and n and _runs_on(texts[n - 1]))}
     standalone |= _titles_printed_alone(split_heads | heads_seen | set(heads), texts, r)
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)),
-                 _people_listed(texts, a_role, r))
+                 _people_listed(texts, a_role, r), _organisations(texts))
+
+
+# (i9lab) a body's name before what it is (農林水産委員会, 厚生労働省, 消費者庁): its name heads titles
+# too (農林水産委員長, 厚生労働大臣), never as a surname
+_ORGANISATION = re.compile(r"([\u4e00-\u9fff\u3005]{2,8})(?:委員会|審議会|協議会|省|庁)")
+
+
+def _organisations(texts: list[str]) -> frozenset:
+    """(i9lab) The names this document prints before 委員会, 省 or 庁, each with every tail of two
+    characters or more (本日農林水産委員会: 農林水産 is among them)."""
+    out = set()
+    for t in ("".join(texts),):  # a name cut by a wrap (農林水産委員 / 会) is read whole
+        for m in _ORGANISATION.finditer(t):
+            run = m.group(1)
+            out.update(run[k:] for k in range(len(run) - 1))
+    return frozenset(out)
 
 
 _LISTED_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,5}")
