@@ -100,3 +100,28 @@ def test_plenary_damages(damage):
 def test_plenary_variety(seed):
     r = render_random(PLENARY, seed)
     assert _attributed(r.gold, r.text) >= 0.99
+
+
+def test_title_printed_once_with_no_separator():
+    # labels run into their speech (会長皆さん、 style); a guest's title outside the list, printed
+    # once at a turn's start, is a label too
+    lines = ["議長これより会議を開きます。", "議長国務大臣早瀬光彦君。", "参与柳沢議員から、防衛費の財源についてお尋ねがありました。",
+             "議長国務大臣榊原由紀子君。", "参与柳沢議員にお答えいたします。", "〔安達義春君登壇、拍手〕",
+             "審議官ただいま議題となりました法律案につきまして、御報告申し上げます。", "議長これにて散会いたします。"]
+    m = match_label(lines[6], discover(lines))
+    assert m is not None and m.speaker == "審議官" and lines[6][m.end:].startswith("ただいま")
+
+
+def test_letter_spaced_title_printed_once_in_a_table():
+    lines = ["議 長\tこれより会議を開きます。", "企 画 官\t柳沢美穂議員の御質問にお答えいたします。", "議 長\t国務大臣早瀬光彦君。",
+             "参 与\t柳沢議員から、防衛費の財源についてお尋ねがありました。", "議 長\t国務大臣榊原由紀子君。",
+             "参 与\t柳沢議員にお答えいたします。", "企 画 官\t佐久間航議員の御質問にお答えいたします。",
+             "統 括 官\tただいま議題となりました法律案につきまして、御報告申し上げます。", "議 長\tこれにて散会いたします。"]
+    m = match_label(lines[7], discover(lines))
+    assert m is not None and m.speaker == "統括官"
+
+
+@pytest.mark.parametrize("seed", [201, 243])
+def test_plenary_variety_one_off_titles(seed):
+    r = render_random(PLENARY, seed)
+    assert _attributed(r.gold, r.text) >= 0.99

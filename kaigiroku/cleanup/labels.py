@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..charclass import WORD_CLASS, display_width, is_kana_kanji
+from ..charclass import CLOSERS, SENTENCE_END, WORD_CLASS, display_width, is_kana_kanji
 from ..errors import MissingFileError, UnreadableTextError
 from ..model import LabelMatch
 
@@ -673,6 +673,7 @@ def discover(texts, roles=None) -> Roles:
     texts = [(x or "").strip() for x in texts]
     texts = [x for x in texts if x]
     listed, listed_lengths = frozenset(r.words), tuple(sorted({len(w) for w in r.words}, reverse=True))
+    after_close: set = set()  # unlisted heads run into a line that follows a sentence's end or a direction
     for n, t in enumerate(texts):
         own_line = False  # a head alone on its line, its speech below: the line break parts them
         if _ALONE.match(t) and match_label(t, r) is None:
@@ -710,20 +711,26 @@ def discover(texts, roles=None) -> Roles:
                 after = t[run_on.start("head") + n:][:1]
                 if after and after not in _NOT_AFTER_BARE and role_like(head[:n], r):
                     marked_run_on.setdefault(head[:n], set()).add(after)
-        c = _CANDIDATE.match((solid_head(t) or (t, 0))[0])
+        solid = (solid_head(t) or (t, 0))[0]
+        c = _CANDIDATE.match(solid)
         if c and not KEY_LINE.match(t) and _reads_on(c.group("rest")):
             unknown[(c.group("head"), bool(c.group("mark")))] += 1
-            one_off.setdefault(c.group("head"), set()).add("\n" if own_line else _separator(t[:c.start("rest")]))
+            # (the separator as printed after the head read solid: 統 括 官<TAB>… parts by a tab)
+            one_off.setdefault(c.group("head"), set()).add("\n" if own_line else _separator(solid[:c.start("rest")]))
             if split_head(c.group("head"), r)[2] == "surname_role":
                 surname.add(c.group("head"))
         w = _listed_prefix(t, listed, listed_lengths)
         if w and len(t) > len(w) + 3 and t[len(w)] not in _NOT_AFTER_BARE:
             bare[w] += 1
         elif w is None:
-            for n in range(2, 7):  # a head outside the list run into its speech (参与議案第15号…)
-                if len(t) > n + 3 and t[n] not in _NOT_AFTER_BARE and _WORD_RUN.fullmatch(t, 0, n) \
-                        and role_like(t[:n], r):
-                    bare_unlisted.setdefault(t[:n], set()).add(t[n])
+            longest = None
+            for k in range(2, 7):  # a head outside the list run into its speech (参与議案第15号…)
+                if len(t) > k + 3 and t[k] not in _NOT_AFTER_BARE and _WORD_RUN.fullmatch(t, 0, k) \
+                        and role_like(t[:k], r):
+                    bare_unlisted.setdefault(t[:k], set()).add(t[k])
+                    longest = t[:k]
+            if longest and n > 0 and texts[n - 1][-1:] in SENTENCE_END + CLOSERS:
+                after_close.add(longest)
     heads: Counter = Counter()
     for (head, _marked), n in unknown.items():
         heads[head] += n
@@ -737,7 +744,7 @@ def discover(texts, roles=None) -> Roles:
         found += tuple(sorted(h for h, n in heads.items() if n == 1 and h not in found and h in one_off
                               and one_off[h] == {usual[0]} and not is_direction(h)
                               and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
-                              and whole_text.count(h) == 1 and split_head(h, r)[1] is None))
+                              and whole_text.count(h) <= 1 and split_head(h, r)[1] is None))  # (letter-spaced: 0)
     # a title after a mark, run into speeches that go on differently each time (◎企画官定刻… /
     # ◎企画官ありがとう…), is a label of this document; a surname + role head is split instead
     found += tuple(sorted(h for h, after in marked_run_on.items() if len(after) >= 2 and h not in found
@@ -760,6 +767,12 @@ def discover(texts, roles=None) -> Roles:
         starts = Counter(t[:n] for t in texts for n in lengths)
         bare.update({h: len(after) for h, after in bare_unlisted.items()
                      if len(after) >= 2 and starts[h] > whole.count(h) - starts[h]})
+        if sum(bare.values()) >= 3 and labelled < sum(bare.values()):
+            # (i9lab) where labels run into their speech, a title of three or more printed once, at a
+            # turn's start (after a sentence's end or a direction), for a guest who speaks once
+            # (審議官ただいま議題となりました…)
+            bare.update({h: 1 for h in after_close if h not in bare and len(h) >= 3 and whole.count(h) == 1
+                         and ROLE_END.search(h) and not is_direction(h)})
     bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and labelled < sum(
         bare.values()) else ()
     def a_role(w: str) -> bool:
