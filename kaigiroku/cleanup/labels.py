@@ -661,6 +661,10 @@ def discover(texts, roles=None) -> Roles:
         return r
     from .cover import KEY_LINE  # the cover's keys (日時, 場所 …) are no labels
 
+    def a_role(w: str) -> bool:
+        return w in r.words or (len(w) <= 12 and any(w.endswith(x) for x in r.suffixes)
+                                and _WORD_RUN.fullmatch(w) is not None)
+
     surname, pure, labelled = set(), set(), 0
     heads_seen: set = set()  # heads with no name read off yet (○森本企画官, ○北村企画官)
     split_heads: set = set()  # surname + role heads as printed (梶危機管理課長)
@@ -672,6 +676,7 @@ def discover(texts, roles=None) -> Roles:
     bare_unlisted: dict = {}  # a role-like line start outside the list -> the characters after it
     texts = [(x or "").strip() for x in texts]
     texts = [x for x in texts if x]
+    people = _people_listed(texts, a_role, r)  # (i9doc) (name, role) a list prints
     listed, listed_lengths = frozenset(r.words), tuple(sorted({len(w) for w in r.words}, reverse=True))
     after_close: set = set()  # unlisted heads run into a line that follows a sentence's end or a direction
     for n, t in enumerate(texts):
@@ -773,11 +778,17 @@ def discover(texts, roles=None) -> Roles:
             # (審議官ただいま議題となりました…)
             bare.update({h: 1 for h in after_close if h not in bare and len(h) >= 3 and whole.count(h) == 1
                          and ROLE_END.search(h) and not is_direction(h)})
+    # (i9lab) a person the cover lists, run into their role and speech (柳沢美穂議員未来創生の会の…): the
+    # name and role as one head with no separator
+    by_start: dict = {}
+    for name, role in people:
+        by_start.setdefault(name[:2], []).append(name + role)
+    for t in texts:
+        for head in by_start.get(t[:2], ()):
+            if t.startswith(head) and len(t) > len(head) + 3 and t[len(head)] not in _NOT_AFTER_BARE:
+                bare[head] += 1
     bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and labelled < sum(
         bare.values()) else ()
-    def a_role(w: str) -> bool:
-        return w in r.words or (len(w) <= 12 and any(w.endswith(x) for x in r.suffixes)
-                                and _WORD_RUN.fullmatch(w) is not None)
     # a word of its own in a list (a cover's 出席者), not in prose, nor a label (a marked or bracketed
     # head is the very label to be split)
     # (the first piece of a line that a wrapped line of running text runs into is no word of its
@@ -787,7 +798,7 @@ def discover(texts, roles=None) -> Roles:
                   if a_role(w) and not (k == 0 and n and _runs_on(texts[n - 1]))}
     standalone |= _titles_printed_alone(split_heads | heads_seen | set(heads), texts, r)
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)),
-                 _people_listed(texts, a_role, r), _organisations(texts))
+                 people, _organisations(texts))
 
 
 # (i9lab) a body's name before what it is (農林水産委員会, 厚生労働省, 消費者庁): its name heads titles
@@ -824,8 +835,15 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
     def lone_at_cut(a: str, b: str) -> bool:
         tail, head = re.split(r"[、，,\s\u3000]", a.strip())[-1], re.split(r"[、，,\s\u3000]", b.strip())[0]
         return len(tail) == 1 or len(head) == 1
+    def name_cut(a: str, b: str) -> bool:
+        # (i9lab) 統括官 原田 / 美穂、委員 …: a role and the first word of a name, the name's second
+        # word opening the next line
+        last, first = re.split(r"[、，,]", a.strip())[-1].split(), re.split(r"[、，,]", b.strip())[0].split()
+        return len(last) == 2 and (a_role(last[0]) or role_like(last[0], r)) and len(first) == 1 \
+            and len(first[0]) <= 3 and not a_role(first[0])
     joined = [a.rstrip() + b.strip() for a, b in zip(texts, texts[1:])
-              if a.rstrip()[-1:] not in "、，,。" and not _prose(a) and not _prose(b) and lone_at_cut(a, b)]
+              if a.rstrip()[-1:] not in "、，,。" and not _prose(a) and not _prose(b)
+              and (lone_at_cut(a, b) or name_cut(a, b))]
     for t in [*texts, *joined]:
         if _prose(t):
             continue
