@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -815,6 +815,22 @@ def _organisations(texts: list[str]) -> frozenset:
             run = m.group(1)
             out.update(run[k:] for k in range(len(run) - 1))
     return frozenset(out)
+
+
+def with_people(texts, roles=None) -> Roles:
+    """(i9lab) The role list with the people a list of the document prints (会長 原田 雅人), before the
+    whole vocabulary is discovered: enough to join a label cell that names one of them and wrapped
+    (鷹野正臣議 / 長) while lines are still being read. The document's evidence is still to come."""
+    r = as_roles(roles)
+    if r.document or r.people:
+        return r
+
+    def a_role(w: str) -> bool:
+        return w in r.words or (len(w) <= 12 and any(w.endswith(x) for x in r.suffixes)
+                                and _WORD_RUN.fullmatch(w) is not None)
+    texts = [x.strip() for x in texts if x and x.strip()]
+    people = _people_listed(texts, a_role, r)
+    return replace(r, people=people) if people else r
 
 
 _LISTED_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,5}")

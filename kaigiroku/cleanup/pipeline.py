@@ -9,6 +9,7 @@ from ..errors import EmptyDocumentError
 from ..model import Minutes, Turn
 from .assemble import assemble
 from .decode import read_text_pieces
+from .labels import with_people
 from .textlines import Position, text_to_stream
 from .windows import WINDOW_CHARS, windows
 
@@ -59,14 +60,22 @@ def repair(text_or_path, roles=None, keep_width: bool = False, explain: bool = F
     return minutes
 
 
+def _cover_lines(text: str, lines: int = 200) -> list[str]:
+    """The first lines of a document, where its cover lists the people who speak."""
+    return text.split("\n", lines)[:lines]
+
+
 def _assembled(text: str | Iterable[str], roles, keep_width: bool, explain: bool, window: int,
                name: str) -> Iterator[Minutes]:
     """Minutes of each window in order (only the first has a cover)."""
     position = Position()
+    cells = roles  # the roles label cells are read with: the list and the people the cover lists
     for piece in windows(text, window, roles):
         at_start = position.at_start
         if at_start and not piece.strip():  # (a later window always holds a sentence)
             raise EmptyDocumentError(f"empty document: {name}")
-        stream = text_to_stream(piece, roles, position)
+        if at_start:  # (i9lab) label cells that name a person the cover lists are joined where they wrapped
+            cells = with_people(_cover_lines(piece), roles)
+        stream = text_to_stream(piece, cells, position)
         del piece  # the stream holds the window's text now; assemble empties the stream (bounded memory)
         yield assemble(stream, roles=roles, keep_width=keep_width, explain=explain, at_start=at_start)
