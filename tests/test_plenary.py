@@ -125,3 +125,25 @@ def test_letter_spaced_title_printed_once_in_a_table():
 def test_plenary_variety_one_off_titles(seed):
     r = render_random(PLENARY, seed)
     assert _attributed(r.gold, r.text) >= 0.99
+
+
+# full name + role (原田雅人会長), the cover listing the people: run into the speech with no separator
+# (201), the cover's name cut by a wrap after its first word (kentokai 186), label cells wrapped in a
+# dumped label column (鷹野正臣議 / 長: 187, shigikai 211). Seeds drawn, the label form pinned.
+@pytest.mark.parametrize("meeting,seed", [("kokkai_sangiin_honkaigi", 201), ("kentokai_kasumi", 186),
+                                          ("kokkai_sangiin_honkaigi", 187), ("shigikai_shinonome_honkaigi", 211)])
+def test_fullname_role_family(meeting, seed):
+    minutes = PLENARY if meeting == PLENARY["id"] else json.loads(
+        (Path(__file__).parents[1] / "fixtures" / "minutes" / f"{meeting}.json").read_text(encoding="utf-8"))
+    r = render_random(minutes, seed, label_form="fullname_role")
+    assert r.axes["cover"] != "none"
+    assert _attributed(r.gold, r.text) >= 0.98
+
+
+def test_wrapped_cell_naming_a_listed_person_is_one_label():
+    from kaigiroku.cleanup.labels import with_people, wraps_into
+
+    roles = with_people(["３　出席者", "　　議長 鷹野正臣　　　　議員 柳沢美穂", "　　内閣総理大臣 杉浦隆之"])
+    assert wraps_into("鷹野正臣議", "長", roles)
+    assert wraps_into("杉浦隆之内", "閣総理大臣", roles)
+    assert not wraps_into("鷹野正臣議", "長")  # the role list alone cannot tell
