@@ -169,11 +169,16 @@ def _clean_name(name: str | None) -> str | None:
 def _surname_like(s: str, r: Roles) -> bool:
     """A printed surname before a role: one to four kanji or kana, no organisation, no title word."""
     # (a full name may end in 人 as roles do: 原田雅人; a surname alone of one or two never does)
-    return (1 <= len(s) <= 4 and re.fullmatch(rf"{WORD_CLASS}+|[\u3040-\u309f\u4e00-\u9fff]+", s) is not None
+    return (1 <= len(s) <= 4 and not _opens_with_role(s, r) and re.fullmatch(rf"{WORD_CLASS}+|[\u3040-\u309f\u4e00-\u9fff]+", s) is not None
             and s[-1] not in _ORG_END and s not in _NOT_SURNAME and s not in r.words
             and not (ROLE_END.search(s) and not (len(s) >= 3 and s[-1] == "人" and not ROLE_END.search(s[:-1])))
             and not (len(s) == 1 and s in _NOT_A_NAME) and not any(s.endswith(x) for x in r.suffixes)
             and not _COVER_WORD.search(s) and s not in r.organisations)
+
+
+def _opens_with_role(s: str, r: Roles) -> bool:
+    """(i9lab) A role the list or the document knows opens `s` (参与柳沢 in ◎参与柳沢議員から…): no surname."""
+    return any(s[:n] in r.words or s[:n] in r.found for n in range(2, len(s)))
 
 
 # words of a stage direction, never of a role (＜挙手全員＞, ＜説明員退室＞, 〔起立多数〕)
@@ -424,8 +429,14 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         # 小 + 西監 (an unknown title runs on into the speech as easily)
         titled = [(n, h) for n, h in reversed(heads) if h[1] and role_like(h[0], r)]
         titled = [(n, h) for n, h in titled if len(h[1]) == 2] + [(n, h) for n, h in titled if len(h[1]) != 2]
-        if known or titled:
-            n, (role, name, form) = (known or titled)[0]
+        # (i9lab) else a title ending as roles do, its word ending where the speech's kana begin
+        # (◎審議官ただいま議題となりました…): a title printed once, for a guest who speaks once
+        whole = len(head)
+        alone = [(n, h) for n, h in heads if n == whole and h[1] is None and 2 <= n <= 8
+                 and "\u3041" <= text[m.start("head") + n:][:1] <= "\u3096" and ROLE_END.search(h[0])
+                 and not is_direction(h[0])]
+        if known or titled or alone:
+            n, (role, name, form) = (known or titled or alone)[0]
             end = m.start("head") + n
             letter = _MEMBER_LETTER.match(text, end) if name is None else None
             if letter:  # ◆議員B12番、…: an anonymised member, the speech run on after the letter
