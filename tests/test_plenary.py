@@ -147,3 +147,26 @@ def test_wrapped_cell_naming_a_listed_person_is_one_label():
     assert wraps_into("鷹野正臣議", "長", roles)
     assert wraps_into("杉浦隆之内", "閣総理大臣", roles)
     assert not wraps_into("鷹野正臣議", "長")  # the role list alone cannot tell
+
+
+def test_seat_printed_alone_before_speech():
+    # members labelled by their seat alone (7番　…), as assemblies print role-only minutes; the chair's
+    # call of a member (7番 山本健一議員。) stays the chair's
+    lines = ["議長　日程第2、一般質問を行います。", "7番 山本健一議員。", "7番  おはようございます。7番、市民クラブの山本健一です。",
+             "議長　市長。", "市長　お答えいたします。", "議長　12番 川口由美子議員。", "12番  12番、川口由美子です。通告に従い質問いたします。"]
+    roles = discover(lines)
+    assert match_label(lines[1], roles) is None
+    m = match_label(lines[2], roles)
+    assert (m.speaker, m.seat) == ("7番", "7") and lines[2][m.end:].startswith("おはよう")
+    m = match_label(lines[6], roles)
+    assert (m.speaker, m.seat) == ("12番", "12") and lines[6][m.end:].startswith("12番、")
+    m = match_label("○12番12番、川口由美子です。")  # marked, run into the speech
+    assert (m.speaker, m.seat) == ("12番", "12") and m.end == 4
+
+
+@pytest.mark.parametrize("seed", [127, 176])
+def test_seat_family_inline(seed):
+    minutes = json.loads((Path(__file__).parents[1] / "fixtures" / "minutes" / "shigikai_shinonome_honkaigi.json")
+                         .read_text(encoding="utf-8"))
+    r = render_random(minutes, seed, layout="inline")
+    assert _attributed(r.gold, r.text) >= 0.99

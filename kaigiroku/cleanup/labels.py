@@ -110,7 +110,8 @@ def _spaced(word: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _patterns(roles: Roles):
-    known = sorted(set(roles.words) | set(roles.found), key=len, reverse=True)
+    # (a seat the document prints alone, 7番, is read by its own rule, never before a chair's call)
+    known = sorted(set(roles.words) | {f for f in roles.found if not _SEAT_FOUND.fullmatch(f)}, key=len, reverse=True)
     role = "|".join(_spaced(w) for w in known)
     title = "|".join(_spaced(s) for s in roles.suffixes)
     any_title = rf"(?:{WORD_CLASS}{_SP}?){{0,14}}(?:{title})" if title else "(?!)"
@@ -179,6 +180,13 @@ def _surname_like(s: str, r: Roles) -> bool:
 def _opens_with_role(s: str, r: Roles) -> bool:
     """(i9lab) A role the list or the document knows opens `s` (参与柳沢 in ◎参与柳沢議員から…): no surname."""
     return any(s[:n] in r.words or s[:n] in r.found for n in range(2, len(s)))
+
+
+# (i9lab) a seat, a separator and what follows it; and a chair's call of a member (山本健一議員。)
+_SEAT_BEFORE_SPEECH = re.compile(rf"^{_SP}*[{MARKS}]?{_SP}*(?P<seat>[0-9０-９]{{1,3}})番(?:{_SP}+|[:：]{_SP}*)(?P<rest>\S.*)$")
+_MARKED_SEAT_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<seat>[0-9０-９]{{1,3}})番(?=[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff0-9０-９])")
+_SEAT_FOUND = re.compile(r"[0-9]{1,3}番")
+_CALL = re.compile(r"^[^\s\u3000。、]{1,10}(?:議員|委員|君|さん)。?$")
 
 
 # words of a stage direction, never of a role (＜挙手全員＞, ＜説明員退室＞, 〔起立多数〕)
@@ -407,6 +415,10 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
                 name = _clean_name(name)
         if m is not None:
             return _made(text, role, name, None, m.end(), True, form, r)
+    m = _MARKED_SEAT_RUN_ON.match(text)
+    if m:  # (i9lab) ○7番おはようございます。: a marked seat, the speech run on after it
+        seat = _ascii_digits(m.group("seat"))
+        return _made(text, f"{seat}番", None, seat, m.end(), True, "seat", r)
     m = _MARKED_PERSON_RUN_ON.match(text)
     if m and not any(m.group("person").startswith(w) for w in r.words):
         # ◆沢井浩二君部活動について…: a member by name, the speech run on after the honorific
@@ -450,6 +462,10 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     if m:
         seat = _ascii_digits(m.group("seat"))
         return _made(text, f"{seat}番", None, seat, m.end(), False, "seat", r)
+    m = _SEAT_BEFORE_SPEECH.match(text) if r.found else None
+    if m and f"{_ascii_digits(m.group('seat'))}番" in r.found and not _CALL.match(m.group("rest")):
+        seat = _ascii_digits(m.group("seat"))  # (i9lab) 7番　おはよう…: a seat this document prints alone
+        return _made(text, f"{seat}番", None, seat, m.start("rest"), False, "seat", r)
     m = pats["spaced_seat"].match(text)
     if m and (not text[m.end():].strip() or _prose(text[m.end():][:40])):  # speech, not a list of members
         seat = _ascii_digits(m.group("seat"))
@@ -690,6 +706,7 @@ def discover(texts, roles=None) -> Roles:
     people = _people_listed(texts, a_role, r)  # (i9doc) (name, role) a list prints
     listed, listed_lengths = frozenset(r.words), tuple(sorted({len(w) for w in r.words}, reverse=True))
     after_close: set = set()  # unlisted heads run into a line that follows a sentence's end or a direction
+    seats: Counter = Counter()  # (i9lab) seats printed alone before speech (7番　おはようございます。)
     for n, t in enumerate(texts):
         own_line = False  # a head alone on its line, its speech below: the line break parts them
         if _ALONE.match(t) and match_label(t, r) is None:
@@ -735,6 +752,9 @@ def discover(texts, roles=None) -> Roles:
             one_off.setdefault(c.group("head"), set()).add("\n" if own_line else _separator(solid[:c.start("rest")]))
             if split_head(c.group("head"), r)[2] == "surname_role":
                 surname.add(c.group("head"))
+        seat = _SEAT_BEFORE_SPEECH.match(t)
+        if seat and _prose(seat.group("rest")) and _reads_on(seat.group("rest")) and not _CALL.match(seat.group("rest")):
+            seats[f"{_ascii_digits(seat.group('seat'))}番"] += 1
         w = _listed_prefix(t, listed, listed_lengths)
         if w and len(t) > len(w) + 3 and t[len(w)] not in _NOT_AFTER_BARE:
             bare[w] += 1
@@ -761,6 +781,10 @@ def discover(texts, roles=None) -> Roles:
                               and one_off[h] == {usual[0]} and not is_direction(h)
                               and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
                               and whole_text.count(h) <= 1 and split_head(h, r)[1] is None))  # (letter-spaced: 0)
+    # (i9lab) a seat alone before speech, at two line starts or more, is this document's label for
+    # its members (7番　おはよう… / 12番　12番、川口です…); a chair's call (7番 山本健一議員。) is not
+    if sum(seats.values()) >= 2:
+        found += tuple(sorted(seats))
     # a title after a mark, run into speeches that go on differently each time (◎企画官定刻… /
     # ◎企画官ありがとう…), is a label of this document; a surname + role head is split instead
     found += tuple(sorted(h for h, after in marked_run_on.items() if len(after) >= 2 and h not in found
