@@ -164,9 +164,10 @@ def test_seat_printed_alone_before_speech():
     assert (m.speaker, m.seat) == ("12番", "12") and m.end == 4
 
 
-@pytest.mark.parametrize("seed", [127, 176])
-def test_seat_family_inline(seed):
+@pytest.mark.parametrize("seed,pins", [(127, {"layout": "inline"}), (176, {"layout": "inline"}),
+                                       (57, {"roles": "unlisted", "separator": "none"})])
+def test_seat_family(seed, pins):
     minutes = json.loads((Path(__file__).parents[1] / "fixtures" / "minutes" / "shigikai_shinonome_honkaigi.json")
                          .read_text(encoding="utf-8"))
-    r = render_random(minutes, seed, layout="inline")
+    r = render_random(minutes, seed, **pins)
     assert _attributed(r.gold, r.text) >= 0.99

@@ -184,7 +184,7 @@ def _opens_with_role(s: str, r: Roles) -> bool:
 
 # (i9lab) a seat, a separator and what follows it; and a chair's call of a member (山本健一議員。)
 _SEAT_BEFORE_SPEECH = re.compile(rf"^{_SP}*[{MARKS}]?{_SP}*(?P<seat>[0-9０-９]{{1,3}})番(?:{_SP}+|[:：]{_SP}*)(?P<rest>\S.*)$")
-_MARKED_SEAT_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<seat>[0-9０-９]{{1,3}})番(?=[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff0-9０-９])")
+_MARKED_SEAT_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<seat>[0-9０-９]{{1,3}}){_SP}?番(?=[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff0-9０-９])")
 _SEAT_FOUND = re.compile(r"[0-9]{1,3}番")
 _CALL = re.compile(r"^[^\s\u3000。、]{1,10}(?:議員|委員|君|さん)。?$")
 
