@@ -171,3 +171,18 @@ def test_seat_family(seed, pins):
                          .read_text(encoding="utf-8"))
     r = render_random(minutes, seed, **pins)
     assert _attributed(r.gold, r.text) >= 0.99
+
+
+def test_spaced_member_name_with_honorific_run_into_speech():
+    m = match_label("◆佐 久 間 航氏国民連帯の佐久間航でございます。")
+    assert (m.speaker, m.name) == ("佐久間航", "佐久間航")
+    assert "◆佐 久 間 航氏国民連帯の佐久間航でございます。"[m.end:] == "国民連帯の佐久間航でございます。"
+
+
+@pytest.mark.parametrize("text", ["＜食料安全保障基本法の一部を改正する法律案（内閣提出、衆議院送付）＞",
+                                  "＜地域公共交通の再構築に関する特別措置法案（内閣提出）の趣旨説明＞"])
+def test_bracketed_bill_is_a_heading(text):
+    from kaigiroku.cleanup.classify import block_kind
+
+    assert block_kind(text) == "heading"
+    assert block_kind("＜説明員退室＞") == "note"

@@ -22,6 +22,10 @@ _CAPTION = re.compile(r"は次の(?:.{1,16}の)?とおり。?$")
 AGENDA_CALL = re.compile(r"^(?:日程|議案|諮問|報告|請願|陳情)第[0-9０-９一二三四五六七八九十]+号?、")
 
 
+# (i9lab) what names an agenda item (…法律案, …の件, …の趣旨説明), a bracketed note after it allowed
+_ITEM_END = re.compile(r"(?:法律案|条例案|予算案|議案|の件|事項|趣旨説明|について)(?:[（(][^（()）]*[）)])?$")
+
+
 def bracketed(text: str) -> str | None:
     """The inside of a block wrapped whole in one pair of brackets, else None."""
     t = text.strip()
@@ -65,8 +69,10 @@ def block_kind(text: str, hint: str | None = None) -> str:
         if t[0] in "【［[" or (t[0] in "＜<〈《" and len(inner.strip()) <= 10 and " " not in inner.strip()
                                and "\u3000" not in inner.strip()):
             return "heading"
-        if AGENDA.match(inner.strip()) and "。" not in inner:
-            return "heading"  # ＜議案第55号 …条例の一部を改正する条例＞: an agenda item named, however long
+        if (AGENDA.match(inner.strip()) or _ITEM_END.search(inner.strip())) and "。" not in inner:
+            # ＜議案第55号 …条例の一部を改正する条例＞, ＜…法律案（内閣提出、衆議院送付）＞: an agenda item
+            # named, however long
+            return "heading"
         return "note"
     if hint == "heading":
         return "heading"

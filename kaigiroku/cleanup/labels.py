@@ -327,6 +327,12 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
     solid (the match's `end` still points into `text`)."""
     m = _SPACED_HEAD.match(text) if text else None
     run_on = _SPACED_RUN_ON.match(text) if m is not None else None
+    if run_on is not None and run_on.group("lead").strip() and text[run_on.end():run_on.end() + 1] in ("君", "氏"):
+        # (i9lab) ◆佐 久 間 航氏国民連帯の…: a member by name spaced out, the honorific closing the head
+        # solid before the speech runs on (read so before any shorter head inside the name)
+        person = _despace(run_on.group("head"))
+        if re.fullmatch(r"[\u4e00-\u9fff\u3005]{2,6}", person) and not any(person.startswith(w) for w in as_roles(roles).words):
+            return _made(text, person, person, None, run_on.end() + 1, True, "name_only", as_roles(roles))
     longer = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) \
         if run_on is not None and run_on.end() > m.end("head") else None
     if longer is not None and longer.name is None and (longer.speaker in as_roles(roles).found
