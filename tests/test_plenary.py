@@ -177,6 +177,9 @@ def test_spaced_member_name_with_honorific_run_into_speech():
     m = match_label("◆佐 久 間 航氏国民連帯の佐久間航でございます。")
     assert (m.speaker, m.name) == ("佐久間航", "佐久間航")
     assert "◆佐 久 間 航氏国民連帯の佐久間航でございます。"[m.end:] == "国民連帯の佐久間航でございます。"
+    line = "◆林 花 子君：フレックスタイム制を全職員に拡大するということですが"
+    m = match_label(line)
+    assert m.name == "林花子" and line[m.end:].startswith("フレックス")
 
 
 @pytest.mark.parametrize("text", ["＜食料安全保障基本法の一部を改正する法律案（内閣提出、衆議院送付）＞",

@@ -332,7 +332,8 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
         # solid before the speech runs on (read so before any shorter head inside the name)
         person = _despace(run_on.group("head"))
         if re.fullmatch(r"[\u4e00-\u9fff\u3005]{2,6}", person) and not any(person.startswith(w) for w in as_roles(roles).words):
-            return _made(text, person, person, None, run_on.end() + 1, True, "name_only", as_roles(roles))
+            end = re.compile(r"[:：)）]?[ \u3000]*").match(text, run_on.end() + 1).end()  # and its separator
+            return _made(text, person, person, None, end, True, "name_only", as_roles(roles))
     longer = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) \
         if run_on is not None and run_on.end() > m.end("head") else None
     if longer is not None and longer.name is None and (longer.speaker in as_roles(roles).found
