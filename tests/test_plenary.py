@@ -95,8 +95,9 @@ def test_plenary_damages(damage):
 
 # variety cases of the family, drawn by seed (not by score): an anonymised house with a committee
 # chair reporting (58), a label alone on its line before a wrapped agenda line (31), a full name run
-# into an unlisted title with no separator (56) or in brackets, the cover's name cut by a wrap (86)
-@pytest.mark.parametrize("seed", [58, 31, 56, 86])
+# into an unlisted title with no separator (56) or in brackets, the cover's name cut by a wrap (86), a
+# committee chair's label cell wrapped in a dumped label column (◎農林水産委員 / 長（…君）: 299)
+@pytest.mark.parametrize("seed", [58, 31, 56, 86, 299])
 def test_plenary_variety(seed):
     r = render_random(PLENARY, seed)
     assert _attributed(r.gold, r.text) >= 0.99

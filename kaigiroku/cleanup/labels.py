@@ -859,13 +859,16 @@ def _organisations(texts: list[str]) -> frozenset:
     return frozenset(out)
 
 
-def with_people(texts, roles=None) -> Roles:
-    """(i9lab) The role list with the people a list of the document prints (会長 原田 雅人), before the
-    whole vocabulary is discovered: enough to join a label cell that names one of them and wrapped
-    (鷹野正臣議 / 長) while lines are still being read. The document's evidence is still to come."""
+def with_people(texts, roles=None, body: str = "") -> Roles:
+    """(i9lab) The role list with the people a list of the document prints (会長 原田 雅人) and the bodies
+    its text names (農林水産委員会), before the whole vocabulary is discovered: enough to join a label
+    cell that names one of them and wrapped (鷹野正臣議 / 長, ◎農林水産委員 / 長（安達義春君）) while
+    lines are still being read. The document's evidence is still to come."""
     r = as_roles(roles)
     if r.document or r.people:
         return r
+    if body:
+        r = replace(r, organisations=_organisations([body.replace("\n", "")]))
 
     def a_role(w: str) -> bool:
         return w in r.words or (len(w) <= 12 and any(w.endswith(x) for x in r.suffixes)

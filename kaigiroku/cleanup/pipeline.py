@@ -75,7 +75,7 @@ def _assembled(text: str | Iterable[str], roles, keep_width: bool, explain: bool
         if at_start and not piece.strip():  # (a later window always holds a sentence)
             raise EmptyDocumentError(f"empty document: {name}")
         if at_start:  # (i9lab) label cells that name a person the cover lists are joined where they wrapped
-            cells = with_people(_cover_lines(piece), roles)
+            cells = with_people(_cover_lines(piece), roles, piece)
         stream = text_to_stream(piece, cells, position)
         del piece  # the stream holds the window's text now; assemble empties the stream (bounded memory)
         yield assemble(stream, roles=roles, keep_width=keep_width, explain=explain, at_start=at_start)
