@@ -131,8 +131,10 @@ def test_plenary_variety_one_off_titles(seed):
 # full name + role (原田雅人会長), the cover listing the people: run into the speech with no separator
 # (201), the cover's name cut by a wrap after its first word (kentokai 186), label cells wrapped in a
 # dumped label column (鷹野正臣議 / 長: 187, shigikai 211). Seeds drawn, the label form pinned.
+# and a listed name ending as a role does, its role on the next line of the cell (◇鷹野正臣 / 議長: 330, 387)
 @pytest.mark.parametrize("meeting,seed", [("kokkai_sangiin_honkaigi", 201), ("kentokai_kasumi", 186),
-                                          ("kokkai_sangiin_honkaigi", 187), ("shigikai_shinonome_honkaigi", 211)])
+                                          ("kokkai_sangiin_honkaigi", 187), ("shigikai_shinonome_honkaigi", 211),
+                                          ("kokkai_sangiin_honkaigi", 330), ("kokkai_sangiin_honkaigi", 387)])
 def test_fullname_role_family(meeting, seed):
     minutes = PLENARY if meeting == PLENARY["id"] else json.loads(
         (Path(__file__).parents[1] / "fixtures" / "minutes" / f"{meeting}.json").read_text(encoding="utf-8"))
@@ -148,6 +150,8 @@ def test_wrapped_cell_naming_a_listed_person_is_one_label():
     assert wraps_into("鷹野正臣議", "長", roles)
     assert wraps_into("杉浦隆之内", "閣総理大臣", roles)
     assert not wraps_into("鷹野正臣議", "長")  # the role list alone cannot tell
+    assert wraps_into("◇鷹野正臣", "議長", roles)  # a listed name ending in 臣 is no role before a role
+    assert not wraps_into("◇参与", "委員長", roles)  # a role after a role stands alone
 
 
 def test_seat_printed_alone_before_speech():

@@ -532,12 +532,19 @@ def _ascii_digits(s: str) -> str:
     return s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
 
 
+def ends_as_role(piece: str, roles=None) -> bool:
+    """A label cell's piece ends as a role does (参与, 委員長), and is no name the document lists
+    (鷹野正臣 ends in 臣, but the cover lists 議長 鷹野正臣: ◇鷹野正臣 / 議長 is one cell, i9lab)."""
+    head = _despace(piece).lstrip(MARKS)
+    return ROLE_END.search(head) is not None and head not in {p for p, _ in as_roles(roles).people}
+
+
 def wraps_into(piece: str, rest: str, roles=None) -> bool:
     """`piece` and `rest` are one label cell wrapped over two lines (危機管理 / 課長, ◯堀内国務 / 大臣),
     not two cells: a role after a role stands alone (参与 / 委員長), and so does any whole label after
     a whole label (会長 / 委員（Ａ）): a cell is wrapped only where a piece alone is no label."""
     r = as_roles(roles)
-    if rest.strip() in r.words and ROLE_END.search(piece.strip()):
+    if rest.strip() in r.words and ends_as_role(piece, r):
         return False
     joined = is_label_only(piece.strip() + rest.strip(), r)
     if joined is None:

@@ -12,7 +12,7 @@ from ..charclass import SENTENCE_END, WORD_CLASS, header_key
 from ..model import Break, LabelMatch, StreamLine
 from . import markup
 from .furniture import is_page_number, running_headers
-from .labels import (MARKS, ROLE_END, as_roles, is_label_only, label_cell, match_label, role_like,
+from .labels import (MARKS, as_roles, ends_as_role, is_label_only, label_cell, match_label, role_like,
                      whole_cell, wraps_into)
 
 
@@ -269,7 +269,7 @@ def _join_pieces(out, i, roles) -> bool:
     label, pieces = head.group("frag"), []
     for j in range(i + 1, min(i + 4, len(out))):
         piece = _CELL_PIECE.match(out[j].text)
-        if piece is None or (piece.group("frag") in as_roles(roles).words and ROLE_END.search(label)):
+        if piece is None or (piece.group("frag") in as_roles(roles).words and ends_as_role(label, roles)):
             return False  # a role after a role is a cell of its own (参与 / 委員長), not a piece
         if piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
             return False  # a stage direction after a label (〇堀内委員 / （説明員入室））, not its name
