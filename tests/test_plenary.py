@@ -194,3 +194,11 @@ def test_bracketed_bill_is_a_heading(text):
 
     assert block_kind(text) == "heading"
     assert block_kind("＜説明員退室＞") == "note"
+
+
+@pytest.mark.parametrize("seed", [27, 3])
+def test_cover_role_cut_from_its_person_by_a_wrap(seed):
+    # the cover's list wraps between a role and its person (…、参与 / 安達義春、議員 …); the labels print
+    # the person run into that role (＜安達義春参与＞)
+    r = render_random(PLENARY, seed, label_form="fullname_role", mark="none", roles="unlisted", blank_lines="")
+    assert _attributed(r.gold, r.text) >= 0.99

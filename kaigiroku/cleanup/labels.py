@@ -909,9 +909,16 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
         last, first = re.split(r"[、，,]", a.strip())[-1].split(), re.split(r"[、，,]", b.strip())[0].split()
         return len(last) == 2 and (a_role(last[0]) or role_like(last[0], r)) and len(first) == 1 \
             and len(first[0]) <= 3 and not a_role(first[0])
+    def role_cut(a: str, b: str) -> bool:
+        # (i9lab) …、参与 / 安達義春、議員 …: a role closing one line, its person's name opening the next
+        last, first = re.split(r"[、，,]", a.strip())[-1].split(), re.split(r"[、，,]", b.strip())[0].split()
+        return len(last) == 1 and len(last[0]) >= 2 and (a_role(last[0]) or role_like(last[0], r)) \
+            and len(first) in (1, 2) and not a_role(first[0]) and not role_like(first[0], r)
     joined = [a.rstrip() + b.strip() for a, b in zip(texts, texts[1:])
               if a.rstrip()[-1:] not in "、，,。" and not _prose(a) and not _prose(b)
               and (lone_at_cut(a, b) or name_cut(a, b))]
+    joined += [a.rstrip() + " " + b.strip() for a, b in zip(texts, texts[1:])
+               if a.rstrip()[-1:] not in "、，,。" and not _prose(a) and not _prose(b) and role_cut(a, b)]
     for t in [*texts, *joined]:
         if _prose(t):
             continue
