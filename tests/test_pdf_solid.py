@@ -8,6 +8,8 @@ text comes back whole, each speech has the speaker printed beside it, no speaker
 """
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from fixtures.render_pdf import render_random
@@ -35,6 +37,13 @@ CASES = {
     # a mixed document's inline pages print the seats its table pages hold, with two spaces
     "mixed_inline_seats": ("shigikai_shinonome_honkaigi", 127, dict(layout="mixed", separator="spaces",
                                                                      mark="none")),
+    # (i9pdf) a title outside the list printed once (監 理 官, letter-spaced) beside the first speech of a
+    # page, above the page's first label the vocabulary knew: the column goes on from the page before
+    "one_off_title_tops_a_page": ("kyoikuiinkai_midorikawa", 297, dict(
+        layout="hanging", roles="unlisted", label_text="spaced", label_align="right", label_form="anon")),
+    # (i9pdf) a mixed document's speech running from a table page onto an inline one, each page's lines
+    # in its own measure (fixtures.render_pdf once carried the table's narrow lines onto the inline page)
+    "mixed_speech_across_measures": ("real:d1", 383, dict(layout="mixed", label_form="anon")),
 }
 
 
@@ -49,3 +58,37 @@ def test_solid_table_reads_back(case, tmp_path):
     printed = {w for t in r.gold["turns"] if t.get("kind") == "speech" for w in (t.get("speaker"), t.get("name"))}
     read = {t.get("speaker") for t in minutes["turns"] if t.get("kind") == "speech"}
     assert read <= printed, (case, sorted(read - printed))
+    # and no speaker is lost (監理官, printed once, is read as the speaker of its speech)
+    named = read | {t.get("name") for t in minutes["turns"] if t.get("kind") == "speech"}
+    lost = {t.get("speaker") for t in r.gold["turns"] if t.get("kind") == "speech"
+            and t.get("speaker") not in named and t.get("name") not in named}
+    assert not lost, (case, sorted(lost))
+
+
+def test_mixed_inline_pages_keep_every_seat(tmp_path):
+    """(i9pdf) On a mixed document's inline pages a seat opens its speech whether or not that member also
+    spoke on a table page (16番 speaks on inline pages only): every speech keeps its printed speaker."""
+    meeting, seed, pinned = CASES["mixed_inline_seats"]
+    r = render_random(load(meeting_path(meeting)), seed, tmp_path / "seats.pdf", **pinned)
+    minutes = ingest(r.path, ocr="never").to_dict()
+    printed = [t.get("speaker") for t in r.gold["turns"] if t.get("kind") == "speech"]
+    read = [t.get("speaker") for t in minutes["turns"] if t.get("kind") == "speech"]
+    assert read == printed
+
+
+def test_a_title_printed_once_opens_its_speech(tmp_path):
+    """(i9pdf) The speech beside a title printed once (監 理 官) starts with its first words under that
+    title, not inside the speech before it."""
+    meeting, seed, pinned = CASES["one_off_title_tops_a_page"]
+    r = render_random(load(meeting_path(meeting)), seed, tmp_path / "once.pdf", **pinned)
+    minutes = ingest(r.path, ocr="never").to_dict()
+    speeches = [t for t in r.gold["turns"] if t.get("kind") == "speech"]
+    once = [t for t in speeches if sum(u.get("speaker") == t.get("speaker") for u in speeches) == 1]
+    assert once, "the rendering prints no title once"
+
+    def solid(text):
+        return unicodedata.normalize("NFKC", "".join(text.split()))
+    for t in once:
+        opening = solid(t["text"])[:12]
+        read = [u for u in minutes["turns"] if solid(u.get("text") or "").startswith(opening)]
+        assert [u.get("speaker") for u in read] == [t["speaker"]], (t["speaker"], opening, read[:1])

@@ -344,6 +344,10 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
         c.top < t < (heads[k + 1].top if k + 1 < len(heads) else float("inf")) for t in crossing_tops))),
         heads[0] if heads else cells[0])
     top = first.top
+    if continuing and cells:
+        # the column goes on from the page before, which held the cover if any: a cell above this
+        # page's first known label is a label too (a title printed once, 監 理 官, outside the list)
+        top = min(top, cells[0].top)
     heads = [c for c in heads if c.top >= top - 0.5 * size]
     below = [c for c in cells if c.top >= top - 0.5 * size]
     if not continuing and len(heads) < MIN_HEAD_SHARE * len(below):

@@ -107,9 +107,10 @@ _SEAT_HEAD = re.compile(r"([0-9０-９]{1,3}番)[ \u3000]+(?=\S)")
 
 def _inline_seats(layouts: list[PageLayout], labels: Labels) -> None:
     """Seat labels printed inline on pages without a label column (`7番  おはよう…`, the spaces read
-    as one), in a document whose label column holds those seats as cells (a mixed document's
-    table pages): a seat opening a flush row after a closed or short row is that label, set apart
-    as a cell; a seat in a set-in row is the chair's call (7番 山本健一議員。)."""
+    as one), in a document whose label column holds seats as cells (a mixed document's table
+    pages): a seat opening a flush row after a closed or short row is a label, set apart as a cell,
+    whether or not that member spoke on a table page too (16番 speaks on inline pages alone); a
+    seat in a set-in row is the chair's call (7番 山本健一議員。)."""
     seats = set()
     for lay in layouts:
         for p in lay.placed:
@@ -127,10 +128,10 @@ def _inline_seats(layouts: list[PageLayout], labels: Labels) -> None:
             if m and not p.indented and p.cell is None and (prev is None or not prev.full or
                                                             prev.line.text.rstrip()[-1:] in LINE_CLOSED):
                 seat = labels.cell(m.group(1))
-                if seat is not None and seat.speaker in seats:
+                if seat is not None and seat.seat is not None:
                     p.cell, p.line.text = m.group(1), p.line.text[m.end():]
                     p.line.brk, p.line.origin = Break.ROW, "seat label at the line start"
-                    p.labelled, p.placed_by = True, "inline seat: the document's label column holds it"
+                    p.labelled, p.placed_by = True, "inline seat: the document's label column holds seats"
             prev = p
 
 
