@@ -44,6 +44,12 @@ CASES = {
     # (i9pdf) a mixed document's speech running from a table page onto an inline one, each page's lines
     # in its own measure (fixtures.render_pdf once carried the table's narrow lines onto the inline page)
     "mixed_speech_across_measures": ("real:d1", 383, dict(layout="mixed", label_form="anon")),
+    # (i9pdf) a cover on the first page whose list of members hangs at an indent left of the body's
+    # edge, right of a narrow label column: the column's edge is where the speeches' lines start, or
+    # every line of a minister's pages-long speech reads as set in and it became notes and a heading
+    "cover_hanging_left_of_body": ("real:d1", 737, dict(
+        layout="labels_after_body", label_width="narrow", cell_wrap="bracket", cover="kv_colon",
+        cover_page=False, label_form="role")),
 }
 
 

@@ -315,11 +315,21 @@ def find_column(rows: list[Row], size: float, labels: Labels, rules: list[Rule],
         if body - left_edge < 1.5 * size:
             continue
         col = _try_column(rows, body, size, labels, rules, line_gap, prev)
+        if col is None:
+            continue
         # the most labels; on a tie the edge fewest rows cross (a cover's list indented short of the
-        # body cuts a narrow column's wrapped cells: （山田 / 太郎君） runs across it), then the leftmost
-        if col is not None and (best is None or (col[1], -col[2], -body) > (best[1], -best[2], -best[0].body)):
-            best = col
+        # body cuts a narrow column's wrapped cells: （山田 / 太郎君） runs across it), then the edge
+        # most rows beside the labels start at (not a cover's hanging indent above them, left of the
+        # body: the body's lines would all read as set in), then the leftmost
+        key = (col[1], -col[2], _starting_at(rows, body, col[0].top, size), -body)
+        if best is None or key > best[1]:
+            best = col[0], key
     return best[0] if best else None
+
+
+def _starting_at(rows: list[Row], body: float, top: float, size: float) -> int:
+    """How many fragments at or below `top` start at the body edge `body`."""
+    return sum(1 for r in rows if r.bottom >= top - 0.5 * size for f in r.frags if abs(f.x0 - body) <= 0.5 * size)
 
 
 def _try_column(rows, body, size, labels, rules, line_gap, prev):
