@@ -35,6 +35,10 @@ CASES = {
     # colon labels; the cover's list cut half a word after a comma, flush left: …平野 聡、危 / 機管理課長
     "cut_after_comma_flush": ("iinkai_shinonome_somu", 392, dict(
         layout="colon", label_form="anon", cover="kv_numbered", cover_page=True)),
+    # the cover on the first page above inline labels, wrapped in its own measure (two characters
+    # short of the body's): …平野 聡、危機管理 / 課長 今村 智也
+    "cut_after_comma_narrow_cover": ("iinkai_shinonome_somu", 734, dict(
+        layout="colon", label_form="role", roles="unlisted", cover="attendees_columns", cover_page=False)),
     # the cover at the top of the table's first page, its list wrapped in its own, narrower measure
     "cover_above_the_table": ("iinkai_shinonome_somu", 422, dict(
         layout="table_vcentred", label_form="surname_role", cover="attendees_columns", cover_page=False)),

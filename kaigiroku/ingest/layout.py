@@ -266,8 +266,8 @@ def _cut_in_word(prev: Row | None, row: Row, text: str, labels: Labels, right: f
     """A row under a full row that stops inside the word it began after a comma goes on with that word,
     even where it reads as an unmarked label (…財政課長 平野 聡、危 / 機管理課長 今村 智也): a label
     follows a finished sentence or entry, never a comma and half a word; a mark (○) opens a label
-    wherever it stands."""
-    if prev is None or prev.x1 < right - 1.5 * size or not _CUT_AFTER_COMMA.search(prev.text.rstrip()):
+    wherever it stands. (Full within three characters: a cover may wrap in a measure of its own.)"""
+    if prev is None or prev.x1 < right - 3.0 * size or not _CUT_AFTER_COMMA.search(prev.text.rstrip()):
         return False
     m = labels.match(text)
     return m is not None and not m.marked
