@@ -47,6 +47,16 @@ CASES = {
     # (i9pdf) a cover on the first page whose list of members hangs at an indent left of the body's
     # edge, right of a narrow label column: the column's edge is where the speeches' lines start, or
     # every line of a minister's pages-long speech reads as set in and it became notes and a heading
+    # (i9pdf) a title outside the list printed once, alone in its label cell (特別顧問) on a mixed
+    # document's table page: the column shows it is a label (it had stayed at the start of the text)
+    "one_off_title_in_a_cell": ("kentokai_kasumi", 736, dict(layout="mixed", label_form="role",
+                                                            roles="unlisted", mark="none")),
+    # (i9pdf) inline colon labels, anonymised members printed 委員（Ａ）: and a title printed once
+    # (審議官:): the bracket closing 委員（Ａ） is the label's, so ':' is the document's separator
+    # and the one-off title printed with it is a label
+    "one_off_title_anon_brackets": ("kentokai_kasumi", 706, dict(
+        layout="assembly", label_form="anon", anon_style="role_paren", roles="unlisted", mark="none",
+        separator="colon")),
     "cover_hanging_left_of_body": ("real:d1", 737, dict(
         layout="labels_after_body", label_width="narrow", cell_wrap="bracket", cover="kv_colon",
         cover_page=False, label_form="role")),

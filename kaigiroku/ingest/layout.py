@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..charclass import CLOSERS, LINE_CLOSED, OPENERS, SENTENCE_END
 from ..cleanup.cover import KEY_LINE
-from ..cleanup.labels import discover
+from ..cleanup.labels import discover, is_direction, role_like
 from ..model import Break, LabelMatch, Page, StreamLine
 from .columns import Cell, Column, Labels, cells_joined, find_column, guess_align, split_row, stack_cells
 from .furniture import strip_furniture
@@ -397,7 +397,17 @@ def _attach(cell_text: str, text: str, labels: Labels, how: str) -> tuple[LabelM
             m = LabelMatch(m.speaker, m.name, m.seat, 0, m.marked, "misread_role", cell_text,
                            "one character from a listed role")
         return m.moved(how), text
+    if LABEL_FIELD and text and not labels.misread and _TITLE_CELL.fullmatch(cell_text) \
+            and role_like(cell_text, labels.roles) and not is_direction(cell_text) and not KEY_LINE.match(cell_text):
+        # a title outside the list alone in the label column beside a speech (特別顧問, printed once for
+        # a guest who speaks once): the column shows it is a label where the text could not
+        return LabelMatch(cell_text, None, None, 0, False, "found", cell_text,
+                          "a title alone in the label column").moved(how), text
     return None, (cell_text + "\u3000" + text if text else cell_text)
+
+
+# a title as a label cell prints it: kanji and katakana, no mark, no name, no spaces
+_TITLE_CELL = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30faー]{2,8}")
 
 
 def _label_alone(cell: Cell) -> Placed:
