@@ -344,8 +344,9 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, page_mid
         if isinstance(b, Row):
             run = run if run and b.top - run[-1].bottom <= gap else []
             # a cover's list wraps in its own measure, narrower than the body's: a line of it is full
-            # where it reaches as far as the widest of the run
-            wraps = bool(run) and _hanging_wrap(run[-1], b, run[-1].x0, max(r.x1 for r in run + [b]), size)
+            # where it reaches as far as the widest of the run (of two lines at least: a line alone
+            # shows no measure)
+            wraps = len(run) >= 2 and _hanging_wrap(run[-1], b, run[-1].x0, max(r.x1 for r in run), size)
             out.append(_plain_row(b, size, labels, right_edge, wraps))
             run.append(b)
             continue
