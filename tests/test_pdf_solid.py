@@ -57,6 +57,11 @@ CASES = {
     "one_off_title_anon_brackets": ("kentokai_kasumi", 706, dict(
         layout="assembly", label_form="anon", anon_style="role_paren", roles="unlisted", mark="none",
         separator="colon")),
+    # (i9pdf) hanging labels, rows set solid, a note set in two characters that runs to the right edge
+    # and ends in ＞ (＜…説明員入室…説明＞): the speech flush under it is no wrap of it, so its label
+    # votes no centring (the whole document had been read as centred labels)
+    "hanging_under_a_full_note": ("shingikai_aoba", 900, dict(
+        layout="hanging", roles="unlisted", label_width="narrow", label_form="anon", notes="original")),
     "cover_hanging_left_of_body": ("real:d1", 737, dict(
         layout="labels_after_body", label_width="narrow", cell_wrap="bracket", cover="kv_colon",
         cover_page=False, label_form="role")),

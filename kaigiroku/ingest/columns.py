@@ -374,8 +374,9 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
 
 
 def _goes_on(above: Row, row: Row, right_edge: float, size: float) -> bool:
-    """The row carries on the sentence of the full row above it: no speech starts there."""
-    return above.x1 >= right_edge - 1.5 * size and row.x0 <= above.x0 + 0.5 * size \
+    """The row carries on the sentence of the full row above it: no speech starts there. (Under a
+    row set in further than a paragraph's indent, a note's, a row at the body's edge is no wrap of it.)"""
+    return above.x1 >= right_edge - 1.5 * size and above.x0 - 1.5 * size <= row.x0 <= above.x0 + 0.5 * size \
         and above.text.rstrip()[-1:] not in LINE_CLOSED
 
 
