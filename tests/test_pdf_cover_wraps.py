@@ -39,6 +39,11 @@ CASES = {
     # short of the body's): …平野 聡、危機管理 / 課長 今村 智也
     "cut_after_comma_narrow_cover": ("iinkai_shinonome_somu", 734, dict(
         layout="colon", label_form="role", roles="unlisted", cover="attendees_columns", cover_page=False)),
+    # the same list wrapped twice above a ruled table: its third line hangs where its second does
+    # (…危機管理課長 今村 智也、情報政策 / 課長 千葉 由香)
+    "cover_above_the_table_wrapped_twice": ("iinkai_shinonome_somu", 914, dict(
+        layout="table_ruled", label_form="role", roles="unlisted", label_width="narrow",
+        cover="attendees_columns", cover_page=False)),
     # the cover at the top of the table's first page, its list wrapped in its own, narrower measure
     "cover_above_the_table": ("iinkai_shinonome_somu", 422, dict(
         layout="table_vcentred", label_form="surname_role", cover="attendees_columns", cover_page=False)),

@@ -340,14 +340,16 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, page_mid
     owned = _assign(cells, real_blocks, size)
     out: list[Placed] = []
     run: list[Row] = []  # the plain rows in a row so far (a cover's lines above the table)
+    opened = 0.0  # x where the line that opened the run's last paragraph starts
     for b in blocks:
         if isinstance(b, Row):
             run = run if run and b.top - run[-1].bottom <= gap else []
             # a cover's list wraps in its own measure, narrower than the body's: a line of it is full
             # where it reaches as far as the widest of the run (of two lines at least: a line alone
             # shows no measure)
-            wraps = len(run) >= 2 and _hanging_wrap(run[-1], b, run[-1].x0, max(r.x1 for r in run), size)
+            wraps = len(run) >= 2 and _hanging_wrap(run[-1], b, opened, max(r.x1 for r in run), size)
             out.append(_plain_row(b, size, labels, right_edge, wraps))
+            opened = opened if wraps else b.x0
             run.append(b)
             continue
         run = []
