@@ -243,7 +243,8 @@ def _plain(rows: list[Row], size: float, rules, labels: Labels, line_gap: float)
             brk, origin = Break.WRAP, "wrap: the line before is full"
         out.append(Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, origin=origin, settled=True,
                                      indent=max(0, round((row.x0 - left) / size))), _box(row), None,
-                          indented, row.x1 >= right - 1.5 * size, labelled, cut_above=brk == Break.WRAP and (hangs or cut)))
+                          indented, row.x1 >= right - 1.5 * size, labelled,
+                          cut_above=brk == Break.WRAP and (hangs or cut)))
         if brk != Break.WRAP:
             opened = row.x0
         prev = row
