@@ -62,6 +62,12 @@ CASES = {
     # votes no centring (the whole document had been read as centred labels)
     "hanging_under_a_full_note": ("shingikai_aoba", 900, dict(
         layout="hanging", roles="unlisted", label_width="narrow", label_form="anon", notes="original")),
+    # (i9pdf) a cover page listing those present in two columns (教育長 関口 真理子 | 教育部長 堀内 健一):
+    # the left column's role + name entries read as labels, no sentence anywhere beside them; a page
+    # with no sentence holds no label column (its 'labels' taught the document 関口真理子教育長 as a title)
+    "cover_attendees_in_columns": ("kyoikuiinkai_midorikawa", 705, dict(
+        layout="fullwidth", label_form="fullname_role", cover="giji_nittei", cover_page=True, pad="none",
+        mark="none")),
     "cover_hanging_left_of_body": ("real:d1", 737, dict(
         layout="labels_after_body", label_width="narrow", cell_wrap="bracket", cover="kv_colon",
         cover_page=False, label_form="role")),

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..charclass import LINE_CLOSED
+from ..charclass import LINE_CLOSED, SENTENCE_END
 from ..cleanup.cover import KEY_LINE
 from ..cleanup.labels import MARKS, LabelMatch, as_roles, fuzzy_role, label_cell, match_label, role_prefix
 from ..model import Line
@@ -345,8 +345,10 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
     continuing = prev is not None and abs(prev.body - body) <= 2.0
     if not heads and not (continuing and cells):
         return None
-    if all(KEY_LINE.match(c.text) for c in heads) and not any("。" in r.text for r in rows):
-        return None  # 出席者 | 会長 小室 充孝…: a cover sheet's table, its keys being role words too
+    if not continuing and not any(ch in SENTENCE_END for r in rows for ch in r.text):
+        # no sentence on the page: a cover sheet's table (出席者 | 会長 小室 充孝…, its keys being role
+        # words too) or its list of attendees in columns (教育長 関口 真理子 | 教育部長 堀内 健一), no labels
+        return None
     # a cover's key alone in its cell over a list running across the gutter (出席者 / 田野瀬太道…) is
     # no first label: the labels start below it
     crossing_tops = [r.top for r, k in zip(rows, kinds) if k == "cross"]
