@@ -936,8 +936,13 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
 
 
 def _separator(printed: str) -> str:
-    """What parts a label from its speech, as printed: the spaces, colon or bracket it ends with."""
-    return printed[len(printed.rstrip(" \u3000\t:：)）")):]
+    """What parts a label from its speech, as printed: the spaces, colon or bracket it ends with. A
+    bracket closing one the label opened (委員（Ａ）:) is the label's own, not its separator."""
+    sep = printed[len(printed.rstrip(" \u3000\t:：)）")):]
+    head = printed[:len(printed) - len(sep)]
+    while sep[:1] in (")", "）") and head.count("（") + head.count("(") > head.count("）") + head.count(")"):
+        head, sep = head + sep[0], sep[1:]
+    return sep
 
 
 def _runs_on(line: str) -> bool:

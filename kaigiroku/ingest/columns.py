@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..charclass import LINE_CLOSED
+from ..charclass import LINE_CLOSED, SENTENCE_END
 from ..cleanup.cover import KEY_LINE
 from ..cleanup.labels import MARKS, LabelMatch, as_roles, fuzzy_role, label_cell, match_label, role_prefix
 from ..model import Line
@@ -315,11 +315,21 @@ def find_column(rows: list[Row], size: float, labels: Labels, rules: list[Rule],
         if body - left_edge < 1.5 * size:
             continue
         col = _try_column(rows, body, size, labels, rules, line_gap, prev)
+        if col is None:
+            continue
         # the most labels; on a tie the edge fewest rows cross (a cover's list indented short of the
-        # body cuts a narrow column's wrapped cells: （山田 / 太郎君） runs across it), then the leftmost
-        if col is not None and (best is None or (col[1], -col[2], -body) > (best[1], -best[2], -best[0].body)):
-            best = col
+        # body cuts a narrow column's wrapped cells: （山田 / 太郎君） runs across it), then the edge
+        # most rows beside the labels start at (not a cover's hanging indent above them, left of the
+        # body: the body's lines would all read as set in), then the leftmost
+        key = (col[1], -col[2], _starting_at(rows, body, col[0].top, size), -body)
+        if best is None or key > best[1]:
+            best = col[0], key
     return best[0] if best else None
+
+
+def _starting_at(rows: list[Row], body: float, top: float, size: float) -> int:
+    """How many fragments at or below `top` start at the body edge `body`."""
+    return sum(1 for r in rows if r.bottom >= top - 0.5 * size for f in r.frags if abs(f.x0 - body) <= 0.5 * size)
 
 
 def _try_column(rows, body, size, labels, rules, line_gap, prev):
@@ -335,8 +345,10 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
     continuing = prev is not None and abs(prev.body - body) <= 2.0
     if not heads and not (continuing and cells):
         return None
-    if all(KEY_LINE.match(c.text) for c in heads) and not any("。" in r.text for r in rows):
-        return None  # 出席者 | 会長 小室 充孝…: a cover sheet's table, its keys being role words too
+    if not continuing and not any(ch in SENTENCE_END for r in rows for ch in r.text):
+        # no sentence on the page: a cover sheet's table (出席者 | 会長 小室 充孝…, its keys being role
+        # words too) or its list of attendees in columns (教育長 関口 真理子 | 教育部長 堀内 健一), no labels
+        return None
     # a cover's key alone in its cell over a list running across the gutter (出席者 / 田野瀬太道…) is
     # no first label: the labels start below it
     crossing_tops = [r.top for r, k in zip(rows, kinds) if k == "cross"]
@@ -344,6 +356,10 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
         c.top < t < (heads[k + 1].top if k + 1 < len(heads) else float("inf")) for t in crossing_tops))),
         heads[0] if heads else cells[0])
     top = first.top
+    if continuing and cells:
+        # the column goes on from the page before, which held the cover if any: a cell above this
+        # page's first known label is a label too (a title printed once, 監 理 官, outside the list)
+        top = min(top, cells[0].top)
     heads = [c for c in heads if c.top >= top - 0.5 * size]
     below = [c for c in cells if c.top >= top - 0.5 * size]
     if not continuing and len(heads) < MIN_HEAD_SHARE * len(below):
@@ -360,8 +376,9 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
 
 
 def _goes_on(above: Row, row: Row, right_edge: float, size: float) -> bool:
-    """The row carries on the sentence of the full row above it: no speech starts there."""
-    return above.x1 >= right_edge - 1.5 * size and row.x0 <= above.x0 + 0.5 * size \
+    """The row carries on the sentence of the full row above it: no speech starts there. (Under a
+    row set in further than a paragraph's indent, a note's, a row at the body's edge is no wrap of it.)"""
+    return above.x1 >= right_edge - 1.5 * size and above.x0 - 1.5 * size <= row.x0 <= above.x0 + 0.5 * size \
         and above.text.rstrip()[-1:] not in LINE_CLOSED
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..charclass import CLOSERS, LINE_CLOSED, OPENERS, SENTENCE_END
 from ..cleanup.cover import KEY_LINE
-from ..cleanup.labels import discover
+from ..cleanup.labels import discover, is_direction, role_like
 from ..model import Break, LabelMatch, Page, StreamLine
 from .columns import Cell, Column, Labels, cells_joined, find_column, guess_align, split_row, stack_cells
 from .furniture import strip_furniture
@@ -40,6 +40,9 @@ class Placed:
     labelled: bool = False  # the line opens with a speaker label
     cell: str | None = None  # the label cell's text beside the line, parsed once the vocabulary is known
     placed_by: str = ""  # how geometry put the cell there (explain)
+    # the line goes on with a word or entry of a list the line above cut (a hanging indent, or half a
+    # word after a comma): the two are one line start when the document's labels are read
+    cut_above: bool = False
 
 
 @dataclass
@@ -104,9 +107,10 @@ _SEAT_HEAD = re.compile(r"([0-9０-９]{1,3}番)[ \u3000]+(?=\S)")
 
 def _inline_seats(layouts: list[PageLayout], labels: Labels) -> None:
     """Seat labels printed inline on pages without a label column (`7番  おはよう…`, the spaces read
-    as one), in a document whose label column holds those seats as cells (a mixed document's
-    table pages): a seat opening a flush row after a closed or short row is that label, set apart
-    as a cell; a seat in a set-in row is the chair's call (7番 山本健一議員。)."""
+    as one), in a document whose label column holds seats as cells (a mixed document's table
+    pages): a seat opening a flush row after a closed or short row is a label, set apart as a cell,
+    whether or not that member spoke on a table page too (16番 speaks on inline pages alone); a
+    seat in a set-in row is the chair's call (7番 山本健一議員。)."""
     seats = set()
     for lay in layouts:
         for p in lay.placed:
@@ -124,10 +128,10 @@ def _inline_seats(layouts: list[PageLayout], labels: Labels) -> None:
             if m and not p.indented and p.cell is None and (prev is None or not prev.full or
                                                             prev.line.text.rstrip()[-1:] in LINE_CLOSED):
                 seat = labels.cell(m.group(1))
-                if seat is not None and seat.speaker in seats:
+                if seat is not None and seat.seat is not None:
                     p.cell, p.line.text = m.group(1), p.line.text[m.end():]
                     p.line.brk, p.line.origin = Break.ROW, "seat label at the line start"
-                    p.labelled, p.placed_by = True, "inline seat: the document's label column holds it"
+                    p.labelled, p.placed_by = True, "inline seat: the document's label column holds seats"
             prev = p
 
 
@@ -135,7 +139,15 @@ def _parse_cells(layouts: list[PageLayout], roles, first: Labels, ocr: bool):
     """The document's label vocabulary, read (cleanup/labels.discover) from the stream as layout
     found it, each label cell whole before its text; then every cell parsed with it, once."""
     placed = [p for lay in layouts for p in lay.placed]
-    texts = [f"{p.cell}\u3000{p.line.text}" if p.cell is not None else p.line.text for p in placed]
+    texts: list[str] = []
+    for p in placed:
+        if p.cut_above and texts:
+            # a line that goes on with a word the line above cut is no line start: a cover's list
+            # wrapped inside a title (事務局 教育 / 総務課長 岡本 久美子) is read whole, never as a piece of
+            # a title (総務課長) before a name, at which every 教育総務課長 label would then be split
+            texts[-1] = join_text(texts[-1], p.line.text)
+        else:
+            texts.append(f"{p.cell}\u3000{p.line.text}" if p.cell is not None else p.line.text)
     labels = Labels(discover(texts, roles), misread=ocr)
     labels.seen = first.seen  # labels read exactly on a first reading settle OCR-misread cells
     for p in placed:
@@ -206,14 +218,13 @@ def _plain(rows: list[Row], size: float, rules, labels: Labels, line_gap: float)
     right = quantile([r.x1 for r in rows], 0.9, default=0.0)
     out: list[Placed] = []
     prev = None
+    opened = 0.0  # x where the line that opened the previous row's paragraph starts
     for row in rows:
         text = row.text  # a key/value row of a cover table: 日 時　令和… (cells joined by U+3000)
         indented = row.x0 > left + 0.5 * size
-        # an indented row under a full row whose sentence goes on is its hanging wrap (a cover's list
-        # of attendees wrapped under its values: …書記 教育総務 / 課 野口主事), never a label
-        wraps = indented and prev is not None and prev.x1 >= right - 1.5 * size \
-            and prev.text.rstrip()[-1:] not in LINE_CLOSED
-        labelled = not wraps and _label_start(text, labels)
+        hangs = _hanging_wrap(prev, row, opened, right, size)
+        cut = not hangs and _cut_in_word(prev, row, text, labels, right, size)
+        labelled = not (hangs or cut) and _label_start(text, labels)
         if prev is None:
             brk, origin = Break.PAGE, "page"
         elif labelled or rule_between(rules, prev.bottom, row.top, row.x0, row.x1):
@@ -222,17 +233,45 @@ def _plain(rows: list[Row], size: float, rules, labels: Labels, line_gap: float)
             brk, origin = Break.PARA, "vertical gap"
         elif _centred_goes_on(prev, row, left, right, size):
             brk, origin = Break.WRAP, "centred heading goes on"
-        elif wraps:
+        elif hangs:
             brk, origin = Break.WRAP, "wrap: a hanging indent under a full line that goes on"
+        elif cut:
+            brk, origin = Break.WRAP, "wrap: the line before is full and stops inside a word"
         elif indented or prev.x1 < right - 1.5 * size:
             brk, origin = Break.PARA, ("indent" if indented else "short line before")
         else:
             brk, origin = Break.WRAP, "wrap: the line before is full"
         out.append(Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, origin=origin, settled=True,
                                      indent=max(0, round((row.x0 - left) / size))), _box(row), None,
-                          indented, row.x1 >= right - 1.5 * size, labelled))
+                          indented, row.x1 >= right - 1.5 * size, labelled,
+                          cut_above=brk == Break.WRAP and (hangs or cut)))
+        if brk != Break.WRAP:
+            opened = row.x0
         prev = row
     return out
+
+
+def _hanging_wrap(prev: Row | None, row: Row, opened: float, right: float, size: float) -> bool:
+    """A row set in from where its paragraph opened (`opened`), under a full row whose sentence goes on,
+    is its hanging wrap (a cover's list of attendees wrapped under its values: …書記 教育総務 / 課 野口主事),
+    never a label. (Rows of a list in columns all start at one x: each is an entry of its own.)"""
+    return prev is not None and row.x0 > opened + 0.5 * size and prev.x1 >= right - 1.5 * size \
+        and prev.text.rstrip()[-1:] not in LINE_CLOSED
+
+
+# a line that stops a few characters after a comma, inside the word it began (…平野 聡、危)
+_CUT_AFTER_COMMA = re.compile(r"[、，,][\u3040-\u30ff\u4e00-\u9fff\u3005]{1,6}$")
+
+
+def _cut_in_word(prev: Row | None, row: Row, text: str, labels: Labels, right: float, size: float) -> bool:
+    """A row under a full row that stops inside the word it began after a comma goes on with that word,
+    even where it reads as an unmarked label (…財政課長 平野 聡、危 / 機管理課長 今村 智也): a label
+    follows a finished sentence or entry, never a comma and half a word; a mark (○) opens a label
+    wherever it stands. (Full within three characters: a cover may wrap in a measure of its own.)"""
+    if prev is None or prev.x1 < right - 3.0 * size or not _CUT_AFTER_COMMA.search(prev.text.rstrip()):
+        return False
+    m = labels.match(text)
+    return m is not None and not m.marked
 
 
 def join_text(a: str, b: str) -> str:
@@ -301,10 +340,20 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, page_mid
     # 3. cells to blocks, splitting blocks that hold more than one label
     owned = _assign(cells, real_blocks, size)
     out: list[Placed] = []
+    run: list[Row] = []  # the plain rows in a row so far (a cover's lines above the table)
+    opened = 0.0  # x where the line that opened the run's last paragraph starts
     for b in blocks:
         if isinstance(b, Row):
-            out.append(_plain_row(b, size, labels, right_edge))
+            run = run if run and b.top - run[-1].bottom <= gap else []
+            # a cover's list wraps in its own measure, narrower than the body's: a line of it is full
+            # where it reaches as far as the widest of the run (of two lines at least: a line alone
+            # shows no measure)
+            wraps = len(run) >= 2 and _hanging_wrap(run[-1], b, opened, max(r.x1 for r in run), size)
+            out.append(_plain_row(b, size, labels, right_edge, wraps))
+            opened = opened if wraps else b.x0
+            run.append(b)
             continue
+        run = []
         for part_rows, cell, opening in _parts(b, owned.get(id(b), []), column.align, size, right_edge, page_mid):
             out.extend(_emit(part_rows, cell, opening, size, body_x, right_edge, column.align))
     for cell in owned.get(None, []):  # a label beside no text at all
@@ -352,7 +401,17 @@ def _attach(cell_text: str, text: str, labels: Labels, how: str) -> tuple[LabelM
             m = LabelMatch(m.speaker, m.name, m.seat, 0, m.marked, "misread_role", cell_text,
                            "one character from a listed role")
         return m.moved(how), text
+    if LABEL_FIELD and text and not labels.misread and _TITLE_CELL.fullmatch(cell_text) \
+            and role_like(cell_text, labels.roles) and not is_direction(cell_text) and not KEY_LINE.match(cell_text):
+        # a title outside the list alone in the label column beside a speech (特別顧問, printed once for
+        # a guest who speaks once): the column shows it is a label where the text could not
+        return LabelMatch(cell_text, None, None, 0, False, "found", cell_text,
+                          "a title alone in the label column").moved(how), text
     return None, (cell_text + "\u3000" + text if text else cell_text)
+
+
+# a title as a label cell prints it: kanji and katakana, no mark, no name, no spaces
+_TITLE_CELL = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30faー]{2,8}")
 
 
 def _label_alone(cell: Cell) -> Placed:
@@ -543,13 +602,14 @@ def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, body_x, righ
     return out
 
 
-def _plain_row(row: Row, size, labels: Labels, right_edge) -> Placed:
+def _plain_row(row: Row, size, labels: Labels, right_edge, wraps: bool = False) -> Placed:
     text = row.text
-    labelled = _label_start(text, labels)
-    return Placed(StreamLine(text=text, page=row.frags[0].page, brk=Break.ROW if labelled else Break.PARA,
-                             origin="label at the line start" if labelled else "row across the label column",
-                             settled=True),
-                  _box(row), None, False, row.x1 >= right_edge - 1.5 * size, labelled)
+    labelled = not wraps and _label_start(text, labels)
+    brk, origin = ((Break.ROW, "label at the line start") if labelled else
+                   (Break.WRAP, "wrap: a hanging indent under a full line that goes on") if wraps else
+                   (Break.PARA, "row across the label column"))
+    return Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, origin=origin, settled=True),
+                  _box(row), None, False, row.x1 >= right_edge - 1.5 * size, labelled, cut_above=wraps)
 
 
 def _box(row: Row) -> tuple[float, float, float, float]:
