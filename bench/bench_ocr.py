@@ -4,6 +4,7 @@
     python bench/bench_ocr.py --split tuned          # the split we tune on
     python bench/bench_ocr.py --split both --docs 2  # both splits, two meetings each
     python bench/bench_ocr.py --split tuned --refs real:d1 seed:1 --layouts inline   # chosen meetings, layouts
+    python bench/bench_ocr.py --split tuned --refs diet:3 diet:4 --layouts table_ruled   # more tuned Diet seeds
     python bench/bench_ocr.py --legacy               # old character forms: jpn vs jpn+Japanese, psm 4 vs 6
     python bench/bench_ocr.py --no-ocrmypdf          # ours alone
     python bench/bench_ocr.py --vertical             # vertical (縦書き) scans against OCRmyPDF -l jpn_vert
