@@ -63,3 +63,14 @@ def test_names_on_the_cover_settle_names_misread_in_the_speeches():
              Turn("speech", "d", speaker="委員", name="林花子")]  # not on the cover, nothing close: kept
     assert settle_misread_names(turns, cover) == 2
     assert [t.name for t in turns] == ["川口由美子", "藤井慎吾", "北村正志", "林花子"]
+
+
+def test_a_member_labelled_by_name_alone_keeps_speaker_and_name_one():
+    # Diet minutes label a member by name alone (新妻文雄君): speaker and name are the same person, so
+    # settling a misread name settles the speaker too (before: speaker 新雪文雄, name 新妻文雄)
+    turns = [Turn("speech", "a", speaker="議長", name="鈴木さつき"),
+             Turn("speech", "b", speaker="新妻文雄", name="新妻文雄"),
+             Turn("speech", "c", speaker="新雪文雄", name="新雪文雄"),
+             Turn("speech", "d", speaker="新妻文雄", name="新妻文雄")]
+    assert settle_misread_names(turns) == 1
+    assert [(t.speaker, t.name) for t in turns[1:]] == [("新妻文雄", "新妻文雄")] * 3

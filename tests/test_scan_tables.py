@@ -88,3 +88,17 @@ def test_a_label_cell_read_on_one_line_with_its_body_is_cut_at_the_gutter():
     heading[50:85, 430:540] = True
     assert len(_split_at_gaps(words[:3] + [Word("議案", 450, 50, 530, 85, 90)] + words[3:], heading, h,
                               gutter=(432, 538))) == 1
+
+
+def test_the_lone_kun_of_a_wrapped_member_cell_is_read(tmp_path):
+    # a member by name alone in a narrow label cell wraps before its 君 (尾辻俊一 / 君): the 君 stands
+    # alone level with a body line, Tesseract's page pass drops it and its raw-line re-reading made it
+    # a speck ('-', '。', conf 0), so the cell was a bare name and two members lost their speeches to
+    # the chair (attributed 0.34); read as one line the 君 comes back
+    gold, _, scan = make_case("diet:6", "table_wrapped", "mild", tmp_path, seed=130, chars=500)
+    m = ingest(scan, dpi=300)
+    members = {t["name"] for t in gold["turns"] if t.get("_label")}
+    assert len(members) >= 2
+    speakers = {(t.speaker, t.name) for t in m.speeches}
+    assert {(n, n) for n in members} <= speakers
+    assert score(gold, m.to_dict())["attributed"] >= 0.95

@@ -65,6 +65,8 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             spoken = spoken if spoken is not None else "\n".join(u.text for u in turns)
             pick = {n for n in pick if spoken.count(n) >= spoken.count(t.name)}
         if len(pick) == 1:
+            if t.speaker == t.name:  # a member labelled by name alone (新妻文雄君): the name is the speaker
+                t.speaker = next(iter(pick))
             t.name = pick.pop()
             settled += 1
     return settled

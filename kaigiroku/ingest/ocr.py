@@ -344,7 +344,13 @@ def zone_images(clean: np.ndarray, ink: np.ndarray, height: float, gutter=_UNSET
 
 
 RECOVER_PSM = 13  # a raw line: the one-line regions side by side
+# ... and, for the regions the raw line read as nothing sure, one line (psm 7): a strip of lone
+# characters (the 君 a wrapped name cell ends with, 新妻文雄 / 君) comes out of the raw line as specks
+# and misreads at confidence 0 ('-', '。', '寺'), while the line finder reads each 君 at 50-70; the raw
+# line stays first because the line finder drops a short label such as 総務課長 standing alone
+RETRY_PSM = 7
 MAX_RECOVERED = 24  # regions tried a page, at most
+RECOVERED_CONF = 50.0  # a recovered region read less sure than this is noise (but KEPT_UNSURE)
 
 
 def recover_missed_text(clean: np.ndarray, ink: np.ndarray, lines: list[Line], page_number: int,
@@ -382,51 +388,68 @@ def recover_missed_text(clean: np.ndarray, ink: np.ndarray, lines: list[Line], p
         return []
     m = int(0.4 * height)
     crops = [clean[max(0, y - m): y + bh + m, max(0, x - m): x + bw + m] for x, y, bw, bh in regions]
-    by_region: list[list[Word]] = [[] for _ in regions]
+    readings: list[tuple[str, float] | None] = [None] * len(regions)
     # the one-line regions in one Tesseract run, set side by side on one strip and read as a raw
-    # line (each run loads the model again, which costs more than reading a short line; Tesseract's
-    # line finder, even psm 7's, drops a short label such as 総務課長 standing alone); a region of
+    # line (each run loads the model again, which costs more than reading a short line); a region of
     # two lines is read on its own
     single = [i for i, (_, _, _, bh) in enumerate(regions) if bh <= 1.5 * height]
-    gap = int(2 * height)
-    if single:
-        strip = np.full((max(crops[i].shape[0] for i in single),
-                         sum(crops[i].shape[1] + gap for i in single) + gap), 255, dtype=clean.dtype)
-        spans, x = [], gap
-        for i in single:
-            c = crops[i]
-            top = (strip.shape[0] - c.shape[0]) // 2
-            strip[top: top + c.shape[0], x: x + c.shape[1]] = c
-            spans.append((i, x, x + c.shape[1]))
-            x += c.shape[1] + gap
-        try:
-            data = ocr_engine_data(strip, opts.lang, RECOVER_PSM, timeout=opts.timeout)
-        except OcrFailedError:
-            data = None
-        for _, w in _words(data) if data else ():
-            mid = (w.x0 + w.x1) / 2
-            for i, a, b in spans:
-                if a - gap / 2 <= mid < b + gap / 2:
-                    by_region[i].append(w)
-                    break
+    for psm in (RECOVER_PSM, RETRY_PSM):
+        todo = [i for i in single if readings[i] is None]
+        if not todo:
+            break
+        for i, words in zip(todo, _read_side_by_side([crops[i] for i in todo], int(2 * height), opts, psm)):
+            readings[i] = _sure_reading(words, fix)
     for i in set(range(len(regions))) - set(single):
         try:
-            by_region[i] = [w for _, w in _words(ocr_engine_data(crops[i], opts.lang, 6, timeout=opts.timeout))]
+            readings[i] = _sure_reading([w for _, w in _words(ocr_engine_data(crops[i], opts.lang, 6,
+                                                                               timeout=opts.timeout))], fix)
         except OcrFailedError:
             continue
     out = []
-    for (x, y, bw, bh), words in zip(regions, by_region):
-        words.sort(key=lambda w: w.x0)
-        text = fix(" ".join(w.text for w in words)).strip()
-        if not words or not any(_is_japanese(c) for c in text):
+    for (x, y, bw, bh), reading in zip(regions, readings):
+        if reading is None:
             continue
-        conf = float(np.average([w.conf for w in words], weights=[len(w.text) for w in words]))
-        if conf < 50 and text not in KEPT_UNSURE:
-            continue
+        text, conf = reading
         out.append(Line(text=text, x0=float(x * sx), top=float(y * sy), x1=float((x + bw) * sx),
                         bottom=float((y + bh) * sy), page=page_number, size=round(float(bh * sy), 2),
                         conf=round(conf, 1)))
     return out
+
+
+def _read_side_by_side(crops: list[np.ndarray], gap: int, opts: Options, psm: int) -> list[list[Word]]:
+    """The words of each crop, the crops set side by side on one strip and read in one run."""
+    strip = np.full((max(c.shape[0] for c in crops), sum(c.shape[1] + gap for c in crops) + gap), 255,
+                    dtype=crops[0].dtype)
+    spans, x = [], gap
+    for c in crops:
+        top = (strip.shape[0] - c.shape[0]) // 2
+        strip[top: top + c.shape[0], x: x + c.shape[1]] = c
+        spans.append((x, x + c.shape[1]))
+        x += c.shape[1] + gap
+    by_crop: list[list[Word]] = [[] for _ in crops]
+    try:
+        data = ocr_engine_data(strip, opts.lang, psm, timeout=opts.timeout)
+    except OcrFailedError:
+        return by_crop
+    for _, w in _words(data):
+        mid = (w.x0 + w.x1) / 2
+        for k, (a, b) in enumerate(spans):
+            if a - gap / 2 <= mid < b + gap / 2:
+                by_crop[k].append(w)
+                break
+    return by_crop
+
+
+def _sure_reading(words: list[Word], fix) -> tuple[str, float] | None:
+    """(text, confidence) of a recovered region's words, or None when it is not Japanese or too unsure."""
+    words = sorted(words, key=lambda w: w.x0)
+    text = fix(" ".join(w.text for w in words)).strip()
+    if not words or not any(_is_japanese(c) for c in text):
+        return None
+    conf = float(np.average([w.conf for w in words], weights=[len(w.text) for w in words]))
+    if conf < RECOVERED_CONF and text not in KEPT_UNSURE:
+        return None
+    return text, conf
 
 
 _is_japanese = is_kana_kanji
