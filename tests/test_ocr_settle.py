@@ -252,3 +252,44 @@ def test_a_call_whose_full_stop_was_read_as_a_speck_still_names_the_member():
     doc = ["議長（鈴木さつき君）　発言を求められております。文部科学委員長新妻秀規君・", "〇新妻秀規用.・なお、本件"]
     assert settle_person_label(doc[1], LabelEvidence(doc), False) == "○新妻秀規君　なお、本件"
     assert settle_person_label(doc[1], LabelEvidence(doc[1:]), False) == doc[1]
+
+
+def _ocr_line(text: str, conf: float, top: float, conf_of=None) -> Line:
+    """An OCR'd line whose characters carry `conf` (or conf_of(i, character))."""
+    confs = tuple(conf_of(i, c) if conf_of else conf for i, c in enumerate(text))
+    return Line(text, 60, top, 60 + 10.5 * len(text), top + 10.5, 1, 10.5, conf, confs)
+
+
+def _diet_page(label_conf, call_conf):
+    """A Diet page: the chair calls a member, whose label (in another, blurred face) OCR misread
+    a character of, 新雪 for 新妻, once each way."""
+    call = "〇議長(鈴木さつき君)発言を求められております。文部科学委員長新妻文雄君。"
+    at = call.index("新妻文雄")
+    lines = [_ocr_line(call, 80, 100, lambda i, c: call_conf if at <= i < at + 4 else 90),
+             _ocr_line("〇新雪文雄君　なお、庁内ネットワークはどのように扱われるのでしょうか。", label_conf, 130,
+                       lambda i, c: label_conf if i < 6 else 92),
+             _ocr_line("ただいまの件ですが、LGWAN回線について伺います。", 92, 150)]
+    return Page(number=2, width=595, height=842, lines=lines, source="ocr")
+
+
+def test_a_name_read_differently_once_each_takes_the_surer_reading():
+    """Read once each way, the label and the call: the reading OCR was far surer of wins (the label
+    read unsurely, the call surely), and the speech goes to the member the chair called."""
+    from kaigiroku.cleanup.assemble import assemble
+    from kaigiroku.ingest import read_stream
+
+    page = _diet_page(label_conf=30, call_conf=55)
+    settle_labels([page])
+    assert page.lines[1].text.startswith("〇新妻文雄君\u3000なお、")
+    stream, vocabulary = read_stream([page])
+    turns = assemble(stream, roles=vocabulary).to_dict()["turns"]
+    assert [(t.get("name"), t["text"][:3]) for t in turns if t["kind"] == "speech"] == [
+        ("鈴木さつき", "発言を"), ("新妻文雄", "なお、")]
+
+
+def test_a_name_read_as_surely_each_way_keeps_the_labels_reading():
+    # no far surer reading: the label's own, as before (a character apart may be another person)
+    page = _diet_page(label_conf=60, call_conf=55)
+    settle_labels([page])
+    assert page.lines[1].text.startswith("〇新雪文雄君")
+    assert LabelEvidence([ln.text for ln in page.lines], lines=page.lines).confidence("新妻文雄") == 55

@@ -187,6 +187,24 @@ def fix_ocr_text(text: str) -> str:
     return fix_confusions(fix_angle_brackets(fix_brackets(fix_stray_marks(fix_spacing(text)))))
 
 
+def carry_confidence(words, text: str) -> tuple[float, ...]:
+    """The confidence of each character of `text` (the words' text after fix_ocr_text): each
+    character takes its word's; a character the fixes changed or added takes the lowest of the
+    words' characters it stands for or beside. `words`: (text, confidence) pairs, in order."""
+    from difflib import SequenceMatcher
+
+    raw = "".join(w for w, _ in words)
+    conf = [c for w, c in words for _ in w]
+    out = [0.0] * len(text)
+    for op, a1, a2, b1, b2 in SequenceMatcher(None, raw, text, autojunk=False).get_opcodes():
+        if op == "equal":
+            out[b1:b2] = conf[a1:a2]
+        elif b2 > b1:
+            near = conf[max(0, a1 - (a1 == a2)):a2 + (a1 == a2)] or [min(conf, default=0.0)]
+            out[b1:b2] = [min(near)] * (b2 - b1)
+    return tuple(out)
+
+
 # ----------------------------------------------------------------------------- labels through OCR damage
 #
 # A speaker label at a line start (○議長（山田太郎君）, ◆委員（林花子）, ○7番（山本健一君）) comes
@@ -204,6 +222,7 @@ _WEAK_MARKS = set("@＠©®" + "".join(map(chr, range(0x2460, 0x2474))))  # also
 _LEAD_JUNK = "「『\"'`.,・、。:;|!！“”‘’-_~*＊"
 _OPENS, _CLOSES = "(（〔[［{｛", ")）〕]］}｝"
 KUN_MISREADS = "君者用有看右若居着岩"  # what OCR makes of the 君 after a name
+SURER = 20.0  # how much surer (mean character confidence, 0-100) one reading of a name must be to win
 _ROLE_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30faー0-9０-９]")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]")
 _NOT_BRACKET = "[^\\s" + re.escape(_OPENS + _CLOSES) + "]"
@@ -236,10 +255,13 @@ class LabelEvidence:
     """What the document's cleanly read labels say: marks, roles, names with their roles, and
     whether names carry 君."""
 
-    def __init__(self, texts, roles=None):
+    def __init__(self, texts, roles=None, lines=()):
         from .labels import as_roles
 
         self.roles = as_roles(roles)
+        # the OCR'd lines, whose characters' confidences tell two readings of a name apart
+        self.lines = [ln for ln in lines if getattr(ln, "char_conf", None) and len(ln.char_conf) == len(ln.text)]
+        self._confidence: dict[str, float | None] = {}
         self.marks: Counter = Counter()
         self.role_count: Counter = Counter()
         self.name_roles: dict[str, Counter] = {}
@@ -332,6 +354,10 @@ class LabelEvidence:
         if top > votes[name]:
             return best
         tied = [nm for nm, c in votes.items() if c == top > 0 and nm != name]
+        if len(tied) == 1 and (self.surer(tied[0], name) or self.surer(name, tied[0])):
+            # as often read each way: the reading OCR was far surer of (a label in a blurred face
+            # against the chair's call in the text's)
+            return tied[0] if self.surer(tied[0], name) else name
         if len(tied) == 1:
             # a label against a call, one each: the other printings (the cover's list, the speeches)
             # break the tie
@@ -351,6 +377,26 @@ class LabelEvidence:
             if top >= max(votes[name], 1) and len(longer) == 1:
                 return best
         return name
+
+    def confidence(self, reading: str) -> float | None:
+        """How sure OCR was of `reading` where it read it most surely: the best, over the lines that
+        hold it, of its characters' mean confidence; None when no line carries confidences."""
+        if reading not in self._confidence:
+            best = None
+            for ln in self.lines:
+                at = ln.text.find(reading)
+                while at >= 0:
+                    c = sum(ln.char_conf[at:at + len(reading)]) / len(reading)
+                    best = c if best is None else max(best, c)
+                    at = ln.text.find(reading, at + 1)
+            self._confidence[reading] = best
+        return self._confidence[reading]
+
+    def surer(self, other: str, reading: str) -> bool:
+        """Whether OCR read `other` far more surely than `reading` (two readings of one name a
+        character apart: the label set in another face, blurred, specked, against a clean call)."""
+        a, b = self.confidence(other), self.confidence(reading)
+        return a is not None and b is not None and a - b >= SURER
 
     @property
     def mark(self) -> str:
@@ -495,7 +541,11 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
             if ev.called[read] >= 1 and (slot == "君" or sure or ev.called[read] >= 2):
                 name = ev.spelling(read)
             elif slot == "君" and any(len(nm) == n >= 4 and Levenshtein.distance(nm, read) == 1 for nm in ev.called):
-                name = read  # read cleanly, its 君 too: as good a reading as the call's
+                # read cleanly, its 君 too: as good a reading as the call's, unless OCR was far surer
+                # of the call's (新雪文雄君 in a blurred label, 新妻文雄君 read surely in the chair's call)
+                surer = [nm for nm in ev.called if len(nm) == n and Levenshtein.distance(nm, read) == 1
+                         and ev.surer(nm, read)]
+                name = surer[0] if len(surer) == 1 else read
             else:
                 near = [nm for nm in ev.called if len(nm) == n >= 4 and ev.called[nm] >= (1 if sure else 2)
                         and Levenshtein.distance(nm, read) == 1]
@@ -632,7 +682,7 @@ def settle_labels(pages, roles=None) -> int:
     ocr_pages = [p for p in pages if getattr(p, "source", "") == "ocr"]
     groups = {id(p): _cell_groups(p) for p in ocr_pages}
     texts = [ln.text for p in ocr_pages for ln in p.lines] + [_joined(g) for gs in groups.values() for g in gs]
-    ev = LabelEvidence(texts, roles)
+    ev = LabelEvidence(texts, roles, [ln for p in ocr_pages for ln in p.lines])
     changed = 0
     for page in ocr_pages:
         changed += _settle_wrapped_cells(page, ev, groups[id(page)])
@@ -646,12 +696,19 @@ def settle_labels(pages, roles=None) -> int:
                 continue
             if fixed.endswith("）") and not re.search(f"[{re.escape(_CLOSES)}]", ln.text):
                 _drop_split_close(ln, page.lines)
-            ln.text = fixed
+            _rewrite(ln, fixed)
             changed += 1
         for ln in page.lines:
             if _OPEN_CELL.match(ln.text):
                 changed += _close_wrapped_cell(ln, page.lines)
     return changed
+
+
+def _rewrite(line, text: str) -> None:
+    """Set a line's text, its characters' confidences carried over to the new text."""
+    if getattr(line, "char_conf", None) is not None and len(line.char_conf) == len(line.text):
+        line.char_conf = carry_confidence(list(zip(line.text, line.char_conf)), text)
+    line.text = text
 
 
 def _right_edge(lines) -> float:
@@ -734,7 +791,7 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
             continue
         if not _MARKED_START.match(first.text) and _norm_brackets(_joined(pieces)) == fixed:
             continue  # an unmarked cell read cleanly stays in pieces: layout places it as it would a text page's
-        first.text = fixed  # its box stays the first line's: the row the label opens
+        _rewrite(first, fixed)  # its box stays the first line's: the row the label opens
         gone.update(id(p) for p in pieces[1:])
         changed += 1
     if gone:
@@ -759,7 +816,7 @@ def _close_wrapped_cell(first, lines) -> int:
         return 0
     body = t.rstrip(_CLOSES)
     if body and body[-1] in KUN_MISREADS and all(_NAME_CHARS.match(c) for c in body):
-        nxt.text = body[:-1] + "君）"
+        _rewrite(nxt, body[:-1] + "君）")
         return 1
     return 0
 
@@ -771,5 +828,5 @@ def _drop_split_close(label, lines) -> None:
     for ln in lines:
         if ln is not label and abs((ln.top + ln.bottom) / 2 - mid) < 0.5 * h and \
                 0 <= ln.x0 - label.x1 < 4 * h and ln.text[:1] in _CLOSES:
-            ln.text = ln.text[1:].lstrip(" \u3000")
+            _rewrite(ln, ln.text[1:].lstrip(" \u3000"))
             return
