@@ -293,3 +293,11 @@ def test_a_name_read_as_surely_each_way_keeps_the_labels_reading():
     settle_labels([page])
     assert page.lines[1].text.startswith("〇新雪文雄君")
     assert LabelEvidence([ln.text for ln in page.lines], lines=page.lines).confidence("新妻文雄") == 55
+
+
+def test_a_misread_role_is_settled_by_the_role_the_cover_prints_before_the_name_through_a_speck():
+    """議員 read 議貞 (a character off 議員 and 議長 alike): the cover's 議員.小林正人 (its space read
+    as a speck) settles it, not the role the labels print most (議長)."""
+    doc = ["長山口和夫、企画課長山口健一、議員.小林正人、議員.井上恵子、議員", "〇議長(大森直美君)ただいまから",
+           "〇議長(大森直美君)答弁を求めます。", "〇議長(大森直美君)ほかに質疑はありませんか。", "〇議員(吉田裕子君)"]
+    assert settle_label("〇議貞(小林正人君)", LabelEvidence(doc)) == "〇議員（小林正人君）"

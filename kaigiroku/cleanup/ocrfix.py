@@ -426,7 +426,8 @@ class LabelEvidence:
             # the role printed before this name elsewhere (the cover's 副市長　加藤裕子, a call 加藤裕子副市長)
             near = set()
             for m in re.finditer(re.escape(name), self.text):
-                before = self.text[max(0, m.start() - 8): m.start()].rstrip(" \u3000")
+                # (a speck read between them as listed_with allows: 議員.小林正人)
+                before = self.text[max(0, m.start() - 8): m.start()].rstrip(" \u3000.・:：")
                 after = self.text[m.end(): m.end() + 8]
                 for k in range(1, len(before) + 1):
                     if self._role_ok(before[-k:]) and Levenshtein.distance(before[-k:], role) <= 1:
