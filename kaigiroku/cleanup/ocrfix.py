@@ -222,7 +222,7 @@ _WEAK_MARKS = set("@＠©®" + "".join(map(chr, range(0x2460, 0x2474))))  # also
 _LEAD_JUNK = "「『\"'`.,・、。:;|!！“”‘’-_~*＊"
 _OPENS, _CLOSES = "(（〔[［{｛", ")）〕]］}｝"
 KUN_MISREADS = "君者用有看右若居着岩"  # what OCR makes of the 君 after a name
-SURER = 20.0  # how much surer (mean character confidence, 0-100) one reading of a name must be to win
+SURER = 20.0  # how much surer (confidence 0-100 of its least sure character) one reading of a name must be to win
 _ROLE_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30faー0-9０-９]")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]")
 _NOT_BRACKET = "[^\\s" + re.escape(_OPENS + _CLOSES) + "]"
@@ -251,6 +251,36 @@ def _norm_brackets(s: str) -> str:
     return s.translate(str.maketrans("(){}[]［］｛｝〔〕", "（）（）（）（）（）（）"))
 
 
+class ReadingConfidence:
+    """How surely OCR read a string where it read it most surely: the best, over the OCR'd lines
+    that hold it, of its least sure character's confidence (Line.char_conf: a name is as sure as
+    its weakest character); None where no line with confidences holds it."""
+
+    def __init__(self, lines=()):
+        # the lines as they are now (later stages cut labels off lines' text)
+        self.lines = [(ln.text, ln.char_conf) for ln in lines
+                      if getattr(ln, "char_conf", None) and len(ln.char_conf) == len(ln.text)]
+        self._best: dict[str, float | None] = {}
+
+    def __call__(self, reading: str) -> float | None:
+        if reading not in self._best:
+            best = None
+            for text, conf in self.lines:
+                at = text.find(reading)
+                while at >= 0:
+                    c = min(conf[at:at + len(reading)])
+                    best = c if best is None else max(best, c)
+                    at = text.find(reading, at + 1)
+            self._best[reading] = best
+        return self._best[reading]
+
+    def surer(self, other: str, reading: str, margin: float = SURER) -> bool:
+        """Whether OCR read `other` surer than `reading` by `margin` (two readings of one name a
+        character apart: the label set in another face, blurred, specked, against a clean call)."""
+        a, b = self(other), self(reading)
+        return a is not None and b is not None and a - b >= margin
+
+
 class LabelEvidence:
     """What the document's cleanly read labels say: marks, roles, names with their roles, and
     whether names carry 君."""
@@ -260,8 +290,7 @@ class LabelEvidence:
 
         self.roles = as_roles(roles)
         # the OCR'd lines, whose characters' confidences tell two readings of a name apart
-        self.lines = [ln for ln in lines if getattr(ln, "char_conf", None) and len(ln.char_conf) == len(ln.text)]
-        self._confidence: dict[str, float | None] = {}
+        self.confidence = ReadingConfidence(lines)
         self.marks: Counter = Counter()
         self.role_count: Counter = Counter()
         self.name_roles: dict[str, Counter] = {}
@@ -378,25 +407,8 @@ class LabelEvidence:
                 return best
         return name
 
-    def confidence(self, reading: str) -> float | None:
-        """How sure OCR was of `reading` where it read it most surely: the best, over the lines that
-        hold it, of its characters' mean confidence; None when no line carries confidences."""
-        if reading not in self._confidence:
-            best = None
-            for ln in self.lines:
-                at = ln.text.find(reading)
-                while at >= 0:
-                    c = sum(ln.char_conf[at:at + len(reading)]) / len(reading)
-                    best = c if best is None else max(best, c)
-                    at = ln.text.find(reading, at + 1)
-            self._confidence[reading] = best
-        return self._confidence[reading]
-
     def surer(self, other: str, reading: str) -> bool:
-        """Whether OCR read `other` far more surely than `reading` (two readings of one name a
-        character apart: the label set in another face, blurred, specked, against a clean call)."""
-        a, b = self.confidence(other), self.confidence(reading)
-        return a is not None and b is not None and a - b >= SURER
+        return self.confidence.surer(other, reading)
 
     @property
     def mark(self) -> str:
