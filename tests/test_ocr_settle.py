@@ -318,3 +318,24 @@ def test_the_covers_spelling_does_not_replace_a_label_name_read_far_more_surely(
     assert turns[0].name == "吉田裕子"
     settle_misread_names(turns, attendees)
     assert turns[0].name == "吉田容子"
+
+
+@pytest.mark.parametrize("read,opens_paragraph", [
+    ("び長谷川早苗君ただいまの件ですが、", True), ("び長谷川早苗君ただいまの件ですが、", False),
+    ("〇長谷川早苗君ただいまの件ですが、", True),
+])
+def test_a_members_label_called_by_a_role_ending_in_its_first_character(read, opens_paragraph):
+    """The chair calls デジタル委員長長谷川早苗君 (the role's 長, then the name's): the label is
+    長谷川早苗, not 長長谷川早苗, and a mark read as a kana (び) before the called name is a mark."""
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    doc = ["議長（河野俊一君）　次に、デジタル委員長長谷川早苗君。", read]
+    assert settle_person_label(read, LabelEvidence(doc), opens_paragraph) == "○長谷川早苗君\u3000ただいまの件ですが、"
+
+
+@pytest.mark.parametrize("text", ["ご長谷川早苗君の御質問に", "また長谷川早苗君から"])
+def test_a_kana_before_a_called_name_in_a_sentence_is_text(text):
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    doc = ["議長（河野俊一君）　次に、デジタル委員長長谷川早苗君。", text]
+    assert settle_person_label(text, LabelEvidence(doc), True) == text

@@ -397,10 +397,11 @@ class LabelEvidence:
                  if role is not None and not any(Levenshtein.distance(r, role) <= 1 for r in roles)}
         # a character OCR dropped inside the name (山和夫 for 山口和夫: a 口 read as nothing): the
         # longer spelling printed as often wins, since OCR drops a character far more often than it
-        # invents one
+        # invents one; a printing that holds the name as read is no such spelling (the call's
+        # 委員長長谷川早苗君: the role's 長 before 長谷川早苗)
         longer = Counter(m.group() for p in range(1, len(name)) for m in re.finditer(
             re.escape(name[:p]) + "[\u4e00-\u9fff\u3005]" + re.escape(name[p:]), self.text)
-            if m.group() not in other)
+            if m.group() not in other and name not in m.group())
         if longer:
             best, top = longer.most_common(1)[0]
             if top >= max(votes[name], 1) and len(longer) == 1:
@@ -518,6 +519,11 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
         i += 1
     mark = ""
     if i < len(s) and (s[i] in MARK_LOOKALIKES or s[i] in "○◯〇◎◆◇●□■△▲"):
+        mark, i = s[i], i + 1
+    elif i + 1 < len(s) and not _is_kanji(s[i]) and not s[i].isspace() and any(
+            len(nm) >= 3 and s.startswith(nm + "君", i + 1) for nm in ev.called):
+        # a mark read as a kana or a symbol no list foresees (び長谷川早苗君): a name the document
+        # calls follows it, with its 君
         mark, i = s[i], i + 1
     elif i and not after_end:
         return text  # a speck before a name mid-paragraph
