@@ -167,10 +167,13 @@ _KANA = r"\u3041-\u309f\u30a1-\u30fa\u30fc"
 
 def fix_stray_marks(text: str) -> str:
     """Marks that are specks or split strokes: 、。 opening a line (Japanese typesetting never
-    starts a line with them), an ASCII mark inside a kana word (タブレッ:ト), a run of ASCII dashes
-    between kana/kanji (one 一 or ー read as --; fix_confusions then settles which)."""
+    starts a line with them), an ASCII mark inside a kana word (タブレッ:ト) or after one or a
+    full stop, before Japanese (のように.扱われる, します。"次に: Japanese text sets its marks full-width), a run of ASCII
+    dashes between kana/kanji (one 一 or ー read as --; fix_confusions then settles which)."""
     text = re.sub(r"^[、。,.，．]+", "", text)
     text = re.sub(f"(?<=[{_KANA}])[.:,'\"`^~_|]+(?=[{_KANA}])", "", text)
+    # (not after a kanji: a label's separator read as a speck, 議長.これより, is settle_label's)
+    text = re.sub(f"(?<=[{_KANA}、。])[.'\"`^~|]+(?=[{_KANA_KANJI}])", "", text)
     return re.sub(f"(?<=[{_KANA_KANJI}])-{{2,3}}(?=[{_KANA_KANJI}])", "-", text)
 
 
