@@ -339,3 +339,27 @@ def test_a_kana_before_a_called_name_in_a_sentence_is_text(text):
 
     doc = ["議長（河野俊一君）　次に、デジタル委員長長谷川早苗君。", text]
     assert settle_person_label(text, LabelEvidence(doc), True) == text
+
+
+COVER_LIST = "伊藤博行、加藤さつき、尾辻俊一、"
+
+
+def test_a_members_label_the_cover_lists_is_settled_when_the_call_was_misread():
+    """The chair's call lost its 君 (次に、伊藤博行用 at a line's end); the cover lists 伊藤博行 and the
+    paragraph opens with the name and its 君 read as two characters: a label."""
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    read = "伊藤博行有有なお、マイナンバーの経過を御報告します。"
+    ev = LabelEvidence([COVER_LIST, "委員長（鈴木秀久君）　次に、伊藤博行用", read])
+    assert settle_person_label(read, ev, True) == "伊藤博行君\u3000なお、マイナンバーの経過を御報告します。"
+    assert settle_person_label(read, ev, False) == read  # mid-paragraph: a sentence
+    assert settle_person_label(read, LabelEvidence(["委員長（鈴木秀久君）　次に、伊藤博行用", read]), True) == read
+
+
+def test_the_label_keeps_the_spelling_the_cover_prints_against_a_misread_call():
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    read = "尾辻俊一莉そのため、予算を検討しているところです。"
+    call = "委員長（鈴木秀久君）　発言を求められております。尾党俊一君。"
+    assert settle_person_label(read, LabelEvidence([COVER_LIST, call, read]), True).startswith("尾辻俊一君\u3000そのため")
+    assert settle_person_label(read, LabelEvidence([call, read]), True).startswith("尾党俊一君\u3000そのため")

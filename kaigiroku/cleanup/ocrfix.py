@@ -332,6 +332,17 @@ class LabelEvidence:
             run = m.group(1)
             for k in range(2, min(7, len(run)) + 1):
                 self.called[run[-k:]] += 1
+        # names a list prints (the cover's 伊藤博行、加藤さつき、尾辻俊一、): a line of three or more
+        # items apart by 、, each item's last word a name (not a role)
+        from .labels import role_like
+
+        self.listed_names: set[str] = set()
+        for text in texts:
+            items = [re.split(r"[ \u3000.・:：]+", x.strip(" \u3000"))[-1] for x in text.split("、")]
+            names = [x for x in items if 2 <= len(x) <= 7 and all(_NAME_CHARS.match(c) for c in x)
+                     and not role_like(x, self.roles)]
+            if len(names) >= 3:
+                self.listed_names.update(names)
         spelled = [(role, self.spelling(name, role), n) for (role, name), n in self.readings.items()
                    if self.recurs(role, name)]
         for role, name, n in spelled:
@@ -562,6 +573,11 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
             sure = mark and mark not in _WEAK_MARKS or slot in KUN_MISREADS or after_end
             if ev.called[read] >= 1 and (slot == "君" or sure or ev.called[read] >= 2):
                 name = ev.spelling(read)
+            elif read in ev.listed_names and len(read) >= 3 and (slot == "君" or slot in KUN_MISREADS) \
+                    and (after_end or mark and mark not in _WEAK_MARKS):
+                # a name the cover lists, opening a paragraph with its 君 (the chair's call misread:
+                # 次に、伊藤博行用 at a line's end)
+                name = read
             elif slot == "君" and any(len(nm) == n >= 4 and Levenshtein.distance(nm, read) == 1 for nm in ev.called):
                 # read cleanly, its 君 too: as good a reading as the call's, unless OCR was far surer
                 # of the call's (新雪文雄君 in a blurred label, 新妻文雄君 read surely in the chair's call)
@@ -573,8 +589,12 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
                         and Levenshtein.distance(nm, read) == 1]
                 if len(near) != 1:
                     continue
-                name = near[0]
+                # the call's reading, unless the document prints the label's more often (the cover's
+                # list read 尾辻俊一 as the label did, the call 尾党俊一)
+                name = read if read in ev.listed_names and ev.text.count(read) > ev.text.count(near[0]) else near[0]
             body = s[i + n + 1:]
+            if slot != "君" and body[:1] == slot:
+                body = body[1:]  # the 君 read as two characters (伊藤博行有有なお、)
             body = body[_AFTER_LABEL.match(body).end():]
             if not body or _NOT_AFTER_PERSON.match(body) or any(name.startswith(r) for r in ev.roles.words):
                 continue
