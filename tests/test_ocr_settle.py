@@ -363,3 +363,36 @@ def test_the_label_keeps_the_spelling_the_cover_prints_against_a_misread_call():
     call = "委員長（鈴木秀久君）　発言を求められております。尾党俊一君。"
     assert settle_person_label(read, LabelEvidence([COVER_LIST, call, read]), True).startswith("尾辻俊一君\u3000そのため")
     assert settle_person_label(read, LabelEvidence([call, read]), True).startswith("尾党俊一君\u3000そのため")
+
+
+def _cell_page(cells):
+    """A scanned table page: label cells wrapped over three lines of the label column, each beside
+    three lines of its speech (positions in points as OCR gives them)."""
+    lines, top = [], 81.0
+    for label_pieces, body in cells:
+        for k in range(3):
+            if k < len(label_pieces):
+                lines.append(Line(label_pieces[k], 63, top, 103, top + 12, 2, 12.0, 90.0))
+            lines.append(Line(body[k], 129, top, 129 + 10.5 * len(body[k]), top + 12, 2, 12.0, 90.0))
+            top += 17
+        top += 17
+    return Page(number=2, width=595, height=842, lines=lines, source="ocr")
+
+
+def test_a_wrapped_label_cell_whose_bracket_ocr_lost_is_settled_as_one_label():
+    """委員長 / 田野瀬太 / 道君) with the bracket after the role lost (as OCR drops a thin stroke): a role the
+    document's labels print, then the name and 君 closed by a bracket, is the label 委員長（田野瀬太道君）;
+    without it two of three cells were no labels and the table's label column was not found."""
+    from kaigiroku.cleanup.assemble import assemble
+    from kaigiroku.ingest import read_stream
+
+    cells = [(["委員長(", "田野瀬太", "道君)"], ["これより会議を開きます。", "この際、一言御挨拶を申し上げ", "ます。"]),
+             (["委員長", "田野瀬太", "道君)"], ["理事辞任の件についてお諮りい", "たします。理事から申出があり", "ます。"]),
+             (["委員長", "田野瀬太", "道君)"], ["御異議なしと認めます。よって", "、そのように決しました。引き", "続き審議いたします。"])]
+    page = _cell_page(cells)
+    settle_labels([page])
+    stream, vocabulary = read_stream([page])
+    turns = assemble(stream, roles=vocabulary).to_dict()["turns"]
+    assert [(t["kind"], t.get("speaker")) for t in turns] == [("speech", "委員長")] * 3
+    assert [t.get("name") for t in turns[1:]] == ["田野瀬太道"] * 2  # the cells settled here
+    assert [t["text"][:5] for t in turns] == ["これより会", "理事辞任の", "御異議なし"]

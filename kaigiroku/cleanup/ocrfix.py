@@ -802,7 +802,9 @@ def _cell_groups(page) -> list[list]:
                 last = ln
                 if re.search(f"[{re.escape(_CLOSES)}]", ln.text):
                     break
-        if len(pieces) >= 2 and not (role_alone and pieces[1].text.lstrip(" \u3000")[:1] not in _OPENS):
+        # (or, its bracket lost, the cell closes with one: 委員長 / 田野瀬太 / 道君), settled below)
+        if len(pieces) >= 2 and not (role_alone and pieces[1].text.lstrip(" \u3000")[:1] not in _OPENS
+                                     and not re.search(f"[{re.escape(_CLOSES)}]$", pieces[-1].text)):
             groups.append(pieces)
     return groups
 
@@ -822,7 +824,14 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
         first = pieces[0]
         if len(pieces) < 2:
             continue
-        fixed = settle_label(_joined(pieces), ev)
+        joined = _joined(pieces)
+        if _ROLE_ALONE.match(first.text) and pieces[1].text.lstrip(" \u3000")[:1] not in _OPENS:
+            # a role alone on the first line, the bracket after it lost: a role the document's labels
+            # or the role list know, then the name
+            if ev.role(first.text, None) != first.text:
+                continue
+            joined = first.text + "（" + joined[len(first.text):]
+        fixed = settle_label(joined, ev)
         if _OPEN_CELL.match(fixed):  # the name's end lost with the last line: a name the document prints
             name = fixed[fixed.index("（") + 1:]
             if name in ev.name_roles:
