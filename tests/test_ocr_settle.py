@@ -303,23 +303,6 @@ def test_a_misread_role_is_settled_by_the_role_the_cover_prints_before_the_name_
     assert settle_label("〇議貞(小林正人君)", LabelEvidence(doc)) == "〇議員（小林正人君）"
 
 
-def test_the_covers_spelling_does_not_replace_a_label_name_read_far_more_surely():
-    """The cover misread 裕 as 容 (吉田容子, its weakest character at 71); the label read 吉田裕子 at 85
-    and more: the speech keeps the label's reading. Without confidences the cover's list settles it."""
-    from kaigiroku.cleanup.names import settle_misread_names
-    from kaigiroku.cleanup.ocrfix import ReadingConfidence
-    from kaigiroku.model import Turn
-
-    cover = _ocr_line("議員.井上恵子、議員吉田容子", 90, 100, lambda i, c: 71 if c in "容子" else 95)
-    label = _ocr_line("〇議員（吉田裕子君）", 88, 130, lambda i, c: 92 if c in "裕子" else 85)
-    attendees = ["議員 井上恵子", "議員 吉田容子"]
-    turns = [Turn(kind="speech", speaker="議員", name="吉田裕子", text="委託事業者に問題はないと考えますか。")]
-    settle_misread_names(turns, attendees, None, ReadingConfidence([cover, label]))
-    assert turns[0].name == "吉田裕子"
-    settle_misread_names(turns, attendees)
-    assert turns[0].name == "吉田容子"
-
-
 @pytest.mark.parametrize("read,opens_paragraph", [
     ("び長谷川早苗君ただいまの件ですが、", True), ("び長谷川早苗君ただいまの件ですが、", False),
     ("〇長谷川早苗君ただいまの件ですが、", True),

@@ -42,17 +42,11 @@ def _close(a: str, b: str) -> bool:
     return a != b and len(b) >= len(a) and Levenshtein.distance(a, b) <= max(1, (len(a) + 1) // 3)
 
 
-# how much surer (confidence of the least sure character) OCR must have read a label's name than the cover's
-# spelling of it for the label's reading to stand (the cover is misread as often as a label)
-LABEL_SURER = 10.0
-
-
-def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=None, confidence=None) -> int:
+def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=None) -> int:
     """Settle names OCR misread. A rare name close to one printed at least twice as often (山田太郎者
     twice beside 山田太郎 twenty times) is that one; failing that, a name not on the cover's list of
-    attendees but close to exactly one name there is that name, unless OCR read the label's name
-    surer than the cover's (`confidence`: ocrfix.ReadingConfidence of the OCR'd lines). Returns how
-    many were settled. For OCR'd minutes only: in a text layer a rare name is just a rare name."""
+    attendees but close to exactly one name there is that name. Returns how many were settled.
+    For OCR'd minutes only: in a text layer a rare name is just a rare name."""
     listed = attendee_names(list(attendees), roles)
     names = Counter(t.name for t in turns if t.kind == "speech" and t.name)
     settled = 0
@@ -70,8 +64,6 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             # (宙本健一 on the cover, 山本健一 in the label and twice in the speeches: the cover is misread)
             spoken = spoken if spoken is not None else "\n".join(u.text for u in turns)
             pick = {n for n in pick if spoken.count(n) >= spoken.count(t.name)}
-            if confidence is not None:  # (a label's 吉田裕子 read at 85 beside the cover's 吉田容子 at 71)
-                pick = {n for n in pick if not confidence.surer(t.name, n, LABEL_SURER)}
         if len(pick) == 1:
             t.name = pick.pop()
             settled += 1

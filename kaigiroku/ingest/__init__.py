@@ -186,16 +186,13 @@ def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | Non
         from ..cleanup.ocrfix import settle_labels
 
         settle_labels(pages, roles)  # labels OCR damaged, settled by the document's clean ones
-        from ..cleanup.ocrfix import ReadingConfidence
-
-        confidence = ReadingConfidence(ln for p in pages if p.source == "ocr" for ln in p.lines)
     stream, vocabulary = read_stream(pages, roles=roles)
     minutes = assemble(stream, roles=vocabulary if vocabulary is not None else roles,
                        keep_width=opts.keep_width, explain=opts.explain)
     if n_ocr:
         from ..cleanup.names import settle_misread_names
 
-        settle_misread_names(minutes.turns, minutes.meta.get("attendees", []), roles, confidence)
+        settle_misread_names(minutes.turns, minutes.meta.get("attendees", []), roles)
     minutes.source = str(path)
     minutes.pages = len(pages)
     minutes.ocr_pages = n_ocr
