@@ -20,6 +20,9 @@ class Line:
     page: int = 1
     size: float = 0.0  # font size (or OCR line height) in points
     conf: float | None = None  # OCR confidence 0-100, None for text layers
+    # OCR confidence of each character of `text` (its word's, carried through ocrfix), None for text
+    # layers: which of two readings of a name to believe (cleanup/ocrfix.LabelEvidence.confidence)
+    char_conf: tuple[float, ...] | None = None
 
     @property
     def height(self) -> float:

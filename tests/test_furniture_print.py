@@ -224,3 +224,25 @@ def test_a_letter_set_apart_at_a_line_head_is_no_page_counter():
                                       for n in range(3))
     m = kaigiroku.repair(text)
     assert [t.speaker for t in m.turns if t.kind == "speech"][:2] == ["委員", "座長"]
+
+
+@pytest.mark.parametrize("misread", ["第3回東雲市読者比較審議会会議録”", "第3回東雲市読者比較審議会会議緑", "第3同東雲市読者比較審議会会議録・"])
+def test_the_cover_title_over_the_only_body_page_is_a_running_header_through_ocr(misread, tmp_path):
+    """The same on scanned pages: OCR reads the title at the head of the body page with a speck read
+    as a mark or a character misread; it is still the title printed again, not a heading."""
+    from fixtures.render_pdf import render
+    from kaigiroku.cleanup.assemble import assemble
+    from kaigiroku.ingest import read_pages, read_stream
+
+    pdf = render(SHORT, "inline", tmp_path / "inline.pdf")
+    pages, _ = read_pages(pdf, "never")
+    for page in pages:
+        page.source = "ocr"
+        for ln in page.lines:
+            ln.conf = 90.0
+    header = next(ln for ln in pages[1].lines if ln.text.replace("　", "") == SHORT["meta"]["title"])
+    header.text = misread
+    stream, vocabulary = read_stream(pages)
+    minutes = assemble(stream, roles=vocabulary).to_dict()
+    assert [(t["kind"], t.get("speaker")) for t in minutes["turns"]] == [("speech", "会長"), ("note", None),
+                                                                         ("speech", "委員")]

@@ -257,6 +257,10 @@ def test_fix_confusions(raw, fixed):
     ("一人--台", "一人-台"),  # then fix_confusions: 一人一台
     ("会長:本文", "会長:本文"),  # a colon after a label is real
     ("Society 5.0の", "Society 5.0の"),
+    # specks read as ASCII marks after a kana or a full stop, before Japanese (rough scans)
+    ("のように.扱われる", "のように扱われる"), ("します。\"次に", "します。次に"), ("ため、.アンケート", "ため、アンケート"),
+    ("議長.これより", "議長.これより"),  # after a kanji: perhaps a label's separator (settle_label's)
+    ("第3条.2項", "第3条.2項"),
 ])
 def test_fix_stray_marks(raw, fixed):
     assert fix_stray_marks(raw) == fixed

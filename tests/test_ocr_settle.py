@@ -252,3 +252,130 @@ def test_a_call_whose_full_stop_was_read_as_a_speck_still_names_the_member():
     doc = ["議長（鈴木さつき君）　発言を求められております。文部科学委員長新妻秀規君・", "〇新妻秀規用.・なお、本件"]
     assert settle_person_label(doc[1], LabelEvidence(doc), False) == "○新妻秀規君　なお、本件"
     assert settle_person_label(doc[1], LabelEvidence(doc[1:]), False) == doc[1]
+
+
+def _ocr_line(text: str, conf: float, top: float, conf_of=None) -> Line:
+    """An OCR'd line whose characters carry `conf` (or conf_of(i, character))."""
+    confs = tuple(conf_of(i, c) if conf_of else conf for i, c in enumerate(text))
+    return Line(text, 60, top, 60 + 10.5 * len(text), top + 10.5, 1, 10.5, conf, confs)
+
+
+def _diet_page(label_conf, call_conf):
+    """A Diet page: the chair calls a member, whose label (in another, blurred face) OCR misread
+    a character of, 新雪 for 新妻, once each way."""
+    call = "〇議長(鈴木さつき君)発言を求められております。文部科学委員長新妻文雄君。"
+    at = call.index("新妻文雄")
+    lines = [_ocr_line(call, 80, 100, lambda i, c: call_conf if at <= i < at + 4 else 90),
+             _ocr_line("〇新雪文雄君　なお、庁内ネットワークはどのように扱われるのでしょうか。", label_conf, 130,
+                       lambda i, c: label_conf if i < 6 else 92),
+             _ocr_line("ただいまの件ですが、LGWAN回線について伺います。", 92, 150)]
+    return Page(number=2, width=595, height=842, lines=lines, source="ocr")
+
+
+def test_a_name_read_differently_once_each_takes_the_surer_reading():
+    """Read once each way, the label and the call: the reading OCR was far surer of wins (the label
+    read unsurely, the call surely), and the speech goes to the member the chair called."""
+    from kaigiroku.cleanup.assemble import assemble
+    from kaigiroku.ingest import read_stream
+
+    page = _diet_page(label_conf=30, call_conf=55)
+    settle_labels([page])
+    assert page.lines[1].text.startswith("〇新妻文雄君\u3000なお、")
+    stream, vocabulary = read_stream([page])
+    turns = assemble(stream, roles=vocabulary).to_dict()["turns"]
+    assert [(t.get("name"), t["text"][:3]) for t in turns if t["kind"] == "speech"] == [
+        ("鈴木さつき", "発言を"), ("新妻文雄", "なお、")]
+
+
+def test_a_name_read_as_surely_each_way_keeps_the_labels_reading():
+    # no far surer reading: the label's own, as before (a character apart may be another person)
+    page = _diet_page(label_conf=60, call_conf=55)
+    settle_labels([page])
+    assert page.lines[1].text.startswith("〇新雪文雄君")
+    assert LabelEvidence([ln.text for ln in page.lines], lines=page.lines).confidence("新妻文雄") == 55
+
+
+def test_a_misread_role_is_settled_by_the_role_the_cover_prints_before_the_name_through_a_speck():
+    """議員 read 議貞 (a character off 議員 and 議長 alike): the cover's 議員.小林正人 (its space read
+    as a speck) settles it, not the role the labels print most (議長)."""
+    doc = ["長山口和夫、企画課長山口健一、議員.小林正人、議員.井上恵子、議員", "〇議長(大森直美君)ただいまから",
+           "〇議長(大森直美君)答弁を求めます。", "〇議長(大森直美君)ほかに質疑はありませんか。", "〇議員(吉田裕子君)"]
+    assert settle_label("〇議貞(小林正人君)", LabelEvidence(doc)) == "〇議員（小林正人君）"
+
+
+@pytest.mark.parametrize("read,opens_paragraph", [
+    ("び長谷川早苗君ただいまの件ですが、", True), ("び長谷川早苗君ただいまの件ですが、", False),
+    ("〇長谷川早苗君ただいまの件ですが、", True),
+])
+def test_a_members_label_called_by_a_role_ending_in_its_first_character(read, opens_paragraph):
+    """The chair calls デジタル委員長長谷川早苗君 (the role's 長, then the name's): the label is
+    長谷川早苗, not 長長谷川早苗, and a mark read as a kana (び) before the called name is a mark."""
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    doc = ["議長（河野俊一君）　次に、デジタル委員長長谷川早苗君。", read]
+    assert settle_person_label(read, LabelEvidence(doc), opens_paragraph) == "○長谷川早苗君\u3000ただいまの件ですが、"
+
+
+@pytest.mark.parametrize("text", ["ご長谷川早苗君の御質問に", "また長谷川早苗君から"])
+def test_a_kana_before_a_called_name_in_a_sentence_is_text(text):
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    doc = ["議長（河野俊一君）　次に、デジタル委員長長谷川早苗君。", text]
+    assert settle_person_label(text, LabelEvidence(doc), True) == text
+
+
+COVER_LIST = "伊藤博行、加藤さつき、尾辻俊一、"
+
+
+def test_a_members_label_the_cover_lists_is_settled_when_the_call_was_misread():
+    """The chair's call lost its 君 (次に、伊藤博行用 at a line's end); the cover lists 伊藤博行 and the
+    paragraph opens with the name and its 君 read as two characters: a label."""
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    read = "伊藤博行有有なお、マイナンバーの経過を御報告します。"
+    ev = LabelEvidence([COVER_LIST, "委員長（鈴木秀久君）　次に、伊藤博行用", read])
+    assert settle_person_label(read, ev, True) == "伊藤博行君\u3000なお、マイナンバーの経過を御報告します。"
+    assert settle_person_label(read, ev, False) == read  # mid-paragraph: a sentence
+    assert settle_person_label(read, LabelEvidence(["委員長（鈴木秀久君）　次に、伊藤博行用", read]), True) == read
+
+
+def test_the_label_keeps_the_spelling_the_cover_prints_against_a_misread_call():
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    read = "尾辻俊一莉そのため、予算を検討しているところです。"
+    call = "委員長（鈴木秀久君）　発言を求められております。尾党俊一君。"
+    assert settle_person_label(read, LabelEvidence([COVER_LIST, call, read]), True).startswith("尾辻俊一君\u3000そのため")
+    assert settle_person_label(read, LabelEvidence([call, read]), True).startswith("尾党俊一君\u3000そのため")
+
+
+def _cell_page(cells):
+    """A scanned table page: label cells wrapped over three lines of the label column, each beside
+    three lines of its speech (positions in points as OCR gives them)."""
+    lines, top = [], 81.0
+    for label_pieces, body in cells:
+        for k in range(3):
+            if k < len(label_pieces):
+                lines.append(Line(label_pieces[k], 63, top, 103, top + 12, 2, 12.0, 90.0))
+            lines.append(Line(body[k], 129, top, 129 + 10.5 * len(body[k]), top + 12, 2, 12.0, 90.0))
+            top += 17
+        top += 17
+    return Page(number=2, width=595, height=842, lines=lines, source="ocr")
+
+
+def test_a_wrapped_label_cell_whose_bracket_ocr_lost_is_settled_as_one_label():
+    """委員長 / 田野瀬太 / 道君) with the bracket after the role lost (as OCR drops a thin stroke): a role the
+    document's labels print, then the name and 君 closed by a bracket, is the label 委員長（田野瀬太道君）;
+    without it two of three cells were no labels and the table's label column was not found."""
+    from kaigiroku.cleanup.assemble import assemble
+    from kaigiroku.ingest import read_stream
+
+    cells = [(["委員長(", "田野瀬太", "道君)"], ["これより会議を開きます。", "この際、一言御挨拶を申し上げ", "ます。"]),
+             (["委員長", "田野瀬太", "道君)"], ["理事辞任の件についてお諮りい", "たします。理事から申出があり", "ます。"]),
+             (["委員長", "田野瀬太", "道君)"], ["御異議なしと認めます。よって", "、そのように決しました。引き", "続き審議いたします。"])]
+    page = _cell_page(cells)
+    settle_labels([page])
+    stream, vocabulary = read_stream([page])
+    turns = assemble(stream, roles=vocabulary).to_dict()["turns"]
+    assert [(t["kind"], t.get("speaker")) for t in turns] == [("speech", "委員長")] * 3
+    assert [t.get("name") for t in turns[1:]] == ["田野瀬太道"] * 2  # the cells settled here
+    assert [t["text"][:5] for t in turns] == ["これより会", "理事辞任の", "御異議なし"]

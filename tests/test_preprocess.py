@@ -166,3 +166,21 @@ def test_preprocess_skip_and_unknown_step():
     assert angle == 0.0 and clean.shape == page.shape
     with pytest.raises(ValueError):
         pp.preprocess(page, DPI, skip=("sharpen",))
+
+
+def test_whiten_background_keeps_faint_strokes_joined_to_ink():
+    """A blurred Mincho 口: dark vertical strokes, horizontal strokes much lighter (on paper 248
+    with noise). The horizontals are lighter than the ink threshold but joined to the verticals:
+    they are kept (losing them read 山口 as 山I I); a faint blob touching no ink is noise."""
+    rng = np.random.default_rng(3)
+    grey = np.clip(248 + rng.normal(0, 5, (120, 120)), 0, 255).astype(np.uint8)
+    grey[30:90, 30:35] = 120  # left stroke
+    grey[30:90, 85:90] = 120  # right stroke
+    grey[30:33, 35:85] = 215  # top stroke, faint
+    grey[87:90, 35:85] = 218  # bottom stroke, faint
+    grey[105:110, 5:15] = 215  # a faint smudge, away from the character
+    binary = pp.binarise(grey)
+    assert binary[31, 60] == 255  # one threshold loses the horizontals ...
+    out = pp.whiten_background(grey, binary, 300)
+    assert out[31, 45:75].max() <= 220 and out[88, 45:75].max() <= 225  # ... whitening keeps them
+    assert out[107, 8] == 255  # the smudge is paper

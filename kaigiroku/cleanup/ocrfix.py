@@ -167,10 +167,13 @@ _KANA = r"\u3041-\u309f\u30a1-\u30fa\u30fc"
 
 def fix_stray_marks(text: str) -> str:
     """Marks that are specks or split strokes: 、。 opening a line (Japanese typesetting never
-    starts a line with them), an ASCII mark inside a kana word (タブレッ:ト), a run of ASCII dashes
-    between kana/kanji (one 一 or ー read as --; fix_confusions then settles which)."""
+    starts a line with them), an ASCII mark inside a kana word (タブレッ:ト) or after one or a
+    full stop, before Japanese (のように.扱われる, します。"次に: Japanese text sets its marks full-width), a run of ASCII
+    dashes between kana/kanji (one 一 or ー read as --; fix_confusions then settles which)."""
     text = re.sub(r"^[、。,.，．]+", "", text)
     text = re.sub(f"(?<=[{_KANA}])[.:,'\"`^~_|]+(?=[{_KANA}])", "", text)
+    # (not after a kanji: a label's separator read as a speck, 議長.これより, is settle_label's)
+    text = re.sub(f"(?<=[{_KANA}、。])[.'\"`^~|]+(?=[{_KANA_KANJI}])", "", text)
     return re.sub(f"(?<=[{_KANA_KANJI}])-{{2,3}}(?=[{_KANA_KANJI}])", "-", text)
 
 
@@ -185,6 +188,24 @@ def fix_angle_brackets(text: str) -> str:
 
 def fix_ocr_text(text: str) -> str:
     return fix_confusions(fix_angle_brackets(fix_brackets(fix_stray_marks(fix_spacing(text)))))
+
+
+def carry_confidence(words, text: str) -> tuple[float, ...]:
+    """The confidence of each character of `text` (the words' text after fix_ocr_text): each
+    character takes its word's; a character the fixes changed or added takes the lowest of the
+    words' characters it stands for or beside. `words`: (text, confidence) pairs, in order."""
+    from difflib import SequenceMatcher
+
+    raw = "".join(w for w, _ in words)
+    conf = [c for w, c in words for _ in w]
+    out = [0.0] * len(text)
+    for op, a1, a2, b1, b2 in SequenceMatcher(None, raw, text, autojunk=False).get_opcodes():
+        if op == "equal":
+            out[b1:b2] = conf[a1:a2]
+        elif b2 > b1:
+            near = conf[max(0, a1 - (a1 == a2)):a2 + (a1 == a2)] or [min(conf, default=0.0)]
+            out[b1:b2] = [min(near)] * (b2 - b1)
+    return tuple(out)
 
 
 # ----------------------------------------------------------------------------- labels through OCR damage
@@ -204,6 +225,7 @@ _WEAK_MARKS = set("@＠©®" + "".join(map(chr, range(0x2460, 0x2474))))  # also
 _LEAD_JUNK = "「『\"'`.,・、。:;|!！“”‘’-_~*＊"
 _OPENS, _CLOSES = "(（〔[［{｛", ")）〕]］}｝"
 KUN_MISREADS = "君者用有看右若居着岩"  # what OCR makes of the 君 after a name
+SURER = 20.0  # how much surer (confidence 0-100 of its least sure character) one reading of a name must be to win
 _ROLE_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30faー0-9０-９]")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]")
 _NOT_BRACKET = "[^\\s" + re.escape(_OPENS + _CLOSES) + "]"
@@ -232,14 +254,46 @@ def _norm_brackets(s: str) -> str:
     return s.translate(str.maketrans("(){}[]［］｛｝〔〕", "（）（）（）（）（）（）"))
 
 
+class ReadingConfidence:
+    """How surely OCR read a string where it read it most surely: the best, over the OCR'd lines
+    that hold it, of its least sure character's confidence (Line.char_conf: a name is as sure as
+    its weakest character); None where no line with confidences holds it."""
+
+    def __init__(self, lines=()):
+        # the lines as they are now (later stages cut labels off lines' text)
+        self.lines = [(ln.text, ln.char_conf) for ln in lines
+                      if getattr(ln, "char_conf", None) and len(ln.char_conf) == len(ln.text)]
+        self._best: dict[str, float | None] = {}
+
+    def __call__(self, reading: str) -> float | None:
+        if reading not in self._best:
+            best = None
+            for text, conf in self.lines:
+                at = text.find(reading)
+                while at >= 0:
+                    c = min(conf[at:at + len(reading)])
+                    best = c if best is None else max(best, c)
+                    at = text.find(reading, at + 1)
+            self._best[reading] = best
+        return self._best[reading]
+
+    def surer(self, other: str, reading: str, margin: float = SURER) -> bool:
+        """Whether OCR read `other` surer than `reading` by `margin` (two readings of one name a
+        character apart: the label set in another face, blurred, specked, against a clean call)."""
+        a, b = self(other), self(reading)
+        return a is not None and b is not None and a - b >= margin
+
+
 class LabelEvidence:
     """What the document's cleanly read labels say: marks, roles, names with their roles, and
     whether names carry 君."""
 
-    def __init__(self, texts, roles=None):
+    def __init__(self, texts, roles=None, lines=()):
         from .labels import as_roles
 
         self.roles = as_roles(roles)
+        # the OCR'd lines, whose characters' confidences tell two readings of a name apart
+        self.confidence = ReadingConfidence(lines)
         self.marks: Counter = Counter()
         self.role_count: Counter = Counter()
         self.name_roles: dict[str, Counter] = {}
@@ -278,6 +332,17 @@ class LabelEvidence:
             run = m.group(1)
             for k in range(2, min(7, len(run)) + 1):
                 self.called[run[-k:]] += 1
+        # names a list prints (the cover's 伊藤博行、加藤さつき、尾辻俊一、): a line of three or more
+        # items apart by 、, each item's last word a name (not a role)
+        from .labels import role_like
+
+        self.listed_names: set[str] = set()
+        for text in texts:
+            items = [re.split(r"[ \u3000.・:：]+", x.strip(" \u3000"))[-1] for x in text.split("、")]
+            names = [x for x in items if 2 <= len(x) <= 7 and all(_NAME_CHARS.match(c) for c in x)
+                     and not role_like(x, self.roles)]
+            if len(names) >= 3:
+                self.listed_names.update(names)
         spelled = [(role, self.spelling(name, role), n) for (role, name), n in self.readings.items()
                    if self.recurs(role, name)]
         for role, name, n in spelled:
@@ -332,6 +397,10 @@ class LabelEvidence:
         if top > votes[name]:
             return best
         tied = [nm for nm, c in votes.items() if c == top > 0 and nm != name]
+        if len(tied) == 1 and (self.surer(tied[0], name) or self.surer(name, tied[0])):
+            # as often read each way: the reading OCR was far surer of (a label in a blurred face
+            # against the chair's call in the text's)
+            return tied[0] if self.surer(tied[0], name) else name
         if len(tied) == 1:
             # a label against a call, one each: the other printings (the cover's list, the speeches)
             # break the tie
@@ -342,15 +411,19 @@ class LabelEvidence:
                  if role is not None and not any(Levenshtein.distance(r, role) <= 1 for r in roles)}
         # a character OCR dropped inside the name (山和夫 for 山口和夫: a 口 read as nothing): the
         # longer spelling printed as often wins, since OCR drops a character far more often than it
-        # invents one
+        # invents one; a printing that holds the name as read is no such spelling (the call's
+        # 委員長長谷川早苗君: the role's 長 before 長谷川早苗)
         longer = Counter(m.group() for p in range(1, len(name)) for m in re.finditer(
             re.escape(name[:p]) + "[\u4e00-\u9fff\u3005]" + re.escape(name[p:]), self.text)
-            if m.group() not in other)
+            if m.group() not in other and name not in m.group())
         if longer:
             best, top = longer.most_common(1)[0]
             if top >= max(votes[name], 1) and len(longer) == 1:
                 return best
         return name
+
+    def surer(self, other: str, reading: str) -> bool:
+        return self.confidence.surer(other, reading)
 
     @property
     def mark(self) -> str:
@@ -380,7 +453,8 @@ class LabelEvidence:
             # the role printed before this name elsewhere (the cover's 副市長　加藤裕子, a call 加藤裕子副市長)
             near = set()
             for m in re.finditer(re.escape(name), self.text):
-                before = self.text[max(0, m.start() - 8): m.start()].rstrip(" \u3000")
+                # (a speck read between them as listed_with allows: 議員.小林正人)
+                before = self.text[max(0, m.start() - 8): m.start()].rstrip(" \u3000.・:：")
                 after = self.text[m.end(): m.end() + 8]
                 for k in range(1, len(before) + 1):
                     if self._role_ok(before[-k:]) and Levenshtein.distance(before[-k:], role) <= 1:
@@ -460,6 +534,11 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
     mark = ""
     if i < len(s) and (s[i] in MARK_LOOKALIKES or s[i] in "○◯〇◎◆◇●□■△▲"):
         mark, i = s[i], i + 1
+    elif i + 1 < len(s) and not _is_kanji(s[i]) and not s[i].isspace() and any(
+            len(nm) >= 3 and s.startswith(nm + "君", i + 1) for nm in ev.called):
+        # a mark read as a kana or a symbol no list foresees (び長谷川早苗君): a name the document
+        # calls follows it, with its 君
+        mark, i = s[i], i + 1
     elif i and not after_end:
         return text  # a speck before a name mid-paragraph
     if not (mark or after_end):
@@ -494,15 +573,28 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
             sure = mark and mark not in _WEAK_MARKS or slot in KUN_MISREADS or after_end
             if ev.called[read] >= 1 and (slot == "君" or sure or ev.called[read] >= 2):
                 name = ev.spelling(read)
+            elif read in ev.listed_names and len(read) >= 3 and (slot == "君" or slot in KUN_MISREADS) \
+                    and (after_end or mark and mark not in _WEAK_MARKS):
+                # a name the cover lists, opening a paragraph with its 君 (the chair's call misread:
+                # 次に、伊藤博行用 at a line's end)
+                name = read
             elif slot == "君" and any(len(nm) == n >= 4 and Levenshtein.distance(nm, read) == 1 for nm in ev.called):
-                name = read  # read cleanly, its 君 too: as good a reading as the call's
+                # read cleanly, its 君 too: as good a reading as the call's, unless OCR was far surer
+                # of the call's (新雪文雄君 in a blurred label, 新妻文雄君 read surely in the chair's call)
+                surer = [nm for nm in ev.called if len(nm) == n and Levenshtein.distance(nm, read) == 1
+                         and ev.surer(nm, read)]
+                name = surer[0] if len(surer) == 1 else read
             else:
                 near = [nm for nm in ev.called if len(nm) == n >= 4 and ev.called[nm] >= (1 if sure else 2)
                         and Levenshtein.distance(nm, read) == 1]
                 if len(near) != 1:
                     continue
-                name = near[0]
+                # the call's reading, unless the document prints the label's more often (the cover's
+                # list read 尾辻俊一 as the label did, the call 尾党俊一)
+                name = read if read in ev.listed_names and ev.text.count(read) > ev.text.count(near[0]) else near[0]
             body = s[i + n + 1:]
+            if slot != "君" and body[:1] == slot:
+                body = body[1:]  # the 君 read as two characters (伊藤博行有有なお、)
             body = body[_AFTER_LABEL.match(body).end():]
             if not body or _NOT_AFTER_PERSON.match(body) or any(name.startswith(r) for r in ev.roles.words):
                 continue
@@ -632,7 +724,7 @@ def settle_labels(pages, roles=None) -> int:
     ocr_pages = [p for p in pages if getattr(p, "source", "") == "ocr"]
     groups = {id(p): _cell_groups(p) for p in ocr_pages}
     texts = [ln.text for p in ocr_pages for ln in p.lines] + [_joined(g) for gs in groups.values() for g in gs]
-    ev = LabelEvidence(texts, roles)
+    ev = LabelEvidence(texts, roles, [ln for p in ocr_pages for ln in p.lines])
     changed = 0
     for page in ocr_pages:
         changed += _settle_wrapped_cells(page, ev, groups[id(page)])
@@ -646,12 +738,19 @@ def settle_labels(pages, roles=None) -> int:
                 continue
             if fixed.endswith("）") and not re.search(f"[{re.escape(_CLOSES)}]", ln.text):
                 _drop_split_close(ln, page.lines)
-            ln.text = fixed
+            _rewrite(ln, fixed)
             changed += 1
         for ln in page.lines:
             if _OPEN_CELL.match(ln.text):
                 changed += _close_wrapped_cell(ln, page.lines)
     return changed
+
+
+def _rewrite(line, text: str) -> None:
+    """Set a line's text, its characters' confidences carried over to the new text."""
+    if getattr(line, "char_conf", None) is not None and len(line.char_conf) == len(line.text):
+        line.char_conf = carry_confidence(list(zip(line.text, line.char_conf)), text)
+    line.text = text
 
 
 def _right_edge(lines) -> float:
@@ -703,7 +802,9 @@ def _cell_groups(page) -> list[list]:
                 last = ln
                 if re.search(f"[{re.escape(_CLOSES)}]", ln.text):
                     break
-        if len(pieces) >= 2 and not (role_alone and pieces[1].text.lstrip(" \u3000")[:1] not in _OPENS):
+        # (or, its bracket lost, the cell closes with one: 委員長 / 田野瀬太 / 道君), settled below)
+        if len(pieces) >= 2 and not (role_alone and pieces[1].text.lstrip(" \u3000")[:1] not in _OPENS
+                                     and not re.search(f"[{re.escape(_CLOSES)}]$", pieces[-1].text)):
             groups.append(pieces)
     return groups
 
@@ -723,7 +824,14 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
         first = pieces[0]
         if len(pieces) < 2:
             continue
-        fixed = settle_label(_joined(pieces), ev)
+        joined = _joined(pieces)
+        if _ROLE_ALONE.match(first.text) and pieces[1].text.lstrip(" \u3000")[:1] not in _OPENS:
+            # a role alone on the first line, the bracket after it lost: a role the document's labels
+            # or the role list know, then the name
+            if ev.role(first.text, None) != first.text:
+                continue
+            joined = first.text + "（" + joined[len(first.text):]
+        fixed = settle_label(joined, ev)
         if _OPEN_CELL.match(fixed):  # the name's end lost with the last line: a name the document prints
             name = fixed[fixed.index("（") + 1:]
             if name in ev.name_roles:
@@ -734,7 +842,7 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
             continue
         if not _MARKED_START.match(first.text) and _norm_brackets(_joined(pieces)) == fixed:
             continue  # an unmarked cell read cleanly stays in pieces: layout places it as it would a text page's
-        first.text = fixed  # its box stays the first line's: the row the label opens
+        _rewrite(first, fixed)  # its box stays the first line's: the row the label opens
         gone.update(id(p) for p in pieces[1:])
         changed += 1
     if gone:
@@ -759,7 +867,7 @@ def _close_wrapped_cell(first, lines) -> int:
         return 0
     body = t.rstrip(_CLOSES)
     if body and body[-1] in KUN_MISREADS and all(_NAME_CHARS.match(c) for c in body):
-        nxt.text = body[:-1] + "君）"
+        _rewrite(nxt, body[:-1] + "君）")
         return 1
     return 0
 
@@ -771,5 +879,5 @@ def _drop_split_close(label, lines) -> None:
     for ln in lines:
         if ln is not label and abs((ln.top + ln.bottom) / 2 - mid) < 0.5 * h and \
                 0 <= ln.x0 - label.x1 < 4 * h and ln.text[:1] in _CLOSES:
-            ln.text = ln.text[1:].lstrip(" \u3000")
+            _rewrite(ln, ln.text[1:].lstrip(" \u3000"))
             return

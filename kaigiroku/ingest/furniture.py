@@ -7,6 +7,7 @@ nor the document's title printed again. Removed lines go to Page.furniture.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..cleanup.furniture import is_page_number, print_stamp_piece
@@ -43,7 +44,7 @@ def strip_furniture(pages: list[Page]) -> list[list[Row]]:
             if band:
                 band_rows.append((i, row, band))
     repeated = _repeated(band_rows, len([p for p in pages if p.lines]))
-    repeated |= _title_again(band_rows, rows_by_page)
+    repeated |= _title_again(band_rows, rows_by_page, [p.source == "ocr" for p in pages])
     # the document's line spacing (a page with three lines has no spacing of its own to go by)
     gaps = sorted(b.top - a.bottom for rows in rows_by_page for a, b in zip(rows, rows[1:]) if b.top > a.bottom)
     line_gap = gaps[len(gaps) // 2] if gaps else 0.0
@@ -96,25 +97,41 @@ def _gap(a: Row, b: Row) -> float:
     return max(b.top - a.bottom, a.top - b.bottom)
 
 
-def _title_again(band_rows, rows_by_page) -> set:
+def _title_again(band_rows, rows_by_page, ocr=None) -> set:
     """ids of rows (and (row id, x0) of fragments) in the outer band of a later page that print the
     document's title, its first row: a running header, even where a short document has a single
-    page after the cover for it to repeat on."""
+    page after the cover for it to repeat on. Where OCR read either printing (`ocr`: per page),
+    the two may differ by what OCR does to a line: a speck read as a mark, a character misread."""
     first = next((i for i, rows in enumerate(rows_by_page) if rows), None)
     if first is None:
         return set()
     title = _key(rows_by_page[first][0].text)
     if len(title) < 4:
         return set()  # too short to tell a title from a word of the text
+    ocr = ocr or [False] * len(rows_by_page)
+
+    def same(text: str, i: int) -> bool:
+        key = _key(text)
+        return key == title or ((ocr[first] or ocr[i]) and _same_through_ocr(key, title))
+
     out = set()
     for i, row, _ in band_rows:
         if i == first:
             continue
-        if _key(row.text) == title:
+        if same(row.text, i):
             out.add(id(row))
         elif len(row.frags) > 1:
-            out.update((id(row), f.x0) for f in row.frags if _key(f.text) == title)
+            out.update((id(row), f.x0) for f in row.frags if same(f.text, i))
     return out
+
+
+def _same_through_ocr(a: str, b: str) -> bool:
+    """Two OCR readings of one printed line: equal but for marks (specks read as " ' . ・) and
+    one character in eight misread, dropped or added (第211固国会 for 第211回国会)."""
+    from rapidfuzz.distance import Levenshtein
+
+    a, b = (re.sub(r"[^\w#]", "", k) for k in (a, b))
+    return min(len(a), len(b)) >= 6 and Levenshtein.distance(a, b) <= max(1, min(len(a), len(b)) // 8)
 
 
 def _repeated(band_rows, n_pages: int) -> set:

@@ -22,7 +22,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..charclass import is_kana_kanji
-from ..cleanup.ocrfix import fix_ocr_text
+from ..cleanup.ocrfix import carry_confidence, fix_ocr_text
 from ..errors import OcrFailedError
 from ..model import Line, Page
 from . import raster
@@ -196,7 +196,7 @@ def lines_from_data(data: dict, page_number: int, sx: float, sy: float, ink: np.
                 height = bottom - top
             lines.append(Line(text=text, x0=float(x0 * sx), top=float(top * sy), x1=float(x1 * sx),
                               bottom=float(bottom * sy), page=page_number, size=round(float(height * sy), 2),
-                              conf=round(conf, 1)))
+                              conf=round(conf, 1), char_conf=carry_confidence([(w.text, w.conf) for w in group], text)))
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
 

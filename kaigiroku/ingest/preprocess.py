@@ -96,14 +96,27 @@ def remove_noise(grey: np.ndarray, dpi: float = 300) -> np.ndarray:
     return cv2.medianBlur(grey, 3 if dpi < 400 else 5)
 
 
+def _paper_noise(grey: np.ndarray) -> tuple[np.ndarray, float, float]:
+    """(sample, paper tone, noise deviation) of a page."""
+    sample = grey[:: 3, :: 3]
+    paper = float(np.median(sample))  # text covers well under half of a page
+    sigma = 1.4826 * float(np.median(np.abs(sample.astype(np.float32) - paper)))
+    return sample, paper, max(sigma, 1.0)
+
+
 def ink_threshold(grey: np.ndarray) -> float:
     """Otsu's threshold, but at least four noise deviations below the paper: on a nearly blank page
     the histogram has one mode (paper and its noise) and Otsu alone would split the noise."""
-    sample = grey[:: 3, :: 3]
+    sample, paper, sigma = _paper_noise(grey)
     otsu, _ = cv2.threshold(sample, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    paper = float(np.median(sample))  # text covers well under half of a page
-    sigma = 1.4826 * float(np.median(np.abs(sample.astype(np.float32) - paper)))
-    return min(float(otsu), paper - 4 * max(sigma, 1.0))
+    return min(float(otsu), paper - 4 * sigma)
+
+
+def faint_threshold(grey: np.ndarray) -> float:
+    """Three noise deviations below the paper (never above ink_threshold's): darker than that is
+    faint ink where it touches ink, noise elsewhere."""
+    _, paper, sigma = _paper_noise(grey)
+    return max(ink_threshold(grey), paper - 3 * sigma)
 
 
 def _ink_points(grey: np.ndarray, max_points: int = 250_000) -> np.ndarray:
@@ -232,10 +245,28 @@ def remove_specks(binary: np.ndarray, dpi: float = 300) -> np.ndarray:
     return out
 
 
+def faint_ink(grey: np.ndarray, binary: np.ndarray) -> np.ndarray:
+    """The binary image's ink (bool) with the faint strokes joined to it: every connected run of
+    pixels darker than faint_threshold that touches that ink (hysteresis).
+
+    A blurred Mincho face prints its horizontal strokes far lighter than its vertical ones; one
+    threshold keeps the vertical strokes and loses the horizontals (山口 read as 山I I, 口's top and
+    bottom gone), and whitening the paper around that ink alone erased them for good. Faint pixels
+    that touch no ink (noise, the halo of a removed speck) stay paper."""
+    ink = binary < 128
+    faint = (grey < faint_threshold(grey)) | ink
+    n, labels = cv2.connectedComponents(faint.astype(np.uint8), connectivity=8)
+    keep = np.zeros(n, dtype=bool)
+    keep[np.unique(labels[ink])] = True
+    keep[0] = False
+    return keep[labels]
+
+
 def whiten_background(grey: np.ndarray, binary: np.ndarray, dpi: float = 300) -> np.ndarray:
-    """`grey` where the binary image has ink within a few pixels, white elsewhere."""
+    """`grey` where the binary image has ink (or faint ink joined to it, see faint_ink) within a
+    few pixels, white elsewhere."""
     r = max(1, round(dpi / 75))
-    ink = (binary < 128).astype(np.uint8)
+    ink = faint_ink(grey, binary).astype(np.uint8)
     near = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * r + 1, 2 * r + 1)))
     out = np.full_like(grey, 255)
     np.copyto(out, grey, where=near.astype(bool))
