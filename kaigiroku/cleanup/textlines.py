@@ -12,7 +12,7 @@ from ..charclass import SENTENCE_END, WORD_CLASS, header_key
 from ..model import Break, LabelMatch, StreamLine
 from . import markup
 from .furniture import is_page_number, running_headers
-from .labels import (MARKS, ROLE_END, as_roles, is_label_only, label_cell, match_label, role_like,
+from .labels import (MARKS, ROLE_END, as_roles, discover, is_label_only, label_cell, match_label, role_like,
                      whole_cell, wraps_into)
 
 
@@ -73,7 +73,11 @@ def text_to_stream(text: str, roles=None, position: Position | None = None) -> l
     md_mode = markup.is_markdown(lines)
     spaced = _blank_between_every_line(lines)
     indent_opens = indent_opens_paragraph(lines)
-    headers = running_headers([l for l in lines], lambda k: _label_piece(k, roles))
+    # the document's own vocabulary (the people its cover lists, the titles it prints again and
+    # again), read before any label cell is joined: it tells a wrapped cell's pieces (山田太郎議 / 長,
+    # where the cover lists 議長 山田太郎) from running headers, and joins them
+    vocabulary = discover(lines, roles)
+    headers = running_headers([l for l in lines], lambda k: _label_piece(k, vocabulary))
     column_names = markup.pipe_header_rows(lines)
 
     out: list[StreamLine] = []
@@ -139,7 +143,8 @@ def text_to_stream(text: str, roles=None, position: Position | None = None) -> l
             out.append(StreamLine(text=cell, page=page, brk=brk, hint=hint, gap=gap if i == 0 else 0,
                                   origin=why or "line break", indent=indent, label=label))
         pending, origin = Break.LINE, ""
-    out = seats_beside_labels(join_wrapped_label_cells(join_split_labels(out, roles), roles), roles)
+    out = join_wrapped_label_cells(join_split_labels(out, roles), vocabulary)
+    out = titles_among_labels(seats_beside_labels(out, roles), vocabulary)
     if out and position.at_start:
         out[0].brk = Break.PAGE
     position.page, position.at_start = page, False
@@ -189,6 +194,31 @@ def seats_beside_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]
     return out
 
 
+_KANJI_TITLE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー]{2,8}")
+
+
+def titles_among_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
+    """A title alone on its line (調整官, 監理官) next to a label cell standing alone is a cell of the
+    same label column, though the document prints it only once and outside the role list (a guest
+    who speaks once): a dumped column holds nothing but labels, and the title ends as roles do."""
+    r = as_roles(roles)
+    out = list(lines)
+
+    def cell(s: StreamLine) -> bool:
+        return s.label is not None and not s.text.strip() or is_label_only(s.text, r) is not None
+
+    for i, s in enumerate(out):
+        head = s.text.strip().lstrip(MARKS).strip()
+        if s.label is not None or not _KANJI_TITLE.fullmatch(head) or not role_like(head, r) \
+                or is_label_only(s.text, r) is not None:
+            continue
+        if any(cell(out[j]) for j in (i - 1, i + 1) if 0 <= j < len(out)):
+            out[i] = replace(s, text="", label=LabelMatch(
+                head, None, None, 0, head != s.text.strip(), "title", s.text.strip(),
+                "a title alone among the cells of a label column"))
+    return out
+
+
 def _label_piece(text: str, roles=None) -> bool:
     """A label cell or a piece of one, never a running header however often it recurs: a line
     opening with a speaker mark (◯長谷部委 / 員長), the tail of a name (米山典子）), or a label cut
@@ -196,8 +226,11 @@ def _label_piece(text: str, roles=None) -> bool:
     (進行役 on its own line above its speech, at the top of several pages)."""
     if is_label_only(text, roles) is not None or text[:1] in MARKS or _NAME_TAIL.fullmatch(text) is not None:
         return True
-    if _TITLE_ALONE.fullmatch(text.strip()) and role_like(text.strip(), as_roles(roles)):
+    r = as_roles(roles)
+    if _TITLE_ALONE.fullmatch(text.strip()) and role_like(text.strip(), r):
         return True
+    if len(text.strip()) >= 2 and any((name + role).startswith(text.strip()) for name, role in r.people):
+        return True  # a cell cut inside a listed person's name + role (北村正志進 / 行役)
     return text.count("（") > text.count("）") and is_label_only(text + "）", roles) is not None
 
 
