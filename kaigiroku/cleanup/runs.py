@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..charclass import opens_mid_sentence
 from ..model import Break
-from .blocks import Block
+from .blocks import Block, ends_sentence
 from .classify import block_kind, reads_as_speech
 from .centred import _ENDS_TURN
 from .labels import LabelMatch
@@ -112,7 +112,17 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     rows = rows_of(hidden)
     if hidden:
         without = rows_of(False)
-        if abs(len(without) - k) < abs(len(rows) - k):
+        # counted by the rows that read as speech (a bare heading, 会計管理の状況及び選挙費, takes no label)
+        said, said_without = (sum(1 for r in x if reads_as_speech(blocks[seg[r]].whole_text)) for x in (rows, without))
+        if said_without > k or (said_without == k and len(without) > k):
+            # rows to spare either way, so the count cannot tell: the text before the run can (a
+            # sentence cut there goes on after the run; one that ended lets the row open a turn)
+            # (an indented paragraph goes on with the speech where the document indents its paragraphs)
+            before = _text_before(blocks, seg[0])
+            if (indent_paras and blocks[seg[0]].indented) or before is not None and \
+                    not ends_sentence(before.whole_text) and block_kind(before.whole_text, before.hint) == "speech":
+                rows = without
+        elif abs(said_without - k) < abs(said - k) or (said_without == said and abs(len(without) - k) < abs(len(rows) - k)):
             rows = without
     if not rows:
         return Fit(float(k) * GAP_CAP, [-1] * k)
@@ -170,6 +180,14 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
         chosen.append(j)
     chosen.reverse()
     return Fit(cost, [seg[rows[c]] for c in chosen])
+
+
+def _text_before(blocks: list[Block], i: int) -> Block | None:
+    """The last block of text before block i, past any label cells between."""
+    j = i - 1
+    while j >= 0 and blocks[j].label_only:
+        j -= 1
+    return blocks[j] if j >= 0 else None
 
 
 def _turn_cue(blocks: list[Block], i: int) -> float:
