@@ -307,9 +307,10 @@ def _join_pieces(out, i, roles) -> bool:
         if piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
             return False  # a stage direction after a label (〇堀内委員 / （説明員入室））, not its name
         if whole_cell(label, roles) and piece.group("frag")[:1] not in "（(" \
-                and not whole_cell(label + piece.group("frag"), roles):
-            # a whole cell (東教育長, 三宅直樹君), unless a longer role goes on (柏原委員 / 長) or the
-            # name in brackets (学校教育課長 / （米山由美）)
+                and not whole_cell(label + piece.group("frag"), roles) and not _completed(out, i, j, label, roles):
+            # a whole cell (東教育長, 三宅直樹君), unless a longer role goes on (柏原委員 / 長), the
+            # name in brackets (学校教育課長 / （米山由美）), or pieces that are no labels complete a
+            # longer one (〇教育委員 / 会事務局次 / 長（上田恵 / 理子君）)
             return False
         whole = wraps_into(label, piece.group("frag"), roles)
         label += piece.group("frag")
@@ -317,6 +318,29 @@ def _join_pieces(out, i, roles) -> bool:
         if whole:
             _put_label(out, i, label, head.group("rest"), pieces,
                        out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
+            return True
+    return False
+
+
+# what ends a word (委員会, 議会) and never opens a title
+_NEVER_OPENS_TITLE = "会"
+
+
+def _completed(out, i: int, j: int, label: str, roles) -> bool:
+    """The pieces at the start of lines j, j+1 … (up to line i+3) complete `label` into a longer
+    label, and none of them is a label or opens with a mark by itself, nor do they make a label of
+    their own unless they open as no title does: a cell wrapped past a listed role (教育委員 /
+    会事務局次 / 長（…）), never two cells (教育委員 / 会長, 事務局 / アドバイザー（千 / 葉浩二君）)."""
+    own = ""
+    for n in range(j, min(i + 4, len(out))):
+        piece = _CELL_PIECE.match(out[n].text)
+        if piece is None or piece.group("frag")[:1] in MARKS or is_label_only(piece.group("frag"), roles) is not None:
+            return False
+        label += piece.group("frag")
+        own += piece.group("frag")
+        if own[:1] not in _NEVER_OPENS_TITLE and is_label_only(own, roles) is not None:
+            return False
+        if is_label_only(label, roles) is not None:
             return True
     return False
 
