@@ -302,6 +302,13 @@ def _join_pieces(out, i, roles) -> bool:
     label, pieces = head.group("frag"), []
     for j in range(i + 1, min(i + 4, len(out))):
         piece = _CELL_PIECE.match(out[j].text)
+        if piece is not None and _listed_person(label + piece.group("frag"), roles):
+            # a person the document lists, then the role it lists them with (○長谷部雅人 / 委員, where
+            # the cover lists 委員 長谷部 雅人): one cell, though the name alone reads as one (雅人)
+            pieces.append((j, piece))
+            _put_label(out, i, label + piece.group("frag"), head.group("rest"), pieces,
+                       out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
+            return True
         if piece is None or (piece.group("frag") in as_roles(roles).words and ROLE_END.search(label)):
             return False  # a role after a role is a cell of its own (参与 / 委員長), not a piece
         if piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
@@ -320,6 +327,12 @@ def _join_pieces(out, i, roles) -> bool:
                        out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
             return True
     return False
+
+
+def _listed_person(text: str, roles) -> bool:
+    """`text` is a person the document lists (its cover: 委員 長谷部 雅人) and the role it lists them with."""
+    head = re.sub(r"[ \u3000]", "", text).lstrip(MARKS)
+    return any(head == name + role for name, role in as_roles(roles).people)
 
 
 # what ends a word (委員会, 議会) and never opens a title
