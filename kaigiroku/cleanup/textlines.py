@@ -279,17 +279,40 @@ def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[Stream
     out = list(lines)
     i = 0
     while i < len(out):
-        if i + 1 < len(out) and _BRACKET_NAME.match(out[i + 1].text) and is_label_only(out[i].text, roles) \
-                and is_label_only(out[i].text + out[i + 1].text, roles):
-            # ◎学校教育課長 / （今井隆之君）: the name wrapped onto the next line whole
-            out[i] = replace(out[i], text=out[i].text + out[i + 1].text)
-            del out[i + 1]
-        elif not _join_pieces(out, i, roles):
+        name = _name_below(out, i, roles)
+        if name:
+            # ◎学校教育課長 / （今井隆之君）: the name wrapped onto the next line whole, or over two
+            # (○選挙管理委員会事務局長 / （黒田勝 / 氏）)
+            out[i] = replace(out[i], text=out[i].text + "".join(s.text for s in out[i + 1:i + 1 + name]))
+            del out[i + 1:i + 1 + name]
+        elif _join_pieces(out, i, roles):
+            # the joined role may still have its name in brackets below (○選挙管理委 / 員会事務局長 /
+            # （黒田勝 / 氏）): looked for once more (a joined role has no room for further pieces)
+            name = _name_below(out, i, roles)
+            if name:
+                out[i] = replace(out[i], text=out[i].text + "".join(s.text for s in out[i + 1:i + 1 + name]))
+                del out[i + 1:i + 1 + name]
+        else:
             head = _OPEN_LABEL.match(out[i].text)
             if head is not None and not is_label_only(head.group("label"), roles):
                 _put_back_tail(out, i, head, roles)
         i += 1
     return out
+
+
+def _name_below(out, i: int, roles) -> int:
+    """How many lines after line i, a whole label, hold its name in brackets (（今井隆之君）, or
+    （黒田勝 / 氏）), so that label and name make one label; 0 if none do."""
+    if i + 1 >= len(out) or out[i + 1].text[:1] not in "（(" or is_label_only(out[i].text, roles) is None:
+        return 0
+    name = ""
+    for n in (1, 2):
+        if i + n >= len(out) or " " in out[i + n].text or "\u3000" in out[i + n].text:
+            return 0
+        name += out[i + n].text
+        if _BRACKET_NAME.match(name):
+            return n if is_label_only(out[i].text + name, roles) is not None else 0
+    return 0
 
 
 def _join_pieces(out, i, roles) -> bool:
