@@ -211,8 +211,13 @@ def _continues(prev: str, cur: str, width: float | None, opened_with: str = "", 
     Across page furniture (a page number, a running header) the sentence goes on whatever its width."""
     if ends_sentence(prev, opened_with, paragraph) or prev[-1:] in "：:" or not cur:
         return False
-    if opens_paragraph(cur) or _HEADING_LINE.match(prev) or cur[:1] in "○◎◆●■□・※":
+    if opens_paragraph(cur) or cur[:1] in "○◎◆●■□・※":
         return False
+    if _HEADING_LINE.match(prev):
+        # (i9runs) a heading goes on only with a short tail, after a line that filled the width (日程第4
+        # 議案第15号 …規則 / －３－ / について): a page, or the labels dumped there, cut it
+        return width is not None and display_width(prev) >= width - 1.5 and display_width(cur) < width * 0.6 \
+            and not ends_sentence(cur) and match_label(cur) is None
     if match_label(cur) is not None:
         return False
     if page_break:

@@ -97,8 +97,26 @@ def _label_positions(blocks: list[Block], run: tuple[int, int]) -> list[int]:
     return pos
 
 
+def _parted(blocks: list[Block], i: int) -> bool:
+    """A blank line parts block i from the text before the run of label cells just before it (on
+    either side of the run), or no text comes before: where blank lines part the rows, the row
+    before the run ended there."""
+    j = i
+    while j > 0 and blocks[j - 1].label_only:
+        j -= 1
+    return j == 0 or blocks[i].gap > 0 or (j < i and blocks[j].gap > 0)  # (or no text before it at all)
+
+
+def blank_rows(blocks: list[Block]) -> bool:
+    """Blank lines part this document's rows (a turn's paragraphs go on with none between): a
+    fair share of its paragraphs open after one."""
+    texts = [b for b in blocks if b.lines and not b.cont]
+    parted = sum(1 for b in texts if b.gap > 0)
+    return parted >= 5 and parted >= 0.25 * len(texts)
+
+
 def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Break, forward: bool,
-            indent_paras: bool = False) -> Fit:
+            indent_paras: bool = False, rows_parted: bool = False) -> Fit:
     k = run[1] - run[0]
     # a block opens a row after a heading or direction; right after a run of labels its break is
     # hidden, so whether it opens one is settled by which reading gives as many rows as labels
@@ -110,7 +128,10 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
 
     hidden = bool(seg) and seg[0] > 0 and blocks[seg[0] - 1].label_only
     rows = rows_of(hidden)
-    if hidden:
+    if hidden and rows_parted and not _parted(blocks, seg[0]):
+        # no blank line around the run: the row before it goes on after it (whatever the page break says)
+        rows = [r for r in rows_of(False) if r != 0]
+    elif hidden:
         without = rows_of(False)
         # counted by the rows that read as speech (a bare heading, 会計管理の状況及び選挙費, takes no label)
         said, said_without = (sum(1 for r in x if reads_as_speech(blocks[seg[r]].whole_text)) for x in (rows, without))
@@ -300,11 +321,12 @@ def place_label_runs(blocks: list[Block], runs: list[tuple[int, int]], level: Br
         return {}
     # where paragraphs are indented, an indented paragraph never opens a turn (turns start flush)
     indent_paras = sum(1 for b in blocks if b.indented and b.lines) >= 3
+    parted = blank_rows(blocks)
     fits = {}
     for forward in (True, False):
         fits[forward] = [fit_run(blocks, r, _on_its_page(blocks, r, _segment(blocks, r[1], 1) if forward
                                                          else _segment(blocks, r[0] - 1, -1)),
-                                 level, forward, indent_paras) for r in runs]
+                                 level, forward, indent_paras, parted) for r in runs]
     forward = sum(f.cost for f in fits[True]) <= sum(f.cost for f in fits[False])
     # a run before any text, or after all of it, shows on which side this document prints its labels
     said = [i for i, b in enumerate(blocks) if b.lines and block_kind(b.whole_text, b.hint) == "speech"]

@@ -109,13 +109,13 @@ def text_to_stream(text: str, roles=None, position: Position | None = None) -> l
             pending = max(pending, Break.PARA)
             origin = origin or "blank line"
         blanks = 0
-        gap, spacers = spacers, 0
         key = header_key(raw)
         # the title on the first page stays; a header with a print stamp (date, URL, n/m) goes there too
         if is_page_number(raw) or (key in headers and (out or not position.at_start or key in headers.stamped)):
             pending, origin = Break.PAGE, "page furniture (page number or running header)"
             page += 1
-            continue
+            continue  # (the blank lines before it still part the lines around it: a row ended there)
+        gap, spacers = spacers, 0
         cells = markup.split_html_line(raw) if html_mode else [(raw, Break.LINE)]
         for i, (cell, cell_brk) in enumerate(cells):
             hint = None
