@@ -277,6 +277,7 @@ def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[Stream
     the pieces printed at the start of the next lines (pdftotext -layout), or the rest alone a line or
     two below (plain pdftotext), are put back together on the label's line."""
     out = list(lines)
+    printed = "\n".join(s.text for s in lines)  # where a title may be printed whole (the cover, a call)
     i = 0
     while i < len(out):
         name = _name_below(out, i, roles)
@@ -285,7 +286,7 @@ def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[Stream
             # (○選挙管理委員会事務局長 / （黒田勝 / 氏）)
             out[i] = replace(out[i], text=out[i].text + "".join(s.text for s in out[i + 1:i + 1 + name]))
             del out[i + 1:i + 1 + name]
-        elif _join_pieces(out, i, roles):
+        elif _join_pieces(out, i, roles, printed):
             # the joined role may still have its name in brackets below (○選挙管理委 / 員会事務局長 /
             # （黒田勝 / 氏）): looked for once more (a joined role has no room for further pieces)
             name = _name_below(out, i, roles)
@@ -315,7 +316,17 @@ def _name_below(out, i: int, roles) -> int:
     return 0
 
 
-def _join_pieces(out, i, roles) -> bool:
+def _printed_whole(label: str, piece: str, printed: str, roles) -> bool:
+    """`label` + `piece` make a title (of four characters or more) that the document also prints
+    whole on a line of its own or among other words (the cover, a chair's call), which neither piece
+    is alone: one cell wrapped, not two."""
+    m = is_label_only(label + piece, roles)
+    if m is None or m.seat is not None or len(m.speaker) < 4 or m.speaker not in printed:
+        return False
+    return not any(x is not None and x.speaker == m.speaker for x in (is_label_only(label, roles), is_label_only(piece, roles)))
+
+
+def _join_pieces(out, i, roles, printed: str = "") -> bool:
     """Pieces at the start of lines i, i+1, … that together make a label."""
     head = _CELL_PIECE.match(out[i].text)
     m = match_label(out[i].text, roles)
@@ -325,9 +336,12 @@ def _join_pieces(out, i, roles) -> bool:
     label, pieces = head.group("frag"), []
     for j in range(i + 1, min(i + 4, len(out))):
         piece = _CELL_PIECE.match(out[j].text)
-        if piece is not None and _listed_person(label + piece.group("frag"), roles):
+        if piece is not None and (_listed_person(label + piece.group("frag"), roles)
+                                  or _printed_whole(label, piece.group("frag"), printed, roles)):
             # a person the document lists, then the role it lists them with (○長谷部雅人 / 委員, where
-            # the cover lists 委員 長谷部 雅人): one cell, though the name alone reads as one (雅人)
+            # the cover lists 委員 長谷部 雅人), or a title the document prints whole elsewhere (◎教育委員会事 /
+            # 務局次長, where the cover lists 教育委員会事務局次長 上田 恵理子): one cell, though each piece
+            # reads as a label by itself (雅人, 教育委員会事: 事 ends roles as in 理事)
             pieces.append((j, piece))
             _put_label(out, i, label + piece.group("frag"), head.group("rest"), pieces,
                        out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
