@@ -31,6 +31,7 @@ def test_a_cell_wrapped_past_a_listed_role_is_joined():
 def test_a_listed_role_before_a_cell_of_its_own_stays_apart():
     assert _cells("事務局", "アドバイザー（千", "葉浩二君）") == ["事務局", "アドバイザー（千葉浩二君）"]
     assert _cells("〇教育委員", "会長") == ["〇教育委員", "会長"]
+    assert _cells("事務局", "会長（沢井直樹", "君）") == ["事務局", "会長（沢井直樹君）"]  # 会長 is listed
 
 
 def test_a_name_in_brackets_wrapped_over_two_lines_under_a_joined_role():

@@ -372,7 +372,7 @@ def _listed_person(text: str, roles) -> bool:
     return any(head == name + role for name, role in as_roles(roles).people)
 
 
-# what ends a word (委員会, 議会) and never opens a title
+# what ends a word (委員会, 議会) and opens no title outside the role list
 _NEVER_OPENS_TITLE = "会"
 
 
@@ -388,8 +388,9 @@ def _completed(out, i: int, j: int, label: str, roles) -> bool:
             return False
         label += piece.group("frag")
         own += piece.group("frag")
-        if own[:1] not in _NEVER_OPENS_TITLE and is_label_only(own, roles) is not None:
-            return False
+        alone = is_label_only(own, roles)
+        if alone is not None and (own[:1] not in _NEVER_OPENS_TITLE or alone.speaker in as_roles(roles).words):
+            return False  # (会長 and 会計管理者 are listed; 会事務局次長 is a title only by its suffix)
         if is_label_only(label, roles) is not None:
             return True
     return False
