@@ -256,6 +256,7 @@ LEANS_BACK = 1.0  # a soft row whose sentence leans on the one before weighs thi
 
 
 CALLED = 1.0  # the call of a speaker weighs less than a heading or a question before the row
+SAME_SPEAKER = 2.0  # one speaker's label on two rows with only speech between weighs against them
 SOFT_COST = 3.0  # a soft row is taken over a firm one only where the firm rows fall short
 
 
@@ -281,18 +282,36 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
                                    + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))) * _soft(blocks, i, indent_paras)
            for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
+    # heading or direction blocks up to each block: the same speaker twice running needs one between
+    others, seen = [], 0
+    if any((a.speaker, a.name) == (b.speaker, b.name) for a, b in zip(labels, labels[1:])):
+        for b in blocks[:rows[-1] + 1]:
+            others.append(seen)
+            seen += bool(b.lines) and block_kind(b.whole_text, b.hint) != "speech"
+        others.append(seen)
     neg = float("-inf")
     best = [[neg] * m for _ in range(k)]
     back = [[-1] * m for _ in range(k)]
     for j in range(k):
         run_best, run_at = neg, -1  # the best of best[j-1][0 .. n-1]
+        again = j > 0 and (labels[j].speaker, labels[j].name) == (labels[j - 1].speaker, labels[j - 1].name)
         for n in range(j, m - (k - 1 - j)):
+            gain = cue[n] + near[n] + CALLED * _called(blocks, rows[n], labels[j])
+            if again:
+                # one speaker's two turns in a row stand apart only across a heading or direction
+                # (…ございますか。/（なし）/ 議案第15号 / 日程第4、…): two rows with only speech between
+                # are rather one speech that a wrap cut at a sentence end
+                cands = [(best[j - 1][p] - (SAME_SPEAKER if others[rows[n]] == others[rows[p] + 1] else 0.0), p)
+                         for p in range(j - 1, n) if best[j - 1][p] > neg]
+                if cands:
+                    top, at = max(cands)
+                    best[j][n], back[j][n] = top + gain, at
+                continue
             if j:
                 if best[j - 1][n - 1] > run_best:
                     run_best, run_at = best[j - 1][n - 1], n - 1
                 if run_best == neg:
                     continue
-            gain = cue[n] + near[n] + CALLED * _called(blocks, rows[n], labels[j])
             best[j][n], back[j][n] = (run_best if j else 0.0) + gain, run_at
     n = max(range(m), key=lambda x: best[k - 1][x])
     out = [n]
