@@ -24,8 +24,9 @@ _NUMBERED_START = re.compile(r"^(?:[0-9０-９]{1,2}[\s\u3000.．、)）]|[（(]
 TIME_NOTE = re.compile(r"^[（(〔]?\s*(?:午[前後])?[0-9０-９一二三四五六七八九十零〇]{1,3}\s*[時:：]\s*(?:[0-9０-９一二三四五六七八九十零〇]{1,3}\s*分?)?\s*(?:開会|閉会|散会|休憩|再開|開議|延会|終了|開始)\s*[）)〕]?$"
                        r"|^(?:開会|閉会|散会|終了|休憩|再開)\s*[（(]?\s*(?:午[前後])?[0-9０-９:：時分一二三四五六七八九十]+\s*[）)]?$")
 # (i9lab) a bracketed number needs no space after it: （１）前回の議論の整理
-# (i9runs) and a number with a full stop: １．歳出 第３款 民生費 (never 3.8パーセント: a digit after the stop)
-_HEADING_LINE = re.compile(r"^(?:(?:日程|議案|諮問|報告|請願|陳情|発議)第[0-9０-９一二三四五六七八九十]+号?|[0-9０-９]{1,2})[\s\u3000]"
+# (i9runs) and a number with a full stop: １．歳出 第３款 民生費 (never 3.8パーセント: a digit after the stop),
+# and 第１　歳出 第３款 民生費
+_HEADING_LINE = re.compile(r"^(?:(?:日程|議案|諮問|報告|請願|陳情|発議)?第[0-9０-９一二三四五六七八九十]+号?|[0-9０-９]{1,2})[\s\u3000]"
                            r"|^[（(][0-9０-９]{1,2}[）)]|^[0-9０-９]{1,2}[.．](?![0-9０-９])")
 _PARTICLES = "、，,のをにがとでへやもは・「（("
 

@@ -219,6 +219,8 @@ def _turn_cue(blocks: list[Block], i: int) -> float:
         return 1.0
     if block_kind(before.whole_text, before.hint) != "speech":
         return 2.0
+    if not ends_sentence(before.whole_text):
+        return CUT  # the sentence before goes on (白鷺 / 第二中学校の…: a wrap that looked like a numbered line)
     if _ENDS_TURN.search(before.whole_text):
         return 1.5
     if _HANDS_OVER.search(before.whole_text):
@@ -256,6 +258,7 @@ LEANS_BACK = 1.0  # a soft row whose sentence leans on the one before weighs thi
 
 
 CALLED = 1.0  # the call of a speaker weighs less than a heading or a question before the row
+CUT = -2.0  # a row after a sentence cut off: rather a wrap the text path took for a paragraph
 SAME_SPEAKER = 2.0  # one speaker's label on two rows with only speech between weighs against them
 SOFT_COST = 3.0  # a soft row is taken over a firm one only where the firm rows fall short
 
