@@ -56,8 +56,8 @@ def test_a_title_written_with_kana_is_a_label():
     assert match_label("次に総務課長　から説明をお願いします。") is None  # a particle after 次: speech
 
 
-def _attributed(meeting: str, seed: int, layout: str) -> float:
-    r = render_random(load(meeting_path(meeting)), seed, layout=layout)
+def _attributed(meeting: str, seed: int, layout: str, **pinned) -> float:
+    r = render_random(load(meeting_path(meeting)), seed, layout=layout, **pinned)
     return score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"]
 
 
@@ -93,3 +93,12 @@ def test_the_ward_committee_reads_back(damage):
     assert score(gold, out)["attributed"] >= 0.99
     speakers = [(t["speaker"], t.get("name")) for t in out["turns"] if t["kind"] == "speech"]
     assert ("子ども家庭課長補佐", "三浦一樹") in speakers and ("選挙管理委員会事務局長", "黒田勝") in speakers
+
+
+def test_a_run_of_labels_right_under_the_cover_is_the_body_s():
+    """A page's label column dumped between the cover's last item and the body (配付資料：… / 議長 / 議長 /
+    7番 / …): the cover had taken the whole run as the value of 配付資料, so no turn had a label (0.48)."""
+    r = render_random(load(meeting_path("shigikai_shinonome_honkaigi")), 7, layout="run_before", label_form="role")
+    out = kaigiroku.repair(r.text).to_dict()
+    assert score(r.gold, out)["attributed"] >= 0.97
+    assert "議長" not in json.dumps(out["meta"].get("other", {}), ensure_ascii=False)
