@@ -46,6 +46,10 @@ def test_fullname_role_cells_are_joined_by_the_people_the_cover_lists():
     roles = discover(cover)
     assert _cells("山田太郎議", "長", "北村正志進", "行役", "○長谷部雅人", "委員", roles=roles) == \
         ["山田太郎議長", "北村正志進行役", "○長谷部雅人委員"]
+    # over three lines, though the first two pieces read as a label already (三浦一樹 + 子ども家庭課長)
+    roles = discover(["出席者", "子ども家庭課長補佐 三浦一樹　　委員 岡本健"])
+    assert _cells("◯三浦一樹子", "ども家庭課長", "補佐", "◯岡本健委員", roles=roles) == \
+        ["◯三浦一樹子ども家庭課長補佐", "◯岡本健委員"]
 
 
 def test_a_title_written_with_kana_is_a_label():

@@ -334,6 +334,19 @@ def _join_pieces(out, i, roles, printed: str = "") -> bool:
                         out[i].text[m.end:].strip()):
         return False  # no piece, or the line opens with a whole label already (委　員　本文)
     label, pieces = head.group("frag"), []
+    below = []
+    for j in range(i + 1, min(i + 4, len(out))):
+        piece = _CELL_PIECE.match(out[j].text)
+        if piece is None:
+            break
+        below.append((j, piece))
+    for n in range(len(below), 1, -1):
+        # a listed person and their role wrapped over three or four lines (◯三浦一樹子 / ども家庭課長 / 補佐):
+        # the whole cell, though its first two pieces already read as a label (子ども家庭課長)
+        if _listed_person(label + "".join(p.group("frag") for _, p in below[:n]), roles):
+            _put_label(out, i, label + "".join(p.group("frag") for _, p in below[:n]), head.group("rest"),
+                       below[:n], out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
+            return True
     for j in range(i + 1, min(i + 4, len(out))):
         piece = _CELL_PIECE.match(out[j].text)
         if piece is not None and (_listed_person(label + piece.group("frag"), roles)
