@@ -364,7 +364,7 @@ def _join_pieces(out, i, roles, printed: str = "") -> bool:
         if piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
             return False  # a stage direction after a label (〇堀内委員 / （説明員入室））, not its name
         if whole_cell(label, roles) and piece.group("frag")[:1] not in "（(" \
-                and not whole_cell(label + piece.group("frag"), roles) and not _completed(out, i, j, label, roles):
+                and not _longer_role(label, piece.group("frag"), roles) and not _completed(out, i, j, label, roles):
             # a whole cell (東教育長, 三宅直樹君), unless a longer role goes on (柏原委員 / 長), the
             # name in brackets (学校教育課長 / （米山由美）), or pieces that are no labels complete a
             # longer one (〇教育委員 / 会事務局次 / 長（上田恵 / 理子君）)
@@ -377,6 +377,14 @@ def _join_pieces(out, i, roles, printed: str = "") -> bool:
                        out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
             return True
     return False
+
+
+def _longer_role(label: str, piece: str, roles) -> bool:
+    """`label` + `piece` is a whole cell of the same person with a longer role (柏原委員 / 長: 委員長),
+    not two cells read as one name (東座長 / 東座長 is no 座長 named 東座長東)."""
+    alone, joined = is_label_only(label, roles), is_label_only(label + piece, roles)
+    return joined is not None and whole_cell(label + piece, roles) and (
+        alone is None or (joined.name == alone.name and len(joined.speaker) > len(alone.speaker)))
 
 
 def _listed_person(text: str, roles) -> bool:
