@@ -39,6 +39,26 @@ def test_a_name_in_brackets_wrapped_over_two_lines_under_a_joined_role():
         ["○選挙管理委員会事務局長（黒田勝氏）", "○委員長（松永隆司氏）"]
 
 
+def test_a_tail_that_only_completes_a_listed_title_is_joined():
+    """補佐（…） reads as a label only by its ending; with 子ども家庭課長 it makes the listed 課長補佐. A name
+    printed with no honorific below a joined role is its name, a direction is not."""
+    assert _cells("○子ども家庭課長", "補佐（三浦一樹氏）", "○委員（久保田真", "理氏）") == \
+        ["○子ども家庭課長補佐（三浦一樹氏）", "○委員（久保田真理氏）"]
+    assert _cells("◇選挙管理委", "員会事務局長", "（黒田勝）", "◇委員長（松", "永隆司）") == \
+        ["◇選挙管理委員会事務局長（黒田勝）", "◇委員長（松永隆司）"]
+    assert _cells("◎総務課長", "（説明員入室）") == ["◎総務課長", "（説明員入室）"]
+
+
+def test_a_cell_s_tail_that_recurs_on_every_page_is_no_running_header():
+    """長（森田光代） closes ◇健康福祉部 on every page's dumped column: it recurs as a running header does,
+    and had been dropped, the cell's head running into the body."""
+    page = ["説明を求めます。健康福祉部長。", "", "御説明いたします。説明は以上でございます。", "",
+            "◇委員長（松", "永隆司）", "◇健康福祉部", "長（森田光代）", "－{n}－"]
+    text = "\n".join(line.replace("{n}", str(n)) for n in range(1, 5) for line in page)
+    turns = kaigiroku.repair(text).to_dict()["turns"]
+    assert sum(t.get("speaker") == "健康福祉部長" and t.get("name") == "森田光代" for t in turns) == 4
+
+
 def test_fullname_role_cells_are_joined_by_the_people_the_cover_lists():
     """山田太郎議 / 長 is no label piece by the grammar alone; the cover's list (議長 山田太郎) says whose
     cell it is. A full name that reads as a role (雅人) does not cut 長谷部雅人 / 委員 in two."""
@@ -83,6 +103,9 @@ def _attributed(meeting: str, seed: int, layout: str, **pinned) -> float:
     # sentence end) instead of rows parted by a direction or heading: 0.91 and 0.94 before
     ("kentokai_kasumi", 0, "run_after", "same speaker twice running"),
     ("kyoikuiinkai_midorikawa", 8, "run_before", "same speaker twice running"),
+    # ◇健康福祉部 / 長（森田光代） (the tail dropped as a running header), ◇選挙管理委 / 員会事務局長 / （黒田勝）:
+    # 0.71 before
+    ("kessan_iinkai_shirasagi", 4, "run_after", "cell tails recurring, names with no honorific"),
 ])
 def test_dumped_label_columns_are_placed(meeting, seed, layout, family):
     assert _attributed(meeting, seed, layout) >= 0.97, family

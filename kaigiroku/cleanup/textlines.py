@@ -231,6 +231,9 @@ def _label_piece(text: str, roles=None) -> bool:
         return True
     if len(text.strip()) >= 2 and any((name + role).startswith(text.strip()) for name, role in r.people):
         return True  # a cell cut inside a listed person's name + role (北村正志進 / 行役)
+    tail = _ROLE_TAIL_NAME.fullmatch(text.strip())
+    if tail is not None and (not tail.group("head") or ROLE_END.search(tail.group("head"))):
+        return True  # the end of a role and the name in brackets (◇健康福祉部 / 長（森田光代）)
     return text.count("（") > text.count("）") and is_label_only(text + "）", roles) is not None
 
 
@@ -256,7 +259,9 @@ def join_split_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
 
 _OPEN_LABEL = re.compile(r"^(?P<label>[^\s（()）]{1,14}[（(][^\s（()）]{0,10})(?:(?P<sep>[ \u3000]+)(?P<rest>.*))?$")
 _BRACKET_NAME = re.compile(r"^[（(][^\s（()）]{1,12}(?:君|氏|さん|様)[）)]$")
+_BRACKET_ANY = re.compile(r"^[（(][\u4e00-\u9fff\u3005\u3041-\u30ffー]{1,10}[）)]$")
 _TITLE_ALONE = re.compile(f"{WORD_CLASS}{{2,8}}")
+_ROLE_TAIL_NAME = re.compile(r"(?P<head>[^\s（()）]{0,4})[（(][\u4e00-\u9fff\u3005\u3041-\u30ffー]{1,8}(?:君|氏|さん|様)?[）)]")
 _NAME_TAIL = re.compile(r"^(?P<frag>[^\s（()）]{1,10}[）)])(?:[ \u3000]+(?P<rest>.*))?$")
 # a cell's line in a two-column text rendering: a short piece, a wide gap, then the body
 _CELL_PIECE = re.compile(r"^(?P<frag>[^\s]{1,10})(?:[ \u3000]{2,}(?P<rest>.*))?$")
@@ -311,7 +316,8 @@ def _name_below(out, i: int, roles) -> int:
         if i + n >= len(out) or " " in out[i + n].text or "\u3000" in out[i + n].text:
             return 0
         name += out[i + n].text
-        if _BRACKET_NAME.match(name):
+        if _BRACKET_NAME.match(name) or (_BRACKET_ANY.match(name) and not _direction(name, roles)):
+            # (a name printed with no honorific, ◇選挙管理委員会事務局長 / （黒田勝）, but no direction: （説明員入室）)
             return n if is_label_only(out[i].text + name, roles) is not None else 0
     return 0
 
@@ -350,7 +356,8 @@ def _join_pieces(out, i, roles, printed: str = "") -> bool:
     for j in range(i + 1, min(i + 4, len(out))):
         piece = _CELL_PIECE.match(out[j].text)
         if piece is not None and (_listed_person(label + piece.group("frag"), roles)
-                                  or _printed_whole(label, piece.group("frag"), printed, roles)):
+                                  or _printed_whole(label, piece.group("frag"), printed, roles)
+                                  or _known_title_completed(label, piece.group("frag"), roles)):
             # a person the document lists, then the role it lists them with (○長谷部雅人 / 委員, where
             # the cover lists 委員 長谷部 雅人), or a title the document prints whole elsewhere (◎教育委員会事 /
             # 務局次長, where the cover lists 教育委員会事務局次長 上田 恵理子): one cell, though each piece
@@ -377,6 +384,16 @@ def _join_pieces(out, i, roles, printed: str = "") -> bool:
                        out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
             return True
     return False
+
+
+def _known_title_completed(label: str, piece: str, roles) -> bool:
+    """`piece` reads as a label only by a role-like ending (補佐（三浦一樹君）) and completes `label` into a
+    title the role list knows (○子ども家庭課長 / 補佐（…）: 課長補佐): one cell wrapped, not two."""
+    r = as_roles(roles)
+    known = (lambda role: role in r.words or role.endswith(tuple(r.suffixes)))
+    alone, joined = is_label_only(piece, r), is_label_only(label + piece, r)
+    return alone is not None and joined is not None and known(joined.speaker) and not known(alone.speaker) \
+        and alone.name == joined.name and alone.seat is None
 
 
 def _longer_role(label: str, piece: str, roles) -> bool:
