@@ -5,7 +5,12 @@ before (or after) the page's body. pdftotext keeps the column's vertical spacing
 so the gaps between labels match the heights of the rows they belong to. Placing the labels is then
 a small monotone alignment: labels in order onto rows in order, gaps matched to row heights (a
 label may also sit anywhere its row spans: a vertically centred label shifts both ends alike).
-Without spacing the labels go to the first rows after the run (or the last rows before it).
+Without spacing the labels go to the first rows after the run (or the last rows before it), chosen
+by the body's structure where rows are to spare: a turn opens after a sentence end, a heading or a
+direction, never right after a sentence cut off; a row after the run opens one only where the text
+before the run ended (and, where blank lines part the rows, where one stood around the run); one
+speaker's label twice running goes to rows a heading or direction parts. Wrapped cells are joined
+before counting (textlines.join_wrapped_label_cells).
 """
 from __future__ import annotations
 
