@@ -497,6 +497,22 @@ def wraps_into(piece: str, rest: str, roles=None) -> bool:
     return joined.speaker in r.words or not (alone and is_label_only(rest.strip(), r) is not None)
 
 
+# (i9runs) what ends a word (委員会, 議会) and opens no title outside the role list: a cell's piece that
+# opens so goes on with the cell above (教育委員 / 会事務局次長（…）), unless it is a listed role (会長)
+NEVER_OPENS_TITLE = "会"
+
+
+def continues_word(piece: str, roles=None) -> bool:
+    """A label column's piece that can only go on with the word above it: it opens with a character
+    no title opens with outside the role list, and is no listed role itself (会事務局次長, not 会長)."""
+    r = as_roles(roles)
+    head = _despace(piece).lstrip(MARKS)
+    if head[:1] not in NEVER_OPENS_TITLE:
+        return False
+    alone = is_label_only(head, r)
+    return alone is None or alone.speaker not in r.words
+
+
 def whole_cell(piece: str, roles=None) -> bool:
     """`piece` is a whole label cell that the next line of a label column never goes on: a listed
     role, alone or after a surname (東教育長, 藤川委員), or a name closed by its honorific (三宅直樹君). So

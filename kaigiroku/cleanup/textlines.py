@@ -12,8 +12,8 @@ from ..charclass import SENTENCE_END, WORD_CLASS, header_key
 from ..model import Break, LabelMatch, StreamLine
 from . import markup
 from .furniture import is_page_number, running_headers
-from .labels import (MARKS, ROLE_END, as_roles, discover, is_label_only, label_cell, match_label, role_like,
-                     whole_cell, wraps_into)
+from .labels import (MARKS, ROLE_END, as_roles, continues_word, discover, is_label_only, label_cell,
+                     match_label, role_like, whole_cell, wraps_into)
 
 
 def _physical_lines(text: str) -> list[str]:
@@ -410,10 +410,6 @@ def _listed_person(text: str, roles) -> bool:
     return any(head == name + role for name, role in as_roles(roles).people)
 
 
-# what ends a word (委員会, 議会) and opens no title outside the role list
-_NEVER_OPENS_TITLE = "会"
-
-
 def _completed(out, i: int, j: int, label: str, roles) -> bool:
     """The pieces at the start of lines j, j+1 … (up to line i+3) complete `label` into a longer
     label, and none of them is a label or opens with a mark by itself, nor do they make a label of
@@ -426,8 +422,7 @@ def _completed(out, i: int, j: int, label: str, roles) -> bool:
             return False
         label += piece.group("frag")
         own += piece.group("frag")
-        alone = is_label_only(own, roles)
-        if alone is not None and (own[:1] not in _NEVER_OPENS_TITLE or alone.speaker in as_roles(roles).words):
+        if is_label_only(own, roles) is not None and not continues_word(own, roles):
             return False  # (会長 and 会計管理者 are listed; 会事務局次長 is a title only by its suffix)
         if is_label_only(label, roles) is not None:
             return True
