@@ -14,7 +14,7 @@ from .blocks import Block, ends_sentence, join_lines, make_blocks, resolve_break
 from .centred import recentre
 from .classify import AGENDA, bare_heading, block_kind, reads_as_speech
 from .cover import COVER_LOOKAHEAD, check_meta, find_body_start, read_cover
-from .labels import LabelMatch, discover, with_document
+from .labels import LabelMatch, discover, is_label_only, with_document
 from .normalize import normalize
 from .runs import label_runs, place_label_runs
 
@@ -40,6 +40,7 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
     cover_why: list[str] = []
     start = find_body_start(printed, r, cover_why, {i for i, s in enumerate(stream) if s.hint == "heading"}) \
         if at_start else 0
+    start = _label_cells_before(stream, printed, start, r)
     meta = read_cover(printed[:start], r, [s.indent for s in stream[:start]]) if at_start else {}
     body_head = printed[start:start + COVER_LOOKAHEAD]  # i9doc: the self-check looks for cover items here
     del printed
@@ -54,6 +55,19 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
     if explain and turns and cover_why:
         turns[0].why["cover"] = cover_why[0]
     return Minutes(meta=meta, turns=turns, warnings=warnings)
+
+
+def _label_cells_before(stream: list[StreamLine], printed: list[str], start: int, roles) -> int:
+    """The body's start moved back over a run of label cells the cover took (a page's label column
+    dumped ahead of the body, right under the cover's last item: 配付資料：… / 議長 / 議長 / 7番 …): two
+    or more cells standing alone, one of them a cell only the column's structure shows (a seat alone,
+    a title once printed), or three or more."""
+    i, structural = start, False
+    while i > 0 and (stream[i - 1].label is not None and not stream[i - 1].text.strip()
+                     or is_label_only(printed[i - 1], roles) is not None):
+        structural = structural or (stream[i - 1].label is not None and not stream[i - 1].text.strip())
+        i -= 1
+    return i if start - i >= 3 or (start - i >= 2 and structural) else start
 
 
 def _consumed(items: list):

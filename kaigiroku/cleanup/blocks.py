@@ -24,7 +24,10 @@ _NUMBERED_START = re.compile(r"^(?:[0-9０-９]{1,2}[\s\u3000.．、)）]|[（(]
 TIME_NOTE = re.compile(r"^[（(〔]?\s*(?:午[前後])?[0-9０-９一二三四五六七八九十零〇]{1,3}\s*[時:：]\s*(?:[0-9０-９一二三四五六七八九十零〇]{1,3}\s*分?)?\s*(?:開会|閉会|散会|休憩|再開|開議|延会|終了|開始)\s*[）)〕]?$"
                        r"|^(?:開会|閉会|散会|終了|休憩|再開)\s*[（(]?\s*(?:午[前後])?[0-9０-９:：時分一二三四五六七八九十]+\s*[）)]?$")
 # (i9lab) a bracketed number needs no space after it: （１）前回の議論の整理
-_HEADING_LINE = re.compile(r"^(?:(?:日程|議案|諮問|報告|請願|陳情|発議)第[0-9０-９一二三四五六七八九十]+号?|[0-9０-９]{1,2})[\s\u3000]|^[（(][0-9０-９]{1,2}[）)]")
+# (i9runs) and a number with a full stop: １．歳出 第３款 民生費 (never 3.8パーセント: a digit after the stop),
+# and 第１　歳出 第３款 民生費
+_HEADING_LINE = re.compile(r"^(?:(?:日程|議案|諮問|報告|請願|陳情|発議)?第[0-9０-９一二三四五六七八九十]+号?|[0-9０-９]{1,2})[\s\u3000]"
+                           r"|^[（(][0-9０-９]{1,2}[）)]|^[0-9０-９]{1,2}[.．](?![0-9０-９])")
 _PARTICLES = "、，,のをにがとでへやもは・「（("
 
 
@@ -233,8 +236,14 @@ def _continues(prev: str, cur: str, width: float | None, opened_with: str = "", 
     Across page furniture (a page number, a running header) the sentence goes on whatever its width."""
     if ends_sentence(prev, opened_with, paragraph) or prev[-1:] in "：:" or not cur:
         return False
-    if opens_paragraph(cur) or (_HEADING_LINE.match(prev) and not _cut_inside(prev, cur)) or cur[:1] in "○◎◆●■□・※":
+    if opens_paragraph(cur) or cur[:1] in "○◎◆●■□・※":
         return False
+    if _HEADING_LINE.match(prev) and not _cut_inside(prev, cur):
+        # a heading cut inside a bracket or a word goes on as any line does (below); otherwise it goes
+        # on only with a short tail, after a line that filled the width (日程第4
+        # 議案第15号 …規則 / －３－ / について): a page, or the labels dumped there, cut it
+        return width is not None and display_width(prev) >= width - 1.5 and display_width(cur) < width * 0.6 \
+            and not ends_sentence(cur) and match_label(cur) is None
     if match_label(cur) is not None:
         return False
     if page_break:

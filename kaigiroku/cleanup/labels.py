@@ -114,7 +114,10 @@ def _patterns(roles: Roles):
     known = sorted(set(roles.words) | {f for f in roles.found if not _SEAT_FOUND.fullmatch(f)}, key=len, reverse=True)
     role = "|".join(_spaced(w) for w in known)
     title = "|".join(_spaced(s) for s in roles.suffixes)
-    any_title = rf"(?:{WORD_CLASS}{_SP}?){{0,14}}(?:{title})" if title else "(?!)"
+    # (a title may open with a word written in kanji and kana, 子ども家庭課長補佐, but never with a
+    # particle after its first kanji: 次に総務課長 is speech)
+    any_title = rf"(?:[\u4e00-\u9fff](?![はがをにでともへのや])[\u3041-\u3096]{{1,2}}(?=[\u4e00-\u9fff]))?" \
+        rf"(?:{WORD_CLASS}{_SP}?){{0,14}}(?:{title})" if title else "(?!)"
     # a name in brackets; OCR may misread the closing bracket (佐藤一郎君） -> 佐藤一郎者), so a name
     # may also end where the space before the speech begins
     paren = (r"[（(](?P<name>[^（()）]{1,16}?)(?:[）)]|(?<=[^\s\u3000])(?=[\s\u3000])"
@@ -299,7 +302,8 @@ def _made(text: str, role: str, name, seat, end: int, marked: bool, form: str, r
 
 # a head printed letter-spaced (◎委 員 長:, ◯議 長（山田太郎君）, ＜会 長＞): single characters, one space apart
 _SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
-                          rf"(?P<head>(?:{WORD_CLASS}[ \u3000]){{1,11}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
+                          rf"(?P<head>(?:[\u4e00-\u9fff][ \u3000](?![はがをにでともへのや])(?:[\u3041-\u3096][ \u3000]){{1,2}})?"
+                          rf"(?:{WORD_CLASS}[ \u3000]){{1,11}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
                           rf"|(?:{WORD_CLASS}{{1,4}} ){{1,6}}{WORD_CLASS}{{1,4}}(?=[\u3000\t:：（(]| \S| |$))")
 
 
@@ -553,6 +557,22 @@ def wraps_into(piece: str, rest: str, roles=None) -> bool:
     # document's vocabulary is discovered only once cells are whole
     alone = is_label_only(piece.strip(), r) is not None or role_like(_despace(piece).lstrip(MARKS), r)
     return joined.speaker in r.words or not (alone and is_label_only(rest.strip(), r) is not None)
+
+
+# (i9runs) what ends a word (委員会, 議会) and opens no title outside the role list: a cell's piece that
+# opens so goes on with the cell above (教育委員 / 会事務局次長（…）), unless it is a listed role (会長)
+NEVER_OPENS_TITLE = "会"
+
+
+def continues_word(piece: str, roles=None) -> bool:
+    """A label column's piece that can only go on with the word above it: it opens with a character
+    no title opens with outside the role list, and is no listed role itself (会事務局次長, not 会長)."""
+    r = as_roles(roles)
+    head = _despace(piece).lstrip(MARKS)
+    if head[:1] not in NEVER_OPENS_TITLE:
+        return False
+    alone = is_label_only(head, r)
+    return alone is None or alone.speaker not in r.words
 
 
 def whole_cell(piece: str, roles=None) -> bool:

@@ -5,7 +5,12 @@ before (or after) the page's body. pdftotext keeps the column's vertical spacing
 so the gaps between labels match the heights of the rows they belong to. Placing the labels is then
 a small monotone alignment: labels in order onto rows in order, gaps matched to row heights (a
 label may also sit anywhere its row spans: a vertically centred label shifts both ends alike).
-Without spacing the labels go to the first rows after the run (or the last rows before it).
+Without spacing the labels go to the first rows after the run (or the last rows before it), chosen
+by the body's structure where rows are to spare: a turn opens after a sentence end, a heading or a
+direction, never right after a sentence cut off; a row after the run opens one only where the text
+before the run ended (and, where blank lines part the rows, where one stood around the run); one
+speaker's label twice running goes to rows a heading or direction parts. Wrapped cells are joined
+before counting (textlines.join_wrapped_label_cells).
 """
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 
 from ..charclass import opens_mid_sentence
 from ..model import Break
-from .blocks import Block
+from .blocks import Block, ends_sentence
 from .classify import block_kind, reads_as_speech
 from .centred import _ENDS_TURN
 from .labels import LabelMatch
@@ -97,8 +102,26 @@ def _label_positions(blocks: list[Block], run: tuple[int, int]) -> list[int]:
     return pos
 
 
+def _parted(blocks: list[Block], i: int) -> bool:
+    """A blank line parts block i from the text before the run of label cells just before it (on
+    either side of the run), or no text comes before: where blank lines part the rows, the row
+    before the run ended there."""
+    j = i
+    while j > 0 and blocks[j - 1].label_only:
+        j -= 1
+    return j == 0 or blocks[i].gap > 0 or (j < i and blocks[j].gap > 0)  # (or no text before it at all)
+
+
+def blank_rows(blocks: list[Block]) -> bool:
+    """Blank lines part this document's rows (a turn's paragraphs go on with none between): a
+    fair share of its paragraphs open after one."""
+    texts = [b for b in blocks if b.lines and not b.cont]
+    parted = sum(1 for b in texts if b.gap > 0)
+    return parted >= 5 and parted >= 0.25 * len(texts)
+
+
 def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Break, forward: bool,
-            indent_paras: bool = False) -> Fit:
+            indent_paras: bool = False, rows_parted: bool = False) -> Fit:
     k = run[1] - run[0]
     # a block opens a row after a heading or direction; right after a run of labels its break is
     # hidden, so whether it opens one is settled by which reading gives as many rows as labels
@@ -110,9 +133,22 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
 
     hidden = bool(seg) and seg[0] > 0 and blocks[seg[0] - 1].label_only
     rows = rows_of(hidden)
-    if hidden:
+    if hidden and rows_parted and not _parted(blocks, seg[0]):
+        # no blank line around the run: the row before it goes on after it (whatever the page break says)
+        rows = [r for r in rows_of(False) if r != 0]
+    elif hidden:
         without = rows_of(False)
-        if abs(len(without) - k) < abs(len(rows) - k):
+        # counted by the rows that read as speech (a bare heading, 会計管理の状況及び選挙費, takes no label)
+        said, said_without = (sum(1 for r in x if reads_as_speech(blocks[seg[r]].whole_text)) for x in (rows, without))
+        if said_without > k or (said_without == k and len(without) > k):
+            # rows to spare either way, so the count cannot tell: the text before the run can (a
+            # sentence cut there goes on after the run; one that ended lets the row open a turn)
+            # (an indented paragraph goes on with the speech where the document indents its paragraphs)
+            before = _text_before(blocks, seg[0])
+            if (indent_paras and blocks[seg[0]].indented) or before is not None and \
+                    not ends_sentence(before.whole_text) and block_kind(before.whole_text, before.hint) == "speech":
+                rows = without
+        elif abs(said_without - k) < abs(said - k) or (said_without == said and abs(len(without) - k) < abs(len(rows) - k)):
             rows = without
     if not rows:
         return Fit(float(k) * GAP_CAP, [-1] * k)
@@ -172,6 +208,14 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     return Fit(cost, [seg[rows[c]] for c in chosen])
 
 
+def _text_before(blocks: list[Block], i: int) -> Block | None:
+    """The last block of text before block i, past any label cells between."""
+    j = i - 1
+    while j >= 0 and blocks[j].label_only:
+        j -= 1
+    return blocks[j] if j >= 0 else None
+
+
 def _turn_cue(blocks: list[Block], i: int) -> float:
     """How plainly the text before block i ends a turn: a heading or direction, a label standing
     alone, a question or a call."""
@@ -180,6 +224,8 @@ def _turn_cue(blocks: list[Block], i: int) -> float:
         return 1.0
     if block_kind(before.whole_text, before.hint) != "speech":
         return 2.0
+    if not ends_sentence(before.whole_text):
+        return CUT  # the sentence before goes on (白鷺 / 第二中学校の…: a wrap that looked like a numbered line)
     if _ENDS_TURN.search(before.whole_text):
         return 1.5
     if _HANDS_OVER.search(before.whole_text):
@@ -217,6 +263,8 @@ LEANS_BACK = 1.0  # a soft row whose sentence leans on the one before weighs thi
 
 
 CALLED = 1.0  # the call of a speaker weighs less than a heading or a question before the row
+CUT = -2.0  # a row after a sentence cut off: rather a wrap the text path took for a paragraph
+SAME_SPEAKER = 2.0  # one speaker's label on two rows with only speech between weighs against them
 SOFT_COST = 3.0  # a soft row is taken over a firm one only where the firm rows fall short
 
 
@@ -242,18 +290,36 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
                                    + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))) * _soft(blocks, i, indent_paras)
            for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
+    # heading or direction blocks up to each block: the same speaker twice running needs one between
+    others, seen = [], 0
+    if any((a.speaker, a.name) == (b.speaker, b.name) for a, b in zip(labels, labels[1:])):
+        for b in blocks[:rows[-1] + 1]:
+            others.append(seen)
+            seen += bool(b.lines) and block_kind(b.whole_text, b.hint) != "speech"
+        others.append(seen)
     neg = float("-inf")
     best = [[neg] * m for _ in range(k)]
     back = [[-1] * m for _ in range(k)]
     for j in range(k):
         run_best, run_at = neg, -1  # the best of best[j-1][0 .. n-1]
+        again = j > 0 and (labels[j].speaker, labels[j].name) == (labels[j - 1].speaker, labels[j - 1].name)
         for n in range(j, m - (k - 1 - j)):
+            gain = cue[n] + near[n] + CALLED * _called(blocks, rows[n], labels[j])
+            if again:
+                # one speaker's two turns in a row stand apart only across a heading or direction
+                # (…ございますか。/（なし）/ 議案第15号 / 日程第4、…): two rows with only speech between
+                # are rather one speech that a wrap cut at a sentence end
+                cands = [(best[j - 1][p] - (SAME_SPEAKER if others[rows[n]] == others[rows[p] + 1] else 0.0), p)
+                         for p in range(j - 1, n) if best[j - 1][p] > neg]
+                if cands:
+                    top, at = max(cands)
+                    best[j][n], back[j][n] = top + gain, at
+                continue
             if j:
                 if best[j - 1][n - 1] > run_best:
                     run_best, run_at = best[j - 1][n - 1], n - 1
                 if run_best == neg:
                     continue
-            gain = cue[n] + near[n] + CALLED * _called(blocks, rows[n], labels[j])
             best[j][n], back[j][n] = (run_best if j else 0.0) + gain, run_at
     n = max(range(m), key=lambda x: best[k - 1][x])
     out = [n]
@@ -282,11 +348,12 @@ def place_label_runs(blocks: list[Block], runs: list[tuple[int, int]], level: Br
         return {}
     # where paragraphs are indented, an indented paragraph never opens a turn (turns start flush)
     indent_paras = sum(1 for b in blocks if b.indented and b.lines) >= 3
+    parted = blank_rows(blocks)
     fits = {}
     for forward in (True, False):
         fits[forward] = [fit_run(blocks, r, _on_its_page(blocks, r, _segment(blocks, r[1], 1) if forward
                                                          else _segment(blocks, r[0] - 1, -1)),
-                                 level, forward, indent_paras) for r in runs]
+                                 level, forward, indent_paras, parted) for r in runs]
     forward = sum(f.cost for f in fits[True]) <= sum(f.cost for f in fits[False])
     # a run before any text, or after all of it, shows on which side this document prints its labels
     said = [i for i, b in enumerate(blocks) if b.lines and block_kind(b.whole_text, b.hint) == "speech"]

@@ -12,8 +12,8 @@ from ..charclass import SENTENCE_END, WORD_CLASS, header_key
 from ..model import Break, LabelMatch, StreamLine
 from . import markup
 from .furniture import is_page_number, running_headers
-from .labels import (MARKS, as_roles, ends_as_role, is_label_only, label_cell, match_label, role_like,
-                     whole_cell, wraps_into)
+from .labels import (MARKS, ROLE_END, as_roles, continues_word, discover, ends_as_role, is_label_only,
+                     label_cell, match_label, role_like, whole_cell, wraps_into)
 
 
 def _physical_lines(text: str) -> list[str]:
@@ -73,7 +73,11 @@ def text_to_stream(text: str, roles=None, position: Position | None = None) -> l
     md_mode = markup.is_markdown(lines)
     spaced = _blank_between_every_line(lines)
     indent_opens = indent_opens_paragraph(lines)
-    headers = running_headers([l for l in lines], lambda k: _label_piece(k, roles))
+    # the document's own vocabulary (the people its cover lists, the titles it prints again and
+    # again), read before any label cell is joined: it tells a wrapped cell's pieces (山田太郎議 / 長,
+    # where the cover lists 議長 山田太郎) from running headers, and joins them
+    vocabulary = discover(lines, roles)
+    headers = running_headers([l for l in lines], lambda k: _label_piece(k, vocabulary))
     column_names = markup.pipe_header_rows(lines)
 
     out: list[StreamLine] = []
@@ -105,13 +109,13 @@ def text_to_stream(text: str, roles=None, position: Position | None = None) -> l
             pending = max(pending, Break.PARA)
             origin = origin or "blank line"
         blanks = 0
-        gap, spacers = spacers, 0
         key = header_key(raw)
         # the title on the first page stays; a header with a print stamp (date, URL, n/m) goes there too
         if is_page_number(raw) or (key in headers and (out or not position.at_start or key in headers.stamped)):
             pending, origin = Break.PAGE, "page furniture (page number or running header)"
             page += 1
-            continue
+            continue  # (the blank lines before it still part the lines around it: a row ended there)
+        gap, spacers = spacers, 0
         cells = markup.split_html_line(raw) if html_mode else [(raw, Break.LINE)]
         for i, (cell, cell_brk) in enumerate(cells):
             hint = None
@@ -139,7 +143,8 @@ def text_to_stream(text: str, roles=None, position: Position | None = None) -> l
             out.append(StreamLine(text=cell, page=page, brk=brk, hint=hint, gap=gap if i == 0 else 0,
                                   origin=why or "line break", indent=indent, label=label))
         pending, origin = Break.LINE, ""
-    out = seats_beside_labels(join_wrapped_label_cells(join_split_labels(out, roles), roles), roles)
+    out = join_wrapped_label_cells(join_split_labels(out, roles), vocabulary)
+    out = titles_among_labels(seats_beside_labels(out, roles), vocabulary)
     if out and position.at_start:
         out[0].brk = Break.PAGE
     position.page, position.at_start = page, False
@@ -189,6 +194,31 @@ def seats_beside_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]
     return out
 
 
+_KANJI_TITLE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー]{2,8}")
+
+
+def titles_among_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
+    """A title alone on its line (調整官, 監理官) next to a label cell standing alone is a cell of the
+    same label column, though the document prints it only once and outside the role list (a guest
+    who speaks once): a dumped column holds nothing but labels, and the title ends as roles do."""
+    r = as_roles(roles)
+    out = list(lines)
+
+    def cell(s: StreamLine) -> bool:
+        return s.label is not None and not s.text.strip() or is_label_only(s.text, r) is not None
+
+    for i, s in enumerate(out):
+        head = s.text.strip().lstrip(MARKS).strip()
+        if s.label is not None or not _KANJI_TITLE.fullmatch(head) or not role_like(head, r) \
+                or is_label_only(s.text, r) is not None:
+            continue
+        if any(cell(out[j]) for j in (i - 1, i + 1) if 0 <= j < len(out)):
+            out[i] = replace(s, text="", label=LabelMatch(
+                head, None, None, 0, head != s.text.strip(), "title", s.text.strip(),
+                "a title alone among the cells of a label column"))
+    return out
+
+
 def _label_piece(text: str, roles=None) -> bool:
     """A label cell or a piece of one, never a running header however often it recurs: a line
     opening with a speaker mark (◯長谷部委 / 員長), the tail of a name (米山典子）), or a label cut
@@ -196,8 +226,14 @@ def _label_piece(text: str, roles=None) -> bool:
     (進行役 on its own line above its speech, at the top of several pages)."""
     if is_label_only(text, roles) is not None or text[:1] in MARKS or _NAME_TAIL.fullmatch(text) is not None:
         return True
-    if _TITLE_ALONE.fullmatch(text.strip()) and role_like(text.strip(), as_roles(roles)):
+    r = as_roles(roles)
+    if _TITLE_ALONE.fullmatch(text.strip()) and role_like(text.strip(), r):
         return True
+    if len(text.strip()) >= 2 and any((name + role).startswith(text.strip()) for name, role in r.people):
+        return True  # a cell cut inside a listed person's name + role (北村正志進 / 行役)
+    tail = _ROLE_TAIL_NAME.fullmatch(text.strip())
+    if tail is not None and (not tail.group("head") or ROLE_END.search(tail.group("head"))):
+        return True  # the end of a role and the name in brackets (◇健康福祉部 / 長（森田光代）)
     return text.count("（") > text.count("）") and is_label_only(text + "）", roles) is not None
 
 
@@ -223,7 +259,9 @@ def join_split_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
 
 _OPEN_LABEL = re.compile(r"^(?P<label>[^\s（()）]{1,14}[（(][^\s（()）]{0,10})(?:(?P<sep>[ \u3000]+)(?P<rest>.*))?$")
 _BRACKET_NAME = re.compile(r"^[（(][^\s（()）]{1,12}(?:君|氏|さん|様)[）)]$")
+_BRACKET_ANY = re.compile(r"^[（(][\u4e00-\u9fff\u3005\u3041-\u30ffー]{1,10}[）)]$")
 _TITLE_ALONE = re.compile(f"{WORD_CLASS}{{2,8}}")
+_ROLE_TAIL_NAME = re.compile(r"(?P<head>[^\s（()）]{0,4})[（(][\u4e00-\u9fff\u3005\u3041-\u30ffー]{1,8}(?:君|氏|さん|様)?[）)]")
 _NAME_TAIL = re.compile(r"^(?P<frag>[^\s（()）]{1,10}[）)])(?:[ \u3000]+(?P<rest>.*))?$")
 # a cell's line in a two-column text rendering: a short piece, a wide gap, then the body
 _CELL_PIECE = re.compile(r"^(?P<frag>[^\s]{1,10})(?:[ \u3000]{2,}(?P<rest>.*))?$")
@@ -244,14 +282,23 @@ def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[Stream
     the pieces printed at the start of the next lines (pdftotext -layout), or the rest alone a line or
     two below (plain pdftotext), are put back together on the label's line."""
     out = list(lines)
+    printed = "\n".join(s.text for s in lines)  # where a title may be printed whole (the cover, a call)
     i = 0
     while i < len(out):
-        if i + 1 < len(out) and _BRACKET_NAME.match(out[i + 1].text) and is_label_only(out[i].text, roles) \
-                and is_label_only(out[i].text + out[i + 1].text, roles):
-            # ◎学校教育課長 / （今井隆之君）: the name wrapped onto the next line whole
-            out[i] = replace(out[i], text=out[i].text + out[i + 1].text)
-            del out[i + 1]
-        elif not _join_pieces(out, i, roles):
+        name = _name_below(out, i, roles)
+        if name:
+            # ◎学校教育課長 / （今井隆之君）: the name wrapped onto the next line whole, or over two
+            # (○選挙管理委員会事務局長 / （黒田勝 / 氏）)
+            out[i] = replace(out[i], text=out[i].text + "".join(s.text for s in out[i + 1:i + 1 + name]))
+            del out[i + 1:i + 1 + name]
+        elif _join_pieces(out, i, roles, printed):
+            # the joined role may still have its name in brackets below (○選挙管理委 / 員会事務局長 /
+            # （黒田勝 / 氏）): looked for once more (a joined role has no room for further pieces)
+            name = _name_below(out, i, roles)
+            if name:
+                out[i] = replace(out[i], text=out[i].text + "".join(s.text for s in out[i + 1:i + 1 + name]))
+                del out[i + 1:i + 1 + name]
+        else:
             head = _OPEN_LABEL.match(out[i].text)
             if head is not None and not is_label_only(head.group("label"), roles):
                 _put_back_tail(out, i, head, roles)
@@ -259,7 +306,33 @@ def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[Stream
     return out
 
 
-def _join_pieces(out, i, roles) -> bool:
+def _name_below(out, i: int, roles) -> int:
+    """How many lines after line i, a whole label, hold its name in brackets (（今井隆之君）, or
+    （黒田勝 / 氏）), so that label and name make one label; 0 if none do."""
+    if i + 1 >= len(out) or out[i + 1].text[:1] not in "（(" or is_label_only(out[i].text, roles) is None:
+        return 0
+    name = ""
+    for n in (1, 2):
+        if i + n >= len(out) or " " in out[i + n].text or "\u3000" in out[i + n].text:
+            return 0
+        name += out[i + n].text
+        if _BRACKET_NAME.match(name) or (_BRACKET_ANY.match(name) and not _direction(name, roles)):
+            # (a name printed with no honorific, ◇選挙管理委員会事務局長 / （黒田勝）, but no direction: （説明員入室）)
+            return n if is_label_only(out[i].text + name, roles) is not None else 0
+    return 0
+
+
+def _printed_whole(label: str, piece: str, printed: str, roles) -> bool:
+    """`label` + `piece` make a title (of four characters or more) that the document also prints
+    whole on a line of its own or among other words (the cover, a chair's call), which neither piece
+    is alone: one cell wrapped, not two."""
+    m = is_label_only(label + piece, roles)
+    if m is None or m.seat is not None or len(m.speaker) < 4 or m.speaker not in printed:
+        return False
+    return not any(x is not None and x.speaker == m.speaker for x in (is_label_only(label, roles), is_label_only(piece, roles)))
+
+
+def _join_pieces(out, i, roles, printed: str = "") -> bool:
     """Pieces at the start of lines i, i+1, … that together make a label."""
     head = _CELL_PIECE.match(out[i].text)
     m = match_label(out[i].text, roles)
@@ -267,16 +340,41 @@ def _join_pieces(out, i, roles) -> bool:
                         out[i].text[m.end:].strip()):
         return False  # no piece, or the line opens with a whole label already (委　員　本文)
     label, pieces = head.group("frag"), []
+    below = []
     for j in range(i + 1, min(i + 4, len(out))):
         piece = _CELL_PIECE.match(out[j].text)
+        if piece is None:
+            break
+        below.append((j, piece))
+    for n in range(len(below), 1, -1):
+        # a listed person and their role wrapped over three or four lines (◯三浦一樹子 / ども家庭課長 / 補佐):
+        # the whole cell, though its first two pieces already read as a label (子ども家庭課長)
+        if _listed_person(label + "".join(p.group("frag") for _, p in below[:n]), roles):
+            _put_label(out, i, label + "".join(p.group("frag") for _, p in below[:n]), head.group("rest"),
+                       below[:n], out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
+            return True
+    for j in range(i + 1, min(i + 4, len(out))):
+        piece = _CELL_PIECE.match(out[j].text)
+        if piece is not None and (_listed_person(label + piece.group("frag"), roles)
+                                  or _printed_whole(label, piece.group("frag"), printed, roles)
+                                  or _known_title_completed(label, piece.group("frag"), roles)):
+            # a person the document lists, then the role it lists them with (○長谷部雅人 / 委員, where
+            # the cover lists 委員 長谷部 雅人), or a title the document prints whole elsewhere (◎教育委員会事 /
+            # 務局次長, where the cover lists 教育委員会事務局次長 上田 恵理子): one cell, though each piece
+            # reads as a label by itself (雅人, 教育委員会事: 事 ends roles as in 理事)
+            pieces.append((j, piece))
+            _put_label(out, i, label + piece.group("frag"), head.group("rest"), pieces,
+                       out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
+            return True
         if piece is None or (piece.group("frag") in as_roles(roles).words and ends_as_role(label, roles)):
             return False  # a role after a role is a cell of its own (参与 / 委員長), not a piece
         if piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
             return False  # a stage direction after a label (〇堀内委員 / （説明員入室））, not its name
         if whole_cell(label, roles) and piece.group("frag")[:1] not in "（(" \
-                and not whole_cell(label + piece.group("frag"), roles):
-            # a whole cell (東教育長, 三宅直樹君), unless a longer role goes on (柏原委員 / 長) or the
-            # name in brackets (学校教育課長 / （米山由美）)
+                and not _longer_role(label, piece.group("frag"), roles) and not _completed(out, i, j, label, roles):
+            # a whole cell (東教育長, 三宅直樹君), unless a longer role goes on (柏原委員 / 長), the
+            # name in brackets (学校教育課長 / （米山由美）), or pieces that are no labels complete a
+            # longer one (〇教育委員 / 会事務局次 / 長（上田恵 / 理子君）)
             return False
         whole = wraps_into(label, piece.group("frag"), roles)
         label += piece.group("frag")
@@ -284,6 +382,49 @@ def _join_pieces(out, i, roles) -> bool:
         if whole:
             _put_label(out, i, label, head.group("rest"), pieces,
                        out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
+            return True
+    return False
+
+
+def _known_title_completed(label: str, piece: str, roles) -> bool:
+    """`piece` reads as a label only by a role-like ending (補佐（三浦一樹君）) and completes `label` into a
+    title the role list knows (○子ども家庭課長 / 補佐（…）: 課長補佐): one cell wrapped, not two."""
+    r = as_roles(roles)
+    known = (lambda role: role in r.words or role.endswith(tuple(r.suffixes)))
+    alone, joined = is_label_only(piece, r), is_label_only(label + piece, r)
+    return alone is not None and joined is not None and known(joined.speaker) and not known(alone.speaker) \
+        and alone.name == joined.name and alone.seat is None
+
+
+def _longer_role(label: str, piece: str, roles) -> bool:
+    """`label` + `piece` is a whole cell of the same person with a longer role (柏原委員 / 長: 委員長),
+    not two cells read as one name (東座長 / 東座長 is no 座長 named 東座長東)."""
+    alone, joined = is_label_only(label, roles), is_label_only(label + piece, roles)
+    return joined is not None and whole_cell(label + piece, roles) and (
+        alone is None or (joined.name == alone.name and len(joined.speaker) > len(alone.speaker)))
+
+
+def _listed_person(text: str, roles) -> bool:
+    """`text` is a person the document lists (its cover: 委員 長谷部 雅人) and the role it lists them with."""
+    head = re.sub(r"[ \u3000]", "", text).lstrip(MARKS)
+    return any(head == name + role for name, role in as_roles(roles).people)
+
+
+def _completed(out, i: int, j: int, label: str, roles) -> bool:
+    """The pieces at the start of lines j, j+1 … (up to line i+3) complete `label` into a longer
+    label, and none of them is a label or opens with a mark by itself, nor do they make a label of
+    their own unless they open as no title does: a cell wrapped past a listed role (教育委員 /
+    会事務局次 / 長（…）), never two cells (教育委員 / 会長, 事務局 / アドバイザー（千 / 葉浩二君）)."""
+    own = ""
+    for n in range(j, min(i + 4, len(out))):
+        piece = _CELL_PIECE.match(out[n].text)
+        if piece is None or piece.group("frag")[:1] in MARKS or is_label_only(piece.group("frag"), roles) is not None:
+            return False
+        label += piece.group("frag")
+        own += piece.group("frag")
+        if is_label_only(own, roles) is not None and not continues_word(own, roles):
+            return False  # (会長 and 会計管理者 are listed; 会事務局次長 is a title only by its suffix)
+        if is_label_only(label, roles) is not None:
             return True
     return False
 

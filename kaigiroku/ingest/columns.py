@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from ..charclass import LINE_CLOSED, SENTENCE_END
 from ..cleanup.cover import KEY_LINE
-from ..cleanup.labels import MARKS, LabelMatch, as_roles, fuzzy_role, label_cell, match_label, role_prefix
+from ..cleanup.labels import (MARKS, LabelMatch, as_roles, continues_word, fuzzy_role, label_cell, match_label,
+                              role_prefix)
 from ..model import Line
 from .geometry import Row, Rule, cluster_1d, join_frags, quantile, rule_between
 
@@ -269,6 +270,8 @@ def _completes_role(cell: str, piece: str, labels: Labels) -> bool:
     職務代理者: 教育長職務代理者), so it is the cell's wrap, not a label of its own."""
     piece = re.sub(r"[ \u3000]", "", piece)
     first, joined = labels.match(cell), labels.match(cell + piece)
+    if first is not None and continues_word(piece, labels.roles):
+        return True  # (i9runs) 教育委員 / 会事務局次 / 長（…）: 会 opens no title, the word goes on
     return first is not None and joined is not None and labels.whole(cell + piece) \
         and joined.speaker == first.speaker + piece and joined.speaker in labels.roles.words
 
