@@ -355,6 +355,8 @@ def _join_pieces(out, i, roles, printed: str = "") -> bool:
             return True
     for j in range(i + 1, min(i + 4, len(out))):
         piece = _CELL_PIECE.match(out[j].text)
+        if piece is not None and piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
+            return False  # a stage direction after a label (〇堀内委員 / （説明員入室）, 柳沢美穂議員 / （拍手））, not its name
         if piece is not None and (_listed_person(label + piece.group("frag"), roles)
                                   or _printed_whole(label, piece.group("frag"), printed, roles)
                                   or _known_title_completed(label, piece.group("frag"), roles)):
@@ -418,8 +420,9 @@ def _completed(out, i: int, j: int, label: str, roles) -> bool:
     own = ""
     for n in range(j, min(i + 4, len(out))):
         piece = _CELL_PIECE.match(out[n].text)
-        if piece is None or piece.group("frag")[:1] in MARKS or is_label_only(piece.group("frag"), roles) is not None:
-            return False
+        if piece is None or piece.group("frag")[:1] in MARKS or (
+                is_label_only(piece.group("frag"), roles) is not None and not _closes_bracket(label, piece.group("frag"))):
+            return False  # (a name's tail closing the bracket the label opened, 理子氏）, is no label of its own)
         label += piece.group("frag")
         own += piece.group("frag")
         if is_label_only(own, roles) is not None and not continues_word(own, roles):
@@ -427,6 +430,11 @@ def _completed(out, i: int, j: int, label: str, roles) -> bool:
         if is_label_only(label, roles) is not None:
             return True
     return False
+
+
+def _closes_bracket(label: str, piece: str) -> bool:
+    """`piece` closes a bracket `label` left open (…（上田恵 / 理子氏）)."""
+    return label.count("（") + label.count("(") > label.count("）") + label.count(")") and piece.rstrip()[-1:] in "）)"
 
 
 def _put_back_tail(out, i, head, roles) -> bool:
