@@ -331,7 +331,9 @@ def _cut_word_head(line: str) -> bool:
     野口主事, 員 西村 典子): the tail of a word the line above was cut in, never a label of its own (a
     one-character surname 東 珠実, an anonymised Ａ 委員, is no such tail)."""
     words = _clean(line).split(" ")
-    return len(words) >= 2 and words[0] in _WORD_TAIL
+    # (a label printed letter by letter, 事 務 局（資源循環推進課長）, opens with such a character too, but
+    # the next word is a single character as well)
+    return len(words) >= 2 and words[0] in _WORD_TAIL and len(words[1]) > 1
 
 
 TITLE = re.compile(r"会議録|議事録|会議|委員会|審議会|協議会|議会|国会|懇談会|部会|記録|報告書")
