@@ -249,6 +249,13 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
         key = KEY_LINE.match(lines[run - 1])
         if key is not None and _clean(key.group("value")):
             return run
+        # the key's value stands alone on the run's first line (５　資料 / 別紙のとおり): the run's
+        # other lines open the body, where two or more of them are headings (開会 / 議事 / 諮問審議)
+        value = run
+        while value < i and not lines[value].strip():
+            value += 1
+        if key is not None and sum(heading(j) for j in range(value + 1, i)) >= 2:
+            return value + 1
     # a plain heading (諮問審議) after an item whose value was on its own line: not that item's value
     # (the item may be the cover's last: lines[i - 2] is then its key line, just before `lo`)
     if i > lo and i >= 2 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]) \
