@@ -281,3 +281,31 @@ def test_an_attendee_word_cut_by_the_wrap_stays_in_the_cover():
                          "◯教育長\nただいまから会議を開きます。\n◯委員\n質問します。よろしいでしょうか。\n")
     assert m.meta["attendees"][-1] == "書記 教育総務課 野口主事"
     assert [t.speaker for t in m.turns] == ["教育長", "委員"]
+
+
+NARROW_MARKED_FIRST_LABEL = """第212回国会 衆議院 文部科学委員会 第1号
+
+■日時　令和五年十一月一日（水曜日）　午後零時十一分開議
+■出席者
+　田野瀬太道　　　池田佳隆
+　尾身朝子　　　　中村裕之
+　中村清
+
+◯委 員 長（田野瀬太道氏）：これより会議
+　　　　　　　　　　　　　　を開きます。
+　この際、一言御挨拶を申し上げます。
+◯国 務 大 臣（盛山正仁氏）：文部科学大臣
+　　　　　　　　　　　　　　の盛山正仁で
+　　　　　　　　　　　　　　ございます。
+"""
+
+
+def test_a_marked_label_cut_short_by_a_narrow_wrap_opens_the_body():
+    """Under a list of attendees, ◯委 員 長（田野瀬太道氏）：これより会議 (a narrow column cut the speech
+    after six characters) is a speech's first line, not one more attendee: a cover marks no speaker
+    and lists no prose after a name. The first turn keeps its label and its first sentence."""
+    m = kaigiroku.repair(NARROW_MARKED_FIRST_LABEL)
+    assert not any("◯" in a or "会議" in a for a in m.meta["attendees"])
+    first = m.turns[0]
+    assert (first.kind, first.speaker, first.name) == ("speech", "委員長", "田野瀬太道")
+    assert first.text.startswith("これより会議を開きます。")

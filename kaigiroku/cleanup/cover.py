@@ -100,6 +100,10 @@ def reads_as_body(line: str, roles=None) -> bool:
     m = match_label(line, roles)
     if m is not None and t[0] in MARKS and not _clean(line[m.end:]):
         return True  # a marked label cell standing alone (○会長（梶健一氏）): a cover never prints one
+    if m is not None and t[0] in MARKS and len(_clean(line[m.end:])) >= 4 and _spoken(_clean(line[m.end:])):
+        # a marked label and the first words of its speech, cut short by a narrow wrap (◯委 員 長（田野瀬
+        # 太道氏）：これより会議): a cover marks no speaker, and lists no prose after a name
+        return True
     if m is not None:
         rest = _clean(line[m.end:])
         # a sentence after the label, ended on this line or cut by a hard wrap (…教えてください。…適切に管)
