@@ -265,3 +265,38 @@ def test_a_heading_row_in_a_narrow_table_column_is_no_sentence_a_label_cuts():
     r = render_random(minutes, 221, cover="giji_shidai")
     assert r.axes["layout"] == "pipe" and r.axes["width"] == "narrow"
     assert score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"] >= 0.98
+
+
+AGENDA_ITEMS_ABOUT = """○座長　ありがとうございました。それでは、次の議題に移ります。
+標準データ形式の案について
+○企画官　資料2、標準データ形式の案について御説明いたします。
+○座長　ありがとうございました。御質問をお願いします。
+導入手引きの骨子について
+○室長　資料3、導入手引きの骨子案でございます。
+"""
+
+
+def test_an_agenda_item_named_for_what_it_is_about_is_a_heading_between_speeches():
+    """標準データ形式の案について, alone between one speech's last sentence and the next label, is the
+    agenda item's name (a heading), not the end of the speech before it."""
+    m = kaigiroku.repair(AGENDA_ITEMS_ABOUT)
+    kinds = [(t.kind, t.speaker) for t in m.turns]
+    assert kinds == [("speech", "座長"), ("heading", None), ("speech", "企画官"), ("speech", "座長"),
+                     ("heading", None), ("speech", "室長")]
+    assert m.turns[1].text == "標準データ形式の案について" and m.turns[0].text.endswith("議題に移ります。")
+
+
+NUMBERED_HEADING_THEN_TIME = """第3回東雲市議会定例会会議録
+１．議事の経過
+午前10時開議
+○議長（森本健一君）　ただいまから本日の会議を開きます。
+２．会議録署名議員の指名
+○議長（森本健一君）　日程第1、会議録署名議員の指名を行います。
+"""
+
+
+def test_a_time_note_under_a_numbered_heading_stands_alone():
+    """１．議事の経過 / 午前10時開議: the time note is a line of its own (a note), never the heading's
+    wrapped tail."""
+    m = kaigiroku.repair(NUMBERED_HEADING_THEN_TIME)
+    assert [(t.kind, t.text) for t in m.turns[:2]] == [("heading", "1．議事の経過"), ("note", "午前10時開議")]

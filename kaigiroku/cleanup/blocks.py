@@ -189,7 +189,7 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
         # a heading line (議案第58号　…所管部分) stands alone, unless a short tail of it wrapped
         if not full or display_width(cur) >= (width or 30) * 0.6 or ends_sentence(cur):
             return Break.LINE
-    if TIME_NOTE.match(prev):
+    if TIME_NOTE.match(prev) or TIME_NOTE.match(cur):
         return Break.LINE  # 午前10時開会 stands alone
     if not full and _stands_alone(prev):
         return Break.LINE  # 開会 / 議事 / 要旨は次の＜諮問審議＞のとおり: headings and captions, one a line

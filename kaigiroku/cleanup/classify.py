@@ -101,7 +101,9 @@ def bare_heading(text: str, between_turns: bool) -> bool:
     if _CLAUSE_MARKS.search(t) or re.search(r"[0-9０-９]{3,}", t):
         return False
     last = t[-1]
-    return "\u4e00" <= last <= "\u9fff" or "\u30a1" <= last <= "\u30fa" or last == "ー"
+    # (an agenda item is named as what it is about: 標準データ形式の案について, 理事辞任の件)
+    return "\u4e00" <= last <= "\u9fff" or "\u30a1" <= last <= "\u30fa" or last == "ー" \
+        or t.endswith(("について", "の件"))
 
 
 def is_note_text(text: str) -> bool:
