@@ -309,3 +309,19 @@ def test_a_marked_label_cut_short_by_a_narrow_wrap_opens_the_body():
     first = m.turns[0]
     assert (first.kind, first.speaker, first.name) == ("speech", "委員長", "田野瀬太道")
     assert first.text.startswith("これより会議を開きます。")
+
+
+def test_a_label_column_dumped_under_the_covers_last_item_is_neither_its_value_nor_joined_to_it():
+    """A page's label column dumped before its body (pypdf), the cells wrapped over two lines
+    (岩崎和彦教 / 育長, once per turn), right under the cover's last item (■配付資料 / 別紙のとおり): the
+    item keeps its one value; its key is never the head of a wrapped label cell, and the repeated
+    pieces are no continuation of its value (a cover repeats no line)."""
+    from fixtures.splits import meeting_path
+    from fixtures.variety import render_random
+
+    minutes = json.loads(meeting_path("kyoikuiinkai_midorikawa").read_text(encoding="utf-8"))
+    r = render_random(minutes, 1116)
+    assert r.axes["layout"] == "run_before" and r.axes["cover"] == "kv_bracket"
+    m = kaigiroku.repair(r.text)
+    assert m.meta["other"]["配付資料"] == "別紙のとおり"
+    assert not any("配付資料" in (t.speaker or "") or "配付資料" in t.text for t in m.turns)

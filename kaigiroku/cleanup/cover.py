@@ -314,9 +314,29 @@ def _before_label_cells(lines: list[str], start: int, roles=None) -> int:
     while i > 0 and (not lines[i - 1].strip() or (is_label_only(lines[i - 1], roles)
                                                  and not _goes_on_list(lines, i - 1))):
         i -= 1
+    i = _repeated_cells(lines, i)
     while i < start and not lines[i].strip():
         i += 1
     return i
+
+
+_CELL_PIECE = re.compile(rf"{WORD_CLASS}{{1,8}}")
+
+
+def _repeated_cells(lines: list[str], end: int) -> int:
+    """A page's label column dumped before its body, its cells wrapped over two lines (岩崎和彦教 /
+    育長, printed once per turn): short word pieces standing just before `end`, some of them printed
+    again and again, as no cover repeats a line. Returns where that run of pieces begins."""
+    i = end
+    while i > 0 and _CELL_PIECE.fullmatch(_clean(lines[i - 1])):
+        i -= 1
+    pieces = [_clean(l) for l in lines[i:end]]
+    repeated = [p for p in set(pieces) if pieces.count(p) >= 2]
+    if len(pieces) < 4 or sum(pieces.count(p) for p in repeated) < len(pieces) / 2:
+        return end
+    # the run begins at the first piece of a repeated cell (the key's value above it stays)
+    first = min(pieces.index(p) for p in repeated)
+    return i + first
 
 
 def _goes_on_list(lines: list[str], i: int) -> bool:

@@ -263,6 +263,8 @@ def _join_pieces(out, i, roles) -> bool:
     """Pieces at the start of lines i, i+1, … that together make a label."""
     head = _CELL_PIECE.match(out[i].text)
     m = match_label(out[i].text, roles)
+    if _cover_key(out[i].text):
+        return False  # (i9doc) ■配付資料 / 別紙のとおり above the first page's label cells: the cover's
     if head is None or (m is not None and out[i].text[m.end - 1:m.end] in " \u3000:：)）" and
                         out[i].text[m.end:].strip()):
         return False  # no piece, or the line opens with a whole label already (委　員　本文)
@@ -286,6 +288,15 @@ def _join_pieces(out, i, roles) -> bool:
                        out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
             return True
     return False
+
+
+def _cover_key(text: str) -> bool:
+    """A cover sheet's item saying when, where, who or what was handed out (■配付資料, 【日時】): never
+    a piece of a label cell (a role key, 事務局, may be one: 事務局 / 長)."""
+    from .cover import KEY_LINE, _key_of
+
+    key = KEY_LINE.match(text)
+    return key is not None and _key_of(key.group("key"))[0] != "staff"
 
 
 def _put_back_tail(out, i, head, roles) -> bool:
