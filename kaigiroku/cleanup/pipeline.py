@@ -9,6 +9,7 @@ from ..errors import EmptyDocumentError
 from ..model import Minutes, Turn
 from .assemble import assemble
 from .decode import read_text_pieces
+from .labels import discover
 from .textlines import Position, text_to_stream
 from .windows import WINDOW_CHARS, windows
 
@@ -67,6 +68,8 @@ def _assembled(text: str | Iterable[str], roles, keep_width: bool, explain: bool
         at_start = position.at_start
         if at_start and not piece.strip():  # (a later window always holds a sentence)
             raise EmptyDocumentError(f"empty document: {name}")
-        stream = text_to_stream(piece, roles, position)
+        # (i9doc) the document's own label vocabulary (岩崎和彦教育長 where it prints full name + role) is
+        # what lets a label cell wrapped over two lines (岩崎和彦教 / 育長) be joined
+        stream = text_to_stream(piece, roles, position, cell_roles=discover(piece.splitlines(), roles))
         del piece  # the stream holds the window's text now; assemble empties the stream (bounded memory)
         yield assemble(stream, roles=roles, keep_width=keep_width, explain=explain, at_start=at_start)

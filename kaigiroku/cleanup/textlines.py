@@ -66,7 +66,9 @@ class Position:
     at_start: bool = True
 
 
-def text_to_stream(text: str, roles=None, position: Position | None = None) -> list[StreamLine]:
+def text_to_stream(text: str, roles=None, position: Position | None = None, cell_roles=None) -> list[StreamLine]:
+    """The text's lines as a stream. `cell_roles`: the roles (with the document's own vocabulary) that
+    decide whether pieces of a wrapped label cell make a label; `roles` otherwise."""
     position = position or Position()
     lines = _physical_lines(text)
     html_mode = markup.has_html(text)
@@ -139,7 +141,8 @@ def text_to_stream(text: str, roles=None, position: Position | None = None) -> l
             out.append(StreamLine(text=cell, page=page, brk=brk, hint=hint, gap=gap if i == 0 else 0,
                                   origin=why or "line break", indent=indent, label=label))
         pending, origin = Break.LINE, ""
-    out = seats_beside_labels(join_wrapped_label_cells(join_split_labels(out, roles), roles), roles)
+    out = seats_beside_labels(join_wrapped_label_cells(join_split_labels(out, roles),
+                                                       roles if cell_roles is None else cell_roles), roles)
     if out and position.at_start:
         out[0].brk = Break.PAGE
     position.page, position.at_start = page, False
@@ -273,6 +276,8 @@ def _join_pieces(out, i, roles) -> bool:
         piece = _CELL_PIECE.match(out[j].text)
         if piece is None or (piece.group("frag") in as_roles(roles).words and ROLE_END.search(label)):
             return False  # a role after a role is a cell of its own (参与 / 委員長), not a piece
+        if whole_cell(label, roles) and whole_cell(piece.group("frag"), roles):
+            return False  # (i9doc) two whole cells one under the other (東座長 / 田中委員): two labels
         if piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
             return False  # a stage direction after a label (〇堀内委員 / （説明員入室））, not its name
         if whole_cell(label, roles) and piece.group("frag")[:1] not in "（(" \
