@@ -281,3 +281,47 @@ def test_an_attendee_word_cut_by_the_wrap_stays_in_the_cover():
                          "◯教育長\nただいまから会議を開きます。\n◯委員\n質問します。よろしいでしょうか。\n")
     assert m.meta["attendees"][-1] == "書記 教育総務課 野口主事"
     assert [t.speaker for t in m.turns] == ["教育長", "委員"]
+
+
+NARROW_MARKED_FIRST_LABEL = """第212回国会 衆議院 文部科学委員会 第1号
+
+■日時　令和五年十一月一日（水曜日）　午後零時十一分開議
+■出席者
+　田野瀬太道　　　池田佳隆
+　尾身朝子　　　　中村裕之
+　中村清
+
+◯委 員 長（田野瀬太道氏）：これより会議
+　　　　　　　　　　　　　　を開きます。
+　この際、一言御挨拶を申し上げます。
+◯国 務 大 臣（盛山正仁氏）：文部科学大臣
+　　　　　　　　　　　　　　の盛山正仁で
+　　　　　　　　　　　　　　ございます。
+"""
+
+
+def test_a_marked_label_cut_short_by_a_narrow_wrap_opens_the_body():
+    """Under a list of attendees, ◯委 員 長（田野瀬太道氏）：これより会議 (a narrow column cut the speech
+    after six characters) is a speech's first line, not one more attendee: a cover marks no speaker
+    and lists no prose after a name. The first turn keeps its label and its first sentence."""
+    m = kaigiroku.repair(NARROW_MARKED_FIRST_LABEL)
+    assert not any("◯" in a or "会議" in a for a in m.meta["attendees"])
+    first = m.turns[0]
+    assert (first.kind, first.speaker, first.name) == ("speech", "委員長", "田野瀬太道")
+    assert first.text.startswith("これより会議を開きます。")
+
+
+def test_a_label_column_dumped_under_the_covers_last_item_is_neither_its_value_nor_joined_to_it():
+    """A page's label column dumped before its body (pypdf), the cells wrapped over two lines
+    (岩崎和彦教 / 育長, once per turn), right under the cover's last item (■配付資料 / 別紙のとおり): the
+    item keeps its one value; its key is never the head of a wrapped label cell, and the repeated
+    pieces are no continuation of its value (a cover repeats no line)."""
+    from fixtures.splits import meeting_path
+    from fixtures.variety import render_random
+
+    minutes = json.loads(meeting_path("kyoikuiinkai_midorikawa").read_text(encoding="utf-8"))
+    r = render_random(minutes, 1116)
+    assert r.axes["layout"] == "run_before" and r.axes["cover"] == "kv_bracket"
+    m = kaigiroku.repair(r.text)
+    assert m.meta["other"]["配付資料"] == "別紙のとおり"
+    assert not any("配付資料" in (t.speaker or "") or "配付資料" in t.text for t in m.turns)

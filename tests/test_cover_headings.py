@@ -218,3 +218,85 @@ def test_a_bare_heading_before_a_time_note_and_the_next_label_is_a_heading():
     second = [t for t in m.turns if t.text == "審査の経過"][1:]
     assert [t.kind for t in second] == ["heading"]
     assert all("審査の経過" not in t.text for t in m.turns if t.kind == "speech")
+
+
+VALUE_BELOW_THEN_PLAIN_HEADINGS = """第18回青葉市情報公開・個人情報保護審議会会議録
+
+１　日時
+　　令和6年7月10日（水）　午後2時から午後3時45分まで
+２　場所
+　　青葉市役所 5階 第2委員会室
+３　出席者
+　　会長 岡田 誠一　　　　　委員 石井 健
+４　資料
+　　別紙のとおり
+　　開会
+　　議事
+要旨は次の＜諮問審議＞のとおり
+　　　諮問審議
+◎会 長：それでは、議事に入ります。諮問事項アを審議いたします。事務局から説明をお願いします。
+◎事 務 局：本件は、条例第12条第2項の規定に基づき、審議会の御意見をお聴きするものです。
+"""
+
+
+def test_a_value_below_its_key_ends_the_cover_before_the_bodys_plain_headings():
+    """４　資料 / 別紙のとおり, then the body's opening lines with no number (開会 / 議事 / the caption /
+    諮問審議): the key's value is its one line; the rest are the body's headings and caption, each a
+    turn of its own, never one note nor the 資料 value."""
+    m = kaigiroku.repair(VALUE_BELOW_THEN_PLAIN_HEADINGS)
+    assert m.meta["other"]["資料"] == "別紙のとおり"
+    kinds = [(t.kind, t.text) for t in m.turns[:4]]
+    assert kinds == [("heading", "開会"), ("heading", "議事"), ("note", "要旨は次の＜諮問審議＞のとおり"),
+                     ("heading", "諮問審議")]
+    assert [t.speaker for t in m.turns[4:]] == ["会長", "事務局"]
+
+
+def test_a_heading_row_in_a_narrow_table_column_is_no_sentence_a_label_cuts():
+    """A markdown table with a narrow text column prints a heading (標準データ形式の案について) whole,
+    wider than the column's wrapped lines: the label on the row below does not cut a sentence, so the
+    document is not read as one with vertically centred labels (every label moved up a paragraph)."""
+    import json
+
+    from fixtures.splits import meeting_path
+    from fixtures.variety import render_random
+    from kaigiroku.score import score
+
+    minutes = json.loads(meeting_path("kentokai_kasumi").read_text(encoding="utf-8"))
+    r = render_random(minutes, 221, cover="giji_shidai")
+    assert r.axes["layout"] == "pipe" and r.axes["width"] == "narrow"
+    assert score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"] >= 0.98
+
+
+AGENDA_ITEMS_ABOUT = """○座長　ありがとうございました。それでは、次の議題に移ります。
+標準データ形式の案について
+○企画官　資料2、標準データ形式の案について御説明いたします。
+○座長　ありがとうございました。御質問をお願いします。
+導入手引きの骨子について
+○室長　資料3、導入手引きの骨子案でございます。
+"""
+
+
+def test_an_agenda_item_named_for_what_it_is_about_is_a_heading_between_speeches():
+    """標準データ形式の案について, alone between one speech's last sentence and the next label, is the
+    agenda item's name (a heading), not the end of the speech before it."""
+    m = kaigiroku.repair(AGENDA_ITEMS_ABOUT)
+    kinds = [(t.kind, t.speaker) for t in m.turns]
+    assert kinds == [("speech", "座長"), ("heading", None), ("speech", "企画官"), ("speech", "座長"),
+                     ("heading", None), ("speech", "室長")]
+    assert m.turns[1].text == "標準データ形式の案について" and m.turns[0].text.endswith("議題に移ります。")
+
+
+NUMBERED_HEADING_THEN_TIME = """第3回東雲市議会定例会会議録
+１．議事の経過
+午前10時開議
+○議長（森本健一君）　ただいまから本日の会議を開きます。
+２．会議録署名議員の指名
+○議長（森本健一君）　日程第1、会議録署名議員の指名を行います。
+"""
+
+
+def test_a_time_note_under_a_numbered_heading_stands_alone():
+    """１．議事の経過 / 午前10時開議: the time note is a line of its own (a note), never the heading's
+    wrapped tail."""
+    m = kaigiroku.repair(NUMBERED_HEADING_THEN_TIME)
+    assert [(t.kind, t.text) for t in m.turns[:2]] == [("heading", "1．議事の経過"), ("note", "午前10時開議")]

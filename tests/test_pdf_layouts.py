@@ -98,7 +98,11 @@ def test_diet_minutes_every_layout(layout, font, tmp_path):
 # (i9runs) known weak, strict: the test says so once it passes. The 決算特別委員会 in hanging labels:
 # 0.63 on main 1d947f4, 0.95 now; a bare heading after a direction (〔副委員長、委員長と交代〕 / 会計管理の状況
 # 及び選挙費) and the chair's wrapped cell beside the next row put 委員長 one row late (PDF placement, i9pdf)
-KNOWN_WEAK = {("kessan_iinkai_shirasagi", "hanging"): "bare heading after a direction shifts a hanging label"}
+# (i9doc) the 部会: the PDF stream stage (ingest/layout.py) loses one 事務局（資源循環推進課長） label (inline
+# and colon layouts: stream 0.9755 < 0.98); the minutes, after assembly, are 1.0
+KNOWN_WEAK = {("kessan_iinkai_shirasagi", "hanging"): "bare heading after a direction shifts a hanging label",
+              **{("bukai_wakaba_junkan", layout): "stream stage misses one 事務局（…課長） label (ingest/layout.py)"
+                 for layout in ("inline", "colon")}}
 
 
 @pytest.mark.parametrize("layout", list(LAYOUTS))

@@ -216,8 +216,10 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
         if not full or (not _cut_inside(prev, cur)
                             and (display_width(cur) >= (width or 30) * 0.6 or ends_sentence(cur))):
             return Break.LINE
-    if TIME_NOTE.match(prev):
+    if TIME_NOTE.match(prev) or TIME_NOTE.match(cur):
         return Break.LINE  # 午前10時開会 stands alone
+    if not full and _stands_alone(prev):
+        return Break.LINE  # 開会 / 議事 / 要旨は次の＜諮問審議＞のとおり: headings and captions, one a line
     if not ends_sentence(prev, opened_with, paragraph):
         return Break.WRAP  # the sentence goes on
     if width is None:
@@ -227,6 +229,20 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
     if not full or opens_paragraph(cur):
         return Break.LINE
     return Break.WRAP
+
+
+def _stands_alone(line: str) -> bool:
+    """A short line that names a step of the proceedings (開会, 議 事, その他), a heading in brackets
+    (【報告事項】) or the record's caption (要旨は次の＜諮問審議＞のとおり): short of the wrap width, and no
+    sentence end closing it, it ends its paragraph rather than being cut by a wrap. (A numbered line,
+    第三期スポーツ, may be a wrap's piece of speech in a narrow column: not judged here.)"""
+    from .classify import _CAPTION, SECTION_WORDS, bracketed, block_kind
+
+    t = line.strip()
+    if re.search(r"[、，,]", t) or display_width(t) > 24:
+        return False
+    return SECTION_WORDS.match(re.sub(r"^[0-9０-９()（）]+\s*", "", t)) is not None or _CAPTION.search(t) is not None \
+        or (bracketed(t) is not None and block_kind(t) == "heading")
 
 
 def _continues(prev: str, cur: str, width: float | None, opened_with: str = "", page_break: bool = False,

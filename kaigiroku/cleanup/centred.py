@@ -28,7 +28,22 @@ def _cuts_sentence(prev_body: str | None, body: str, width: float | None = None)
     return (bool(prev_body) and not ends_sentence(prev_body) and not opens_paragraph(body)
             and is_kana_kanji(prev_body.rstrip()[-1:] or " ")
             and display_width(prev_body) >= (width - 3 if width is not None else UNWRAPPED_FULL)
+            and not _wider_than_wrapped(prev_body, width)
             and not _HEADING_LINE.match(prev_body) and block_kind(prev_body) == "speech")
+
+
+# what a wrap may leave hanging past the line's width: characters a line never starts with
+_HANGS = "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮー"
+
+
+def _wider_than_wrapped(line: str, width: float | None) -> bool:
+    """A short line with no comma, wider than the document's wrap width where no hanging character
+    explains it, was not cut by that wrap: a heading printed whole in a narrow text column (| |
+    標準データ形式の案について |). (The width is the commonest one: a speech's first lines may run
+    wider, but they are prose, with commas.)"""
+    line = line.strip()
+    return width is not None and width + 0.5 < display_width(line) <= 24 and not re.search(r"[、，,。]", line) \
+        and line[-1:] not in _HANGS
 
 
 def _space_after(s, m: LabelMatch) -> int:

@@ -9,7 +9,7 @@ from .blocks import TIME_NOTE, ends_sentence
 
 _PAIRS = {"（": "）", "(": ")", "＜": "＞", "<": ">", "〔": "〕", "［": "］", "[": "]", "【": "】", "《": "》",
           "〈": "〉", "«": "»"}
-_NUM = r"(?:[0-9０-９]{1,3}(?=[\s\u3000.．、)）])|[（(][0-9０-９]{1,3}[）)]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[ア-ンA-Za-zＡ-Ｚ][.．、)）]|第[0-9０-９一二三四五六七八九十]{1,3}[章節項条]?)"
+_NUM = r"(?:[0-9０-９]{1,3}(?=[\s\u3000.．、)）])|[（(][0-9０-９]{1,3}[）)]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[ア-ンA-Za-zＡ-Ｚ][.．、)）]|[（(][ア-ン][）)]|[アイウエオカキクケコサシスセソ](?=[\s\u3000])|第[0-9０-９一二三四五六七八九十]{1,3}[章節項条]?)"
 NUMBERED = re.compile(rf"^{_NUM}[\s\u3000.．、]*\S")
 AGENDA = re.compile(r"^(?:日程第[0-9０-９一二三四五六七八九十]+|議案第|諮問第|報告第|請願第|陳情第)")
 SECTION_WORDS = re.compile(r"^(?:別\s*紙|資料一覧|次\s*第|開\s*会|閉\s*会|散\s*会|議\s*事|議\s*題|報告事項|協議事項|審議事項|諮問事項|その他|そ\s*の\s*他)$")
@@ -108,7 +108,9 @@ def bare_heading(text: str, between_turns: bool) -> bool:
     if _CLAUSE_MARKS.search(t) or re.search(r"[0-9０-９]{3,}", t):
         return False
     last = t[-1]
-    return "\u4e00" <= last <= "\u9fff" or "\u30a1" <= last <= "\u30fa" or last == "ー"
+    # (an agenda item is named as what it is about: 標準データ形式の案について, 理事辞任の件)
+    return "\u4e00" <= last <= "\u9fff" or "\u30a1" <= last <= "\u30fa" or last == "ー" \
+        or t.endswith(("について", "の件"))
 
 
 def is_note_text(text: str) -> bool:

@@ -100,6 +100,10 @@ def reads_as_body(line: str, roles=None) -> bool:
     m = match_label(line, roles)
     if m is not None and t[0] in MARKS and not _clean(line[m.end:]):
         return True  # a marked label cell standing alone (○会長（梶健一氏）): a cover never prints one
+    if m is not None and t[0] in MARKS and len(_clean(line[m.end:])) >= 4 and _spoken(_clean(line[m.end:])):
+        # a marked label and the first words of its speech, cut short by a narrow wrap (◯委 員 長（田野瀬
+        # 太道氏）：これより会議): a cover marks no speaker, and lists no prose after a name
+        return True
     if m is not None:
         rest = _clean(line[m.end:])
         # a sentence after the label, ended on this line or cut by a hard wrap (…教えてください。…適切に管)
@@ -249,6 +253,13 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
         key = KEY_LINE.match(lines[run - 1])
         if key is not None and _clean(key.group("value")):
             return run
+        # the key's value stands alone on the run's first line (５　資料 / 別紙のとおり): the run's
+        # other lines open the body, where two or more of them are headings (開会 / 議事 / 諮問審議)
+        value = run
+        while value < i and not lines[value].strip():
+            value += 1
+        if key is not None and sum(heading(j) for j in range(value + 1, i)) >= 2:
+            return value + 1
     # a plain heading (諮問審議) after an item whose value was on its own line: not that item's value
     # (the item may be the cover's last: lines[i - 2] is then its key line, just before `lo`)
     if i > lo and i >= 2 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]) \
@@ -303,9 +314,29 @@ def _before_label_cells(lines: list[str], start: int, roles=None) -> int:
     while i > 0 and (not lines[i - 1].strip() or (is_label_only(lines[i - 1], roles)
                                                  and not _goes_on_list(lines, i - 1))):
         i -= 1
+    i = _repeated_cells(lines, i)
     while i < start and not lines[i].strip():
         i += 1
     return i
+
+
+_CELL_PIECE = re.compile(rf"{WORD_CLASS}{{1,8}}")
+
+
+def _repeated_cells(lines: list[str], end: int) -> int:
+    """A page's label column dumped before its body, its cells wrapped over two lines (岩崎和彦教 /
+    育長, printed once per turn): short word pieces standing just before `end`, some of them printed
+    again and again, as no cover repeats a line. Returns where that run of pieces begins."""
+    i = end
+    while i > 0 and _CELL_PIECE.fullmatch(_clean(lines[i - 1])):
+        i -= 1
+    pieces = [_clean(l) for l in lines[i:end]]
+    repeated = [p for p in set(pieces) if pieces.count(p) >= 2]
+    if len(pieces) < 4 or sum(pieces.count(p) for p in repeated) < len(pieces) / 2:
+        return end
+    # the run begins at the first piece of a repeated cell (the key's value above it stays)
+    first = min(pieces.index(p) for p in repeated)
+    return i + first
 
 
 def _goes_on_list(lines: list[str], i: int) -> bool:
@@ -331,7 +362,9 @@ def _cut_word_head(line: str) -> bool:
     野口主事, 員 西村 典子): the tail of a word the line above was cut in, never a label of its own (a
     one-character surname 東 珠実, an anonymised Ａ 委員, is no such tail)."""
     words = _clean(line).split(" ")
-    return len(words) >= 2 and words[0] in _WORD_TAIL
+    # (a label printed letter by letter, 事 務 局（資源循環推進課長）, opens with such a character too, but
+    # the next word is a single character as well)
+    return len(words) >= 2 and words[0] in _WORD_TAIL and len(words[1]) > 1
 
 
 TITLE = re.compile(r"会議録|議事録|会議|委員会|審議会|協議会|議会|国会|懇談会|部会|記録|報告書")

@@ -349,7 +349,10 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
     plain = match_plain_label(text, roles) if m is not None and not m.group("lead").strip() else None
     # (a plain reading that ends inside a head spaced letter by letter, 大 槻 大 臣 | 政 務 官：, is read
     # solid instead; words spaced apart, 書記 議事課 野口主事, are no such head)
-    letter_spaced = m is not None and re.fullmatch(r"(?:\S[ \u3000])+\S{1,2}", m.group("head")) is not None
+    # (or a surname printed solid before a role spaced letter by letter, 村上部 会 長 代 理: the plain
+    # reading stops at the first role inside it, 部会長)
+    letter_spaced = m is not None and (re.fullmatch(r"(?:\S[ \u3000])+\S{1,2}", m.group("head")) is not None
+                                       or re.fullmatch(r"[^\s\u3000]{2,4}(?:[ \u3000]\S){2,}", m.group("head")) is not None)
     if m is not None and (m.group("lead").strip() or plain is None
                           or (letter_spaced and plain.end < m.end("head"))):
         solid = m.group("lead") + _despace(m.group("head"))

@@ -67,6 +67,7 @@ class Position:
 
 
 def text_to_stream(text: str, roles=None, position: Position | None = None) -> list[StreamLine]:
+    """The text's lines as a stream."""
     position = position or Position()
     lines = _physical_lines(text)
     html_mode = markup.has_html(text)
@@ -336,6 +337,8 @@ def _join_pieces(out, i, roles, printed: str = "") -> bool:
     """Pieces at the start of lines i, i+1, … that together make a label."""
     head = _CELL_PIECE.match(out[i].text)
     m = match_label(out[i].text, roles)
+    if _cover_key(out[i].text):
+        return False  # (i9doc) ■配付資料 / 別紙のとおり above the first page's label cells: the cover's
     if head is None or (m is not None and out[i].text[m.end - 1:m.end] in " \u3000:：)）" and
                         out[i].text[m.end:].strip()):
         return False  # no piece, or the line opens with a whole label already (委　員　本文)
@@ -370,6 +373,8 @@ def _join_pieces(out, i, roles, printed: str = "") -> bool:
             return True
         if piece is None or (piece.group("frag") in as_roles(roles).words and ends_as_role(label, roles)):
             return False  # a role after a role is a cell of its own (参与 / 委員長), not a piece
+        if whole_cell(label, roles) and whole_cell(piece.group("frag"), roles):
+            return False  # (i9doc) two whole cells one under the other (東座長 / 田中委員): two labels
         if piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
             return False  # a stage direction after a label (〇堀内委員 / （説明員入室））, not its name
         if whole_cell(label, roles) and piece.group("frag")[:1] not in "（(" \
@@ -435,6 +440,15 @@ def _completed(out, i: int, j: int, label: str, roles) -> bool:
 def _closes_bracket(label: str, piece: str) -> bool:
     """`piece` closes a bracket `label` left open (…（上田恵 / 理子氏）)."""
     return label.count("（") + label.count("(") > label.count("）") + label.count(")") and piece.rstrip()[-1:] in "）)"
+
+
+def _cover_key(text: str) -> bool:
+    """A cover sheet's item saying when, where, who or what was handed out (■配付資料, 【日時】): never
+    a piece of a label cell (a role key, 事務局, may be one: 事務局 / 長)."""
+    from .cover import KEY_LINE, _key_of
+
+    key = KEY_LINE.match(text)
+    return key is not None and _key_of(key.group("key"))[0] != "staff"
 
 
 def _put_back_tail(out, i, head, roles) -> bool:
