@@ -62,3 +62,18 @@ def test_role_and_name_split_the_same_for_every_form():
     """○宮腰大臣, 宮腰大臣, ＜宮腰大臣＞ and 大臣（宮腰） give the same speaker and name."""
     forms = ["○宮腰大臣　本文です。", "【宮腰大臣】本文です。", "大臣（宮腰）　本文です。", "○大臣（宮腰君）　本文です。"]
     assert {(match_label(f).speaker, match_label(f).name) for f in forms} == {("大臣", "宮腰")}
+
+
+def test_a_listed_person_is_cut_from_a_title_that_names_a_body():
+    """上田恵理子教育委員会事務局次長 prints 上田恵理子教育 before 委員会 itself: the bodies' names read from
+    the text must not swallow the person the cover lists with that title (fullname+role labels of a
+    ward committee, tuned kessan_iinkai_shirasagi@6: 0.81 when the merge put the bodies first)."""
+    from kaigiroku.cleanup.labels import discover
+
+    lines = ["出席者", "　委員長 松永 隆司　　教育委員会事務局次長 上田 恵理子",
+             "松永隆司委員長　ただいまから委員会を開きます。",
+             "上田恵理子教育委員会事務局次長　お答えいたします。学校の改修は来年度に行います。",
+             "松永隆司委員長　ほかに質疑はありませんか。",
+             "上田恵理子教育委員会事務局次長　補足いたします。"]
+    m = match_label(lines[3], discover(lines))
+    assert m is not None and (m.speaker, m.name) == ("教育委員会事務局次長", "上田恵理子")

@@ -223,6 +223,13 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     (総務課長, 消費者教育推進課長) is split only where the document prints surname + role."""
     if head in r.words:
         return head, None, "role"
+    # (i9doc) 原田雅人会長 where the document lists 会長 原田 雅人: a name it lists, then a role it lists
+    # (a list's name cut by a wrap, 原田 浩 / 二, must not cut 原田浩二特別顧問 at 浩). Read before the
+    # bodies' names: 上田恵理子教育委員会事務局次長 itself prints 上田恵理子教育 before 委員会
+    listed_roles = _roles_of(r.people)
+    person = next((p for p, _ in r.people if head.startswith(p) and head[len(p):] in listed_roles), None)
+    if person is not None:
+        return head[len(person):], person, "surname_role"
     if r.organisations and any(head[:n] in r.organisations and role_like(head[n:], r)
                                for n in range(2, len(head) - 1)):
         # (i9lab) 農林水産委員長 where the document prints 農林水産委員会: the body's name opens the
@@ -236,12 +243,6 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             if _LISTED_NAME.fullmatch(head[:n]) and _surname_like(head[:n], r):
                 return tail, head[:n], "surname_role"
             break
-    # (i9doc) 原田雅人会長 where the document lists 会長 原田 雅人: a name it lists, then a role it lists
-    # (a list's name cut by a wrap, 原田 浩 / 二, must not cut 原田浩二特別顧問 at 浩)
-    listed_roles = _roles_of(r.people)
-    person = next((p for p, _ in r.people if head.startswith(p) and head[len(p):] in listed_roles), None)
-    if person is not None:
-        return head[len(person):], person, "surname_role"
     # failing the name, a role the list prints before a name ends the head (原田浩二特別顧問, the list's
     # 特別顧問 原田 浩 / 二 cut by a wrap), after two to five characters of a name
     role = next((x for x in listed_roles if head.endswith(x)
