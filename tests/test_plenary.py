@@ -202,3 +202,18 @@ def test_cover_role_cut_from_its_person_by_a_wrap(seed):
     # the person run into that role (＜安達義春参与＞)
     r = render_random(PLENARY, seed, label_form="fullname_role", mark="none", roles="unlisted", blank_lines="")
     assert _attributed(r.gold, r.text) >= 0.99
+
+
+def test_pdf_label_cell_of_a_listed_name_ending_as_a_role(tmp_path):
+    """A text PDF's label table, fullname+role cells wrapped before the role (鷹野正臣 / 議長, the cover
+    listing 議長 鷹野正臣): one cell, not 鷹野 + 正臣 (臣 ends roles as in 大臣) and a cell 議長 of its own
+    (tuned plenary PDF seed 23: 0.89 before)."""
+    from fixtures.render_pdf import render_random as render_pdf
+    from kaigiroku.ingest import ingest
+
+    r = render_pdf(PLENARY, 23, tmp_path / "plenary.pdf", layout="table_ruled", label_form="fullname_role",
+                   cell_wrap="bracket")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    chair = [t for t in minutes["turns"] if t["kind"] == "speech" and t.get("name") == "鷹野正臣"]
+    assert chair and all(t["speaker"] == "議長" for t in chair)
+    assert score(r.gold, minutes)["attributed"] >= 0.98

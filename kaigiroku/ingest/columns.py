@@ -269,6 +269,10 @@ def _completes_role(cell: str, piece: str, labels: Labels) -> bool:
     """The piece under a whole label completes its role into a longer listed one (森本教育長 /
     職務代理者: 教育長職務代理者), so it is the cell's wrap, not a label of its own."""
     piece = re.sub(r"[ \u3000]", "", piece)
+    head = re.sub(r"[ \u3000]", "", cell).lstrip(MARKS)
+    if any(head == name and piece.startswith(role) for name, role in labels.roles.people):
+        return True  # a person the document lists, then the role it lists them with (鷹野正臣 / 議長, the
+        # cover's 議長 鷹野正臣): one cell, though the name ends as roles do (臣 as in 大臣)
     first, joined = labels.match(cell), labels.match(cell + piece)
     if first is not None and continues_word(piece, labels.roles):
         return True  # (i9runs) 教育委員 / 会事務局次 / 長（…）: 会 opens no title, the word goes on
