@@ -379,3 +379,4 @@ def test_a_wrapped_label_cell_whose_bracket_ocr_lost_is_settled_as_one_label():
     assert [(t["kind"], t.get("speaker")) for t in turns] == [("speech", "委員長")] * 3
     assert [t.get("name") for t in turns[1:]] == ["田野瀬太道"] * 2  # the cells settled here
     assert [t["text"][:5] for t in turns] == ["これより会", "理事辞任の", "御異議なし"]
+    assert not any("田野瀬" in t["text"] for t in turns)  # the first cell's name is no speech (委員長( / 田野瀬太 / 道君))

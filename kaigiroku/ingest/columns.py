@@ -186,13 +186,14 @@ def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: lis
         if cells:
             last = cells[-1]
             near = piece.top - last.bottom <= max_gap and not rule_between(rules, last.bottom, piece.top, x0, x1)
-            if near and right_edge is not None and _opens_speech(
+            if near and right_edge is not None and not _left_open(last.text) \
+                    and _opens_speech(
                     _body_of(pieces[i][0], x1, piece.size), _body_of(pieces[i - 1][0], x1, piece.size),
                     x1, right_edge, piece.size):
                 near = False
             if near and not (labels.whole(last.text) and not _goes_on_marked(last.text, piece.text, labels)
                              and not _completes_role(last.text, piece.text, labels)
-                             and _opens_label(lines, i, labels, max_gap, rules, x0, x1)):
+                             and _opens_label(lines, i, labels, max_gap, rules, x0, x1, last.text)):
                 last.pieces.append(piece)
                 continue
         cells.append(Cell([piece]))
@@ -288,7 +289,7 @@ def _goes_on_marked(cell: str, piece: str, labels: Labels) -> bool:
 
 
 def _opens_label(lines: list[Line], i: int, labels: Labels, max_gap: float, rules: list[Rule] = (),
-                 x0: float = 0.0, x1: float = 0.0) -> bool:
+                 x0: float = 0.0, x1: float = 0.0, above: str = "(") -> bool:
     """Whether lines[i] starts a label, alone or with the lines stacked under it (大臣政務 / 官（本田）."""
     text = ""
     for k in range(i, min(i + 3, len(lines))):
@@ -296,9 +297,23 @@ def _opens_label(lines: list[Line], i: int, labels: Labels, max_gap: float, rule
                       or rule_between(rules, lines[k - 1].bottom, lines[k].top, x0, x1)):
             break
         text += re.sub(r"[ \u3000]", "", lines[k].text)
-        if labels.head(text):
+        if labels.head(text) and not (_closes_unopened(text) and (
+                not re.search(r"[（）()]", above) or not _closes_unopened(above + text))):
             return True
     return False
+
+
+def _left_open(text: str) -> bool:
+    """A cell that opened a bracket and did not close it (委員長( ): it goes on below, whatever the body
+    beside does (a label cell cannot end there)."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+def _closes_unopened(text: str) -> bool:
+    """A bracket closed that `text` never opened (田野瀬太 / 道君)): under a cell that opened it (委員長( ) or
+    with no bracket at all (委員長, OCR having lost it), the name's tail, not a label of its own
+    (柳沢美穂君) alone is one, and so is 委員） under 会長）)."""
+    return text.count("）") + text.count(")") > text.count("（") + text.count("(")
 
 
 def find_column(rows: list[Row], size: float, labels: Labels, rules: list[Rule], line_gap: float,
