@@ -23,13 +23,13 @@ from fixtures.splits import covering
 
 # every axis value twice in the text sample (37 cases), once in the PDF sample (18 cases)
 TEXT_TIMES, PDF_TIMES = 2, 1
-# measured at the last change (these samples, on the generator with kv_bracket covers, num_dot/dai
-# headings and form_feed furniture): text mean 0.966, worst 0.589, worst cer 0.005; PDF mean 0.969,
-# worst 0.730, worst cer 0.001. The cers are at the level (0.01; the text cer guards the cover
-# taking speech: 0.049 before bracketed cover keys were read); attributed is not yet (text 0.97 and
-# 0.90, PDF 0.98 and 0.95): the floors sit just below what is measured
-TEXT_MEAN_FLOOR, TEXT_WORST_FLOOR, TEXT_WORST_CER = 0.955, 0.57, 0.01
-PDF_MEAN_FLOOR, PDF_WORST_FLOOR, PDF_WORST_CER = 0.96, 0.71, 0.01
+# measured at the last change (these samples; the tuned split now holds three more meetings, which
+# the held-out samples do not see): text mean 0.994, worst 0.965, worst cer 0.005; PDF mean 0.990,
+# worst 0.848, worst cer 0.0001. Text reaches the levels on this sample (0.97 and 0.90: the
+# floors are those levels; the 120-case report's worst is still 0.71), PDF reaches its mean (0.98)
+# but not its worst (0.95): that floor sits just below what is measured
+TEXT_MEAN_FLOOR, TEXT_WORST_FLOOR, TEXT_WORST_CER = 0.97, 0.90, 0.01
+PDF_MEAN_FLOOR, PDF_WORST_FLOOR, PDF_WORST_CER = 0.98, 0.83, 0.01
 
 
 def heldout(kind: str, times: int, tmp_path: Path) -> tuple[float, float, float, int, str]:
