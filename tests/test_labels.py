@@ -77,3 +77,17 @@ def test_a_listed_person_is_cut_from_a_title_that_names_a_body():
              "上田恵理子教育委員会事務局次長　補足いたします。"]
     m = match_label(lines[3], discover(lines))
     assert m is not None and (m.speaker, m.name) == ("教育委員会事務局次長", "上田恵理子")
+
+
+def test_a_bracket_label_of_a_full_name_and_a_kana_title():
+    """［三浦一樹子ども家庭課長補佐］ on its own line (full name + a title written in kanji and kana, the
+    cover listing 子ども家庭課長補佐 三浦一樹) is a label, not a heading (tuned kessan@78: 0.92, cer 0.010)."""
+    from kaigiroku.cleanup.labels import discover
+
+    lines = ["出席者", "　委員長　松永隆司　　子ども家庭課長補佐　三浦一樹",
+             "［松永隆司委員長］", "ただいまから委員会を開きます。",
+             "［三浦一樹子ども家庭課長補佐］", "お答えいたします。保育所の定員は来年度に拡大します。",
+             "［松永隆司委員長］", "ほかに質疑はありませんか。"]
+    m = match_label(lines[4], discover(lines))
+    assert m is not None and (m.speaker, m.name) == ("子ども家庭課長補佐", "三浦一樹")
+    assert match_label("［次に子ども家庭課長補佐］", discover(lines)) is None  # (a particle: speech)

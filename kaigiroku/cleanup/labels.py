@@ -129,7 +129,8 @@ def _patterns(roles: Roles):
     return {
         # <説明員>, 【会長】 alone or before text
         "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*[{MARKS}]?{_SP}*(?:{seat}|(?P<role>(?:{role})[{_LETTER}]"
-                              rf"|[{_LETTER}]{_SP}{{0,4}}(?:{role})|{role}|{any_title}|{WORD_CLASS}{{1,8}}さん|{WORD_CLASS}{{1,14}}?)){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
+                              rf"|[{_LETTER}]{_SP}{{0,4}}(?:{role})|{role}|{any_title}|{WORD_CLASS}{{1,6}}{any_title}|{WORD_CLASS}{{1,8}}さん"
+                              rf"|{WORD_CLASS}{{1,14}}?)){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
         # ○議長（山田太郎君）, ◎総務課長（佐藤一郎君）, ○7番（山本健一君）, ○山田委員長
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
                              rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*|$|(?<=[）)]))"),
