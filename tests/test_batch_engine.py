@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -323,3 +324,23 @@ def test_tei_listperson_files_are_tracked_like_every_output(tmp_path):
     batch([src], out, formats=["tei"])
     assert not (out / "a.txt.xml").exists() and not (out / "a.txt-listPerson.xml").exists()
     assert (out / "b.txt-listPerson.xml").exists()
+
+
+def test_sigterm_while_a_file_is_hashed_stops_the_batch(tmp_path, monkeypatch):
+    """SIGTERM may land anywhere, also where the engine turns a bug into one failed file (hashing an
+    input): the batch still stops as interrupted (exit 130), it never records the file as failed and
+    goes on (exit 1; test_batch_interrupt's SIGTERM case failed so, now and then)."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    write(src / "a.txt", "first")
+    write(src / "b.txt", "second")
+    real_hash = engine_module.sha256_file
+
+    def hash_then_sigterm(path):
+        if Path(path).name == "b.txt":
+            os.kill(os.getpid(), signal.SIGTERM)  # the handler raises here, inside the hashing
+        return real_hash(path)
+
+    monkeypatch.setattr(engine_module, "sha256_file", hash_then_sigterm)
+    code, report, _ = batch([src], out)
+    assert code == ExitCode.INTERRUPTED
+    assert failures(report) == {}

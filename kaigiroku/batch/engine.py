@@ -20,8 +20,10 @@ from .scan import Source, every_output, find_sources, name_clash, output_paths
 from .worker import Outcome, Task, process_task
 
 
-class Interrupted(Exception):
-    """SIGTERM or SIGHUP, turned into an exception so the batch stops the way it does on Ctrl-C."""
+class Interrupted(BaseException):
+    """SIGTERM or SIGHUP, turned into an exception so the batch stops the way it does on Ctrl-C. A
+    BaseException, as KeyboardInterrupt is: the signal may land inside an `except Exception` that
+    turns a bug into one failed file, and the batch must stop, not record that file and go on."""
 
 
 def run_batch(inputs: list[Path], outdir: Path, opts: BatchOptions, *, convert: Callable | None = None,
