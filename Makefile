@@ -2,14 +2,14 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-DEB_PACKAGES := tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert poppler-utils fonts-ipaexfont
+DEB_PACKAGES := tesseract-ocr tesseract-ocr-jpn tesseract-ocr-script-jpan tesseract-ocr-jpn-vert poppler-utils fonts-ipaexfont
 PYTEST_ARGS ?=
 
 .PHONY: setup sysdeps demo test bench bench-deps clean
 
 setup: sysdeps $(VENV)/.installed
 
-# Debian packages for OCR (tesseract + Japanese data), pdftotext (the bench's reference) and the
+# Debian packages for OCR (tesseract + Japanese data and script model), pdftotext (the bench's reference) and the
 # IPAex fonts the test fixtures are rendered with.
 sysdeps:
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -39,9 +39,6 @@ test: setup
 bench-deps: setup
 	@dpkg -s unpaper >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq unpaper >/dev/null; }
-	@# the Japanese script model, measured against jpn on legacy print (bench_ocr.py --legacy)
-	@dpkg -s tesseract-ocr-script-jpan >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq tesseract-ocr-script-jpan >/dev/null; }
 	@$(BIN)/python -c "import ocrmypdf" 2>/dev/null || $(BIN)/python -m pip install -q ocrmypdf
 
 bench: bench-deps

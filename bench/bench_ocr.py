@@ -78,8 +78,11 @@ def page_count(pdf: Path) -> int:
 
 def split_of(ref: str) -> str | None:
     """The split a generated meeting belongs to: council and Diet seeds below 100 are tuned, 101 and
-    up held out (fixtures/scan.SPLITS lists the ones measured by default); None for named meetings."""
+    up held out (fixtures/scan.SPLITS lists the ones measured by default); a tuned meeting of
+    fixtures/minutes (fixture:kokkai_sangiin_honkaigi) is tuned; None for other named meetings."""
     kind, _, n = ref.partition(":")
+    if kind == "fixture" and (ROOT / "fixtures" / "minutes" / f"{n}.json").exists():
+        return "tuned"  # a tuned meeting of fixtures/minutes (held-out ones live in heldout/)
     if kind in ("seed", "diet") and n.isdigit():
         return "tuned" if int(n) < 100 else "heldout" if int(n) > 100 else None
     return None

@@ -21,6 +21,7 @@ import typer
 import typer.core
 
 from .errors import ExitCode, KaigirokuError
+from .options import DEFAULT_LANG
 
 def _click_used_by_typer():
     """The click typer runs on: its own copy since typer 0.22 (typer._click), click itself before."""
@@ -365,7 +366,9 @@ OCR = typer.Option(OcrMode.auto, "--ocr", help="auto: OCR pages without a usable
                                                "text; always: OCR every page; never: fail on a page that needs OCR.")
 DPI = typer.Option(300, "--dpi", min=72, max=1200, help="Resolution PDF pages are rasterised at for OCR; "
                                                        "an image file is taken to be scanned at it.")
-LANG = typer.Option("jpn", "--lang", help="Tesseract language(s), e.g. jpn or jpn+eng.")
+LANG = typer.Option(DEFAULT_LANG, "--lang", help="Tesseract language(s), e.g. jpn or jpn+eng; +Japanese "
+                                                  "(the default's) adds the script model, which second-guesses "
+                                                  "unsure words.")
 JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Parallel OCR workers (default: cores).")
 PAGES = typer.Option(None, "--pages", help="Only these pages, e.g. 3-7,12 (counting from 1).")
 OCR_TIMEOUT = typer.Option(None, "--ocr-timeout", min=0.001,

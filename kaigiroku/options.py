@@ -17,6 +17,13 @@ from .errors import ExitCode, KaigirokuError
 # every OCR layer (invisible text over a page image), keeping born-digital text; always: every page
 OCR_MODES = ("auto", "never", "always", "redo")
 
+# Tesseract's jpn model with its Japanese script model beside it (Debian tesseract-ocr-script-jpan;
+# left out, with a note, where it is not installed): Tesseract reads each word with jpn and retries
+# the words it reads unsure with the script model, keeping the surer reading. jpn alone misreads
+# some kanji of names at confidence 0 (智 as 留, 暫 or 斬) every time it meets them, so a speaker
+# lost every label; on the bench the pair read those names right, for about a fifth more time a page
+DEFAULT_LANG = "jpn+Japanese"
+
 
 @dataclass(frozen=True)
 class Options:
@@ -27,7 +34,7 @@ class Options:
     ocr: str = "auto"  # see OCR_MODES; never fails on a scan
     dpi: int = 300  # PDF pages are rasterised at this resolution; an image file is taken to be at it
     reader: str = "pdfium"  # how text PDFs are read: pdfium (fast, the default) or pdfplumber (for comparison)
-    lang: str = "jpn"  # Tesseract language(s), "jpn" or "jpn+eng"
+    lang: str = DEFAULT_LANG  # Tesseract language(s) and script models, "jpn", "jpn+Japanese" or "jpn+eng"
     jobs: Optional[int] = None  # OCR pages in parallel (None: the CPUs this process may use)
     pages: Optional[frozenset] = None  # 1-based page numbers to read (--pages 3-7,12); None: all
     page_timeout: Optional[float] = None  # seconds Tesseract may spend on one page's pass; None: 180

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # Output file suffix for each format; `x.pdf` gives `x.pdf.txt`, `x.pdf.json`, ... (the writers' registry)
+from ..options import DEFAULT_LANG
 from ..writers import SUFFIX as OUTPUT_SUFFIX
 
 
@@ -19,7 +20,7 @@ class BatchOptions:
     force: bool = False
     ocr: str = "auto"
     dpi: int = 300
-    lang: str = "jpn"
+    lang: str = DEFAULT_LANG
     roles: str | None = None  # path of an extra speaker-roles file
     keep_width: bool = False
     bom: bool = True  # csv outputs open with a UTF-8 BOM

@@ -20,7 +20,7 @@ from . import ocrlayer
 from .layout import pages_to_stream, read_stream
 from .pdf import DEFAULT_READER, READERS, classify_error, needs_ocr, open_reader
 
-from ..options import OCR_MODES  # noqa: E402
+from ..options import DEFAULT_LANG, OCR_MODES  # noqa: E402
 
 log = logging.getLogger("kaigiroku")
 
@@ -60,7 +60,7 @@ def _ocr():
     return ocr
 
 
-def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = "jpn",
+def read_pages(path: Path, ocr: str = "auto", dpi: int = 300, lang: str = DEFAULT_LANG,
                jobs: int | None = None, only=None, select=None, progress=None,
                page_timeout: float | None = None, reader: str = DEFAULT_READER,
                warnings: list[str] | None = None) -> tuple[list[Page], int]:

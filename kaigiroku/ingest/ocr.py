@@ -27,7 +27,8 @@ from ..errors import OcrFailedError
 from ..model import Line, Page
 from . import raster
 from .preprocess import binarise, preprocess, text_height
-from .tesseract import check_available, ocr_engine_data
+from ..options import DEFAULT_LANG
+from .tesseract import check_available, ocr_engine_data, usable_lang
 
 # Page segmentation mode. On the bench (bench/bench_ocr.py --psm 3 4 6) 4 and 6 tie and 3 is worse;
 # 6 (one uniform block) sometimes drops a line set in a larger type, such as a title; 4 does not.
@@ -44,7 +45,7 @@ MARK_CONF = 40.0  # an unsure word of bare marks ('”', '.', ':') is a speck re
 @dataclass(frozen=True)
 class Options:
     dpi: float = 300
-    lang: str = "jpn"
+    lang: str = DEFAULT_LANG
     psm: int = PSM
     skip: tuple[str, ...] = ()  # preprocessing steps to leave out (ablation)
     fix: bool = True  # ocrfix on each line (off: Tesseract's words joined by spaces, for the bench)
@@ -375,14 +376,18 @@ def recover_missed_text(clean: np.ndarray, ink: np.ndarray, lines: list[Line], p
     missed = (ink & (covered == 0)).astype(np.uint8)
     # join the characters of one label (委　員: a character's width apart), not two lines
     joined = cv2.dilate(missed, np.ones((max(1, int(0.3 * height)), max(1, int(1.6 * height))), np.uint8))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    n, component, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     found = []
     for i in range(1, n):
         x, y, bw, bh, _ = stats[i]
         ink_px = int(missed[y: y + bh, x: x + bw].sum())
         if not (0.5 * height <= bh <= 2.2 * height) or bw < 0.6 * height or ink_px < 0.15 * height * height:
             continue
-        found.append((x, y, bw, bh))
+        # the region is where its ink is, not the dilation's reach: a lone 君 under a name cell boxed
+        # half a character wider sits left of its column, and read with the white around it comes
+        # back with a speck's 。 (君。)
+        ys, xs = np.nonzero(missed[y: y + bh, x: x + bw] & (component[y: y + bh, x: x + bw] == i))
+        found.append((x + int(xs.min()), y + int(ys.min()), int(xs.max() - xs.min()) + 1, int(ys.max() - ys.min()) + 1))
     regions = sorted(found, key=lambda b: -b[2] * b[3])[:MAX_RECOVERED]
     if not regions:
         return []
@@ -492,19 +497,21 @@ def _run(task, path: str, items: list[int], opts: Options, jobs: int | None, pro
             raise
 
 
-def ocr_pdf_pages(path, page_numbers: list[int], dpi: float = 300, lang: str = "jpn",
+def ocr_pdf_pages(path, page_numbers: list[int], dpi: float = 300, lang: str = DEFAULT_LANG,
                   jobs: int | None = None, progress=None, **kw) -> list[Page]:
     """OCR the given 1-based pages of a PDF; Pages in the order asked, sizes in PDF points."""
+    lang = usable_lang(lang)
     opts = Options(dpi=dpi, lang=lang, **kw)
     check_available(lang)
     raster.check_pdf_pages(path, list(page_numbers), dpi)
     return _run(_pdf_task, str(path), list(page_numbers), opts, jobs, progress)
 
 
-def ocr_image_file(path, dpi: float = 300, lang: str = "jpn", jobs: int | None = None, progress=None,
+def ocr_image_file(path, dpi: float = 300, lang: str = DEFAULT_LANG, jobs: int | None = None, progress=None,
                    pages: list[int] | None = None, **kw) -> list[Page]:
     """OCR every page of a PNG, JPEG or (multi-page) TIFF, or only `pages` (1-based, checked by the
     caller against `raster.image_frame_count`); the image is taken to be at `dpi`."""
+    lang = usable_lang(lang)
     opts = Options(dpi=dpi, lang=lang, **kw)
     check_available(lang)
     frames = [n - 1 for n in pages] if pages is not None else range(raster.image_frame_count(path))  # (i14)
