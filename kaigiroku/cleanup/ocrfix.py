@@ -817,6 +817,7 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
     """Each wrapped label cell settled as one: the pieces joined and settled, the cell written on its
     first line (whose box is the row the label opens), the other pieces dropped."""
     gone: set[int] = set()
+    kept: set[int] = set()  # pieces of a cell read cleanly: in `gone` to be passed over, not dropped
     changed = 0
     for pieces in groups:
         if any(id(p) in gone for p in pieces):
@@ -825,9 +826,10 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
         if len(pieces) < 2:
             continue
         joined = _joined(pieces)
-        if _ROLE_ALONE.match(first.text) and pieces[1].text.lstrip(" \u3000")[:1] not in _OPENS:
+        if _ROLE_ALONE.match(first.text) and not any(c in _OPENS for c in joined):
             # a role alone on the first line, the bracket after it lost: a role the document's labels
-            # or the role list know, then the name
+            # or the role list know, then the name (a bracket further on means the role wraps on:
+            # 政府参考 / 人（片山 / 秀久君）)
             if ev.role(first.text, None) != first.text:
                 continue
             joined = first.text + "（" + joined[len(first.text):]
@@ -841,10 +843,15 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
         if not _COMPLETE.match(fixed):
             continue
         if not _MARKED_START.match(first.text) and _norm_brackets(_joined(pieces)) == fixed:
-            continue  # an unmarked cell read cleanly stays in pieces: layout places it as it would a text page's
+            # an unmarked cell read cleanly stays in pieces: layout places it as it would a text page's;
+            # its lower pieces open no cell of their own (人（片山 / 秀久君） under 政府参考)
+            gone.update(id(p) for p in pieces[1:])
+            kept.update(id(p) for p in pieces[1:])
+            continue
         _rewrite(first, fixed)  # its box stays the first line's: the row the label opens
         gone.update(id(p) for p in pieces[1:])
         changed += 1
+    gone -= kept
     if gone:
         page.lines = [ln for ln in page.lines if id(ln) not in gone]
     return changed

@@ -26,8 +26,8 @@ from ..cleanup.ocrfix import carry_confidence, fix_ocr_text
 from ..errors import OcrFailedError
 from ..model import Line, Page
 from . import raster
-from .preprocess import binarise, preprocess, text_height
 from ..options import DEFAULT_LANG
+from .preprocess import binarise, preprocess, text_height
 from .tesseract import check_available, ocr_engine_data, usable_lang
 
 # Page segmentation mode. On the bench (bench/bench_ocr.py --psm 3 4 6) 4 and 6 tie and 3 is worse;
@@ -415,6 +415,7 @@ def recover_missed_text(clean: np.ndarray, ink: np.ndarray, lines: list[Line], p
         if reading is None:
             continue
         text, conf = reading
+        text = _fit_to_ink(text, bw, bh)
         out.append(Line(text=text, x0=float(x * sx), top=float(y * sy), x1=float((x + bw) * sx),
                         bottom=float((y + bh) * sy), page=page_number, size=round(float(bh * sy), 2),
                         conf=round(conf, 1)))
@@ -443,6 +444,16 @@ def _read_side_by_side(crops: list[np.ndarray], gap: int, opts: Options, psm: in
                 by_crop[k].append(w)
                 break
     return by_crop
+
+
+def _fit_to_ink(text: str, width: int, height: int) -> str:
+    """A recovered region's reading less the trailing marks its ink has no room for: a character
+    takes about its height in width, so the lone 君 of a name cell read as 君。 is 君 (with the 。
+    the cell is no label)."""
+    room = max(1, round(width / max(height, 1) + 0.3))
+    while len(text) > room and text[-1] in "。、．，.,":
+        text = text[:-1]
+    return text
 
 
 def _sure_reading(words: list[Word], fix) -> tuple[str, float] | None:
