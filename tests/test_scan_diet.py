@@ -58,3 +58,21 @@ def test_the_script_model_is_left_out_when_it_is_not_installed(tmp_path, monkeyp
     assert tesseract.usable_lang("jpn+Japanese") == "jpn"  # the fake lists eng and jpn only
     assert tesseract.usable_lang("jpn+eng") == "jpn+eng"
     assert tesseract.usable_lang("Japanese") == "Japanese"  # nothing left to read with: check_available says so
+
+
+@pytest.mark.parametrize("ref, seed, who", [
+    # 政府参考 / 人（片山 / 秀久君） centred against a long speech: read cleanly, its lower pieces were
+    # settled again as a cell of their own (政府参考参考人, the cell two rows tall), the label sat off
+    # its speech's middle and was placed mid-speech; the speech's first half went to the chair
+    ("diet:3", 1, ("政府参考人", "片山秀久")),
+    # 高市秀規 / 君 centred against its speech: the lone 君, read again alone, came back 君。 and the
+    # cell was no label; the member's speech went to the chair
+    ("diet:13", 201, ("高市秀規", "高市秀規")),
+])
+def test_a_centred_diet_label_keeps_its_whole_speech(ref, seed, who, tmp_path):
+    gold, _, scan = make_case(ref, "table_vcentred", "mild", tmp_path, seed=seed, chars=500)
+    m = ingest(scan, dpi=300)
+    said = {t.text for t in m.speeches if (t.speaker, t.name) == who}
+    gold_said = {t["text"] for t in gold["turns"] if (t.get("speaker"), t.get("name")) == who}
+    assert said and len(said) == len(gold_said)
+    assert score(gold, m.to_dict())["attributed"] >= 0.95
