@@ -68,6 +68,9 @@ def test_the_script_model_is_left_out_when_it_is_not_installed(tmp_path, monkeyp
     # 高市秀規 / 君 centred against its speech: the lone 君, read again alone, came back 君。 and the
     # cell was no label; the member's speech went to the chair
     ("diet:13", 201, ("高市秀規", "高市秀規")),
+    # 伊藤博行 / 君 whose lone 君 OCR read as nothing (and 石井勝信 / 君 read 君君): the cell is the
+    # member's label all the same, since the chair calls the name with 君 (次に、伊藤博行君。)
+    ("diet:6", 131, ("伊藤博行", "伊藤博行")),
 ])
 def test_a_centred_diet_label_keeps_its_whole_speech(ref, seed, who, tmp_path):
     gold, _, scan = make_case(ref, "table_vcentred", "mild", tmp_path, seed=seed, chars=500)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..charclass import LINE_CLOSED, SENTENCE_END
 from ..cleanup.cover import KEY_LINE
 from ..cleanup.labels import (MARKS, LabelMatch, as_roles, continues_word, fuzzy_role, label_cell, match_label,
-                              role_prefix)
+                              role_like, role_prefix)
 from ..model import Line
 from .geometry import Row, Rule, cluster_1d, join_frags, quantile, rule_between
 
@@ -22,6 +22,8 @@ MAX_CANDIDATES = 8
 MIN_HEAD_SHARE = 0.6  # of the cells below the first label, this share must read as labels
 MAX_CROSSING = 0.3  # rows crossing the gutter, as a share of the rows beside the column
 MAX_LABEL_CHARS = 30
+# a cell of a name, its 君 lost or misread (OCR): 伊藤博行, 伊藤博行君君, 伊藤博行君。
+_CALLED_CELL = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{3,7}?)君*[。、.,]?")
 
 
 @dataclass
@@ -92,6 +94,9 @@ class Labels:
         self.misread = misread
         self._cache: dict[str, tuple] = {}
         self.seen: set[str] = set()  # labels read exactly in this document: they settle a misread one
+        # (OCR) the document's text outside its label cells: the chair's calls and the stage directions
+        # print each member's name with 君 (次に、伊藤博行君。 〔伊藤博行君登壇〕)
+        self.called = ""
 
     def _get(self, text: str):
         hit = self._cache.get(text)
@@ -131,8 +136,21 @@ class Labels:
             self.seen.add(m.speaker)
         elif self.misread:
             role = fuzzy_role(text, self.roles, self.seen)
-            m = LabelMatch(role, None, None, len(text), False) if role else None
+            m = LabelMatch(role, None, None, len(text), False) if role else self._called_member(text)
         return m
+
+    def _called_member(self, text: str) -> LabelMatch | None:
+        """(OCR) A member labelled by name alone whose cell lost its 君 or read it with a speck
+        (伊藤博行, 伊藤博行君君, 伊藤博行君。): the lone 君 a narrow cell wraps onto is what OCR reads
+        worst. The cell is that member's label when the document calls the name with 君."""
+        m = _CALLED_CELL.fullmatch(text)
+        if m is None or not self.called or role_like(m.group(1), self.roles):
+            return None
+        name = m.group(1)
+        if name + "君" not in self.called:
+            return None
+        return LabelMatch(name, name, None, len(text), False, "name_only", name + "君",
+                          "a name the document calls with 君, the cell's 君 misread")
 
 
 def split_row(row: Row, body: float, size: float, labels: "Labels | None" = None):

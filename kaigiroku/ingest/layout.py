@@ -150,6 +150,8 @@ def _parse_cells(layouts: list[PageLayout], roles, first: Labels, ocr: bool):
             texts.append(f"{p.cell}\u3000{p.line.text}" if p.cell is not None else p.line.text)
     labels = Labels(discover(texts, roles), misread=ocr)
     labels.seen = first.seen  # labels read exactly on a first reading settle OCR-misread cells
+    if ocr:
+        labels.called = "\n".join(p.line.text for p in placed)
     for p in placed:
         if p.cell is not None:
             p.line.label, p.line.text = _attach(p.cell, p.line.text, labels, p.placed_by)
