@@ -380,3 +380,47 @@ def test_a_wrapped_label_cell_whose_bracket_ocr_lost_is_settled_as_one_label():
     assert [t.get("name") for t in turns[1:]] == ["田野瀬太道"] * 2  # the cells settled here
     assert [t["text"][:5] for t in turns] == ["これより会", "理事辞任の", "御異議なし"]
     assert not any("田野瀬" in t["text"] for t in turns)  # the first cell's name is no speech (委員長( / 田野瀬太 / 道君))
+
+
+# Diet minutes on a rough scan, as OCR read them: the chair's calls and the cover name each member
+DIET_ROUGH = ["出席者　田村秀規、加藤太郎、林正弘、長谷川文雄、片山紀美", "田野瀬太道、池田佳隆、尾身朝子、中村裕之",
+              "議長(田村秀規君)これより会議を開きます。", "議長(田村秀規君)国務大区林正弘君",
+              "〇委員長(田野瀬大道君)", "〇委員長(田野瀬太道君)", "〇委員長(田野瀬太道君)御異議なしと認めます。", "理事辞任の件についてお諮りいたします。",
+              "次に、厚生労働委員長河野散君。", "デジタル委員長河野区君。"]
+
+
+@pytest.mark.parametrize("read,printed", [
+    # the opening bracket read as a kana, the 君 as a kanji no list foresees
+    ("〇委員長て田野瀬大道莉)", "〇委員長（田野瀬太道君）"),
+    # the opening bracket lost, the role misread (国務大臣): a role of the list, then a name the call prints
+    ("国務大区林正弘君)なお、データセンターを確認いたしました。", "国務大臣（林正弘君）　なお、データセンターを確認いたしました。"),
+])
+def test_a_labels_opening_bracket_misread_or_lost_is_written_back(read, printed):
+    assert settle_label(read, LabelEvidence(DIET_ROUGH + [read]), True) == printed
+
+
+@pytest.mark.parametrize("text", [
+    "国務大臣林正弘君)の答弁", "委員長て田野瀬太道君の", "市長て、これは(案)です",
+])
+def test_text_with_a_name_before_a_bracket_is_not_mended_into_a_label(text):
+    assert settle_label(text, LabelEvidence(DIET_ROUGH + [text]), True) == text
+
+
+@pytest.mark.parametrize("read,opens_paragraph,printed", [
+    # the name and 君 read cleanly, the chair's calls misread it (河野散君, 河野区君): the calls name its surname
+    ("河野敬三君防犯カメラの映像を検討しているところです。", True, "河野敬三君　防犯カメラの映像を検討しているところです。"),
+    # two characters of the name read as a misread kanji and a mark (河野克:君)
+    ("〇河野克:君防犯カメラの映像", False, "〇河野敬三君　防犯カメラの映像"),
+])
+def test_a_members_label_whose_calls_ocr_misread_keeps_its_name(read, opens_paragraph, printed):
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    doc = DIET_ROUGH + ["次に、厚生労働委員長河野敬三君。"] * ("克" in read) + [read]
+    assert settle_person_label(read, LabelEvidence(doc), opens_paragraph) == printed
+
+
+def test_a_members_label_opening_a_paragraph_mid_sentence_is_text():
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    for text, opens in (("河野敬三君防犯カメラの映像", False), ("河野敬三君の質問にお答えします。", True)):
+        assert settle_person_label(text, LabelEvidence(DIET_ROUGH + [text]), opens) == text

@@ -246,6 +246,7 @@ _CALLED = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{2,})�
 # what follows a name and 君 in a sentence rather than a label: a particle, a direction's verb
 _NOT_AFTER_PERSON = re.compile(r"^(?:[のがはをにでとへやもか、。）〕」]|登壇|退席|着席|発言|から|より)")
 _SENTENCE_END = "。」〕）)"
+_OPENER = re.compile(rf"^[ \u3000]*[○◯〇◎◆◇●□■△▲]?[ \u3000]*([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{{2,7}}?)君")
 _SPLIT_NAME = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{1,6})([-:;.,・'`|_~ー一]{1,2})"
                          r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{0,5}?)君")
 
@@ -332,6 +333,14 @@ class LabelEvidence:
             run = m.group(1)
             for k in range(2, min(7, len(run)) + 1):
                 self.called[run[-k:]] += 1
+        # members' labels by name alone as read at line starts (河野敬三君防犯…): each a reading of a
+        # name as good as a call's
+        self.openers: Counter = Counter()
+        for text in texts:
+            m = _OPENER.match(text)
+            if m is not None and not _NOT_AFTER_PERSON.match(text[m.end():]) and not _CALLED.match(text, m.start(1)):
+                # (a 君 before a space or a mark is counted as a call already)
+                self.openers[m.group(1)] += 1
         # names a list prints (the cover's 伊藤博行、加藤さつき、尾辻俊一、): a line of three or more
         # items apart by 、, each item's last word a name (not a role)
         from .labels import role_like
@@ -393,6 +402,10 @@ class LabelEvidence:
         for nm, c in self.called.items():
             if len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1:
                 votes[nm] += c
+        if role is None:
+            for nm, c in self.openers.items():
+                if len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1:
+                    votes[nm] += c
         best, top = votes.most_common(1)[0] if votes else (name, 0)
         if top > votes[name]:
             return best
@@ -424,6 +437,24 @@ class LabelEvidence:
 
     def surer(self, other: str, reading: str) -> bool:
         return self.confidence.surer(other, reading)
+
+    def consensus(self, read: str, other: str) -> str:
+        """Of two readings of one name a character apart (a label's and a call's), the one the
+        document's printings of the name (the calls, the labels by name alone, the cover's list)
+        side with at the character where they differ; `other` on a tie."""
+        from rapidfuzz.distance import Levenshtein
+
+        at = next(i for i, (a, b) in enumerate(zip(read, other)) if a != b)
+        printed: Counter = Counter()
+        for source in (self.called, self.openers, Counter(self.listed_names)):
+            for nm, c in source.items():
+                if len(nm) == len(read) and min(Levenshtein.distance(nm, read), Levenshtein.distance(nm, other)) <= 1:
+                    printed[nm] += c
+        printed[read] = max(printed[read], 1)  # the label itself
+        votes: Counter = Counter()
+        for nm, c in printed.items():
+            votes[nm[at]] += c
+        return read if votes[read[at]] > votes[other[at]] else other
 
     @property
     def mark(self) -> str:
@@ -549,9 +580,13 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
     # with a single character in their place
     split = _SPLIT_NAME.match(s, i)
     if split:
-        head, tail = split.group(1), split.group(3)
-        found = {nm for nm in ev.called if len(nm) == len(head) + 1 + len(tail) >= 3
-                 and nm.startswith(head) and nm.endswith(tail) and not any(nm.startswith(r) for r in ev.roles.words)}
+        head, marks, tail = split.groups()
+        # (each mark may stand for a character, 河野克:君 for 河野敬三君, and a character beside the
+        # marks may be misread too, when the surname stays whole)
+        found = {nm for nm in ev.called if len(nm) in (len(head) + 1 + len(tail), len(head) + len(marks) + len(tail))
+                 and len(nm) >= 3 and (nm.startswith(head) or len(head) >= 3 and nm[:2] == head[:2]
+                                       and Levenshtein.distance(nm[:len(head)], head) == 1)
+                 and nm.endswith(tail) and not any(nm.startswith(r) for r in ev.roles.words)}
         found = {nm for nm in found if not any(o != nm and o.endswith(nm) for o in found)}
         if len(found) == 1:
             body = s[split.end():]
@@ -584,14 +619,23 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
                 surer = [nm for nm in ev.called if len(nm) == n and Levenshtein.distance(nm, read) == 1
                          and ev.surer(nm, read)]
                 name = surer[0] if len(surer) == 1 else read
+            elif slot == "君" and after_end and any(
+                    len(nm) >= 3 and nm[:2] == read[:2] and abs(len(nm) - n) <= 1 and Levenshtein.distance(nm, read) <= 2
+                    and not any(nm.startswith(r) for r in ev.roles.words) for nm in ev.called):
+                # a paragraph opening with a name and its 君, read cleanly, whose call OCR misread
+                # otherwise (河野敬三君 after the chair's 河野散君。): the call names its surname
+                name = ev.spelling(read)
             else:
                 near = [nm for nm in ev.called if len(nm) == n >= 4 and ev.called[nm] >= (1 if sure else 2)
                         and Levenshtein.distance(nm, read) == 1]
                 if len(near) != 1:
                     continue
                 # the call's reading, unless the document prints the label's more often (the cover's
-                # list read 尾辻俊一 as the label did, the call 尾党俊一)
-                name = read if read in ev.listed_names and ev.text.count(read) > ev.text.count(near[0]) else near[0]
+                # list read 尾辻俊一 as the label did, the call 尾党俊一), or its printings agree with
+                # the label's character by character (the cover's 尾演俊一 and the call's 必辻俊一
+                # against the label's 尾辻俊一)
+                name = read if read in ev.listed_names and ev.text.count(read) > ev.text.count(near[0]) \
+                    or ev.consensus(read, near[0]) == read else near[0]
             body = s[i + n + 1:]
             if slot != "君" and body[:1] == slot:
                 body = body[1:]  # the 君 read as two characters (伊藤博行有有なお、)
@@ -609,7 +653,38 @@ def _role_start(s: str, ev: LabelEvidence) -> bool:
     return any(s.startswith(r) for r in ev.roles.words) or any(s.startswith(r) for r in ev.role_count)
 
 
-def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False) -> str:
+# what OCR makes of a label's opening bracket on a rough scan: a kana of the same stroke (委員長て田野瀬
+_OPEN_LOOKALIKES = "てくぐ〈<cC"
+
+
+def _bracket_mended(s: str, i: int, j: int, k: int, ev: LabelEvidence) -> str | None:
+    """`s` with the opening bracket of a label at `i` written back where OCR misread or lost it, when
+    the rest of the label shows it: a name and its 君 (as read, or a misreading of it) then the closing
+    bracket. Misread: 委員長て田野瀬大道莉) (a role the role list or the clean labels know before the
+    kana); lost: 国務大区林正弘君) (role and name run together: a prefix that settles as a role, the
+    rest a name the document prints elsewhere, in a call, a direction or the cover's list). None when
+    nothing is to mend."""
+    if k < len(s) and s[k] in _OPEN_LOOKALIKES and j - i >= 2 and ev.role(s[i:j], None) is not None:
+        rest = s[k + 1: k + 14]
+        close = next((n for n, c in enumerate(rest) if c in _CLOSES), None)
+        if close is not None and close >= 3 and all(_NAME_CHARS.match(c) for c in rest[:close]) \
+                and not _NOT_AFTER_PERSON.match(rest[close + 1:]):
+            return s[:k] + "（" + s[k + 1:]
+    run = s[i:j]
+    if j < len(s) and s[j] in _CLOSES and len(run) >= 5 and run[-1] in KUN_MISREADS \
+            and not _NOT_AFTER_PERSON.match(s[j + 1:]):  # 国務大臣林正弘君)の答弁: a quote
+        for p in range(2, len(run) - 2):
+            role, name = run[:p], run[p:-1]
+            if not (ev.called[name] or name in ev.listed_names or name in ev.name_roles):
+                continue
+            settled = ev.role(role, name)
+            if settled is not None and len(settled) == len(role) and (settled in ev.roles.words
+                                                                      or ev.role_count[settled]):
+                return s[:i] + role + "（" + s[i + p:]
+    return None
+
+
+def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False, mended: bool = False) -> str:
     """`text` with a speaker label OCR damaged at its start written as printed (see above); any
     other text comes back unchanged. A speck before an unmarked label is dropped only on a line
     that opens a paragraph (-議長(伊藤紀美君).これより…)."""
@@ -643,6 +718,9 @@ def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False) ->
     role_read = s[i:j]
     if not role_read:
         return text
+    if not mended and (repaired := _bracket_mended(s, i, j, k, ev)) is not None:
+        fixed = settle_label(repaired, ev, opens_paragraph, mended=True)
+        return fixed if fixed != repaired else text
     if k < len(s) and s[k] in _OPENS:
         while k < len(s) and (s[k] in _OPENS or s[k] in " \u3000"):
             k += 1
@@ -658,6 +736,8 @@ def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False) ->
                 end += 1
             kun = inner[-1:] in KUN_MISREADS and len(inner) >= 3
             name = inner[:-1] if kun else inner
+            if not kun and (got := ev.name_end(inner)) is not None and got[1] == len(inner) > len(got[0]):
+                name, kun = got[0], True  # the 君 misread as a kanji no list foresees, after a name the document prints
         else:
             got = ev.name_end(re.sub(r"[ \u3000]", "", rest[:12])) or ev.name_to_space(rest)
             if got is None:
