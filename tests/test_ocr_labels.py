@@ -99,3 +99,26 @@ def test_the_chairs_call_sides_with_the_label_against_the_covers_misreading():
     turns[0].text = "発言を求められております。"
     settle_misread_names(turns, cover)
     assert (turns[1].speaker, turns[1].name) == ("尾演俊一", "尾演俊一")
+
+
+def test_the_cover_does_not_replace_a_name_ocr_read_far_more_surely_in_the_label():
+    from kaigiroku.cleanup.ocrfix import ReadingConfidence
+    from kaigiroku.model import Line
+
+    def line(text, conf):
+        return Line(text, 60, 100, 400, 110, 1, conf=conf, char_conf=tuple([float(conf)] * len(text)))
+
+    cover = ["議長渡辺健一、教育長山口和夫、議員吉田容子"]
+    lines = [line(cover[0], 43), line("〇議員(吉田裕子君)", 83)]
+
+    def turns():
+        return [Turn("speech", "ただいまから本日の会議を開きます。", speaker="議長", name="渡辺健一"),
+                Turn("speech", "なお、第3条第2項は適切に管理されておりますか。", speaker="議員", name="吉田裕子")]
+    kept = turns()
+    assert settle_misread_names(kept, cover, confidence=ReadingConfidence(lines)) == 0
+    assert kept[1].name == "吉田裕子"
+    # read as surely each way (or no confidences): the cover's spelling, as before
+    lines[0] = line(cover[0], 80)
+    settled = turns()
+    assert settle_misread_names(settled, cover, confidence=ReadingConfidence(lines)) == 1
+    assert settled[1].name == "吉田容子"
