@@ -424,3 +424,32 @@ def test_a_members_label_opening_a_paragraph_mid_sentence_is_text():
 
     for text, opens in (("河野敬三君防犯カメラの映像", False), ("河野敬三君の質問にお答えします。", True)):
         assert settle_person_label(text, LabelEvidence(DIET_ROUGH + [text]), opens) == text
+
+
+def test_a_stage_direction_whose_opening_bracket_ocr_lost_stands_alone_again():
+    """〔「異議なし」と呼ぶ者あり〕 read without its 〔: a short indented line opening a paragraph that
+    closes with 〕 is a direction, not the tail of the chair's call above it."""
+    from kaigiroku.cleanup.assemble import assemble
+    from kaigiroku.ingest import read_stream
+
+    lines = [Line("〇委員長(鈴木秀久君)次に、石井勝信君。", 60, 100, 300, 110, 1),
+             Line("「異議なし」と呼ぶ者あり〕", 88, 117, 240, 127, 1),
+             Line("〇石井勝信君ただいまの件ですが、防犯カメラの映像を検討しているところです。", 60, 134, 520, 144, 1),
+             Line("はどのように扱われるのでしょうか。〔拍手〕", 60, 151, 300, 161, 1)]
+    page = Page(number=1, width=595, height=842, lines=lines, source="ocr")
+    settle_labels([page])
+    assert lines[1].text == "〔「異議なし」と呼ぶ者あり〕"
+    stream, vocabulary = read_stream([page])
+    turns = assemble(stream, roles=vocabulary).to_dict()["turns"]
+    assert [(t["kind"], t["text"]) for t in turns][:2] == [("speech", "次に、石井勝信君。"),
+                                                         ("note", "〔「異議なし」と呼ぶ者あり〕")]
+
+
+@pytest.mark.parametrize("text,above", [
+    ("拍手〕", "〔西村博行君登壇、"),  # the second line of a wrapped direction
+    ("（異議なし）", ""), ("なお、本件は〔資料〕のとおりです。", ""), ("登壇、拍手〕〕", ""),
+])
+def test_text_that_is_not_a_direction_missing_its_bracket_is_left_alone(text, above):
+    from kaigiroku.cleanup.ocrfix import direction_opened
+
+    assert direction_opened(text, above) == text

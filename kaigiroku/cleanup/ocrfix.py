@@ -814,6 +814,9 @@ def settle_labels(pages, roles=None) -> int:
             fixed = settle_label(ln.text, ev, opens)
             if fixed == ln.text:
                 fixed = settle_person_label(ln.text, ev, opens)
+            if fixed == ln.text and opens:
+                above = _line_above(ln, page.lines)
+                fixed = direction_opened(ln.text, above.text if above is not None else "")
             if fixed == ln.text:
                 continue
             if fixed.endswith("）") and not re.search(f"[{re.escape(_CLOSES)}]", ln.text):
@@ -824,6 +827,21 @@ def settle_labels(pages, roles=None) -> int:
             if _OPEN_CELL.match(ln.text):
                 changed += _close_wrapped_cell(ln, page.lines)
     return changed
+
+
+MAX_DIRECTION = 30  # a stage direction standing alone is short
+
+
+def direction_opened(text: str, above: str = "") -> str:
+    """A stage direction standing alone whose opening 〔 OCR lost (「異議なし」と呼ぶ者あり〕) with it
+    written back: a short line opening a paragraph that closes with 〕 and opens no bracket, under a
+    line (`above`) that leaves no bracket open (not the second line of a wrapped direction:
+    〔西村博行君登壇、 / 拍手〕)."""
+    t = text.strip(" \u3000")
+    if not 2 <= len(t) <= MAX_DIRECTION or not t.endswith("〕") or any(c in _OPENS for c in t) \
+            or "。" in t or t.count("〕") > 1 or sum(c in _OPENS for c in above) > sum(c in _CLOSES for c in above):
+        return text
+    return "〔" + t
 
 
 def _rewrite(line, text: str) -> None:
@@ -839,13 +857,19 @@ def _right_edge(lines) -> float:
     return ends[int(0.8 * (len(ends) - 1))] if ends else 0.0
 
 
+def _line_above(line, lines):
+    """The nearest line above `line` in its column, or None."""
+    h = max(line.bottom - line.top, 1.0)
+    above = [ln for ln in lines if ln.bottom <= line.top + 0.3 * h and ln.x0 < line.x1 and line.x0 < ln.x1
+             and ln is not line]
+    return max(above, key=lambda ln: ln.bottom, default=None)
+
+
 def _opens_paragraph(line, lines, right: float) -> bool:
     """Whether `line` opens a paragraph: the nearest line above it in its column ends a sentence or
     stops short of the column's right edge (or there is none)."""
     h = max(line.bottom - line.top, 1.0)
-    above = [ln for ln in lines if ln.bottom <= line.top + 0.3 * h and ln.x0 < line.x1 and line.x0 < ln.x1
-             and ln is not line]
-    prev = max(above, key=lambda ln: ln.bottom, default=None)
+    prev = _line_above(line, lines)
     return prev is None or prev.text.rstrip(" \u3000")[-1:] in _SENTENCE_END or prev.x1 < right - 2 * h
 
 
