@@ -453,3 +453,12 @@ def test_text_that_is_not_a_direction_missing_its_bracket_is_left_alone(text, ab
     from kaigiroku.cleanup.ocrfix import direction_opened
 
     assert direction_opened(text, above) == text
+
+
+def test_a_speck_read_as_a_character_inside_a_known_name_is_dropped():
+    # 議長(林上早苗腹: a speck read as 上 inside the chair's name, the 君 read as 腹 and the bracket lost;
+    # the chair's clean labels print 林早苗
+    doc = ["議長(林早苗君)内閣総理大臣長谷川太郎君", "議長(林早苗君)国務大臣伊藤博行君。", "議長(林上早苗腹"]
+    assert settle_label("議長(林上早苗腹", LabelEvidence(doc), True) == "議長（林早苗君）"
+    # a longer name that merely starts alike is another person
+    assert settle_label("議長(林上早苗君)", LabelEvidence(doc), True) == "議長（林上早苗君）"

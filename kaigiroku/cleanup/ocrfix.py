@@ -512,6 +512,16 @@ class LabelEvidence:
                         _is_kanji(inner[n]) and self.kun[True] > self.kun[False])):
                     n += 1
                 return name, n
+        # a speck read as a character inside a name the clean labels print (林上早苗 for 林早苗), the
+        # 君 after it misread or not
+        for name in sorted(self.name_roles, key=len, reverse=True):
+            n = len(name)
+            if n >= 3 and len(inner) > n and any(inner[:p] + inner[p + 1:n + 1] == name for p in range(1, n)):
+                used = n + 1
+                if used < len(inner) and (inner[used] in KUN_MISREADS or inner[used] == "君" or (
+                        _is_kanji(inner[used]) and self.kun[True] > self.kun[False])):
+                    used += 1
+                return name, used
         for k in range(2, min(6, len(inner) - 1) + 1):
             if inner[k] in KUN_MISREADS and all(_NAME_CHARS.match(c) for c in inner[:k]):
                 return inner[:k], k + 1
