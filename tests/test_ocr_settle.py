@@ -462,3 +462,18 @@ def test_a_speck_read_as_a_character_inside_a_known_name_is_dropped():
     assert settle_label("議長(林上早苗腹", LabelEvidence(doc), True) == "議長（林早苗君）"
     # a longer name that merely starts alike is another person
     assert settle_label("議長(林上早苗君)", LabelEvidence(doc), True) == "議長（林上早苗君）"
+
+
+def test_a_label_whose_name_and_closing_bracket_ocr_misread_is_settled_by_the_chairs_call():
+    # 国務大臣(長谷川和子腹: 智 read 和, 君 read 腹, the bracket lost; the chair called 国務大臣長谷川智子君
+    doc = ["議長(尾辻智子君)次に、国務大臣長谷川智子君。", "議長(尾辻智子君)", "議長(尾辻智子君)発言を求められております。"]
+    read = "国務大臣(長谷川和子腹次に、庁内ネットワークのセキュリティ対策を教えてください。"
+    assert settle_label(read, LabelEvidence(doc + [read]), True) == \
+        "国務大臣（長谷川智子君）　次に、庁内ネットワークのセキュリティ対策を教えてください。"
+
+
+def test_a_direction_opening_after_a_speck_is_not_a_members_label():
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    doc = ["議長(尾辻智子君)次に、国務大臣長谷川智子君。", "「〔長谷川智子君登壊、拍手"]
+    assert settle_person_label(doc[1], LabelEvidence(doc), True) == doc[1]

@@ -525,6 +525,17 @@ class LabelEvidence:
         for k in range(2, min(6, len(inner) - 1) + 1):
             if inner[k] in KUN_MISREADS and all(_NAME_CHARS.match(c) for c in inner[:k]):
                 return inner[:k], k + 1
+        # a character of a name the chair calls misread (長谷川和子腹 for the call's 長谷川智子君), its
+        # 君 read as OCR misreads it, in a document whose labels carry 君
+        from rapidfuzz.distance import Levenshtein
+
+        for name in sorted(self.called, key=len, reverse=True):
+            n = len(name)
+            if n >= 4 and len(inner) > n and (inner[n] in KUN_MISREADS or inner[n] == "君" or (
+                    _is_kanji(inner[n]) and self.kun[True] > self.kun[False])) \
+                    and all(_NAME_CHARS.match(c) for c in inner[:n]) and Levenshtein.distance(inner[:n], name) == 1 \
+                    and not any(name.startswith(r) for r in self.roles.words):
+                return inner[:n], n + 1
         # the 君 misread as a kanji no list foresees (高橋直美攻): the longest start the document prints
         # elsewhere too (the cover's 市長　高橋直美), in a document whose labels carry 君
         if self.kun[True] > self.kun[False]:
@@ -575,7 +586,7 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
     mark = ""
     if i < len(s) and (s[i] in MARK_LOOKALIKES or s[i] in "○◯〇◎◆◇●□■△▲"):
         mark, i = s[i], i + 1
-    elif i + 1 < len(s) and not _is_kanji(s[i]) and not s[i].isspace() and any(
+    elif i + 1 < len(s) and not _is_kanji(s[i]) and not s[i].isspace() and s[i] not in _OPENS and any(
             len(nm) >= 3 and s.startswith(nm + "君", i + 1) for nm in ev.called):
         # a mark read as a kana or a symbol no list foresees (び長谷川早苗君): a name the document
         # calls follows it, with its 君
@@ -773,8 +784,10 @@ def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False, me
                 end += 1
             if end < len(rest) and rest[end - 1] not in _CLOSES and (lost := _LOST_CLOSE.match(rest[end:])):
                 end += lost.end()
+        # (a name misread in the label is known by its spelling elsewhere: the call's 国務大臣長谷川智子君
+        # for the label's 国務大臣(長谷川和子)
         known = bool(name) and (ev.name_roles.get(name, {}).get(role_read, 0) >= 2 or ev.recurs(role_read, name)
-                                or ev.listed_with(role_read, name))
+                                or ev.listed_with(role_read, name) or ev.listed_with(role_read, ev.spelling(name, role_read)))
         name = ev.spelling(name, role_read) if name else name
         if mark in _WEAK_MARKS and not (kun or known):
             return text  # ①市長(北村正志)の答弁: a list item, unless the label is whole with its 君
