@@ -477,3 +477,16 @@ def test_a_direction_opening_after_a_speck_is_not_a_members_label():
 
     doc = ["議長(尾辻智子君)次に、国務大臣長谷川智子君。", "「〔長谷川智子君登壊、拍手"]
     assert settle_person_label(doc[1], LabelEvidence(doc), True) == doc[1]
+
+
+def test_a_marked_member_whose_call_lost_its_kun_keeps_the_speech():
+    # 〇長浜勝信君利用者IDの…: the separator lost; the chair's call lost its 君 at the line end and the
+    # cover ran two names together, so no call names the member; the name printed elsewhere and a true
+    # mark settle it (not a role 長浜勝信君利用者)
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    doc = ["岸田太郎、河野秀規、松野勝信、高市康稔、西村沙災長浜勝信", "〇委員長(岸田太郎君)",
+           "発言求められております。経済産業委員長長浜勝信", "〇長浜勝信君利用者IDのセキュリティ対策を教えてください。"]
+    ev = LabelEvidence(doc)
+    assert settle_label(doc[3], ev, True) == doc[3]
+    assert settle_person_label(doc[3], ev, True) == "〇長浜勝信君\u3000利用者IDのセキュリティ対策を教えてください。"

@@ -640,6 +640,10 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
                 surer = [nm for nm in ev.called if len(nm) == n and Levenshtein.distance(nm, read) == 1
                          and ev.surer(nm, read)]
                 name = surer[0] if len(surer) == 1 else read
+            elif slot == "君" and mark and mark not in _WEAK_MARKS and ev.text.count(read) >= 2 and not _role_start(read, ev):
+                # a true mark, then a name the document prints elsewhere (the cover, a call whose 君 OCR
+                # lost: …委員長長浜勝信), and its 君: a member's label, however its speech opens
+                name = read
             elif slot == "君" and after_end and any(
                     len(nm) >= 3 and nm[:2] == read[:2] and abs(len(nm) - n) <= 1 and Levenshtein.distance(nm, read) <= 2
                     and not any(nm.startswith(r) for r in ev.roles.words) for nm in ev.called):
@@ -815,8 +819,8 @@ def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False, me
     if not mark or (mark in MARK_LOOKALIKES and not spaced) or (s[k:k + 1] in "のがはをにでとへや"):
         return text  # O議長の発言: a word, not a label
     role = ev.role(role_read, None)
-    if role is None or role != role_read:
-        return text
+    if role is None or role != role_read or "君" in role:
+        return text  # (長浜勝信君利用者: a member's name and 君 run into the speech, settle_person_label's)
     body = s[k:]
     return ev.mark + role + ("\u3000" + body if body else "")
 
