@@ -10,11 +10,11 @@
                     impossible Japanese
     fix_stray_marks specks read as marks: 、。 opening a line, ASCII marks inside a kana word
     fix_ocr_text    all four, on one line of OCR output
-    settle_labels   speaker labels OCR damaged at line starts (look-alike marks, lost or doubled
-                    brackets, a misread 君 or role, cells wrapped over lines, a member's label by name
-                    alone with its 君 or separator lost), settled by the document's own clean labels,
-                    the chair's calls and directions that name the speaker, names and the role list;
-                    body text is never touched
+    settle_labels   speaker labels OCR damaged at line starts (look-alike marks, lost, doubled or
+                    kana-read brackets, a misread 君 or role, cells wrapped over lines, a member's label
+                    by name alone with its 君 or separator lost, a stage direction's lost 〔), settled by
+                    the document's own clean labels, the chair's calls and directions that name the
+                    speaker, names and the role list; body text is never touched
 
 Each rule was checked against 174,000 characters of real and invented minutes (../shared gold,
 seeds and Diet minutes, fixtures/minutes): none of them changes a character of correct text
