@@ -490,3 +490,16 @@ def test_a_marked_member_whose_call_lost_its_kun_keeps_the_speech():
     ev = LabelEvidence(doc)
     assert settle_label(doc[3], ev, True) == doc[3]
     assert settle_person_label(doc[3], ev, True) == "〇長浜勝信君\u3000利用者IDのセキュリティ対策を教えてください。"
+
+
+@pytest.mark.parametrize("read,printed", [
+    ("で議長(田中直美君)", "〇議長（田中直美君）"),  # the mark read as a kana, in a document of marked labels
+    ('〇議員"(小林正人君)本件は', "〇議員（小林正人君）　本件は"),  # a speck read as a quote before the bracket
+])
+def test_a_mark_read_as_a_kana_or_a_quote_before_the_bracket_is_settled(read, printed):
+    assert settle_label(read, LabelEvidence(DOC + [read]), True) == printed
+
+
+def test_a_kana_before_a_role_is_text_in_a_document_without_marks():
+    doc = ["議長(田中直美君)ただいまから本日の会議を開きます。", "議員(小林正人君)本件は"]
+    assert settle_label("で議長(田中直美君)", LabelEvidence(doc), True) == "で議長(田中直美君)"

@@ -678,6 +678,7 @@ def _role_start(s: str, ev: LabelEvidence) -> bool:
     return any(s.startswith(r) for r in ev.roles.words) or any(s.startswith(r) for r in ev.role_count)
 
 
+_KANA_MARK = re.compile(r"^[\u3041-\u309f][\u4e00-\u9fff\u30a1-\u30faー0-9０-９]{1,12}[(（]")
 # what OCR makes of a label's opening bracket on a rough scan: a kana of the same stroke (委員長て田野瀬
 _OPEN_LOOKALIKES = "てくぐ〈<cC"
 
@@ -728,6 +729,8 @@ def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False, me
             i += 1  # OO議員: the ring read as two letters
         elif i + 1 < len(s) and (s[i] in "くぐ〈<・" or s[i] in _LEAD_JUNK) and _role_start(s[i + 1:], ev):
             i += 1  # ⑨ぐ委員長: the inner ring of a ◎ read as a character of its own
+    elif i == 0 and ev.marks and _KANA_MARK.match(s) and _role_start(s[1:], ev):
+        mark, i = s[0], 1  # the mark read as a kana (で議長(渡辺健一君)) in a document whose labels are marked
     elif i and not opens_paragraph:
         return text  # junk before anything but a mark is text
     while i < len(s) and s[i] in " \u3000":
@@ -738,7 +741,7 @@ def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False, me
     k = j
     while k < len(s) and s[k] in " \u3000":
         k += 1
-    if k + 1 < len(s) and s[k] in ".,・:'`" and s[k + 1] in _OPENS:  # a speck before the bracket: 市長.(
+    if k + 1 < len(s) and s[k] in ".,・:'`\"“”" and s[k + 1] in _OPENS:  # a speck before the bracket: 市長.(, 国務大臣"(
         k += 1
     role_read = s[i:j]
     if not role_read:
