@@ -5,6 +5,7 @@
     python bench/bench_ocr.py --split both --docs 2  # both splits, two meetings each
     python bench/bench_ocr.py --split tuned --refs real:d1 seed:1 --layouts inline   # chosen meetings, layouts
     python bench/bench_ocr.py --split tuned --refs diet:3 diet:4 --layouts table_ruled   # more tuned Diet seeds
+    python bench/bench_ocr.py --split tuned --refs fixture:kokkai_sangiin_honkaigi --layouts inline   # a tuned meeting
     python bench/bench_ocr.py --legacy               # old character forms: jpn vs jpn+Japanese, psm 4 vs 6
     python bench/bench_ocr.py --no-ocrmypdf          # ours alone
     python bench/bench_ocr.py --vertical             # vertical (縦書き) scans against OCRmyPDF -l jpn_vert
@@ -77,14 +78,16 @@ def page_count(pdf: Path) -> int:
 
 
 def split_of(ref: str) -> str | None:
-    """The split a generated meeting belongs to: council and Diet seeds below 100 are tuned, 101 and
-    up held out (fixtures/scan.SPLITS lists the ones measured by default); a tuned meeting of
-    fixtures/minutes (fixture:kokkai_sangiin_honkaigi) is tuned; None for other named meetings."""
+    """The split a meeting belongs to: council and Diet seeds below 100 are tuned, 101 and up held
+    out (fixtures/scan.SPLITS lists the ones measured by default); a meeting of fixtures/minutes
+    (fixture:NAME) is tuned when fixtures/splits.TUNED lists it; None for the others."""
+    from fixtures.splits import TUNED
+
     kind, _, n = ref.partition(":")
-    if kind == "fixture" and (ROOT / "fixtures" / "minutes" / f"{n}.json").exists():
-        return "tuned"  # a tuned meeting of fixtures/minutes (held-out ones live in heldout/)
     if kind in ("seed", "diet") and n.isdigit():
         return "tuned" if int(n) < 100 else "heldout" if int(n) > 100 else None
+    if kind == "fixture" and n in TUNED:
+        return "tuned"
     return None
 
 
@@ -219,7 +222,8 @@ def main(argv=None) -> None:
     ap.add_argument("--layouts", nargs="*", default=None, help="only these scan layouts")
     ap.add_argument("--refs", nargs="*", default=None,
                     help="only these meetings of the split (e.g. real:d1 seed:2); generated meetings beyond "
-                         "the split's list may be named too (diet:3, seed:7: below 100 tuned, above 100 held out)")
+                         "the split's list may be named too (diet:3, seed:7: below 100 tuned, above 100 held "
+                         "out), and tuned meetings of fixtures/minutes (fixture:kokkai_sangiin_honkaigi)")
     ap.add_argument("--chars", type=int, default=1200, help="characters of speech per meeting (pages)")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--no-ocrmypdf", action="store_true")

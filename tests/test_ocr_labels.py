@@ -74,3 +74,51 @@ def test_a_member_labelled_by_name_alone_keeps_speaker_and_name_one():
              Turn("speech", "d", speaker="新妻文雄", name="新妻文雄")]
     assert settle_misread_names(turns) == 1
     assert [(t.speaker, t.name) for t in turns[1:]] == [("新妻文雄", "新妻文雄")] * 3
+
+
+def test_a_name_the_labels_read_alike_is_not_settled_to_the_covers_misreading():
+    # the chair's name read cleanly in two labels, misread once on the cover (記野 for 鷹野): the labels win
+    cover = ["議長記野正臣、副議長三枝和代、議員柳沢美穂"]
+    turns = [Turn("speech", "これより会議を開きます。", speaker="議長", name="鷹野正臣"),
+             Turn("speech", "未来創生の会の柳沢美穂です。", speaker="柳沢美穂", name="柳沢美穂"),
+             Turn("speech", "内閣総理大臣杉浦隆之君。", speaker="議長", name="鷹野正臣")]
+    assert settle_misread_names(turns, cover) == 0
+    assert [t.name for t in turns] == ["鷹野正臣", "柳沢美穂", "鷹野正臣"]
+
+
+def test_the_chairs_call_sides_with_the_label_against_the_covers_misreading():
+    # one label, one cover printing, a character apart (辻/演); the chair's call, misread elsewhere in the
+    # name (必), reads that character as the label does: the label's reading stands
+    cover = ["鈴本秀久、林秀久、伊藤博行、尾演俊一"]
+    turns = [Turn("speech", "発言を求められております。必辻俊一君。", speaker="委員長", name="鈴木秀久"),
+             Turn("speech", "そのため、予算を検討しているところです。", speaker="尾辻俊一", name="尾辻俊一"),
+             Turn("speech", "発言を求められております。伊藤博行君。", speaker="委員長", name="鈴木秀久")]
+    settle_misread_names(turns, cover)
+    assert (turns[1].speaker, turns[1].name) == ("尾辻俊一", "尾辻俊一")
+    # with no printing to side with either, the cover's spelling settles a label read once, as before
+    turns[0].text = "発言を求められております。"
+    settle_misread_names(turns, cover)
+    assert (turns[1].speaker, turns[1].name) == ("尾演俊一", "尾演俊一")
+
+
+def test_the_cover_does_not_replace_a_name_ocr_read_far_more_surely_in_the_label():
+    from kaigiroku.cleanup.ocrfix import ReadingConfidence
+    from kaigiroku.model import Line
+
+    def line(text, conf):
+        return Line(text, 60, 100, 400, 110, 1, conf=conf, char_conf=tuple([float(conf)] * len(text)))
+
+    cover = ["議長渡辺健一、教育長山口和夫、議員吉田容子"]
+    lines = [line(cover[0], 43), line("〇議員(吉田裕子君)", 83)]
+
+    def turns():
+        return [Turn("speech", "ただいまから本日の会議を開きます。", speaker="議長", name="渡辺健一"),
+                Turn("speech", "なお、第3条第2項は適切に管理されておりますか。", speaker="議員", name="吉田裕子")]
+    kept = turns()
+    assert settle_misread_names(kept, cover, confidence=ReadingConfidence(lines)) == 0
+    assert kept[1].name == "吉田裕子"
+    # read as surely each way (or no confidences): the cover's spelling, as before
+    lines[0] = line(cover[0], 80)
+    settled = turns()
+    assert settle_misread_names(settled, cover, confidence=ReadingConfidence(lines)) == 1
+    assert settled[1].name == "吉田容子"

@@ -380,3 +380,126 @@ def test_a_wrapped_label_cell_whose_bracket_ocr_lost_is_settled_as_one_label():
     assert [t.get("name") for t in turns[1:]] == ["田野瀬太道"] * 2  # the cells settled here
     assert [t["text"][:5] for t in turns] == ["これより会", "理事辞任の", "御異議なし"]
     assert not any("田野瀬" in t["text"] for t in turns)  # the first cell's name is no speech (委員長( / 田野瀬太 / 道君))
+
+
+# Diet minutes on a rough scan, as OCR read them: the chair's calls and the cover name each member
+DIET_ROUGH = ["出席者　田村秀規、加藤太郎、林正弘、長谷川文雄、片山紀美", "田野瀬太道、池田佳隆、尾身朝子、中村裕之",
+              "議長(田村秀規君)これより会議を開きます。", "議長(田村秀規君)国務大区林正弘君",
+              "〇委員長(田野瀬大道君)", "〇委員長(田野瀬太道君)", "〇委員長(田野瀬太道君)御異議なしと認めます。", "理事辞任の件についてお諮りいたします。",
+              "次に、厚生労働委員長河野散君。", "デジタル委員長河野区君。"]
+
+
+@pytest.mark.parametrize("read,printed", [
+    # the opening bracket read as a kana, the 君 as a kanji no list foresees
+    ("〇委員長て田野瀬大道莉)", "〇委員長（田野瀬太道君）"),
+    # the opening bracket lost, the role misread (国務大臣): a role of the list, then a name the call prints
+    ("国務大区林正弘君)なお、データセンターを確認いたしました。", "国務大臣（林正弘君）　なお、データセンターを確認いたしました。"),
+])
+def test_a_labels_opening_bracket_misread_or_lost_is_written_back(read, printed):
+    assert settle_label(read, LabelEvidence(DIET_ROUGH + [read]), True) == printed
+
+
+@pytest.mark.parametrize("text", [
+    "国務大臣林正弘君)の答弁", "委員長て田野瀬太道君の", "市長て、これは(案)です",
+])
+def test_text_with_a_name_before_a_bracket_is_not_mended_into_a_label(text):
+    assert settle_label(text, LabelEvidence(DIET_ROUGH + [text]), True) == text
+
+
+@pytest.mark.parametrize("read,opens_paragraph,printed", [
+    # the name and 君 read cleanly, the chair's calls misread it (河野散君, 河野区君): the calls name its surname
+    ("河野敬三君防犯カメラの映像を検討しているところです。", True, "河野敬三君　防犯カメラの映像を検討しているところです。"),
+    # two characters of the name read as a misread kanji and a mark (河野克:君)
+    ("〇河野克:君防犯カメラの映像", False, "〇河野敬三君　防犯カメラの映像"),
+])
+def test_a_members_label_whose_calls_ocr_misread_keeps_its_name(read, opens_paragraph, printed):
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    doc = DIET_ROUGH + ["次に、厚生労働委員長河野敬三君。"] * ("克" in read) + [read]
+    assert settle_person_label(read, LabelEvidence(doc), opens_paragraph) == printed
+
+
+def test_a_members_label_opening_a_paragraph_mid_sentence_is_text():
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    for text, opens in (("河野敬三君防犯カメラの映像", False), ("河野敬三君の質問にお答えします。", True)):
+        assert settle_person_label(text, LabelEvidence(DIET_ROUGH + [text]), opens) == text
+
+
+def test_a_stage_direction_whose_opening_bracket_ocr_lost_stands_alone_again():
+    """〔「異議なし」と呼ぶ者あり〕 read without its 〔: a short indented line opening a paragraph that
+    closes with 〕 is a direction, not the tail of the chair's call above it."""
+    from kaigiroku.cleanup.assemble import assemble
+    from kaigiroku.ingest import read_stream
+
+    lines = [Line("〇委員長(鈴木秀久君)次に、石井勝信君。", 60, 100, 300, 110, 1),
+             Line("「異議なし」と呼ぶ者あり〕", 88, 117, 240, 127, 1),
+             Line("〇石井勝信君ただいまの件ですが、防犯カメラの映像を検討しているところです。", 60, 134, 520, 144, 1),
+             Line("はどのように扱われるのでしょうか。〔拍手〕", 60, 151, 300, 161, 1)]
+    page = Page(number=1, width=595, height=842, lines=lines, source="ocr")
+    settle_labels([page])
+    assert lines[1].text == "〔「異議なし」と呼ぶ者あり〕"
+    stream, vocabulary = read_stream([page])
+    turns = assemble(stream, roles=vocabulary).to_dict()["turns"]
+    assert [(t["kind"], t["text"]) for t in turns][:2] == [("speech", "次に、石井勝信君。"),
+                                                         ("note", "〔「異議なし」と呼ぶ者あり〕")]
+
+
+@pytest.mark.parametrize("text,above", [
+    ("拍手〕", "〔西村博行君登壇、"),  # the second line of a wrapped direction
+    ("（異議なし）", ""), ("なお、本件は〔資料〕のとおりです。", ""), ("登壇、拍手〕〕", ""),
+])
+def test_text_that_is_not_a_direction_missing_its_bracket_is_left_alone(text, above):
+    from kaigiroku.cleanup.ocrfix import direction_opened
+
+    assert direction_opened(text, above) == text
+
+
+def test_a_speck_read_as_a_character_inside_a_known_name_is_dropped():
+    # 議長(林上早苗腹: a speck read as 上 inside the chair's name, the 君 read as 腹 and the bracket lost;
+    # the chair's clean labels print 林早苗
+    doc = ["議長(林早苗君)内閣総理大臣長谷川太郎君", "議長(林早苗君)国務大臣伊藤博行君。", "議長(林上早苗腹"]
+    assert settle_label("議長(林上早苗腹", LabelEvidence(doc), True) == "議長（林早苗君）"
+    # a longer name that merely starts alike is another person
+    assert settle_label("議長(林上早苗君)", LabelEvidence(doc), True) == "議長（林上早苗君）"
+
+
+def test_a_label_whose_name_and_closing_bracket_ocr_misread_is_settled_by_the_chairs_call():
+    # 国務大臣(長谷川和子腹: 智 read 和, 君 read 腹, the bracket lost; the chair called 国務大臣長谷川智子君
+    doc = ["議長(尾辻智子君)次に、国務大臣長谷川智子君。", "議長(尾辻智子君)", "議長(尾辻智子君)発言を求められております。"]
+    read = "国務大臣(長谷川和子腹次に、庁内ネットワークのセキュリティ対策を教えてください。"
+    assert settle_label(read, LabelEvidence(doc + [read]), True) == \
+        "国務大臣（長谷川智子君）　次に、庁内ネットワークのセキュリティ対策を教えてください。"
+
+
+def test_a_direction_opening_after_a_speck_is_not_a_members_label():
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    doc = ["議長(尾辻智子君)次に、国務大臣長谷川智子君。", "「〔長谷川智子君登壊、拍手"]
+    assert settle_person_label(doc[1], LabelEvidence(doc), True) == doc[1]
+
+
+def test_a_marked_member_whose_call_lost_its_kun_keeps_the_speech():
+    # 〇長浜勝信君利用者IDの…: the separator lost; the chair's call lost its 君 at the line end and the
+    # cover ran two names together, so no call names the member; the name printed elsewhere and a true
+    # mark settle it (not a role 長浜勝信君利用者)
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    doc = ["岸田太郎、河野秀規、松野勝信、高市康稔、西村沙災長浜勝信", "〇委員長(岸田太郎君)",
+           "発言求められております。経済産業委員長長浜勝信", "〇長浜勝信君利用者IDのセキュリティ対策を教えてください。"]
+    ev = LabelEvidence(doc)
+    assert settle_label(doc[3], ev, True) == doc[3]
+    assert settle_person_label(doc[3], ev, True) == "〇長浜勝信君\u3000利用者IDのセキュリティ対策を教えてください。"
+
+
+@pytest.mark.parametrize("read,printed", [
+    ("で議長(田中直美君)", "〇議長（田中直美君）"),  # the mark read as a kana, in a document of marked labels
+    ('〇議員"(小林正人君)本件は', "〇議員（小林正人君）　本件は"),  # a speck read as a quote before the bracket
+])
+def test_a_mark_read_as_a_kana_or_a_quote_before_the_bracket_is_settled(read, printed):
+    assert settle_label(read, LabelEvidence(DOC + [read]), True) == printed
+
+
+def test_a_kana_before_a_role_is_text_in_a_document_without_marks():
+    doc = ["議長(田中直美君)ただいまから本日の会議を開きます。", "議員(小林正人君)本件は"]
+    assert settle_label("で議長(田中直美君)", LabelEvidence(doc), True) == "で議長(田中直美君)"

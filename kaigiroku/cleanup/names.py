@@ -42,11 +42,38 @@ def _close(a: str, b: str) -> bool:
     return a != b and len(b) >= len(a) and Levenshtein.distance(a, b) <= max(1, (len(a) + 1) // 3)
 
 
-def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=None) -> int:
+def _surer(confidence, label: str, cover: str) -> bool:
+    """Whether OCR read the label's spelling far more surely than the cover's (吉田裕子 at 83 in the
+    label, 吉田容子 at 43 on the cover: by ocrfix.SURER points); False where either is not known."""
+    return confidence is not None and confidence.surer(label, cover)
+
+
+def _printed_side(text: str, label: str, cover: str) -> int:
+    """Where two readings of a name differ in one character: how many printings of the name in
+    `text` (a character off either reading elsewhere) read that character as `label` does, less
+    those that read it as `cover` does."""
+    diff = [i for i, (a, b) in enumerate(zip(label, cover)) if a != b]
+    if len(diff) != 1 or len(label) < 3:
+        return 0
+    side = 0
+    for name, sign in ((label, 1), (cover, -1)):
+        seen = set()
+        for p in range(len(name)):
+            if p != diff[0]:
+                for m in re.finditer(re.escape(name[:p]) + "." + re.escape(name[p + 1:]), text):
+                    if m.start() not in seen:
+                        seen.add(m.start())
+                        side += sign
+    return side
+
+
+def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=None, confidence=None) -> int:
     """Settle names OCR misread. A rare name close to one printed at least twice as often (山田太郎者
     twice beside 山田太郎 twenty times) is that one; failing that, a name not on the cover's list of
     attendees but close to exactly one name there is that name. Returns how many were settled.
-    For OCR'd minutes only: in a text layer a rare name is just a rare name."""
+    For OCR'd minutes only: in a text layer a rare name is just a rare name. `confidence` (a
+    cleanup.ocrfix.ReadingConfidence over the OCR'd lines) tells how surely OCR read a spelling: the
+    cover's does not replace a label's that OCR read more surely."""
     listed = attendee_names(list(attendees), roles)
     names = Counter(t.name for t in turns if t.kind == "speech" and t.name)
     settled = 0
@@ -64,6 +91,14 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             # (宙本健一 on the cover, 山本健一 in the label and twice in the speeches: the cover is misread)
             spoken = spoken if spoken is not None else "\n".join(u.text for u in turns)
             pick = {n for n in pick if spoken.count(n) >= spoken.count(t.name)}
+            # a spelling the labels read in more turns than the cover's printing and its own (鷹野正臣
+            # in two of the chair's labels, 記野正臣 on the cover), or that the speeches' printings of
+            # the name side with where the two differ (the call's 必辻俊一 reads 辻 as the label's
+            # 尾辻俊一 does, against the cover's 尾演俊一), is the cover's misreading; the 君 misread
+            # after a name (山田太郎者) is always the label's
+            pick = {n for n in pick if len(n) < len(t.name)
+                    or names[t.name] <= names[n] + 1 and _printed_side(spoken, t.name, n) <= 0
+                    and not _surer(confidence, t.name, n)}
         if len(pick) == 1:
             if t.speaker == t.name:  # a member labelled by name alone (新妻文雄君): the name is the speaker
                 t.speaker = next(iter(pick))

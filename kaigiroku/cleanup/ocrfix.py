@@ -10,11 +10,11 @@
                     impossible Japanese
     fix_stray_marks specks read as marks: 、。 opening a line, ASCII marks inside a kana word
     fix_ocr_text    all four, on one line of OCR output
-    settle_labels   speaker labels OCR damaged at line starts (look-alike marks, lost or doubled
-                    brackets, a misread 君 or role, cells wrapped over lines, a member's label by name
-                    alone with its 君 or separator lost), settled by the document's own clean labels,
-                    the chair's calls and directions that name the speaker, names and the role list;
-                    body text is never touched
+    settle_labels   speaker labels OCR damaged at line starts (look-alike marks, lost, doubled or
+                    kana-read brackets, a misread 君 or role, cells wrapped over lines, a member's label
+                    by name alone with its 君 or separator lost, a stage direction's lost 〔), settled by
+                    the document's own clean labels, the chair's calls and directions that name the
+                    speaker, names and the role list; body text is never touched
 
 Each rule was checked against 174,000 characters of real and invented minutes (../shared gold,
 seeds and Diet minutes, fixtures/minutes): none of them changes a character of correct text
@@ -246,6 +246,7 @@ _CALLED = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{2,})�
 # what follows a name and 君 in a sentence rather than a label: a particle, a direction's verb
 _NOT_AFTER_PERSON = re.compile(r"^(?:[のがはをにでとへやもか、。）〕」]|登壇|退席|着席|発言|から|より)")
 _SENTENCE_END = "。」〕）)"
+_OPENER = re.compile(rf"^[ \u3000]*[○◯〇◎◆◇●□■△▲]?[ \u3000]*([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{{2,7}}?)君")
 _SPLIT_NAME = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{1,6})([-:;.,・'`|_~ー一]{1,2})"
                          r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{0,5}?)君")
 
@@ -332,6 +333,14 @@ class LabelEvidence:
             run = m.group(1)
             for k in range(2, min(7, len(run)) + 1):
                 self.called[run[-k:]] += 1
+        # members' labels by name alone as read at line starts (河野敬三君防犯…): each a reading of a
+        # name as good as a call's
+        self.openers: Counter = Counter()
+        for text in texts:
+            m = _OPENER.match(text)
+            if m is not None and not _NOT_AFTER_PERSON.match(text[m.end():]) and not _CALLED.match(text, m.start(1)):
+                # (a 君 before a space or a mark is counted as a call already)
+                self.openers[m.group(1)] += 1
         # names a list prints (the cover's 伊藤博行、加藤さつき、尾辻俊一、): a line of three or more
         # items apart by 、, each item's last word a name (not a role)
         from .labels import role_like
@@ -393,6 +402,10 @@ class LabelEvidence:
         for nm, c in self.called.items():
             if len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1:
                 votes[nm] += c
+        if role is None:
+            for nm, c in self.openers.items():
+                if len(nm) == len(name) and Levenshtein.distance(nm, name) <= 1:
+                    votes[nm] += c
         best, top = votes.most_common(1)[0] if votes else (name, 0)
         if top > votes[name]:
             return best
@@ -424,6 +437,24 @@ class LabelEvidence:
 
     def surer(self, other: str, reading: str) -> bool:
         return self.confidence.surer(other, reading)
+
+    def consensus(self, read: str, other: str) -> str:
+        """Of two readings of one name a character apart (a label's and a call's), the one the
+        document's printings of the name (the calls, the labels by name alone, the cover's list)
+        side with at the character where they differ; `other` on a tie."""
+        from rapidfuzz.distance import Levenshtein
+
+        at = next(i for i, (a, b) in enumerate(zip(read, other)) if a != b)
+        printed: Counter = Counter()
+        for source in (self.called, self.openers, Counter(self.listed_names)):
+            for nm, c in source.items():
+                if len(nm) == len(read) and min(Levenshtein.distance(nm, read), Levenshtein.distance(nm, other)) <= 1:
+                    printed[nm] += c
+        printed[read] = max(printed[read], 1)  # the label itself
+        votes: Counter = Counter()
+        for nm, c in printed.items():
+            votes[nm[at]] += c
+        return read if votes[read[at]] > votes[other[at]] else other
 
     @property
     def mark(self) -> str:
@@ -481,9 +512,30 @@ class LabelEvidence:
                         _is_kanji(inner[n]) and self.kun[True] > self.kun[False])):
                     n += 1
                 return name, n
+        # a speck read as a character inside a name the clean labels print (林上早苗 for 林早苗), the
+        # 君 after it misread or not
+        for name in sorted(self.name_roles, key=len, reverse=True):
+            n = len(name)
+            if n >= 3 and len(inner) > n and any(inner[:p] + inner[p + 1:n + 1] == name for p in range(1, n)):
+                used = n + 1
+                if used < len(inner) and (inner[used] in KUN_MISREADS or inner[used] == "君" or (
+                        _is_kanji(inner[used]) and self.kun[True] > self.kun[False])):
+                    used += 1
+                return name, used
         for k in range(2, min(6, len(inner) - 1) + 1):
             if inner[k] in KUN_MISREADS and all(_NAME_CHARS.match(c) for c in inner[:k]):
                 return inner[:k], k + 1
+        # a character of a name the chair calls misread (長谷川和子腹 for the call's 長谷川智子君), its
+        # 君 read as OCR misreads it, in a document whose labels carry 君
+        from rapidfuzz.distance import Levenshtein
+
+        for name in sorted(self.called, key=len, reverse=True):
+            n = len(name)
+            if n >= 4 and len(inner) > n and (inner[n] in KUN_MISREADS or inner[n] == "君" or (
+                    _is_kanji(inner[n]) and self.kun[True] > self.kun[False])) \
+                    and all(_NAME_CHARS.match(c) for c in inner[:n]) and Levenshtein.distance(inner[:n], name) == 1 \
+                    and not any(name.startswith(r) for r in self.roles.words):
+                return inner[:n], n + 1
         # the 君 misread as a kanji no list foresees (高橋直美攻): the longest start the document prints
         # elsewhere too (the cover's 市長　高橋直美), in a document whose labels carry 君
         if self.kun[True] > self.kun[False]:
@@ -534,7 +586,7 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
     mark = ""
     if i < len(s) and (s[i] in MARK_LOOKALIKES or s[i] in "○◯〇◎◆◇●□■△▲"):
         mark, i = s[i], i + 1
-    elif i + 1 < len(s) and not _is_kanji(s[i]) and not s[i].isspace() and any(
+    elif i + 1 < len(s) and not _is_kanji(s[i]) and not s[i].isspace() and s[i] not in _OPENS and any(
             len(nm) >= 3 and s.startswith(nm + "君", i + 1) for nm in ev.called):
         # a mark read as a kana or a symbol no list foresees (び長谷川早苗君): a name the document
         # calls follows it, with its 君
@@ -549,9 +601,13 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
     # with a single character in their place
     split = _SPLIT_NAME.match(s, i)
     if split:
-        head, tail = split.group(1), split.group(3)
-        found = {nm for nm in ev.called if len(nm) == len(head) + 1 + len(tail) >= 3
-                 and nm.startswith(head) and nm.endswith(tail) and not any(nm.startswith(r) for r in ev.roles.words)}
+        head, marks, tail = split.groups()
+        # (each mark may stand for a character, 河野克:君 for 河野敬三君, and a character beside the
+        # marks may be misread too, when the surname stays whole)
+        found = {nm for nm in ev.called if len(nm) in (len(head) + 1 + len(tail), len(head) + len(marks) + len(tail))
+                 and len(nm) >= 3 and (nm.startswith(head) or len(head) >= 3 and nm[:2] == head[:2]
+                                       and Levenshtein.distance(nm[:len(head)], head) == 1)
+                 and nm.endswith(tail) and not any(nm.startswith(r) for r in ev.roles.words)}
         found = {nm for nm in found if not any(o != nm and o.endswith(nm) for o in found)}
         if len(found) == 1:
             body = s[split.end():]
@@ -584,14 +640,27 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
                 surer = [nm for nm in ev.called if len(nm) == n and Levenshtein.distance(nm, read) == 1
                          and ev.surer(nm, read)]
                 name = surer[0] if len(surer) == 1 else read
+            elif slot == "君" and mark and mark not in _WEAK_MARKS and ev.text.count(read) >= 2 and not _role_start(read, ev):
+                # a true mark, then a name the document prints elsewhere (the cover, a call whose 君 OCR
+                # lost: …委員長長浜勝信), and its 君: a member's label, however its speech opens
+                name = read
+            elif slot == "君" and after_end and any(
+                    len(nm) >= 3 and nm[:2] == read[:2] and abs(len(nm) - n) <= 1 and Levenshtein.distance(nm, read) <= 2
+                    and not any(nm.startswith(r) for r in ev.roles.words) for nm in ev.called):
+                # a paragraph opening with a name and its 君, read cleanly, whose call OCR misread
+                # otherwise (河野敬三君 after the chair's 河野散君。): the call names its surname
+                name = ev.spelling(read)
             else:
                 near = [nm for nm in ev.called if len(nm) == n >= 4 and ev.called[nm] >= (1 if sure else 2)
                         and Levenshtein.distance(nm, read) == 1]
                 if len(near) != 1:
                     continue
                 # the call's reading, unless the document prints the label's more often (the cover's
-                # list read 尾辻俊一 as the label did, the call 尾党俊一)
-                name = read if read in ev.listed_names and ev.text.count(read) > ev.text.count(near[0]) else near[0]
+                # list read 尾辻俊一 as the label did, the call 尾党俊一), or its printings agree with
+                # the label's character by character (the cover's 尾演俊一 and the call's 必辻俊一
+                # against the label's 尾辻俊一)
+                name = read if read in ev.listed_names and ev.text.count(read) > ev.text.count(near[0]) \
+                    or ev.consensus(read, near[0]) == read else near[0]
             body = s[i + n + 1:]
             if slot != "君" and body[:1] == slot:
                 body = body[1:]  # the 君 read as two characters (伊藤博行有有なお、)
@@ -609,7 +678,39 @@ def _role_start(s: str, ev: LabelEvidence) -> bool:
     return any(s.startswith(r) for r in ev.roles.words) or any(s.startswith(r) for r in ev.role_count)
 
 
-def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False) -> str:
+_KANA_MARK = re.compile(r"^[\u3041-\u309f][\u4e00-\u9fff\u30a1-\u30faー0-9０-９]{1,12}[(（]")
+# what OCR makes of a label's opening bracket on a rough scan: a kana of the same stroke (委員長て田野瀬
+_OPEN_LOOKALIKES = "てくぐ〈<cC"
+
+
+def _bracket_mended(s: str, i: int, j: int, k: int, ev: LabelEvidence) -> str | None:
+    """`s` with the opening bracket of a label at `i` written back where OCR misread or lost it, when
+    the rest of the label shows it: a name and its 君 (as read, or a misreading of it) then the closing
+    bracket. Misread: 委員長て田野瀬大道莉) (a role the role list or the clean labels know before the
+    kana); lost: 国務大区林正弘君) (role and name run together: a prefix that settles as a role, the
+    rest a name the document prints elsewhere, in a call, a direction or the cover's list). None when
+    nothing is to mend."""
+    if k < len(s) and s[k] in _OPEN_LOOKALIKES and j - i >= 2 and ev.role(s[i:j], None) is not None:
+        rest = s[k + 1: k + 14]
+        close = next((n for n, c in enumerate(rest) if c in _CLOSES), None)
+        if close is not None and close >= 3 and all(_NAME_CHARS.match(c) for c in rest[:close]) \
+                and not _NOT_AFTER_PERSON.match(rest[close + 1:]):
+            return s[:k] + "（" + s[k + 1:]
+    run = s[i:j]
+    if j < len(s) and s[j] in _CLOSES and len(run) >= 5 and run[-1] in KUN_MISREADS \
+            and not _NOT_AFTER_PERSON.match(s[j + 1:]):  # 国務大臣林正弘君)の答弁: a quote
+        for p in range(2, len(run) - 2):
+            role, name = run[:p], run[p:-1]
+            if not (ev.called[name] or name in ev.listed_names or name in ev.name_roles):
+                continue
+            settled = ev.role(role, name)
+            if settled is not None and len(settled) == len(role) and (settled in ev.roles.words
+                                                                      or ev.role_count[settled]):
+                return s[:i] + role + "（" + s[i + p:]
+    return None
+
+
+def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False, mended: bool = False) -> str:
     """`text` with a speaker label OCR damaged at its start written as printed (see above); any
     other text comes back unchanged. A speck before an unmarked label is dropped only on a line
     that opens a paragraph (-議長(伊藤紀美君).これより…)."""
@@ -628,6 +729,8 @@ def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False) ->
             i += 1  # OO議員: the ring read as two letters
         elif i + 1 < len(s) and (s[i] in "くぐ〈<・" or s[i] in _LEAD_JUNK) and _role_start(s[i + 1:], ev):
             i += 1  # ⑨ぐ委員長: the inner ring of a ◎ read as a character of its own
+    elif i == 0 and ev.marks and _KANA_MARK.match(s) and _role_start(s[1:], ev):
+        mark, i = s[0], 1  # the mark read as a kana (で議長(渡辺健一君)) in a document whose labels are marked
     elif i and not opens_paragraph:
         return text  # junk before anything but a mark is text
     while i < len(s) and s[i] in " \u3000":
@@ -638,11 +741,14 @@ def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False) ->
     k = j
     while k < len(s) and s[k] in " \u3000":
         k += 1
-    if k + 1 < len(s) and s[k] in ".,・:'`" and s[k + 1] in _OPENS:  # a speck before the bracket: 市長.(
+    if k + 1 < len(s) and s[k] in ".,・:'`\"“”" and s[k + 1] in _OPENS:  # a speck before the bracket: 市長.(, 国務大臣"(
         k += 1
     role_read = s[i:j]
     if not role_read:
         return text
+    if not mended and (repaired := _bracket_mended(s, i, j, k, ev)) is not None:
+        fixed = settle_label(repaired, ev, opens_paragraph, mended=True)
+        return fixed if fixed != repaired else text
     if k < len(s) and s[k] in _OPENS:
         while k < len(s) and (s[k] in _OPENS or s[k] in " \u3000"):
             k += 1
@@ -658,6 +764,8 @@ def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False) ->
                 end += 1
             kun = inner[-1:] in KUN_MISREADS and len(inner) >= 3
             name = inner[:-1] if kun else inner
+            if not kun and (got := ev.name_end(inner)) is not None and got[1] == len(inner) > len(got[0]):
+                name, kun = got[0], True  # the 君 misread as a kanji no list foresees, after a name the document prints
         else:
             got = ev.name_end(re.sub(r"[ \u3000]", "", rest[:12])) or ev.name_to_space(rest)
             if got is None:
@@ -683,8 +791,10 @@ def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False) ->
                 end += 1
             if end < len(rest) and rest[end - 1] not in _CLOSES and (lost := _LOST_CLOSE.match(rest[end:])):
                 end += lost.end()
+        # (a name misread in the label is known by its spelling elsewhere: the call's 国務大臣長谷川智子君
+        # for the label's 国務大臣(長谷川和子)
         known = bool(name) and (ev.name_roles.get(name, {}).get(role_read, 0) >= 2 or ev.recurs(role_read, name)
-                                or ev.listed_with(role_read, name))
+                                or ev.listed_with(role_read, name) or ev.listed_with(role_read, ev.spelling(name, role_read)))
         name = ev.spelling(name, role_read) if name else name
         if mark in _WEAK_MARKS and not (kun or known):
             return text  # ①市長(北村正志)の答弁: a list item, unless the label is whole with its 君
@@ -712,8 +822,8 @@ def settle_label(text: str, ev: LabelEvidence, opens_paragraph: bool = False) ->
     if not mark or (mark in MARK_LOOKALIKES and not spaced) or (s[k:k + 1] in "のがはをにでとへや"):
         return text  # O議長の発言: a word, not a label
     role = ev.role(role_read, None)
-    if role is None or role != role_read:
-        return text
+    if role is None or role != role_read or "君" in role:
+        return text  # (長浜勝信君利用者: a member's name and 君 run into the speech, settle_person_label's)
     body = s[k:]
     return ev.mark + role + ("\u3000" + body if body else "")
 
@@ -734,6 +844,9 @@ def settle_labels(pages, roles=None) -> int:
             fixed = settle_label(ln.text, ev, opens)
             if fixed == ln.text:
                 fixed = settle_person_label(ln.text, ev, opens)
+            if fixed == ln.text and opens:
+                above = _line_above(ln, page.lines)
+                fixed = direction_opened(ln.text, above.text if above is not None else "")
             if fixed == ln.text:
                 continue
             if fixed.endswith("）") and not re.search(f"[{re.escape(_CLOSES)}]", ln.text):
@@ -744,6 +857,21 @@ def settle_labels(pages, roles=None) -> int:
             if _OPEN_CELL.match(ln.text):
                 changed += _close_wrapped_cell(ln, page.lines)
     return changed
+
+
+MAX_DIRECTION = 30  # a stage direction standing alone is short
+
+
+def direction_opened(text: str, above: str = "") -> str:
+    """A stage direction standing alone whose opening 〔 OCR lost (「異議なし」と呼ぶ者あり〕) with it
+    written back: a short line opening a paragraph that closes with 〕 and opens no bracket, under a
+    line (`above`) that leaves no bracket open (not the second line of a wrapped direction:
+    〔西村博行君登壇、 / 拍手〕)."""
+    t = text.strip(" \u3000")
+    if not 2 <= len(t) <= MAX_DIRECTION or not t.endswith("〕") or any(c in _OPENS for c in t) \
+            or "。" in t or t.count("〕") > 1 or sum(c in _OPENS for c in above) > sum(c in _CLOSES for c in above):
+        return text
+    return "〔" + t
 
 
 def _rewrite(line, text: str) -> None:
@@ -759,13 +887,19 @@ def _right_edge(lines) -> float:
     return ends[int(0.8 * (len(ends) - 1))] if ends else 0.0
 
 
+def _line_above(line, lines):
+    """The nearest line above `line` in its column, or None."""
+    h = max(line.bottom - line.top, 1.0)
+    above = [ln for ln in lines if ln.bottom <= line.top + 0.3 * h and ln.x0 < line.x1 and line.x0 < ln.x1
+             and ln is not line]
+    return max(above, key=lambda ln: ln.bottom, default=None)
+
+
 def _opens_paragraph(line, lines, right: float) -> bool:
     """Whether `line` opens a paragraph: the nearest line above it in its column ends a sentence or
     stops short of the column's right edge (or there is none)."""
     h = max(line.bottom - line.top, 1.0)
-    above = [ln for ln in lines if ln.bottom <= line.top + 0.3 * h and ln.x0 < line.x1 and line.x0 < ln.x1
-             and ln is not line]
-    prev = max(above, key=lambda ln: ln.bottom, default=None)
+    prev = _line_above(line, lines)
     return prev is None or prev.text.rstrip(" \u3000")[-1:] in _SENTENCE_END or prev.x1 < right - 2 * h
 
 

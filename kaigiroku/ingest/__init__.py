@@ -191,8 +191,10 @@ def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | Non
                        keep_width=opts.keep_width, explain=opts.explain)
     if n_ocr:
         from ..cleanup.names import settle_misread_names
+        from ..cleanup.ocrfix import ReadingConfidence
 
-        settle_misread_names(minutes.turns, minutes.meta.get("attendees", []), roles)
+        settle_misread_names(minutes.turns, minutes.meta.get("attendees", []), roles,
+                             ReadingConfidence(ln for p in pages if p.source == "ocr" for ln in p.lines))
     minutes.source = str(path)
     minutes.pages = len(pages)
     minutes.ocr_pages = n_ocr

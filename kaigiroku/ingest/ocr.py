@@ -28,6 +28,7 @@ from ..model import Line, Page
 from . import raster
 from ..options import DEFAULT_LANG
 from .preprocess import binarise, preprocess, text_height
+from .reread import reread_speaker_lines
 from .tesseract import check_available, ocr_engine_data, usable_lang
 
 # Page segmentation mode. On the bench (bench/bench_ocr.py --psm 3 4 6) 4 and 6 tie and 3 is worse;
@@ -51,6 +52,7 @@ class Options:
     fix: bool = True  # ocrfix on each line (off: Tesseract's words joined by spaces, for the bench)
     timeout: float | None = None  # (i14) seconds for one page's Tesseract pass (None: tesseract.TIMEOUT)
     zones: bool = True  # read a label table's columns apart (off: the page in one pass, for comparison)
+    reread: bool = True  # read the lines that name speakers again, line by line (reread.py)
 
 
 class Word(NamedTuple):
@@ -234,6 +236,8 @@ def ocr_page_image(grey: np.ndarray, page_number: int, width_pt: float, height_p
     except OcrFailedError as e:
         raise OcrFailedError(f"page {page_number}: {e}") from None
     lines += recover_missed_text(clean, ink, lines, page_number, width_pt / w, height_pt / h, opts, fix)
+    if opts.reread:
+        reread_speaker_lines(clean, lines, width_pt / w, height_pt / h, opts, fix)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return Page(number=page_number, width=width_pt, height=height_pt, lines=lines, source="ocr")
 

@@ -1,0 +1,97 @@
+"""A second, line-by-line reading of the lines that say who speaks.
+
+Read as a whole page, Tesseract misreads a name's rarer kanji on a rough scan, and misreads it
+differently at each printing (河野敬三 came back as 河野散三 in the chair's call, 河野交三 in the
+label, 河野攻三 in the next label, 河野敏 on the cover): no vote over the document's readings can then
+find the name. The same lines cut out of the page and read again, one above the other in a single
+run as uniform text, come back right almost every time (a line read alone is a line's worth of
+context, not the page's). A reading costs a run of Tesseract, so only the lines that carry
+speakers are read again: those holding a 君 (or what OCR makes of it) or a bracket near their
+start (labels, the chair's calls, directions that name a member). The second reading replaces the first where Tesseract is at least as sure of it and it
+tells the same line (nearly as long, most of its characters the same).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..cleanup.ocrfix import KUN_MISREADS, carry_confidence
+from ..errors import OcrFailedError
+from ..model import Line
+from .tesseract import ocr_engine_data
+
+REREAD_PSM = 6  # the cut-out lines, stacked, read as one uniform block
+LABEL_SPAN = 14  # a label's 君 or bracket stands within this many characters of its line's start
+MAX_REREAD = 40  # lines read again on a page, at most
+MAX_CHANGE = 0.35  # a second reading differing in more than this share of characters is another line
+MIN_KEPT = 0.85  # ... as is one this much shorter
+
+
+def speaks(text: str) -> bool:
+    """Whether a line may name who speaks: a 君 anywhere (a label, a call, a direction), a misread 君
+    or a bracket near its start (a label). (Not the cover's list of names: read again, it comes back
+    with other names misread, and one reading is as likely right as the other.)"""
+    if "君" in text:
+        return True
+    head = text[:LABEL_SPAN]
+    return any(c in "(（〔[［" for c in head) or any(c in KUN_MISREADS for c in head)
+
+
+def _stacked(crops: list[np.ndarray], gap: int) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """The crops one above the other on white, `gap` pixels apart; each crop's rows on the strip."""
+    width = max(c.shape[1] for c in crops) + 2 * gap
+    strip = np.full((sum(c.shape[0] + gap for c in crops) + gap, width), 255, dtype=crops[0].dtype)
+    spans, y = [], gap
+    for c in crops:
+        strip[y: y + c.shape[0], gap: gap + c.shape[1]] = c
+        spans.append((y, y + c.shape[0]))
+        y += c.shape[0] + gap
+    return strip, spans
+
+
+def reread_speaker_lines(clean: np.ndarray, lines: list[Line], sx: float, sy: float, opts, fix) -> int:
+    """Read again, in place, the lines of a page that may name a speaker (see above); `clean` is the
+    page image the lines were read from, `sx`, `sy` its points per pixel. Returns how many changed."""
+    from rapidfuzz.distance import Levenshtein
+
+    from .ocr import _words
+
+    chosen = [ln for ln in lines if ln.conf is not None and len(ln.text) >= 2 and speaks(ln.text)][:MAX_REREAD]
+    if not chosen:
+        return 0
+    height = float(np.median([(ln.bottom - ln.top) / sy for ln in chosen]))
+    if height < 4:
+        return 0
+    pad_y, pad_x = int(0.35 * height), int(0.6 * height)
+    crops = []
+    for ln in chosen:
+        x0, y0, x1, y1 = int(ln.x0 / sx), int(ln.top / sy), int(np.ceil(ln.x1 / sx)), int(np.ceil(ln.bottom / sy))
+        crops.append(clean[max(0, y0 - pad_y): y1 + pad_y, max(0, x0 - pad_x): x1 + pad_x])
+    strip, spans = _stacked(crops, int(1.2 * height))
+    try:
+        data = ocr_engine_data(strip, opts.lang, REREAD_PSM, timeout=opts.timeout)
+    except OcrFailedError:
+        return 0
+    by_crop: list[list] = [[] for _ in crops]
+    for _, w in _words(data):
+        mid = (w.top + w.bottom) / 2
+        for k, (a, b) in enumerate(spans):
+            if a <= mid < b:
+                by_crop[k].append(w)
+                break
+    changed = 0
+    for ln, words in zip(chosen, by_crop):
+        if not words:
+            continue
+        words.sort(key=lambda w: w.x0)
+        text = fix(" ".join(w.text for w in words)).strip()
+        if not text or text == ln.text:
+            continue
+        conf = float(np.average([w.conf for w in words], weights=[len(w.text) for w in words]))
+        if conf < (ln.conf or 0.0) or len(text) < MIN_KEPT * len(ln.text) \
+                or Levenshtein.distance(text, ln.text) > MAX_CHANGE * len(ln.text):
+            continue
+        ln.text = text
+        ln.conf = round(conf, 1)
+        ln.char_conf = carry_confidence([(w.text, w.conf) for w in words], text)
+        changed += 1
+    return changed
