@@ -102,7 +102,20 @@ def fix_brackets(text: str) -> str:
             return m.group(0)
         return f"〔{body}〕"
 
-    return re.sub(r"([\[{(【〔［｛（])([^\[\]{}()【】〔〕［］｛｝（）]*)([\]})】〕］｝）])", mismatched, out)
+    out = re.sub(r"([\[{(【〔［｛（])([^\[\]{}()【】〔〕［］｛｝（）]*)([\]})】〕］｝）])", mismatched, out)
+    return _close_lost_direction(out)
+
+
+def _close_lost_direction(text: str) -> str:
+    """A line that opens a bracket, closes none and reads as a stage direction (【片山秀久君登壇、拍手)
+    is 〔…〕 whose closing bracket OCR lost: the tortoise shell read as 【 or ［, its close as nothing."""
+    from .classify import reads_as_direction
+
+    t = text.strip(" \u3000")
+    if len(t) < 3 or len(t) > 30 or t[0] not in "【〔［" or any(c in t for c in _CLOSE) \
+            or not reads_as_direction(t[1:]):
+        return text
+    return "〔" + t[1:] + "〕"
 
 
 # Katakana and kanji that look alike. Between two kanji the kanji is meant (人ロ -> 人口, 協カ -> 協力,
@@ -774,11 +787,13 @@ _CELL_START = re.compile(rf"^(?:[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●
                          r"|[\u4e00-\u9fff\u30a1-\u30faー0-9０-９]{1,8}[(（〔［])")
 _MARKED_START = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]")
 _ROLE_ALONE = re.compile(r"^[\u4e00-\u9fff\u30a1-\u30faー]{2,8}$")
+# a long role and a full name in a narrow label column take four lines (〇内閣総 / 理大臣( / 長谷川太 / 郎君))
+MAX_CELL_LINES = 4
 _COMPLETE = re.compile(r"^[○◯〇◎◆◇●□■△▲]?[^（）]{1,12}（[^（）]{1,9}）$")
 
 
 def _cell_groups(page) -> list[list]:
-    """The lines of each label cell wrapped over two or three lines of the label column
+    """The lines of each label cell wrapped over two to four lines of the label column
     (O副市長 / (加藤健 / 一妊), top to bottom: a line opening with a mark (or, unmarked, with a role
     and a bracket: 議長(山 / 田太郎者), and the short lines right
     under it at the same left edge, up to a closing bracket."""
@@ -794,7 +809,7 @@ def _cell_groups(page) -> list[list]:
         h = max(first.bottom - first.top, 1.0)
         pieces, last = [first], first
         for ln in lines[i + 1:]:
-            if ln.top - last.bottom > 1.0 * h or len(pieces) == 3:
+            if ln.top - last.bottom > 1.0 * h or len(pieces) == MAX_CELL_LINES:
                 break
             if abs(ln.x0 - first.x0) < 1.5 * h and len(ln.text) <= 8 and "。" not in ln.text \
                     and not _MARKED_START.match(ln.text):  # 長(佐藤 under ⑥総務課 is the cell's middle
