@@ -74,3 +74,21 @@ def test_a_member_labelled_by_name_alone_keeps_speaker_and_name_one():
              Turn("speech", "d", speaker="新妻文雄", name="新妻文雄")]
     assert settle_misread_names(turns) == 1
     assert [(t.speaker, t.name) for t in turns[1:]] == [("新妻文雄", "新妻文雄")] * 3
+
+
+def test_a_chairs_label_misread_past_one_character_is_the_one_person_who_holds_the_role():
+    # an ○-marked table scan of a committee: the chair's first cell read 委員長（松水際可君）, three
+    # characters off the 松永隆司 the cover lists as 委員長 and every other 委員長 label names; that
+    # speech went to no one (tuned kessan table_marked 0.70)
+    cover = ["委員長松永隆司、副委員長石原由紀、委員岡本健、委員久保田真理", "説明のため出席した者 健康福祉部長 森田光代"]
+    turns = [Turn("speech", "ただいまから決算特別委員会を開会いたします。", speaker="委員長", name="松水際可"),
+             Turn("speech", "補足説明を求めます。", speaker="委員長", name="松永隆司"),
+             Turn("speech", "御説明申し上げます。", speaker="健康福祉部長", name="森田光代"),
+             Turn("speech", "質疑はありませんか。", speaker="委員長", name="松永隆司"),
+             Turn("speech", "伺います。", speaker="委員", name="岡本健"),
+             Turn("speech", "次に伺います。", speaker="委員", name="西川拓也")]  # a role many hold: kept
+    assert settle_misread_names(turns, cover) == 1
+    assert [t.name for t in turns] == ["松永隆司", "松永隆司", "森田光代", "松永隆司", "岡本健", "西川拓也"]
+    # a second person listed with the role (a chair who changes in the meeting): nothing settles
+    turns[0].name = "松水際可"
+    assert settle_misread_names(turns, cover + ["委員長松本和夫"]) == 0

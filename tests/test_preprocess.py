@@ -184,13 +184,3 @@ def test_whiten_background_keeps_faint_strokes_joined_to_ink():
     out = pp.whiten_background(grey, binary, 300)
     assert out[31, 45:75].max() <= 220 and out[88, 45:75].max() <= 225  # ... whitening keeps them
     assert out[107, 8] == 255  # the smudge is paper
-
-
-def test_remove_noise_filters_a_noisy_page_only():
-    # a median filter removes sensor noise, and on a clean scan it only rounds off fine strokes
-    page = text_page(lines=6).astype(np.float32)
-    rng = np.random.default_rng(4)
-    clean = np.clip(page * (250 / 255) + rng.normal(0, 2, page.shape), 0, 255).astype(np.uint8)
-    noisy = np.clip(page * (250 / 255) + rng.normal(0, 12, page.shape), 0, 255).astype(np.uint8)
-    assert np.array_equal(pp.remove_noise(clean, DPI), clean)
-    assert pp.remove_noise(noisy, DPI).astype(float).std() < noisy.astype(float).std()

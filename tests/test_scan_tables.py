@@ -103,13 +103,3 @@ def test_the_lone_kun_of_a_wrapped_member_cell_is_read(tmp_path):
     assert {(n, n) for n in members} <= speakers
     assert score(gold, m.to_dict())["attributed"] >= 0.95
 
-
-def test_a_clean_scan_keeps_the_fine_strokes_of_a_name(tmp_path):
-    # a ruled Diet table scanned mild: a median filter, run whatever the page's noise, rounded off the
-    # fine strokes of 智 and Tesseract read the minister 河野智子 as 河野知了 in the label, 河野留子 in the
-    # chair's call and 河野久子 on the cover, so her speech had no speaker anyone is (attributed 0.70);
-    # a page this clean is not median-filtered
-    gold, _, scan = make_case("diet:5", "table_ruled", "mild", tmp_path, seed=122, chars=500)
-    m = ingest(scan, dpi=300)
-    assert ("国務大臣", "河野智子") in {(t.speaker, t.name) for t in m.speeches}
-    assert score(gold, m.to_dict())["attributed"] >= 0.95

@@ -3,7 +3,7 @@
     to_grey             colour -> 8-bit grey
     crop_borders        paint dark scanner borders (strips along the edges) with the paper tone
     even_background     divide by the paper estimated by a morphological closing: uneven tone -> white
-    remove_noise        median filter: sensor noise and JPEG ringing (a noisy page only)
+    remove_noise        median filter: sensor noise and JPEG ringing
     estimate_skew       the angle text lines make with the horizontal (projection-profile search,
                         within ±5°: a page scanned sideways is not turned)
     deskew              rotate by that angle about the page centre (same canvas: coordinates stay put)
@@ -92,15 +92,7 @@ def even_background(grey: np.ndarray, dpi: float = 300) -> np.ndarray:
     return out
 
 
-NOISY = 5.0  # paper noise (deviation, after even_background) from which a median filter pays
-
-
 def remove_noise(grey: np.ndarray, dpi: float = 300) -> np.ndarray:
-    """A median filter, on a noisy page only. On a clean scan (paper noise under NOISY) there is
-    nothing for it to remove, and it rounds off the fine strokes of a dense kanji in a name
-    (河野智子 read as 河野久子, 松永隆司 as 松永降司); on a noisy one the specks cost more."""
-    if _paper_noise(grey)[2] < NOISY:
-        return grey
     return cv2.medianBlur(grey, 3 if dpi < 400 else 5)
 
 
