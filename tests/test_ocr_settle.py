@@ -412,3 +412,16 @@ def test_a_marked_label_cell_wrapped_over_four_lines_is_one_label():
     assert [(t.get("speaker"), t.get("name")) for t in turns] == [
         ("議長", "林早苗"), ("内閣総理大臣", "長谷川太郎"), ("議長", "林早苗"), ("国務大臣", "伊藤博行")]
     assert turns[1]["text"].startswith("なお、個人情報") and "郎君)" not in turns[1]["text"]
+
+
+def test_a_direction_naming_a_member_is_no_label_when_ocr_misreads_its_verb():
+    # 〔小野田沙織君登壇、拍手〕 read with 登増: its opening bracket was taken for a misread mark before a
+    # called name, and the direction became the member's label with 登増、拍手〕 for a speech (tuned
+    # diet:8 table_ruled 0.975)
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    call = "〇議長（田村秀規君）　次に、文部科学委員長小野田沙織君。"
+    for read in ("〔小野田沙織君登増、拍手〕", "【小野田沙織君登増、拍手〕", "(小野田沙織君登増、拍手)"):
+        assert settle_person_label(read, LabelEvidence([call, read]), True) == read
+    # a mark misread as a symbol before the called name is still one
+    assert settle_person_label("び小野田沙織君　次に、伺います。", LabelEvidence([call]), True).startswith("〇小野田沙織君\u3000次に")

@@ -547,10 +547,11 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
     mark = ""
     if i < len(s) and (s[i] in MARK_LOOKALIKES or s[i] in "○◯〇◎◆◇●□■△▲"):
         mark, i = s[i], i + 1
-    elif i + 1 < len(s) and not _is_kanji(s[i]) and not s[i].isspace() and any(
+    elif i + 1 < len(s) and not _is_kanji(s[i]) and not s[i].isspace() and s[i] not in _OPENS + "【＜<" and any(
             len(nm) >= 3 and s.startswith(nm + "君", i + 1) for nm in ev.called):
         # a mark read as a kana or a symbol no list foresees (び長谷川早苗君): a name the document
-        # calls follows it, with its 君
+        # calls follows it, with its 君 (an opening bracket is a direction's: 〔小野田沙織君登壇、拍手〕
+        # with its 登壇 misread)
         mark, i = s[i], i + 1
     elif i and not after_end:
         return text  # a speck before a name mid-paragraph
