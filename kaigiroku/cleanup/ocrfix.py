@@ -108,14 +108,19 @@ def fix_brackets(text: str) -> str:
 
 def _close_lost_direction(text: str) -> str:
     """A line that opens a bracket, closes none and reads as a stage direction (【片山秀久君登壇、拍手)
-    is 〔…〕 whose closing bracket OCR lost: the tortoise shell read as 【 or ［, its close as nothing."""
+    is 〔…〕 whose closing bracket OCR lost: the tortoise shell read as 【 or ［, its close as nothing;
+    so is a quoted call that closes one it never opened (「異議なし」と呼ぶ者あり〕)."""
     from .classify import reads_as_direction
 
     t = text.strip(" \u3000")
-    if len(t) < 3 or len(t) > 30 or t[0] not in "【〔［" or any(c in t for c in _CLOSE) \
-            or not reads_as_direction(t[1:]):
+    if len(t) < 3 or len(t) > 30:
         return text
-    return "〔" + t[1:] + "〕"
+    if t[0] in "【〔［" and not any(c in t for c in _CLOSE) and reads_as_direction(t[1:]):
+        return "〔" + t[1:] + "〕"
+    # or its opening bracket lost before the quoted call: 「異議なし」と呼ぶ者あり〕
+    if t[0] in "「『" and t[-1] in "〕］】" and not any(c in t for c in _OPEN) and reads_as_direction(t[:-1]):
+        return "〔" + t[:-1] + "〕"
+    return text
 
 
 # Katakana and kanji that look alike. Between two kanji the kanji is meant (人ロ -> 人口, 協カ -> 協力,
