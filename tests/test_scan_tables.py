@@ -102,4 +102,3 @@ def test_the_lone_kun_of_a_wrapped_member_cell_is_read(tmp_path):
     speakers = {(t.speaker, t.name) for t in m.speeches}
     assert {(n, n) for n in members} <= speakers
     assert score(gold, m.to_dict())["attributed"] >= 0.95
-
