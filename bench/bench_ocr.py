@@ -78,16 +78,15 @@ def page_count(pdf: Path) -> int:
 
 
 def split_of(ref: str) -> str | None:
-    """The split a meeting belongs to: council and Diet seeds below 100 are tuned, 101 and up held
-    out (fixtures/scan.SPLITS lists the ones measured by default); a meeting of fixtures/minutes
-    (fixture:NAME) is tuned when fixtures/splits.TUNED lists it; None for the others."""
-    from fixtures.splits import TUNED
-
+    """The split a generated meeting belongs to: council and Diet seeds below 100 are tuned, 101 and
+    up held out (fixtures/scan.SPLITS lists the ones measured by default); a fixture meeting
+    (fixture:kokkai_sangiin_honkaigi) is in the split fixtures/splits.py puts it in; None otherwise."""
     kind, _, n = ref.partition(":")
     if kind in ("seed", "diet") and n.isdigit():
         return "tuned" if int(n) < 100 else "heldout" if int(n) > 100 else None
-    if kind == "fixture" and n in TUNED:
-        return "tuned"
+    if kind == "fixture":  # a meeting of fixtures/minutes: its split is fixtures/splits.py's
+        from fixtures.splits import HELDOUT, TUNED
+        return "tuned" if n in TUNED else "heldout" if n in HELDOUT else None
     return None
 
 

@@ -221,6 +221,13 @@ def test_fix_spacing(raw, fixed):
     ("(宮口治子君登壇、拍手】", "〔宮口治子君登壇、拍手〕"),
     ("【議長】", "【議長】"),
     ("（拍手）", "（拍手）"),
+    # a direction whose closing bracket OCR lost, its tortoise shell read as 【 (a Diet table scan's
+    # 〔片山秀久君登壇、拍手〕 ran on into the chair's call); a heading that lost its close stays one
+    ("【片山秀久君登壇、拍手", "〔片山秀久君登壇、拍手〕"),
+    ("［「異議なし」と呼ぶ者あり", "〔「異議なし」と呼ぶ者あり〕"),
+    ("【報告事項", "【報告事項"),
+    ("「異議なし」と呼ぶ者あり〕", "〔「異議なし」と呼ぶ者あり〕"),
+    ("「以上です」と述べた。", "「以上です」と述べた。"),
     ("(1)", "(1)"),
 ])
 def test_fix_brackets(raw, fixed):

@@ -122,3 +122,21 @@ def test_the_cover_does_not_replace_a_name_ocr_read_far_more_surely_in_the_label
     settled = turns()
     assert settle_misread_names(settled, cover, confidence=ReadingConfidence(lines)) == 1
     assert settled[1].name == "吉田容子"
+
+
+def test_a_chairs_label_misread_past_one_character_is_the_one_person_who_holds_the_role():
+    # an ○-marked table scan of a committee: the chair's first cell read 委員長（松水際可君）, three
+    # characters off the 松永隆司 the cover lists as 委員長 and every other 委員長 label names; that
+    # speech went to no one (tuned kessan table_marked 0.70)
+    cover = ["委員長松永隆司、副委員長石原由紀、委員岡本健、委員久保田真理", "説明のため出席した者 健康福祉部長 森田光代"]
+    turns = [Turn("speech", "ただいまから決算特別委員会を開会いたします。", speaker="委員長", name="松水際可"),
+             Turn("speech", "補足説明を求めます。", speaker="委員長", name="松永隆司"),
+             Turn("speech", "御説明申し上げます。", speaker="健康福祉部長", name="森田光代"),
+             Turn("speech", "質疑はありませんか。", speaker="委員長", name="松永隆司"),
+             Turn("speech", "伺います。", speaker="委員", name="岡本健"),
+             Turn("speech", "次に伺います。", speaker="委員", name="西川拓也")]  # a role many hold: kept
+    assert settle_misread_names(turns, cover) == 1
+    assert [t.name for t in turns] == ["松永隆司", "松永隆司", "森田光代", "松永隆司", "岡本健", "西川拓也"]
+    # a second person listed with the role (a chair who changes in the meeting): nothing settles
+    turns[0].name = "松水際可"
+    assert settle_misread_names(turns, cover + ["委員長松本和夫"]) == 0

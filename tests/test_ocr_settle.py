@@ -503,3 +503,48 @@ def test_a_mark_read_as_a_kana_or_a_quote_before_the_bracket_is_settled(read, pr
 def test_a_kana_before_a_role_is_text_in_a_document_without_marks():
     doc = ["議長(田中直美君)ただいまから本日の会議を開きます。", "議員(小林正人君)本件は"]
     assert settle_label("で議長(田中直美君)", LabelEvidence(doc), True) == "で議長(田中直美君)"
+
+
+def test_a_marked_label_cell_wrapped_over_four_lines_is_one_label():
+    """A long role and a full name in a narrow ruled label column take four lines
+    (〇内閣総 / 理大臣( / 長谷川太 / 郎君)), as a Diet plenary's ○-marked table prints them. Joined three
+    lines at most, the cell was 〇内閣総理大臣（長谷川太, its 太 taken for a misread 君, and the speech
+    went to a 長谷川 no one is (tuned diet:7 table_marked 0.70)."""
+    from kaigiroku.cleanup.assemble import assemble
+    from kaigiroku.ingest import read_stream
+
+    rows = [(["〇議長(", "林早苗君)"], ["これより会議を開きます。", "内閣総理大臣長谷川太郎君。"]),
+            (["〇内閣総", "理大臣(", "長谷川太", "郎君)"],
+             ["なお、個人情報の取扱いは来年４月から運用を開始しま", "す。また、庁内ネットワークは適切に管理されておりま",
+              "す。そのため、防犯カメラの映像は適切に扱われます。", "以上です。"]),
+            (["〇議長(", "林早苗君)"], ["国務大臣伊藤博行君。", "発言を求められております。"]),
+            (["〇国務大", "臣(伊藤", "博行君)"], ["ただいまの件ですが、利用者ＩＤを検討しているところ", "です。", ""])]
+    lines, top = [], 81.0
+    for label_pieces, body in rows:
+        for k in range(max(len(label_pieces), len(body))):
+            if k < len(label_pieces):
+                lines.append(Line(label_pieces[k], 63, top, 103, top + 12, 2, 12.0, 90.0))
+            if k < len(body) and body[k]:
+                lines.append(Line(body[k], 129, top, 129 + 10.5 * len(body[k]), top + 12, 2, 12.0, 90.0))
+            top += 17
+        top += 17
+    page = Page(number=2, width=595, height=842, lines=lines, source="ocr")
+    settle_labels([page])
+    stream, vocabulary = read_stream([page])
+    turns = assemble(stream, roles=vocabulary).to_dict()["turns"]
+    assert [(t.get("speaker"), t.get("name")) for t in turns] == [
+        ("議長", "林早苗"), ("内閣総理大臣", "長谷川太郎"), ("議長", "林早苗"), ("国務大臣", "伊藤博行")]
+    assert turns[1]["text"].startswith("なお、個人情報") and "郎君)" not in turns[1]["text"]
+
+
+def test_a_direction_naming_a_member_is_no_label_when_ocr_misreads_its_verb():
+    # 〔小野田沙織君登壇、拍手〕 read with 登増: its opening bracket was taken for a misread mark before a
+    # called name, and the direction became the member's label with 登増、拍手〕 for a speech (tuned
+    # diet:8 table_ruled 0.975)
+    from kaigiroku.cleanup.ocrfix import settle_person_label
+
+    call = "〇議長（田村秀規君）　次に、文部科学委員長小野田沙織君。"
+    for read in ("〔小野田沙織君登増、拍手〕", "【小野田沙織君登増、拍手〕", "(小野田沙織君登増、拍手)"):
+        assert settle_person_label(read, LabelEvidence([call, read]), True) == read
+    # a mark misread as a symbol before the called name is still one
+    assert settle_person_label("び小野田沙織君　次に、伺います。", LabelEvidence([call]), True).startswith("〇小野田沙織君\u3000次に")

@@ -104,4 +104,34 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
                 t.speaker = next(iter(pick))
             t.name = pick.pop()
             settled += 1
+    # then, the others settled, a chair's label misread past one character
+    for t in turns:
+        if t.kind == "speech" and t.name and t.name not in listed and names[t.name] == 1:
+            pick = _one_holder(t, turns, attendees, listed)
+            if len(pick) == 1:
+                t.name = pick.pop()
+                settled += 1
     return settled
+
+
+def _one_holder(turn: Turn, turns: list[Turn], attendees, listed: set[str]) -> set[str]:
+    """{the name} of the one person who holds this turn's role everywhere else, when the cover lists
+    them with that role and OCR misread this label's name past one character (委員長（松水際可君）
+    beside 委員長（松永隆司君） and the cover's 委員長　松永隆司): a chair's label, read once that way, and a
+    name of the same length, its surname's first character kept, that nothing else in the document
+    prints. A role many hold (委員, 国務大臣) settles nothing."""
+    holders = {u.name for u in turns if u is not turn and u.kind == "speech" and u.speaker == turn.speaker and u.name}
+    if len(holders) != 1 or turn.speaker == turn.name:
+        return set()
+    name = next(iter(holders))
+    cover = "、".join(re.sub(r"[\s\u3000]", "", a) for a in attendees)
+    holds = lambda who: re.search("(?<![\u4e00-\u9fff])" + re.escape(turn.speaker + who), cover)  # noqa: E731
+    if name not in listed or not holds(name) or len(name) != len(turn.name) \
+            or name[0] != turn.name[0] or turn.name in cover \
+            or any(turn.name in (u.text or "") for u in turns):
+        return set()
+    # the role belongs to that one person: no other listed person holds it on the cover (a longer
+    # title that ends in it, 副委員長　石原由紀, is another role)
+    if any(holds(other) for other in listed - {name}):
+        return set()
+    return {name}

@@ -102,7 +102,25 @@ def fix_brackets(text: str) -> str:
             return m.group(0)
         return f"〔{body}〕"
 
-    return re.sub(r"([\[{(【〔［｛（])([^\[\]{}()【】〔〕［］｛｝（）]*)([\]})】〕］｝）])", mismatched, out)
+    out = re.sub(r"([\[{(【〔［｛（])([^\[\]{}()【】〔〕［］｛｝（）]*)([\]})】〕］｝）])", mismatched, out)
+    return _close_lost_direction(out)
+
+
+def _close_lost_direction(text: str) -> str:
+    """A line that opens a bracket, closes none and reads as a stage direction (【片山秀久君登壇、拍手)
+    is 〔…〕 whose closing bracket OCR lost: the tortoise shell read as 【 or ［, its close as nothing;
+    so is a quoted call that closes one it never opened (「異議なし」と呼ぶ者あり〕)."""
+    from .classify import reads_as_direction
+
+    t = text.strip(" \u3000")
+    if len(t) < 3 or len(t) > 30:
+        return text
+    if t[0] in "【〔［" and not any(c in t for c in _CLOSE) and reads_as_direction(t[1:]):
+        return "〔" + t[1:] + "〕"
+    # or its opening bracket lost before the quoted call: 「異議なし」と呼ぶ者あり〕
+    if t[0] in "「『" and t[-1] in "〕］】" and not any(c in t for c in _OPEN) and reads_as_direction(t[:-1]):
+        return "〔" + t[:-1] + "〕"
+    return text
 
 
 # Katakana and kanji that look alike. Between two kanji the kanji is meant (人ロ -> 人口, 協カ -> 協力,
@@ -586,10 +604,11 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
     mark = ""
     if i < len(s) and (s[i] in MARK_LOOKALIKES or s[i] in "○◯〇◎◆◇●□■△▲"):
         mark, i = s[i], i + 1
-    elif i + 1 < len(s) and not _is_kanji(s[i]) and not s[i].isspace() and s[i] not in _OPENS and any(
+    elif i + 1 < len(s) and not _is_kanji(s[i]) and not s[i].isspace() and s[i] not in _OPENS + "【＜<" and any(
             len(nm) >= 3 and s.startswith(nm + "君", i + 1) for nm in ev.called):
         # a mark read as a kana or a symbol no list foresees (び長谷川早苗君): a name the document
-        # calls follows it, with its 君
+        # calls follows it, with its 君 (an opening bracket is a direction's: 〔小野田沙織君登壇、拍手〕
+        # with its 登壇 misread)
         mark, i = s[i], i + 1
     elif i and not after_end:
         return text  # a speck before a name mid-paragraph
@@ -908,11 +927,13 @@ _CELL_START = re.compile(rf"^(?:[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●
                          r"|[\u4e00-\u9fff\u30a1-\u30faー0-9０-９]{1,8}[(（〔［])")
 _MARKED_START = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]")
 _ROLE_ALONE = re.compile(r"^[\u4e00-\u9fff\u30a1-\u30faー]{2,8}$")
+# a long role and a full name in a narrow label column take four lines (〇内閣総 / 理大臣( / 長谷川太 / 郎君))
+MAX_CELL_LINES = 4
 _COMPLETE = re.compile(r"^[○◯〇◎◆◇●□■△▲]?[^（）]{1,12}（[^（）]{1,9}）$")
 
 
 def _cell_groups(page) -> list[list]:
-    """The lines of each label cell wrapped over two or three lines of the label column
+    """The lines of each label cell wrapped over two to four lines of the label column
     (O副市長 / (加藤健 / 一妊), top to bottom: a line opening with a mark (or, unmarked, with a role
     and a bracket: 議長(山 / 田太郎者), and the short lines right
     under it at the same left edge, up to a closing bracket."""
@@ -928,7 +949,7 @@ def _cell_groups(page) -> list[list]:
         h = max(first.bottom - first.top, 1.0)
         pieces, last = [first], first
         for ln in lines[i + 1:]:
-            if ln.top - last.bottom > 1.0 * h or len(pieces) == 3:
+            if ln.top - last.bottom > 1.0 * h or len(pieces) == MAX_CELL_LINES:
                 break
             if abs(ln.x0 - first.x0) < 1.5 * h and len(ln.text) <= 8 and "。" not in ln.text \
                     and not _MARKED_START.match(ln.text):  # 長(佐藤 under ⑥総務課 is the cell's middle
