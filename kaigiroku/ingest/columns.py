@@ -268,7 +268,11 @@ def _lead(row: Row, size: float) -> Line | None:
 
 def _completes_role(cell: str, piece: str, labels: Labels) -> bool:
     """The piece under a whole label completes its role into a longer listed one (森本教育長 /
-    職務代理者: 教育長職務代理者), so it is the cell's wrap, not a label of its own."""
+    職務代理者: 教育長職務代理者), so it is the cell's wrap, not a label of its own. A piece printed
+    with a mark completes nothing (○会計 opens a label, though 会 opens no title): on a text layer a mark
+    is as printed."""
+    if _marked(piece) and not labels.misread:
+        return False
     piece = re.sub(r"[ \u3000]", "", piece)
     head = re.sub(r"[ \u3000]", "", cell).lstrip(MARKS)
     if any(head == name and piece.startswith(role) for name, role in labels.roles.people):
@@ -277,20 +281,28 @@ def _completes_role(cell: str, piece: str, labels: Labels) -> bool:
     first, joined = labels.match(cell), labels.match(cell + piece)
     if first is not None and continues_word(piece, labels.roles):
         return True  # (i9runs) 教育委員 / 会事務局次 / 長（…）: 会 opens no title, the word goes on
+    # a longer role the list or the document's cover list knows (子ども家庭課長 / 補佐 / （三浦一樹君）, the
+    # cover's 子ども家庭課長補佐 三浦 一樹)
     return first is not None and joined is not None and labels.whole(cell + piece) \
-        and joined.speaker == first.speaker + piece and joined.speaker in labels.roles.words
+        and joined.speaker == first.speaker + piece and (
+            joined.speaker in labels.roles.words or any(joined.speaker == role for _, role in labels.roles.people))
 
 
 def _goes_on_marked(cell: str, piece: str, labels: Labels) -> bool:
     """An unmarked piece right under a marked label, on a text layer: the label goes on."""
     if labels.misread:
         return False
-    return cell.lstrip(" \u3000")[:1] in MARKS and piece.lstrip(" \u3000")[:1] not in MARKS
+    return _marked(cell) and not _marked(piece)
 
 
 def _opens_label(lines: list[Line], i: int, labels: Labels, max_gap: float, rules: list[Rule] = (),
                  x0: float = 0.0, x1: float = 0.0, above: str = "(") -> bool:
-    """Whether lines[i] starts a label, alone or with the lines stacked under it (大臣政務 / 官（本田）."""
+    """Whether lines[i] starts a label, alone or with the lines stacked under it (大臣政務 / 官（本田）.
+    On a text layer a mark opens a label under a marked one whatever its head reads as, even one
+    wrapped over more rows than are read here (○教育 / 委員会 / 事務局 / 次長 / （上田 / 恵理子））:
+    marks are as printed there, and the document marks every label."""
+    if not labels.misread and _marked(lines[i].text) and _marked(above):
+        return True
     text = ""
     for k in range(i, min(i + 3, len(lines))):
         if k > i and (lines[k].top - lines[k - 1].bottom > max_gap
@@ -301,6 +313,10 @@ def _opens_label(lines: list[Line], i: int, labels: Labels, max_gap: float, rule
                 not re.search(r"[（）()]", above) or not _closes_unopened(above + text))):
             return True
     return False
+
+
+def _marked(text: str) -> bool:
+    return text.lstrip(" \u3000")[:1] in MARKS
 
 
 def _left_open(text: str) -> bool:

@@ -70,9 +70,10 @@ def strip_furniture(pages: list[Page]) -> list[list[Row]]:
             # at the same place on two pages). The rows found are the first ones from the edge, so
             # the row inside the last one found follows it in `order`.
             left = quantile([r.x0 for r in rows], 0.1, default=0.0)
+            body = quantile([r.frags[-1].x0 for r in rows], 0.5, default=0.0)  # the body's edge, beside a label column
             while found and not found[-1][1] and len(order) > len(found) \
                     and _gap(found[-1][0], order[len(found)]) < 1.5 * line_gap + 1 \
-                    and _set_like_text(found[-1][0], text_size, left):
+                    and _set_like_text(found[-1][0], text_size, left, body):
                 found.pop()
             gone.update(id(r) for r, _ in found)
         if gone:
@@ -85,12 +86,14 @@ def strip_furniture(pages: list[Page]) -> list[list[Row]]:
     return rows_by_page
 
 
-def _set_like_text(row: Row, text_size: float, left: float) -> bool:
+def _set_like_text(row: Row, text_size: float, left: float, body: float = 0.0) -> bool:
     """In the text's type size and starting at the text's left edge (a header is smaller, or set
     to the right or centred), or ending a sentence: a running header is a name, never a sentence,
-    and a label column left of the body pulls `left` off the paragraph indent."""
+    and a label column left of the body pulls `left` off the paragraph indent. A piece ending left
+    of where most rows start (`body`) is in a label column, set flush right there or not (a wrapped
+    cell's last piece, 子）, run past its speech's last line)."""
     return abs(row.size - text_size) <= 0.1 * text_size and (
-        row.x0 <= left + text_size or ends_with_sentence_end(row.text))
+        row.x0 <= left + text_size or row.x1 < body or ends_with_sentence_end(row.text))
 
 
 def _gap(a: Row, b: Row) -> float:
