@@ -270,9 +270,9 @@ def _completes_role(cell: str, piece: str, labels: Labels) -> bool:
     """The piece under a whole label completes its role into a longer listed one (森本教育長 /
     職務代理者: 教育長職務代理者), so it is the cell's wrap, not a label of its own. A piece printed
     with a mark completes nothing (○会計 opens a label, though 会 opens no title): on a text layer a mark
-    is as printed."""
-    if _marked(piece) and not labels.misread:
-        return False
+    is as printed; nor does one under a cell its bracketed name closed."""
+    if (_marked(piece) and not labels.misread) or re.sub(r"[ \u3000]", "", cell)[-1:] in "）)":
+        return False  # (a cell its bracketed name closes goes on with no word: 委員長（松永隆司君） / 会計管理)
     piece = re.sub(r"[ \u3000]", "", piece)
     head = re.sub(r"[ \u3000]", "", cell).lstrip(MARKS)
     if any(head == name and piece.startswith(role) for name, role in labels.roles.people):
@@ -358,8 +358,12 @@ def find_column(rows: list[Row], size: float, labels: Labels, rules: list[Rule],
         # the most labels; on a tie the edge fewest rows cross (a cover's list indented short of the
         # body cuts a narrow column's wrapped cells: （山田 / 太郎君） runs across it), then the edge
         # most rows beside the labels start at (not a cover's hanging indent above them, left of the
-        # body: the body's lines would all read as set in), then the leftmost
-        key = (col[1], -col[2], _starting_at(rows, body, col[0].top, size), -body)
+        # body: the body's lines would all read as set in), then the leftmost. The edge of the page
+        # before goes first among these: one table runs on over the pages, and a cell cut by the page
+        # break (委員長（ / 以上で… at a page's top, its name below) puts the column's top under the row
+        # that crosses a wrong edge, where it is not counted
+        same = prev is not None and abs(prev.body - body) <= 2.0
+        key = (col[1], -col[2], same, _starting_at(rows, body, col[0].top, size), -body)
         if best is None or key > best[1]:
             best = col[0], key
     return best[0] if best else None
