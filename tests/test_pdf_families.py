@@ -35,6 +35,12 @@ CASES = {
     # (tuned kessan@384: 0.93, the name read as 上田恵理)
     "cell_tail_at_the_page_foot": ("kessan_iinkai_shirasagi", 384, dict(
         layout="hanging", label_form="name_only", cell_wrap="bracket", label_align="right")),
+    # (i9pdf) centred four-row cells, rows set solid, beside long speeches that share their block with the
+    # next speech's cell: a cell level with a line that goes on from the full line above is centred,
+    # not set on its speech's first row (the document had no vote and read its labels top-aligned:
+    # tuned kyoikuiinkai@84 0.90, each label one speech late)
+    "centred_cells_beside_shared_blocks": ("kyoikuiinkai_midorikawa", 84, dict(
+        layout="table_vcentred", pad="none", label_width="narrow", cell_wrap="bracket", mark="assembly")),
 }
 
 

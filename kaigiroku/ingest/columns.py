@@ -434,17 +434,18 @@ def guess_align(blocks, cells: list[Cell], size: float, default: str, right_edge
     and in blocks set solid from labels beside no first line of a speech. `votes` (the pages before)
     gets this page's evidence added; a tie keeps `default`."""
     votes = Counter() if votes is None else votes
+
+    def off_line(c: Cell, rows: list[Row]) -> bool:
+        # rows set solid: a label level with no line at all is centred between two, and so is one
+        # level with a line that goes on with the sentence of the full line above it
+        level = [i for i, r in enumerate(rows) if abs(c.top - r.top) <= 0.35 * size]
+        return not level or (right_edge is not None and level[0] > 0
+                             and _goes_on(rows[level[0] - 1], rows[level[0]], right_edge, size))
+
     for block in blocks:
         inside = [c for c in cells if block.top - 0.5 * size <= c.mid <= block.bottom + 0.5 * size]
         if len(inside) > 1:
-            # rows set solid: a label level with no line at all is centred between two, and so is one
-            # level with a line that goes on with the sentence of the full line above it
-            rows = block.rows
-            for c in inside:
-                level = [i for i, r in enumerate(rows) if abs(c.top - r.top) <= 0.35 * size]
-                if not level or (right_edge is not None and level[0] > 0
-                                 and _goes_on(rows[level[0] - 1], rows[level[0]], right_edge, size)):
-                    votes["centre"] += 1
+            votes["centre"] += sum(off_line(c, block.rows) for c in inside)
             continue
         # the block's speech lines: a heading or a note set in above or below them is no part of the cell's row
         left = min(r.x0 for r in block.rows)
@@ -452,7 +453,10 @@ def guess_align(blocks, cells: list[Cell], size: float, default: str, right_edge
         if len(inside) != 1 or len(rows) < 2:
             continue
         if any(c is not inside[0] and c.top <= block.bottom and c.bottom >= block.top for c in cells):
-            continue  # another label reaches into the block (taller than its one-line speech): two speeches
+            # another label reaches into the block (taller than its one-line speech): two speeches, set
+            # solid, where the label's row tells as above (a 4-row cell beside a long speech's middle)
+            votes["centre"] += off_line(inside[0], block.rows)
+            continue
         c = inside[0]
         top, bottom = rows[0].top, rows[-1].bottom
         if (bottom - top) - (c.bottom - c.top) < 0.7 * size:
