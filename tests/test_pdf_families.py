@@ -12,6 +12,8 @@ import pytest
 from fixtures.render_pdf import render_random
 from fixtures.splits import load, meeting_path
 from kaigiroku.ingest import ingest
+from kaigiroku.ingest.furniture import strip_furniture
+from kaigiroku.model import Line, Page
 from kaigiroku.score import score
 
 MIN_ATTRIBUTED, MAX_CER = 0.98, 0.01
@@ -30,11 +32,6 @@ CASES = {
     "listed_title_wrapped_in_its_cell": ("kessan_iinkai_shirasagi", 339, dict(
         layout="table_ruled", label_form="role_name", cell_wrap="bracket", label_align="right",
         cover="values_below")),
-    # (i9pdf) the last piece of a label cell (恵理 / 子）) run past its speech's last line into the page's
-    # foot, at the same place on two pages: a label's piece beside the text, not a running footer
-    # (tuned kessan@384: 0.93, the name read as 上田恵理)
-    "cell_tail_at_the_page_foot": ("kessan_iinkai_shirasagi", 384, dict(
-        layout="hanging", label_form="name_only", cell_wrap="bracket", label_align="right")),
     # (i9pdf) centred four-row cells, rows set solid, beside long speeches that share their block with the
     # next speech's cell: a cell level with a line that goes on from the full line above is centred,
     # not set on its speech's first row (the document had no vote and read its labels top-aligned:
@@ -62,3 +59,49 @@ def test_family_reads_back(case, tmp_path):
     printed = {who(t) for t in r.gold["turns"] if t.get("kind") == "speech"}
     read = {who(t) for t in minutes["turns"] if t.get("kind") == "speech" and not t.get("inferred")}
     assert read <= printed, (case, sorted(read - printed, key=str))
+
+
+# ----------------------------------------------------------------------------- page feet, built by hand
+
+S, PITCH = 10.0, 16.0
+LABEL_X, BODY_X = 60.0, 130.0
+
+
+def _line(text: str, x0: float, top: float, page: int) -> Line:
+    width = sum(S if ord(c) > 0x2000 else S / 2 for c in text)
+    return Line(text=text, x0=x0, top=top, x1=x0 + width, bottom=top + S, page=page, size=S)
+
+
+def _foot_page(number: int, tail: str, with_number: bool) -> Page:
+    """A page of a label table whose last row's cell (委員長（松永 / 隆司君）) runs one row past its
+    speech, to the page's foot; its page number centred at the foot, on that row or below it."""
+    lines = [_line("あ" * 30 + "。", BODY_X, 150 + k * PITCH, number) for k in range(38)]
+    lines += [_line("委員", LABEL_X, 150 + k * PITCH, number) for k in range(0, 38, 4)]  # a speech each 4 rows
+    foot = 150 + 38 * PITCH
+    lines += [_line("委員長（松永", LABEL_X, foot, number), _line("い" * 10 + "。", BODY_X, foot, number),
+              _line(tail, LABEL_X, foot + PITCH, number)]
+    if with_number:
+        lines.append(_line(f"{number}/3", 290, foot + PITCH, number))
+    return Page(number=number, width=595, height=842, lines=lines)
+
+
+def test_a_cells_last_piece_at_two_page_feet_is_text():
+    """(i9pdf) A label cell's last piece set flush right in its column (隆司君）) at the same place at the
+    foot of two pages is text, not a running footer: it ends left of the body's edge."""
+    pages = [_foot_page(n, "\u3000\u3000隆司君）", False) for n in (1, 2)]
+    for p in pages:  # flush right: the piece starts right of the column's left edge
+        p.lines[-1] = Line(p.lines[-1].text.strip(), LABEL_X + 2 * S, p.lines[-1].top, LABEL_X + 6 * S,
+                           p.lines[-1].bottom, p.number, S)
+    strip_furniture(pages)
+    assert all(any(ln.text == "隆司君）" for ln in p.lines) for p in pages)
+    assert not any(f.text == "隆司君）" for p in pages for f in p.furniture)
+
+
+def test_a_page_number_on_a_cells_last_row_is_furniture():
+    """(i9pdf) The page number centred on the row a label cell's last piece (隆司君）) reaches: the number
+    is furniture, the piece is text."""
+    pages = [_foot_page(n, "隆司君）", True) for n in (1, 2, 3)]
+    rows = strip_furniture(pages)
+    for p, page_rows in zip(pages, rows):
+        assert [f.text for f in p.furniture] == [f"{p.number}/3"]
+        assert page_rows[-1].text == "隆司君）"

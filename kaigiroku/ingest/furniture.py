@@ -51,7 +51,7 @@ def strip_furniture(pages: list[Page]) -> list[list[Row]]:
     text_size = typical_size([ln for page in pages for ln in page.lines])
     for i, page in enumerate(pages):
         rows = rows_by_page[i]
-        gone = set()
+        gone, gone_frags = set(), set()  # rows, and fragments of rows that are text besides
         for band, order in (("top", rows), ("bottom", rows[::-1])):
             found = []  # (row, is a page number)
             for row in order:
@@ -76,14 +76,33 @@ def strip_furniture(pages: list[Page]) -> list[list[Row]]:
                     and _set_like_text(found[-1][0], text_size, left, body):
                 found.pop()
             gone.update(id(r) for r, _ in found)
-        if gone:
-            keep = []
+            if len(order) > len(found) and _band(order[len(found)], page) == band:
+                gone_frags.update(id(f) for f in _numbers_beside_text(order[len(found)], text_size))
+        if gone or gone_frags:
+            keep, out = [], []
             for row in rows:
-                (page.furniture if id(row) in gone else keep).extend(row.frags)
+                if id(row) in gone:
+                    page.furniture.extend(row.frags)
+                    continue
+                kept_frags = [f for f in row.frags if id(f) not in gone_frags]
+                page.furniture.extend(f for f in row.frags if id(f) in gone_frags)
+                keep.extend(kept_frags)
+                out.append(row if len(kept_frags) == len(row.frags) else Row(kept_frags))
             kept = {id(f) for f in keep}
             page.lines = [ln for ln in page.lines if id(ln) in kept]
-            rows_by_page[i] = [row for row in rows if id(row) not in gone]
+            rows_by_page[i] = out
     return rows_by_page
+
+
+def _numbers_beside_text(row: Row, text_size: float) -> list:
+    """The page number on the outermost row of text, set apart from the text beside it (a label cell's
+    last piece run down to the page number's baseline: 一樹）　…　2/8): furniture, though its row is not."""
+    frags = row.frags
+    if len(frags) < 2:
+        return []
+    return [f for k, f in enumerate(frags) if is_page_number(f.text)
+            and (k == 0 or f.x0 - frags[k - 1].x1 >= 2 * text_size)
+            and (k == len(frags) - 1 or frags[k + 1].x0 - f.x1 >= 2 * text_size)]
 
 
 def _set_like_text(row: Row, text_size: float, left: float, body: float = 0.0) -> bool:
