@@ -38,6 +38,12 @@ CASES = {
     # tuned kyoikuiinkai@84 0.90, each label one speech late)
     "centred_cells_beside_shared_blocks": ("kyoikuiinkai_midorikawa", 84, dict(
         layout="table_vcentred", pad="none", label_width="narrow", cell_wrap="bracket", mark="assembly")),
+    # (i9pdf) hanging labels in a narrow column with a narrow gutter, the cover on the first page with its
+    # list hanging at an indent left of the body, and a heading centred on the page wider than the body
+    # (２　議案第55号 …): the heading spans the table and says nothing of the body's edge, which had
+    # been taken at the cover's indent (every line set in: labels a row late)
+    "centred_heading_wider_than_the_body": ("iinkai_shinonome_somu", 425, dict(
+        layout="hanging", label_width="narrow", cell_wrap="width", valign="centre")),
 }
 
 

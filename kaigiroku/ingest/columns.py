@@ -376,9 +376,14 @@ def _starting_at(rows: list[Row], body: float, top: float, size: float) -> int:
 
 def _try_column(rows, body, size, labels, rules, line_gap, prev):
     pieces, kinds = [], []
+    page_left, page_right = min(r.x0 for r in rows), quantile([r.x1 for r in rows], 0.9, default=0.0)
     for row in rows:
         left, right, crossing = split_row(row, body, size)
-        kinds.append("cross" if crossing else ("body" if right else "left"))
+        # a heading centred on the page, wider than the body (２　議案第55号 …), spans the table: it
+        # crosses any edge and tells none
+        centred = crossing and row.x0 > page_left + 1.5 * size \
+            and abs((row.x0 + row.x1) / 2 - (page_left + page_right) / 2) <= 1.5 * size
+        kinds.append("heading" if centred else "cross" if crossing else ("body" if right else "left"))
         if left and not crossing:
             pieces.append((row, left))
     cells = stack_cells(pieces, labels, rules, line_gap + 0.3 * size, left_edge_of(pieces), body,
