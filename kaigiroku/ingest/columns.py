@@ -286,7 +286,11 @@ def _lead(row: Row, size: float) -> Line | None:
 
 def _completes_role(cell: str, piece: str, labels: Labels) -> bool:
     """The piece under a whole label completes its role into a longer listed one (森本教育長 /
-    職務代理者: 教育長職務代理者), so it is the cell's wrap, not a label of its own."""
+    職務代理者: 教育長職務代理者), so it is the cell's wrap, not a label of its own. A piece printed
+    with a mark completes nothing (○会計 opens a label, though 会 opens no title): on a text layer a mark
+    is as printed; nor does one under a cell its bracketed name closed."""
+    if (_marked(piece) and not labels.misread) or re.sub(r"[ \u3000]", "", cell)[-1:] in "）)":
+        return False  # (a cell its bracketed name closes goes on with no word: 委員長（松永隆司君） / 会計管理)
     piece = re.sub(r"[ \u3000]", "", piece)
     head = re.sub(r"[ \u3000]", "", cell).lstrip(MARKS)
     if any(head == name and piece.startswith(role) for name, role in labels.roles.people):
@@ -295,20 +299,28 @@ def _completes_role(cell: str, piece: str, labels: Labels) -> bool:
     first, joined = labels.match(cell), labels.match(cell + piece)
     if first is not None and continues_word(piece, labels.roles):
         return True  # (i9runs) 教育委員 / 会事務局次 / 長（…）: 会 opens no title, the word goes on
+    # a longer role the list or the document's cover list knows (子ども家庭課長 / 補佐 / （三浦一樹君）, the
+    # cover's 子ども家庭課長補佐 三浦 一樹)
     return first is not None and joined is not None and labels.whole(cell + piece) \
-        and joined.speaker == first.speaker + piece and joined.speaker in labels.roles.words
+        and joined.speaker == first.speaker + piece and (
+            joined.speaker in labels.roles.words or any(joined.speaker == role for _, role in labels.roles.people))
 
 
 def _goes_on_marked(cell: str, piece: str, labels: Labels) -> bool:
     """An unmarked piece right under a marked label, on a text layer: the label goes on."""
     if labels.misread:
         return False
-    return cell.lstrip(" \u3000")[:1] in MARKS and piece.lstrip(" \u3000")[:1] not in MARKS
+    return _marked(cell) and not _marked(piece)
 
 
 def _opens_label(lines: list[Line], i: int, labels: Labels, max_gap: float, rules: list[Rule] = (),
                  x0: float = 0.0, x1: float = 0.0, above: str = "(") -> bool:
-    """Whether lines[i] starts a label, alone or with the lines stacked under it (大臣政務 / 官（本田）."""
+    """Whether lines[i] starts a label, alone or with the lines stacked under it (大臣政務 / 官（本田）.
+    On a text layer a mark opens a label under a marked one whatever its head reads as, even one
+    wrapped over more rows than are read here (○教育 / 委員会 / 事務局 / 次長 / （上田 / 恵理子））:
+    marks are as printed there, and the document marks every label."""
+    if not labels.misread and _marked(lines[i].text) and _marked(above):
+        return True
     text = ""
     for k in range(i, min(i + 3, len(lines))):
         if k > i and (lines[k].top - lines[k - 1].bottom > max_gap
@@ -319,6 +331,10 @@ def _opens_label(lines: list[Line], i: int, labels: Labels, max_gap: float, rule
                 not re.search(r"[（）()]", above) or not _closes_unopened(above + text))):
             return True
     return False
+
+
+def _marked(text: str) -> bool:
+    return text.lstrip(" \u3000")[:1] in MARKS
 
 
 def _left_open(text: str) -> bool:
@@ -360,8 +376,12 @@ def find_column(rows: list[Row], size: float, labels: Labels, rules: list[Rule],
         # the most labels; on a tie the edge fewest rows cross (a cover's list indented short of the
         # body cuts a narrow column's wrapped cells: （山田 / 太郎君） runs across it), then the edge
         # most rows beside the labels start at (not a cover's hanging indent above them, left of the
-        # body: the body's lines would all read as set in), then the leftmost
-        key = (col[1], -col[2], _starting_at(rows, body, col[0].top, size), -body)
+        # body: the body's lines would all read as set in), then the leftmost. The edge of the page
+        # before goes first among these: one table runs on over the pages, and a cell cut by the page
+        # break (委員長（ / 以上で… at a page's top, its name below) puts the column's top under the row
+        # that crosses a wrong edge, where it is not counted
+        same = prev is not None and abs(prev.body - body) <= 2.0
+        key = (col[1], -col[2], same, _starting_at(rows, body, col[0].top, size), -body)
         if best is None or key > best[1]:
             best = col[0], key
     return best[0] if best else None
@@ -374,9 +394,14 @@ def _starting_at(rows: list[Row], body: float, top: float, size: float) -> int:
 
 def _try_column(rows, body, size, labels, rules, line_gap, prev):
     pieces, kinds = [], []
+    page_left, page_right = min(r.x0 for r in rows), quantile([r.x1 for r in rows], 0.9, default=0.0)
     for row in rows:
         left, right, crossing = split_row(row, body, size)
-        kinds.append("cross" if crossing else ("body" if right else "left"))
+        # a heading centred on the page, wider than the body (２　議案第55号 …), spans the table: it
+        # crosses any edge and tells none
+        centred = crossing and row.x0 > page_left + 1.5 * size \
+            and abs((row.x0 + row.x1) / 2 - (page_left + page_right) / 2) <= 1.5 * size
+        kinds.append("heading" if centred else "cross" if crossing else ("body" if right else "left"))
         if left and not crossing:
             pieces.append((row, left))
     cells = stack_cells(pieces, labels, rules, line_gap + 0.3 * size, left_edge_of(pieces), body,
@@ -432,17 +457,18 @@ def guess_align(blocks, cells: list[Cell], size: float, default: str, right_edge
     and in blocks set solid from labels beside no first line of a speech. `votes` (the pages before)
     gets this page's evidence added; a tie keeps `default`."""
     votes = Counter() if votes is None else votes
+
+    def off_line(c: Cell, rows: list[Row]) -> bool:
+        # rows set solid: a label level with no line at all is centred between two, and so is one
+        # level with a line that goes on with the sentence of the full line above it
+        level = [i for i, r in enumerate(rows) if abs(c.top - r.top) <= 0.35 * size]
+        return not level or (right_edge is not None and level[0] > 0
+                             and _goes_on(rows[level[0] - 1], rows[level[0]], right_edge, size))
+
     for block in blocks:
         inside = [c for c in cells if block.top - 0.5 * size <= c.mid <= block.bottom + 0.5 * size]
         if len(inside) > 1:
-            # rows set solid: a label level with no line at all is centred between two, and so is one
-            # level with a line that goes on with the sentence of the full line above it
-            rows = block.rows
-            for c in inside:
-                level = [i for i, r in enumerate(rows) if abs(c.top - r.top) <= 0.35 * size]
-                if not level or (right_edge is not None and level[0] > 0
-                                 and _goes_on(rows[level[0] - 1], rows[level[0]], right_edge, size)):
-                    votes["centre"] += 1
+            votes["centre"] += sum(off_line(c, block.rows) for c in inside)
             continue
         # the block's speech lines: a heading or a note set in above or below them is no part of the cell's row
         left = min(r.x0 for r in block.rows)
@@ -450,7 +476,10 @@ def guess_align(blocks, cells: list[Cell], size: float, default: str, right_edge
         if len(inside) != 1 or len(rows) < 2:
             continue
         if any(c is not inside[0] and c.top <= block.bottom and c.bottom >= block.top for c in cells):
-            continue  # another label reaches into the block (taller than its one-line speech): two speeches
+            # another label reaches into the block (taller than its one-line speech): two speeches, set
+            # solid, where the label's row tells as above (a 4-row cell beside a long speech's middle)
+            votes["centre"] += off_line(inside[0], block.rows)
+            continue
         c = inside[0]
         top, bottom = rows[0].top, rows[-1].bottom
         if (bottom - top) - (c.bottom - c.top) < 0.7 * size:

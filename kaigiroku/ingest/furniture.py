@@ -51,7 +51,7 @@ def strip_furniture(pages: list[Page]) -> list[list[Row]]:
     text_size = typical_size([ln for page in pages for ln in page.lines])
     for i, page in enumerate(pages):
         rows = rows_by_page[i]
-        gone = set()
+        gone, gone_frags = set(), set()  # rows, and fragments of rows that are text besides
         for band, order in (("top", rows), ("bottom", rows[::-1])):
             found = []  # (row, is a page number)
             for row in order:
@@ -70,27 +70,49 @@ def strip_furniture(pages: list[Page]) -> list[list[Row]]:
             # at the same place on two pages). The rows found are the first ones from the edge, so
             # the row inside the last one found follows it in `order`.
             left = quantile([r.x0 for r in rows], 0.1, default=0.0)
+            body = quantile([r.frags[-1].x0 for r in rows], 0.5, default=0.0)  # the body's edge, beside a label column
             while found and not found[-1][1] and len(order) > len(found) \
                     and _gap(found[-1][0], order[len(found)]) < 1.5 * line_gap + 1 \
-                    and _set_like_text(found[-1][0], text_size, left):
+                    and _set_like_text(found[-1][0], text_size, left, body):
                 found.pop()
             gone.update(id(r) for r, _ in found)
-        if gone:
-            keep = []
+            if len(order) > len(found) and _band(order[len(found)], page) == band:
+                gone_frags.update(id(f) for f in _numbers_beside_text(order[len(found)], text_size))
+        if gone or gone_frags:
+            keep, out = [], []
             for row in rows:
-                (page.furniture if id(row) in gone else keep).extend(row.frags)
+                if id(row) in gone:
+                    page.furniture.extend(row.frags)
+                    continue
+                kept_frags = [f for f in row.frags if id(f) not in gone_frags]
+                page.furniture.extend(f for f in row.frags if id(f) in gone_frags)
+                keep.extend(kept_frags)
+                out.append(row if len(kept_frags) == len(row.frags) else Row(kept_frags))
             kept = {id(f) for f in keep}
             page.lines = [ln for ln in page.lines if id(ln) in kept]
-            rows_by_page[i] = [row for row in rows if id(row) not in gone]
+            rows_by_page[i] = out
     return rows_by_page
 
 
-def _set_like_text(row: Row, text_size: float, left: float) -> bool:
+def _numbers_beside_text(row: Row, text_size: float) -> list:
+    """The page number on the outermost row of text, set apart from the text beside it (a label cell's
+    last piece run down to the page number's baseline: 一樹）　…　2/8): furniture, though its row is not."""
+    frags = row.frags
+    if len(frags) < 2:
+        return []
+    return [f for k, f in enumerate(frags) if is_page_number(f.text)
+            and (k == 0 or f.x0 - frags[k - 1].x1 >= 2 * text_size)
+            and (k == len(frags) - 1 or frags[k + 1].x0 - f.x1 >= 2 * text_size)]
+
+
+def _set_like_text(row: Row, text_size: float, left: float, body: float = 0.0) -> bool:
     """In the text's type size and starting at the text's left edge (a header is smaller, or set
     to the right or centred), or ending a sentence: a running header is a name, never a sentence,
-    and a label column left of the body pulls `left` off the paragraph indent."""
+    and a label column left of the body pulls `left` off the paragraph indent. A piece ending left
+    of where most rows start (`body`) is in a label column, set flush right there or not (a wrapped
+    cell's last piece, 子）, run past its speech's last line)."""
     return abs(row.size - text_size) <= 0.1 * text_size and (
-        row.x0 <= left + text_size or ends_with_sentence_end(row.text))
+        row.x0 <= left + text_size or row.x1 < body or ends_with_sentence_end(row.text))
 
 
 def _gap(a: Row, b: Row) -> float:

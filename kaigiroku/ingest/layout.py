@@ -221,12 +221,14 @@ def _plain(rows: list[Row], size: float, rules, labels: Labels, line_gap: float)
     out: list[Placed] = []
     prev = None
     opened = 0.0  # x where the line that opened the previous row's paragraph starts
+    spoken = False  # a label opened a speech above on the page
     for row in rows:
         text = row.text  # a key/value row of a cover table: 日 時　令和… (cells joined by U+3000)
         indented = row.x0 > left + 0.5 * size
         hangs = _hanging_wrap(prev, row, opened, right, size)
         cut = not hangs and _cut_in_word(prev, row, text, labels, right, size)
-        labelled = not (hangs or cut) and _label_start(text, labels)
+        labelled = not (hangs or cut) and _label_start(text, labels, spoken)
+        spoken = spoken or labelled
         if prev is None:
             brk, origin = Break.PAGE, "page"
         elif labelled or rule_between(rules, prev.bottom, row.top, row.x0, row.x1):
@@ -298,10 +300,12 @@ def _centred_goes_on(prev: Row, row: Row, left: float, right: float, size: float
     return row.x0 > left + 1.5 * size and abs((row.x0 + row.x1) / 2 - centre) <= 1.5 * size
 
 
-def _label_start(text: str, labels: Labels) -> bool:
-    """The line opens with a speaker label (not a cover item such as 出席者　会長 山田太郎)."""
+def _label_start(text: str, labels: Labels, spoken: bool = False) -> bool:
+    """The line opens with a speaker label (not a cover item such as 出席者　会長 山田太郎). Once a label
+    has opened a speech above on the page (`spoken`), a key of the cover opens a speech too (事務局（資源
+    循環推進課長）　御指摘のとおり…, wrapped before its sentence ends): the cover stands before the body."""
     m = labels.match(text)
-    if m is None or (not m.marked and KEY_LINE.match(text) and not text.rstrip().endswith("。")):
+    if m is None or (not m.marked and not spoken and KEY_LINE.match(text) and not text.rstrip().endswith("。")):
         return False
     return m.marked or bool(text[m.end:].strip()) or labels.whole(text)
 
