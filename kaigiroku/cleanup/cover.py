@@ -15,23 +15,30 @@ def _spaced(word: str) -> str:
 
 
 _KEYS = {
-    "date": ["開催日時", "日時", "開催日", "日程", "会議日時"],
-    "place": ["開催場所", "会議場所", "場所", "会場"],
-    "attendees": ["出席者", "出席委員", "出席議員", "出席者氏名", "出席"],
+    "date": ["開催日時", "日時", "開催日", "日程", "会議日時", "招集年月日", "開会日時"],
+    "place": ["開催場所", "会議場所", "場所", "会場", "招集の場所", "招集場所"],
+    # a town assembly's cover lists the executive it called (地方自治法第121条の規定により説明のため出席
+    # した者の職氏名) and its own staff (職務のため出席した者) as people present, role and name in columns
+    "attendees": ["出席者", "出席委員", "出席議員", "出席者氏名", "出席", "説明のため出席した者の職氏名",
+                  "説明のため出席した者", "職務のため出席した者の職氏名", "職務のため出席した者"],
     "absent": ["欠席者", "欠席委員", "欠席議員", "欠席"],
     "staff": ["事務局職員", "事務局", "説明員職氏名", "説明員", "説明者", "出席説明員", "関係職員"],
     "title": ["会議の名称", "会議名", "件名", "名称"],
     "other": ["傍聴者", "傍聴人", "傍聴", "議題", "案件", "付議事項", "資料", "配布資料", "配付資料", "結果", "公開・非公開",
               "公開", "議事次第", "会議次第", "議事日程", "次第", "記録者", "報告日", "本日の会議に付した事件",
-              "会議に付した事件", "付議事件"],
+              "会議に付した事件", "付議事件", "応招議員", "不応招議員", "会議録署名議員"],
 }
+# keys whose value is a list of people in columns (１番　小野寺　美咲　２番 …): kept as a list of entries
+_PEOPLE_KEYS = {"応招議員", "不応招議員", "会議録署名議員"}
+# the article a town assembly's cover names before the executive it called (地方自治法第121条第1項の規定により…)
+_LAW_PREFIX = r"(?:地方自治法第[0-9０-９]{1,3}条(?:第[0-9０-９]{1,2}項)?の規定により)?"
 _ALL_KEYS = sorted({k for ks in _KEYS.values() for k in ks}, key=len, reverse=True)
 # before a key: a bullet (・, ■) and/or a number (１, (1), 1．)
 _NUMBERING = r"(?:[-*・■□●]\s*)?(?:[0-9０-９]{1,2}[\s\u3000.．、)）]*|[（(][0-9０-９]{1,2}[）)]\s*)*"
 # a key may stand in brackets (【日時】令和6年…, 〔場所〕…): the bracket closing it is its separator; on a
 # scan a speck after the key may read as a stop (出席者。 鈴木さつき、…), a separator too where a space
 # or the line's end follows it
-KEY_LINE = re.compile(rf"^{_S}{_NUMBERING}{_S}(?P<open>[【〔［\[])?{_S}(?P<key>{'|'.join(_spaced(k) for k in _ALL_KEYS)})"
+KEY_LINE = re.compile(rf"^{_S}{_NUMBERING}{_S}(?P<open>[【〔［\[])?{_S}{_LAW_PREFIX}(?P<key>{'|'.join(_spaced(k) for k in _ALL_KEYS)})"
                       rf"{_S}(?:[（(][^）)]*[）)])?{_S}(?(open)[】〕］\]]{_S}[:：]?|(?:[:：]|\s|\u3000|$|[。．.・](?=[\s\u3000]|$)))"
                       r"(?P<value>.*)$")
 ITEM_NUMBER = re.compile(rf"^{_S}(?:[（(][0-9０-９]{{1,2}}[）)]|[0-9０-９]{{1,2}}[.．)）]){_S}")
@@ -242,7 +249,7 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
         while i > lo and not lines[i - 1].strip():
             i -= 1
     if first is not None:
-        return first
+        return start if _agenda_list(lines, first) else first
     # the body's opening run of short lines (開会 / 議事 / 要旨は次の…のとおり / 諮問審議), two or more of them
     # headings, right after an item whose value was on its own line: none of them is that value
     run = i
@@ -271,6 +278,26 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
         if before is None or _clean(before.group("value")):
             return i - 1
     return start
+
+
+_AGENDA_KEYS = {"議事日程", "議事次第", "会議次第", "次第", "議題", "案件", "付議事項", "本日の会議に付した事件",
+                "会議に付した事件", "付議事件"}
+
+
+def _agenda_list(lines: list[str], first: int) -> bool:
+    """The run of headings from line `first` goes on the list an agenda key opened with no value (議事日程 /
+    日程第1　… / 日程第2　…): the cover's order of business, printed before the body as the cover's last
+    item, not the body's first headings."""
+    j = first - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    if j < 0 or not _value_below(lines, j):
+        return False
+    k = j - 1
+    while k >= 0 and (not lines[k].strip() or _DATE_LINE.match(_clean(lines[k]))):
+        k -= 1
+    key = KEY_LINE.match(lines[k])
+    return re.sub(r"[\s\u3000]", "", key.group("key")) in _AGENDA_KEYS
 
 
 _PROCEEDINGS_WORD = re.compile(r"(?:審議|審査|事項|報告|議事|議題|開会|閉会|散会|協議|諮問|質疑|討論|採決|説明|概要|経過|その他)$")
@@ -481,9 +508,11 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
                 field, key = "date", "日時"
             awaiting = False
             continue
+        # a list of people keeps its columns (１番　小野寺　美咲　２番 …) for _entries to part
+        listed = raw.strip() if field == "absent" or key in _PEOPLE_KEYS else line
         if awaiting and field is not None and field != "attendees":
             awaiting = False
-            _put(meta, other, field, key, line)
+            _put(meta, other, field, key, listed)
             continue
         awaiting = False
         if field is None:
@@ -510,7 +539,7 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
                 continue
             take_attendees(raw, indent)
             continue
-        _put(meta, other, field, key, line, cont=True)
+        _put(meta, other, field, key, listed, cont=True)
     if title_lines and not meta["title"]:
         n = _title_span(title_lines)
         meta["title"] = " ".join(_despace_letters(t) for t in title_lines[:n])
@@ -589,7 +618,38 @@ def _entries(line: str, roles=None) -> list[str]:
         return pieces
     if len(pieces) > 1 and all(_HONOURED_NAME.fullmatch(p.strip()) for p in pieces):
         return pieces  # 鈴木さつき君　山田太郎君: names alone, each with its honorific (a Diet list)
-    return [line]
+    return _spaced_entries(pieces, roles) or [line]
+
+
+_SEAT_ALONE = re.compile(r"[0-9０-９]{1,3}番")
+
+
+def _spaced_entries(pieces: list[str], roles=None) -> list[str] | None:
+    """Columns whose names are spaced out too (１番　小野寺　美咲　２番　佐久間　亮, 町長　田村　浩一　副町長 …,
+    as a town assembly's cover sets them): an entry opens at each seat or role and takes the name pieces
+    after it. None unless every piece is a head or one of two or three name pieces after one."""
+    def head(p: str, entry: list[str] | None) -> bool:
+        if _SEAT_ALONE.fullmatch(p):
+            return True
+        listed = match_label(p + "\u3000x", roles)
+        if listed is not None and listed.name is None and listed.end >= len(p):
+            return True
+        # a title only ending as roles do (統括官) opens an entry after a whole name, never in the middle
+        # of one (大橋　正人: 人 ends roles too)
+        return bool(_ROLE_WORD.fullmatch(p)) and role_like(p, as_roles(roles)) and not is_direction(p) \
+            and (entry is None or len(entry) >= 3 or len(p) >= 3)
+
+    entries: list[list[str]] = []
+    for p in pieces:
+        if head(p, entries[-1] if entries else None) and (not entries or len(entries[-1]) > 1):
+            entries.append([p])
+        elif entries and _NAME_WORD.fullmatch(p) and len(entries[-1]) <= 3:
+            entries[-1].append(p)
+        else:
+            return None
+    if not entries or any(len(e) < 2 for e in entries):
+        return None
+    return [" ".join(e) for e in entries]
 
 
 _HONOURED_NAME = re.compile(r"[^\s、。，,:：()（）]{2,10}(?:君|氏|さん)")
@@ -642,13 +702,19 @@ def _put(meta: dict, other: dict, field: str, key: str, value: str, cont: bool =
                 meta["attendees"].append(f"{key} {value}" if field == "staff" or key != "出席者" else value)
     elif field == "absent":
         meta.setdefault("absent", [])
-        if value:
-            meta["absent"].append(value)
+        if value and not _NONE.fullmatch(value):
+            meta["absent"] += _entries(value)
+    elif key in _PEOPLE_KEYS:
+        if value and not _NONE.fullmatch(value):
+            other.setdefault(key, []).extend(_clean(e) for e in _entries(value))
     else:
         if cont and key in other:
             other[key] = _clean(other[key] + " " + value)
         else:
             other[key] = value
+
+
+_NONE = re.compile(r"な[\s\u3000]*し|無[\s\u3000]*し|[－―ー-]")  # 欠席議員 / なし: nobody
 
 
 COVER_CHARS = 3000  # more text than any cover sheet holds (p1's long cover, with its lists, is about 1,000)
