@@ -213,11 +213,21 @@ def _numbering_restarts(lines: list[str], key_lines: list[int], end: int, roles=
     (会議場所　… / （１）開会): the body's own list of headings begins there. Right under a key with no
     value (３．議事次第 / １．開 会 …) a list starting again is that key's value."""
     last = None
+    above = None  # how the numbered line right above this one numbers itself (None: not numbered)
     for i in range(key_lines[0], end):
         n = _item_number(lines[i])
         if n is None:
+            above = None if lines[i].strip() else above
             continue
-        if _cover_item(lines[i], roles):
+        paren = _PAREN_NUMBER.match(lines[i]) is not None
+        if paren and above is not None and last is not None:
+            # （1）… right under an agenda item (２．議 事 / （1）…について / （2）その他 / ３．閉 会), not under a
+            # cover item with its value: the item's sub-items, a level below the list, whose numbers start
+            # again under each item
+            continue
+        item = _cover_item(lines[i], roles)
+        above = None if item else "paren" if paren else "other"
+        if item:
             last = n
         elif _value_below(lines, i):
             last = n
