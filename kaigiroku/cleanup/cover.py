@@ -450,7 +450,13 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             who = match_label(item, roles)
             group = _GROUP.match(_clean(item))
             head = _clean(item).split(" ")
-            if who is None and len(head) >= 2 and _ROLE_WORD.fullmatch(head[0]) and role_like(head[0], as_roles(roles)) \
+            if who is not None and who.name is not None and len(head) >= 2 and _clean(item[:who.end]) == head[0] \
+                    and all(_NAME_WORD.fullmatch(w) for w in head[1:3]):
+                # 健康福祉部長 森田光代, 子ども家庭課長補佐 三浦一樹: a cover prints the role, then the person; the
+                # head word is the role whole, never a surname and a shorter role (健康 / 福祉部長)
+                who = None
+            if who is None and len(head) >= 2 and (_ROLE_WORD.fullmatch(head[0]) or _KANA_TITLE.fullmatch(head[0])) \
+                    and role_like(head[0], as_roles(roles)) \
                     and not is_direction(head[0]) and all(_NAME_WORD.fullmatch(w) for w in head[1:3]):
                 # 審議官 宮腰 修: a title the role list does not know, heading its person as a listed one does
                 role, names = head[0], " ".join(head[1:])
@@ -614,6 +620,8 @@ def _names_apart(names: str) -> list[str]:
 
 _SEAT = re.compile(r"^[0-9０-９]{1,3}番\s")
 _ROLE_WORD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー]{2,10}")
+# a title written in kanji and kana (子ども家庭課長補佐): opens and ends in kanji
+_KANA_TITLE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\u3040-\u30ffー]{2,14}[\u4e00-\u9fff]")
 _NAME_WORD = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,5}")
 _COLUMN_GAP = re.compile(r"\u3000+|[ ]{2,}")
 
@@ -642,8 +650,8 @@ def _spaced_entries(pieces: list[str], roles=None) -> list[str] | None:
         if _SEAT_ALONE.fullmatch(p):
             return True
         listed = match_label(p + "\u3000x", roles)
-        if listed is not None and listed.name is None and listed.end >= len(p):
-            return True
+        if listed is not None and listed.end >= len(p) and (listed.name is None or not _NAME_WORD.fullmatch(p)):
+            return True  # a role the grammar knows, however it would part a label of it
         # a title only ending as roles do (統括官) opens an entry after a whole name, never in the middle
         # of one (大橋　正人: 人 ends roles too)
         return bool(_ROLE_WORD.fullmatch(p)) and role_like(p, as_roles(roles)) and not is_direction(p) \

@@ -1,0 +1,108 @@
+"""Covers of a town assembly's record and of a ministry's 議事次第 (issue 9: a cover that ends where the
+body begins and never takes speech; meta values are short key/value items).
+
+The town assembly's cover lists the members summoned (応招), present and absent in columns with
+their seats and names spaced out (１番　小野寺　美咲), the executive called under 地方自治法第121条,
+the assembly's staff, and the day's agenda (議事日程 日程第1 …) as its last item, right before the
+body; a 議事次第 has sub-items under its items (２．議 事 / （1）…について) and a list of materials."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kaigiroku
+from fixtures.splits import load, meeting_path
+from fixtures.variety import render_random
+from kaigiroku.score import score
+
+TOWN = load(meeting_path("chogikai_nanase_teireikai"))
+P2 = Path(__file__).resolve().parents[2] / "shared" / "realpdf" / "p2.pdf"
+
+
+@pytest.mark.parametrize("seed", [1, 58])
+def test_town_assembly_cover_is_read_whole_and_the_body_starts_after_its_agenda(seed):
+    r = render_random(TOWN, seed, cover="town_assembly", layout="inline", label_form="role_name", mark="assembly")
+    out = kaigiroku.repair(r.text)
+    meta = out.meta
+    assert meta["place"] == "七瀬町役場議場" and meta["date_text"] == "令和6年6月11日（火）"
+    assert "町長 田村 浩一" in meta["attendees"] and "書記 中野 沙也加" in meta["attendees"]
+    assert "12番 大橋 正人" in meta["attendees"] and meta["absent"] == ["6番 関 和夫"]
+    assert "日程第6" in meta["other"]["議事日程"]
+    # the agenda stays on the cover: the body's headings are the gold's, once each
+    headings = [t.text for t in out.turns if t.kind == "heading"]
+    assert len(headings) == sum(t["kind"] == "heading" for t in r.gold["turns"])
+    s = score(r.gold, out.to_dict())
+    assert s["attributed"] >= 0.99 and s["cer"] == 0
+
+
+def test_attendee_columns_keep_each_entry_to_its_own_role():
+    """A row of attendees in columns, the role then the name: a long title (子ども家庭課長補佐), or one the
+    grammar would part as surname + role (健康福祉部長), is its entry's role, never a name under the role of
+    the entry before it (委員 子ども家庭課長補佐 三浦一樹)."""
+    text = "\n".join([
+        "令和6年白鷺区議会決算特別委員会会議録（第3号）",
+        "日　　時　令和6年10月1日（火）　午前10時開会",
+        "場　　所　白鷺区役所 第1委員会室",
+        "出席委員",
+        "　委員長　松永隆司　　　　　健康福祉部長　森田光代　　　委員　岡本健",
+        "　委員　久保田真理　　　　　子ども家庭課長補佐　三浦一樹　　委員　西川拓也",
+        "",
+        "○委員長（松永隆司君）　ただいまから決算特別委員会を開会いたします。",
+        "○子ども家庭課長補佐（三浦一樹君）　相談件数は２,８４６件でございます。",
+        "○委員長（松永隆司君）　以上で本日の審査を終わります。",
+    ])
+    out = kaigiroku.repair(text)
+    assert out.meta["attendees"] == ["委員長 松永隆司", "健康福祉部長 森田光代", "委員 岡本健", "委員 久保田真理",
+                                     "子ども家庭課長補佐 三浦一樹", "委員 西川拓也"]
+    assert [t.speaker for t in out.turns] == ["委員長", "子ども家庭課長補佐", "委員長"]
+
+
+def test_agenda_sub_items_and_materials_stay_on_the_cover():
+    """２．議 事 / （1）…について / （2）その他 / ３．閉 会 and a 資料 list: the agenda and the materials are
+    the cover's (meta), never the body's first headings and notes."""
+    text = "\n".join([
+        "第4回デジタル社会推進会議 議事録",
+        "１　開催日時",
+        "令和5年6月6日（火）8:45～8:55",
+        "２　場所",
+        "総理大臣官邸2階大ホール",
+        "３　議事次第",
+        "　１．開　会",
+        "　２．議　事",
+        "　（1）「デジタル社会の実現に向けた重点計画」について",
+        "　（2）その他",
+        "　３．閉　会",
+        "４　資料",
+        "資料1-1：重点計画（案）説明資料",
+        "資料1-2：重点計画（案）概要資料",
+        "",
+        "○河野大臣　ただいまから、第4回「デジタル社会推進会議」を開催いたします。",
+        "○岸田内閣総理大臣　本日は、重点計画の改定案を取りまとめました。",
+    ])
+    out = kaigiroku.repair(text)
+    agenda = out.meta["other"]["議事次第"]
+    assert "（1）" in agenda and "（2）その他" in agenda and agenda.endswith("3．閉 会")
+    assert "資料1-2" in out.meta["other"]["資料"]
+    assert [t.kind for t in out.turns] == ["speech", "speech"]
+
+
+def test_generated_agenda_with_sub_items_stays_in_meta():
+    """The generator's 議事次第 with sub-items and a 資料 list (drawn at random): no agenda line in the body."""
+    for seed in (34, 41):
+        r = render_random(TOWN, seed, cover="giji_shidai")
+        out = kaigiroku.repair(r.text)
+        s = score(r.gold, out.to_dict())
+        assert s["cer"] == 0, (seed, [t.text for t in out.turns[:3]])
+
+
+@pytest.mark.skipif(not P2.exists(), reason="../shared/realpdf is not here")
+def test_real_p2_agenda_and_materials_are_meta():
+    from kaigiroku.ingest import ingest
+
+    out = ingest(P2, ocr="never")
+    meta = out.to_dict()["meta"]
+    assert meta["date_text"] == "令和5年6月6日（火）" and meta["place"] == "総理大臣官邸2階大ホール"
+    assert "（1）" in meta["other"]["議事次第"] and "閉 会" in meta["other"]["議事次第"]
+    assert "資料2-2" in meta["other"]["資料"]
+    assert out.turns[0].kind == "speech" and out.turns[0].speaker == "大臣"
