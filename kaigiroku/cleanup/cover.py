@@ -450,11 +450,8 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             who = match_label(item, roles)
             group = _GROUP.match(_clean(item))
             head = _clean(item).split(" ")
-            if who is not None and who.name is not None and len(head) >= 2 and _clean(item[:who.end]) == head[0] \
-                    and all(_NAME_WORD.fullmatch(w) for w in head[1:3]):
-                # 健康福祉部長 森田光代, 子ども家庭課長補佐 三浦一樹: a cover prints the role, then the person; the
-                # head word is the role whole, never a surname and a shorter role (健康 / 福祉部長)
-                who = None
+            if _role_word_head(who, item):
+                who = None  # (read below as the title heading its person)
             if who is None and len(head) >= 2 and (_ROLE_WORD.fullmatch(head[0]) or _KANA_TITLE.fullmatch(head[0])) \
                     and role_like(head[0], as_roles(roles)) \
                     and not is_direction(head[0]) and all(_NAME_WORD.fullmatch(w) for w in head[1:3]):
@@ -510,7 +507,7 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             role, group_indent = "", None
             value = _clean(m.group("value"))
             who = match_label(value, roles) if field == "attendees" and value else None
-            if who is not None and who.name is None and "、" in value:
+            if who is not None and (who.name is None or _role_word_head(who, value)) and "、" in value:
                 take_attendees(value, indent)  # 出席者　会長 岡田 誠一、委員 石井 健、…: entries, each under its role
             else:
                 _put(meta, other, field, key, value)
@@ -616,6 +613,14 @@ def _names_apart(names: str) -> list[str]:
         else:
             cur += ch
     return out + [cur]
+
+
+def _role_word_head(who, item: str) -> bool:
+    """健康福祉部長 森田光代, 子ども家庭課長補佐 三浦一樹: a cover prints the role, a space, then the person; a
+    head word the label grammar reads as surname + role (健康 / 福祉部長) is the role whole there."""
+    head = re.split(r"[、，,]", _clean(item))[0].split(" ")  # the first entry of a list
+    return who is not None and who.name is not None and len(head) >= 2 and _clean(item[:who.end]) == head[0] \
+        and all(_NAME_WORD.fullmatch(w) for w in head[1:3])
 
 
 _SEAT = re.compile(r"^[0-9０-９]{1,3}番\s")
