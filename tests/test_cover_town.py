@@ -120,3 +120,31 @@ def test_the_executive_called_to_explain_are_attendees_each_with_their_role():
     assert "健康福祉部長 森田 光代" in attendees and "子ども家庭課長補佐 三浦 一樹" in attendees
     assert "教育委員会事務局次長 上田 恵理子" in attendees and not any("説明のため" in a for a in attendees)
     assert out.meta["place"] == "白鷺区役所 本庁舎6階 第1委員会室"
+
+
+def test_a_covers_last_names_are_not_pieces_of_the_first_label_cell():
+    """A cover listing bare names one a line, indented under its key, right before the body's first
+    label alone on its line at the margin (　　本田顕子 / 　　中村清 / 三宅委員長): the names stay the
+    cover's, never pieces of a wrapped label cell (tuned real:d1@132 read 伸夫本田顕子中村清三宅委員長)."""
+    text = "\n".join([
+        "第212回国会 衆議院 文部科学委員会 第1号",
+        "",
+        "1 日 時　令和五年十一月一日（水曜日）　午後零時十一分開議",
+        "2 出席者",
+        "　　田野瀬太道",
+        "　　池田佳隆",
+        "　　安江伸夫",
+        "　　本田顕子",
+        "　　中村清",
+        "",
+        "三宅委員長",
+        "これより会議を開きます。",
+        "　この際、一言御挨拶を申し上げます。",
+        "盛山大臣",
+        "第二百十二回国会において各般の課題を御審議いただくに当たり、御挨拶申し上げます。",
+        "三宅委員長",
+        "これにて散会いたします。",
+    ])
+    out = kaigiroku.repair(text)
+    assert out.meta["attendees"][-3:] == ["安江伸夫", "本田顕子", "中村清"]
+    assert [(t.speaker, t.name) for t in out.turns] == [("委員長", "三宅"), ("大臣", "盛山"), ("委員長", "三宅")]
