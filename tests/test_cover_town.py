@@ -148,3 +148,22 @@ def test_a_covers_last_names_are_not_pieces_of_the_first_label_cell():
     out = kaigiroku.repair(text)
     assert out.meta["attendees"][-3:] == ["安江伸夫", "本田顕子", "中村清"]
     assert [(t.speaker, t.name) for t in out.turns] == [("委員長", "三宅"), ("大臣", "盛山"), ("委員長", "三宅")]
+
+
+def test_an_unlisted_title_in_a_list_heads_its_own_entry():
+    """委員 北村 春香、進行役 梶 修: a title the role list does not know (進行役), which the document's labels
+    (○梶進行役) teach the grammar to part as 進 + 行役, heads its own entry, not a name under 委員."""
+    text = "\n".join([
+        "第3回地域交通検討会議事録",
+        "開催日時：令和6年7月2日（火）午後2時",
+        "開催場所：霞が丘合同庁舎",
+        "出席者：座長 東 健一、委員 田中 由美、委員 北村 春香、進行役 梶 修、委員 今井 誠",
+        "",
+        "○東座長　ただいまから会議を開きます。進行役からお願いします。",
+        "○梶進行役　それでは、資料1について御説明いたします。本日は三つの論点がございます。",
+        "○田中委員　質問です。よろしいでしょうか。",
+        "○梶進行役　どうぞ、お願いいたします。",
+    ])
+    out = kaigiroku.repair(text)
+    assert out.meta["attendees"] == ["座長 東 健一", "委員 田中 由美", "委員 北村 春香", "進行役 梶 修", "委員 今井 誠"]
+    assert [(t.speaker, t.name) for t in out.turns] == [("座長", "東"), ("進行役", "梶"), ("委員", "田中"), ("進行役", "梶")]

@@ -478,6 +478,9 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
                     # 議長 渡辺健一、教育長 山口和夫: an entry after a comma with its own role heads a new
                     # group (事務局 総務課長 岡本 久美子 is one entry: the office, then the person)
                     role, name = own.speaker, _clean(name[own.end:])
+                elif k and role and (own is None or _role_word_head(own, name)) and _unlisted_title_head(name, roles):
+                    # 委員 田中 由美、進行役 梶 修: a title the role list does not know heads its own entry
+                    role, name = name.split(" ", 1)
                 if name:
                     meta["attendees"].append(f"{role} {name}".strip())
 
@@ -613,6 +616,15 @@ def _names_apart(names: str) -> list[str]:
         else:
             cur += ch
     return out + [cur]
+
+
+def _unlisted_title_head(entry: str, roles=None) -> bool:
+    """進行役 梶 修, 審議官 宮腰 修: an entry opening with a title the role list does not know (it only ends as
+    roles do), then the person's name in one or two words."""
+    words = entry.split(" ")
+    return 2 <= len(words) <= 3 and (_ROLE_WORD.fullmatch(words[0]) is not None or _KANA_TITLE.fullmatch(words[0])
+                                     is not None) and role_like(words[0], as_roles(roles)) \
+        and not is_direction(words[0]) and all(_NAME_WORD.fullmatch(w) for w in words[1:])
 
 
 def _role_word_head(who, item: str) -> bool:
