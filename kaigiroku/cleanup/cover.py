@@ -259,7 +259,7 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
         while i > lo and not lines[i - 1].strip():
             i -= 1
     if first is not None:
-        return start if _agenda_list(lines, first) else first
+        return _agenda_end(lines, first, start) if _agenda_list(lines, first) else first
     # the body's opening run of short lines (開会 / 議事 / 要旨は次の…のとおり / 諮問審議), two or more of them
     # headings, right after an item whose value was on its own line: none of them is that value
     run = i
@@ -308,6 +308,29 @@ def _agenda_list(lines: list[str], first: int) -> bool:
         k -= 1
     key = KEY_LINE.match(lines[k])
     return re.sub(r"[\s\u3000]", "", key.group("key")) in _AGENDA_KEYS
+
+
+def _number_kind(line: str) -> str | None:
+    """How an item numbers itself: 日程第1 / 第1 (agenda), （1） (paren) or 1． (plain)."""
+    return "agenda" if _AGENDA_NUMBER.match(line) else "paren" if _PAREN_NUMBER.match(line) \
+        else "plain" if _NUMBER_SHAPE.match(line) else None
+
+
+def _agenda_end(lines: list[str], first: int, start: int) -> int:
+    """Where the agenda's list, going on from line `first`, ends before the body's `start`: at the first
+    line that does not number on from the item above it in the same way (日程第1 / 日程第2 / （１）開会:
+    the body's own first heading)."""
+    prev = first - 1
+    while prev >= 0 and not lines[prev].strip():
+        prev -= 1
+    for i in range(first, start):
+        if not lines[i].strip():
+            continue
+        kind, n, before = _number_kind(lines[i]), _item_number(lines[i]), _item_number(lines[prev])
+        if kind is None or kind != _number_kind(lines[prev]) or n is None or before is None or n != before + 1:
+            return i
+        prev = i
+    return start
 
 
 _PROCEEDINGS_WORD = re.compile(r"(?:審議|審査|事項|報告|議事|議題|開会|閉会|散会|協議|諮問|質疑|討論|採決|説明|概要|経過|その他)$")
@@ -390,6 +413,8 @@ def _goes_on_list(lines: list[str], i: int) -> bool:
                                      and above[-1:] not in "。．.？?！!")
 
 
+_CUT_NAME = re.compile(r"^(?P<tail>[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,4})[、，,](?P<rest>.+)$")
+_CUT_NAME_TAIL = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,4}")  # a name's head alone (no role before it)
 _WORD_TAIL = set("課局室部係所長員官事務者補")  # the last character of an office or a title
 _CUT_TAIL_BEFORE_COMMA = re.compile(r"^(?P<tail>[^\s、，,]{1,2})[、，,](?P<rest>.+)$")
 
@@ -510,7 +535,9 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             role, group_indent = "", None
             value = _clean(m.group("value"))
             who = match_label(value, roles) if field == "attendees" and value else None
-            if who is not None and (who.name is None or _role_word_head(who, value)) and "、" in value:
+            if "、" in value and ((who is not None and (who.name is None or _role_word_head(who, value)))
+                                  or (field == "attendees" and who is None and _names_list(value))):
+                # (出席者:田野瀬太道、池田佳隆、…: names alone, entries as well)
                 take_attendees(value, indent)  # 出席者　会長 岡田 誠一、委員 石井 健、…: entries, each under its role
             else:
                 _put(meta, other, field, key, value)
@@ -547,6 +574,17 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
                 # …事務局 高田行政情報係 / 長、説明員 …: the wrap cut the last entry's title before its comma
                 meta["attendees"][-1] += cut.group("tail")
                 take_attendees(cut.group("rest"), indent)
+                continue
+            cut_name = _CUT_NAME.match(_clean(raw))
+            if meta["attendees"] and cut_name and "、" in above and not re.search(r"[、，,]\s*$", above) \
+                    and _CUT_NAME_TAIL.fullmatch(meta["attendees"][-1]) \
+                    and len(meta["attendees"][-1]) + len(cut_name.group("tail")) <= 6 \
+                    and (min(len(meta["attendees"][-1]), len(cut_name.group("tail"))) == 1
+                         or max(len(meta["attendees"][-1]), len(cut_name.group("tail"))) == 2):
+                # 出席者:…、本田顕子、山 / 田賢司、森山浩行…, 井出 / 庸生: a name alone cut by the wrap (a lone
+                # character on one side of the cut, or two on each: no whole name) goes on with its tail
+                meta["attendees"][-1] += cut_name.group("tail")
+                take_attendees(cut_name.group("rest"), indent)
                 continue
             if meta["attendees"] and _cut_word_head(raw) and not re.search(r"[、，,]\s*$", above):
                 # …書記 教育総務 / 課 野口主事: the wrap cut the last entry's word; the line goes on with it
