@@ -167,3 +167,46 @@ def test_an_unlisted_title_in_a_list_heads_its_own_entry():
     out = kaigiroku.repair(text)
     assert out.meta["attendees"] == ["座長 東 健一", "委員 田中 由美", "委員 北村 春香", "進行役 梶 修", "委員 今井 誠"]
     assert [(t.speaker, t.name) for t in out.turns] == [("座長", "東"), ("進行役", "梶"), ("委員", "田中"), ("進行役", "梶")]
+
+
+def test_names_alone_after_the_key_are_entries_and_a_name_cut_by_the_wrap_is_joined():
+    """出席者:田野瀬太道、池田佳隆、…、山 / 　　田賢司、…、井出 / 　　庸生、…: names alone are entries from the
+    key's own line on, and a name the wrap cut (a lone character, or two and two) reads whole."""
+    text = "\n".join([
+        "第212回国会 衆議院 文部科学委員会 第1号",
+        "開催日時:令和五年十一月一日（水曜日）　午後零時十一分開議",
+        "出席者:田野瀬太道、池田佳隆、尾身朝子、中村裕之、永岡桂子、根本幸典、山",
+        "　　　　田賢司、森山浩行、柚木道義、金村龍那、堀場幸子、浮島智子、鰐淵洋子、井出",
+        "　　　　庸生、上杉謙太郎、勝目康",
+        "",
+        "〇原田委員長：これより会議を開きます。",
+    ])
+    out = kaigiroku.repair(text)
+    assert out.meta["attendees"] == ["田野瀬太道", "池田佳隆", "尾身朝子", "中村裕之", "永岡桂子", "根本幸典", "山田賢司",
+                                     "森山浩行", "柚木道義", "金村龍那", "堀場幸子", "浮島智子", "鰐淵洋子", "井出庸生",
+                                     "上杉謙太郎", "勝目康"]
+
+
+def test_the_bodys_first_heading_after_the_covers_agenda_is_the_bodys():
+    """議事日程 / 日程第1 … / 日程第2 … as the cover's last item, then the body's own first heading in another
+    numbering (（１） 開会): the agenda ends where its numbering stops going on (the property test's case)."""
+    text = "\n".join([
+        "第7回青葉市情報公開審議会会議録",
+        "招集年月日　令和6年9月22日（水）",
+        "招集の場所　青葉市役所 5階 第1会議室",
+        "出席議員（3名）",
+        "　委員　石井健　　会長　岡田誠一　委員　林花子",
+        "欠席議員",
+        "　な　し",
+        "議事日程（第２号）",
+        "　日程第1　会議録署名議員の指名",
+        "　日程第2　会期の決定",
+        "",
+        "（１） 開会",
+        "午前9時30分開始",
+        "◯会長（佐藤一郎君）　そのため、アンケート調査に問題はないと考えます。",
+    ])
+    out = kaigiroku.repair(text)
+    assert out.meta["other"]["議事日程"] == "日程第1 会議録署名議員の指名 日程第2 会期の決定"
+    assert out.meta["absent"] == [] and out.meta["attendees"] == ["委員 石井健", "会長 岡田誠一", "委員 林花子"]
+    assert [t.kind for t in out.turns] == ["heading", "note", "speech"]
