@@ -210,3 +210,18 @@ def test_the_bodys_first_heading_after_the_covers_agenda_is_the_bodys():
     assert out.meta["other"]["議事日程"] == "日程第1 会議録署名議員の指名 日程第2 会期の決定"
     assert out.meta["absent"] == [] and out.meta["attendees"] == ["委員 石井健", "会長 岡田誠一", "委員 林花子"]
     assert [t.kind for t in out.turns] == ["heading", "note", "speech"]
+
+
+def test_an_archive_holding_the_same_minutes_three_times_keeps_every_line():
+    """The same minutes three times in one file, page numbers at each page's foot: every line of the body
+    recurs three times, once a copy, near the page number of the same value; that is no running header
+    (a header goes on from page to page), so no wrapped piece of speech is dropped as one."""
+    from fixtures.splits import meeting_path as path
+
+    r = render_random(load(path("shingikai_aoba")), 1, layout="inline", furniture="page_numbers", blank_lines=False,
+                      cover="none", label_form="role_name")
+    text = "\n".join([r.text] * 3)
+    out = kaigiroku.repair(text)
+    s = score(dict(r.gold, turns=r.gold["turns"] * 3), out.to_dict())
+    assert s["cer"] < 0.002 and s["attributed"] > 0.99
+    assert sum("LGWANは、全国の地方公共団体を相互に結ぶ行政専用のネットワークで" in t.text for t in out.turns) == 3
