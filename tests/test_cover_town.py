@@ -228,3 +228,20 @@ def test_an_archive_holding_the_same_minutes_three_times_keeps_every_line():
     assert s["cer"] < 0.002 and s["attributed"] > 0.99
     line = "LGWANは、全国の地方公共団体を相互に結ぶ行政専用のネットワークで"
     assert sum(line in re.sub(r"\s", "", unicodedata.normalize("NFKC", t.text)) for t in out.turns) == 3
+
+
+def test_an_office_wrapped_over_two_lines_of_the_list_is_one_entry():
+    """幹事：… / 文部科学省総合教育政策局 / (indented) 男女共同参画共生社会学習・安全課：田中課長補佐 (real p1's cover):
+    an office alone on a line, its section and person indented under it, is one entry, not two."""
+    from kaigiroku.cleanup.cover import read_cover
+
+    lines = ["4 出席者（敬称略・50音順）",
+             "幹事：金融庁総合政策局総合政策課：佐藤総合政策管理官",
+             "法務省大臣官房司法法制部司法法制課：川副官房付【代理出席】",
+             "文部科学省総合教育政策局",
+             "男女共同参画共生社会学習・安全課：田中課長補佐【代理出席】",
+             "農林水産省消費・安全局消費者行政・食育課：髙橋課長"]
+    meta = read_cover(lines, None, [0, 0, 3, 3, 12, 3])
+    assert meta["attendees"][1:] == ["幹事 法務省大臣官房司法法制部司法法制課：川副官房付【代理出席】",
+                                     "幹事 文部科学省総合教育政策局男女共同参画共生社会学習・安全課：田中課長補佐【代理出席】",
+                                     "幹事 農林水産省消費・安全局消費者行政・食育課：髙橋課長"]

@@ -413,6 +413,8 @@ def _goes_on_list(lines: list[str], i: int) -> bool:
                                      and above[-1:] not in "。．.？?！!")
 
 
+# an office standing alone on a line of a list, no person after it (文部科学省総合教育政策局)
+_ORGANISATION_ALONE = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー・]{3,30}[省庁局部課室所]")
 _CUT_NAME = re.compile(r"^(?P<tail>[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,4})[、，,](?P<rest>.+)$")
 _CUT_NAME_TAIL = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,4}")  # a name's head alone (no role before it)
 _WORD_TAIL = set("課局室部係所長員官事務者補")  # the last character of an office or a title
@@ -518,6 +520,13 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
         if not line:
             continue
         indent = indents[n] if indents is not None and n < len(indents) else None
+        if field == "attendees" and _ORGANISATION_ALONE.fullmatch(line) and indent is not None \
+                and n + 1 < len(lines) and n + 1 < len(indents) and indents[n + 1] > indent \
+                and lines[n + 1].strip() and not KEY_LINE.match(lines[n + 1]):
+            # 文部科学省総合教育政策局 / 　　　男女共同参画共生社会学習・安全課：田中課長補佐: an office that
+            # wraps, its section and person indented under it, is one entry
+            lines[n + 1] = line + lines[n + 1].strip()
+            continue
         m = KEY_LINE.match(raw)
         if m is not None and field == "attendees" and _key_of(m.group("key"))[0] == "staff" \
                 and len(_entries(raw, roles)) > 1:
