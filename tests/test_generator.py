@@ -541,7 +541,7 @@ def test_cover_styles_look_like_themselves(cover):
     r = variety.render_random(plenary, 3, cover=cover, fullwidth=False, blank_lines=False, furniture="none")
     signature = {"kv_numbered": "1 日 時　", "kv_colon": "開催日時", "kv_bracket": r"(?:【|〔|■)日時",
                  "values_below": "１　日時", "attendees_columns": "出席委員（", "giji_nittei": "議事日程（第",
-                 "giji_shidai": "議事次第"}
+                 "giji_shidai": "議事次第", "town_assembly": "出席議員"}
     text = norm(r.text)
     if cover == "none":
         assert not r.text.startswith(plenary["meta"]["title"])

@@ -15,23 +15,30 @@ def _spaced(word: str) -> str:
 
 
 _KEYS = {
-    "date": ["開催日時", "日時", "開催日", "日程", "会議日時"],
-    "place": ["開催場所", "会議場所", "場所", "会場"],
-    "attendees": ["出席者", "出席委員", "出席議員", "出席者氏名", "出席"],
+    "date": ["開催日時", "日時", "開催日", "日程", "会議日時", "招集年月日", "開会日時"],
+    "place": ["開催場所", "会議場所", "場所", "会場", "招集の場所", "招集場所"],
+    # a town assembly's cover lists the executive it called (地方自治法第121条の規定により説明のため出席
+    # した者の職氏名) and its own staff (職務のため出席した者) as people present, role and name in columns
+    "attendees": ["出席者", "出席委員", "出席議員", "出席者氏名", "出席", "説明のため出席した者の職氏名",
+                  "説明のため出席した者", "職務のため出席した者の職氏名", "職務のため出席した者"],
     "absent": ["欠席者", "欠席委員", "欠席議員", "欠席"],
     "staff": ["事務局職員", "事務局", "説明員職氏名", "説明員", "説明者", "出席説明員", "関係職員"],
     "title": ["会議の名称", "会議名", "件名", "名称"],
     "other": ["傍聴者", "傍聴人", "傍聴", "議題", "案件", "付議事項", "資料", "配布資料", "配付資料", "結果", "公開・非公開",
               "公開", "議事次第", "会議次第", "議事日程", "次第", "記録者", "報告日", "本日の会議に付した事件",
-              "会議に付した事件", "付議事件"],
+              "会議に付した事件", "付議事件", "応招議員", "不応招議員", "会議録署名議員"],
 }
+# keys whose value is a list of people in columns (１番　小野寺　美咲　２番 …): kept as a list of entries
+_PEOPLE_KEYS = {"応招議員", "不応招議員", "会議録署名議員"}
+# the article a town assembly's cover names before the executive it called (地方自治法第121条第1項の規定により…)
+_LAW_PREFIX = r"(?:地方自治法第[0-9０-９]{1,3}条(?:第[0-9０-９]{1,2}項)?の規定により)?"
 _ALL_KEYS = sorted({k for ks in _KEYS.values() for k in ks}, key=len, reverse=True)
 # before a key: a bullet (・, ■) and/or a number (１, (1), 1．)
 _NUMBERING = r"(?:[-*・■□●]\s*)?(?:[0-9０-９]{1,2}[\s\u3000.．、)）]*|[（(][0-9０-９]{1,2}[）)]\s*)*"
 # a key may stand in brackets (【日時】令和6年…, 〔場所〕…): the bracket closing it is its separator; on a
 # scan a speck after the key may read as a stop (出席者。 鈴木さつき、…), a separator too where a space
 # or the line's end follows it
-KEY_LINE = re.compile(rf"^{_S}{_NUMBERING}{_S}(?P<open>[【〔［\[])?{_S}(?P<key>{'|'.join(_spaced(k) for k in _ALL_KEYS)})"
+KEY_LINE = re.compile(rf"^{_S}{_NUMBERING}{_S}(?P<open>[【〔［\[])?{_S}{_LAW_PREFIX}(?P<key>{'|'.join(_spaced(k) for k in _ALL_KEYS)})"
                       rf"{_S}(?:[（(][^）)]*[）)])?{_S}(?(open)[】〕］\]]{_S}[:：]?|(?:[:：]|\s|\u3000|$|[。．.・](?=[\s\u3000]|$)))"
                       r"(?P<value>.*)$")
 ITEM_NUMBER = re.compile(rf"^{_S}(?:[（(][0-9０-９]{{1,2}}[）)]|[0-9０-９]{{1,2}}[.．)）]){_S}")
@@ -206,11 +213,21 @@ def _numbering_restarts(lines: list[str], key_lines: list[int], end: int, roles=
     (会議場所　… / （１）開会): the body's own list of headings begins there. Right under a key with no
     value (３．議事次第 / １．開 会 …) a list starting again is that key's value."""
     last = None
+    above = None  # how the numbered line right above this one numbers itself (None: not numbered)
     for i in range(key_lines[0], end):
         n = _item_number(lines[i])
         if n is None:
+            above = None if lines[i].strip() else above
             continue
-        if _cover_item(lines[i], roles):
+        paren = _PAREN_NUMBER.match(lines[i]) is not None
+        if paren and above is not None and last is not None:
+            # （1）… right under an agenda item (２．議 事 / （1）…について / （2）その他 / ３．閉 会), not under a
+            # cover item with its value: the item's sub-items, a level below the list, whose numbers start
+            # again under each item
+            continue
+        item = _cover_item(lines[i], roles)
+        above = None if item else "paren" if paren else "other"
+        if item:
             last = n
         elif _value_below(lines, i):
             last = n
@@ -242,7 +259,7 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
         while i > lo and not lines[i - 1].strip():
             i -= 1
     if first is not None:
-        return first
+        return _agenda_end(lines, first, start) if _agenda_list(lines, first) else first
     # the body's opening run of short lines (開会 / 議事 / 要旨は次の…のとおり / 諮問審議), two or more of them
     # headings, right after an item whose value was on its own line: none of them is that value
     run = i
@@ -270,6 +287,49 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
         before = KEY_LINE.match(lines[i - 2])
         if before is None or _clean(before.group("value")):
             return i - 1
+    return start
+
+
+_AGENDA_KEYS = {"議事日程", "議事次第", "会議次第", "次第", "議題", "案件", "付議事項", "本日の会議に付した事件",
+                "会議に付した事件", "付議事件"}
+
+
+def _agenda_list(lines: list[str], first: int) -> bool:
+    """The run of headings from line `first` goes on the list an agenda key opened with no value (議事日程 /
+    日程第1　… / 日程第2　…): the cover's order of business, printed before the body as the cover's last
+    item, not the body's first headings."""
+    j = first - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    if j < 0 or not _value_below(lines, j):
+        return False
+    k = j - 1
+    while k >= 0 and (not lines[k].strip() or _DATE_LINE.match(_clean(lines[k]))):
+        k -= 1
+    key = KEY_LINE.match(lines[k])
+    return re.sub(r"[\s\u3000]", "", key.group("key")) in _AGENDA_KEYS
+
+
+def _number_kind(line: str) -> str | None:
+    """How an item numbers itself: 日程第1 / 第1 (agenda), （1） (paren) or 1． (plain)."""
+    return "agenda" if _AGENDA_NUMBER.match(line) else "paren" if _PAREN_NUMBER.match(line) \
+        else "plain" if _NUMBER_SHAPE.match(line) else None
+
+
+def _agenda_end(lines: list[str], first: int, start: int) -> int:
+    """Where the agenda's list, going on from line `first`, ends before the body's `start`: at the first
+    line that does not number on from the item above it in the same way (日程第1 / 日程第2 / （１）開会:
+    the body's own first heading)."""
+    prev = first - 1
+    while prev >= 0 and not lines[prev].strip():
+        prev -= 1
+    for i in range(first, start):
+        if not lines[i].strip():
+            continue
+        kind, n, before = _number_kind(lines[i]), _item_number(lines[i]), _item_number(lines[prev])
+        if kind is None or kind != _number_kind(lines[prev]) or n is None or before is None or n != before + 1:
+            return i
+        prev = i
     return start
 
 
@@ -353,6 +413,10 @@ def _goes_on_list(lines: list[str], i: int) -> bool:
                                      and above[-1:] not in "。．.？?！!")
 
 
+# an office standing alone on a line of a list, no person after it (文部科学省総合教育政策局)
+_ORGANISATION_ALONE = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー・]{3,30}[省庁局部課室所]")
+_CUT_NAME = re.compile(r"^(?P<tail>[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,4})[、，,](?P<rest>.+)$")
+_CUT_NAME_TAIL = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,4}")  # a name's head alone (no role before it)
 _WORD_TAIL = set("課局室部係所長員官事務者補")  # the last character of an office or a title
 _CUT_TAIL_BEFORE_COMMA = re.compile(r"^(?P<tail>[^\s、，,]{1,2})[、，,](?P<rest>.+)$")
 
@@ -413,7 +477,10 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             who = match_label(item, roles)
             group = _GROUP.match(_clean(item))
             head = _clean(item).split(" ")
-            if who is None and len(head) >= 2 and _ROLE_WORD.fullmatch(head[0]) and role_like(head[0], as_roles(roles)) \
+            if _role_word_head(who, item):
+                who = None  # (read below as the title heading its person)
+            if who is None and len(head) >= 2 and (_ROLE_WORD.fullmatch(head[0]) or _KANA_TITLE.fullmatch(head[0])) \
+                    and role_like(head[0], as_roles(roles)) \
                     and not is_direction(head[0]) and all(_NAME_WORD.fullmatch(w) for w in head[1:3]):
                 # 審議官 宮腰 修: a title the role list does not know, heading its person as a listed one does
                 role, names = head[0], " ".join(head[1:])
@@ -438,6 +505,9 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
                     # 議長 渡辺健一、教育長 山口和夫: an entry after a comma with its own role heads a new
                     # group (事務局 総務課長 岡本 久美子 is one entry: the office, then the person)
                     role, name = own.speaker, _clean(name[own.end:])
+                elif k and role and (own is None or _role_word_head(own, name)) and _unlisted_title_head(name, roles):
+                    # 委員 田中 由美、進行役 梶 修: a title the role list does not know heads its own entry
+                    role, name = name.split(" ", 1)
                 if name:
                     meta["attendees"].append(f"{role} {name}".strip())
 
@@ -450,6 +520,13 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
         if not line:
             continue
         indent = indents[n] if indents is not None and n < len(indents) else None
+        if field == "attendees" and _ORGANISATION_ALONE.fullmatch(line) and indent is not None \
+                and n + 1 < len(lines) and n + 1 < len(indents) and indents[n + 1] > indent \
+                and lines[n + 1].strip() and not KEY_LINE.match(lines[n + 1]):
+            # 文部科学省総合教育政策局 / 　　　男女共同参画共生社会学習・安全課：田中課長補佐: an office that
+            # wraps, its section and person indented under it, is one entry
+            lines[n + 1] = line + lines[n + 1].strip()
+            continue
         m = KEY_LINE.match(raw)
         if m is not None and field == "attendees" and _key_of(m.group("key"))[0] == "staff" \
                 and len(_entries(raw, roles)) > 1:
@@ -467,7 +544,9 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
             role, group_indent = "", None
             value = _clean(m.group("value"))
             who = match_label(value, roles) if field == "attendees" and value else None
-            if who is not None and who.name is None and "、" in value:
+            if "、" in value and ((who is not None and (who.name is None or _role_word_head(who, value)))
+                                  or (field == "attendees" and who is None and _names_list(value))):
+                # (出席者:田野瀬太道、池田佳隆、…: names alone, entries as well)
                 take_attendees(value, indent)  # 出席者　会長 岡田 誠一、委員 石井 健、…: entries, each under its role
             else:
                 _put(meta, other, field, key, value)
@@ -481,9 +560,11 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
                 field, key = "date", "日時"
             awaiting = False
             continue
+        # a list of people keeps its columns (１番　小野寺　美咲　２番 …) for _entries to part
+        listed = raw.strip() if field == "absent" or key in _PEOPLE_KEYS else line
         if awaiting and field is not None and field != "attendees":
             awaiting = False
-            _put(meta, other, field, key, line)
+            _put(meta, other, field, key, listed)
             continue
         awaiting = False
         if field is None:
@@ -503,6 +584,17 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
                 meta["attendees"][-1] += cut.group("tail")
                 take_attendees(cut.group("rest"), indent)
                 continue
+            cut_name = _CUT_NAME.match(_clean(raw))
+            if meta["attendees"] and cut_name and "、" in above and not re.search(r"[、，,]\s*$", above) \
+                    and _CUT_NAME_TAIL.fullmatch(meta["attendees"][-1]) \
+                    and len(meta["attendees"][-1]) + len(cut_name.group("tail")) <= 6 \
+                    and (min(len(meta["attendees"][-1]), len(cut_name.group("tail"))) == 1
+                         or max(len(meta["attendees"][-1]), len(cut_name.group("tail"))) == 2):
+                # 出席者:…、本田顕子、山 / 田賢司、森山浩行…, 井出 / 庸生: a name alone cut by the wrap (a lone
+                # character on one side of the cut, or two on each: no whole name) goes on with its tail
+                meta["attendees"][-1] += cut_name.group("tail")
+                take_attendees(cut_name.group("rest"), indent)
+                continue
             if meta["attendees"] and _cut_word_head(raw) and not re.search(r"[、，,]\s*$", above):
                 # …書記 教育総務 / 課 野口主事: the wrap cut the last entry's word; the line goes on with it
                 head, rest = _clean(raw).split(" ", 1)
@@ -510,7 +602,7 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
                 continue
             take_attendees(raw, indent)
             continue
-        _put(meta, other, field, key, line, cont=True)
+        _put(meta, other, field, key, listed, cont=True)
     if title_lines and not meta["title"]:
         n = _title_span(title_lines)
         meta["title"] = " ".join(_despace_letters(t) for t in title_lines[:n])
@@ -573,8 +665,27 @@ def _names_apart(names: str) -> list[str]:
     return out + [cur]
 
 
+def _unlisted_title_head(entry: str, roles=None) -> bool:
+    """進行役 梶 修, 審議官 宮腰 修: an entry opening with a title the role list does not know (it only ends as
+    roles do), then the person's name in one or two words."""
+    words = entry.split(" ")
+    return 2 <= len(words) <= 3 and (_ROLE_WORD.fullmatch(words[0]) is not None or _KANA_TITLE.fullmatch(words[0])
+                                     is not None) and role_like(words[0], as_roles(roles)) \
+        and not is_direction(words[0]) and all(_NAME_WORD.fullmatch(w) for w in words[1:])
+
+
+def _role_word_head(who, item: str) -> bool:
+    """健康福祉部長 森田光代, 子ども家庭課長補佐 三浦一樹: a cover prints the role, a space, then the person; a
+    head word the label grammar reads as surname + role (健康 / 福祉部長) is the role whole there."""
+    head = re.split(r"[、，,]", _clean(item))[0].split(" ")  # the first entry of a list
+    return who is not None and who.name is not None and len(head) >= 2 and _clean(item[:who.end]) == head[0] \
+        and all(_NAME_WORD.fullmatch(w) for w in head[1:3])
+
+
 _SEAT = re.compile(r"^[0-9０-９]{1,3}番\s")
 _ROLE_WORD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー]{2,10}")
+# a title written in kanji and kana (子ども家庭課長補佐): opens and ends in kanji
+_KANA_TITLE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\u3040-\u30ffー]{2,14}[\u4e00-\u9fff]")
 _NAME_WORD = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,5}")
 _COLUMN_GAP = re.compile(r"\u3000+|[ ]{2,}")
 
@@ -589,7 +700,38 @@ def _entries(line: str, roles=None) -> list[str]:
         return pieces
     if len(pieces) > 1 and all(_HONOURED_NAME.fullmatch(p.strip()) for p in pieces):
         return pieces  # 鈴木さつき君　山田太郎君: names alone, each with its honorific (a Diet list)
-    return [line]
+    return _spaced_entries(pieces, roles) or [line]
+
+
+_SEAT_ALONE = re.compile(r"[0-9０-９]{1,3}番")
+
+
+def _spaced_entries(pieces: list[str], roles=None) -> list[str] | None:
+    """Columns whose names are spaced out too (１番　小野寺　美咲　２番　佐久間　亮, 町長　田村　浩一　副町長 …,
+    as a town assembly's cover sets them): an entry opens at each seat or role and takes the name pieces
+    after it. None unless every piece is a head or one of two or three name pieces after one."""
+    def head(p: str, entry: list[str] | None) -> bool:
+        if _SEAT_ALONE.fullmatch(p):
+            return True
+        listed = match_label(p + "\u3000x", roles)
+        if listed is not None and listed.end >= len(p) and (listed.name is None or not _NAME_WORD.fullmatch(p)):
+            return True  # a role the grammar knows, however it would part a label of it
+        # a title only ending as roles do (統括官) opens an entry after a whole name, never in the middle
+        # of one (大橋　正人: 人 ends roles too)
+        return bool(_ROLE_WORD.fullmatch(p)) and role_like(p, as_roles(roles)) and not is_direction(p) \
+            and (entry is None or len(entry) >= 3 or len(p) >= 3)
+
+    entries: list[list[str]] = []
+    for p in pieces:
+        if head(p, entries[-1] if entries else None) and (not entries or len(entries[-1]) > 1):
+            entries.append([p])
+        elif entries and _NAME_WORD.fullmatch(p) and len(entries[-1]) <= 3:
+            entries[-1].append(p)
+        else:
+            return None
+    if not entries or any(len(e) < 2 for e in entries):
+        return None
+    return [" ".join(e) for e in entries]
 
 
 _HONOURED_NAME = re.compile(r"[^\s、。，,:：()（）]{2,10}(?:君|氏|さん)")
@@ -642,13 +784,19 @@ def _put(meta: dict, other: dict, field: str, key: str, value: str, cont: bool =
                 meta["attendees"].append(f"{key} {value}" if field == "staff" or key != "出席者" else value)
     elif field == "absent":
         meta.setdefault("absent", [])
-        if value:
-            meta["absent"].append(value)
+        if value and not _NONE.fullmatch(value):
+            meta["absent"] += _entries(value)
+    elif key in _PEOPLE_KEYS:
+        if value and not _NONE.fullmatch(value):
+            other.setdefault(key, []).extend(_clean(e) for e in _entries(value))
     else:
         if cont and key in other:
             other[key] = _clean(other[key] + " " + value)
         else:
             other[key] = value
+
+
+_NONE = re.compile(r"な[\s\u3000]*し|無[\s\u3000]*し|[－―ー-]")  # 欠席議員 / なし: nobody
 
 
 COVER_CHARS = 3000  # more text than any cover sheet holds (p1's long cover, with its lists, is about 1,000)

@@ -143,7 +143,7 @@ def running_headers(lines: list[str], is_label) -> RunningHeaders:
         elif k != title and _title_and_date(printed[k], printed.get(title, "")) \
                 and all(_numbers_within(numbers, i - 2, i + 2) for i, kk in enumerate(keys) if kk == k):
             found.add(k)  # the title and the meeting's date heading a page, after a page number
-        elif n >= 3 and _once_a_page(places[k], numbers):
+        elif n >= 3 and _once_a_page(places[k], numbers) and _pages_differ(places[k], numbers, lines):
             found.add(k)
     found |= _titles_heading_pages(lines, keys, numbers, found)
     stamped = {k for k in found if has_print_stamp(next(l for l, kk in zip(lines, keys) if kk == k))}
@@ -212,6 +212,22 @@ def _once_a_page(at: list[int], numbers: list[int]) -> bool:
     apart = sum(_numbers_within(numbers, a + 1, b - 1) for a, b in zip(at, at[1:]))
     gaps = len(at) - 1
     return near * 2 >= len(at) and apart >= gaps - gaps // 4
+
+
+def _pages_differ(at: list[int], numbers: list[int], lines: list[str]) -> bool:
+    """The page numbers nearest a line's places mostly go up, as a running header's do (page 2, 3, 4 …):
+    an archive holding the same minutes two or three times prints each line of the body, a wrapped
+    piece of speech too, once a copy on the page with the same number, which no header does."""
+    values = []
+    for i in at:
+        k = bisect.bisect_left(numbers, i)
+        # the nearest page boundary that prints a number (a form feed prints none)
+        printed = [(abs(n - i), d.group()) for n in numbers[max(0, k - 2):k + 2]
+                   if (d := re.search(r"\d+", unicodedata.normalize("NFKC", lines[n]))) is not None]
+        if printed:
+            values.append(int(min(printed)[1]))
+    rising = sum(b > a for a, b in zip(values, values[1:]))
+    return len(values) < 2 or rising >= (len(values) - 1) * 3 / 4
 
 
 def _numbers_within(numbers: list[int], low: int, high: int) -> bool:

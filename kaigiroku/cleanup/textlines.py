@@ -353,6 +353,8 @@ def _join_pieces(out, i, roles, printed: str = "") -> bool:
         # a listed person and their role wrapped over three or four lines (◯三浦一樹子 / ども家庭課長 / 補佐):
         # the whole cell, though its first two pieces already read as a label (子ども家庭課長)
         if _listed_person(label + "".join(p.group("frag") for _, p in below[:n]), roles):
+            if not _one_column(out, i, below[:n]):
+                return False
             _put_label(out, i, label + "".join(p.group("frag") for _, p in below[:n]), head.group("rest"),
                        below[:n], out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
             return True
@@ -368,6 +370,8 @@ def _join_pieces(out, i, roles, printed: str = "") -> bool:
             # 務局次長, where the cover lists 教育委員会事務局次長 上田 恵理子): one cell, though each piece
             # reads as a label by itself (雅人, 教育委員会事: 事 ends roles as in 理事)
             pieces.append((j, piece))
+            if not _one_column(out, i, pieces):
+                return False
             _put_label(out, i, label + piece.group("frag"), head.group("rest"), pieces,
                        out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
             return True
@@ -387,10 +391,19 @@ def _join_pieces(out, i, roles, printed: str = "") -> bool:
         label += piece.group("frag")
         pieces.append((j, piece))
         if whole:
+            if not _one_column(out, i, pieces):
+                return False
             _put_label(out, i, label, head.group("rest"), pieces,
                        out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
             return True
     return False
+
+
+def _one_column(out, i: int, taken) -> bool:
+    """The pieces below line i stand in its column: none is printed further left than the cell's first
+    line, as a cover's list of names, indented under its key (　　安江伸夫 / 　　本田顕子), stands before
+    the body's first label cell at the margin (三宅委員長): names of the list, not pieces of that cell."""
+    return all(out[j].indent >= out[i].indent for j, _ in taken)
 
 
 def _known_title_completed(label: str, piece: str, roles) -> bool:
