@@ -306,6 +306,9 @@ def _made(text: str, role: str, name, seat, end: int, marked: bool, form: str, r
 _SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
                           rf"(?P<head>(?:[\u4e00-\u9fff][ \u3000](?![はがをにでともへのや])(?:[\u3041-\u3096][ \u3000]){{1,2}})?"
                           rf"(?:{WORD_CLASS}[ \u3000]){{1,11}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
+                          # a full name printed solid before its role spaced letter by letter (原田雅人座 長,
+                          # 森千秋フ ァ シ リ テ ー タ ー): the role's letters end where the label's separator begins
+                          rf"|{WORD_CLASS}{{3,8}}(?:[ \u3000]{WORD_CLASS}){{1,11}}(?=[\u3000\t:：（(]| |$)"
                           rf"|(?:{WORD_CLASS}{{1,4}} ){{1,6}}{WORD_CLASS}{{1,4}}(?=[\u3000\t:：（(]| \S| |$))")
 
 
@@ -913,6 +916,17 @@ def with_people(texts, roles=None, body: str = "") -> Roles:
 _LISTED_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,5}")
 
 
+# a long full name printed solid in a list (長谷川美智子, 勅使河原真由美): one word of six to eight
+_SOLID_FULL_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{6,8}")
+
+
+def _solid_full_name(words: list[str], r: Roles) -> bool:
+    """(i9doc) One word that is a long full name printed solid, not an office or a title (青葉市立図書館,
+    地域福祉推進課長 end as offices and titles do)."""
+    return len(words) == 1 and _SOLID_FULL_NAME.fullmatch(words[0]) is not None \
+        and words[0][-1] not in _ORG_END and not role_like(words[0], r) and not _COVER_WORD.search(words[0])
+
+
 @functools.lru_cache(maxsize=16)
 def _roles_of(people: tuple) -> tuple[str, ...]:
     """(i9doc) The roles a list prints before its people, longest first (decided once a document)."""
@@ -939,9 +953,15 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
         last, first = re.split(r"[、，,]", a.strip())[-1].split(), re.split(r"[、，,]", b.strip())[0].split()
         return len(last) == 1 and len(last[0]) >= 2 and (a_role(last[0]) or role_like(last[0], r)) \
             and len(first) in (1, 2) and not a_role(first[0]) and not role_like(first[0], r)
+    def title_cut(a: str, b: str) -> bool:
+        # …、アド / バイザー 高松直子、…: a title cut by a wrap into two pieces neither of which is one,
+        # its person's name after it on the next line
+        last, first = re.split(r"[、，,]", a.strip())[-1].split(), re.split(r"[、，,]", b.strip())[0].split()
+        return len(last) == 1 and len(first) in (2, 3) and not (a_role(last[0]) or role_like(last[0], r)) \
+            and role_like(last[0] + first[0], r) and not a_role(first[1])
     joined = [a.rstrip() + b.strip() for a, b in zip(texts, texts[1:])
               if a.rstrip()[-1:] not in "、，,。" and not _prose(a) and not _prose(b)
-              and (lone_at_cut(a, b) or name_cut(a, b))]
+              and (lone_at_cut(a, b) or name_cut(a, b) or title_cut(a, b))]
     joined += [a.rstrip() + " " + b.strip() for a, b in zip(texts, texts[1:])
                if a.rstrip()[-1:] not in "、，,。" and not _prose(a) and not _prose(b) and role_cut(a, b)]
     for t in [*texts, *joined]:
@@ -955,7 +975,7 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
                 # the name in one word or two (原田雅人, 原田 雅人); which, the labels show: both are kept
                 for rest in (words[k + 1:k + 2], words[k + 1:k + 3]):
                     name = "".join(rest)
-                    if 3 <= len(name) <= 8 and all(_LISTED_NAME.fullmatch(w) for w in rest):
+                    if 3 <= len(name) <= 8 and (all(_LISTED_NAME.fullmatch(w) for w in rest) or _solid_full_name(rest, r)):
                         people.add((name, words[k]))
     return tuple(sorted(people, key=lambda p: (-len(p[0]), p)))
 
