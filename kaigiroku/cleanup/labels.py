@@ -302,13 +302,15 @@ def _made(text: str, role: str, name, seat, end: int, marked: bool, form: str, r
     return LabelMatch(role, name, seat, end, marked, form, text[:end].strip(), _evidence(role, r, marked))
 
 
-# a head printed letter-spaced (◎委 員 長:, ◯議 長（山田太郎君）, ＜会 長＞): single characters, one space apart
+# a head printed letter-spaced (◎委 員 長:, ◯議 長（山田太郎君）, ＜会 長＞, ◎上 田 恵 理 子 教 育 委 員 会 事 務 局 次 長): single characters, one space apart
 _SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
-                          rf"(?P<head>(?:[\u4e00-\u9fff][ \u3000](?![はがをにでともへのや])(?:[\u3041-\u3096][ \u3000]){{1,2}})?"
-                          rf"(?:{WORD_CLASS}[ \u3000]){{1,11}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
+                          # (a title may hold a word written in kanji and kana, 子 ど も 家 庭 課 長 補 佐, but no
+                          # particle after a kanji)
+                          rf"(?P<head>(?:{WORD_CLASS}[ \u3000]|(?<=[\u4e00-\u9fff][ \u3000])(?![はがをにでともへのや])"
+                          rf"(?:[\u3041-\u3096][ \u3000]){{1,2}}(?=[\u4e00-\u9fff])){{1,17}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
                           # a full name printed solid before its role spaced letter by letter (原田雅人座 長,
                           # 森千秋フ ァ シ リ テ ー タ ー): the role's letters end where the label's separator begins
-                          rf"|{WORD_CLASS}{{3,8}}(?:[ \u3000]{WORD_CLASS}){{1,11}}(?=[\u3000\t:：（(]| |$)"
+                          rf"|{WORD_CLASS}{{3,8}}(?:[ \u3000]{WORD_CLASS}){{1,14}}(?=[\u3000\t:：（(]| |$)"
                           rf"|(?:{WORD_CLASS}{{1,4}} ){{1,6}}{WORD_CLASS}{{1,4}}(?=[\u3000\t:：（(]| \S| |$))")
 
 
@@ -318,7 +320,7 @@ _MARKED_PERSON_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<person>[\u4e00-\
 
 # a letter-spaced head that runs into the speech with no separator (◇議 長おはようございます)
 _SPACED_RUN_ON = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
-                            rf"(?P<head>(?:{WORD_CLASS}[ \u3000]){{1,11}}{WORD_CLASS})(?=[^\s\u3000])")
+                            rf"(?P<head>(?:{WORD_CLASS}[ \u3000]){{1,17}}{WORD_CLASS})(?=[^\s\u3000])")
 
 
 def solid_head(text: str) -> tuple[str, int] | None:
