@@ -1019,6 +1019,23 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
     return out
 
 
+def calls(sentence: str, label: LabelMatch) -> bool:
+    """`sentence` names the speaker of `label`, as a chair calls the next speaker: by role or full
+    name (大臣、よろしくお願いいたします。, 東座長にお願いいたします。), or by the surname of a full name
+    printed in the label, before a title or an honorific (原構成員、どうぞ。 for 原健太郎; 原因 is no call)."""
+    if any(w and len(w) >= 2 and w in sentence for w in (label.name, label.speaker)):
+        return True
+    name = label.name or ""
+    if len(name) < 3 or not re.fullmatch(r"[\u4e00-\u9fff\u3005]+", name[:2]):
+        return False
+    for n in range(1, min(4, len(name) - 1)):
+        for m in re.finditer(rf"(?<![\u4e00-\u9fff\u3005\u30a0-\u30ff]){re.escape(name[:n])}(?P<title>{WORD_CLASS}{{0,8}})"
+                             r"(?P<honorific>さん|様|君|氏|先生)?", sentence):
+            if m.group("honorific") or (len(m.group("title")) >= 2 and ROLE_END.search(m.group("title"))):
+                return True
+    return False
+
+
 def with_document(label: LabelMatch, roles: Roles) -> LabelMatch:
     """A label parsed before the whole document was seen (a label-column cell), with the document's
     evidence applied to its head: where the document prints surname + role, ○宮腰特別顧問 is
