@@ -1,0 +1,79 @@
+"""A national ministry's 有識者懇談会 (fixtures/minutes/kondankai_kasumi_koritsu.json, tuned) and the
+families of documents it stands for: labels that print a full name before the role (原田雅人座長,
+長谷川美智子構成員), people with one-character surnames (梶, 東, 原) and long full names, titles the role
+list lacks (構成員, ファシリテーター, 政策統括官), and a cover that lists them all. Each test is a family
+of such documents, not one."""
+import json
+from pathlib import Path
+
+import kaigiroku
+from fixtures.generate import render
+from fixtures.variety import render_random
+from kaigiroku.cleanup.labels import discover, match_label
+from kaigiroku.score import score
+
+KONDANKAI = json.loads((Path(__file__).parents[1] / "fixtures" / "minutes" / "kondankai_kasumi_koritsu.json")
+                       .read_text(encoding="utf-8"))
+
+
+def _attributed(gold: dict, text: str) -> float:
+    return score(gold, kaigiroku.repair(text).to_dict())["attributed"]
+
+
+def test_full_name_solid_before_a_letter_spaced_role():
+    # a label cell spaced out as 均等割り付け spaces the role only, the name printed solid
+    # (原田雅人座 長, 森千秋フ ァ シ リ テ ー タ ー): read as the solid label
+    text = render(KONDANKAI, "letter_spaced")
+    assert "原田雅人座 長　" in text and "森千秋フ ァ シ リ テ ー タ ー　" in text
+    roles = discover(text.splitlines())
+    m = match_label("宮本浩一郎政 策 統 括 官　政策統括官の宮本でございます。", roles)
+    assert (m.speaker, m.name) == ("政策統括官", "宮本浩一郎")
+    assert _attributed(KONDANKAI, text) >= 0.99
+
+
+COVER = ["第4回有識者懇談会議事録", "", "出席者",
+         "　座長　原田雅人　　　　　　構成員　長谷川美智子",
+         "　構成員　梶真一　　　　　　座長代理　勅使河原真由美", ""]
+
+
+def test_long_full_names_printed_solid_in_the_cover_list():
+    # a cover list printing names of six or seven characters solid (長谷川美智子, 勅使河原真由美): the
+    # labels that print them before their role split there, not after the first two characters
+    lines = COVER + ["［長谷川美智子構成員］", "会場の確保について一言申し上げます。",
+                     "［勅使河原真由美座長代理］", "全体として、これまでの議論をよく反映した骨子案になっていると思います。"]
+    roles = discover(lines)
+    m = match_label("［長谷川美智子構成員］", roles)
+    assert (m.speaker, m.name) == ("構成員", "長谷川美智子")
+    m = match_label("［勅使河原真由美座長代理］", roles)
+    assert (m.speaker, m.name) == ("座長代理", "勅使河原真由美")
+    turns = [t for t in kaigiroku.repair("\n".join(lines) + "\n").to_dict()["turns"] if t["kind"] == "speech"]
+    assert [(t["speaker"], t.get("name")) for t in turns] == [("構成員", "長谷川美智子"), ("座長代理", "勅使河原真由美")]
+
+
+def test_a_title_cut_by_a_wrap_in_the_cover_list():
+    # 出席者　…、アド / バイザー 高松直子、…: the title cut in two, neither piece a title, the person after
+    lines = ["出席者　参事官 北川誠、政策統括官 宮本浩一郎、座長 原田雅人、審議官 小野寺和也、アド",
+             "　　　　バイザー 高松直子、企画官 勅使河原真由美",
+             "高松直子アドバイザー 審議官の高松でございます。資料3を御覧ください。"]
+    m = match_label(lines[2], discover(lines))
+    assert (m.speaker, m.name) == ("アドバイザー", "高松直子")
+
+
+def test_a_whole_label_letter_spaced_with_kana_inside_its_title():
+    # a long label cell spaced out letter by letter, kana inside its title (子 ど も 家 庭 …), and one
+    # longer than twelve letters (上 田 恵 理 子 教 育 委 員 会 事 務 局 次 長)
+    lines = ["出席者", "　子ども家庭課長補佐 三浦一樹", "　教育委員会事務局次長 上田恵理子", ""]
+    roles = discover(lines)
+    m = match_label("◎三 浦 一 樹 子 ど も 家 庭 課 長 補 佐\t子ども家庭支援センターの相談件数は", roles)
+    assert (m.speaker, m.name) == ("子ども家庭課長補佐", "三浦一樹")
+    m = match_label("◎上 田 恵 理 子 教 育 委 員 会 事 務 局 次 長\t第9款教育費につきまして", roles)
+    assert (m.speaker, m.name) == ("教育委員会事務局次長", "上田恵理子")
+
+
+def test_dumped_labels_skip_a_call_of_the_next_speaker():
+    # a label column dumped before each page, full name + role labels, and the chair's call of the next
+    # speaker alone on a row (原構成員、どうぞ。) right before that speaker's first words: the call is the
+    # chair's, never the called member's turn (one row too many shifted every label after it)
+    r = render_random(KONDANKAI, 308, label_form="fullname_role")
+    assert r.axes["layout"] == "run_before" and "\n原構成員、どうぞ。\n" in r.text
+    assert _attributed(r.gold, r.text) >= 0.99
