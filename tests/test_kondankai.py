@@ -77,3 +77,24 @@ def test_dumped_labels_skip_a_call_of_the_next_speaker():
     r = render_random(KONDANKAI, 308, label_form="fullname_role")
     assert r.axes["layout"] == "run_before" and "\n原構成員、どうぞ。\n" in r.text
     assert _attributed(r.gold, r.text) >= 0.99
+
+
+KESSAN = json.loads((Path(__file__).parents[1] / "fixtures" / "minutes" / "kessan_iinkai_shirasagi.json")
+                    .read_text(encoding="utf-8"))
+HONKAIGI = json.loads((Path(__file__).parents[1] / "fixtures" / "minutes" / "shigikai_shinonome_honkaigi.json")
+                      .read_text(encoding="utf-8"))
+
+
+def test_surname_before_a_title_the_cover_prints_alone():
+    # 岩崎教育委員会事務局次長 where the cover lists 教育委員会事務局次長 (another person's surname in the
+    # label): the label's own 岩崎教育委員会 is no body whose name opens the title
+    r = render_random(KESSAN, 86, label_form="surname_role", roles="unlisted")
+    assert "岩崎教育委員会事務局次長" in r.text
+    m = match_label("岩崎教育委員会事務局次長　第9款教育費につきまして、", discover(r.text.splitlines()))
+    assert (m.speaker, m.name) == ("教育委員会事務局次長", "岩崎")
+    assert _attributed(r.gold, r.text) >= 0.99
+    # a title the document prints whole (都市整備部長) is not cut after a one-character surname, whatever
+    # piece of it (市整備部長) a wrap left on its own
+    r = render_random(HONKAIGI, 181)
+    m = match_label("都市整備部長  デマンド型乗合タクシーについてお答えいたします。", discover(r.text.splitlines()))
+    assert (m.speaker, m.name) == ("都市整備部長", None)

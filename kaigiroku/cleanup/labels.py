@@ -231,6 +231,14 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     person = next((p for p, _ in r.people if head.startswith(p) and head[len(p):] in listed_roles), None)
     if person is not None:
         return head[len(person):], person, "surname_role"
+    alone = None if head in r.standalone else \
+        next((head[n:] for n in range(1, 5) if head[n:] in r.standalone and len(head) - n >= 4
+              and _known_role(head[n:], r) and _surname_like(head[:n], r)), None)
+    if alone is not None:
+        # a surname before a title the document prints on its own (岩崎教育委員会事務局次長 where the cover
+        # lists 教育委員会事務局次長): the label's own 岩崎教育委員会 names no body the title opens with
+        # (a head the document prints whole, 都市整備部長, is a title, whatever 市整備部長 a wrap left)
+        return alone, head[:len(head) - len(alone)], "surname_role"
     if r.organisations and any(head[:n] in r.organisations and role_like(head[n:], r)
                                for n in range(2, len(head) - 1)):
         # (i9lab) 農林水産委員長 where the document prints 農林水産委員会: the body's name opens the
