@@ -98,3 +98,16 @@ def test_surname_before_a_title_the_cover_prints_alone():
     r = render_random(HONKAIGI, 181)
     m = match_label("都市整備部長  デマンド型乗合タクシーについてお答えいたします。", discover(r.text.splitlines()))
     assert (m.speaker, m.name) == ("都市整備部長", None)
+
+
+def test_seats_run_into_the_speech_where_the_labels_are():
+    # a council's minutes pasted with no separator after any label (議長おはようございます。): the members'
+    # seats run into their speech too (7番おはようございます。, 12番12番、川口由美子です。), while a call
+    # (7番 山本健一議員。) and a seat read out in speech (7番、市民クラブの…) stay text
+    r = render_random(HONKAIGI, 201)
+    assert r.axes["separator"] == "none" and "\n7番おはようございます。" in r.text
+    roles = discover(r.text.splitlines())
+    m = match_label("12番12番、川口由美子です。通告に従い、質問いたします。", roles)
+    assert (m.speaker, m.seat) == ("12番", "12") and m.end == 3
+    assert match_label("7番、市民クラブの山本健一です。", roles) is None
+    assert _attributed(r.gold, r.text) >= 0.99

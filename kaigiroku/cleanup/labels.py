@@ -190,6 +190,9 @@ def _opens_with_role(s: str, r: Roles) -> bool:
 _SEAT_BEFORE_SPEECH = re.compile(rf"^{_SP}*[{MARKS}]?{_SP}*(?P<seat>[0-9０-９]{{1,3}})番(?:{_SP}+|[:：]{_SP}*)(?P<rest>\S.*)$")
 _MARKED_SEAT_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<seat>[0-9０-９]{{1,3}}){_SP}?番(?=[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff0-9０-９])")
 _SEAT_FOUND = re.compile(r"[0-9]{1,3}番")
+# (i9lab) a seat at a line start run into what follows with no separator (7番おはよう…, 12番12番、…), not a
+# call (7番 山本健一議員。) nor a seat read out in speech (7番、市民クラブの…)
+_SEAT_RUN_ON = re.compile(r"(?P<seat>[0-9０-９]{1,3})番(?=[^\s\u3000、。，,）)]|$)")
 _CALL = re.compile(r"^[^\s\u3000。、]{1,10}(?:議員|委員|君|さん)。?$")
 
 
@@ -537,6 +540,10 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         return _made(text, _despace(m.group("role")), m.group("initial"), None, m.end(), False, "role_initial", r)
     m = pats["bare"].match(text)
     if m and _reads_on(text[m.end():]):  # 教育長報告 alone is a heading
+        seat = _SEAT_RUN_ON.fullmatch(m.group("role"))
+        if seat:  # 7番おはようございます。 where the document runs its labels into the speech
+            number = _ascii_digits(seat.group("seat"))
+            return _made(text, f"{number}番", None, number, m.end(), False, "no_separator", r)
         role, name, form = split_head(m.group("role"), r)
         return _made(text, role, name, None, m.end(), False, "no_separator", r)
     return None
@@ -808,6 +815,9 @@ def discover(texts, roles=None) -> Roles:
         if seat and _prose(seat.group("rest")) and _reads_on(seat.group("rest")) and not _CALL.match(seat.group("rest")):
             seats[f"{_ascii_digits(seat.group('seat'))}番"] += 1
         w = _listed_prefix(t, listed, listed_lengths)
+        seat_run_on = _SEAT_RUN_ON.match(t) if w is None else None
+        if seat_run_on and _prose(t[seat_run_on.end():]) and _reads_on(t[seat_run_on.end():]):
+            bare[seat_run_on.group(0)] += 1  # (7番おはようございます。: a seat run into its speech, as the roles are)
         if w and len(t) > len(w) + 3 and t[len(w)] not in _NOT_AFTER_BARE:
             bare[w] += 1
         elif w is None:
