@@ -111,3 +111,15 @@ def test_seats_run_into_the_speech_where_the_labels_are():
     assert (m.speaker, m.seat) == ("12番", "12") and m.end == 3
     assert match_label("7番、市民クラブの山本健一です。", roles) is None
     assert _attributed(r.gold, r.text) >= 0.99
+
+
+def test_marked_titles_run_into_speech_that_opens_with_kana():
+    # labels with a mark and no separator, the speech opening with kana or a name (◎ファシリテーターもう一点、
+    # …, ◎構成員長谷川でございます。) or repeating the title's kana word (○子ども家庭課長補佐子ども家庭支援…):
+    # the title this document prints as its labels ends there; 委員会 still never ends at 委員
+    r = render_random(KONDANKAI, 48, layout="inline")
+    assert "\n◎ファシリテーターもう一点、" in r.text and "\n◎構成員長谷川でございます。" in r.text
+    assert _attributed(r.gold, r.text) >= 0.99
+    r = render_random(KESSAN, 176, layout="inline")
+    assert "\n○子ども家庭課長補佐子ども家庭支援" in r.text and "\n○教育委員会事務局次長第" in r.text
+    assert _attributed(r.gold, r.text) >= 0.99

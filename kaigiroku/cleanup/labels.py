@@ -42,6 +42,8 @@ ROLE_END = re.compile(r"(?:官|長|臣|員|事|者|人|問|与|役|幹|監|査|�
 
 # what never follows a label printed with no separator: a particle or 会 (委員会, 議会)
 _NOT_AFTER_BARE = set("、。のがをにとはもへでやっ会長）)」』・ ")
+# what never follows a label even where the document prints that very label: a particle proper
+_PARTICLE_AFTER = set("、。のがをにへでやっ会）)」』・ ")  # (and 会: 教育委員 | 会事務局次長)
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,9 @@ def _patterns(roles: Roles):
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
                              rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*|$|(?<=[）)]))"),
         # ○宮腰大臣座ったままで: a mark, then the head runs into the speech
-        "marked_bare": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<head>{WORD_CLASS}{{2,14}})"),
+        # (a title may open with a word written in kanji and kana: ○子ども家庭課長補佐子ども家庭支援…)
+        "marked_bare": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<head>(?:[\u4e00-\u9fff](?![はがをにでともへのや])"
+                                  rf"[\u3041-\u3096]{{1,2}}(?=[\u4e00-\u9fff]))?{WORD_CLASS}{{2,14}})"),
         # 7番（山本健一君） without a mark
         "seat": re.compile(rf"^{_SP}*{seat}{_SP}*{paren}{_SP}*[:：]?{_SP}*"),
         # 7番）本文, 7番：本文: a seat closed by a bracket or a colon, as no call of a member is printed
@@ -459,7 +463,12 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     if m:
         head = m.group("head")
         # (a head never runs into a particle or a sentence end: ◆大槻議長市長。: 市長 is said)
-        cuts = [n for n in range(len(head), 1, -1) if text[m.start("head") + n:][:1] not in _NOT_AFTER_BARE]
+        cuts = [n for n in range(len(head), 1, -1) if text[m.start("head") + n:][:1] not in _NOT_AFTER_BARE
+                or (head[:n] in r.found or head[:n] in r.words) and text[m.start("head") + n:][:1] not in _PARTICLE_AFTER
+                and not _known_role(head[:n + 1], r)]
+        # (i9lab) a title this document prints as its labels runs into speech that opens with kana or a
+        # name as any does (◎ファシリテーターもう一点、…, ◎構成員長谷川でございます。): only a particle proper
+        # (構成員の皆様) or a longer title (委員長) goes on with the head
         heads = [(n, split_head(head[:n], r)) for n in cuts]
         # the longest head that ends in a role the list or the document knows: 委員長 rather than 委員
         # in ○委員長それでは; else the longest title by a listed suffix standing alone (○総務部長時間外…),
@@ -799,7 +808,7 @@ def discover(texts, roles=None) -> Roles:
             # below (特別顧問 after 須藤 and after 千葉: surname + role)
             head = run_on.group("head")
             heads_seen.update(head[:n] for n in range(3, min(len(head), 8) + 1))
-            for n in range(2, min(len(head), 6) + 1):  # ◎企画官定刻となりました…: the title alone
+            for n in range(2, min(len(head), 8) + 1):  # ◎企画官定刻となりました…: the title alone (ファシリテーター)
                 after = t[run_on.start("head") + n:][:1]
                 if after and after not in _NOT_AFTER_BARE and role_like(head[:n], r):
                     marked_run_on.setdefault(head[:n], set()).add(after)
