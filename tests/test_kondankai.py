@@ -123,3 +123,21 @@ def test_marked_titles_run_into_speech_that_opens_with_kana():
     r = render_random(KESSAN, 176, layout="inline")
     assert "\n○子ども家庭課長補佐子ども家庭支援" in r.text and "\n○教育委員会事務局次長第" in r.text
     assert _attributed(r.gold, r.text) >= 0.99
+
+
+KYOIKU = json.loads((Path(__file__).parents[1] / "fixtures" / "minutes" / "kyoikuiinkai_midorikawa.json")
+                    .read_text(encoding="utf-8"))
+
+
+def test_listed_person_and_role_run_into_the_speech():
+    # full name + role labels with no separator, where the cover lists the person with that role
+    # (進行役 古賀 雅人): the head ends after the role even before 会 (◎古賀雅人進行役会費につきましては…),
+    # and a letter-spaced one runs on too (○長 谷 部 美 穂 教 育 長ただいまから…)
+    r = render_random(KYOIKU, 533, label_form="fullname_role", layout="inline")
+    assert "\n◎古賀雅人進行役会費" in r.text
+    assert _attributed(r.gold, r.text) >= 0.99
+    r = render_random(KYOIKU, 563, label_form="fullname_role", mark="assembly")
+    assert "\n○長 谷 部 美 穂 教 育 長ただいまから" in r.text
+    m = match_label("○長 谷 部 美 穂 教 育 長ただいまから、定例会を開会いたします。", discover(r.text.splitlines()))
+    assert (m.speaker, m.name) == ("教育長", "長谷部美穂")
+    assert _attributed(r.gold, r.text) >= 0.99

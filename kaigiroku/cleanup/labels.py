@@ -362,8 +362,9 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
             return _made(text, person, person, None, end, True, "name_only", as_roles(roles))
     longer = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) \
         if run_on is not None and run_on.end() > m.end("head") else None
-    if longer is not None and longer.name is None and (longer.speaker in as_roles(roles).found
-                                                       or _known_role(longer.speaker, as_roles(roles))):
+    if longer is not None and (longer.name is None or (longer.name, longer.speaker) in as_roles(roles).people) \
+            and (longer.speaker in as_roles(roles).found or _known_role(longer.speaker, as_roles(roles))):
+        # (i9doc: or a person the document lists, before the role it lists them with: ○長 谷 部 美 穂 教 育 長ただ…)
         # 〇委 員 長これより…, ◎事 務 局本件は…: the spaced head runs on to a listed role, past the space
         # after its second character; the spacing shows where the head ends
         longer.end, longer.printed = run_on.end(), text[:run_on.end()].strip()
@@ -465,7 +466,8 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         # (a head never runs into a particle or a sentence end: ◆大槻議長市長。: 市長 is said)
         cuts = [n for n in range(len(head), 1, -1) if text[m.start("head") + n:][:1] not in _NOT_AFTER_BARE
                 or (head[:n] in r.found or head[:n] in r.words) and text[m.start("head") + n:][:1] not in _PARTICLE_AFTER
-                and not _known_role(head[:n + 1], r)]
+                and not _known_role(head[:n + 1], r)
+                or head[:n] in _listed_heads(r.people) and text[m.start("head") + n:][:1] not in "、。のがを"]
         # (i9lab) a title this document prints as its labels runs into speech that opens with kana or a
         # name as any does (◎ファシリテーターもう一点、…, ◎構成員長谷川でございます。): only a particle proper
         # (構成員の皆様) or a longer title (委員長) goes on with the head
@@ -954,6 +956,12 @@ def _solid_full_name(words: list[str], r: Roles) -> bool:
     地域福祉推進課長 end as offices and titles do)."""
     return len(words) == 1 and _SOLID_FULL_NAME.fullmatch(words[0]) is not None \
         and words[0][-1] not in _ORG_END and not role_like(words[0], r) and not _COVER_WORD.search(words[0])
+
+
+@functools.lru_cache(maxsize=16)
+def _listed_heads(people: tuple) -> frozenset:
+    """(i9doc) Each person a list prints with the role it prints them with, as one head (古賀雅人進行役)."""
+    return frozenset(name + role for name, role in people)
 
 
 @functools.lru_cache(maxsize=16)
