@@ -141,3 +141,13 @@ def test_listed_person_and_role_run_into_the_speech():
     m = match_label("○長 谷 部 美 穂 教 育 長ただいまから、定例会を開会いたします。", discover(r.text.splitlines()))
     assert (m.speaker, m.name) == ("教育長", "長谷部美穂")
     assert _attributed(r.gold, r.text) >= 0.99
+
+
+def test_a_katakana_title_cut_by_a_narrow_label_cell():
+    # a label column dumped before the page, ファシリテーター wrapped in its cell (ファシリテー / ター): one
+    # title of this document, never ファシリテー and a speaker ター
+    r = render_random(KONDANKAI, 278, label_form="anon")
+    assert "\nファシリテー \n\nター \n" in r.text
+    roles = discover(r.text.splitlines())
+    assert "ファシリテーター" in roles.found and "ター" not in roles.found
+    assert _attributed(r.gold, r.text) >= 0.99

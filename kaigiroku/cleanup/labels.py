@@ -713,6 +713,9 @@ _CANDIDATE = re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?P<head>{WORD_CLASS
                         rf"(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*)(?P<rest>\S.*)$")
 
 
+_KATAKANA_END = re.compile(r"[\u30a1-\u30faー]$")
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]{1,6}")
+
 _MARKED_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}](?P<head>{WORD_CLASS}{{3,14}})")
 
 _ALONE = re.compile(rf"^[{MARKS}]?{_SP}*(?:{WORD_CLASS}{_SP}?){{2,12}}$")
@@ -777,16 +780,24 @@ def discover(texts, roles=None) -> Roles:
     listed, listed_lengths = frozenset(r.words), tuple(sorted({len(w) for w in r.words}, reverse=True))
     after_close: set = set()  # unlisted heads run into a line that follows a sentence's end or a direction
     seats: Counter = Counter()  # (i9lab) seats printed alone before speech (7番　おはようございます。)
+    katakana_tail = -1  # a line that ended a katakana word cut by a wrap (ファシリテー / ター), read already
     for n, t in enumerate(texts):
         own_line = False  # a head alone on its line, its speech below: the line break parts them
+        if n == katakana_tail:
+            continue
+        after = n + 1  # the line after this one (past a katakana title's tail)
+        if _ALONE.match(t) and after < len(texts) and _KATAKANA_END.search(t) and _KATAKANA_WORD.fullmatch(texts[after]):
+            # (i9lab) a katakana title cut by a narrow label cell (ファシリテー / ター): one head, never two
+            # (no title is a katakana piece of a few letters)
+            t, katakana_tail, after = t + texts[after], after, after + 1
         if _ALONE.match(t) and match_label(t, r) is None:
-            near = [texts[k] for k in (n - 1, n + 1) if 0 <= k < len(texts)]
-            wrapped = n + 1 < len(texts) and wraps_into(t, texts[n + 1], r)  # 危機管理 / 課長（…）
+            near = [texts[k] for k in (n - 1, after) if 0 <= k < len(texts)]
+            wrapped = after < len(texts) and wraps_into(t, texts[after], r)  # 危機管理 / 課長（…）
             if not wrapped and any(is_label_only(x, r) for x in near):  # in a run: 委員長 / 参与 / 委員長
                 unknown[(re.sub(r"[\s\u3000]", "", t).lstrip(MARKS), False)] += 1
                 continue
-            if n + 1 < len(texts):
-                t = t + "\u3000" + texts[n + 1]  # a label on its own line, its speech below
+            if after < len(texts):
+                t = t + "\u3000" + texts[after]  # a label on its own line, its speech below
                 own_line = True
         m = match_label(t, r)
         if m is not None:
