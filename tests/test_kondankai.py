@@ -151,3 +151,13 @@ def test_a_katakana_title_cut_by_a_narrow_label_cell():
     roles = discover(r.text.splitlines())
     assert "ファシリテーター" in roles.found and "ター" not in roles.found
     assert _attributed(r.gold, r.text) >= 0.99
+
+
+def test_a_label_head_names_no_body():
+    # surname + role labels with no cover to list the titles (◎沢井教育委員会事務局次長): the label's own
+    # 沢井教育委員会 is no body whose name opens titles, so the surname is split off
+    r = render_random(KESSAN, 776)
+    assert r.axes["cover"] == "none" and "沢井教育委員会事務局次長" in r.text
+    m = match_label("◎沢井教育委員会事務局次長　第9款教育費につきまして、", discover(r.text.splitlines()))
+    assert (m.speaker, m.name) == ("教育委員会事務局次長", "沢井")
+    assert _attributed(r.gold, r.text) >= 0.99

@@ -929,8 +929,15 @@ def _organisations(texts: list[str]) -> frozenset:
     """(i9lab) The names this document prints before 委員会, 省 or 庁, each with every tail of two
     characters or more (本日農林水産委員会: 農林水産 is among them)."""
     out = set()
+    texts = [t.strip() for t in texts if t and t.strip()]
+    heads, at = set(), 0  # where each line's first word starts (past a mark or an open bracket)
+    for t in texts:
+        heads.add(at + len(t) - len(t.lstrip(MARKS + _OPEN + " \u3000")))
+        at += len(t)
     for t in ("".join(texts),):  # a name cut by a wrap (農林水産委員 / 会) is read whole
         for m in _ORGANISATION.finditer(t):
+            if m.start() in heads:
+                continue  # a label's own head (◎沢井教育委員会事務局次長): the surname is no body's name
             run = m.group(1)
             out.update(run[k:] for k in range(len(run) - 1))
     return frozenset(out)
@@ -945,7 +952,7 @@ def with_people(texts, roles=None, body: str = "") -> Roles:
     if r.document or r.people:
         return r
     if body:
-        r = replace(r, organisations=_organisations([body.replace("\n", "")]))
+        r = replace(r, organisations=_organisations(body.split("\n")))
 
     def a_role(w: str) -> bool:
         return w in r.words or (len(w) <= 12 and any(w.endswith(x) for x in r.suffixes)
