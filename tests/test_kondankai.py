@@ -161,3 +161,14 @@ def test_a_label_head_names_no_body():
     m = match_label("◎沢井教育委員会事務局次長　第9款教育費につきまして、", discover(r.text.splitlines()))
     assert (m.speaker, m.name) == ("教育委員会事務局次長", "沢井")
     assert _attributed(r.gold, r.text) >= 0.99
+
+
+def test_a_surname_before_a_title_with_kana_wrapped_in_a_dumped_column():
+    # surname + role cells dumped after the body, one wrapped inside its kana title (野口子ども家 / 庭課長
+    # 補佐), and a cover whose own wrap left a tail of that title (ども家庭課長補佐): the title is the whole
+    # one the cover lists, the surname 野口
+    r = render_random(KESSAN, 836)
+    assert "\n野口子ども家 \n\n庭課長補佐 \n" in r.text
+    m = match_label("野口子ども家庭課長補佐", discover(r.text.splitlines()))
+    assert (m.speaker, m.name) == ("子ども家庭課長補佐", "野口")
+    assert _attributed(r.gold, r.text) >= 0.99

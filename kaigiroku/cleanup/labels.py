@@ -118,7 +118,8 @@ def _patterns(roles: Roles):
     title = "|".join(_spaced(s) for s in roles.suffixes)
     # (a title may open with a word written in kanji and kana, 子ども家庭課長補佐, but never with a
     # particle after its first kanji: 次に総務課長 is speech)
-    any_title = rf"(?:[\u4e00-\u9fff](?![はがをにでともへのや])[\u3041-\u3096]{{1,2}}(?=[\u4e00-\u9fff]))?" \
+    # (or a surname before it: 野口子ども家庭課長補佐)
+    any_title = rf"(?:[\u4e00-\u9fff\u3005]{{0,3}}[\u4e00-\u9fff](?![はがをにでともへのや])[\u3041-\u3096]{{1,2}}(?=[\u4e00-\u9fff]))?" \
         rf"(?:{WORD_CLASS}{_SP}?){{0,14}}(?:{title})" if title else "(?!)"
     # a name in brackets; OCR may misread the closing bracket (佐藤一郎君） -> 佐藤一郎者), so a name
     # may also end where the space before the speech begins
@@ -238,9 +239,13 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     person = next((p for p, _ in r.people if head.startswith(p) and head[len(p):] in listed_roles), None)
     if person is not None:
         return head[len(person):], person, "surname_role"
-    alone = None if head in r.standalone else \
-        next((head[n:] for n in range(1, 5) if head[n:] in r.standalone and len(head) - n >= 4
-              and _known_role(head[n:], r) and _surname_like(head[:n], r)), None)
+    # (a title that a longer one the document prints or lists ends with is no title here: ども家庭課長補佐,
+    # a cover's wrap of 子ども家庭課長補佐, in 野口子ども家庭課長補佐; and a head printed whole, 都市整備部長,
+    # is cut only before a title a list prints people with, not before 市整備部長 a wrap left)
+    alone = next((head[n:] for n in range(1, 5) if head[n:] in r.standalone and len(head) - n >= 4
+                  and (head not in r.standalone or head[n:] in listed_roles)
+                  and _known_role(head[n:], r) and _surname_like(head[:n], r)
+                  and not any(head[k:] in r.standalone or head[k:] in listed_roles for k in range(1, n))), None)
     if alone is not None:
         # a surname before a title the document prints on its own (岩崎教育委員会事務局次長 where the cover
         # lists 教育委員会事務局次長): the label's own 岩崎教育委員会 names no body the title opens with
