@@ -6,6 +6,8 @@ of such documents, not one."""
 import json
 from pathlib import Path
 
+import pytest
+
 import kaigiroku
 from fixtures.generate import render
 from fixtures.variety import render_random
@@ -172,3 +174,20 @@ def test_a_surname_before_a_title_with_kana_wrapped_in_a_dumped_column():
     m = match_label("野口子ども家庭課長補佐", discover(r.text.splitlines()))
     assert (m.speaker, m.name) == ("子ども家庭課長補佐", "野口")
     assert _attributed(r.gold, r.text) >= 0.99
+
+
+PLENARY = json.loads((Path(__file__).parents[1] / "fixtures" / "minutes" / "kokkai_sangiin_honkaigi.json")
+                     .read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("seed", [25, 75])
+def test_a_wraps_remnant_is_no_title_before_a_listed_role(seed, tmp_path):
+    # a text PDF whose surname + role cells wrap after the surname's first character (関 / 口国務大臣, 森 /
+    # 本国務大臣): those remnants stand alone like titles, but a listed role (国務大臣) with one character
+    # before it is a surname's tail and the role
+    from fixtures.render_pdf import render_random as render_pdf
+    from kaigiroku.ingest import ingest
+
+    r = render_pdf(PLENARY, seed, tmp_path / "plenary.pdf")
+    assert r.axes["label_form"] == "surname_role"
+    assert score(r.gold, ingest(r.path, ocr="never").to_dict())["attributed"] >= 0.99

@@ -242,10 +242,16 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     # (a title that a longer one the document prints or lists ends with is no title here: ども家庭課長補佐,
     # a cover's wrap of 子ども家庭課長補佐, in 野口子ども家庭課長補佐; and a head printed whole, 都市整備部長,
     # is cut only before a title a list prints people with, not before 市整備部長 a wrap left)
-    alone = next((head[n:] for n in range(1, 5) if head[n:] in r.standalone and len(head) - n >= 4
-                  and (head not in r.standalone or head[n:] in listed_roles)
-                  and _known_role(head[n:], r) and _surname_like(head[:n], r)
-                  and not any(head[k:] in r.standalone or head[k:] in listed_roles for k in range(1, n))), None)
+    # (a title a list prints people with goes first: 国務大臣 rather than 本国務大臣, a wrap's remnant, in
+    # 森本国務大臣; nor is a listed role with one character before it a title: 口国務大臣 in 関口国務大臣)
+    cuts = [n for n in range(1, 5) if head[n:] in r.standalone and len(head) - n >= 4
+            and (head not in r.standalone or head[n:] in listed_roles)
+            and _known_role(head[n:], r) and _surname_like(head[:n], r)
+            and not any(head[k:] in r.standalone or head[k:] in listed_roles for k in range(1, n))]
+    n = next((n for n in cuts if head[n:] in listed_roles), None) or \
+        next((n for n in cuts if not any(head[k:] in listed_roles for k in range(n + 1, len(head) - 1))
+              and head[n + 1:] not in r.words), None)
+    alone = head[n:] if n else None
     if alone is not None:
         # a surname before a title the document prints on its own (岩崎教育委員会事務局次長 where the cover
         # lists 教育委員会事務局次長): the label's own 岩崎教育委員会 names no body the title opens with
