@@ -191,3 +191,18 @@ def test_a_wraps_remnant_is_no_title_before_a_listed_role(seed, tmp_path):
     r = render_pdf(PLENARY, seed, tmp_path / "plenary.pdf")
     assert r.axes["label_form"] == "surname_role"
     assert score(r.gold, ingest(r.path, ocr="never").to_dict())["attributed"] >= 0.99
+
+
+KENTOKAI = json.loads((Path(__file__).parents[1] / "fixtures" / "minutes" / "kentokai_kasumi.json")
+                      .read_text(encoding="utf-8"))
+
+
+def test_a_label_cut_by_a_wrap_prints_no_title_alone():
+    # surname + role labels, one cut by a narrow wrap after the surname's first character (米 / 山企画官):
+    # 山企画官 is no title printed on its own, so 米山企画官 stays 米山 + 企画官
+    r = render_random(KENTOKAI, 134)
+    roles = discover(r.text.splitlines())
+    assert "山企画官" not in roles.standalone
+    m = match_label("米山企画官　定刻となりましたので、", roles)
+    assert (m.speaker, m.name) == ("企画官", "米山")
+    assert _attributed(r.gold, r.text) >= 0.99

@@ -1076,7 +1076,8 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
                 continue
             at = whole.find(tail)
             while at >= 0:
-                if at == 0 or whole[at - 1] != head[n - 1]:
+                # (past a wrap: 米 / 山企画官 is 米山企画官 cut, not 山企画官 printed alone)
+                if at == 0 or whole[:at].rstrip(" \u3000\n")[-1:] != head[n - 1]:
                     out.add(tail)
                     break
                 at = whole.find(tail, at + 1)
