@@ -42,6 +42,8 @@ ROLE_END = re.compile(r"(?:官|長|臣|員|事|者|人|問|与|役|幹|監|査|�
 
 # what never follows a label printed with no separator: a particle or 会 (委員会, 議会)
 _NOT_AFTER_BARE = set("、。のがをにとはもへでやっ会長）)」』・ ")
+# what never follows a label even where the document prints that very label: a particle proper
+_PARTICLE_AFTER = set("、。のがをにへでやっ会）)」』・ ")  # (and 会: 教育委員 | 会事務局次長)
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ def _patterns(roles: Roles):
     title = "|".join(_spaced(s) for s in roles.suffixes)
     # (a title may open with a word written in kanji and kana, 子ども家庭課長補佐, but never with a
     # particle after its first kanji: 次に総務課長 is speech)
-    any_title = rf"(?:[\u4e00-\u9fff](?![はがをにでともへのや])[\u3041-\u3096]{{1,2}}(?=[\u4e00-\u9fff]))?" \
+    # (or a surname before it: 野口子ども家庭課長補佐)
+    any_title = rf"(?:[\u4e00-\u9fff\u3005]{{0,3}}[\u4e00-\u9fff](?![はがをにでともへのや])[\u3041-\u3096]{{1,2}}(?=[\u4e00-\u9fff]))?" \
         rf"(?:{WORD_CLASS}{_SP}?){{0,14}}(?:{title})" if title else "(?!)"
     # a name in brackets; OCR may misread the closing bracket (佐藤一郎君） -> 佐藤一郎者), so a name
     # may also end where the space before the speech begins
@@ -135,7 +138,9 @@ def _patterns(roles: Roles):
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
                              rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*|$|(?<=[）)]))"),
         # ○宮腰大臣座ったままで: a mark, then the head runs into the speech
-        "marked_bare": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<head>{WORD_CLASS}{{2,14}})"),
+        # (a title may open with a word written in kanji and kana: ○子ども家庭課長補佐子ども家庭支援…)
+        "marked_bare": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<head>(?:[\u4e00-\u9fff](?![はがをにでともへのや])"
+                                  rf"[\u3041-\u3096]{{1,2}}(?=[\u4e00-\u9fff]))?{WORD_CLASS}{{2,14}})"),
         # 7番（山本健一君） without a mark
         "seat": re.compile(rf"^{_SP}*{seat}{_SP}*{paren}{_SP}*[:：]?{_SP}*"),
         # 7番）本文, 7番：本文: a seat closed by a bracket or a colon, as no call of a member is printed
@@ -190,6 +195,9 @@ def _opens_with_role(s: str, r: Roles) -> bool:
 _SEAT_BEFORE_SPEECH = re.compile(rf"^{_SP}*[{MARKS}]?{_SP}*(?P<seat>[0-9０-９]{{1,3}})番(?:{_SP}+|[:：]{_SP}*)(?P<rest>\S.*)$")
 _MARKED_SEAT_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<seat>[0-9０-９]{{1,3}}){_SP}?番(?=[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff0-9０-９])")
 _SEAT_FOUND = re.compile(r"[0-9]{1,3}番")
+# (i9lab) a seat at a line start run into what follows with no separator (7番おはよう…, 12番12番、…), not a
+# call (7番 山本健一議員。) nor a seat read out in speech (7番、市民クラブの…)
+_SEAT_RUN_ON = re.compile(r"(?P<seat>[0-9０-９]{1,3})番(?=[^\s\u3000、。，,）)]|$)")
 _CALL = re.compile(r"^[^\s\u3000。、]{1,10}(?:議員|委員|君|さん)。?$")
 
 
@@ -231,6 +239,24 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     person = next((p for p, _ in r.people if head.startswith(p) and head[len(p):] in listed_roles), None)
     if person is not None:
         return head[len(person):], person, "surname_role"
+    # (a title that a longer one the document prints or lists ends with is no title here: ども家庭課長補佐,
+    # a cover's wrap of 子ども家庭課長補佐, in 野口子ども家庭課長補佐; and a head printed whole, 都市整備部長,
+    # is cut only before a title a list prints people with, not before 市整備部長 a wrap left)
+    # (a title a list prints people with goes first: 国務大臣 rather than 本国務大臣, a wrap's remnant, in
+    # 森本国務大臣; nor is a listed role with one character before it a title: 口国務大臣 in 関口国務大臣)
+    cuts = [n for n in range(1, 5) if head[n:] in r.standalone and len(head) - n >= 4
+            and (head not in r.standalone or head[n:] in listed_roles)
+            and _known_role(head[n:], r) and _surname_like(head[:n], r)
+            and not any(head[k:] in r.standalone or head[k:] in listed_roles for k in range(1, n))]
+    n = next((n for n in cuts if head[n:] in listed_roles), None) or \
+        next((n for n in cuts if not any(head[k:] in listed_roles for k in range(n + 1, len(head) - 1))
+              and head[n + 1:] not in r.words), None)
+    alone = head[n:] if n else None
+    if alone is not None:
+        # a surname before a title the document prints on its own (岩崎教育委員会事務局次長 where the cover
+        # lists 教育委員会事務局次長): the label's own 岩崎教育委員会 names no body the title opens with
+        # (a head the document prints whole, 都市整備部長, is a title, whatever 市整備部長 a wrap left)
+        return alone, head[:len(head) - len(alone)], "surname_role"
     if r.organisations and any(head[:n] in r.organisations and role_like(head[n:], r)
                                for n in range(2, len(head) - 1)):
         # (i9lab) 農林水産委員長 where the document prints 農林水産委員会: the body's name opens the
@@ -302,10 +328,15 @@ def _made(text: str, role: str, name, seat, end: int, marked: bool, form: str, r
     return LabelMatch(role, name, seat, end, marked, form, text[:end].strip(), _evidence(role, r, marked))
 
 
-# a head printed letter-spaced (◎委 員 長:, ◯議 長（山田太郎君）, ＜会 長＞): single characters, one space apart
+# a head printed letter-spaced (◎委 員 長:, ◯議 長（山田太郎君）, ＜会 長＞, ◎上 田 恵 理 子 教 育 委 員 会 事 務 局 次 長): single characters, one space apart
 _SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
-                          rf"(?P<head>(?:[\u4e00-\u9fff][ \u3000](?![はがをにでともへのや])(?:[\u3041-\u3096][ \u3000]){{1,2}})?"
-                          rf"(?:{WORD_CLASS}[ \u3000]){{1,11}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
+                          # (a title may hold a word written in kanji and kana, 子 ど も 家 庭 課 長 補 佐, but no
+                          # particle after a kanji)
+                          rf"(?P<head>(?:{WORD_CLASS}[ \u3000]|(?<=[\u4e00-\u9fff][ \u3000])(?![はがをにでともへのや])"
+                          rf"(?:[\u3041-\u3096][ \u3000]){{1,2}}(?=[\u4e00-\u9fff])){{1,17}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
+                          # a full name printed solid before its role spaced letter by letter (原田雅人座 長,
+                          # 森千秋フ ァ シ リ テ ー タ ー): the role's letters end where the label's separator begins
+                          rf"|{WORD_CLASS}{{3,8}}(?:[ \u3000]{WORD_CLASS}){{1,14}}(?=[\u3000\t:：（(]| |$)"
                           rf"|(?:{WORD_CLASS}{{1,4}} ){{1,6}}{WORD_CLASS}{{1,4}}(?=[\u3000\t:：（(]| \S| |$))")
 
 
@@ -315,7 +346,7 @@ _MARKED_PERSON_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<person>[\u4e00-\
 
 # a letter-spaced head that runs into the speech with no separator (◇議 長おはようございます)
 _SPACED_RUN_ON = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
-                            rf"(?P<head>(?:{WORD_CLASS}[ \u3000]){{1,11}}{WORD_CLASS})(?=[^\s\u3000])")
+                            rf"(?P<head>(?:{WORD_CLASS}[ \u3000]){{1,17}}{WORD_CLASS})(?=[^\s\u3000])")
 
 
 def solid_head(text: str) -> tuple[str, int] | None:
@@ -342,8 +373,9 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
             return _made(text, person, person, None, end, True, "name_only", as_roles(roles))
     longer = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) \
         if run_on is not None and run_on.end() > m.end("head") else None
-    if longer is not None and longer.name is None and (longer.speaker in as_roles(roles).found
-                                                       or _known_role(longer.speaker, as_roles(roles))):
+    if longer is not None and (longer.name is None or (longer.name, longer.speaker) in as_roles(roles).people) \
+            and (longer.speaker in as_roles(roles).found or _known_role(longer.speaker, as_roles(roles))):
+        # (i9doc: or a person the document lists, before the role it lists them with: ○長 谷 部 美 穂 教 育 長ただ…)
         # 〇委 員 長これより…, ◎事 務 局本件は…: the spaced head runs on to a listed role, past the space
         # after its second character; the spacing shows where the head ends
         longer.end, longer.printed = run_on.end(), text[:run_on.end()].strip()
@@ -443,7 +475,13 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     if m:
         head = m.group("head")
         # (a head never runs into a particle or a sentence end: ◆大槻議長市長。: 市長 is said)
-        cuts = [n for n in range(len(head), 1, -1) if text[m.start("head") + n:][:1] not in _NOT_AFTER_BARE]
+        cuts = [n for n in range(len(head), 1, -1) if text[m.start("head") + n:][:1] not in _NOT_AFTER_BARE
+                or (head[:n] in r.found or head[:n] in r.words) and text[m.start("head") + n:][:1] not in _PARTICLE_AFTER
+                and not _known_role(head[:n + 1], r)
+                or head[:n] in _listed_heads(r.people) and text[m.start("head") + n:][:1] not in "、。のがを"]
+        # (i9lab) a title this document prints as its labels runs into speech that opens with kana or a
+        # name as any does (◎ファシリテーターもう一点、…, ◎構成員長谷川でございます。): only a particle proper
+        # (構成員の皆様) or a longer title (委員長) goes on with the head
         heads = [(n, split_head(head[:n], r)) for n in cuts]
         # the longest head that ends in a role the list or the document knows: 委員長 rather than 委員
         # in ○委員長それでは; else the longest title by a listed suffix standing alone (○総務部長時間外…),
@@ -524,6 +562,10 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         return _made(text, _despace(m.group("role")), m.group("initial"), None, m.end(), False, "role_initial", r)
     m = pats["bare"].match(text)
     if m and _reads_on(text[m.end():]):  # 教育長報告 alone is a heading
+        seat = _SEAT_RUN_ON.fullmatch(m.group("role"))
+        if seat:  # 7番おはようございます。 where the document runs its labels into the speech
+            number = _ascii_digits(seat.group("seat"))
+            return _made(text, f"{number}番", None, number, m.end(), False, "no_separator", r)
         role, name, form = split_head(m.group("role"), r)
         return _made(text, role, name, None, m.end(), False, "no_separator", r)
     return None
@@ -682,6 +724,9 @@ _CANDIDATE = re.compile(rf"^{_SP}*(?P<mark>[{MARKS}])?{_SP}*(?P<head>{WORD_CLASS
                         rf"(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*)(?P<rest>\S.*)$")
 
 
+_KATAKANA_END = re.compile(r"[\u30a1-\u30faー]$")
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]{1,6}")
+
 _MARKED_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}](?P<head>{WORD_CLASS}{{3,14}})")
 
 _ALONE = re.compile(rf"^[{MARKS}]?{_SP}*(?:{WORD_CLASS}{_SP}?){{2,12}}$")
@@ -746,16 +791,24 @@ def discover(texts, roles=None) -> Roles:
     listed, listed_lengths = frozenset(r.words), tuple(sorted({len(w) for w in r.words}, reverse=True))
     after_close: set = set()  # unlisted heads run into a line that follows a sentence's end or a direction
     seats: Counter = Counter()  # (i9lab) seats printed alone before speech (7番　おはようございます。)
+    katakana_tail = -1  # a line that ended a katakana word cut by a wrap (ファシリテー / ター), read already
     for n, t in enumerate(texts):
         own_line = False  # a head alone on its line, its speech below: the line break parts them
+        if n == katakana_tail:
+            continue
+        after = n + 1  # the line after this one (past a katakana title's tail)
+        if _ALONE.match(t) and after < len(texts) and _KATAKANA_END.search(t) and _KATAKANA_WORD.fullmatch(texts[after]):
+            # (i9lab) a katakana title cut by a narrow label cell (ファシリテー / ター): one head, never two
+            # (no title is a katakana piece of a few letters)
+            t, katakana_tail, after = t + texts[after], after, after + 1
         if _ALONE.match(t) and match_label(t, r) is None:
-            near = [texts[k] for k in (n - 1, n + 1) if 0 <= k < len(texts)]
-            wrapped = n + 1 < len(texts) and wraps_into(t, texts[n + 1], r)  # 危機管理 / 課長（…）
+            near = [texts[k] for k in (n - 1, after) if 0 <= k < len(texts)]
+            wrapped = after < len(texts) and wraps_into(t, texts[after], r)  # 危機管理 / 課長（…）
             if not wrapped and any(is_label_only(x, r) for x in near):  # in a run: 委員長 / 参与 / 委員長
                 unknown[(re.sub(r"[\s\u3000]", "", t).lstrip(MARKS), False)] += 1
                 continue
-            if n + 1 < len(texts):
-                t = t + "\u3000" + texts[n + 1]  # a label on its own line, its speech below
+            if after < len(texts):
+                t = t + "\u3000" + texts[after]  # a label on its own line, its speech below
                 own_line = True
         m = match_label(t, r)
         if m is not None:
@@ -779,7 +832,7 @@ def discover(texts, roles=None) -> Roles:
             # below (特別顧問 after 須藤 and after 千葉: surname + role)
             head = run_on.group("head")
             heads_seen.update(head[:n] for n in range(3, min(len(head), 8) + 1))
-            for n in range(2, min(len(head), 6) + 1):  # ◎企画官定刻となりました…: the title alone
+            for n in range(2, min(len(head), 8) + 1):  # ◎企画官定刻となりました…: the title alone (ファシリテーター)
                 after = t[run_on.start("head") + n:][:1]
                 if after and after not in _NOT_AFTER_BARE and role_like(head[:n], r):
                     marked_run_on.setdefault(head[:n], set()).add(after)
@@ -795,6 +848,9 @@ def discover(texts, roles=None) -> Roles:
         if seat and _prose(seat.group("rest")) and _reads_on(seat.group("rest")) and not _CALL.match(seat.group("rest")):
             seats[f"{_ascii_digits(seat.group('seat'))}番"] += 1
         w = _listed_prefix(t, listed, listed_lengths)
+        seat_run_on = _SEAT_RUN_ON.match(t) if w is None else None
+        if seat_run_on and _prose(t[seat_run_on.end():]) and _reads_on(t[seat_run_on.end():]):
+            bare[seat_run_on.group(0)] += 1  # (7番おはようございます。: a seat run into its speech, as the roles are)
         if w and len(t) > len(w) + 3 and t[len(w)] not in _NOT_AFTER_BARE:
             bare[w] += 1
         elif w is None:
@@ -884,8 +940,15 @@ def _organisations(texts: list[str]) -> frozenset:
     """(i9lab) The names this document prints before 委員会, 省 or 庁, each with every tail of two
     characters or more (本日農林水産委員会: 農林水産 is among them)."""
     out = set()
+    texts = [t.strip() for t in texts if t and t.strip()]
+    heads, at = set(), 0  # where each line's first word starts (past a mark or an open bracket)
+    for t in texts:
+        heads.add(at + len(t) - len(t.lstrip(MARKS + _OPEN + " \u3000")))
+        at += len(t)
     for t in ("".join(texts),):  # a name cut by a wrap (農林水産委員 / 会) is read whole
         for m in _ORGANISATION.finditer(t):
+            if m.start() in heads:
+                continue  # a label's own head (◎沢井教育委員会事務局次長): the surname is no body's name
             run = m.group(1)
             out.update(run[k:] for k in range(len(run) - 1))
     return frozenset(out)
@@ -900,7 +963,7 @@ def with_people(texts, roles=None, body: str = "") -> Roles:
     if r.document or r.people:
         return r
     if body:
-        r = replace(r, organisations=_organisations([body.replace("\n", "")]))
+        r = replace(r, organisations=_organisations(body.split("\n")))
 
     def a_role(w: str) -> bool:
         return w in r.words or (len(w) <= 12 and any(w.endswith(x) for x in r.suffixes)
@@ -911,6 +974,23 @@ def with_people(texts, roles=None, body: str = "") -> Roles:
 
 
 _LISTED_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,5}")
+
+
+# a long full name printed solid in a list (長谷川美智子, 勅使河原真由美): one word of six to eight
+_SOLID_FULL_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{6,8}")
+
+
+def _solid_full_name(words: list[str], r: Roles) -> bool:
+    """(i9doc) One word that is a long full name printed solid, not an office or a title (青葉市立図書館,
+    地域福祉推進課長 end as offices and titles do)."""
+    return len(words) == 1 and _SOLID_FULL_NAME.fullmatch(words[0]) is not None \
+        and words[0][-1] not in _ORG_END and not role_like(words[0], r) and not _COVER_WORD.search(words[0])
+
+
+@functools.lru_cache(maxsize=16)
+def _listed_heads(people: tuple) -> frozenset:
+    """(i9doc) Each person a list prints with the role it prints them with, as one head (古賀雅人進行役)."""
+    return frozenset(name + role for name, role in people)
 
 
 @functools.lru_cache(maxsize=16)
@@ -939,9 +1019,15 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
         last, first = re.split(r"[、，,]", a.strip())[-1].split(), re.split(r"[、，,]", b.strip())[0].split()
         return len(last) == 1 and len(last[0]) >= 2 and (a_role(last[0]) or role_like(last[0], r)) \
             and len(first) in (1, 2) and not a_role(first[0]) and not role_like(first[0], r)
+    def title_cut(a: str, b: str) -> bool:
+        # …、アド / バイザー 高松直子、…: a title cut by a wrap into two pieces neither of which is one,
+        # its person's name after it on the next line
+        last, first = re.split(r"[、，,]", a.strip())[-1].split(), re.split(r"[、，,]", b.strip())[0].split()
+        return len(last) == 1 and len(first) in (2, 3) and not (a_role(last[0]) or role_like(last[0], r)) \
+            and role_like(last[0] + first[0], r) and not a_role(first[1])
     joined = [a.rstrip() + b.strip() for a, b in zip(texts, texts[1:])
               if a.rstrip()[-1:] not in "、，,。" and not _prose(a) and not _prose(b)
-              and (lone_at_cut(a, b) or name_cut(a, b))]
+              and (lone_at_cut(a, b) or name_cut(a, b) or title_cut(a, b))]
     joined += [a.rstrip() + " " + b.strip() for a, b in zip(texts, texts[1:])
                if a.rstrip()[-1:] not in "、，,。" and not _prose(a) and not _prose(b) and role_cut(a, b)]
     for t in [*texts, *joined]:
@@ -955,7 +1041,7 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
                 # the name in one word or two (原田雅人, 原田 雅人); which, the labels show: both are kept
                 for rest in (words[k + 1:k + 2], words[k + 1:k + 3]):
                     name = "".join(rest)
-                    if 3 <= len(name) <= 8 and all(_LISTED_NAME.fullmatch(w) for w in rest):
+                    if 3 <= len(name) <= 8 and (all(_LISTED_NAME.fullmatch(w) for w in rest) or _solid_full_name(rest, r)):
                         people.add((name, words[k]))
     return tuple(sorted(people, key=lambda p: (-len(p[0]), p)))
 
@@ -990,11 +1076,29 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
                 continue
             at = whole.find(tail)
             while at >= 0:
-                if at == 0 or whole[at - 1] != head[n - 1]:
+                # (past a wrap: 米 / 山企画官 is 米山企画官 cut, not 山企画官 printed alone)
+                if at == 0 or whole[:at].rstrip(" \u3000\n")[-1:] != head[n - 1]:
                     out.add(tail)
                     break
                 at = whole.find(tail, at + 1)
     return out
+
+
+def calls(sentence: str, label: LabelMatch) -> bool:
+    """`sentence` names the speaker of `label`, as a chair calls the next speaker: by role or full
+    name (大臣、よろしくお願いいたします。, 東座長にお願いいたします。), or by the surname of a full name
+    printed in the label, before a title or an honorific (原構成員、どうぞ。 for 原健太郎; 原因 is no call)."""
+    if any(w and len(w) >= 2 and w in sentence for w in (label.name, label.speaker)):
+        return True
+    name = label.name or ""
+    if len(name) < 3 or not re.fullmatch(r"[\u4e00-\u9fff\u3005]+", name[:2]):
+        return False
+    for n in range(1, min(4, len(name) - 1)):
+        for m in re.finditer(rf"(?<![\u4e00-\u9fff\u3005\u30a0-\u30ff]){re.escape(name[:n])}(?P<title>{WORD_CLASS}{{0,8}})"
+                             r"(?P<honorific>さん|様|君|氏|先生)?", sentence):
+            if m.group("honorific") or (len(m.group("title")) >= 2 and ROLE_END.search(m.group("title"))):
+                return True
+    return False
 
 
 def with_document(label: LabelMatch, roles: Roles) -> LabelMatch:

@@ -22,7 +22,7 @@ from ..model import Break
 from .blocks import Block, ends_sentence
 from .classify import block_kind, reads_as_speech
 from .centred import _ENDS_TURN
-from .labels import LabelMatch
+from .labels import LabelMatch, calls
 
 GAP_CAP = 3.0  # one badly spaced gap costs no more than this
 SKIP = 1.0  # a row left without a label between two labelled rows
@@ -239,12 +239,21 @@ _HANDS_OVER = re.compile(r"(?:(?:お願い(?:します|いたします|致しま
 
 def _called(blocks: list[Block], i: int, label: LabelMatch) -> bool:
     """The last sentence before block i names the label's speaker: the chair's call of the next
-    speaker (大臣、よろしくお願いいたします。 / 東座長にお願いいたします。 / 田中委員、どうぞ。)."""
+    speaker (大臣、よろしくお願いいたします。 / 東座長にお願いいたします。 / 田中委員、どうぞ。 / 原構成員、
+    どうぞ。 for 原健太郎)."""
     if not i or blocks[i - 1].label_only:
         return False
     text = blocks[i - 1].whole_text.rstrip()
     last = text[text.rstrip("。？！?!").rfind("。") + 1:] if text else ""
-    return any(w and len(w) >= 2 and w in last for w in (label.name, label.speaker))
+    return calls(last, label)
+
+
+def _calls_itself(blocks: list[Block], i: int, label: LabelMatch) -> bool:
+    """Block i opens with a call that hands over to the label's own speaker (原構成員、どうぞ。 for
+    原健太郎): the chair's words before that speaker's turn, never that speaker's first words."""
+    text = blocks[i].whole_text.lstrip()
+    first = text[:text.find("。") + 1] if "。" in text else ""
+    return bool(first) and _HANDS_OVER.search(first) is not None and calls(first, label)
 
 
 def _ends_unindented(blocks: list[Block], i: int) -> bool:
@@ -260,9 +269,13 @@ def _ends_unindented(blocks: list[Block], i: int) -> bool:
 _GOES_ON = re.compile(r"^(?:その(?:点|上で|ため|ほか|後|中で|際)|また[、，]|なお[、，]|さらに|加えて|あわせて|併せて"
                       r"|しかし|しかしながら|ただし|ただ[、，]|一方|つまり|したがって|従って|そこで|それから|それに)")
 LEANS_BACK = 1.0  # a soft row whose sentence leans on the one before weighs this much less
+# the words a turn mostly opens with (the chair's それでは, an answer's はい, thanks for a question)
+_OPENS_TURN = re.compile(r"^(?:それでは|では[、，]|ありがとうございま|はい[、，。])")
+OPENS = 0.5  # a row that opens as turns do weighs this much more than one that does not
 
 
 CALLED = 1.0  # the call of a speaker weighs less than a heading or a question before the row
+SELF_CALL = 2.0  # a row that hands over to the label's own speaker is the chair's, not theirs
 CUT = -2.0  # a row after a sentence cut off: rather a wrap the text path took for a paragraph
 SAME_SPEAKER = 2.0  # one speaker's label on two rows with only speech between weighs against them
 SOFT_COST = 3.0  # a soft row is taken over a firm one only where the firm rows fall short
@@ -288,7 +301,7 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
     k, m = len(labels), len(rows)
     cue = [_turn_cue(blocks, i) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)
                                    + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))) * _soft(blocks, i, indent_paras)
-           for i in rows]
+           + OPENS * bool(_OPENS_TURN.match(blocks[i].whole_text.lstrip())) for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
     # heading or direction blocks up to each block: the same speaker twice running needs one between
     others, seen = [], 0
@@ -304,7 +317,8 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
         run_best, run_at = neg, -1  # the best of best[j-1][0 .. n-1]
         again = j > 0 and (labels[j].speaker, labels[j].name) == (labels[j - 1].speaker, labels[j - 1].name)
         for n in range(j, m - (k - 1 - j)):
-            gain = cue[n] + near[n] + CALLED * _called(blocks, rows[n], labels[j])
+            gain = cue[n] + near[n] + CALLED * _called(blocks, rows[n], labels[j]) \
+                - SELF_CALL * _calls_itself(blocks, rows[n], labels[j])
             if again:
                 # one speaker's two turns in a row stand apart only across a heading or direction
                 # (…ございますか。/（なし）/ 議案第15号 / 日程第4、…): two rows with only speech between
