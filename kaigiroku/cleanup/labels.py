@@ -29,6 +29,8 @@ _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚
                 "産業", "都市", "教育", "保健", "議会", "常任", "特別", "運営", "監査", "選挙", "農業", "消防",
                 "水道", "交通", "広報", "人事", "政策", "分科", "代表", "臨時", "専門", "担当", "事務", "副", "指導",
                 "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当"}
+# what opens a title that heads an office after its name (課長, 部長: 総務課長), not one that names a person
+_OFFICE_TITLE_HEAD = "課部局室所館園校係セ副担"
 # what ends a three-character surname (長谷部) but never opens a title outside the list (部長 is listed)
 _OFFICE_HEAD = "部課局室所"
 # words of a cover sheet's keys, never in a surname (日時 / 場所 / 出席者 stacked in one cell)
@@ -186,6 +188,17 @@ def _surname_like(s: str, r: Roles) -> bool:
             and not _COVER_WORD.search(s) and s not in r.organisations)
 
 
+def _name_like(s: str, r: Roles) -> bool:
+    """A printed surname, or a full name of up to seven (宮本浩一郎, 長谷川美智子, 勅使河原真由美) before a
+    role: a surname opens it, and no word of an office or a title is in it."""
+    if len(s) <= 4:
+        return _surname_like(s, r)
+    return len(s) <= 7 and re.fullmatch(r"[\u4e00-\u9fff\u3005\u3040-\u309f]+", s) is not None \
+        and _surname_like(s[:2], r) and not any(c in _ORG_END + "課局室所" for c in s) \
+        and "部" not in s[3:] and not role_like(s, r) \
+        and not _COVER_WORD.search(s) and not any(len(w) >= 2 and w in s for w in r.words)
+
+
 def _opens_with_role(s: str, r: Roles) -> bool:
     """(i9lab) A role the list or the document knows opens `s` (参与柳沢 in ◎参与柳沢議員から…): no surname."""
     return any(s[:n] in r.words or s[:n] in r.found for n in range(2, len(s)))
@@ -284,31 +297,37 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             return role, m.group("a") or m.group("b"), "anon"
     # a title that names a person after a surname (大臣, 会長, 主幹), never one that heads an office
     # after its name (課長, 部長: 総務課長)
-    person = {x for x in r.suffixes if x[0] not in "課部局室所館園校係セ副担"}
+    person = {x for x in r.suffixes if x[0] not in _OFFICE_TITLE_HEAD}
     known = sorted(set(r.words) | set(r.found) | person, key=len, reverse=True)
-    splits = [w for w in known if head.endswith(w) and len(head) > len(w) and _surname_like(head[: -len(w)], r)]
+    # (a full name before a title that names a person, where the document prints surname + role:
+    # 勅使河原真由美座長代理)
+    splits = [w for w in known if head.endswith(w) and len(head) > len(w) and (
+        _surname_like(head[: -len(w)], r)
+        or r.surname_first and w[0] not in _OFFICE_TITLE_HEAD and _name_like(head[: -len(w)], r))]
     if splits:
         # 長谷部会長: 会長 after 長谷部 rather than 部会長 after 長谷 where the document prints 会長 on its own
         w = next((w for w in splits if w in r.standalone and len(head) - len(w) <= 3), splits[0])
         return w, head[: -len(w)], "surname_role"
     if r.surname_first and len(head) >= 3 and not (len(head) == 3 and head.endswith("官")):
         # (a head of three in 官 is a title of three, 統括官, never 統 + 括官: see below)
-        for n in (1, 2, 3):  # 長谷部教育総務課長: the title the document prints on its own decides
-            if head[n:] in r.standalone and _surname_like(head[:n], r):
+        for n in range(1, 8):  # 長谷部教育総務課長: the title the document prints on its own decides
+            # (after a full name too: 宮本浩一郎政策統括官 where 政策統括官の宮本 is printed)
+            if head[n:] in r.standalone and len(head) > n and _name_like(head[:n], r):
                 return head[n:], head[:n], "surname_role"
         n = 2 if len(head) >= 4 else 1
         kana = re.match(r"[\u4e00-\u9fff\u3005]{1,3}(?=[\u30a1-\u30faー]{2,}$)", head)
         if kana is not None:
             n = kana.end()  # 梶アドバイザー: a kanji surname never ends in katakana (not 梶ア + ドバイザー)
-        elif head.endswith("官") and len(head) - 3 in (1, 3) and head[-3:] not in r.words \
-                and _surname_like(head[:-3], r):
+        elif head.endswith("官") and (len(head) - 3 in (1, 3) or len(head) - 3 >= 4 and _name_like(head[:-3], r)) \
+                and head[-3:] not in r.words and _name_like(head[:-3], r):
             # a title in 官 outside the list is a word of three (企画官, 統括官, 専門官): the two-character
-            # ones are listed (長官) or rare, so 東統括官 is 東 + 統括官, not 東統 + 括官
+            # ones are listed (長官) or rare, so 東統括官 is 東 + 統括官, not 東統 + 括官 (and after a
+            # full name: 宮本浩一郎調整官)
             n = len(head) - 3
         elif n < 3 and head[n] in _OFFICE_HEAD and len(head) - n > 2 and _surname_like(head[:n + 1], r) \
                 and role_like(head[n + 1:], r):
             n += 1  # 長谷部教育総務課長: a title outside the list does not open with 部 or 課
-        if _surname_like(head[:n], r) and role_like(head[n:], r):
+        if _name_like(head[:n], r) and role_like(head[n:], r):
             return head[n:], head[:n], "surname_role"
     return head, None, "found" if head in r.found else "title"
 
@@ -1069,15 +1088,22 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
     is shown by the title printed on its own (梶危機管理課長 -> 梶 + 危機管理課長, not 梶危 + 機管理課長)."""
     whole = "\n".join(texts)
     out = set()
+    heads = set(heads)
+
+    def in_a_head(at: int, tail: str) -> bool:
+        # (another label's tail: 子構成員 inside 長谷川美智子構成員 is printed after no other word)
+        return any(len(h) > len(tail) and h.endswith(tail) and whole[max(0, at - len(h) + len(tail)):at + len(tail)] == h
+                   for h in heads)
+
     for head in heads:
-        for n in (1, 2, 3):
+        for n in range(1, 8):  # (a full name too: 宮本浩一郎 / 政策統括官の宮本でございます)
             tail = head[n:]
-            if len(tail) < 3 or tail in r.words or not role_like(tail, r) or not _surname_like(head[:n], r):
+            if len(tail) < 3 or tail in r.words or not role_like(tail, r) or not _name_like(head[:n], r):
                 continue
             at = whole.find(tail)
             while at >= 0:
                 # (past a wrap: 米 / 山企画官 is 米山企画官 cut, not 山企画官 printed alone)
-                if at == 0 or whole[:at].rstrip(" \u3000\n")[-1:] != head[n - 1]:
+                if at == 0 or (whole[:at].rstrip(" \u3000\n")[-1:] != head[n - 1] and not in_a_head(at, tail)):
                     out.add(tail)
                     break
                 at = whole.find(tail, at + 1)
@@ -1088,15 +1114,18 @@ def calls(sentence: str, label: LabelMatch) -> bool:
     """`sentence` names the speaker of `label`, as a chair calls the next speaker: by role or full
     name (大臣、よろしくお願いいたします。, 東座長にお願いいたします。), or by the surname of a full name
     printed in the label, before a title or an honorific (原構成員、どうぞ。 for 原健太郎; 原因 is no call)."""
-    if any(w and len(w) >= 2 and w in sentence for w in (label.name, label.speaker)):
+    # (a role inside a longer title is another's: 座長 in 勅使河原座長代理、どうぞ。)
+    if any(w and len(w) >= 2 and re.search(rf"{re.escape(w)}(?![\u4e00-\u9fff\u3005])", sentence)
+           for w in (label.name, label.speaker)):
         return True
     name = label.name or ""
     if len(name) < 3 or not re.fullmatch(r"[\u4e00-\u9fff\u3005]+", name[:2]):
         return False
-    for n in range(1, min(4, len(name) - 1)):
+    for n in range(1, min(5, len(name) - 1)):  # (a surname of four: 勅使河原座長代理、どうぞ。)
         for m in re.finditer(rf"(?<![\u4e00-\u9fff\u3005\u30a0-\u30ff]){re.escape(name[:n])}(?P<title>{WORD_CLASS}{{0,8}})"
                              r"(?P<honorific>さん|様|君|氏|先生)?", sentence):
-            if m.group("honorific") or (len(m.group("title")) >= 2 and ROLE_END.search(m.group("title"))):
+            title = m.group("title").removesuffix("代理")  # (one acting for a role: 座長代理)
+            if m.group("honorific") or (len(title) >= 2 and ROLE_END.search(title)):
                 return True
     return False
 

@@ -6,6 +6,7 @@ paragraphs and table rows begin; page numbers and running headers are dropped an
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..charclass import SENTENCE_END, WORD_CLASS, header_key
@@ -284,6 +285,7 @@ def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[Stream
     two below (plain pdftotext), are put back together on the label's line."""
     out = list(lines)
     printed = "\n".join(s.text for s in lines)  # where a title may be printed whole (the cover, a call)
+    mark = _label_mark(lines)
     i = 0
     while i < len(out):
         name = _name_below(out, i, roles)
@@ -292,7 +294,7 @@ def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[Stream
             # (○選挙管理委員会事務局長 / （黒田勝 / 氏）)
             out[i] = replace(out[i], text=out[i].text + "".join(s.text for s in out[i + 1:i + 1 + name]))
             del out[i + 1:i + 1 + name]
-        elif _join_pieces(out, i, roles, printed):
+        elif _join_pieces(out, i, roles, printed, mark):
             # the joined role may still have its name in brackets below (○選挙管理委 / 員会事務局長 /
             # （黒田勝 / 氏）): looked for once more (a joined role has no room for further pieces)
             name = _name_below(out, i, roles)
@@ -333,7 +335,27 @@ def _printed_whole(label: str, piece: str, printed: str, roles) -> bool:
     return not any(x is not None and x.speaker == m.speaker for x in (is_label_only(label, roles), is_label_only(piece, roles)))
 
 
-def _join_pieces(out, i, roles, printed: str = "") -> bool:
+def _label_mark(lines: list[StreamLine]) -> str | None:
+    """The mark this document opens its label cells with (○, ◆), where it prints one on many lines."""
+    counts = Counter(s.text[:1] for s in lines if s.text[:1] in MARKS)
+    mark, n = counts.most_common(1)[0] if counts else (None, 0)
+    return mark if n >= 3 else None
+
+
+_TITLE_PIECE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー]{1,8}")
+
+
+def _unmarked_tail(label: str, piece: str, roles, mark: str | None) -> bool:
+    """Where the document marks every label cell (◆今泉翔太監 / 理官), a title's piece right below a marked
+    cell with no mark of its own is that cell's tail, though each piece reads as a label by a role-like
+    ending (翔太監, 理官): a cell of its own would carry the mark."""
+    r = as_roles(roles)
+    return mark is not None and label[:1] == mark and _TITLE_PIECE.fullmatch(piece) is not None \
+        and piece not in r.words and bool(ROLE_END.search(piece)) and not whole_cell(label, r) \
+        and is_label_only(label + piece, r) is not None
+
+
+def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> bool:
     """Pieces at the start of lines i, i+1, … that together make a label."""
     head = _CELL_PIECE.match(out[i].text)
     m = match_label(out[i].text, roles)
@@ -364,7 +386,9 @@ def _join_pieces(out, i, roles, printed: str = "") -> bool:
             return False  # a stage direction after a label (〇堀内委員 / （説明員入室）, 柳沢美穂議員 / （拍手））, not its name
         if piece is not None and (_listed_person(label + piece.group("frag"), roles)
                                   or _printed_whole(label, piece.group("frag"), printed, roles)
-                                  or _known_title_completed(label, piece.group("frag"), roles)):
+                                  or _known_title_completed(label, piece.group("frag"), roles)
+                                  or _name_then_role(label, piece.group("frag"), roles)
+                                  or (j == i + 1 and _unmarked_tail(label, piece.group("frag"), roles, mark))):
             # a person the document lists, then the role it lists them with (○長谷部雅人 / 委員, where
             # the cover lists 委員 長谷部 雅人), or a title the document prints whole elsewhere (◎教育委員会事 /
             # 務局次長, where the cover lists 教育委員会事務局次長 上田 恵理子): one cell, though each piece
@@ -390,6 +414,9 @@ def _join_pieces(out, i, roles, printed: str = "") -> bool:
         whole = wraps_into(label, piece.group("frag"), roles)
         label += piece.group("frag")
         pieces.append((j, piece))
+        after = _CELL_PIECE.match(out[j + 1].text) if whole and j + 1 < min(i + 4, len(out)) else None
+        if after is not None and _longer_role(label, after.group("frag"), roles):
+            continue  # the role goes on in the cell's last piece (○勅使河原 / 真由美座長 / 代理: 座長代理)
         if whole:
             if not _one_column(out, i, pieces):
                 return False
@@ -414,6 +441,17 @@ def _known_title_completed(label: str, piece: str, roles) -> bool:
     alone, joined = is_label_only(piece, r), is_label_only(label + piece, r)
     return alone is not None and joined is not None and known(joined.speaker) and not known(alone.speaker) \
         and alone.name == joined.name and alone.seat is None
+
+
+def _name_then_role(label: str, piece: str, roles) -> bool:
+    """`label` is a full name that reads as a label only by a role-like ending (原田雅人: 人 as in 参考人),
+    and `piece` a role the list knows (○原田雅人 / 座長): one cell, the name then the role, not two."""
+    r = as_roles(roles)
+    known = (lambda role: role in r.words or role.endswith(tuple(r.suffixes)))
+    head = re.sub(r"[ \u3000]", "", label).lstrip(MARKS)
+    alone, joined = is_label_only(label, r), is_label_only(label + piece, r)
+    return joined is not None and joined.name == head and joined.speaker == re.sub(r"[ \u3000]", "", piece) \
+        and known(joined.speaker) and (alone is None or not known(alone.speaker))
 
 
 def _longer_role(label: str, piece: str, roles) -> bool:
