@@ -190,12 +190,12 @@ def _surname_like(s: str, r: Roles) -> bool:
 
 def _name_like(s: str, r: Roles) -> bool:
     """A printed surname, or a full name of up to seven (宮本浩一郎, 長谷川美智子, 勅使河原真由美) before a
-    role: a surname opens it, and no word of an office or a title is in it."""
+    role: a surname opens it, and no word of an office or a title is in it (関口特別顧問東 is two cells)."""
     if len(s) <= 4:
         return _surname_like(s, r)
     return len(s) <= 7 and re.fullmatch(r"[\u4e00-\u9fff\u3005\u3040-\u309f]+", s) is not None \
         and _surname_like(s[:2], r) and not any(c in _ORG_END + "課局室所" for c in s) \
-        and "部" not in s[3:] and not role_like(s, r) \
+        and "部" not in s[3:] and not any(role_like(s[:k], r) for k in range(3, len(s) + 1)) \
         and not _COVER_WORD.search(s) and not any(len(w) >= 2 and w in s for w in r.words)
 
 
@@ -1110,12 +1110,15 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
     return out
 
 
+_ACTING = "代理|代行|職務代理"  # what makes a role the title of one acting for it (座長代理)
+
+
 def calls(sentence: str, label: LabelMatch) -> bool:
     """`sentence` names the speaker of `label`, as a chair calls the next speaker: by role or full
     name (大臣、よろしくお願いいたします。, 東座長にお願いいたします。), or by the surname of a full name
     printed in the label, before a title or an honorific (原構成員、どうぞ。 for 原健太郎; 原因 is no call)."""
-    # (a role inside a longer title is another's: 座長 in 勅使河原座長代理、どうぞ。)
-    if any(w and len(w) >= 2 and re.search(rf"{re.escape(w)}(?![\u4e00-\u9fff\u3005])", sentence)
+    # (a role inside the title of one acting for it is another's: 座長 in 勅使河原座長代理、どうぞ。)
+    if any(w and len(w) >= 2 and re.search(rf"{re.escape(w)}(?!{_ACTING})", sentence)
            for w in (label.name, label.speaker)):
         return True
     name = label.name or ""
@@ -1124,10 +1127,20 @@ def calls(sentence: str, label: LabelMatch) -> bool:
     for n in range(1, min(5, len(name) - 1)):  # (a surname of four: 勅使河原座長代理、どうぞ。)
         for m in re.finditer(rf"(?<![\u4e00-\u9fff\u3005\u30a0-\u30ff]){re.escape(name[:n])}(?P<title>{WORD_CLASS}{{0,8}})"
                              r"(?P<honorific>さん|様|君|氏|先生)?", sentence):
-            title = m.group("title").removesuffix("代理")  # (one acting for a role: 座長代理)
+            title = re.sub(rf"(?:{_ACTING})$", "", m.group("title"))  # (one acting for a role: 座長代理)
             if m.group("honorific") or (len(title) >= 2 and ROLE_END.search(title)):
                 return True
     return False
+
+
+def introduces(sentence: str, label: LabelMatch) -> bool:
+    """`sentence` is the label's speaker naming themselves, as one opens a first turn (事務局の今泉でござい
+    ます。, 座長の原田です。, 原でございます。 for 原健太郎): the name or its surname, then でございます or です."""
+    name = label.name or ""
+    if not re.fullmatch(r"[\u4e00-\u9fff\u3005]{2,}", name[:2]):
+        return False
+    heads = "|".join(re.escape(name[:n]) for n in range(len(name), 0, -1))
+    return re.search(rf"(?<![\u4e00-\u9fff\u3005\u30a0-\u30ff])(?:{heads})(?:でございます|です|と申します)", sentence) is not None
 
 
 def with_document(label: LabelMatch, roles: Roles) -> LabelMatch:

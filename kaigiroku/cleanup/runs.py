@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..charclass import opens_mid_sentence
+from ..charclass import display_width, opens_mid_sentence
 from ..model import Break
 from .blocks import Block, ends_sentence
 from .classify import block_kind, reads_as_speech
 from .centred import _ENDS_TURN
-from .labels import LabelMatch, calls
+from .labels import LabelMatch, calls, introduces
 
 GAP_CAP = 3.0  # one badly spaced gap costs no more than this
 SKIP = 1.0  # a row left without a label between two labelled rows
@@ -121,7 +121,7 @@ def blank_rows(blocks: list[Block]) -> bool:
 
 
 def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Break, forward: bool,
-            indent_paras: bool = False, rows_parted: bool = False) -> Fit:
+            indent_paras: bool = False, rows_parted: bool = False, width: float | None = None) -> Fit:
     k = run[1] - run[0]
     # a block opens a row after a heading or direction; right after a run of labels its break is
     # hidden, so whether it opens one is settled by which reading gives as many rows as labels
@@ -169,7 +169,7 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
             # more rows than labels: the rows most likely to open a turn (after a direction, a
             # question or a call), then those nearest the run
             labels = [blocks[i].label for i in range(*run)]
-            chosen = [pool[n] for n in _best_rows(blocks, [seg[r] for r in pool], labels, forward, indent_paras)]
+            chosen = [pool[n] for n in _best_rows(blocks, [seg[r] for r in pool], labels, forward, indent_paras, width)]
         else:
             chosen = pool[:k] if forward else pool[-k:]
         picked = [seg[r] for r in chosen] + [-1] * (k - len(chosen))
@@ -216,7 +216,21 @@ def _text_before(blocks: list[Block], i: int) -> Block | None:
     return blocks[j] if j >= 0 else None
 
 
-def _turn_cue(blocks: list[Block], i: int) -> float:
+def line_width(blocks: list[Block]) -> float | None:
+    """About how wide the document's wrapped lines are: the mean line of its paragraphs of three
+    lines or more (their last lines make it a little short)."""
+    long = [(display_width(b.text), b.nlines) for b in blocks if b.nlines >= 3 and b.text]
+    return sum(w for w, _ in long) / sum(n for _, n in long) if long else None
+
+
+def _short_line(b: Block, width: float | None) -> bool:
+    """A line well short of the wrap that ends no sentence and holds no clause (前回の議論の整理): a
+    heading or caption printed plain, not a sentence a wrap cut off."""
+    t = b.whole_text.strip()
+    return width is not None and b.nlines == 1 and display_width(t) <= 0.5 * width and not re.search(r"[、，,。]", t)
+
+
+def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
     """How plainly the text before block i ends a turn: a heading or direction, a label standing
     alone, a question or a call."""
     before = blocks[i - 1] if i else None
@@ -225,6 +239,8 @@ def _turn_cue(blocks: list[Block], i: int) -> float:
     if block_kind(before.whole_text, before.hint) != "speech":
         return 2.0
     if not ends_sentence(before.whole_text):
+        if _short_line(before, width):
+            return 2.0  # a heading printed plain
         return CUT  # the sentence before goes on (白鷺 / 第二中学校の…: a wrap that looked like a numbered line)
     if _ENDS_TURN.search(before.whole_text):
         return 1.5
@@ -256,6 +272,19 @@ def _calls_itself(blocks: list[Block], i: int, label: LabelMatch) -> bool:
     return bool(first) and _HANDS_OVER.search(first) is not None and calls(first, label)
 
 
+def _introduced(blocks: list[Block], i: int, label: LabelMatch) -> bool:
+    """Block i's first sentence is the label's speaker naming themselves (事務局の今泉でございます。)."""
+    text = blocks[i].whole_text.lstrip()
+    return introduces(text[:text.find("。") + 1] if "。" in text else text, label)
+
+
+def _call_alone(blocks: list[Block], i: int) -> bool:
+    """Block i is nothing but a call handing over to the next speaker (勅使河原座長代理、どうぞ。): as a
+    soft row, the tail of the chair's sentence a wrap left at a line start, not a turn."""
+    text = blocks[i].whole_text.strip()
+    return text.count("。") == 1 and text.endswith("。") and len(text) <= 20 and _HANDS_OVER.search(text) is not None
+
+
 def _ends_unindented(blocks: list[Block], i: int) -> bool:
     """No indented paragraph follows block i: where a wrap fell at a sentence end inside a speech,
     that speech mostly goes on in indented paragraphs; a turn that opens at a soft row mostly ends
@@ -275,7 +304,9 @@ OPENS = 0.5  # a row that opens as turns do weighs this much more than one that 
 
 
 CALLED = 1.0  # the call of a speaker weighs less than a heading or a question before the row
+INTRODUCED = 1.0  # a row whose speaker names themselves (今泉でございます。) as the label's does
 SELF_CALL = 2.0  # a row that hands over to the label's own speaker is the chair's, not theirs
+CALL_TAIL = 1.0  # a soft row that is only a call weighs this much less (the chair's words go on)
 CUT = -2.0  # a row after a sentence cut off: rather a wrap the text path took for a paragraph
 SAME_SPEAKER = 2.0  # one speaker's label on two rows with only speech between weighs against them
 SOFT_COST = 3.0  # a soft row is taken over a firm one only where the firm rows fall short
@@ -294,13 +325,14 @@ def _soft(blocks: list[Block], i: int, indent_paras: bool) -> bool:
 
 
 def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], forward: bool,
-               indent_paras: bool = False) -> list[int]:
+               indent_paras: bool = False, width: float | None = None) -> list[int]:
     """Positions in `rows` (block indices, more than labels) of the rows the labels go to, in order:
     the monotone choice with the plainest turn ends before them, a label going where the text
     before calls its speaker; among equals, the rows nearest the run."""
     k, m = len(labels), len(rows)
-    cue = [_turn_cue(blocks, i) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)
-                                   + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))) * _soft(blocks, i, indent_paras)
+    cue = [_turn_cue(blocks, i, width) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)
+                                          + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))
+                                          + CALL_TAIL * _call_alone(blocks, i)) * _soft(blocks, i, indent_paras)
            + OPENS * bool(_OPENS_TURN.match(blocks[i].whole_text.lstrip())) for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
     # heading or direction blocks up to each block: the same speaker twice running needs one between
@@ -318,6 +350,7 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
         again = j > 0 and (labels[j].speaker, labels[j].name) == (labels[j - 1].speaker, labels[j - 1].name)
         for n in range(j, m - (k - 1 - j)):
             gain = cue[n] + near[n] + CALLED * _called(blocks, rows[n], labels[j]) \
+                + INTRODUCED * _introduced(blocks, rows[n], labels[j]) \
                 - SELF_CALL * _calls_itself(blocks, rows[n], labels[j])
             if again:
                 # one speaker's two turns in a row stand apart only across a heading or direction
@@ -363,11 +396,12 @@ def place_label_runs(blocks: list[Block], runs: list[tuple[int, int]], level: Br
     # where paragraphs are indented, an indented paragraph never opens a turn (turns start flush)
     indent_paras = sum(1 for b in blocks if b.indented and b.lines) >= 3
     parted = blank_rows(blocks)
+    width = line_width(blocks)
     fits = {}
     for forward in (True, False):
         fits[forward] = [fit_run(blocks, r, _on_its_page(blocks, r, _segment(blocks, r[1], 1) if forward
                                                          else _segment(blocks, r[0] - 1, -1)),
-                                 level, forward, indent_paras, parted) for r in runs]
+                                 level, forward, indent_paras, parted, width) for r in runs]
     forward = sum(f.cost for f in fits[True]) <= sum(f.cost for f in fits[False])
     # a run before any text, or after all of it, shows on which side this document prints its labels
     said = [i for i, b in enumerate(blocks) if b.lines and block_kind(b.whole_text, b.hint) == "speech"]

@@ -394,9 +394,14 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
             # 務局次長, where the cover lists 教育委員会事務局次長 上田 恵理子): one cell, though each piece
             # reads as a label by itself (雅人, 教育委員会事: 事 ends roles as in 理事)
             pieces.append((j, piece))
+            joined = label + piece.group("frag")
+            after = _role_goes_on(out, i, j, joined, roles)
+            if after is not None:
+                pieces.append((j + 1, after))
+                joined += after.group("frag")
             if not _one_column(out, i, pieces):
                 return False
-            _put_label(out, i, label + piece.group("frag"), head.group("rest"), pieces,
+            _put_label(out, i, joined, head.group("rest"), pieces,
                        out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
             return True
         if piece is None or (piece.group("frag") in as_roles(roles).words and ends_as_role(label, roles)):
@@ -414,8 +419,7 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
         whole = wraps_into(label, piece.group("frag"), roles)
         label += piece.group("frag")
         pieces.append((j, piece))
-        after = _CELL_PIECE.match(out[j + 1].text) if whole and j + 1 < min(i + 4, len(out)) else None
-        if after is not None and _longer_role(label, after.group("frag"), roles):
+        if whole and _role_goes_on(out, i, j, label, roles) is not None:
             continue  # the role goes on in the cell's last piece (○勅使河原 / 真由美座長 / 代理: 座長代理)
         if whole:
             if not _one_column(out, i, pieces):
@@ -441,6 +445,13 @@ def _known_title_completed(label: str, piece: str, roles) -> bool:
     alone, joined = is_label_only(piece, r), is_label_only(label + piece, r)
     return alone is not None and joined is not None and known(joined.speaker) and not known(alone.speaker) \
         and alone.name == joined.name and alone.seat is None
+
+
+def _role_goes_on(out, i: int, j: int, label: str, roles):
+    """The piece on the line after j (within the cell's four lines from i) that makes `label`'s role a
+    longer one of the same person (○勅使河原 / 真由美座長 / 代理: 座長代理), or None."""
+    after = _CELL_PIECE.match(out[j + 1].text) if j + 1 < min(i + 4, len(out)) else None
+    return after if after is not None and _longer_role(label, after.group("frag"), roles) else None
 
 
 def _name_then_role(label: str, piece: str, roles) -> bool:
