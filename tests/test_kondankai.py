@@ -72,12 +72,59 @@ def test_a_whole_label_letter_spaced_with_kana_inside_its_title():
     assert (m.speaker, m.name) == ("教育委員会事務局次長", "上田恵理子")
 
 
-def test_dumped_labels_skip_a_call_of_the_next_speaker():
+@pytest.mark.parametrize("seed", [817, 920])
+def test_dumped_labels_skip_a_call_of_the_next_speaker(seed):
     # a label column dumped before each page, full name + role labels, and the chair's call of the next
-    # speaker alone on a row (原構成員、どうぞ。) right before that speaker's first words: the call is the
-    # chair's, never the called member's turn (one row too many shifted every label after it)
-    r = render_random(KONDANKAI, 308, label_form="fullname_role")
-    assert r.axes["layout"] == "run_before" and "\n原構成員、どうぞ。\n" in r.text
+    # speaker by a title that holds the chair's own role (勅使河原座長代理、どうぞ。: 座長 inside 座長代理): the
+    # call names the member acting for the chair, never the chair, so it does not pull the chair's label
+    # onto the called member's first words and shift every label after it
+    r = render_random(KONDANKAI, seed, label_form="fullname_role")
+    assert r.axes["layout"] == "run_before" and "勅使河原座長代理、どうぞ。" in r.text.replace("\n", "")
+    turns = [t for t in kaigiroku.repair(r.text).to_dict()["turns"] if t["kind"] == "speech"]
+    called = next(n for n, t in enumerate(turns) if t["text"].startswith("勅使河原でございます。"))
+    gold = next(t for t in r.gold["turns"] if t["text"].startswith("勅使河原でございます。"))
+    assert (turns[called]["speaker"], turns[called].get("name")) == (gold["speaker"], "勅使河原真由美")
+    assert turns[called - 1].get("name") == "原田雅人"  # the call is the chair's
+    assert _attributed(r.gold, r.text) >= 0.99
+
+
+@pytest.mark.parametrize("seed", [321, 797])
+def test_dumped_full_names_and_roles_with_no_cover(seed):
+    # full name + role cells dumped before each page of minutes with no cover to list anyone, cells wrapped
+    # at any point (○原田雅人 / 座長, ○勅使河原 / 真由美座長 / 代理, ◆宮本浩一郎 / 政策統括官): the name is the
+    # whole of it up to the title the document prints (政策統括官の宮本でございます, 構成員の皆様), not its first
+    # two characters (宮本 + 浩一郎政策統括官, 原健 + 太郎構成員)
+    r = render_random(KONDANKAI, seed, label_form="fullname_role")
+    assert r.axes["layout"] == "run_before" and r.axes["cover"] == "none"
+    people = {(t["speaker"], t.get("name")) for t in kaigiroku.repair(r.text).to_dict()["turns"] if t["kind"] == "speech"}
+    assert {("政策統括官", "宮本浩一郎"), ("構成員", "原健太郎"), ("構成員", "長谷川美智子"),
+            ("座長代理", "勅使河原真由美"), ("座長", "原田雅人")} <= people
+    assert _attributed(r.gold, r.text) >= 0.99
+
+
+def test_dumped_marked_cells_whose_tail_reads_as_a_title():
+    # marked cells dumped before the page, titles outside the role list, the cell wrapped where both pieces
+    # end as titles do (◆今泉翔太監 / 理官): the unmarked piece is the marked cell's tail, as every cell of
+    # this document carries the mark; and a title in 官 after a full name (◆宮本浩一郎 / 調整官)
+    r = render_random(KONDANKAI, 476, label_form="fullname_role")
+    assert r.axes["layout"] == "run_before" and "\n◆今泉翔太監 \n\n理官 \n" in r.text
+    people = {(t["speaker"], t.get("name")) for t in kaigiroku.repair(r.text).to_dict()["turns"] if t["kind"] == "speech"}
+    assert ("監理官", "今泉翔太") in people and ("調整官", "宮本浩一郎") in people
+    assert not any(speaker in ("理官", "翔太監") for speaker, _ in people)
+    assert _attributed(r.gold, r.text) >= 0.95
+
+
+def test_dumped_labels_pass_a_plain_heading_to_a_self_introduction():
+    # a page's label column dumped before it, an agenda heading printed plain (前回の議論の整理: no number,
+    # no bracket) and the next speaker naming themselves (事務局の今泉でございます。): the heading is no
+    # sentence cut off, and the turn after it is that speaker's, not the chair's going on from the page before
+    r = render_random(KONDANKAI, 183, label_form="fullname_role")
+    assert r.axes["layout"] == "run_before" and r.axes["headings"] == "plain"
+    assert "\n前回の議論の整理 \n" in r.text
+    turns = [t for t in kaigiroku.repair(r.text).to_dict()["turns"] if t["kind"] == "speech"]
+    first = next(t for t in turns if t["text"].startswith("事務局の今泉でございます。"))
+    assert (first["speaker"], first.get("name")) == ("課長補佐", "今泉翔太")
+    assert not any(t["text"].startswith("前回の議論の整理") for t in turns)
     assert _attributed(r.gold, r.text) >= 0.99
 
 

@@ -1091,7 +1091,6 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
     heads = set(heads)
 
     def in_a_head(at: int, tail: str) -> bool:
-        # (another label's tail: 子構成員 inside 長谷川美智子構成員 is printed after no other word)
         return any(len(h) > len(tail) and h.endswith(tail) and whole[max(0, at - len(h) + len(tail)):at + len(tail)] == h
                    for h in heads)
 
@@ -1100,13 +1099,21 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
             tail = head[n:]
             if len(tail) < 3 or tail in r.words or not role_like(tail, r) or not _name_like(head[:n], r):
                 continue
+            # inside other labels, after two different characters at least (田中特別顧問, 宮腰特別顧問 and
+            # 東特別顧問): one other label's name may end as this one's cut does (子構成員 in 長谷川美智子構成員)
+            after_heads = set()
             at = whole.find(tail)
             while at >= 0:
+                before = whole[:at].rstrip(" \u3000\n")[-1:]
                 # (past a wrap: 米 / 山企画官 is 米山企画官 cut, not 山企画官 printed alone)
-                if at == 0 or (whole[:at].rstrip(" \u3000\n")[-1:] != head[n - 1] and not in_a_head(at, tail)):
+                if at == 0 or (before != head[n - 1] and not in_a_head(at, tail)):
                     out.add(tail)
                     break
+                if before != head[n - 1]:
+                    after_heads.add(before)
                 at = whole.find(tail, at + 1)
+            if len(after_heads) >= 2:
+                out.add(tail)
     return out
 
 
