@@ -9,8 +9,11 @@ Without spacing the labels go to the first rows after the run (or the last rows 
 by the body's structure where rows are to spare: a turn opens after a sentence end, a heading or a
 direction, never right after a sentence cut off; a row after the run opens one only where the text
 before the run ended (and, where blank lines part the rows, where one stood around the run); one
-speaker's label twice running goes to rows a heading or direction parts. Wrapped cells are joined
-before counting (textlines.join_wrapped_label_cells).
+speaker's label twice running goes to rows a heading or direction parts. A label goes rather where
+the text before calls its speaker or the row's first sentence is its speaker naming themselves
+(事務局の今泉でございます。); a short line that ends no sentence is a heading printed plain, not a
+sentence cut off; a call alone on a soft row (勅使河原座長代理、どうぞ。) is the chair's sentence going
+on. Wrapped cells are joined before counting (textlines.join_wrapped_label_cells).
 """
 from __future__ import annotations
 
