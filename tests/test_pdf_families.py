@@ -44,6 +44,13 @@ CASES = {
     # been taken at the cover's indent (every line set in: labels a row late)
     "centred_heading_wider_than_the_body": ("iinkai_shinonome_somu", 425, dict(
         layout="hanging", label_width="narrow", cell_wrap="width", valign="centre")),
+    # (i9pdf) full name + role labels wrapped between the name and the title (原田雅人 / 座長), after a
+    # cover that lists the people in columns (主幹 北川誠　　監理官 宮本浩一郎　　座長 原田雅人): the rows
+    # of the list under each other are list entries, not one label cell wrapped over rows. Read as one
+    # cell, the list had made up people (北川誠専門官) and lost 原田雅人 座長, so the wrapped cell read as
+    # two labels (tuned kondankai@86: hanging 0.76, labels_after_body 0.80, table_ruled 0.83)
+    "name_and_title_wrapped_after_a_columned_list": ("kondankai_kasumi_koritsu", 86, dict(
+        layout="hanging", label_form="fullname_role", cover="giji_shidai", label_width="normal")),
 }
 
 

@@ -268,12 +268,28 @@ def cells_joined(rows: list[Row], size: float, labels: Labels, rules: list[Rule]
                 break
             if beside and _opens_speech(below.frags[1:], above.frags[1:], body_x, right_edge, size):
                 break
+            if _listed_in_columns(above, below, size):
+                break
             cell += piece.text
             rest.append(join_frags(below.frags[1:]))
             j += 1
         out.append(cell + "\u3000" + "".join(rest) if j > i + 1 else row.text)
         i = j
     return out
+
+
+def _listed_in_columns(above: Row, below: Row, size: float) -> bool:
+    """Two rows of a list set in columns (a cover's 出席者: 主幹 北川誠　　監理官 宮本浩一郎　　座長 原田雅人):
+    beside each row's first item, two or more short items, the lower row's at the upper row's x's.
+    Beside a label cell is one run of speech, so the items under each other are list entries, not a
+    cell wrapped over rows (主幹 北川誠 + 専門官 今泉翔太 would read as one label)."""
+    def items(row: Row) -> list[Line]:
+        rest = row.frags[1:]
+        if len(rest) < 2 or any(len(f.text) > 16 or f.text.rstrip()[-1:] in LINE_CLOSED for f in rest):
+            return []
+        return rest
+    upper, lower = items(above), items(below)
+    return bool(upper and lower) and all(any(abs(a.x0 - b.x0) < 0.5 * size for a in upper) for b in lower)
 
 
 def _lead(row: Row, size: float) -> Line | None:
