@@ -51,6 +51,14 @@ CASES = {
     # two labels (tuned kondankai@86: hanging 0.76, labels_after_body 0.80, table_ruled 0.83)
     "name_and_title_wrapped_after_a_columned_list": ("kondankai_kasumi_koritsu", 86, dict(
         layout="hanging", label_form="fullname_role", cover="giji_shidai", label_width="normal")),
+    # (i9pdf) a cover on the first page above the label column, its list of officials wrapped in its own
+    # measure (narrower than the body's) inside a title (…財政課長 平野 聡、危機管理 / 課長 今村 智也、
+    # 情報政策課長 千葉 由香): the line under it goes on with the title; read as a line of its own it
+    # listed 課長 as a title people are printed with, and 情報政策課長 / 危機管理課長 labels were cut into a
+    # surname and 課長 (tuned iinkai_shinonome_somu@211: 0.87 in all three column layouts)
+    "cover_list_wrapped_inside_a_title_in_its_own_measure": ("iinkai_shinonome_somu", 211, dict(
+        layout="hanging", label_form="anon", cover="kv_numbered", cover_page=False, size="small",
+        margins="wide")),
 }
 
 

@@ -353,10 +353,13 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, page_mid
             run = run if run and b.top - run[-1].bottom <= gap else []
             # a cover's list wraps in its own measure, narrower than the body's: a line of it is full
             # where it reaches as far as the widest of the run (of two lines at least: a line alone
-            # shows no measure)
-            wraps = len(run) >= 2 and _hanging_wrap(run[-1], b, opened, max(r.x1 for r in run), size)
+            # shows no measure); its wrap hangs under it, or stops inside a title at the margin
+            # (…財政課長 平野 聡、危機管理 / 課長 今村 智也)
+            measure = max((r.x1 for r in run), default=0.0)
+            hangs = len(run) >= 2 and _hanging_wrap(run[-1], b, opened, measure, size)
+            wraps = hangs or (len(run) >= 2 and _cut_in_word(run[-1], b, b.text, labels, measure, size))
             out.append(_plain_row(b, size, labels, right_edge, wraps))
-            opened = opened if wraps else b.x0
+            opened = opened if hangs else b.x0
             run.append(b)
             continue
         run = []
