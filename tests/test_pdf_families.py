@@ -59,6 +59,14 @@ CASES = {
     "cover_list_wrapped_inside_a_title_in_its_own_measure": ("iinkai_shinonome_somu", 211, dict(
         layout="hanging", label_form="anon", cover="kv_numbered", cover_page=False, size="small",
         margins="wide")),
+    # (i9pdf) surname + title cells centred off the body's lines and wrapped (杉本議会事 / 務局長, each
+    # half a line from the rows beside it), where each piece reads as a title (議会事, 務局長): the rows
+    # alternate piece and body, so the vocabulary read before the columns are known took the pieces for
+    # titles printed alone, and the cell went into two labels, the second a speech of its own
+    # (tuned chogikai@261: labels_after_body 0.94, hanging 0.95, each with lost text)
+    "surname_title_centred_off_the_lines_and_wrapped": ("chogikai_nanase_teireikai", 261, dict(
+        layout="labels_after_body", label_form="surname_role", valign="centre", label_width="normal",
+        size="large", pad="tight")),
 }
 
 

@@ -254,6 +254,12 @@ def cells_joined(rows: list[Row], size: float, labels: Labels, rules: list[Rule]
             continue
         lead = row.frags[0]
         cell, rest, beside = lead.text, [join_frags(row.frags[1:])], len(row.frags) > 1
+        offset = [] if beside else _pieces_off_the_lines(rows, i, size, rules)
+        if offset:  # the cell first, then the body rows its pieces stand between
+            out.append("".join(rows[k].frags[0].text for k in [i, *offset]))
+            out.extend(rows[k].text for k in range(i + 1, offset[-1] + 1) if k not in offset)
+            i = offset[-1] + 1
+            continue
         body_x = row.frags[1].x0 if beside else float("inf")
         j = i + 1
         while j < len(rows) and j - i < 3:
@@ -275,6 +281,28 @@ def cells_joined(rows: list[Row], size: float, labels: Labels, rules: list[Rule]
             j += 1
         out.append(cell + "\u3000" + "".join(rest) if j > i + 1 else row.text)
         i = j
+    return out
+
+
+def _pieces_off_the_lines(rows: list[Row], i: int, size: float, rules: list[Rule] = ()) -> list[int]:
+    """The rows holding the further pieces of a label cell centred against its speech off the body's
+    lines (杉本議会事 / 務局長, each half a line from the body rows beside it): alone on their rows, under
+    the cell's first piece, a line's pitch apart with one body row between each two. Rows read in
+    order then alternate piece and body, so no piece has text beside it; that the pieces are one cell
+    the geometry tells, where the words may not (議会事 and 務局長 each read as a title)."""
+    lead = rows[i].frags[0]
+    out, k = [], i
+    while len(out) < 3 and k + 2 < len(rows):
+        above, between, below = rows[k], rows[k + 1], rows[k + 2]
+        piece = below.frags[0]
+        if len(below.frags) != 1 or _lead(below, size) is None or _marked(piece.text) \
+                or piece.x1 <= lead.x0 or piece.x0 >= lead.x1 \
+                or between.x0 < max(piece.x1, above.frags[0].x1) + 0.5 * size \
+                or not above.top < between.top < below.top or below.top - above.top > 2.0 * size \
+                or rule_between(rules, above.bottom, below.top, piece.x0, piece.x1):
+            break
+        out.append(k + 2)
+        k += 2
     return out
 
 
@@ -316,10 +344,12 @@ def _completes_role(cell: str, piece: str, labels: Labels) -> bool:
     if first is not None and continues_word(piece, labels.roles):
         return True  # (i9runs) 教育委員 / 会事務局次 / 長（…）: 会 opens no title, the word goes on
     # a longer role the list or the document's cover list knows (子ども家庭課長 / 補佐 / （三浦一樹君）, the
-    # cover's 子ども家庭課長補佐 三浦 一樹)
+    # cover's 子ども家庭課長補佐 三浦 一樹), or one the document prints as a word of its own (杉本議会事 /
+    # 務局長 beside the chair's call 議会事務局長に報告させます)
     return first is not None and joined is not None and labels.whole(cell + piece) \
         and joined.speaker == first.speaker + piece and (
-            joined.speaker in labels.roles.words or any(joined.speaker == role for _, role in labels.roles.people))
+            joined.speaker in labels.roles.words or joined.speaker in labels.roles.standalone
+            or any(joined.speaker == role for _, role in labels.roles.people))
 
 
 def _goes_on_marked(cell: str, piece: str, labels: Labels) -> bool:
