@@ -67,6 +67,14 @@ CASES = {
     "surname_title_centred_off_the_lines_and_wrapped": ("chogikai_nanase_teireikai", 261, dict(
         layout="labels_after_body", label_form="surname_role", valign="centre", label_width="normal",
         size="large", pad="tight")),
+    # (i9pdf) a cover table's list of people wrapped between a title and its person's name (…、進行役 /
+    # 高松直子、監理官 …): the wrapped lines are read as one, and where the wrap took the space between
+    # the words they had run together (進行役高松直子), so that 高松直子 was listed with no title and her
+    # cells (◆高松 / 直子進 / 行役) read as one unknown title (tuned kondankai@295: 0.92 in hanging,
+    # labels_after_body and table_ruled)
+    "cover_list_wrapped_between_title_and_name": ("kondankai_kasumi_koritsu", 295, dict(
+        layout="hanging", label_form="fullname_role", cover="table", label_width="narrow", size="large",
+        mark="◆")),
 }
 
 

@@ -145,7 +145,7 @@ def _parse_cells(layouts: list[PageLayout], roles, first: Labels, ocr: bool):
             # a line that goes on with a word the line above cut is no line start: a cover's list
             # wrapped inside a title (事務局 教育 / 総務課長 岡本 久美子) is read whole, never as a piece of
             # a title (総務課長) before a name, at which every 教育総務課長 label would then be split
-            texts[-1] = join_text(texts[-1], p.line.text)
+            texts[-1] = _list_wrap_joined(texts[-1], p.line.text, first.roles)
         else:
             texts.append(f"{p.cell}\u3000{p.line.text}" if p.cell is not None else p.line.text)
     labels = Labels(discover(texts, roles), misread=ocr)
@@ -276,6 +276,22 @@ def _cut_in_word(prev: Row | None, row: Row, text: str, labels: Labels, right: f
         return False
     m = labels.match(text)
     return m is not None and not m.marked
+
+
+_ITEM_HEAD = re.compile(r"[^、，,\s\u3000]{2,8}(?=[、，,]|$)")
+
+
+def _list_wrap_joined(a: str, b: str, roles) -> str:
+    """A list line and the line its wrap went on to, as one: joined inside the word the wrap cut
+    (事務局 教育 / 総務課長 岡本 久美子), but a space kept where the wrap fell between a title and the name
+    of its entry (…、進行役 / 高松直子、監理官 …: the space the wrap took is not printed at the line's end)."""
+    last = re.split(r"[、，,\s\u3000]", a.rstrip())[-1]
+    head = _ITEM_HEAD.match(b.lstrip())
+    if len(last) >= 2 and role_like(last, roles) and head is not None:
+        name = head.group()
+        if name not in roles.words and name not in roles.standalone and not name.endswith(tuple(roles.suffixes)):
+            return a.rstrip() + " " + b.lstrip()
+    return join_text(a, b)
 
 
 def join_text(a: str, b: str) -> str:
