@@ -283,14 +283,21 @@ _ITEM_HEAD = re.compile(r"[^、，,\s\u3000]{2,8}(?=[、，,]|$)")
 
 def _list_wrap_joined(a: str, b: str, roles) -> str:
     """A list line and the line its wrap went on to, as one: joined inside the word the wrap cut
-    (事務局 教育 / 総務課長 岡本 久美子), but a space kept where the wrap fell between a title and the name
-    of its entry (…、進行役 / 高松直子、監理官 …: the space the wrap took is not printed at the line's end)."""
-    last = re.split(r"[、，,\s\u3000]", a.rstrip())[-1]
+    (事務局 教育 / 総務課長 岡本 久美子), but a space kept where the wrap fell at a space (the space is not
+    printed at either line's end): between a title and the name of its entry (…、進行役 / 高松直子、監理官 …),
+    or between two entries of title and name (委員　大川　浩二 / 委員　松下　雅人)."""
+    def plain_word(w: str) -> bool:
+        return w not in roles.words and w not in roles.standalone and not w.endswith(tuple(roles.suffixes))
+    words = [w for w in re.split(r"[、，,\s\u3000]+", a.strip()) if w]
     head = _ITEM_HEAD.match(b.lstrip())
-    if len(last) >= 2 and role_like(last, roles) and head is not None:
-        name = head.group()
-        if name not in roles.words and name not in roles.standalone and not name.endswith(tuple(roles.suffixes)):
-            return a.rstrip() + " " + b.lstrip()
+    if words and len(words[-1]) >= 2 and role_like(words[-1], roles) and head is not None \
+            and plain_word(head.group()):
+        return a.rstrip() + " " + b.lstrip()
+    opens = [w for w in re.split(r"[、，,\s\u3000]+", b.strip()) if w][:1]
+    if len(words) >= 3 and len(words[-3]) >= 2 and role_like(words[-3], roles) \
+            and all(1 <= len(w) <= 3 and plain_word(w) for w in words[-2:]) \
+            and opens and len(opens[0]) >= 2 and role_like(opens[0], roles):
+        return a.rstrip() + " " + b.lstrip()
     return join_text(a, b)
 
 
