@@ -78,7 +78,8 @@ CASES = {
     # (i9pdf) the same, the wrap falling between two entries of a list set in columns (委員　大川　浩二 /
     # 委員　松下　雅人): read run together (浩二委員), the list paired each name with the wrong title and
     # full name + 委員 cells were cut after the given name (大川 + 浩二委員; tuned bukai@612: 0.93 in
-    # hanging, labels_after_body and table_ruled)
+    # hanging, labels_after_body and table_ruled); and the key over the absent (欠席委員（1名）) is no first
+    # label of the column (a count is no name: its "label" took the first heading)
     "cover_list_wrapped_between_entries": ("bukai_wakaba_junkan", 612, dict(
         layout="hanging", label_form="fullname_role", cover="attendees_columns", cover_page=False)),
 }

@@ -19,6 +19,8 @@ from ..model import Line
 from .geometry import Row, Rule, cluster_1d, join_frags, quantile, rule_between
 
 MAX_CANDIDATES = 8
+# a cover key's count of the people it lists: 出席委員（8名）
+_COUNTED = re.compile(r"[（(][0-9０-９]+[名人][）)]")
 MIN_HEAD_SHARE = 0.6  # of the cells below the first label, this share must read as labels
 MAX_CROSSING = 0.3  # rows crossing the gutter, as a share of the rows beside the column
 MAX_LABEL_CHARS = 30
@@ -463,7 +465,8 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
     # a cover's key alone in its cell over a list running across the gutter (出席者 / 田野瀬太道…) is
     # no first label: the labels start below it
     crossing_tops = [r.top for r, k in zip(rows, kinds) if k == "cross"]
-    first = next((c for k, c in enumerate(heads) if not (KEY_LINE.match(c.text) and any(
+    # nor is a key that counts the people listed under it (欠席委員（1名） / 委員 宇野 晴美): a count is no name
+    first = next((c for k, c in enumerate(heads) if not (_counted_key(c) or KEY_LINE.match(c.text) and any(
         c.top < t < (heads[k + 1].top if k + 1 < len(heads) else float("inf")) for t in crossing_tops))),
         heads[0] if heads else cells[0])
     top = first.top
@@ -484,6 +487,12 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
     left = min(c.box[0] for c in below)
     return Column(left=left, body=body, top=top, align=prev.align if prev else "top",
                   votes=Counter(prev.votes) if prev else Counter()), len(heads), crossing
+
+
+def _counted_key(cell: Cell) -> bool:
+    """A cover's key that counts the people listed under it (欠席委員（1名） / 委員 宇野 晴美)."""
+    key = cell.pieces[0].text
+    return bool(KEY_LINE.match(key) and _COUNTED.search(key))
 
 
 def _goes_on(above: Row, row: Row, right_edge: float, size: float) -> bool:
