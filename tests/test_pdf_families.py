@@ -82,6 +82,11 @@ CASES = {
     # label of the column (a count is no name: its "label" took the first heading)
     "cover_list_wrapped_between_entries": ("bukai_wakaba_junkan", 612, dict(
         layout="hanging", label_form="fullname_role", cover="attendees_columns", cover_page=False)),
+    # (i9pdf) a title outside the list all in katakana, wrapped in its cell (◆アドバ / イザー), in a
+    # document that prints surname + role: the cell is the title, not a surname アド + バイザー (a surname
+    # is no katakana; tuned kokkai_sangiin_honkaigi@874: 0.86 in all three column layouts)
+    "katakana_title_wrapped_where_surnames_lead": ("kokkai_sangiin_honkaigi", 874, dict(
+        layout="hanging", label_form="anon", roles="unlisted", mark="◆")),
 }
 
 
