@@ -87,6 +87,14 @@ CASES = {
     # is no katakana; tuned kokkai_sangiin_honkaigi@874: 0.86 in all three column layouts)
     "katakana_title_wrapped_where_surnames_lead": ("kokkai_sangiin_honkaigi", 874, dict(
         layout="hanging", label_form="anon", roles="unlisted", mark="◆")),
+    # (i9pdf) hanging labels set solid, a cell wrapped past its one-line speech (アドバ / イザー beside
+    # 開会に当たりまして…申し上げます。 and nothing) right over the next speech's cell (政策統 / 括官), a
+    # title printed once: the body line beside the next piece opens a speech under the closed line
+    # beside the cell, so the piece opens a cell, though the piece above it is beside no text. Stacked
+    # as one cell (アドバイザー政策統括官) it was read as centred, and every label on every page was
+    # placed a speech off (tuned kondankai@97 with label_form=anon: hanging 0.45)
+    "cell_past_its_speech_over_the_next_cell": ("kondankai_kasumi_koritsu", 97, dict(
+        layout="hanging", label_form="anon", label_width="narrow", valign="top")),
 }
 
 

@@ -189,7 +189,7 @@ def _merged_label(f: Line, body: float, labels: "Labels"):
 
 
 def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: list[Rule], max_gap: float,
-                x0: float, x1: float, right_edge: float | None = None) -> list[Cell]:
+                x0: float, x1: float, right_edge: float | None = None, rows: list[Row] | None = None) -> list[Cell]:
     """Left-column pieces, top to bottom, grouped into cells.
 
     A piece joins the cell above when it sits right under it (no rule between), the body beside it
@@ -197,6 +197,8 @@ def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: lis
     label of its own after a complete one: 委員長 + （山田太郎君） is one cell, 会長 + 委員 are two.
     Under a marked label an unmarked piece never starts one, since the mark opens every label:
     ◆大臣 + 政務官 is one cell (a text layer's marks are as printed; OCR may lose one).
+    With the page's `rows`, a piece under one beside no text is told by the body line above it within
+    the cell (アドバ / イザー beside a one-line speech, then 政策統 beside a speech opening under it).
     """
     lines = [Line(text="".join(f.text for f in frags), x0=frags[0].x0, top=min(f.top for f in frags),
                   x1=frags[-1].x1, bottom=max(f.bottom for f in frags), page=frags[0].page, size=frags[0].size)
@@ -208,7 +210,7 @@ def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: lis
             near = piece.top - last.bottom <= max_gap and not rule_between(rules, last.bottom, piece.top, x0, x1)
             if near and right_edge is not None and not _left_open(last.text) \
                     and _opens_speech(
-                    _body_of(pieces[i][0], x1, piece.size), _body_of(pieces[i - 1][0], x1, piece.size),
+                    _body_of(pieces[i][0], x1, piece.size), _body_above(pieces, i, rows, last, x1, piece.size),
                     x1, right_edge, piece.size):
                 near = False
             if near and not (labels.whole(last.text) and not _goes_on_marked(last.text, piece.text, labels)
@@ -218,6 +220,17 @@ def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: lis
                 continue
         cells.append(Cell([piece]))
     return cells
+
+
+def _body_above(pieces, i: int, rows: list[Row] | None, cell: Cell, body: float, size: float) -> list[Line]:
+    """The body text beside the piece above piece i; beside no text, the last body line above piece i
+    that is level with the cell or below its top (a cell wrapped past its speech's one line), if `rows`."""
+    beside = _body_of(pieces[i - 1][0], body, size)
+    if beside or rows is None:
+        return beside
+    row = pieces[i][0]
+    above = [r for r in rows if cell.top - 0.35 * size <= r.top < row.top - 0.35 * size and _body_of(r, body, size)]
+    return _body_of(above[-1], body, size) if above else []
 
 
 def _body_of(row: Row, body: float, size: float) -> list[Line]:
@@ -274,7 +287,9 @@ def cells_joined(rows: list[Row], size: float, labels: Labels, rules: list[Rule]
             if labels.whole(cell) and not _goes_on_marked(cell, piece.text, labels) \
                     and not _completes_role(cell, piece.text, labels) and labels.head(piece.text):
                 break
-            if beside and _opens_speech(below.frags[1:], above.frags[1:], body_x, right_edge, size):
+            # (the body line above: beside the piece above, or beside an earlier piece of the cell)
+            body_above = next((rows[k].frags[1:] for k in range(j - 1, i - 1, -1) if len(rows[k].frags) > 1), [])
+            if beside and _opens_speech(below.frags[1:], body_above, body_x, right_edge, size):
                 break
             if _listed_in_columns(above, below, size):
                 break
@@ -453,7 +468,7 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
         if left and not crossing:
             pieces.append((row, left))
     cells = stack_cells(pieces, labels, rules, line_gap + 0.3 * size, left_edge_of(pieces), body,
-                        quantile([r.x1 for r in rows], 0.9, default=0.0))
+                        quantile([r.x1 for r in rows], 0.9, default=0.0), rows)
     heads = [c for c in cells if labels.cell(c.text) and len(c.text) <= MAX_LABEL_CHARS]
     continuing = prev is not None and abs(prev.body - body) <= 2.0
     if not heads and not (continuing and cells):

@@ -360,7 +360,7 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, page_mid
     body_rows = [r for kind, r in items if kind == "body"]
     page_left, page_right = min(r.x0 for r in rows), quantile([r.x1 for r in rows], 0.9, default=0.0)
     right_edge = quantile([r.x1 for r in body_rows], 0.9, default=0.0)
-    cells = stack_cells(pieces, labels, rules, line_gap + 0.3 * size, column.left, body_x, right_edge)
+    cells = stack_cells(pieces, labels, rules, line_gap + 0.3 * size, column.left, body_x, right_edge, rows)
     # 2. body rows into blocks, cut at rules, gaps and plain rows
     gap = line_gap + 0.45 * size
     blocks = _blocks(items, rules, gap, body_x, right_edge, (page_left, page_right), size)
