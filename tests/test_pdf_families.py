@@ -95,6 +95,12 @@ CASES = {
     # placed a speech off (tuned kondankai@97 with label_form=anon: hanging 0.45)
     "cell_past_its_speech_over_the_next_cell": ("kondankai_kasumi_koritsu", 97, dict(
         layout="hanging", label_form="anon", label_width="narrow", valign="top")),
+    # (i9pdf) centred labels set solid, a heading centred on the page that by chance starts at a
+    # paragraph's indent (２．議案第55号 東雲市職員の勤務時間…): it ends no clause, so it is a heading,
+    # not a one-line paragraph (read as a speech line, the chair's cell took it and lost its own first
+    # lines to the next speaker: tuned iinkai_shinonome_somu@167 with label_form=anon: 0.977)
+    "centred_heading_at_a_paragraphs_indent": ("iinkai_shinonome_somu", 167, dict(
+        layout="hanging", label_form="anon", valign="centre", label_width="narrow", size="small")),
 }
 
 

@@ -534,11 +534,13 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
     n_rows = len(rows)
     left = min(r.x0 for r in rows)
     # a note or a heading, never a line of a speech: set in, or a short line centred on the page off
-    # the edge and off a paragraph's indent, with no sentence end (a heading as wide as the column
-    # nearly, （２）会議録署名委員の指名)
+    # the edge, with no sentence end (a heading as wide as the column nearly, （２）会議録署名委員の指名);
+    # at a paragraph's indent, ending no clause either (a one-line paragraph ends so; a heading that
+    # starts there by chance, ２．議案第55号 東雲市職員の…, does not)
     edge = _mode_x0(rows)  # the speech lines' edge (a wide centred heading may start left of it)
     set_in = [r.x0 > left + 1.5 * size or (page_mid is not None and abs(r.x0 - edge) > 0.3 * size
-                                           and abs(r.x0 - edge - size) > 0.3 * size
+                                           and (abs(r.x0 - edge - size) > 0.3 * size
+                                                or r.text.rstrip()[-1:] not in LINE_CLOSED + "、")
                                            and r.x1 < right_edge - 1.5 * size
                                            and abs((r.x0 + r.x1) / 2 - page_mid) <= 0.5 * size
                                            and r.text.rstrip()[-1:] not in SENTENCE_END) for r in rows]
