@@ -19,11 +19,11 @@ from ..model import Line
 from .geometry import Row, Rule, cluster_1d, join_frags, quantile, rule_between
 
 MAX_CANDIDATES = 8
-# a cover key's count of the people it lists: 出席委員（8名）
-_COUNTED = re.compile(r"[（(][0-9０-９]+[名人][）)]")
 MIN_HEAD_SHARE = 0.6  # of the cells below the first label, this share must read as labels
 MAX_CROSSING = 0.3  # rows crossing the gutter, as a share of the rows beside the column
 MAX_LABEL_CHARS = 30
+# a cover key's count of the people it lists: 出席委員（8名）
+_COUNTED = re.compile(r"[（(][0-9０-９]+[名人][）)]")
 # a cell of a name, its 君 lost or misread (OCR): 伊藤博行, 伊藤博行君君, 伊藤博行君。
 _CALLED_CELL = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{3,7}?)君*[。、.,]?")
 
