@@ -101,6 +101,15 @@ CASES = {
     # lines to the next speaker: tuned iinkai_shinonome_somu@167 with label_form=anon: 0.977)
     "centred_heading_at_a_paragraphs_indent": ("iinkai_shinonome_somu", 167, dict(
         layout="hanging", label_form="anon", valign="centre", label_width="narrow", size="small")),
+    # (i9pdf) top-aligned labels, rows set close (one block a page, which tells no alignment), a cover on
+    # the first page whose list in columns wraps its last item at the label column's x (事務局 高田行政情 /
+    # 報係長), and a last page that opens with the tail of a speech from the page before above the
+    # chair's label: the wrap was taken for the first label and the one-label block for a centred one,
+    # and the whole document was read centred, every label a speech off (tuned shingikai_aoba@132
+    # labels_after_body: 0.48)
+    "list_wrap_over_the_column_and_a_tail_above_the_last_label": ("shingikai_aoba", 132, dict(
+        layout="labels_after_body", label_form="surname_role", cover="giji_nittei", valign="top",
+        pad="tight", label_width="wide", size="large", margins="wide")),
 }
 
 

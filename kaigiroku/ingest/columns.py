@@ -328,13 +328,28 @@ def _listed_in_columns(above: Row, below: Row, size: float) -> bool:
     beside each row's first item, two or more short items, the lower row's at the upper row's x's.
     Beside a label cell is one run of speech, so the items under each other are list entries, not a
     cell wrapped over rows (主幹 北川誠 + 専門官 今泉翔太 would read as one label)."""
-    def items(row: Row) -> list[Line]:
-        rest = row.frags[1:]
-        if len(rest) < 2 or any(len(f.text) > 16 or f.text.rstrip()[-1:] in LINE_CLOSED for f in rest):
-            return []
-        return rest
-    upper, lower = items(above), items(below)
+    upper, lower = _list_items(above), _list_items(below)
     return bool(upper and lower) and all(any(abs(a.x0 - b.x0) < 0.5 * size for a in upper) for b in lower)
+
+
+def _list_items(row: Row) -> list[Line]:
+    """The items beside a row's first one when the row is a list set in columns: two or more, short,
+    none closing a sentence (else [])."""
+    rest = row.frags[1:]
+    if len(rest) < 2 or any(len(f.text) > 16 or f.text.rstrip()[-1:] in LINE_CLOSED for f in rest):
+        return []
+    return rest
+
+
+def _wraps_list_above(cell: Cell, rows: list[Row], size: float) -> bool:
+    """A cell right under a list set in columns whose last item goes on (事務局 高田行政情 / 報係長): the
+    list's wrap at its hanging indent, no label (a list's item never ends inside a word at a comma)."""
+    above = [r for r in rows if r.top < cell.top - 0.35 * size]
+    if not above:
+        return False
+    row = above[-1]
+    return cell.top - row.bottom <= size and bool(_list_items(row)) \
+        and row.frags[-1].text.rstrip()[-1:] not in LINE_CLOSED + "、，,"
 
 
 def _lead(row: Row, size: float) -> Line | None:
@@ -481,7 +496,9 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
     # no first label: the labels start below it
     crossing_tops = [r.top for r, k in zip(rows, kinds) if k == "cross"]
     # nor is a key that counts the people listed under it (欠席委員（1名） / 委員 宇野 晴美): a count is no name
-    first = next((c for k, c in enumerate(heads) if not (_counted_key(c) or KEY_LINE.match(c.text) and any(
+    # nor is the wrap of a list in columns above it (事務局 高田行政情 / 報係長)
+    first = next((c for k, c in enumerate(heads) if not (_counted_key(c) or _wraps_list_above(c, rows, size)
+                                                         or KEY_LINE.match(c.text) and any(
         c.top < t < (heads[k + 1].top if k + 1 < len(heads) else float("inf")) for t in crossing_tops))),
         heads[0] if heads else cells[0])
     top = first.top
@@ -551,6 +568,14 @@ def guess_align(blocks, cells: list[Cell], size: float, default: str, right_edge
             votes["centre"] += off_line(inside[0], block.rows)
             continue
         c = inside[0]
+        level = [i for i, r in enumerate(rows) if abs(c.top - r.top) <= 0.35 * size]
+        if level and level[0] > 0 and right_edge is not None and rows[level[0]].x0 <= left + 0.5 * size \
+                and not _goes_on(rows[level[0] - 1], rows[level[0]], right_edge, size):
+            # a label level with a flush line under a closed or short one: the lines above are another
+            # speech's (its tail from the page before), the label's own speech starts there
+            rows = rows[level[0]:]
+            if len(rows) < 2:
+                continue
         top, bottom = rows[0].top, rows[-1].bottom
         if (bottom - top) - (c.bottom - c.top) < 0.7 * size:
             continue  # a label as tall as its text is both top-aligned and centred
