@@ -110,6 +110,12 @@ CASES = {
     "list_wrap_over_the_column_and_a_tail_above_the_last_label": ("shingikai_aoba", 132, dict(
         layout="labels_after_body", label_form="surname_role", cover="giji_nittei", valign="top",
         pad="tight", label_width="wide", size="large", margins="wide")),
+    # (i9pdf) centred labels set solid, a heading in lenticular brackets centred on the page and as wide as
+    # the body nearly, starting by chance at the body's edge (【議案第55号 …条例】, with the 【】 covers
+    # PDFs now draw): one bracketed unit is a heading wherever it starts (tuned iinkai_shinonome_somu@431
+    # with cover=kv_bracket: hanging 0.977)
+    "bracketed_heading_at_the_body_edge": ("iinkai_shinonome_somu", 431, dict(
+        layout="hanging", cover="kv_bracket", valign="centre", label_form="seat")),
 }
 
 

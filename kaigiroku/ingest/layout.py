@@ -537,8 +537,11 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
     # the edge, with no sentence end (a heading as wide as the column nearly, （２）会議録署名委員の指名);
     # at a paragraph's indent, ending no clause either (a one-line paragraph ends so; a heading that
     # starts there by chance, ２．議案第55号 東雲市職員の…, does not)
+    # (a line that is one bracketed unit, 【議案第55号 …条例】, is a heading wherever it starts: a wide one
+    # may start at the edge by chance)
     edge = _mode_x0(rows)  # the speech lines' edge (a wide centred heading may start left of it)
-    set_in = [r.x0 > left + 1.5 * size or (page_mid is not None and abs(r.x0 - edge) > 0.3 * size
+    set_in = [r.x0 > left + 1.5 * size or (page_mid is not None
+                                           and (abs(r.x0 - edge) > 0.3 * size or _bracketed(r.text))
                                            and (abs(r.x0 - edge - size) > 0.3 * size
                                                 or r.text.rstrip()[-1:] not in LINE_CLOSED + "、")
                                            and r.x1 < right_edge - 1.5 * size
@@ -599,6 +602,13 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
         out.append(s)
         free = e + 1
     return out
+
+
+def _bracketed(text: str) -> bool:
+    """The text is one bracketed unit: 【議案第55号 …】, ＜諮問審議＞ (its opener's closer ends it)."""
+    t = text.strip()
+    return len(t) >= 3 and t[0] in OPENERS and t[-1] == CLOSERS[OPENERS.index(t[0])] \
+        and t.count(t[0]) == 1
 
 
 def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, body_x, right_edge,
