@@ -116,6 +116,12 @@ CASES = {
     # with cover=kv_bracket: hanging 0.977)
     "bracketed_heading_at_the_body_edge": ("iinkai_shinonome_somu", 431, dict(
         layout="hanging", cover="kv_bracket", valign="centre", label_form="seat")),
+    # (i9pdf) rows set solid, right-aligned cells, a listed role alone (委員) over a title outside the list
+    # (審議官) beside a one-line question that fills its line (no short line tells the speech ends): the
+    # title is a label of its own, not the role's wrap; read as one (委員審議官), the answer went to the
+    # questioner (tuned iinkai_shinonome_somu@629 with cover=town_assembly: hanging 0.94)
+    "title_under_a_listed_role_set_solid": ("iinkai_shinonome_somu", 629, dict(
+        layout="hanging", cover="town_assembly", label_form="role", label_align="right")),
 }
 
 

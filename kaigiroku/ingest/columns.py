@@ -215,7 +215,8 @@ def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: lis
                 near = False
             if near and not (labels.whole(last.text) and not _goes_on_marked(last.text, piece.text, labels)
                              and not _completes_role(last.text, piece.text, labels)
-                             and _opens_label(lines, i, labels, max_gap, rules, x0, x1, last.text)):
+                             and (_opens_label(lines, i, labels, max_gap, rules, x0, x1, last.text)
+                                  or _title_under_role(last.text, piece.text, labels))):
                 last.pieces.append(piece)
                 continue
         cells.append(Cell([piece]))
@@ -285,7 +286,8 @@ def cells_joined(rows: list[Row], size: float, labels: Labels, rules: list[Rule]
                     or rule_between(rules, above.bottom, below.top, piece.x0, piece.x1):
                 break
             if labels.whole(cell) and not _goes_on_marked(cell, piece.text, labels) \
-                    and not _completes_role(cell, piece.text, labels) and labels.head(piece.text):
+                    and not _completes_role(cell, piece.text, labels) \
+                    and (labels.head(piece.text) or _title_under_role(cell, piece.text, labels)):
                 break
             # (the body line above: beside the piece above, or beside an earlier piece of the cell)
             body_above = next((rows[k].frags[1:] for k in range(j - 1, i - 1, -1) if len(rows[k].frags) > 1), [])
@@ -382,6 +384,18 @@ def _completes_role(cell: str, piece: str, labels: Labels) -> bool:
         and joined.speaker == first.speaker + piece and (
             joined.speaker in labels.roles.words or joined.speaker in labels.roles.standalone
             or any(joined.speaker == role for _, role in labels.roles.people))
+
+
+def _title_under_role(cell: str, piece: str, labels: Labels) -> bool:
+    """A title of three characters or more, outside the list, right under a cell that is a listed role
+    alone (委員 / 審議官, two one-line speeches set solid): a label of its own, not the role's wrap (a
+    wrap goes on inside a word, 教育委員 / 会事務局次長, or completes a longer title, which the caller
+    has ruled out)."""
+    head = re.sub(r"[ \u3000]", "", cell).lstrip(MARKS)
+    piece = re.sub(r"[ \u3000]", "", piece)
+    return head in labels.roles.words and len(piece) >= 3 and not _marked(piece) \
+        and not re.search(r"[（）()]", piece) and role_like(piece, labels.roles) \
+        and not continues_word(piece, labels.roles)
 
 
 def _goes_on_marked(cell: str, piece: str, labels: Labels) -> bool:
