@@ -1037,8 +1037,10 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
     def role_cut(a: str, b: str) -> bool:
         # (i9lab) …、参与 / 安達義春、議員 …: a role closing one line, its person's name opening the next
         last, first = re.split(r"[、，,]", a.strip())[-1].split(), re.split(r"[、，,]", b.strip())[0].split()
+        # (the role closes a list's line: a line of one word, 森本構成員 / 柏原ファシリ, is a label column's cell)
         return len(last) == 1 and len(last[0]) >= 2 and (a_role(last[0]) or role_like(last[0], r)) \
-            and len(first) in (1, 2) and not a_role(first[0]) and not role_like(first[0], r)
+            and len(first) in (1, 2) and not a_role(first[0]) and not role_like(first[0], r) \
+            and re.search(r"[、，,\s\u3000]", a.strip()) is not None
     def title_cut(a: str, b: str) -> bool:
         # …、アド / バイザー 高松直子、…: a title cut by a wrap into two pieces neither of which is one,
         # its person's name after it on the next line

@@ -147,6 +147,12 @@ def text_to_stream(text: str, roles=None, position: Position | None = None) -> l
         pending, origin = Break.LINE, ""
     out = join_wrapped_label_cells(join_split_labels(out, roles), vocabulary)
     out = titles_among_labels(seats_beside_labels(out, roles), vocabulary)
+    if any(s.label is not None and not s.text.strip() for s in out):
+        # cells read as labels stand alone: a label column printed apart from its text. Its cells
+        # now show how this document prints labels (surname + role, titles of its own), which
+        # the cells still in pieces (藤川政策統括 / 官, 三宅オブザー / バー) are joined by
+        seen = discover([f"{s.label.printed}\u3000{s.text}" if s.label else s.text for s in out], roles)
+        out = titles_among_labels(join_wrapped_label_cells(out, seen), seen)
     if out and position.at_start:
         out[0].brk = Break.PAGE
     position.page, position.at_start = page, False
@@ -196,6 +202,7 @@ def seats_beside_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]
     return out
 
 
+_KATAKANA_CUT = re.compile(r"[\u30a1-\u30faー]{1,4}$")
 _KANJI_TITLE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー]{2,8}")
 
 
@@ -214,6 +221,9 @@ def titles_among_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]
         if s.label is not None or not _KANJI_TITLE.fullmatch(head) or not role_like(head, r) \
                 or is_label_only(s.text, r) is not None:
             continue
+        if i and out[i - 1].label is None and _KATAKANA_CUT.search(out[i - 1].text) and _KATAKANA_CUT.fullmatch(head) \
+                and len(head) <= 4 and is_label_only(out[i - 1].text, r) is None:
+            continue  # a katakana word a narrow cell cut (柏原ファシリ / テーター): the tail of the cell above
         if any(cell(out[j]) for j in (i - 1, i + 1) if 0 <= j < len(out)):
             out[i] = replace(s, text="", label=LabelMatch(
                 head, None, None, 0, head != s.text.strip(), "title", s.text.strip(),
