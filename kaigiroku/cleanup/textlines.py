@@ -461,7 +461,15 @@ def _role_goes_on(out, i: int, j: int, label: str, roles):
     """The piece on the line after j (within the cell's four lines from i) that makes `label`'s role a
     longer one of the same person (○勅使河原 / 真由美座長 / 代理: 座長代理), or None."""
     after = _CELL_PIECE.match(out[j + 1].text) if j + 1 < min(i + 4, len(out)) else None
-    return after if after is not None and _longer_role(label, after.group("frag"), roles) else None
+    if after is not None and _longer_role(label, after.group("frag"), roles):
+        return after
+    # a cell's last piece of one or two characters that reads as nothing alone, the title going on
+    # (◇長谷部子ど / も家庭課長補 / 佐): no cell of its own is that short
+    tail = after.group("frag") if after is not None and not after.group("rest") else ""
+    if 1 <= len(tail) <= 2 and tail[:1] not in MARKS + "（(" and _TITLE_PIECE.fullmatch(tail) \
+            and is_label_only(tail, roles) is None and is_label_only(label + tail, roles) is not None:
+        return after
+    return None
 
 
 def _name_then_role(label: str, piece: str, roles) -> bool:
