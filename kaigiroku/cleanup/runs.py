@@ -388,6 +388,19 @@ def label_runs(blocks: list[Block]) -> tuple[list[tuple[int, int]], bool]:
     return (find_runs(blocks, min_len=1) if dumped else runs), dumped
 
 
+def pages_without_labels(blocks: list[Block], runs: list[tuple[int, int]], dumped: bool) -> set:
+    """The pages of a document whose label column was dumped apart that have no run of labels of
+    their own: an extractor dumps each page's column with that page, so no turn opens on them and
+    each of their rows goes on with the speech open from the page before. Empty where the pages
+    are not known (one page throughout) or the column was not dumped."""
+    if not dumped or not runs:
+        return set()
+    pages = {b.page for b in blocks if b.page is not None}
+    if len(pages) < 2:
+        return set()
+    return pages - {blocks[i].page for a, b in runs for i in range(a, b)}
+
+
 def place_label_runs(blocks: list[Block], runs: list[tuple[int, int]], level: Break) -> dict[int, LabelMatch]:
     """Block index -> the label that belongs to it, for every run of labels.
 
