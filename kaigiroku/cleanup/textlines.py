@@ -426,7 +426,9 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
             # name in brackets (学校教育課長 / （米山由美）), or pieces that are no labels complete a
             # longer one (〇教育委員 / 会事務局次 / 長（上田恵 / 理子君）)
             return False
-        whole = wraps_into(label, piece.group("frag"), roles)
+        # (a piece that opens as no title does goes on with the cell above: 桑原教育委員 / 会事務局次長)
+        whole = wraps_into(label, piece.group("frag"), roles) or (
+            continues_word(piece.group("frag"), roles) and is_label_only(label + piece.group("frag"), roles) is not None)
         label += piece.group("frag")
         pieces.append((j, piece))
         if whole and _role_goes_on(out, i, j, label, roles) is not None:
@@ -506,8 +508,11 @@ def _completed(out, i: int, j: int, label: str, roles) -> bool:
     for n in range(j, min(i + 4, len(out))):
         piece = _CELL_PIECE.match(out[n].text)
         if piece is None or piece.group("frag")[:1] in MARKS or (
-                is_label_only(piece.group("frag"), roles) is not None and not _closes_bracket(label, piece.group("frag"))):
-            return False  # (a name's tail closing the bracket the label opened, 理子氏）, is no label of its own)
+                is_label_only(piece.group("frag"), roles) is not None and not _closes_bracket(label, piece.group("frag"))
+                and not continues_word(piece.group("frag"), roles)):
+            # (a name's tail closing the bracket the label opened, 理子氏）, is no label of its own, nor
+            # a piece that opens as no title does, 桑原教育委員 / 会事務局次長)
+            return False
         label += piece.group("frag")
         own += piece.group("frag")
         if is_label_only(own, roles) is not None and not continues_word(own, roles):
