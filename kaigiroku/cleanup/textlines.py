@@ -216,16 +216,25 @@ def titles_among_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]
     def cell(s: StreamLine) -> bool:
         return s.label is not None and not s.text.strip() or is_label_only(s.text, r) is not None
 
-    for i, s in enumerate(out):
+    i = 0
+    while i < len(out):
+        s = out[i]
         head = s.text.strip().lstrip(MARKS).strip()
+        tail = out[i + 1] if i + 1 < len(out) else None
+        if s.label is None and tail is not None and tail.label is None and _KANJI_TITLE.fullmatch(head) \
+                and _KATAKANA_CUT.search(head) and _KATAKANA_CUT.fullmatch(tail.text.strip()) \
+                and is_label_only(tail.text, r) is None and is_label_only(s.text, r) is None:
+            # a katakana word a narrow cell cut (ファシリテー / ター, 柏原ファシリ / テーター): no title or
+            # cell is a few katakana letters alone, so the piece below is this cell's tail
+            s = out[i] = replace(s, text=s.text.strip() + tail.text.strip())
+            del out[i + 1]
+            head = s.text.strip().lstrip(MARKS).strip()
+        i += 1
         if s.label is not None or not _KANJI_TITLE.fullmatch(head) or not role_like(head, r) \
                 or is_label_only(s.text, r) is not None:
             continue
-        if i and out[i - 1].label is None and _KATAKANA_CUT.search(out[i - 1].text) and _KATAKANA_CUT.fullmatch(head) \
-                and len(head) <= 4 and is_label_only(out[i - 1].text, r) is None:
-            continue  # a katakana word a narrow cell cut (柏原ファシリ / テーター): the tail of the cell above
-        if any(cell(out[j]) for j in (i - 1, i + 1) if 0 <= j < len(out)):
-            out[i] = replace(s, text="", label=LabelMatch(
+        if any(cell(out[j]) for j in (i - 2, i) if 0 <= j < len(out)):
+            out[i - 1] = replace(s, text="", label=LabelMatch(
                 head, None, None, 0, head != s.text.strip(), "title", s.text.strip(),
                 "a title alone among the cells of a label column"))
     return out
@@ -395,6 +404,7 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
         if piece is not None and piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
             return False  # a stage direction after a label (〇堀内委員 / （説明員入室）, 柳沢美穂議員 / （拍手））, not its name
         if piece is not None and (_listed_person(label + piece.group("frag"), roles)
+                                  or _listed_role(label, piece.group("frag"), roles)
                                   or _printed_whole(label, piece.group("frag"), printed, roles)
                                   or _known_title_completed(label, piece.group("frag"), roles)
                                   or _name_then_role(label, piece.group("frag"), roles)
@@ -497,6 +507,14 @@ def _listed_person(text: str, roles) -> bool:
     """`text` is a person the document lists (its cover: 委員 長谷部 雅人) and the role it lists them with."""
     head = re.sub(r"[ \u3000]", "", text).lstrip(MARKS)
     return any(head == name + role for name, role in as_roles(roles).people)
+
+
+def _listed_role(label: str, piece: str, roles) -> bool:
+    """`label` + `piece` is a role the document lists people with (its cover: ファシリテーター 森千秋),
+    which neither piece is: one cell of a title alone wrapped (ファシリテー / ター)."""
+    listed = {role for _, role in as_roles(roles).people}
+    head = re.sub(r"[ \u3000]", "", label).lstrip(MARKS)
+    return head + piece.strip() in listed and head not in listed and piece.strip() not in listed
 
 
 def _completed(out, i: int, j: int, label: str, roles) -> bool:
