@@ -285,9 +285,11 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             break
     # failing the name, a role the list prints before a name ends the head (原田浩二特別顧問, the list's
     # 特別顧問 原田 浩 / 二 cut by a wrap), after two to five characters of a name
-    role = next((x for x in listed_roles if head.endswith(x)
-                 and 2 <= len(head) - len(x) <= 5 and _LISTED_NAME.fullmatch(head[: -len(x)])
-                 and _surname_like(head[: -len(x)][:4], r) and not role_like(head[: -len(x)], r)), None)
+    # (the longest such role only: 梶副議長 is 梶 + 副議長, a name of one, never 梶副 + 議長)
+    role = next((x for x in listed_roles if head.endswith(x)), None)
+    if role is not None and not (2 <= len(head) - len(role) <= 5 and _LISTED_NAME.fullmatch(head[: -len(role)])
+                                 and _surname_like(head[: -len(role)][:4], r) and not role_like(head[: -len(role)], r)):
+        role = None
     if role is not None and not is_direction(head):
         return role, head[: -len(role)], "surname_role"
     m = re.fullmatch(rf"(?P<a>[{_LETTER}])(?P<role>.+)|(?P<role2>.+?)(?P<b>[{_LETTER}])", head)
