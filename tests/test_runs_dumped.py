@@ -152,6 +152,8 @@ def test_a_cell_wrapped_over_three_lines_keeps_its_one_character_tail():
     """◇長谷部子ど / も家庭課長補 / 佐: the last piece, one character that reads as nothing alone, is the
     cell's tail (子ども家庭課長補 read as a title and 佐 went into the speech: 0.67 before)."""
     assert _cells("◇長谷部子ど", "も家庭課長補", "佐", "◇小西委員") == ["◇長谷部子ども家庭課長補佐", "◇小西委員"]
+    # (two characters, unmarked under a marked cell and no listed role: ◎滝沢子ど / も家庭課長 / 補佐)
+    assert _cells("◎滝沢子ど", "も家庭課長", "補佐", "◎浜口委員") == ["◎滝沢子ども家庭課長補佐", "◎浜口委員"]
     attributed, people = _people("kessan_iinkai_shirasagi", 775, "run_before")
     assert ("子ども家庭課長補佐", "長谷部") in people and attributed >= 0.99
 

@@ -441,8 +441,10 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
             continues_word(piece.group("frag"), roles) and is_label_only(label + piece.group("frag"), roles) is not None)
         label += piece.group("frag")
         pieces.append((j, piece))
-        if whole and _role_goes_on(out, i, j, label, roles) is not None:
-            continue  # the role goes on in the cell's last piece (○勅使河原 / 真由美座長 / 代理: 座長代理)
+        after = _role_goes_on(out, i, j, label, roles) if whole else None
+        if after is not None:  # the role goes on in the cell's last piece (○勅使河原 / 真由美座長 / 代理: 座長代理)
+            pieces.append((j + 1, after))
+            label += after.group("frag")
         if whole:
             if not _one_column(out, i, pieces):
                 return False
@@ -477,9 +479,11 @@ def _role_goes_on(out, i: int, j: int, label: str, roles):
         return after
     # a cell's last piece of one or two characters that reads as nothing alone, the title going on
     # (◇長谷部子ど / も家庭課長補 / 佐): no cell of its own is that short
+    # (or of two that are no listed role, under a marked cell, the piece unmarked: ◎滝沢子ど / も家庭課長 / 補佐)
     tail = after.group("frag") if after is not None and not after.group("rest") else ""
+    alone = is_label_only(tail, roles) is None or (label[:1] in MARKS and tail not in as_roles(roles).words)
     if 1 <= len(tail) <= 2 and tail[:1] not in MARKS + "（(" and _TITLE_PIECE.fullmatch(tail) \
-            and is_label_only(tail, roles) is None and is_label_only(label + tail, roles) is not None:
+            and alone and is_label_only(label + tail, roles) is not None:
         return after
     return None
 
