@@ -195,3 +195,11 @@ def test_a_one_character_surname_before_the_longest_listed_role():
     lines = ["出席者　議長 鷹野正臣、副議長 三枝和代", "◎梶副議長　ただいまから会議を開きます。"]
     m = match_label(lines[1], discover(lines))
     assert (m.speaker, m.name) == ("副議長", "梶")
+
+
+@pytest.mark.parametrize("layout", ["run_before", "run_after"])
+def test_a_page_top_after_a_direction_opens_a_turn(layout):
+    """A page that ended in a direction (〔拍手〕) cut no speech: the flush row at the next page's top
+    (the chair's call, 佐久間航君。) is a firm row for the page's first label, not a wrap that the page
+    break hid (every label of the page went one row late: 0.85 before)."""
+    assert _attributed("kokkai_sangiin_honkaigi", 375, layout) >= 0.98

@@ -327,7 +327,10 @@ def _soft(blocks: list[Block], i: int, indent_paras: bool) -> bool:
     while j > 0 and blocks[j - 1].label_only:
         j -= 1
     top = b.brk == Break.PAGE or (j < i and blocks[j].brk == Break.PAGE)  # (a run that opened a page)
-    return b.soft or (indent_paras and top and not b.indented and not b.cont)
+    # (a page whose text before ended in a direction or heading, 〔拍手〕, cut no speech there)
+    before = _text_before(blocks, i) if top else None
+    cut_speech = before is None or block_kind(before.whole_text, before.hint) == "speech"
+    return b.soft or (indent_paras and top and not b.indented and not b.cont and cut_speech)
 
 
 def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], forward: bool,
