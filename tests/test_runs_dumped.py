@@ -203,3 +203,11 @@ def test_a_page_top_after_a_direction_opens_a_turn(layout):
     (the chair's call, 佐久間航君。) is a firm row for the page's first label, not a wrap that the page
     break hid (every label of the page went one row late: 0.85 before)."""
     assert _attributed("kokkai_sangiin_honkaigi", 375, layout) >= 0.98
+
+
+def test_rows_parted_by_blank_lines_keep_a_read_out_item_and_a_page_top_in_the_speech():
+    """Rows parted by blank lines, labels dumped after each page: an agenda item inside the chair's row
+    (これより会議を開きます。 / 日程第一　… / 昨日に引き続き、…) is read out, no heading before a row; and a
+    page's top that placement gave no label goes on with the speech (both read as turns of an unknown
+    speaker: 0.84 before)."""
+    assert _attributed("kokkai_sangiin_honkaigi", 425, "run_after") >= 0.98

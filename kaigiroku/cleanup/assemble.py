@@ -207,12 +207,14 @@ def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
             out.speech(pending.popleft(), b, why="the label standing alone before it")
             speaker_known, after_other = True, False
         elif out.open is not None and not after_other and (b.page in unlabelled_pages or not (
-                dumped and opens and level >= Break.ROW and not b.indented)):
+                dumped and opens and level >= Break.ROW and not b.indented and b.brk != Break.PAGE)):
             # a paragraph with no label goes on with the open speech, even where a dumped label column
             # left it unlabelled: one turn per speech, never one guessed turn per paragraph. Only a
             # table row (the document marks rows) whose label was lost opens a turn of its own, and
             # never an indented one (a paragraph inside a speech, also at a page's top), nor one on
-            # a page whose column held no label (a long speech going on over whole pages).
+            # a page whose column held no label (a long speech going on over whole pages), nor a
+            # page's top, which the page break parts whether or not a row opens there: placement
+            # gave no label to it.
             out.paragraph(b)
         elif not speaker_known and (not dumped or not reads_as_speech(b.whole_text)):
             out.other("note", b, "before anyone speaks, with no label: a note")  # 要旨は次のとおり

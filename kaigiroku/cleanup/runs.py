@@ -128,13 +128,16 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     k = run[1] - run[0]
     # a block opens a row after a heading or direction; right after a run of labels its break is
     # hidden, so whether it opens one is settled by which reading gives as many rows as labels
-    # (a heading indented as the paragraphs are, 　日程第一　…, is an item a speech reads out: the
-    # indented paragraph after it goes on with that speech)
+    # (a heading indented as the paragraphs are, 　日程第一　…, or inside a row where blank lines part
+    # the rows, is an item a speech reads out: the text after it goes on with that speech)
+    def read_out(b: Block) -> bool:
+        return (indent_paras and b.indented) or b.brk < level
+
     def rows_of(first_opens: bool) -> list[int]:
         return [n for n, i in enumerate(seg)
                 if _eligible(blocks[i], level, ((n == 0 and first_opens) or
                              (n > 0 and block_kind(blocks[seg[n - 1]].whole_text, blocks[seg[n - 1]].hint) != "speech"
-                              and not (indent_paras and blocks[seg[n - 1]].indented))),
+                              and not read_out(blocks[seg[n - 1]]))),
                              indent_paras)]
 
     hidden = bool(seg) and seg[0] > 0 and blocks[seg[0] - 1].label_only
