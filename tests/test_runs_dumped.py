@@ -147,7 +147,7 @@ def test_unmarked_surname_role_cells_are_joined_by_what_the_column_shows():
     assert not any(speaker in ("テーター", "官") for speaker, _ in people)
     # (桑原構成員 is 桑原 + 構成員, though the body calls a member 原構成員, and 構成員 stands alone too)
     assert ("構成員", "桑原") in people and ("原構成員", "桑") not in people
-    assert attributed >= 0.89
+    assert attributed >= 0.99
 
 
 def test_a_cell_wrapped_over_three_lines_keeps_its_one_character_tail():
@@ -213,3 +213,12 @@ def test_rows_parted_by_blank_lines_keep_a_read_out_item_and_a_page_top_in_the_s
     page's top that placement gave no label goes on with the speech (both read as turns of an unknown
     speaker: 0.84 before)."""
     assert _attributed("kokkai_sangiin_honkaigi", 425, "run_after") >= 0.98
+
+
+@pytest.mark.parametrize("meeting,seed,layout", [("kondankai_kasumi_koritsu", 75, "run_before"),
+                                                 ("kyoikuiinkai_midorikawa", 650, "run_after")])
+def test_a_soft_row_is_weighed_even_where_the_firm_rows_number_the_labels(meeting, seed, layout):
+    """Rows with no spacing to go by, as many firm rows as labels: a firm row may be a speech going on
+    (a wrap that fell short of the width) and a soft one a turn (ファシリテーターの森でございます。 after
+    the chair's お願いします。); the soft row is weighed with the rest, not passed over (0.90 / 0.89 before)."""
+    assert _attributed(meeting, seed, layout) >= 0.99

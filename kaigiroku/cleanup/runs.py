@@ -164,16 +164,14 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     pos = _label_positions(blocks, run)
     spaced = any(b - a > 1 for a, b in zip(pos, pos[1:]))
     if not spaced or len(rows) < k:
-        # no spacing to go by: the rows nearest the run, passing over captions (要旨は次のとおり)
-        # when there are enough rows that read as speech; soft rows (a flush line after a sentence
-        # end: mostly a wrap that happened to fall there) only as many as firm rows fall short, and
-        # which ones is weighed with the rest (_best_rows)
-        firm = [r for r in rows if not _soft(blocks, seg[r], indent_paras)]
+        # no spacing to go by: the rows nearest the run, passing over captions (要旨は次のとおり) and
+        # headings run into a time note (審査の経過午前10時開会), which open no turn, when there are
+        # enough rows that read as speech. Soft rows (a flush line after a sentence end: mostly a
+        # wrap that happened to fall there) are weighed with the rest (_best_rows, SOFT_COST), never
+        # passed over because the firm rows happen to number the labels: a wrap may also have
+        # fallen short of the width, making a firm row of a speech going on
         said = [r for r in rows if reads_as_speech(blocks[seg[r]].whole_text)]
-        firm_said = [r for r in firm if r in said]
-        # firm rows that read as speech first; then soft rows that do, before a caption or a heading
-        # run into a time note (審査の経過午前10時開会), which opens no turn
-        pool = next((p for p in (firm_said, said, firm) if len(p) >= k), rows)
+        pool = said if len(said) >= k else rows
         if len(pool) > k:
             # more rows than labels: the rows most likely to open a turn (after a direction, a
             # question or a call), then those nearest the run
