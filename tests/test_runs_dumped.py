@@ -192,6 +192,13 @@ def test_a_page_whose_column_holds_no_label_goes_on_with_the_speech():
     assert _attributed("real:d1", 425, "run_before") >= 0.99
 
 
+def test_a_surname_of_two_before_a_title_a_wrap_left_a_remnant_of():
+    """田中総務課長 where a wrap left 務課長 standing alone (総 / 務課長): 田中 + 総務課長, not 田中総 + 務課長;
+    only a name of one character gives way to a title printed alone after a name of two (桑原構成員)."""
+    attributed, people = _people("chogikai_nanase_teireikai", 25, "run_before")
+    assert ("総務課長", "田中") in people and attributed >= 0.99
+
+
 def test_a_one_character_surname_before_the_longest_listed_role():
     """梶副議長 where the cover lists 副議長 and 議長 before people: 梶 + 副議長, never 梶副 + 議長."""
     lines = ["出席者　議長 鷹野正臣、副議長 三枝和代", "◎梶副議長　ただいまから会議を開きます。"]

@@ -255,8 +255,8 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     # (a title that a longer one the document prints or lists ends with is no title here: ども家庭課長補佐,
     # a cover's wrap of 子ども家庭課長補佐, in 野口子ども家庭課長補佐; and a head printed whole, 都市整備部長,
     # is cut only before a title a list prints people with, not before 市整備部長 a wrap left)
-    # (nor is a title one whose tail the document prints alone too: 桑原構成員 is 桑原 + 構成員, though
-    # 原構成員 is printed, calling a member 原)
+    # (nor is a name of one character cut where a title the document prints alone follows a name of
+    # two: 桑原構成員 is 桑原 + 構成員, though 原構成員 is printed, calling a member 原)
     # (a title a list prints people with goes first: 国務大臣 rather than 本国務大臣, a wrap's remnant, in
     # 森本国務大臣; nor is a listed role with one character before it a title: 口国務大臣 in 関口国務大臣)
     cuts = [n for n in range(1, 5) if head[n:] in r.standalone and len(head) - n >= 4
@@ -265,7 +265,7 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             and not any(head[k:] in r.standalone or head[k:] in listed_roles for k in range(1, n))]
     n = next((n for n in cuts if head[n:] in listed_roles), None) or \
         next((n for n in cuts if not any(head[k:] in listed_roles for k in range(n + 1, len(head) - 1))
-              and head[n + 1:] not in r.words and head[n + 1:] not in r.standalone), None)
+              and head[n + 1:] not in r.words and not (n == 1 and head[2:] in r.standalone)), None)
     alone = head[n:] if n else None
     if alone is not None:
         # a surname before a title the document prints on its own (岩崎教育委員会事務局次長 where the cover
@@ -317,7 +317,7 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
         for n in range(1, 8):  # 長谷部教育総務課長: the title the document prints on its own decides
             # (after a full name too: 宮本浩一郎政策統括官 where 政策統括官の宮本 is printed)
             if head[n:] in r.standalone and len(head) > n and _name_like(head[:n], r) \
-                    and head[n + 1:] not in r.standalone:  # (桑原 + 構成員, though 原構成員 is printed)
+                    and not (n == 1 and head[2:] in r.standalone):  # (桑原 + 構成員, though 原構成員 is printed)
                 return head[n:], head[:n], "surname_role"
         n = 2 if len(head) >= 4 else 1
         kana = re.match(r"[\u4e00-\u9fff\u3005]{1,3}(?=[\u30a1-\u30faー]{2,}$)", head)
