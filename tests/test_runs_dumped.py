@@ -229,3 +229,13 @@ def test_a_soft_row_is_weighed_even_where_the_firm_rows_number_the_labels(meetin
     (a wrap that fell short of the width) and a soft one a turn (ファシリテーターの森でございます。 after
     the chair's お願いします。); the soft row is weighed with the rest, not passed over (0.90 / 0.89 before)."""
     assert _attributed(meeting, seed, layout) >= 0.99
+
+
+def test_a_one_character_surname_before_an_unlisted_title_in_yaku():
+    """〇梶進行役 where the document prints surname + role: a title in 役 outside the list is a word of three
+    (進行役, 相談役), as one in 官 is, so 梶 + 進行役, never 梶進 + 行役 (a minister's long statement lost its
+    speaker: 0.22 before)."""
+    lines = ["〇東委員長　これより会議を開きます。", "〇梶進行役　御説明いたします。", "〇米山委員長　次に参ります。",
+             "〇北村副大臣　お答えいたします。"]
+    m = match_label(lines[1], discover(lines))
+    assert (m.speaker, m.name) == ("進行役", "梶")

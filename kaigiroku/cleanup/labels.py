@@ -323,12 +323,12 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
         kana = re.match(r"[\u4e00-\u9fff\u3005]{1,3}(?=[\u30a1-\u30faー]{2,}$)", head)
         if kana is not None:
             n = kana.end()  # 梶アドバイザー: a kanji surname never ends in katakana (not 梶ア + ドバイザー)
-        elif head.endswith("官") and (len(head) - 3 in (1, 3) or len(head) - 3 >= 4 and _name_like(head[:-3], r)
+        elif head.endswith(("官", "役")) and (len(head) - 3 in (1, 3) or len(head) - 3 >= 4 and _name_like(head[:-3], r)
                                        and head[2:4] not in _NOT_SURNAME) \
                 and head[-3:] not in r.words and _name_like(head[:-3], r):
             # a title in 官 outside the list is a word of three (企画官, 統括官, 専門官): the two-character
             # ones are listed (長官) or rare, so 東統括官 is 東 + 統括官, not 東統 + 括官 (and after a
-            # full name: 宮本浩一郎調整官, but 浜口 + 政策統括官)
+            # full name: 宮本浩一郎調整官, but 浜口 + 政策統括官); so is one in 役 (梶 + 進行役, 相談役)
             n = len(head) - 3
         elif n < 3 and head[n] in _OFFICE_HEAD and len(head) - n > 2 and _surname_like(head[:n + 1], r) \
                 and role_like(head[n + 1:], r):
