@@ -16,7 +16,7 @@ from .classify import AGENDA, bare_heading, block_kind, reads_as_speech
 from .cover import COVER_LOOKAHEAD, check_meta, find_body_start, read_cover
 from .labels import LabelMatch, discover, is_label_only, with_document
 from .normalize import normalize
-from .runs import label_runs, place_label_runs
+from .runs import label_runs, pages_without_labels, place_label_runs
 
 
 def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, explain: bool = False,
@@ -159,6 +159,7 @@ def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
     runs, dumped = label_runs(blocks)
     in_run = {i for a, b in runs for i in range(a, b)}
     placed = place_label_runs(blocks, runs, level)
+    unlabelled_pages = pages_without_labels(blocks, runs, dumped)
     out = _Turns(explain)
     pending: deque[LabelMatch] = deque()
     speaker_known = False  # a speech is open and its speaker was printed
@@ -205,12 +206,15 @@ def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
         if pending:  # a label standing alone goes with the next text
             out.speech(pending.popleft(), b, why="the label standing alone before it")
             speaker_known, after_other = True, False
-        elif out.open is not None and not after_other and not (dumped and opens and level >= Break.ROW
-                                                               and not b.indented):
+        elif out.open is not None and not after_other and (b.page in unlabelled_pages or not (
+                dumped and opens and level >= Break.ROW and not b.indented and b.brk != Break.PAGE)):
             # a paragraph with no label goes on with the open speech, even where a dumped label column
             # left it unlabelled: one turn per speech, never one guessed turn per paragraph. Only a
             # table row (the document marks rows) whose label was lost opens a turn of its own, and
-            # never an indented one (a paragraph inside a speech, also at a page's top).
+            # never an indented one (a paragraph inside a speech, also at a page's top), nor one on
+            # a page whose column held no label (a long speech going on over whole pages), nor a
+            # page's top, which the page break parts whether or not a row opens there: placement
+            # gave no label to it.
             out.paragraph(b)
         elif not speaker_known and (not dumped or not reads_as_speech(b.whole_text)):
             out.other("note", b, "before anyone speaks, with no label: a note")  # 要旨は次のとおり

@@ -255,6 +255,8 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     # (a title that a longer one the document prints or lists ends with is no title here: ども家庭課長補佐,
     # a cover's wrap of 子ども家庭課長補佐, in 野口子ども家庭課長補佐; and a head printed whole, 都市整備部長,
     # is cut only before a title a list prints people with, not before 市整備部長 a wrap left)
+    # (nor is a name of one character cut where a title the document prints alone follows a name of
+    # two: 桑原構成員 is 桑原 + 構成員, though 原構成員 is printed, calling a member 原)
     # (a title a list prints people with goes first: 国務大臣 rather than 本国務大臣, a wrap's remnant, in
     # 森本国務大臣; nor is a listed role with one character before it a title: 口国務大臣 in 関口国務大臣)
     cuts = [n for n in range(1, 5) if head[n:] in r.standalone and len(head) - n >= 4
@@ -263,7 +265,7 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             and not any(head[k:] in r.standalone or head[k:] in listed_roles for k in range(1, n))]
     n = next((n for n in cuts if head[n:] in listed_roles), None) or \
         next((n for n in cuts if not any(head[k:] in listed_roles for k in range(n + 1, len(head) - 1))
-              and head[n + 1:] not in r.words), None)
+              and head[n + 1:] not in r.words and not (n == 1 and head[2:] in r.standalone)), None)
     alone = head[n:] if n else None
     if alone is not None:
         # a surname before a title the document prints on its own (岩崎教育委員会事務局次長 where the cover
@@ -285,9 +287,11 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             break
     # failing the name, a role the list prints before a name ends the head (原田浩二特別顧問, the list's
     # 特別顧問 原田 浩 / 二 cut by a wrap), after two to five characters of a name
-    role = next((x for x in listed_roles if head.endswith(x)
-                 and 2 <= len(head) - len(x) <= 5 and _LISTED_NAME.fullmatch(head[: -len(x)])
-                 and _surname_like(head[: -len(x)][:4], r) and not role_like(head[: -len(x)], r)), None)
+    # (the longest such role only: 梶副議長 is 梶 + 副議長, a name of one, never 梶副 + 議長)
+    role = next((x for x in listed_roles if head.endswith(x)), None)
+    if role is not None and not (2 <= len(head) - len(role) <= 5 and _LISTED_NAME.fullmatch(head[: -len(role)])
+                                 and _surname_like(head[: -len(role)][:4], r) and not role_like(head[: -len(role)], r)):
+        role = None
     if role is not None and not is_direction(head):
         return role, head[: -len(role)], "surname_role"
     m = re.fullmatch(rf"(?P<a>[{_LETTER}])(?P<role>.+)|(?P<role2>.+?)(?P<b>[{_LETTER}])", head)
@@ -314,18 +318,19 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
         # katakana is a title, アドバイザー, never アド + バイザー: a surname is no katakana)
         for n in range(1, 8):  # 長谷部教育総務課長: the title the document prints on its own decides
             # (after a full name too: 宮本浩一郎政策統括官 where 政策統括官の宮本 is printed)
-            if head[n:] in r.standalone and len(head) > n and _name_like(head[:n], r):
+            if head[n:] in r.standalone and len(head) > n and _name_like(head[:n], r) \
+                    and not (n == 1 and head[2:] in r.standalone):  # (桑原 + 構成員, though 原構成員 is printed)
                 return head[n:], head[:n], "surname_role"
         n = 2 if len(head) >= 4 else 1
         kana = re.match(r"[\u4e00-\u9fff\u3005]{1,3}(?=[\u30a1-\u30faー]{2,}$)", head)
         if kana is not None:
             n = kana.end()  # 梶アドバイザー: a kanji surname never ends in katakana (not 梶ア + ドバイザー)
-        elif head.endswith("官") and (len(head) - 3 in (1, 3) or len(head) - 3 >= 4 and _name_like(head[:-3], r)
+        elif head.endswith(("官", "役")) and (len(head) - 3 in (1, 3) or len(head) - 3 >= 4 and _name_like(head[:-3], r)
                                        and head[2:4] not in _NOT_SURNAME) \
                 and head[-3:] not in r.words and _name_like(head[:-3], r):
             # a title in 官 outside the list is a word of three (企画官, 統括官, 専門官): the two-character
             # ones are listed (長官) or rare, so 東統括官 is 東 + 統括官, not 東統 + 括官 (and after a
-            # full name: 宮本浩一郎調整官, but 浜口 + 政策統括官)
+            # full name: 宮本浩一郎調整官, but 浜口 + 政策統括官); so is one in 役 (梶 + 進行役, 相談役)
             n = len(head) - 3
         elif n < 3 and head[n] in _OFFICE_HEAD and len(head) - n > 2 and _surname_like(head[:n + 1], r) \
                 and role_like(head[n + 1:], r):
@@ -1039,8 +1044,10 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
     def role_cut(a: str, b: str) -> bool:
         # (i9lab) …、参与 / 安達義春、議員 …: a role closing one line, its person's name opening the next
         last, first = re.split(r"[、，,]", a.strip())[-1].split(), re.split(r"[、，,]", b.strip())[0].split()
+        # (the role closes a list's line: a line of one word, 森本構成員 / 柏原ファシリ, is a label column's cell)
         return len(last) == 1 and len(last[0]) >= 2 and (a_role(last[0]) or role_like(last[0], r)) \
-            and len(first) in (1, 2) and not a_role(first[0]) and not role_like(first[0], r)
+            and len(first) in (1, 2) and not a_role(first[0]) and not role_like(first[0], r) \
+            and re.search(r"[、，,\s\u3000]", a.strip()) is not None
     def title_cut(a: str, b: str) -> bool:
         # …、アド / バイザー 高松直子、…: a title cut by a wrap into two pieces neither of which is one,
         # its person's name after it on the next line

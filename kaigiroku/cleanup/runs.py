@@ -128,10 +128,16 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     k = run[1] - run[0]
     # a block opens a row after a heading or direction; right after a run of labels its break is
     # hidden, so whether it opens one is settled by which reading gives as many rows as labels
+    # (a heading indented as the paragraphs are, 　日程第一　…, or inside a row where blank lines part
+    # the rows, is an item a speech reads out: the text after it goes on with that speech)
+    def read_out(b: Block) -> bool:
+        return (indent_paras and b.indented) or b.brk < level
+
     def rows_of(first_opens: bool) -> list[int]:
         return [n for n, i in enumerate(seg)
                 if _eligible(blocks[i], level, ((n == 0 and first_opens) or
-                             (n > 0 and block_kind(blocks[seg[n - 1]].whole_text, blocks[seg[n - 1]].hint) != "speech")),
+                             (n > 0 and block_kind(blocks[seg[n - 1]].whole_text, blocks[seg[n - 1]].hint) != "speech"
+                              and not read_out(blocks[seg[n - 1]]))),
                              indent_paras)]
 
     hidden = bool(seg) and seg[0] > 0 and blocks[seg[0] - 1].label_only
@@ -158,16 +164,14 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     pos = _label_positions(blocks, run)
     spaced = any(b - a > 1 for a, b in zip(pos, pos[1:]))
     if not spaced or len(rows) < k:
-        # no spacing to go by: the rows nearest the run, passing over captions (要旨は次のとおり)
-        # when there are enough rows that read as speech; soft rows (a flush line after a sentence
-        # end: mostly a wrap that happened to fall there) only as many as firm rows fall short, and
-        # which ones is weighed with the rest (_best_rows)
-        firm = [r for r in rows if not _soft(blocks, seg[r], indent_paras)]
+        # no spacing to go by: the rows nearest the run, passing over captions (要旨は次のとおり) and
+        # headings run into a time note (審査の経過午前10時開会), which open no turn, when there are
+        # enough rows that read as speech. Soft rows (a flush line after a sentence end: mostly a
+        # wrap that happened to fall there) are weighed with the rest (_best_rows, SOFT_COST), never
+        # passed over because the firm rows happen to number the labels: a wrap may also have
+        # fallen short of the width, making a firm row of a speech going on
         said = [r for r in rows if reads_as_speech(blocks[seg[r]].whole_text)]
-        firm_said = [r for r in firm if r in said]
-        # firm rows that read as speech first; then soft rows that do, before a caption or a heading
-        # run into a time note (審査の経過午前10時開会), which opens no turn
-        pool = next((p for p in (firm_said, said, firm) if len(p) >= k), rows)
+        pool = said if len(said) >= k else rows
         if len(pool) > k:
             # more rows than labels: the rows most likely to open a turn (after a direction, a
             # question or a call), then those nearest the run
@@ -324,7 +328,10 @@ def _soft(blocks: list[Block], i: int, indent_paras: bool) -> bool:
     while j > 0 and blocks[j - 1].label_only:
         j -= 1
     top = b.brk == Break.PAGE or (j < i and blocks[j].brk == Break.PAGE)  # (a run that opened a page)
-    return b.soft or (indent_paras and top and not b.indented and not b.cont)
+    # (a page whose text before ended in a direction or heading, 〔拍手〕, cut no speech there)
+    before = _text_before(blocks, i) if top else None
+    cut_speech = before is None or block_kind(before.whole_text, before.hint) == "speech"
+    return b.soft or (indent_paras and top and not b.indented and not b.cont and cut_speech)
 
 
 def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], forward: bool,
@@ -386,6 +393,19 @@ def label_runs(blocks: list[Block]) -> tuple[list[tuple[int, int]], bool]:
     runs = find_runs(blocks)
     dumped = column_dumped(blocks, runs)
     return (find_runs(blocks, min_len=1) if dumped else runs), dumped
+
+
+def pages_without_labels(blocks: list[Block], runs: list[tuple[int, int]], dumped: bool) -> set:
+    """The pages of a document whose label column was dumped apart that have no run of labels of
+    their own: an extractor dumps each page's column with that page, so no turn opens on them and
+    each of their rows goes on with the speech open from the page before. Empty where the pages
+    are not known (one page throughout) or the column was not dumped."""
+    if not dumped or not runs:
+        return set()
+    pages = {b.page for b in blocks if b.page is not None}
+    if len(pages) < 2:
+        return set()
+    return pages - {blocks[i].page for a, b in runs for i in range(a, b)}
 
 
 def place_label_runs(blocks: list[Block], runs: list[tuple[int, int]], level: Break) -> dict[int, LabelMatch]:

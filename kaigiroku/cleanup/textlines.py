@@ -147,6 +147,12 @@ def text_to_stream(text: str, roles=None, position: Position | None = None) -> l
         pending, origin = Break.LINE, ""
     out = join_wrapped_label_cells(join_split_labels(out, roles), vocabulary)
     out = titles_among_labels(seats_beside_labels(out, roles), vocabulary)
+    if any(s.label is not None and not s.text.strip() for s in out):
+        # cells read as labels stand alone: a label column printed apart from its text. Its cells
+        # now show how this document prints labels (surname + role, titles of its own), which
+        # the cells still in pieces (藤川政策統括 / 官, 三宅オブザー / バー) are joined by
+        seen = discover([f"{s.label.printed}\u3000{s.text}" if s.label else s.text for s in out], roles)
+        out = titles_among_labels(join_wrapped_label_cells(out, seen), seen)
     if out and position.at_start:
         out[0].brk = Break.PAGE
     position.page, position.at_start = page, False
@@ -196,6 +202,7 @@ def seats_beside_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]
     return out
 
 
+_KATAKANA_CUT = re.compile(r"[\u30a1-\u30faー]{1,4}$")
 _KANJI_TITLE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー]{2,8}")
 
 
@@ -209,13 +216,25 @@ def titles_among_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]
     def cell(s: StreamLine) -> bool:
         return s.label is not None and not s.text.strip() or is_label_only(s.text, r) is not None
 
-    for i, s in enumerate(out):
+    i = 0
+    while i < len(out):
+        s = out[i]
         head = s.text.strip().lstrip(MARKS).strip()
+        tail = out[i + 1] if i + 1 < len(out) else None
+        if s.label is None and tail is not None and tail.label is None and _KANJI_TITLE.fullmatch(head) \
+                and _KATAKANA_CUT.search(head) and _KATAKANA_CUT.fullmatch(tail.text.strip()) \
+                and is_label_only(tail.text, r) is None and is_label_only(s.text, r) is None:
+            # a katakana word a narrow cell cut (ファシリテー / ター, 柏原ファシリ / テーター): no title or
+            # cell is a few katakana letters alone, so the piece below is this cell's tail
+            s = out[i] = replace(s, text=s.text.strip() + tail.text.strip())
+            del out[i + 1]
+            head = s.text.strip().lstrip(MARKS).strip()
+        i += 1
         if s.label is not None or not _KANJI_TITLE.fullmatch(head) or not role_like(head, r) \
                 or is_label_only(s.text, r) is not None:
             continue
-        if any(cell(out[j]) for j in (i - 1, i + 1) if 0 <= j < len(out)):
-            out[i] = replace(s, text="", label=LabelMatch(
+        if any(cell(out[j]) for j in (i - 2, i) if 0 <= j < len(out)):
+            out[i - 1] = replace(s, text="", label=LabelMatch(
                 head, None, None, 0, head != s.text.strip(), "title", s.text.strip(),
                 "a title alone among the cells of a label column"))
     return out
@@ -385,6 +404,7 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
         if piece is not None and piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
             return False  # a stage direction after a label (〇堀内委員 / （説明員入室）, 柳沢美穂議員 / （拍手））, not its name
         if piece is not None and (_listed_person(label + piece.group("frag"), roles)
+                                  or _listed_role(label, piece.group("frag"), roles)
                                   or _printed_whole(label, piece.group("frag"), printed, roles)
                                   or _known_title_completed(label, piece.group("frag"), roles)
                                   or _name_then_role(label, piece.group("frag"), roles)
@@ -416,11 +436,15 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
             # name in brackets (学校教育課長 / （米山由美）), or pieces that are no labels complete a
             # longer one (〇教育委員 / 会事務局次 / 長（上田恵 / 理子君）)
             return False
-        whole = wraps_into(label, piece.group("frag"), roles)
+        # (a piece that opens as no title does goes on with the cell above: 桑原教育委員 / 会事務局次長)
+        whole = wraps_into(label, piece.group("frag"), roles) or (
+            continues_word(piece.group("frag"), roles) and is_label_only(label + piece.group("frag"), roles) is not None)
         label += piece.group("frag")
         pieces.append((j, piece))
-        if whole and _role_goes_on(out, i, j, label, roles) is not None:
-            continue  # the role goes on in the cell's last piece (○勅使河原 / 真由美座長 / 代理: 座長代理)
+        after = _role_goes_on(out, i, j, label, roles) if whole else None
+        if after is not None:  # the role goes on in the cell's last piece (○勅使河原 / 真由美座長 / 代理: 座長代理)
+            pieces.append((j + 1, after))
+            label += after.group("frag")
         if whole:
             if not _one_column(out, i, pieces):
                 return False
@@ -451,7 +475,17 @@ def _role_goes_on(out, i: int, j: int, label: str, roles):
     """The piece on the line after j (within the cell's four lines from i) that makes `label`'s role a
     longer one of the same person (○勅使河原 / 真由美座長 / 代理: 座長代理), or None."""
     after = _CELL_PIECE.match(out[j + 1].text) if j + 1 < min(i + 4, len(out)) else None
-    return after if after is not None and _longer_role(label, after.group("frag"), roles) else None
+    if after is not None and _longer_role(label, after.group("frag"), roles):
+        return after
+    # a cell's last piece of one or two characters that reads as nothing alone, the title going on
+    # (◇長谷部子ど / も家庭課長補 / 佐): no cell of its own is that short
+    # (or of two that are no listed role, under a marked cell, the piece unmarked: ◎滝沢子ど / も家庭課長 / 補佐)
+    tail = after.group("frag") if after is not None and not after.group("rest") else ""
+    alone = is_label_only(tail, roles) is None or (label[:1] in MARKS and tail not in as_roles(roles).words)
+    if 1 <= len(tail) <= 2 and tail[:1] not in MARKS + "（(" and _TITLE_PIECE.fullmatch(tail) \
+            and alone and is_label_only(label + tail, roles) is not None:
+        return after
+    return None
 
 
 def _name_then_role(label: str, piece: str, roles) -> bool:
@@ -479,6 +513,14 @@ def _listed_person(text: str, roles) -> bool:
     return any(head == name + role for name, role in as_roles(roles).people)
 
 
+def _listed_role(label: str, piece: str, roles) -> bool:
+    """`label` + `piece` is a role the document lists people with (its cover: ファシリテーター 森千秋),
+    which neither piece is: one cell of a title alone wrapped (ファシリテー / ター)."""
+    listed = {role for _, role in as_roles(roles).people}
+    head = re.sub(r"[ \u3000]", "", label).lstrip(MARKS)
+    return head + piece.strip() in listed and head not in listed and piece.strip() not in listed
+
+
 def _completed(out, i: int, j: int, label: str, roles) -> bool:
     """The pieces at the start of lines j, j+1 … (up to line i+3) complete `label` into a longer
     label, and none of them is a label or opens with a mark by itself, nor do they make a label of
@@ -488,8 +530,11 @@ def _completed(out, i: int, j: int, label: str, roles) -> bool:
     for n in range(j, min(i + 4, len(out))):
         piece = _CELL_PIECE.match(out[n].text)
         if piece is None or piece.group("frag")[:1] in MARKS or (
-                is_label_only(piece.group("frag"), roles) is not None and not _closes_bracket(label, piece.group("frag"))):
-            return False  # (a name's tail closing the bracket the label opened, 理子氏）, is no label of its own)
+                is_label_only(piece.group("frag"), roles) is not None and not _closes_bracket(label, piece.group("frag"))
+                and not continues_word(piece.group("frag"), roles)):
+            # (a name's tail closing the bracket the label opened, 理子氏）, is no label of its own, nor
+            # a piece that opens as no title does, 桑原教育委員 / 会事務局次長)
+            return False
         label += piece.group("frag")
         own += piece.group("frag")
         if is_label_only(own, roles) is not None and not continues_word(own, roles):
