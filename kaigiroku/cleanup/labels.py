@@ -135,7 +135,7 @@ def _patterns(roles: Roles):
         # <説明員>, 【会長】 alone or before text
         "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*[{MARKS}]?{_SP}*(?:{seat}|(?P<role>(?:{role})[{_LETTER}]"
                               rf"|[{_LETTER}]{_SP}{{0,4}}(?:{role})|{role}|{any_title}|{WORD_CLASS}{{1,6}}{any_title}|{WORD_CLASS}{{1,8}}さん"
-                              rf"|{WORD_CLASS}{{1,14}}?)){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
+                              rf"|{WORD_CLASS}{{1,14}}?|{_PERSON}?(?:君|氏))){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
         # ○議長（山田太郎君）, ◎総務課長（佐藤一郎君）, ○7番（山本健一君）, ○山田委員長
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
                              rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*|$|(?<=[）)]))"),
@@ -161,8 +161,7 @@ def _patterns(roles: Roles):
         "named": re.compile(rf"^{_SP}*(?P<role>{WORD_CLASS}{{2,12}}){paren}{_SP}*[:：]?{_SP}*"),
         # 林花子君：本文: a member by name, with an honorific, then a colon or a space
         # (a name may hold kana, こやり隆史君, 鈴木さつき君, but holds a kanji and opens with no particle)
-        "person": re.compile(rf"^{_SP}*(?P<person>(?![はがをにでともへのや])(?=[^\s\u3000]{{0,6}}[\u4e00-\u9fff])"
-                             rf"[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{{2,7}})(?:君|氏)(?:{_SP}*[:：]{_SP}*|[)）]{_SP}*|{_SP}+(?=\S)|{_SP}*$)"),
+        "person": re.compile(rf"^{_SP}*(?P<person>{_PERSON})(?:君|氏)(?:{_SP}*[:：]{_SP}*|[)）]{_SP}*|{_SP}+(?=\S)|{_SP}*$)"),
         # 委員林 本文: a role and a one-character name
         "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[\u4e00-\u9fff]){_SP}*(?:{_SP}|[:：]|$)"),
         # 会長皆さん、: a role this document prints with no separator, then the speech
@@ -350,10 +349,10 @@ def _made(text: str, role: str, name, seat, end: int, marked: bool, form: str, r
 
 # a head printed letter-spaced (◎委 員 長:, ◯議 長（山田太郎君）, ＜会 長＞, ◎上 田 恵 理 子 教 育 委 員 会 事 務 局 次 長): single characters, one space apart
 _SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
-                          # (a title may hold a word written in kanji and kana, 子 ど も 家 庭 課 長 補 佐, but no
-                          # particle after a kanji)
+                          # (a title may hold a word written in kanji and kana, 子 ど も 家 庭 課 長 補 佐, and a
+                          # name a given name in kana, 米 山 み ど り 企 画 官, but no particle after a kanji)
                           rf"(?P<head>(?:{WORD_CLASS}[ \u3000]|(?<=[\u4e00-\u9fff][ \u3000])(?![はがをにでともへのや])"
-                          rf"(?:[\u3041-\u3096][ \u3000]){{1,2}}(?=[\u4e00-\u9fff])){{1,17}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
+                          rf"(?:[\u3041-\u3096][ \u3000]){{1,4}}(?=[\u4e00-\u9fff\u30a1-\u30fa])){{1,17}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
                           # a full name printed solid before its role spaced letter by letter (原田雅人座 長,
                           # 森千秋フ ァ シ リ テ ー タ ー): the role's letters end where the label's separator begins
                           rf"|{WORD_CLASS}{{3,8}}(?:[ \u3000]{WORD_CLASS}){{1,14}}(?=[\u3000\t:：（(]| |$)"
@@ -362,7 +361,15 @@ _SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}
 
 _MEMBER_LETTER = re.compile(rf"[{_LETTER}A-Z](?![{_LETTER}A-Za-z])")
 
-_MARKED_PERSON_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<person>[\u4e00-\u9fff\u3005]{{2,6}})(?:君|氏)(?=[^\s\u3000（(）):：])")
+# a member's full name before 君 or 氏: it may hold kana (こやり隆史, 鈴木さつき, 三原じゅん子), but holds a
+# kanji and opens with no particle
+_PERSON = (r"(?![はがをにでともへのや])(?=[^\s\u3000]{0,6}[\u4e00-\u9fff])"
+           r"[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{2,7}")
+_MARKED_PERSON_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<person>{_PERSON}?)(?:君|氏)(?=[^\s\u3000（(）):：])")
+# the same name spaced out letter by letter, the honorific solid after it (◆関 口 ゆ か り君：…)
+_SPACED_PERSON = re.compile(rf"^{_SP}*[{MARKS}]?{_SP}*(?P<head>(?:[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]"
+                            rf"[ \u3000]){{1,6}}[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー])(?:君|氏)"
+                            rf"(?:[:：)）][ \u3000]*|[ \u3000]+|$|(?=[^\s\u3000（(）)]))")
 
 # a letter-spaced head that runs into the speech with no separator (◇議 長おはようございます)
 _SPACED_RUN_ON = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
@@ -382,6 +389,13 @@ def solid_head(text: str) -> tuple[str, int] | None:
 def match_label(text: str, roles=None) -> LabelMatch | None:
     """The speaker label at the start of `text`, or None. A letter-spaced head is read as if printed
     solid (the match's `end` still points into `text`)."""
+    spaced = _SPACED_PERSON.match(text) if text else None
+    person = _despace(spaced.group("head")) if spaced else ""
+    if spaced and re.fullmatch(_PERSON, person) and not any(person.startswith(w) for w in as_roles(roles).words):
+        # ◆関 口 ゆ か り君：…, ◆長 谷 川 さ く ら君 …: a member by name spaced out as label cells are,
+        # the name holding kana or a character that ends roles (長, 員): the honorific ends it
+        marked = spaced.group(0).lstrip(" \u3000\t")[:1] in MARKS
+        return _made(text, person, person, None, spaced.end(), marked, "name_only", as_roles(roles))
     m = _SPACED_HEAD.match(text) if text else None
     run_on = _SPACED_RUN_ON.match(text) if m is not None else None
     if run_on is not None and run_on.group("lead").strip() and text[run_on.end():run_on.end() + 1] in ("君", "氏"):
@@ -582,6 +596,10 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         return _made(text, _despace(m.group("role")), m.group("initial"), None, m.end(), False, "role_initial", r)
     m = pats["bare"].match(text)
     if m and _reads_on(text[m.end():]):  # 教育長報告 alone is a heading
+        person = _NAME_SUFFIX.search(m.group("role"))
+        if person and person.start() > 0:  # 三宅浩二君保護者の…: a member by name (see discover)
+            name = m.group("role")[:person.start()]
+            return _made(text, name, name, None, m.end(), False, "name_only", r)
         seat = _SEAT_RUN_ON.fullmatch(m.group("role"))
         if seat:  # 7番おはようございます。 where the document runs its labels into the speech
             number = _ascii_digits(seat.group("seat"))
@@ -753,12 +771,23 @@ _ALONE = re.compile(rf"^[{MARKS}]?{_SP}*(?:{WORD_CLASS}{_SP}?){{2,12}}$")
 
 
 _HIRAGANA = re.compile("[\u3040-\u309f]")
+# a member's name and honorific at a line start, run into the speech with no mark and no separator
+# (三宅浩二君保護者の費用負担は…), not a call of them in a speech (三宅浩二君。, 三宅浩二君の御指摘)
+_PERSON_RUN_ON = re.compile(rf"^(?P<head>{_PERSON}?(?:君|氏))(?=[^\s\u3000{re.escape(''.join(_NOT_AFTER_BARE))}"
+                            rf"はもから:：（(])")
 _WORD_RUN = re.compile(f"{WORD_CLASS}+")
+
+
+def spaced_words(text: str) -> bool:
+    """Three or more short words spaced apart, no sentence: a list of roles and names, however many of
+    the names are written in kana (委員　田中　みどり　　委員　北村　さくら), never prose."""
+    words = text.split()
+    return len(words) >= 3 and all(len(w) <= 7 for w in words) and not text.rstrip().endswith(tuple(SENTENCE_END))
 
 
 def _prose(text: str) -> bool:
     """Japanese prose (a fifth of it hiragana), not a list of names or offices."""
-    return len(_HIRAGANA.findall(text)) >= 0.2 * max(1, len(text.strip()))
+    return not spaced_words(text) and len(_HIRAGANA.findall(text)) >= 0.2 * max(1, len(text.strip()))
 
 
 def _listed_prefix(text: str, words: frozenset, lengths: tuple[int, ...]) -> str | None:
@@ -812,6 +841,7 @@ def discover(texts, roles=None) -> Roles:
     after_close: set = set()  # unlisted heads run into a line that follows a sentence's end or a direction
     seats: Counter = Counter()  # (i9lab) seats printed alone before speech (7番　おはようございます。)
     katakana_tail = -1  # a line that ended a katakana word cut by a wrap (ファシリテー / ター), read already
+    persons_run_on: dict = {}  # a name + honorific at a line start, run into the speech -> what followed it
     for n, t in enumerate(texts):
         own_line = False  # a head alone on its line, its speech below: the line break parts them
         if n == katakana_tail:
@@ -864,6 +894,9 @@ def discover(texts, roles=None) -> Roles:
             one_off.setdefault(c.group("head"), set()).add("\n" if own_line else _separator(solid[:c.start("rest")]))
             if split_head(c.group("head"), r)[2] == "surname_role":
                 surname.add(c.group("head"))
+        person = _PERSON_RUN_ON.match(t)
+        if person and _reads_on(t[person.end():]):
+            persons_run_on.setdefault(person.group("head"), set()).add(t[person.end():][:4])
         seat = _SEAT_BEFORE_SPEECH.match(t)
         if seat and _prose(seat.group("rest")) and _reads_on(seat.group("rest")) and not _CALL.match(seat.group("rest")):
             seats[f"{_ascii_digits(seat.group('seat'))}番"] += 1
@@ -939,6 +972,14 @@ def discover(texts, roles=None) -> Roles:
                 bare[head] += 1
     bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and labelled < sum(
         bare.values()) else ()
+    # a member by name run into the speech (三宅浩二君保護者の…) at two line starts or more, each going on
+    # differently, and printed so at line starts more often than inside the text, is a label of this
+    # document, however many of its other labels read with a separator (委員長（東修君）…)
+    if persons_run_on:
+        whole = "\n".join(texts)
+        starts = Counter(t[:n] for t in texts for n in {len(h) for h in persons_run_on})
+        bare_roles += tuple(h for h, after in persons_run_on.items() if len(after) >= 2 and h not in bare_roles
+                            and starts[h] > whole.count(h) - starts[h])
     # a word of its own in a list (a cover's 出席者), not in prose, nor a label (a marked or bracketed
     # head is the very label to be split)
     # (the first piece of a line that a wrapped line of running text runs into is no word of its
