@@ -113,3 +113,18 @@ def test_full_names_in_kana_keep_cover_and_turns():
                               "田中みどり委員 整理いただいた三点はそのとおりだと思います。",
                               "米山みどり企画官 御指摘ありがとうございます。検討いたします。"]) + "\n"
     assert _speakers(text) == [("座長", "東誠一"), ("委員", "田中みどり"), ("企画官", "米山みどり")]
+
+
+@pytest.mark.parametrize("line, body", [
+    ("○米山みどり企画官定刻となりましたので、ただいまから開催いたします。", "定刻となりましたので、ただいまから開催いたします。"),
+    ("［米山みどり企画官］", ""),
+    ("＜関口ゆかりアドバイザー＞　御説明いたします。", "御説明いたします。"),
+])
+def test_a_listed_full_name_holding_kana_after_a_mark_or_in_brackets(line, body):
+    # the cover lists 企画官 米山 みどり: after a mark (run into the speech) or in brackets, the list shows
+    # where the name ends (tuned kyoikuiinkai_midorikawa@377 and shingikai_aoba@286 with such names,
+    # fullname_role: 0.70 and 0.46 before)
+    roles = discover(COVER + [line, "◆東 誠 一 座 長：ありがとうございました。", line])
+    m = match_label(line, roles)
+    assert m is not None and m.name in ("米山みどり", "関口ゆかり") and m.speaker in ("企画官", "アドバイザー")
+    assert line[m.end:] == body

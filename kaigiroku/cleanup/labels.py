@@ -460,6 +460,9 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         return None
     r = as_roles(roles)
     pats = _patterns(r)
+    listed = _listed_person(text, r) if r.people else None
+    if listed is not None:
+        return listed
     m = pats["bracket"].match(text)
     if m:
         if m.group("seat"):
@@ -606,6 +609,36 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
             return _made(text, f"{number}番", None, number, m.end(), False, "no_separator", r)
         role, name, form = split_head(m.group("role"), r)
         return _made(text, role, name, None, m.end(), False, "no_separator", r)
+    return None
+
+
+_LEAD = re.compile(rf"{_SP}*(?:(?P<open>[{re.escape(_OPEN)}]){_SP}*)?(?P<mark>[{MARKS}])?{_SP}*")
+
+
+def _listed_person(text: str, r: Roles) -> LabelMatch | None:
+    """(i9doc) A person the document lists, then the role it lists them with, after a mark or in brackets
+    (○本田さくら教育長ただいまから…, ［米山みどり審議官］): the list shows where the name ends, whatever it
+    is written in; a bracket closes the head, a mark's head may run into the speech."""
+    lead = _LEAD.match(text)
+    if not (lead.group("open") or lead.group("mark")):
+        return None  # (unmarked, the list's heads are read by the patterns and as bare heads)
+    at = lead.end()
+    for name, role in r.people:
+        if not text.startswith(name + role, at):
+            continue
+        end = at + len(name) + len(role)
+        if lead.group("open"):
+            close = re.compile(rf"{_SP}*[{re.escape(_CLOSE)}]{_SP}*").match(text, end)
+            if close is None:
+                continue
+            end = close.end()
+        else:
+            sep = re.compile(rf"{_SP}+|[:：]{_SP}*|$").match(text, end)
+            if sep is None and (text[end] in _NOT_AFTER_BARE or any(
+                    text.startswith(w, end - len(role)) and len(w) > len(role) for w in r.words)):
+                continue  # (a particle after it, or a longer title: 教育長 in 教育長職務代理者)
+            end = sep.end() if sep else end
+        return _made(text, role, name, None, end, True, "surname_role", r)
     return None
 
 
