@@ -128,3 +128,51 @@ def test_a_listed_full_name_holding_kana_after_a_mark_or_in_brackets(line, body)
     m = match_label(line, roles)
     assert m is not None and m.name in ("米山みどり", "関口ゆかり") and m.speaker in ("企画官", "アドバイザー")
     assert line[m.end:] == body
+
+
+# ----------------------------------------------------------------------------- surname + role, one-off titles
+
+def _tuned(meeting: str, seed: int, **axes) -> float:
+    r = render_random(load(meeting_path(meeting)), seed, **axes)
+    return score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"]
+
+
+def test_a_surname_and_role_spaced_out_run_into_the_speech():
+    # ◎佐 伯 部 会 長皆さん、…: where the document prints surname + role, the spaced head runs on to the
+    # role (tuned bukai_wakaba_junkan@975, surname_role, letter_spaced, separator none: 0.838 before)
+    lines = ["◎佐 伯 部 会 長皆さん、こんにちは。部会長の佐伯でございます。", "◎中 島 委 員ごみの減量について伺います。",
+             "◎村 上 部 会 長 代 理関連して、私から一点よろしいでしょうか。",
+             "◎佐 伯 部 会 長それでは、議事に入ります。"]
+    m = match_label(lines[0], discover(lines))
+    assert m is not None and (m.speaker, m.name) == ("部会長", "佐伯") and lines[0][m.end:].startswith("皆さん")
+    assert _tuned("bukai_wakaba_junkan", 975) >= 0.99
+
+
+def test_a_surname_before_a_longer_role_than_the_list_prints():
+    # ◎東副議長 where the cover lists 議長 with a person: 東 + 副議長, not 東副 + 議長 (tuned
+    # kokkai_sangiin_honkaigi@401 and @610, surname_role: 0.924 before)
+    lines = ["議事日程", "　議長　立花　健一", "◎立花議長　これより会議を開きます。", "◎東副議長　本案に対し、討論の通告がございます。",
+             "◎東副議長　これにて討論は終局いたしました。"]
+    m = match_label(lines[3], discover(lines))
+    assert m is not None and (m.speaker, m.name) == ("副議長", "東")
+    assert _tuned("kokkai_sangiin_honkaigi", 401) >= 0.99
+
+
+def test_a_title_the_cover_lists_printed_once():
+    # 企画官 米山 隆之 on the cover, 企 画 官 国土交通基盤大臣の… once in the body (its speaker speaks once):
+    # a label, not a line of the speech before it (tuned kentokai_kasumi@290, anon, markdown: 0.922 before)
+    lines = ["出席者", "　座長 東 雅人　　　　　企画官 米山 隆之",
+             "調 整 官 定刻となりましたので、ただいまから開催いたします。", "なお、冒頭に御挨拶をいただきます。",
+             "企 画 官 国土交通基盤大臣の宮腰でございます。よろしくお願いいたします。",
+             "調整官 ありがとうございました。", "調 整 官 それでは、議事に入ります。"]
+    m = match_label(lines[4], discover(lines))
+    assert m is not None and m.speaker == "企画官" and lines[4][m.end:].startswith("国土交通")
+    assert _tuned("kentokai_kasumi", 290) >= 0.99
+
+
+def test_a_two_character_full_name_in_the_cover_list():
+    # 教育長　城　監: a full name of two, printed as surname and given name, is a listed person too
+    lines = ["出席者", "　教育長　城　監　　　委員　田中　真理子",
+             "◎城監教育長　ただいまから会議を開きます。", "◎城監教育長　それでは、報告をお願いします。"]
+    m = match_label(lines[2], discover(lines))
+    assert m is not None and (m.speaker, m.name) == ("教育長", "城監")

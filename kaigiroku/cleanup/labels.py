@@ -29,6 +29,8 @@ _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚
                 "産業", "都市", "教育", "保健", "議会", "常任", "特別", "運営", "監査", "選挙", "農業", "消防",
                 "水道", "交通", "広報", "人事", "政策", "分科", "代表", "臨時", "専門", "担当", "事務", "副", "指導",
                 "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当"}
+# what opens a title and never ends a surname (東 + 副議長, never 東副 + 議長; 副島 opens with it)
+_TITLE_OPENER = "副"
 # what opens a title that heads an office after its name (課長, 部長: 総務課長), not one that names a person
 _OFFICE_TITLE_HEAD = "課部局室所館園校係セ副担"
 # what ends a three-character surname (長谷部) but never opens a title outside the list (部長 is listed)
@@ -181,7 +183,7 @@ def _surname_like(s: str, r: Roles) -> bool:
     """A printed surname before a role: one to four kanji or kana, no organisation, no title word."""
     # (a full name may end in 人 as roles do: 原田雅人; a surname alone of one or two never does)
     return (1 <= len(s) <= 4 and not _opens_with_role(s, r) and re.fullmatch(rf"{WORD_CLASS}+|[\u3040-\u309f\u4e00-\u9fff]+", s) is not None
-            and s[-1] not in _ORG_END and s not in _NOT_SURNAME and s not in r.words
+            and s[-1] not in _ORG_END + _TITLE_OPENER and s not in _NOT_SURNAME and s not in r.words
             and not (ROLE_END.search(s) and not (len(s) >= 3 and s[-1] == "人" and not ROLE_END.search(s[:-1])))
             and not (len(s) == 1 and s in _NOT_A_NAME) and not any(s.endswith(x) for x in r.suffixes)
             and not _COVER_WORD.search(s) and s not in r.organisations)
@@ -284,9 +286,12 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             break
     # failing the name, a role the list prints before a name ends the head (原田浩二特別顧問, the list's
     # 特別顧問 原田 浩 / 二 cut by a wrap), after two to five characters of a name
+    # (not where a longer listed role ends it after a surname: 東 + 副議長, not 東副 + 議長)
     role = next((x for x in listed_roles if head.endswith(x)
                  and 2 <= len(head) - len(x) <= 5 and _LISTED_NAME.fullmatch(head[: -len(x)])
-                 and _surname_like(head[: -len(x)][:4], r) and not role_like(head[: -len(x)], r)), None)
+                 and _surname_like(head[: -len(x)][:4], r) and not role_like(head[: -len(x)], r)
+                 and not any(len(w) > len(x) and head.endswith(w) and _surname_like(head[: -len(w)], r)
+                             for w in r.words)), None)
     if role is not None and not is_direction(head):
         return role, head[: -len(role)], "surname_role"
     m = re.fullmatch(rf"(?P<a>[{_LETTER}])(?P<role>.+)|(?P<role2>.+?)(?P<b>[{_LETTER}])", head)
@@ -407,9 +412,11 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
             return _made(text, person, person, None, end, True, "name_only", as_roles(roles))
     longer = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) \
         if run_on is not None and run_on.end() > m.end("head") else None
-    if longer is not None and (longer.name is None or (longer.name, longer.speaker) in as_roles(roles).people) \
+    if longer is not None and (longer.name is None or (longer.name, longer.speaker) in as_roles(roles).people
+                               or longer.form == "surname_role" and as_roles(roles).surname_first) \
             and (longer.speaker in as_roles(roles).found or _known_role(longer.speaker, as_roles(roles))):
-        # (i9doc: or a person the document lists, before the role it lists them with: ○長 谷 部 美 穂 教 育 長ただ…)
+        # (i9doc: or a person the document lists, before the role it lists them with: ○長 谷 部 美 穂 教 育 長ただ…;
+        # or a surname before a role where the document prints its labels so: ◎佐 伯 部 会 長皆さん、…)
         # 〇委 員 長これより…, ◎事 務 局本件は…: the spaced head runs on to a listed role, past the space
         # after its second character; the spacing shows where the head ends
         longer.end, longer.printed = run_on.end(), text[:run_on.end()].strip()
@@ -962,6 +969,11 @@ def discover(texts, roles=None) -> Roles:
                               and one_off[h] == {usual[0]} and not is_direction(h)
                               and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
                               and whole_text.count(h) <= 1 and split_head(h, r)[1] is None))  # (letter-spaced: 0)
+    # a title the document's own list prints before a person (企画官 米山 隆之), printed once at a line
+    # start before speech (企 画 官 国土交通基盤大臣の…): a label, however it is spaced or parted
+    listed_roles = set(_roles_of(people))
+    found += tuple(sorted(h for h in heads if h in listed_roles and h not in found and h not in r.words
+                          and role_like(h, r) and not is_direction(h)))
     # (i9lab) a seat alone before speech, at two line starts or more, is this document's label for
     # its members (7番　おはよう… / 12番　12番、川口です…); a chair's call (7番 山本健一議員。) is not
     if sum(seats.values()) >= 2:
@@ -1133,9 +1145,10 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
                 if len(words[k]) < 2 or not (a_role(words[k]) or role_like(words[k], r)) or a_role(words[k + 1]):
                     continue  # (a role's last character alone, 委 / 員 福田茂, is no role)
                 # the name in one word or two (原田雅人, 原田 雅人); which, the labels show: both are kept
+                # (a name of two is one only printed as two words of one, 城 監: surname and given name)
                 for rest in (words[k + 1:k + 2], words[k + 1:k + 3]):
                     name = "".join(rest)
-                    if 3 <= len(name) <= 8 and (all(_LISTED_NAME.fullmatch(w) for w in rest) or _solid_full_name(rest, r)):
+                    if (3 <= len(name) <= 8 or len(rest) == 2 == len(name) and not a_role(name)) and (all(_LISTED_NAME.fullmatch(w) for w in rest) or _solid_full_name(rest, r)):
                         people.add((name, words[k]))
     return tuple(sorted(people, key=lambda p: (-len(p[0]), p)))
 
