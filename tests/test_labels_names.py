@@ -176,3 +176,18 @@ def test_a_two_character_full_name_in_the_cover_list():
              "◎城監教育長　ただいまから会議を開きます。", "◎城監教育長　それでは、報告をお願いします。"]
     m = match_label(lines[2], discover(lines))
     assert m is not None and (m.speaker, m.name) == ("教育長", "城監")
+
+
+@pytest.mark.parametrize("role", ["地区代表", "委員長職務代理", "会長代行"])
+def test_a_full_name_before_a_representative_or_an_acting_title(role):
+    # titles outside the list that end in 代表, 代理 or 代行 (a residents' council's 地区代表, one acting for
+    # the chair): the cover lists the person with it, the labels print name + title (stress-cast tuned
+    # kondankai_kasumi_koritsu@97 and @174, fullname_role: 0.77 before)
+    lines = ["出席者", f"　座長　原田　雅人　　　{role}　梶　真一",
+             "原田雅人座長：ただいまから開会いたします。",
+             f"梶真一{role}：整理いただいた三点はそのとおりだと思います。",
+             "原田雅人座長：ありがとうございました。",
+             f"梶真一{role}：関連してもう一点申し上げます。"]
+    m = match_label(lines[3], discover(lines))
+    assert m is not None and (m.speaker, m.name) == (role, "梶真一")
+    assert _speakers("\n".join(lines) + "\n")[1] == (role, "梶真一")

@@ -40,8 +40,9 @@ _COVER_WORD = re.compile(r"日時|場所|出席|欠席|会議|議題|資料|傍�
 # a cover's key over the people present or absent in some role (出席国務大臣, 出席委員, 欠席議員): it
 # ends as a role does, but no one speaks as it (出席者 alone is a listed role)
 _ATTENDANCE_KEY = re.compile(r"^(?:出席|欠席)(?!者$).")
-# roles outside the list mostly end so (企画官, 参与, 特別顧問, 進行役, 主幹, 監理官 …)
-ROLE_END = re.compile(r"(?:官|長|臣|員|事|者|人|問|与|役|幹|監|査|任|士|師|佐|補|ー)$")
+# roles outside the list mostly end so (企画官, 参与, 特別顧問, 進行役, 主幹, 監理官 …; 地区代表, 利用者代表;
+# one acting for a role, 委員長職務代理, 会長代行)
+ROLE_END = re.compile(r"(?:官|長|臣|員|事|者|人|問|与|役|幹|監|査|任|士|師|佐|補|ー|代表|代理|代行)$")
 
 
 # what never follows a label printed with no separator: a particle or 会 (委員会, 議会)
