@@ -191,3 +191,17 @@ def test_a_full_name_before_a_representative_or_an_acting_title(role):
     m = match_label(lines[3], discover(lines))
     assert m is not None and (m.speaker, m.name) == (role, "梶真一")
     assert _speakers("\n".join(lines) + "\n")[1] == (role, "梶真一")
+
+
+def test_a_member_by_name_run_into_the_speech_who_speaks_once():
+    # where two members or more are printed name + 君 run into their speech, one who speaks once, at a
+    # turn's start, is a label too; a name once at a line start inside a turn (a wrap) is not
+    doc = DOC + ["教育長（松浦典子君）学校ごとに選考しております。", "北村直樹君部活動の指導者はどう確保するのですか。",
+                 "教育長（松浦典子君）地域の団体と調整しております。", "大川真一君通学路の安全対策について伺います。",
+                 "教育長（松浦典子君）点検を進めております。", "大川真一君よろしくお願いします。",
+                 "委員長（東修君）ほかにありませんか。"]
+    roles = discover(doc)
+    m = match_label(doc[8], roles)
+    assert m is not None and m.name == "北村直樹" and doc[8][m.end:].startswith("部活動")
+    lines = ["委員長（東修君）それでは、質疑を行います。先ほど", "三宅浩二君御指摘の件について、教育長から答弁願います。"]
+    assert match_label(lines[1], discover(lines)) is None

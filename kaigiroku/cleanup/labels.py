@@ -883,6 +883,7 @@ def discover(texts, roles=None) -> Roles:
     seats: Counter = Counter()  # (i9lab) seats printed alone before speech (7番　おはようございます。)
     katakana_tail = -1  # a line that ended a katakana word cut by a wrap (ファシリテー / ター), read already
     persons_run_on: dict = {}  # a name + honorific at a line start, run into the speech -> what followed it
+    persons_after_close: set = set()  # … at a line start after a sentence's end (a turn's start)
     for n, t in enumerate(texts):
         own_line = False  # a head alone on its line, its speech below: the line break parts them
         if n == katakana_tail:
@@ -938,6 +939,8 @@ def discover(texts, roles=None) -> Roles:
         person = _PERSON_RUN_ON.match(t)
         if person and _reads_on(t[person.end():]):
             persons_run_on.setdefault(person.group("head"), set()).add(t[person.end():][:4])
+            if n > 0 and texts[n - 1][-1:] in SENTENCE_END + CLOSERS:
+                persons_after_close.add(person.group("head"))
         seat = _SEAT_BEFORE_SPEECH.match(t)
         if seat and _prose(seat.group("rest")) and _reads_on(seat.group("rest")) and not _CALL.match(seat.group("rest")):
             seats[f"{_ascii_digits(seat.group('seat'))}番"] += 1
@@ -1024,8 +1027,11 @@ def discover(texts, roles=None) -> Roles:
     if persons_run_on:
         whole = "\n".join(texts)
         starts = Counter(t[:n] for t in texts for n in {len(h) for h in persons_run_on})
-        bare_roles += tuple(h for h, after in persons_run_on.items() if len(after) >= 2 and h not in bare_roles
-                            and starts[h] > whole.count(h) - starts[h])
+        recurring = [h for h, after in persons_run_on.items() if len(after) >= 2 and starts[h] > whole.count(h) - starts[h]]
+        # where two members or more are printed so, one who speaks once is too: at a turn's start (after a
+        # sentence's end), printed nowhere else
+        once = [h for h in persons_after_close if h not in recurring and whole.count(h) == 1] if len(recurring) >= 2 else []
+        bare_roles += tuple(h for h in recurring + once if h not in bare_roles)
     # a word of its own in a list (a cover's 出席者), not in prose, nor a label (a marked or bracketed
     # head is the very label to be split)
     # (the first piece of a line that a wrapped line of running text runs into is no word of its
