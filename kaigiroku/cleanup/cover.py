@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from ..charclass import WORD_CLASS
-from .labels import MARKS, as_roles, is_direction, is_label_only, match_label, role_like
+from .labels import MARKS, as_roles, is_direction, is_label_only, match_label, role_like, spaced_words
 
 _S = r"[\s\u3000]*"
 
@@ -75,6 +75,8 @@ def _cover_item(line: str, roles=None) -> bool:
 def _names_list(text: str) -> bool:
     """A list of names or short items (青木 秀子、東 珠実、…), as a cover prints attendees."""
     items = [i for i in re.split(r"[、，,\s\u3000]+", text.strip()) if i]
+    if spaced_words(text):
+        return True  # names in kana among them (田中　みどり　　委員　北村　さくら)
     # short pieces of prose cut at its commas (そのため、防犯カメラの映像に) are no names
     return bool(items) and all(len(i) <= 10 for i in items) and not text.rstrip().endswith("。") \
         and not _spoken(re.sub(r"[、，,\s\u3000]", "", text))

@@ -29,6 +29,8 @@ _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚
                 "産業", "都市", "教育", "保健", "議会", "常任", "特別", "運営", "監査", "選挙", "農業", "消防",
                 "水道", "交通", "広報", "人事", "政策", "分科", "代表", "臨時", "専門", "担当", "事務", "副", "指導",
                 "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当"}
+# what opens a title and never ends a surname (東 + 副議長, never 東副 + 議長; 副島 opens with it)
+_TITLE_OPENER = "副"
 # what opens a title that heads an office after its name (課長, 部長: 総務課長), not one that names a person
 _OFFICE_TITLE_HEAD = "課部局室所館園校係セ副担"
 # what ends a three-character surname (長谷部) but never opens a title outside the list (部長 is listed)
@@ -38,8 +40,9 @@ _COVER_WORD = re.compile(r"日時|場所|出席|欠席|会議|議題|資料|傍�
 # a cover's key over the people present or absent in some role (出席国務大臣, 出席委員, 欠席議員): it
 # ends as a role does, but no one speaks as it (出席者 alone is a listed role)
 _ATTENDANCE_KEY = re.compile(r"^(?:出席|欠席)(?!者$).")
-# roles outside the list mostly end so (企画官, 参与, 特別顧問, 進行役, 主幹, 監理官 …)
-ROLE_END = re.compile(r"(?:官|長|臣|員|事|者|人|問|与|役|幹|監|査|任|士|師|佐|補|ー)$")
+# roles outside the list mostly end so (企画官, 参与, 特別顧問, 進行役, 主幹, 監理官 …; 地区代表, 利用者代表;
+# one acting for a role, 委員長職務代理, 会長代行)
+ROLE_END = re.compile(r"(?:官|長|臣|員|事|者|人|問|与|役|幹|監|査|任|士|師|佐|補|ー|代表|代理|代行)$")
 
 
 # what never follows a label printed with no separator: a particle or 会 (委員会, 議会)
@@ -135,7 +138,7 @@ def _patterns(roles: Roles):
         # <説明員>, 【会長】 alone or before text
         "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*[{MARKS}]?{_SP}*(?:{seat}|(?P<role>(?:{role})[{_LETTER}]"
                               rf"|[{_LETTER}]{_SP}{{0,4}}(?:{role})|{role}|{any_title}|{WORD_CLASS}{{1,6}}{any_title}|{WORD_CLASS}{{1,8}}さん"
-                              rf"|{WORD_CLASS}{{1,14}}?)){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
+                              rf"|{WORD_CLASS}{{1,14}}?|{_PERSON}?(?:君|氏))){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
         # ○議長（山田太郎君）, ◎総務課長（佐藤一郎君）, ○7番（山本健一君）, ○山田委員長
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
                              rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*|$|(?<=[）)]))"),
@@ -161,8 +164,7 @@ def _patterns(roles: Roles):
         "named": re.compile(rf"^{_SP}*(?P<role>{WORD_CLASS}{{2,12}}){paren}{_SP}*[:：]?{_SP}*"),
         # 林花子君：本文: a member by name, with an honorific, then a colon or a space
         # (a name may hold kana, こやり隆史君, 鈴木さつき君, but holds a kanji and opens with no particle)
-        "person": re.compile(rf"^{_SP}*(?P<person>(?![はがをにでともへのや])(?=[^\s\u3000]{{0,6}}[\u4e00-\u9fff])"
-                             rf"[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{{2,7}})(?:君|氏)(?:{_SP}*[:：]{_SP}*|[)）]{_SP}*|{_SP}+(?=\S)|{_SP}*$)"),
+        "person": re.compile(rf"^{_SP}*(?P<person>{_PERSON})(?:君|氏)(?:{_SP}*[:：]{_SP}*|[)）]{_SP}*|{_SP}+(?=\S)|{_SP}*$)"),
         # 委員林 本文: a role and a one-character name
         "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[\u4e00-\u9fff]){_SP}*(?:{_SP}|[:：]|$)"),
         # 会長皆さん、: a role this document prints with no separator, then the speech
@@ -182,7 +184,7 @@ def _surname_like(s: str, r: Roles) -> bool:
     """A printed surname before a role: one to four kanji or kana, no organisation, no title word."""
     # (a full name may end in 人 as roles do: 原田雅人; a surname alone of one or two never does)
     return (1 <= len(s) <= 4 and not _opens_with_role(s, r) and re.fullmatch(rf"{WORD_CLASS}+|[\u3040-\u309f\u4e00-\u9fff]+", s) is not None
-            and s[-1] not in _ORG_END and s not in _NOT_SURNAME and s not in r.words
+            and s[-1] not in _ORG_END + _TITLE_OPENER and s not in _NOT_SURNAME and s not in r.words
             and not (ROLE_END.search(s) and not (len(s) >= 3 and s[-1] == "人" and not ROLE_END.search(s[:-1])))
             and not (len(s) == 1 and s in _NOT_A_NAME) and not any(s.endswith(x) for x in r.suffixes)
             and not _COVER_WORD.search(s) and s not in r.organisations)
@@ -287,10 +289,13 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             break
     # failing the name, a role the list prints before a name ends the head (原田浩二特別顧問, the list's
     # 特別顧問 原田 浩 / 二 cut by a wrap), after two to five characters of a name
-    # (the longest such role only: 梶副議長 is 梶 + 副議長, a name of one, never 梶副 + 議長)
+    # (the longest such role only: 梶副議長 is 梶 + 副議長, a name of one, never 梶副 + 議長; nor where a longer
+    # role word ends it after a surname: 東 + 副議長, not 東副 + 議長)
     role = next((x for x in listed_roles if head.endswith(x)), None)
     if role is not None and not (2 <= len(head) - len(role) <= 5 and _LISTED_NAME.fullmatch(head[: -len(role)])
-                                 and _surname_like(head[: -len(role)][:4], r) and not role_like(head[: -len(role)], r)):
+                                 and _surname_like(head[: -len(role)][:4], r) and not role_like(head[: -len(role)], r)
+                                 and not any(len(w) > len(role) and head.endswith(w)
+                                             and _surname_like(head[: -len(w)], r) for w in r.words)):
         role = None
     if role is not None and not is_direction(head):
         return role, head[: -len(role)], "surname_role"
@@ -357,10 +362,10 @@ def _made(text: str, role: str, name, seat, end: int, marked: bool, form: str, r
 
 # a head printed letter-spaced (◎委 員 長:, ◯議 長（山田太郎君）, ＜会 長＞, ◎上 田 恵 理 子 教 育 委 員 会 事 務 局 次 長): single characters, one space apart
 _SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
-                          # (a title may hold a word written in kanji and kana, 子 ど も 家 庭 課 長 補 佐, but no
-                          # particle after a kanji)
+                          # (a title may hold a word written in kanji and kana, 子 ど も 家 庭 課 長 補 佐, and a
+                          # name a given name in kana, 米 山 み ど り 企 画 官, but no particle after a kanji)
                           rf"(?P<head>(?:{WORD_CLASS}[ \u3000]|(?<=[\u4e00-\u9fff][ \u3000])(?![はがをにでともへのや])"
-                          rf"(?:[\u3041-\u3096][ \u3000]){{1,2}}(?=[\u4e00-\u9fff])){{1,17}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
+                          rf"(?:[\u3041-\u3096][ \u3000]){{1,4}}(?=[\u4e00-\u9fff\u30a1-\u30fa])){{1,17}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
                           # a full name printed solid before its role spaced letter by letter (原田雅人座 長,
                           # 森千秋フ ァ シ リ テ ー タ ー): the role's letters end where the label's separator begins
                           rf"|{WORD_CLASS}{{3,8}}(?:[ \u3000]{WORD_CLASS}){{1,14}}(?=[\u3000\t:：（(]| |$)"
@@ -369,7 +374,15 @@ _SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}
 
 _MEMBER_LETTER = re.compile(rf"[{_LETTER}A-Z](?![{_LETTER}A-Za-z])")
 
-_MARKED_PERSON_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<person>[\u4e00-\u9fff\u3005]{{2,6}})(?:君|氏)(?=[^\s\u3000（(）):：])")
+# a member's full name before 君 or 氏: it may hold kana (こやり隆史, 鈴木さつき, 三原じゅん子), but holds a
+# kanji and opens with no particle
+_PERSON = (r"(?![はがをにでともへのや])(?=[^\s\u3000]{0,6}[\u4e00-\u9fff])"
+           r"[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{2,7}")
+_MARKED_PERSON_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<person>{_PERSON}?)(?:君|氏)(?=[^\s\u3000（(）):：])")
+# the same name spaced out letter by letter, the honorific solid after it (◆関 口 ゆ か り君：…)
+_SPACED_PERSON = re.compile(rf"^{_SP}*[{MARKS}]?{_SP}*(?P<head>(?:[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]"
+                            rf"[ \u3000]){{1,6}}[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー])(?:君|氏)"
+                            rf"(?:[:：)）][ \u3000]*|[ \u3000]+|$|(?=[^\s\u3000（(）)]))")
 
 # a letter-spaced head that runs into the speech with no separator (◇議 長おはようございます)
 _SPACED_RUN_ON = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
@@ -389,6 +402,13 @@ def solid_head(text: str) -> tuple[str, int] | None:
 def match_label(text: str, roles=None) -> LabelMatch | None:
     """The speaker label at the start of `text`, or None. A letter-spaced head is read as if printed
     solid (the match's `end` still points into `text`)."""
+    spaced = _SPACED_PERSON.match(text) if text else None
+    person = _despace(spaced.group("head")) if spaced else ""
+    if spaced and re.fullmatch(_PERSON, person) and not any(person.startswith(w) for w in as_roles(roles).words):
+        # ◆関 口 ゆ か り君：…, ◆長 谷 川 さ く ら君 …: a member by name spaced out as label cells are,
+        # the name holding kana or a character that ends roles (長, 員): the honorific ends it
+        marked = spaced.group(0).lstrip(" \u3000\t")[:1] in MARKS
+        return _made(text, person, person, None, spaced.end(), marked, "name_only", as_roles(roles))
     m = _SPACED_HEAD.match(text) if text else None
     run_on = _SPACED_RUN_ON.match(text) if m is not None else None
     if run_on is not None and run_on.group("lead").strip() and text[run_on.end():run_on.end() + 1] in ("君", "氏"):
@@ -400,9 +420,11 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
             return _made(text, person, person, None, end, True, "name_only", as_roles(roles))
     longer = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) \
         if run_on is not None and run_on.end() > m.end("head") else None
-    if longer is not None and (longer.name is None or (longer.name, longer.speaker) in as_roles(roles).people) \
+    if longer is not None and (longer.name is None or (longer.name, longer.speaker) in as_roles(roles).people
+                               or longer.form == "surname_role" and as_roles(roles).surname_first) \
             and (longer.speaker in as_roles(roles).found or _known_role(longer.speaker, as_roles(roles))):
-        # (i9doc: or a person the document lists, before the role it lists them with: ○長 谷 部 美 穂 教 育 長ただ…)
+        # (i9doc: or a person the document lists, before the role it lists them with: ○長 谷 部 美 穂 教 育 長ただ…;
+        # or a surname before a role where the document prints its labels so: ◎佐 伯 部 会 長皆さん、…)
         # 〇委 員 長これより…, ◎事 務 局本件は…: the spaced head runs on to a listed role, past the space
         # after its second character; the spacing shows where the head ends
         longer.end, longer.printed = run_on.end(), text[:run_on.end()].strip()
@@ -453,6 +475,9 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         return None
     r = as_roles(roles)
     pats = _patterns(r)
+    listed = _listed_person(text, r) if r.people else None
+    if listed is not None:
+        return listed
     m = pats["bracket"].match(text)
     if m:
         if m.group("seat"):
@@ -589,12 +614,46 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         return _made(text, _despace(m.group("role")), m.group("initial"), None, m.end(), False, "role_initial", r)
     m = pats["bare"].match(text)
     if m and _reads_on(text[m.end():]):  # 教育長報告 alone is a heading
+        person = _NAME_SUFFIX.search(m.group("role"))
+        if person and person.start() > 0:  # 三宅浩二君保護者の…: a member by name (see discover)
+            name = m.group("role")[:person.start()]
+            return _made(text, name, name, None, m.end(), False, "name_only", r)
         seat = _SEAT_RUN_ON.fullmatch(m.group("role"))
         if seat:  # 7番おはようございます。 where the document runs its labels into the speech
             number = _ascii_digits(seat.group("seat"))
             return _made(text, f"{number}番", None, number, m.end(), False, "no_separator", r)
         role, name, form = split_head(m.group("role"), r)
         return _made(text, role, name, None, m.end(), False, "no_separator", r)
+    return None
+
+
+_LEAD = re.compile(rf"{_SP}*(?:(?P<open>[{re.escape(_OPEN)}]){_SP}*)?(?P<mark>[{MARKS}])?{_SP}*")
+
+
+def _listed_person(text: str, r: Roles) -> LabelMatch | None:
+    """(i9doc) A person the document lists, then the role it lists them with, after a mark or in brackets
+    (○本田さくら教育長ただいまから…, ［米山みどり審議官］): the list shows where the name ends, whatever it
+    is written in; a bracket closes the head, a mark's head may run into the speech."""
+    lead = _LEAD.match(text)
+    if not (lead.group("open") or lead.group("mark")):
+        return None  # (unmarked, the list's heads are read by the patterns and as bare heads)
+    at = lead.end()
+    for name, role in r.people:
+        if not text.startswith(name + role, at):
+            continue
+        end = at + len(name) + len(role)
+        if lead.group("open"):
+            close = re.compile(rf"{_SP}*[{re.escape(_CLOSE)}]{_SP}*").match(text, end)
+            if close is None:
+                continue
+            end = close.end()
+        else:
+            sep = re.compile(rf"{_SP}+|[:：]{_SP}*|$").match(text, end)
+            if sep is None and (text[end] in _NOT_AFTER_BARE or any(
+                    text.startswith(w, end - len(role)) and len(w) > len(role) for w in r.words)):
+                continue  # (a particle after it, or a longer title: 教育長 in 教育長職務代理者)
+            end = sep.end() if sep else end
+        return _made(text, role, name, None, end, True, "surname_role", r)
     return None
 
 
@@ -760,12 +819,23 @@ _ALONE = re.compile(rf"^[{MARKS}]?{_SP}*(?:{WORD_CLASS}{_SP}?){{2,12}}$")
 
 
 _HIRAGANA = re.compile("[\u3040-\u309f]")
+# a member's name and honorific at a line start, run into the speech with no mark and no separator
+# (三宅浩二君保護者の費用負担は…), not a call of them in a speech (三宅浩二君。, 三宅浩二君の御指摘)
+_PERSON_RUN_ON = re.compile(rf"^(?P<head>{_PERSON}?(?:君|氏))(?=[^\s\u3000{re.escape(''.join(_NOT_AFTER_BARE))}"
+                            rf"はもから:：（(])")
 _WORD_RUN = re.compile(f"{WORD_CLASS}+")
+
+
+def spaced_words(text: str) -> bool:
+    """Three or more short words spaced apart, no sentence: a list of roles and names, however many of
+    the names are written in kana (委員　田中　みどり　　委員　北村　さくら), never prose."""
+    words = text.split()
+    return len(words) >= 3 and all(len(w) <= 7 for w in words) and not text.rstrip().endswith(tuple(SENTENCE_END))
 
 
 def _prose(text: str) -> bool:
     """Japanese prose (a fifth of it hiragana), not a list of names or offices."""
-    return len(_HIRAGANA.findall(text)) >= 0.2 * max(1, len(text.strip()))
+    return not spaced_words(text) and len(_HIRAGANA.findall(text)) >= 0.2 * max(1, len(text.strip()))
 
 
 def _listed_prefix(text: str, words: frozenset, lengths: tuple[int, ...]) -> str | None:
@@ -819,6 +889,8 @@ def discover(texts, roles=None) -> Roles:
     after_close: set = set()  # unlisted heads run into a line that follows a sentence's end or a direction
     seats: Counter = Counter()  # (i9lab) seats printed alone before speech (7番　おはようございます。)
     katakana_tail = -1  # a line that ended a katakana word cut by a wrap (ファシリテー / ター), read already
+    persons_run_on: dict = {}  # a name + honorific at a line start, run into the speech -> what followed it
+    persons_after_close: set = set()  # … at a line start after a sentence's end (a turn's start)
     for n, t in enumerate(texts):
         own_line = False  # a head alone on its line, its speech below: the line break parts them
         if n == katakana_tail:
@@ -871,6 +943,11 @@ def discover(texts, roles=None) -> Roles:
             one_off.setdefault(c.group("head"), set()).add("\n" if own_line else _separator(solid[:c.start("rest")]))
             if split_head(c.group("head"), r)[2] == "surname_role":
                 surname.add(c.group("head"))
+        person = _PERSON_RUN_ON.match(t)
+        if person and _reads_on(t[person.end():]):
+            persons_run_on.setdefault(person.group("head"), set()).add(t[person.end():][:4])
+            if n > 0 and texts[n - 1][-1:] in SENTENCE_END + CLOSERS:
+                persons_after_close.add(person.group("head"))
         seat = _SEAT_BEFORE_SPEECH.match(t)
         if seat and _prose(seat.group("rest")) and _reads_on(seat.group("rest")) and not _CALL.match(seat.group("rest")):
             seats[f"{_ascii_digits(seat.group('seat'))}番"] += 1
@@ -903,6 +980,11 @@ def discover(texts, roles=None) -> Roles:
                               and one_off[h] == {usual[0]} and not is_direction(h)
                               and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
                               and whole_text.count(h) <= 1 and split_head(h, r)[1] is None))  # (letter-spaced: 0)
+    # a title the document's own list prints before a person (企画官 米山 隆之), printed once at a line
+    # start before speech (企 画 官 国土交通基盤大臣の…): a label, however it is spaced or parted
+    listed_roles = set(_roles_of(people))
+    found += tuple(sorted(h for h in heads if h in listed_roles and h not in found and h not in r.words
+                          and role_like(h, r) and not is_direction(h)))
     # (i9lab) a seat alone before speech, at two line starts or more, is this document's label for
     # its members (7番　おはよう… / 12番　12番、川口です…); a chair's call (7番 山本健一議員。) is not
     if sum(seats.values()) >= 2:
@@ -946,6 +1028,17 @@ def discover(texts, roles=None) -> Roles:
                 bare[head] += 1
     bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and labelled < sum(
         bare.values()) else ()
+    # a member by name run into the speech (三宅浩二君保護者の…) at two line starts or more, each going on
+    # differently, and printed so at line starts more often than inside the text, is a label of this
+    # document, however many of its other labels read with a separator (委員長（東修君）…)
+    if persons_run_on:
+        whole = "\n".join(texts)
+        starts = Counter(t[:n] for t in texts for n in {len(h) for h in persons_run_on})
+        recurring = [h for h, after in persons_run_on.items() if len(after) >= 2 and starts[h] > whole.count(h) - starts[h]]
+        # where two members or more are printed so, one who speaks once is too: at a turn's start (after a
+        # sentence's end), printed nowhere else
+        once = [h for h in persons_after_close if h not in recurring and whole.count(h) == 1] if len(recurring) >= 2 else []
+        bare_roles += tuple(h for h in recurring + once if h not in bare_roles)
     # a word of its own in a list (a cover's 出席者), not in prose, nor a label (a marked or bracketed
     # head is the very label to be split)
     # (the first piece of a line that a wrapped line of running text runs into is no word of its
@@ -1068,9 +1161,10 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
                 if len(words[k]) < 2 or not (a_role(words[k]) or role_like(words[k], r)) or a_role(words[k + 1]):
                     continue  # (a role's last character alone, 委 / 員 福田茂, is no role)
                 # the name in one word or two (原田雅人, 原田 雅人); which, the labels show: both are kept
+                # (a name of two is one only printed as two words of one, 城 監: surname and given name)
                 for rest in (words[k + 1:k + 2], words[k + 1:k + 3]):
                     name = "".join(rest)
-                    if 3 <= len(name) <= 8 and (all(_LISTED_NAME.fullmatch(w) for w in rest) or _solid_full_name(rest, r)):
+                    if (3 <= len(name) <= 8 or len(rest) == 2 == len(name) and not a_role(name)) and (all(_LISTED_NAME.fullmatch(w) for w in rest) or _solid_full_name(rest, r)):
                         people.add((name, words[k]))
     return tuple(sorted(people, key=lambda p: (-len(p[0]), p)))
 
