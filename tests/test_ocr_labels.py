@@ -86,6 +86,19 @@ def test_a_name_the_labels_read_alike_is_not_settled_to_the_covers_misreading():
     assert [t.name for t in turns] == ["鷹野正臣", "柳沢美穂", "鷹野正臣"]
 
 
+def test_a_name_misread_alike_in_every_wrapped_label_cell_takes_the_calls_and_covers_spelling():
+    # a Diet member's label cell wraps (佐々木知 / 子君) and OCR reads the same printed cell the same wrong
+    # way in both turns; the chair's two calls and the cover print 智子: two labels are no vote against
+    # them (tuned diet:22 table_ruled 0.40 -> 1.0: the member's turns had gone to 佐々木知子)
+    cover = ["林正弘、松野康稔、高市太郎、佐々木智子、伊藤敬三"]
+    turns = [Turn("speech", "次に、デジタル委員長佐々木智子君。", speaker="委員長", name="林正弘"),
+             Turn("speech", "そのため、委託事業者を検討しているところです。", speaker="佐々木知子", name="佐々木知子"),
+             Turn("speech", "発言を求められております。佐々木智子君。", speaker="委員長", name="林正弘"),
+             Turn("speech", "そのため、委託事業者の経過を御報告します。", speaker="佐々木知子", name="佐々木知子")]
+    assert settle_misread_names(turns, cover) == 2
+    assert [(t.speaker, t.name) for t in turns[1::2]] == [("佐々木智子", "佐々木智子")] * 2
+
+
 def test_the_chairs_call_sides_with_the_label_against_the_covers_misreading():
     # one label, one cover printing, a character apart (辻/演); the chair's call, misread elsewhere in the
     # name (必), reads that character as the label does: the label's reading stands

@@ -548,3 +548,31 @@ def test_a_direction_naming_a_member_is_no_label_when_ocr_misreads_its_verb():
         assert settle_person_label(read, LabelEvidence([call, read]), True) == read
     # a mark misread as a symbol before the called name is still one
     assert settle_person_label("び小野田沙織君　次に、伺います。", LabelEvidence([call]), True).startswith("〇小野田沙織君\u3000次に")
+
+
+@pytest.mark.parametrize("cell, member", [
+    (["長谷川俊", "一者"], "長谷川俊一"),  # the 君 read as 者: the document's vocabulary took it for a title
+    (["鈴木智子", "妊"], "鈴木智子"),  # the lone 君 on the cell's last line read as another kanji
+    (["新妻文雄", "ミ"], "新妻文雄"),  # ... or as a kana
+    (["河野敬", "君"], "河野敬三"),  # the name's last character of a few strokes (三) lost at the cell's edge
+])
+def test_a_diet_members_wrapped_name_cell_misread_is_the_member_the_chair_calls(cell, member):
+    """Diet minutes in a ruled table: a member labelled by name alone, the name cell wrapped (名前 / 君).
+    OCR misreads the lone 君 or drops a name's last character; the chair's call prints the name with
+    君, so the cell is that member's label (tuned table_ruled diet:27 0.56, diet:30 0.57, diet:1 0.55,
+    diet:10 0.10 -> 1.0: the member's speech had gone to the chair or to a misread speaker)."""
+    from kaigiroku.cleanup.assemble import assemble
+    from kaigiroku.ingest import read_stream
+
+    called = f"次に、厚生労働委員長{member}君。"
+    cells = [(["委員長(", "石井秀久", "君)"], ["これより会議を開きます。", "条例の改正に関する件について", "調査を進めます。"]),
+             (["委員長(", "石井秀久", "君)"], ["発言を求められております。", called, "どうぞ。"]),
+             (cell, ["防犯カメラの映像を検討してい", "るところです。利用者IDはどの", "ように扱われるのでしょうか。"]),
+             (["委員長(", "石井秀久", "君)"], ["御異議なしと認めます。よって", "、そのように決しました。引き", "続き審議いたします。"])]
+    page = _cell_page(cells)
+    settle_labels([page])
+    stream, vocabulary = read_stream([page])
+    turns = [t for t in assemble(stream, roles=vocabulary).to_dict()["turns"] if t["kind"] == "speech"]
+    assert [(t.get("speaker"), t.get("name")) for t in turns] == [
+        ("委員長", "石井秀久"), ("委員長", "石井秀久"), (member, member), ("委員長", "石井秀久")]
+    assert turns[2]["text"].startswith("防犯カメラ")

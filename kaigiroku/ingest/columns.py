@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..charclass import LINE_CLOSED, SENTENCE_END
 from ..cleanup.cover import KEY_LINE
+from ..cleanup.ocrfix import KUN_MISREADS
 from ..cleanup.labels import (MARKS, LabelMatch, as_roles, continues_word, fuzzy_role, label_cell, match_label,
                               role_like, role_prefix)
 from ..model import Line
@@ -130,10 +131,21 @@ class Labels:
         m = self.match(text) or label_cell(text, self.roles)
         if m is not None and self.misread and m.form == "found" and m.name is None:
             # a speck read into a role recurs as it recurs (委上員 beside every 委員 cell): on an OCR page an
-            # unlisted word one character from a listed role is that role misread, not a new label
+            # unlisted word one character from a listed role is that role misread, not a new label;
+            # and a word the document's own vocabulary took for a title may be a called member's name
+            # with its 君 misread (長谷川俊 / 一者: 長谷川俊一君 in the chair's call)
             role = fuzzy_role(text, self.roles)
             if role is not None:
                 m = LabelMatch(role, None, None, len(text), False)
+            else:
+                m = self._called_member(text) or m
+        if m is not None and self.misread and m.form == "name_only" and m.name == m.speaker and self.called \
+                and m.name + "君" not in self.called:
+            # a member's cell read whole but a character short (河野敬 / 君 for 河野敬三君)
+            name = self._called_name(m.name, lost_only=True)
+            if name is not None:
+                m = LabelMatch(name, name, None, m.end, m.marked, "name_only", name + "君",
+                               "a name the document calls with 君, a character of the cell lost")
         if m is not None:
             self.seen.add(m.speaker)
         elif self.misread:
@@ -146,13 +158,30 @@ class Labels:
         (伊藤博行, 伊藤博行君君, 伊藤博行君。): the lone 君 a narrow cell wraps onto is what OCR reads
         worst. The cell is that member's label when the document calls the name with 君."""
         m = _CALLED_CELL.fullmatch(text)
-        if m is None or not self.called or role_like(m.group(1), self.roles):
+        if m is None or not self.called:
             return None
-        name = m.group(1)
-        if name + "君" not in self.called:
+        name = self._called_name(m.group(1))
+        if name is None or role_like(name, self.roles):
             return None
         return LabelMatch(name, name, None, len(text), False, "name_only", name + "君",
                           "a name the document calls with 君, the cell's 君 misread")
+
+    def _called_name(self, read: str, lost_only: bool = False) -> str | None:
+        """The name the document calls with 君 that a name cell read as `read` stands for: the name
+        itself; the name and its 君 read as another character, alone on the cell's last line
+        (長谷川俊一者, 鈴木智子妊, 新妻文雄ミ); or the name with the last character of its first line
+        lost (河野敬 for 河野敬三 / 君: a character of a few strokes, 三, at the cell's edge), when
+        exactly one called name goes on from it so."""
+        if not lost_only:
+            if read + "君" in self.called:
+                return read
+            if len(read) >= 4 and read[:-1] + "君" in self.called:
+                return read[:-1]
+        if len(read) >= 3:
+            longer = set(re.findall(re.escape(read) + r"([\u4e00-\u9fff\u3005])君", self.called))
+            if len(longer) == 1:
+                return read + longer.pop()
+        return None
 
 
 def split_row(row: Row, body: float, size: float, labels: "Labels | None" = None):
