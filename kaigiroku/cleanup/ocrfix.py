@@ -12,7 +12,8 @@
     fix_ocr_text    all four, on one line of OCR output
     settle_labels   speaker labels OCR damaged at line starts (look-alike marks, lost, doubled or
                     kana-read brackets, a misread 君 or role, cells wrapped over lines, a member's label
-                    by name alone with its 君 or separator lost, a stage direction's lost 〔), settled by
+                    by name alone with its 君 or separator lost or wrapped in a cell (○河野敬 / 三君),
+                    a stage direction's lost 〔), settled by
                     the document's own clean labels, the chair's calls and directions that name the
                     speaker, names and the role list; body text is never touched
 

@@ -9,6 +9,8 @@ context, not the page's). A reading costs a run of Tesseract, so only the lines 
 speakers are read again: those holding a 君 (or what OCR makes of it) or a bracket near their
 start (labels, the chair's calls, directions that name a member). The second reading replaces the first where Tesseract is at least as sure of it and it
 tells the same line (nearly as long, most of its characters the same).
+A short line read at almost no confidence (い条野吉 at 0 for a label cell's 〇河野敬) is no reading to
+keep close to: it is read again too, and a reading of the same crop far surer replaces it.
 """
 from __future__ import annotations
 
@@ -63,8 +65,9 @@ def reread_speaker_lines(clean: np.ndarray, lines: list[Line], sx: float, sy: fl
 
     from .ocr import _words
 
-    chosen = [ln for ln in lines if ln.conf is not None and len(ln.text) >= 2
-              and (speaks(ln.text) or _unsure_piece(ln))][:MAX_REREAD]
+    named = [ln for ln in lines if ln.conf is not None and len(ln.text) >= 2 and speaks(ln.text)]
+    unsure = [ln for ln in lines if len(ln.text) >= 2 and _unsure_piece(ln) and not speaks(ln.text)]
+    chosen = (named + unsure)[:MAX_REREAD]  # (the lines that name speakers first)
     if not chosen:
         return 0
     height = float(np.median([(ln.bottom - ln.top) / sy for ln in chosen]))
