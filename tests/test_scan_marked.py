@@ -132,3 +132,25 @@ def test_a_members_cell_read_at_no_confidence_is_read_again(tmp_path):
     m = ingest(scan, dpi=300)
     assert [t.name for t in m.speeches if t.speaker != "委員長"] == ["河野敬三", "河野敬三"]
     assert score(gold, m.to_dict())["attributed"] >= 0.95
+
+
+def test_a_chairs_name_misread_alike_in_every_label_takes_the_covers_surer_reading():
+    """The chair's name misread the same way in both wrapped cells (廣野正臣 at 20 and 0 for 鷹野正臣),
+    the cover read right (75): the labels' two readings outvoted the cover's one, and the joined cell
+    took the first line's confidence (議長( at 90), so the cover's reading was not even the surer one
+    (tuned kokkai_sangiin_honkaigi table_marked 0.85)."""
+    def conf(text, *low):
+        return tuple(list(low) + [90.0] * (len(text) - len(low)))
+
+    cover = ["出席者　議長鷹野正臣、議員柳沢美穂、議員佐久間航、国務大臣日置誠"]
+    rows = [(["〇議長(", "廣野正臣", "君)"], ["これより会議を開きます。日程第一国務大臣の演説に関する", "件を議題といたします。"]),
+            (["〇柳沢美", "穂君"], ["未来創生の会の柳沢美穂です。会派を代表して質問いたしま", "す。以上です。"]),
+            (["〇議長(", "廣野正臣", "君)"], ["内閣総理大臣杉浦隆之君。", ""])]
+    page = _table_page(rows, cover=cover)
+    low = iter([(20.0,), (0.0,)])
+    for ln in page.lines:
+        ln.char_conf = conf(ln.text, *(next(low) if ln.text == "廣野正臣" else ()))
+        if ln.text.startswith("出席者"):
+            ln.char_conf = tuple(75.0 for _ in ln.text)
+    turns = _turns([page])
+    assert [t.get("name") for t in turns if t.get("speaker") == "議長"] == ["鷹野正臣"] * 2

@@ -95,8 +95,10 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             # in two of the chair's labels, 記野正臣 on the cover), or that the speeches' printings of
             # the name side with where the two differ (the call's 必辻俊一 reads 辻 as the label's
             # 尾辻俊一 does, against the cover's 尾演俊一), is the cover's misreading; the 君 misread
-            # after a name (山田太郎者) is always the label's
-            pick = {n for n in pick if len(n) < len(t.name)
+            # after a name (山田太郎者) is always the label's; but a label misread the same way each
+            # time (廣野正臣 at 20 and 0 in both of the chair's labels, the cover's 鷹野正臣 at 75) is the
+            # cover's spelling where OCR was far surer of it
+            pick = {n for n in pick if len(n) < len(t.name) or _surer(confidence, n, t.name)
                     or names[t.name] <= names[n] + 1 and _printed_side(spoken, t.name, n) <= 0
                     and not _surer(confidence, t.name, n)}
         if len(pick) == 1:

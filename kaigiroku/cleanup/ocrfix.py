@@ -977,6 +977,17 @@ def _joined(pieces) -> str:
     return "".join(re.sub(r"[ \u3000]", "", p.text) for p in pieces)
 
 
+def _joined_confidence(pieces) -> tuple[float, ...] | None:
+    """The confidence of each character of _joined(pieces)."""
+    out = []
+    for p in pieces:
+        conf = p.char_conf if getattr(p, "char_conf", None) and len(p.char_conf) == len(p.text) else None
+        if conf is None and p.conf is None:
+            return None
+        out += [conf[k] if conf else p.conf for k, c in enumerate(p.text) if c not in " \u3000"]
+    return tuple(out)
+
+
 def _settle_wrapped_cells(page, ev: LabelEvidence, groups, cells: set | None = None) -> int:
     """Each wrapped label cell settled as one: the pieces joined and settled, the cell written on its
     first line (whose box is the row the label opens), the other pieces dropped; the id of each line
@@ -1015,6 +1026,12 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups, cells: set | None = N
             gone.update(id(p) for p in pieces[1:])
             kept.update(id(p) for p in pieces[1:])
             continue
+        # the cell's text and its characters' confidences are all its pieces' (a name misread on the
+        # second line keeps its own low confidence, not the first line's mark's and role's)
+        conf = _joined_confidence(pieces)
+        if conf is not None and len(conf) != len(joined):  # (a lost bracket written in: 委員長（田野瀬太…)
+            conf = carry_confidence(list(zip(_joined(pieces), conf)), joined)
+        first.text, first.char_conf = joined, conf
         _rewrite(first, fixed)  # its box stays the first line's: the row the label opens
         if cells is not None:
             cells.add(id(first))
