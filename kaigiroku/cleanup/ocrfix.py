@@ -1056,7 +1056,8 @@ def _member_cell(joined: str, ev: LabelEvidence) -> str | None:
     two characters kept (a cell of a role and no name, ○国務大 / 臣, is none: no call opens so)."""
     from rapidfuzz.distance import Levenshtein
 
-    m = _MEMBER_CELL.match(joined)
+    # (a character read as marks, 三 as : in 〇岸田敬 / :君, is a character lost)
+    m = _MEMBER_CELL.match(re.sub(r"(?<=[\u4e00-\u9fff])[-:;.,・'`|_~]{1,2}(?=君$)", "", joined))
     if m is None or _role_start(m.group(2) + m.group(3), ev):
         return None
     _, read, last = m.groups()
