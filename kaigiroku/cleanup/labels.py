@@ -1166,7 +1166,30 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
                     name = "".join(rest)
                     if (3 <= len(name) <= 8 or len(rest) == 2 == len(name) and not a_role(name)) and (all(_LISTED_NAME.fullmatch(w) for w in rest) or _solid_full_name(rest, r)):
                         people.add((name, words[k]))
+    people |= _people_listed_solid(texts, a_role, r)
     return tuple(sorted(people, key=lambda p: (-len(p[0]), p)))
+
+
+_SOLID_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{2,8}")
+
+
+def _people_listed_solid(texts: list[str], a_role, r: Roles) -> set[tuple[str, str]]:
+    """(name, role) of list items printed with no space between role and name (政策統括官宮本浩一郎: a
+    scan's list, whose spaces OCR does not keep), where a label of the document prints the same two
+    parts the other way round (○宮本浩一郎政策統括官): only the label tells where the role ends."""
+    whole = "\n".join(texts)
+    people = set()
+    for t in texts:
+        if _prose(t):
+            continue
+        for item in re.split(r"[、，,:：]|[\u3000 ]{2,}", t):
+            for word in item.split():
+                for n in range(2, len(word) - 1):
+                    role, name = word[:n], word[n:]
+                    if (a_role(role) or role_like(role, r)) and _SOLID_NAME.fullmatch(name) \
+                            and not a_role(name) and name + role in whole:
+                        people.add((name, role))
+    return people
 
 
 def _separator(printed: str) -> str:

@@ -67,14 +67,19 @@ def _printed_side(text: str, label: str, cover: str) -> int:
     return side
 
 
-def _cover_spelling_holds(label_turns: int, cover_turns: int, printed_side: int, label_surer: bool) -> bool:
+def _cover_spelling_holds(label_turns: int, cover_turns: int, printed_side: int, label_surer: bool,
+                          cover_surer: bool = False) -> bool:
     """Whether the cover's spelling of a name replaces the one a label read, a character apart.
     The speeches' printings of the name (the chair's calls) decide where they side with the cover:
     a label cell reprinted in the same font is misread the same way in every turn (佐々木知 / 子君 in
     both of a member's wrapped cells, 佐々木智子君 in both calls and on the cover), so the labels'
     count is no vote against them. Otherwise the cover gives way to a spelling the labels read in
     more turns than it (and its own turns) or that the printings side with; never to a label
-    spelling OCR read far more surely."""
+    spelling OCR read far more surely. A label misread the same way each time (廣野正臣 at 20 and 0
+    in both of the chair's labels, the cover's 鷹野正臣 at 75) takes the cover's spelling where OCR
+    was far surer of that."""
+    if cover_surer:
+        return True
     if label_surer:
         return False
     if printed_side < 0:
@@ -112,7 +117,8 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             # 尾辻俊一 does, against the cover's 尾演俊一), is the cover's misreading; the 君 misread
             # after a name (山田太郎者) is always the label's
             pick = {n for n in pick if len(n) < len(t.name) or _cover_spelling_holds(
-                names[t.name], names[n], _printed_side(spoken, t.name, n), _surer(confidence, t.name, n))}
+                names[t.name], names[n], _printed_side(spoken, t.name, n), _surer(confidence, t.name, n),
+                _surer(confidence, n, t.name))}
         if len(pick) == 1:
             if t.speaker == t.name:  # a member labelled by name alone (新妻文雄君): the name is the speaker
                 t.speaker = next(iter(pick))

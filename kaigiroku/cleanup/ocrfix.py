@@ -12,7 +12,8 @@
     fix_ocr_text    all four, on one line of OCR output
     settle_labels   speaker labels OCR damaged at line starts (look-alike marks, lost, doubled or
                     kana-read brackets, a misread 君 or role, cells wrapped over lines, a member's label
-                    by name alone with its 君 or separator lost, a stage direction's lost 〔), settled by
+                    by name alone with its 君 or separator lost or wrapped in a cell (○河野敬 / 三君),
+                    a stage direction's lost 〔), settled by
                     the document's own clean labels, the chair's calls and directions that name the
                     speaker, names and the role list; body text is never touched
 
@@ -185,10 +186,13 @@ _KANA = r"\u3041-\u309f\u30a1-\u30fa\u30fc"
 
 def fix_stray_marks(text: str) -> str:
     """Marks that are specks or split strokes: 、。 opening a line (Japanese typesetting never
-    starts a line with them), an ASCII mark inside a kana word (タブレッ:ト) or after one or a
-    full stop, before Japanese (のように.扱われる, します。"次に: Japanese text sets its marks full-width), a run of ASCII
+    starts a line with them), a label's ring read as a letter beside the mark (O〇), an ASCII mark
+    inside a kana word (タブレッ:ト) or after one or a full stop, before Japanese (のように.扱われる,
+    します。"次に: Japanese text sets its marks full-width), a run of ASCII
     dashes between kana/kanji (one 一 or ー read as --; fix_confusions then settles which)."""
     text = re.sub(r"^[、。,.，．]+", "", text)
+    # a ring read twice at a line start, as a letter and as the mark (O〇長浜智 / 子君): one mark
+    text = re.sub(r"^[OoQCc0０](?=[○◯〇◎])", "", text)
     text = re.sub(f"(?<=[{_KANA}])[.:,'\"`^~_|]+(?=[{_KANA}])", "", text)
     # (not after a kanji: a label's separator read as a speck, 議長.これより, is settle_label's)
     text = re.sub(f"(?<=[{_KANA}、。])[.'\"`^~|]+(?=[{_KANA_KANJI}])", "", text)
@@ -444,9 +448,11 @@ class LabelEvidence:
         # longer spelling printed as often wins, since OCR drops a character far more often than it
         # invents one; a printing that holds the name as read is no such spelling (the call's
         # 委員長長谷川早苗君: the role's 長 before 長谷川早苗)
+        # (but not a character beside it read again, 井上上恵子 for 井上恵子: one glyph read twice is what
+        # OCR does invent, and a name prints a kanji repeated as 々)
         longer = Counter(m.group() for p in range(1, len(name)) for m in re.finditer(
             re.escape(name[:p]) + "[\u4e00-\u9fff\u3005]" + re.escape(name[p:]), self.text)
-            if m.group() not in other and name not in m.group())
+            if m.group() not in other and name not in m.group() and m.group()[p] not in (name[p - 1], name[p]))
         if longer:
             best, top = longer.most_common(1)[0]
             if top >= max(votes[name], 1) and len(longer) == 1:
@@ -856,9 +862,12 @@ def settle_labels(pages, roles=None) -> int:
     ev = LabelEvidence(texts, roles, [ln for p in ocr_pages for ln in p.lines])
     changed = 0
     for page in ocr_pages:
-        changed += _settle_wrapped_cells(page, ev, groups[id(page)])
+        cells: set[int] = set()  # the lines that hold a wrapped cell settled whole: settled once
+        changed += _settle_wrapped_cells(page, ev, groups[id(page)], cells)
         right = _right_edge(page.lines)
         for ln in page.lines:
+            if id(ln) in cells:
+                continue
             opens = _opens_paragraph(ln, page.lines, right)
             fixed = settle_label(ln.text, ev, opens)
             if fixed == ln.text:
@@ -968,9 +977,21 @@ def _joined(pieces) -> str:
     return "".join(re.sub(r"[ \u3000]", "", p.text) for p in pieces)
 
 
-def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
+def _joined_confidence(pieces) -> tuple[float, ...] | None:
+    """The confidence of each character of _joined(pieces)."""
+    out = []
+    for p in pieces:
+        conf = p.char_conf if getattr(p, "char_conf", None) and len(p.char_conf) == len(p.text) else None
+        if conf is None and p.conf is None:
+            return None
+        out += [conf[k] if conf else p.conf for k, c in enumerate(p.text) if c not in " \u3000"]
+    return tuple(out)
+
+
+def _settle_wrapped_cells(page, ev: LabelEvidence, groups, cells: set | None = None) -> int:
     """Each wrapped label cell settled as one: the pieces joined and settled, the cell written on its
-    first line (whose box is the row the label opens), the other pieces dropped."""
+    first line (whose box is the row the label opens), the other pieces dropped; the id of each line
+    so written is added to `cells`."""
     gone: set[int] = set()
     kept: set[int] = set()  # pieces of a cell read cleanly: in `gone` to be passed over, not dropped
     changed = 0
@@ -995,7 +1016,9 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
                 fixed += ("君" if ev.kun[True] > ev.kun[False] else "") + "）"
             elif 3 <= len(name) <= 7 and ev.kun[True] >= 2 and not ev.kun[False]:
                 fixed = fixed[:-1] + "君）"  # every clean label ends in 君: so does this cell, misread
-        if not _COMPLETE.match(fixed):
+        if fixed == joined and (member := _member_cell(joined, ev)) is not None:
+            fixed = member
+        elif not _COMPLETE.match(fixed):
             continue
         if not _MARKED_START.match(first.text) and _norm_brackets(_joined(pieces)) == fixed:
             # an unmarked cell read cleanly stays in pieces: layout places it as it would a text page's;
@@ -1003,7 +1026,15 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
             gone.update(id(p) for p in pieces[1:])
             kept.update(id(p) for p in pieces[1:])
             continue
+        # the cell's text and its characters' confidences are all its pieces' (a name misread on the
+        # second line keeps its own low confidence, not the first line's mark's and role's)
+        conf = _joined_confidence(pieces)
+        if conf is not None and len(conf) != len(joined):  # (a lost bracket written in: 委員長（田野瀬太…)
+            conf = carry_confidence(list(zip(_joined(pieces), conf)), joined)
+        first.text, first.char_conf = joined, conf
         _rewrite(first, fixed)  # its box stays the first line's: the row the label opens
+        if cells is not None:
+            cells.add(id(first))
         gone.update(id(p) for p in pieces[1:])
         changed += 1
     gone -= kept
@@ -1013,6 +1044,46 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups) -> int:
 
 
 _OPEN_CELL = re.compile(r"^[○◯〇◎◆◇●□■△▲][^（）]{1,12}（[^）]{0,8}$")
+_MEMBER_CELL = re.compile(r"^([○◯〇◎◆◇●□■△▲])([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{2,7})"
+                          r"([\u4e00-\u9fff\u3041-\u309f])$")
+
+
+def _member_cell(joined: str, ev: LabelEvidence) -> str | None:
+    """A member's label by name alone wrapped in a marked cell (○林紀美 / 君, ○河野敬 / 三君, as Diet
+    minutes print members), written as printed where OCR damaged it: its lone 君 misread (林紀美妊) or
+    a character of the name misread or lost (河野区君 for 河野敬三君). The name must be the one name the
+    chair calls (…林紀美君。) that reads so: the same, or a character or two off, the surname's first
+    two characters kept (a cell of a role and no name, ○国務大 / 臣, is none: no call opens so)."""
+    from rapidfuzz.distance import Levenshtein
+
+    # (a character read as marks, 三 as : in 〇岸田敬 / :君, is a character lost)
+    m = _MEMBER_CELL.match(re.sub(r"(?<=[\u4e00-\u9fff])[-:;.,・'`|_~]{1,2}(?=君$)", "", joined))
+    if m is None or _role_start(m.group(2) + m.group(3), ev):
+        return None
+    _, read, last = m.groups()
+    # (a call or a direction, …河野敬三君。 〔河野敬三君登壇〕: not another cell's reading)
+    called = {nm for nm, n in ev.called.items() if n and len(nm) >= 3 and nm[:2] == read[:2]
+              and not any(nm.startswith(r) for r in ev.roles.words) and re.search(re.escape(nm) + "君[。登]", ev.text)}
+    if last == "君":
+        # read with its 君 (the cell's own reading counts as a call once): a character lost, another
+        # perhaps misread beside it (OCR drops a faint 三 far more often than it invents one), or a
+        # character misread that OCR was far surer of in the call
+        if ev.called[read] >= 2:
+            return ev.mark + read + "君"  # read right: the cell is one label all the same
+        if read in ev.listed_names:
+            return None
+        found = {nm for nm in called if len(nm) == len(read) + 1 and Levenshtein.distance(nm, read) <= 2
+                 or len(nm) == len(read) and Levenshtein.distance(nm, read) == 1 and ev.surer(nm, read)}
+    elif last in KUN_MISREADS or _is_kanji(last):
+        # its 君 misread: the name as called, or a character off it
+        found = {read} if ev.called[read] else {
+            nm for nm in called if abs(len(nm) - len(read)) <= 1 and Levenshtein.distance(nm, read) == 1}
+    else:
+        return None
+    found = {nm for nm in found if not any(o != nm and o.endswith(nm) for o in found)}
+    if len(found) != 1:
+        return None
+    return ev.mark + found.pop() + "君"
 
 
 def _close_wrapped_cell(first, lines) -> int:

@@ -9,12 +9,14 @@ context, not the page's). A reading costs a run of Tesseract, so only the lines 
 speakers are read again: those holding a 君 (or what OCR makes of it) or a bracket near their
 start (labels, the chair's calls, directions that name a member). The second reading replaces the first where Tesseract is at least as sure of it and it
 tells the same line (nearly as long, most of its characters the same).
+A short line read at almost no confidence (い条野吉 at 0 for a label cell's 〇河野敬) is no reading to
+keep close to: it is read again too, and a reading of the same crop far surer replaces it.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from ..cleanup.ocrfix import KUN_MISREADS, carry_confidence
+from ..cleanup.ocrfix import KUN_MISREADS, SURER, carry_confidence
 from ..errors import OcrFailedError
 from ..model import Line
 from .tesseract import ocr_engine_data
@@ -24,6 +26,10 @@ LABEL_SPAN = 14  # a label's 君 or bracket stands within this many characters o
 MAX_REREAD = 40  # lines read again on a page, at most
 MAX_CHANGE = 0.35  # a second reading differing in more than this share of characters is another line
 MIN_KEPT = 0.85  # ... as is one this much shorter
+# A short line read this unsure is no reading at all (い条野吉 at 0 for a label cell's ○河野敬): it is
+# read again too, and a reading of the same crop surer by SURER (ocrfix) replaces it whatever it says
+UNSURE = 30.0
+UNSURE_CHARS = 8  # a piece of a label cell, not a line of speech
 
 
 def speaks(text: str) -> bool:
@@ -34,6 +40,10 @@ def speaks(text: str) -> bool:
         return True
     head = text[:LABEL_SPAN]
     return any(c in "(（〔[［" for c in head) or any(c in KUN_MISREADS for c in head)
+
+
+def _unsure_piece(ln: Line) -> bool:
+    return ln.conf is not None and ln.conf < UNSURE and len(ln.text) <= UNSURE_CHARS
 
 
 def _stacked(crops: list[np.ndarray], gap: int) -> tuple[np.ndarray, list[tuple[int, int]]]:
@@ -55,7 +65,9 @@ def reread_speaker_lines(clean: np.ndarray, lines: list[Line], sx: float, sy: fl
 
     from .ocr import _words
 
-    chosen = [ln for ln in lines if ln.conf is not None and len(ln.text) >= 2 and speaks(ln.text)][:MAX_REREAD]
+    named = [ln for ln in lines if ln.conf is not None and len(ln.text) >= 2 and speaks(ln.text)]
+    unsure = [ln for ln in lines if len(ln.text) >= 2 and _unsure_piece(ln) and not speaks(ln.text)]
+    chosen = (named + unsure)[:MAX_REREAD]  # (the lines that name speakers first)
     if not chosen:
         return 0
     height = float(np.median([(ln.bottom - ln.top) / sy for ln in chosen]))
@@ -87,7 +99,10 @@ def reread_speaker_lines(clean: np.ndarray, lines: list[Line], sx: float, sy: fl
         if not text or text == ln.text:
             continue
         conf = float(np.average([w.conf for w in words], weights=[len(w.text) for w in words]))
-        if conf < (ln.conf or 0.0) or len(text) < MIN_KEPT * len(ln.text) \
+        if _unsure_piece(ln):
+            if conf < ln.conf + SURER or not 0.5 * len(ln.text) <= len(text) <= 2 * len(ln.text):
+                continue
+        elif conf < (ln.conf or 0.0) or len(text) < MIN_KEPT * len(ln.text) \
                 or Levenshtein.distance(text, ln.text) > MAX_CHANGE * len(ln.text):
             continue
         ln.text = text
