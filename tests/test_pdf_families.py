@@ -122,12 +122,39 @@ CASES = {
     # questioner (tuned iinkai_shinonome_somu@629 with cover=town_assembly: hanging 0.94)
     "title_under_a_listed_role_set_solid": ("iinkai_shinonome_somu", 629, dict(
         layout="hanging", cover="town_assembly", label_form="role", label_align="right")),
+    # (i9pdf) Diet minutes in a ruled table, labels centred, long roles wrapped over four rows of a narrow
+    # column (◎政府 / 参考人 / （片山 / 秀久氏）) beside a nine-line speech: the cell sits level with its
+    # third line, a flush line under one closing a sentence, which had been read as the speech's start
+    # (its first lines went to the chair; the document's vote went "top"); a ruled row holds one speech
+    # (tuned diet:3@22 hanging with labels drawn last: 0.78)
+    "centred_cell_in_a_ruled_row_beside_a_long_speech": ("diet:3", 22, dict(
+        layout="hanging", order="labels_last")),
+    # (i9pdf) the same table, a long katakana title wrapped in its centred cell (森千秋ファシリテー / ター)
+    # beside a line that opens a paragraph: a table ruled row by row holds one cell a row, so the piece
+    # is the cell's, not a label of its own (ター took the speech; tuned kondankai@0: 0.85)
+    "title_wrapped_in_a_ruled_centred_cell": ("kondankai_kasumi_koritsu", 0, dict(
+        layout="hanging", rules="ruled", valign="centre", label_width="narrow")),
 }
+
+
+def diet_minutes(seed: int) -> dict:
+    """fixtures.scan's invented Diet minutes (the bench's diet:N) in the gold convention of the Diet
+    plenary fixture: members (printed there by name and 君) as speaker 議員 with their name."""
+    from fixtures.scan import diet_minutes as invented
+
+    m = invented(seed)
+    turns = [dict({k: v for k, v in t.items() if k != "_label"}, speaker="議員")
+             if t.get("speaker") and t.get("speaker") == t.get("name") else t for t in m["turns"]]
+    return dict(m, meta=dict(m["meta"], label_style={"form": "name_only"}), turns=turns)
+
+
+def _minutes(meeting: str) -> dict:
+    return diet_minutes(int(meeting[5:])) if meeting.startswith("diet:") else load(meeting_path(meeting))
 
 
 def _read(case, tmp_path):
     meeting, seed, pinned = CASES[case]
-    r = render_random(load(meeting_path(meeting)), seed, tmp_path / f"{case}.pdf", **pinned)
+    r = render_random(_minutes(meeting), seed, tmp_path / f"{case}.pdf", **pinned)
     return r, ingest(r.path, ocr="never").to_dict()
 
 

@@ -482,6 +482,11 @@ def _parts(block: Block, cells: list[Cell], align: str, size: float, right_edge:
     """(rows, cell or None, opening break) for each speech in a block; cells that fit no line are
     yielded with no rows (a label standing alone)."""
     rows = block.rows
+    if block.opening == Break.ROW and len(cells) == 1 and cells[0].top <= rows[-1].bottom:
+        # a row a ruled line opens holds one speech: its one cell heads it whole, however the cell
+        # sits against it (centred beside a speech's third line, the lines above are its own)
+        yield rows, cells[0], block.opening
+        return
     starts: list[tuple[int, Cell]] = []
     after: list[Cell] = []  # labels below the block's last line: the speech starts on the next page
     ordered = sorted(cells, key=lambda c: c.mid)
