@@ -134,6 +134,12 @@ CASES = {
     # is the cell's, not a label of its own (ター took the speech; tuned kondankai@0: 0.85)
     "title_wrapped_in_a_ruled_centred_cell": ("kondankai_kasumi_koritsu", 0, dict(
         layout="hanging", rules="ruled", valign="centre", label_width="narrow")),
+    # (i9pdf) a cover on the first page whose key stands alone on its row (■出席者, the 【】/■ covers) over a
+    # list set in columns, each entry's wrap (岡本 / 健) and the list's first column left of the body's
+    # edge: the key with the list's items stacked under it read as the first label (出席者), the column
+    # started at the cover and the wraps went into cells (浩委員中島沙織勝…), so that 黒田勝参与 read as
+    # 黒田 + 勝参与 (tuned kessan@6, the report's own draw: 0.948)
+    "key_alone_over_a_list_in_columns": ("kessan_iinkai_shirasagi", 6, dict(layout="hanging", cover="kv_bracket")),
 }
 
 

@@ -552,9 +552,10 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
     # no first label: the labels start below it
     crossing_tops = [r.top for r, k in zip(rows, kinds) if k == "cross"]
     # nor is a key that counts the people listed under it (欠席委員（1名） / 委員 宇野 晴美): a count is no name
-    # nor is the wrap of a list in columns above it (事務局 高田行政情 / 報係長)
+    # nor is the wrap of a list in columns above it (事務局 高田行政情 / 報係長); (the key alone on its
+    # row, the list's items under it stacked into its cell: ■出席者 / 委員長 松永隆司 / …)
     first = next((c for k, c in enumerate(heads) if not (_counted_key(c) or _wraps_list_above(c, rows, size)
-                                                         or KEY_LINE.match(c.text) and any(
+                                                         or KEY_LINE.match(c.pieces[0].text) and any(
         c.top < t < (heads[k + 1].top if k + 1 < len(heads) else float("inf")) for t in crossing_tops))),
         heads[0] if heads else cells[0])
     top = first.top
