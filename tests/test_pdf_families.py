@@ -140,6 +140,12 @@ CASES = {
     # started at the cover and the wraps went into cells (浩委員中島沙織勝…), so that 黒田勝参与 read as
     # 黒田 + 勝参与 (tuned kessan@6, the report's own draw: 0.948)
     "key_alone_over_a_list_in_columns": ("kessan_iinkai_shirasagi", 6, dict(layout="hanging", cover="kv_bracket")),
+    # (i9pdf) full name + role labels of people whose given name is in kana (鈴木さつき議長 / 加藤さつき議員, as
+    # Diet members' often are), the cover listing each on a line of its own (議長 鈴木さつき): that line,
+    # a fifth of it hiragana, had been read as prose, so the person was never listed and their cells were
+    # no labels; the chair's first speeches fell out of the column (tuned diet:1@0 0.82, diet:6@23 0.75
+    # in every column layout)
+    "full_name_in_kana_before_a_role": ("diet:1", 0, dict(layout="labels_after_body")),
 }
 
 
