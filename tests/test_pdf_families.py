@@ -146,6 +146,12 @@ CASES = {
     # no labels; the chair's first speeches fell out of the column (tuned diet:1@0 0.82, diet:6@23 0.75
     # in every column layout)
     "full_name_in_kana_before_a_role": ("diet:1", 0, dict(layout="labels_after_body")),
+    # (i9pdf) a hanging indent whose labels are longer than the indent run on along their row's first line,
+    # the text after them (○委員長（田野瀬太道君）　次に…; fixtures.render_pdf's overflow=run_in), on the real
+    # Diet committee: a page holding the minister's long speech and, at its foot, the one label that ends
+    # before the indent read as a label column there, its edge right of where the speech's lines start,
+    # and the whole page went into notes and headings (tuned real:d1@1 with overflow=run_in: 0.87)
+    "label_run_in_at_a_page_foot_under_prose": ("real:d1", 1, dict(layout="hanging", overflow="run_in")),
 }
 
 
