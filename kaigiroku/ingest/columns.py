@@ -564,8 +564,9 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
         # page's first known label is a label too (a title printed once, 監 理 官, outside the list)
         top = min(top, cells[0].top)
     if not continuing and sum(1 for r, k in zip(rows, kinds) if k == "cross" and r.bottom < top - 0.5 * size
-                              and any(ch in SENTENCE_END for ch in r.text)) >= 3:
-        # prose runs across the edge above the first label: a speech goes on there left of it, so the edge
+                              and "。" in r.text) >= 3:
+        # prose (sentences closed by 。, not a cover's numbered items, 1．開 会) runs across the edge above the
+        # first label: a speech goes on there left of it, so the edge
         # is no body's (a label run in along its row, ○委員長（田野瀬太道君）　次に…, then the text after
         # it, reads as a cell and its body at a page's foot)
         return None
