@@ -138,7 +138,7 @@ CASES = {
     # list set in columns, each entry's wrap (岡本 / 健) and the list's first column left of the body's
     # edge: the key with the list's items stacked under it read as the first label (出席者), the column
     # started at the cover and the wraps went into cells (浩委員中島沙織勝…), so that 黒田勝参与 read as
-    # 黒田 + 勝参与 (tuned kessan@6, the report's own draw: 0.948)
+    # 黒田 + 勝参与 (tuned kessan@6, its own draws with the layout pinned to hanging: 0.948)
     "key_alone_over_a_list_in_columns": ("kessan_iinkai_shirasagi", 6, dict(layout="hanging", cover="kv_bracket")),
     # (i9pdf) full name + role labels of people whose given name is in kana (鈴木さつき議長 / 加藤さつき議員, as
     # Diet members' often are), the cover listing each on a line of its own (議長 鈴木さつき): that line,
