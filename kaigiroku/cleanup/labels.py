@@ -834,7 +834,12 @@ def spaced_words(text: str) -> bool:
 
 
 def _prose(text: str) -> bool:
-    """Japanese prose (a fifth of it hiragana), not a list of names or offices."""
+    """Japanese prose (a fifth of it hiragana), not a list of names or offices (nor a list's entry of a
+    title and a name in kana, 議長 鈴木さつき: two short words, the first with no kana)."""
+    words = text.split()
+    if len(words) == 2 and all(len(w) <= 7 for w in words) and not _HIRAGANA.search(words[0]) \
+            and not text.rstrip().endswith(tuple(SENTENCE_END)):
+        return False
     return not spaced_words(text) and len(_HIRAGANA.findall(text)) >= 0.2 * max(1, len(text.strip()))
 
 

@@ -16,7 +16,7 @@ from ..cleanup.cover import KEY_LINE
 from ..cleanup.ocrfix import KUN_MISREADS
 from ..cleanup.labels import (MARKS, LabelMatch, as_roles, continues_word, fuzzy_role, label_cell, match_label,
                               role_like, role_prefix)
-from ..model import Line
+from ..model import Break, Line
 from .geometry import Row, Rule, cluster_1d, join_frags, quantile, rule_between
 
 MAX_CANDIDATES = 8
@@ -233,10 +233,17 @@ def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: lis
                   x1=frags[-1].x1, bottom=max(f.bottom for f in frags), page=frags[0].page, size=frags[0].size)
              for _, frags in pieces]
     cells: list[Cell] = []
+    ruled = _rows_ruled(rules, x0, x1)
     for i, piece in enumerate(lines):
         if cells:
             last = cells[-1]
             near = piece.top - last.bottom <= max_gap and not rule_between(rules, last.bottom, piece.top, x0, x1)
+            if near and ruled:
+                # a table ruled row by row holds one cell a row: the pieces no rule parts are that cell's,
+                # whatever the body beside them does (森千秋ファシリテー / ター centred beside a speech's
+                # middle, level with a line that opens a paragraph)
+                last.pieces.append(piece)
+                continue
             if near and right_edge is not None and not _left_open(last.text) \
                     and _opens_speech(
                     _body_of(pieces[i][0], x1, piece.size), _body_above(pieces, i, rows, last, x1, piece.size),
@@ -250,6 +257,12 @@ def stack_cells(pieces: list[tuple[Row, list[Line]]], labels: Labels, rules: lis
                 continue
         cells.append(Cell([piece]))
     return cells
+
+
+def _rows_ruled(rules: list[Rule], x0: float, x1: float) -> bool:
+    """The label column is ruled row by row: three or more horizontal rules cross it."""
+    ys = {round(r.y) for r in rules if r.horizontal and min(r.x1, x1) - max(r.x0, x0) > 0.3 * (x1 - x0)}
+    return len(ys) >= 3
 
 
 def _body_above(pieces, i: int, rows: list[Row] | None, cell: Cell, body: float, size: float) -> list[Line]:
@@ -539,9 +552,10 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
     # no first label: the labels start below it
     crossing_tops = [r.top for r, k in zip(rows, kinds) if k == "cross"]
     # nor is a key that counts the people listed under it (欠席委員（1名） / 委員 宇野 晴美): a count is no name
-    # nor is the wrap of a list in columns above it (事務局 高田行政情 / 報係長)
+    # nor is the wrap of a list in columns above it (事務局 高田行政情 / 報係長); (the key alone on its
+    # row, the list's items under it stacked into its cell: ■出席者 / 委員長 松永隆司 / …)
     first = next((c for k, c in enumerate(heads) if not (_counted_key(c) or _wraps_list_above(c, rows, size)
-                                                         or KEY_LINE.match(c.text) and any(
+                                                         or KEY_LINE.match(c.pieces[0].text) and any(
         c.top < t < (heads[k + 1].top if k + 1 < len(heads) else float("inf")) for t in crossing_tops))),
         heads[0] if heads else cells[0])
     top = first.top
@@ -549,6 +563,13 @@ def _try_column(rows, body, size, labels, rules, line_gap, prev):
         # the column goes on from the page before, which held the cover if any: a cell above this
         # page's first known label is a label too (a title printed once, 監 理 官, outside the list)
         top = min(top, cells[0].top)
+    if not continuing and sum(1 for r, k in zip(rows, kinds) if k == "cross" and r.bottom < top - 0.5 * size
+                              and "。" in r.text) >= 3:
+        # prose (sentences closed by 。, not a cover's numbered items, 1．開 会) runs across the edge above the
+        # first label: a speech goes on there left of it, so the edge
+        # is no body's (a label run in along its row, ○委員長（田野瀬太道君）　次に…, then the text after
+        # it, reads as a cell and its body at a page's foot)
+        return None
     heads = [c for c in heads if c.top >= top - 0.5 * size]
     below = [c for c in cells if c.top >= top - 0.5 * size]
     if not continuing and len(heads) < MIN_HEAD_SHARE * len(below):
@@ -613,9 +634,12 @@ def guess_align(blocks, cells: list[Cell], size: float, default: str, right_edge
         c = inside[0]
         level = [i for i, r in enumerate(rows) if abs(c.top - r.top) <= 0.35 * size]
         if level and level[0] > 0 and right_edge is not None and rows[level[0]].x0 <= left + 0.5 * size \
+                and block.opening != Break.ROW \
                 and not _goes_on(rows[level[0] - 1], rows[level[0]], right_edge, size):
             # a label level with a flush line under a closed or short one: the lines above are another
-            # speech's (its tail from the page before), the label's own speech starts there
+            # speech's (its tail from the page before), the label's own speech starts there; not in a
+            # row a ruled line opens, which holds one speech (a centred cell there may sit level with
+            # any flush line of it: 政府参考人（片山秀久君） beside the third of nine lines)
             rows = rows[level[0]:]
             if len(rows) < 2:
                 continue

@@ -381,7 +381,10 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, page_mid
             measure = max((r.x1 for r in run), default=0.0)
             hangs = len(run) >= 2 and _hanging_wrap(run[-1], b, opened, measure, size)
             wraps = hangs or (len(run) >= 2 and _cut_in_word(run[-1], b, b.text, labels, measure, size))
-            out.append(_plain_row(b, size, labels, right_edge, wraps))
+            placed = _plain_row(b, size, labels, right_edge, wraps)
+            if not wraps and not placed.labelled and b.top > column.top and _heading_across(b, page_mid, size):
+                placed.line.hint = "heading"
+            out.append(placed)
             opened = opened if hangs else b.x0
             run.append(b)
             continue
@@ -392,6 +395,14 @@ def _table(rows, column: Column, size, rules, labels: Labels, line_gap, page_mid
         at = next((k for k, p in enumerate(out) if p.box[1] > cell.top), len(out))
         out.insert(at, _label_alone(cell))
     return out
+
+
+def _heading_across(row: Row, page_mid: float, size: float) -> bool:
+    """A row between the table's rows running across the label column, centred on the page, no sentence
+    in it: a heading wider than the body (…法律案（内閣提出、衆議院送 / 付）), of no speech."""
+    t = row.text.strip()
+    return abs((row.x0 + row.x1) / 2 - page_mid) <= 1.5 * size and bool(t) \
+        and not any(ch in "。？！?!" for ch in t)
 
 
 def _blocks(items, rules, gap: float, body_x: float, right_edge: float, page_edges, size: float) -> list:
@@ -482,6 +493,11 @@ def _parts(block: Block, cells: list[Cell], align: str, size: float, right_edge:
     """(rows, cell or None, opening break) for each speech in a block; cells that fit no line are
     yielded with no rows (a label standing alone)."""
     rows = block.rows
+    if block.opening == Break.ROW and len(cells) == 1 and cells[0].top <= rows[-1].bottom:
+        # a row a ruled line opens holds one speech: its one cell heads it whole, however the cell
+        # sits against it (centred beside a speech's third line, the lines above are its own)
+        yield rows, cells[0], block.opening
+        return
     starts: list[tuple[int, Cell]] = []
     after: list[Cell] = []  # labels below the block's last line: the speech starts on the next page
     ordered = sorted(cells, key=lambda c: c.mid)
