@@ -874,6 +874,9 @@ def discover(texts, roles=None) -> Roles:
                                 and _WORD_RUN.fullmatch(w) is not None)
 
     surname, pure, labelled = set(), set(), 0
+    # the labels read that part from their speech by a space, a colon or a line break: a label closed by
+    # its own bracket and run into the speech (部会長（佐伯典子君）皆さん、) is printed as a bare head is
+    parted = 0
     heads_seen: set = set()  # heads with no name read off yet (○森本企画官, ○北村企画官)
     split_heads: set = set()  # surname + role heads as printed (梶危機管理課長)
     marked_run_on: dict = {}  # a role-like head after a mark, run into the speech -> what followed it
@@ -921,6 +924,8 @@ def discover(texts, roles=None) -> Roles:
             labelled += 1
             if t[m.end:].strip():
                 separators["\n" if own_line else _separator(t[:m.end])] += 1
+                if own_line or _separator(t[:m.end]) and _prose(t[m.end:]):
+                    parted += 1  # (a cover's list, 委員　藤原　隆之, parts no speech)
             elif n + 1 < len(texts) and match_label(texts[n + 1], r) is None:
                 separators["\n"] += 1  # a listed role alone on its line, its speech below
             continue
@@ -959,13 +964,15 @@ def discover(texts, roles=None) -> Roles:
             bare[w] += 1
         elif w is None:
             longest = None
-            for k in range(2, 7):  # a head outside the list run into its speech (参与議案第15号…)
+            for k in range(2, 10):  # a head outside the list run into its speech (参与議案第15号…, 関口内閣総理大臣…)
                 if len(t) > k + 3 and t[k] not in _NOT_AFTER_BARE and _WORD_RUN.fullmatch(t, 0, k) \
                         and role_like(t[:k], r):
                     bare_unlisted.setdefault(t[:k], set()).add(t[k])
                     longest = t[:k]
             if longest and n > 0 and texts[n - 1][-1:] in SENTENCE_END + CLOSERS:
-                after_close.add(longest)
+                # (not past a surname + role the speech opens with: 東参与 in 東参与柳沢議員から、…)
+                after_close.add(next((longest[:k] for k in range(3, len(longest) - 2) if role_like(longest[:k], r)
+                                      and split_head(longest[k:], r)[1] is not None), longest))
     heads: Counter = Counter()
     for (head, _marked), n in unknown.items():
         heads[head] += n
@@ -1002,7 +1009,6 @@ def discover(texts, roles=None) -> Roles:
                     _surname_like(head[:n], r):
                 tails.setdefault(tail, set()).add(head)
     surname |= {h for hs in tails.values() if len(hs) >= 2 for h in hs}
-    surname_first = len(surname) >= 2 and len(surname) >= len(pure)
     # an unlisted head counts where it recurs with different speech after it, and stands at line
     # starts more often than inside the text (国立大学法人 is a topic of the speeches, not a speaker)
     if bare_unlisted:
@@ -1011,12 +1017,18 @@ def discover(texts, roles=None) -> Roles:
         starts = Counter(t[:n] for t in texts for n in lengths)
         bare.update({h: len(after) for h, after in bare_unlisted.items()
                      if len(after) >= 2 and starts[h] > whole.count(h) - starts[h]})
-        if sum(bare.values()) >= 3 and labelled < sum(bare.values()):
+        if sum(bare.values()) >= 3 and parted < sum(bare.values()):
             # (i9lab) where labels run into their speech, a title of three or more printed once, at a
             # turn's start (after a sentence's end or a direction), for a guest who speaks once
             # (審議官ただいま議題となりました…)
             bare.update({h: 1 for h in after_close if h not in bare and len(h) >= 3 and whole.count(h) == 1
                          and ROLE_END.search(h) and not is_direction(h)})
+        # a head that runs on past one recurring so is that head, its speech opening with a title or a
+        # name (梶議長国務大臣早瀬光彦君。, 関口内閣総理大臣佐久間航議員の…): no title of its own
+        recurring = [h for h in bare if h in bare_unlisted and bare[h] >= 2]
+        for h in [h for h in bare if h in bare_unlisted or h in after_close]:
+            if any(len(p) >= 2 and len(h) > len(p) and h.startswith(p) for p in recurring):
+                del bare[h]
     # (i9lab) a person the cover lists, run into their role and speech (柳沢美穂議員未来創生の会の…): the
     # name and role as one head with no separator
     by_start: dict = {}
@@ -1026,8 +1038,17 @@ def discover(texts, roles=None) -> Roles:
         for head in by_start.get(t[:2], ()):
             if t.startswith(head) and len(t) > len(head) + 3 and t[len(head)] not in _NOT_AFTER_BARE:
                 bare[head] += 1
-    bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and labelled < sum(
+    bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and parted < sum(
         bare.values()) else ()
+    # heads run into their speech are evidence of the label form too (梶委員長ただいまから…, 関口委員…):
+    # where most are surname + a role, the titles the list lacks are split so (三宅審議官それでは…)
+    for head in bare_roles:
+        form = split_head(head, r)[2]
+        if form == "surname_role":
+            surname.add(head)
+        elif head in r.words:
+            pure.add(head)
+    surname_first = len(surname) >= 2 and len(surname) >= len(pure)
     # a member by name run into the speech (三宅浩二君保護者の…) at two line starts or more, each going on
     # differently, and printed so at line starts more often than inside the text, is a label of this
     # document, however many of its other labels read with a separator (委員長（東修君）…)
