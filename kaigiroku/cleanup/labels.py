@@ -28,7 +28,10 @@ _ORG_END = "課局室係省庁府県党校班隊署団館院会"  # not 村 部 
 _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚生", "福祉", "予算", "決算", "環境", "市民",
                 "産業", "都市", "教育", "保健", "議会", "常任", "特別", "運営", "監査", "選挙", "農業", "消防",
                 "水道", "交通", "広報", "人事", "政策", "分科", "代表", "臨時", "専門", "担当", "事務", "副", "指導",
-                "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当"}
+                "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当",
+                # (the words that open an office's name, 情報政策課, 税務課, 危機管理課 …)
+                "情報", "税務", "危機", "地域", "生活", "健康", "商工", "観光", "会計", "防災", "土木", "道路",
+                "住宅", "下水", "国際", "文化", "生涯", "社会", "高齢", "介護", "障害", "収納", "契約", "秘書"}
 # what opens a title and never ends a surname (東 + 副議長, never 東副 + 議長; 副島 opens with it)
 _TITLE_OPENER = "副"
 # what opens a title that heads an office after its name (課長, 部長: 総務課長), not one that names a person
@@ -64,6 +67,7 @@ class Roles:
     standalone: tuple[str, ...] = ()  # roles and titles this document prints as a word of their own (会長 岡田 誠一)
     people: tuple[tuple[str, str], ...] = ()  # (i9doc) (name, role) a list prints (会長 原田 雅人), longest name first
     organisations: frozenset = frozenset()  # (i9lab) names this document prints before 委員会, 省, 庁 (農林水産)
+    pairs: frozenset = frozenset()  # two kanji this document prints side by side past its line starts (情報, 税務)
 
 
 def _parse_role_lines(lines) -> tuple[list[str], list[str]]:
@@ -267,7 +271,8 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             and not any(head[k:] in r.standalone or head[k:] in listed_roles for k in range(1, n))]
     n = next((n for n in cuts if head[n:] in listed_roles), None) or \
         next((n for n in cuts if not any(head[k:] in listed_roles for k in range(n + 1, len(head) - 1))
-              and head[n + 1:] not in r.words and not (n == 1 and head[2:] in r.standalone)), None)
+              and head[n + 1:] not in r.words and not (n == 1 and head[2:] in r.standalone and not _word_at(head, 1, r))),
+             None)
     alone = head[n:] if n else None
     if alone is not None:
         # a surname before a title the document prints on its own (岩崎教育委員会事務局次長 where the cover
@@ -327,6 +332,11 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
                     and not (n == 1 and head[2:] in r.standalone):  # (桑原 + 構成員, though 原構成員 is printed)
                 return head[n:], head[:n], "surname_role"
         n = 2 if len(head) >= 4 else 1
+        if n == 2 and (head[1:3] in _NOT_SURNAME or len(head) >= 5 and _word_at(head, 1, r)):
+            # 梶特別顧問, 梶情報政策課長, 東税務課長: a name of one before a title that opens with a word (特別, 政策),
+            # or with two characters the document prints together elsewhere where it never prints the
+            # first with the name's (情報 in 個人情報, never 梶情)
+            n = 1
         kana = re.match(r"[\u4e00-\u9fff\u3005]{1,3}(?=[\u30a1-\u30faー]{2,}$)", head)
         if kana is not None:
             n = kana.end()  # 梶アドバイザー: a kanji surname never ends in katakana (not 梶ア + ドバイザー)
@@ -343,6 +353,13 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
         if _name_like(head[:n], r) and role_like(head[n:], r):
             return head[n:], head[:n], "surname_role"
     return head, None, "found" if head in r.found else "title"
+
+
+def _word_at(head: str, n: int, r: Roles) -> bool:
+    """The two characters at head[n:n + 2] are a word the document prints elsewhere, where the character
+    before them never goes with the first: a title opens there, not a name's last character (梶情報政策課長,
+    東税務課長: 情報 and 税務 are printed in the speeches, 梶情 and 東税 never)."""
+    return head[n:n + 2] in r.pairs and head[n - 1:n + 1] not in r.pairs
 
 
 def _evidence(role: str, r: Roles, marked: bool) -> str:
@@ -928,6 +945,7 @@ def discover(texts, roles=None) -> Roles:
                     parted += 1  # (a cover's list, 委員　藤原　隆之, parts no speech)
             elif n + 1 < len(texts) and match_label(texts[n + 1], r) is None:
                 separators["\n"] += 1  # a listed role alone on its line, its speech below
+                parted += 1
             continue
         run_on = _MARKED_RUN_ON.match(t)
         if run_on:
@@ -1069,7 +1087,16 @@ def discover(texts, roles=None) -> Roles:
                   if a_role(w) and not (k == 0 and n and _runs_on(texts[n - 1]))}
     standalone |= _titles_printed_alone(split_heads | heads_seen | set(heads), texts, r)
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)),
-                 people, _organisations(texts))
+                 people, _organisations(texts), _pairs(texts))
+
+
+_KANJI_PAIR = re.compile(r"(?=([\u4e00-\u9fff\u3005]{2}))")
+
+
+def _pairs(texts: list[str]) -> frozenset:
+    """Two kanji side by side in the document's text, past the first characters of each line where
+    labels stand (a label's surname + title, 梶情報政策課長, must not vouch for 梶情)."""
+    return frozenset(m.group(1) for t in texts for m in _KANJI_PAIR.finditer(t, 10))
 
 
 # (i9lab) a body's name before what it is (農林水産委員会, 厚生労働省, 消費者庁): its name heads titles
@@ -1088,8 +1115,10 @@ def _organisations(texts: list[str]) -> frozenset:
         at += len(t)
     for t in ("".join(texts),):  # a name cut by a wrap (農林水産委員 / 会) is read whole
         for m in _ORGANISATION.finditer(t):
-            if m.start() in heads:
-                continue  # a label's own head (◎沢井教育委員会事務局次長): the surname is no body's name
+            if m.start() in heads and t[m.end():m.end() + 1] not in "のにがをはでともへや、。":
+                # a label's own head (◎沢井教育委員会事務局次長): the surname is no body's name (but a line of
+                # speech may open with the body's name: 農林水産委員会における審査の経過…)
+                continue
             run = m.group(1)
             out.update(run[k:] for k in range(len(run) - 1))
     return frozenset(out)
