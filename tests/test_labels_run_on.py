@@ -108,3 +108,21 @@ def test_a_speech_opening_with_the_committees_name_is_no_label():
                       "＜三宅議長＞", "これより採決いたします。",
                       "＜沢井議員＞", "反対の立場から討論いたします。"]) + "\n"
     assert _speakers(text) == [("議長", "三宅"), ("農林水産委員長", "野口"), ("議長", "三宅"), ("議員", "沢井")]
+
+
+def test_a_chairs_call_below_a_label_printed_alone_is_its_speech():
+    # labels printed alone on their line (三宅議長), the chair's call below (内閣総理大臣杉浦隆之君。): the
+    # heads alone are labels parted from their speech, so a role opening a call is no label run into it
+    text = "\n".join(["三宅議長", "これより会議を開きます。", "［拍手］", "三宅議長", "内閣総理大臣杉浦隆之君。",
+                      "須藤審議官", "柳沢議員の御質問にお答えいたします。", "三宅議長", "国務大臣早瀬光彦君。",
+                      "古賀特別顧問", "防衛費の財源についてお尋ねがありました。", "三宅議長", "国務大臣榊原由紀子君。",
+                      "浜口顧問", "柳沢議員にお答えいたします。", "三宅議長", "内閣総理大臣杉浦隆之君。",
+                      "須藤審議官", "お答えいたします。", "三宅議長", "国務大臣早瀬光彦君。",
+                      "古賀特別顧問", "重ねてお答えいたします。", "三宅議長", "国務大臣榊原由紀子君。",
+                      "浜口顧問", "補足いたします。", "三宅議長", "これにて質疑は終了いたしました。"]) + "\n"
+    turns = [t for t in kaigiroku.repair(text).to_dict()["turns"] if t["kind"] == "speech"]
+    chair = [t["text"] for t in turns if t["speaker"] == "議長"]
+    assert chair == ["これより会議を開きます。", "内閣総理大臣杉浦隆之君。", "国務大臣早瀬光彦君。", "国務大臣榊原由紀子君。",
+                     "内閣総理大臣杉浦隆之君。", "国務大臣早瀬光彦君。", "国務大臣榊原由紀子君。",
+                     "これにて質疑は終了いたしました。"]
+    assert not any(t["speaker"] in ("内閣総理大臣", "国務大臣") for t in turns)

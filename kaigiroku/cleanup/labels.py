@@ -962,6 +962,7 @@ def discover(texts, roles=None) -> Roles:
         c = _CANDIDATE.match(solid)
         if c and not KEY_LINE.match(t) and _reads_on(c.group("rest")):
             unknown[(c.group("head"), bool(c.group("mark")))] += 1
+            parted += own_line  # (三宅議長 / 内閣総理大臣杉浦隆之君。: a head alone, its speech below)
             # (the separator as printed after the head read solid: 統 括 官<TAB>… parts by a tab)
             one_off.setdefault(c.group("head"), set()).add("\n" if own_line else _separator(solid[:c.start("rest")]))
             if split_head(c.group("head"), r)[2] == "surname_role":
