@@ -1078,6 +1078,11 @@ def discover(texts, roles=None) -> Roles:
         # where two members or more are printed so, one who speaks once is too: at a turn's start (after a
         # sentence's end), printed nowhere else
         once = [h for h in persons_after_close if h not in recurring and whole.count(h) == 1] if len(recurring) >= 2 else []
+        # (and where three members or more are printed so at turns' starts, each may speak once, called by
+        # name and announced before (佐久間航君。 / ［佐久間航君登壇、拍手］ / 佐久間航君国民連帯の…): a plenary's
+        # speakers, each printed at a line start after a sentence's end or a direction)
+        if len(persons_after_close) >= 3:
+            once += [h for h in persons_after_close if h not in recurring and h not in once]
         bare_roles += tuple(h for h in recurring + once if h not in bare_roles)
     # a word of its own in a list (a cover's 出席者), not in prose, nor a label (a marked or bracketed
     # head is the very label to be split)
