@@ -146,3 +146,11 @@ def test_members_by_name_run_into_their_speech_each_once():
 def test_tuned_plenary_with_members_by_name_run_on():
     r = render_random(load(meeting_path("kokkai_sangiin_honkaigi")), 944, label_form="name_only", layout="inline")
     assert score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"] >= 0.97
+
+
+def test_tuned_minutes_with_names_and_honorific_run_into_the_speech():
+    # (tuned shingikai_aoba@393 name_only inline, no separator: 長谷部浩二氏データセンターは… read as a title
+    # 長谷部浩二氏デー before the head stopped at the honorific)
+    r = render_random(load(meeting_path("shingikai_aoba")), 393, label_form="name_only", layout="inline")
+    assert r.axes["separator"] == "none"
+    assert score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"] >= 0.99

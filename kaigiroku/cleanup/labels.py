@@ -985,7 +985,8 @@ def discover(texts, roles=None) -> Roles:
             longest = None
             for k in range(2, 10):  # a head outside the list run into its speech (参与議案第15号…, 関口内閣総理大臣…)
                 if len(t) > k + 3 and t[k] not in _NOT_AFTER_BARE and _WORD_RUN.fullmatch(t, 0, k) \
-                        and role_like(t[:k], r):
+                        and role_like(t[:k], r) and not (person and k > person.end()):
+                    # (never past a name's honorific: 長谷部浩二氏データセンターは…, 村瀬直樹氏個人番号を…)
                     bare_unlisted.setdefault(t[:k], set()).add(t[k])
                     longest = t[:k]
             if longest and n > 0 and texts[n - 1][-1:] in SENTENCE_END + CLOSERS:
