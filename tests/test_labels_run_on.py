@@ -154,3 +154,20 @@ def test_tuned_minutes_with_names_and_honorific_run_into_the_speech():
     r = render_random(load(meeting_path("shingikai_aoba")), 393, label_form="name_only", layout="inline")
     assert r.axes["separator"] == "none"
     assert score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"] >= 0.99
+
+
+def test_a_role_that_opens_a_group_is_no_label():
+    # 委員全員が出席しておりますので…: a wrapped line may open with a role that names a group (委員全員,
+    # 議員各位); where the labels run into their speech, it is still no label (tuned kyoikuiinkai@702)
+    text = "\n".join(["杉本教育長ただいまから、定例会を開会いたします。本日は、",
+                      "委員全員が出席しておりますので、会議は成立しております。",
+                      "森本委員部活動の地域移行について伺います。",
+                      "東教育部長費用につきましては、月額2,000円程度を想定しております。",
+                      "沢井委員保護者の費用負担はどうなりますか。",
+                      "東教育部長就学援助を受けている世帯には補助を行います。",
+                      "森本委員指導者の確保について、もう一点伺います。",
+                      "東教育部長地域の団体と協議を進めております。",
+                      "杉本教育長ほかに御質問はございますか。"]) + "\n"
+    turns = [t for t in kaigiroku.repair(text).to_dict()["turns"] if t["kind"] == "speech"]
+    assert [(t["speaker"], t.get("name")) for t in turns][:2] == [("教育長", "杉本"), ("委員", "森本")]
+    assert "委員全員が出席" in turns[0]["text"]

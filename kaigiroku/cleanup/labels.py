@@ -50,6 +50,8 @@ ROLE_END = re.compile(r"(?:官|長|臣|員|事|者|人|問|与|役|幹|監|査|�
 
 # what never follows a label printed with no separator: a particle or 会 (委員会, 議会)
 _NOT_AFTER_BARE = set("、。のがをにとはもへでやっ会長）)」』・ ")
+# a role, then the word that makes it a group (委員全員が出席しております, 議員各位): a noun phrase, no label
+_GROUP = re.compile(r"全員|各位|一同|諸氏")
 # what never follows a label even where the document prints that very label: a particle proper
 _PARTICLE_AFTER = set("、。のがをにへでやっ会）)」』・ ")  # (and 会: 教育委員 | 会事務局次長)
 
@@ -630,7 +632,7 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     if m and m.group("initial") not in _NOT_A_NAME:
         return _made(text, _despace(m.group("role")), m.group("initial"), None, m.end(), False, "role_initial", r)
     m = pats["bare"].match(text)
-    if m and _reads_on(text[m.end():]):  # 教育長報告 alone is a heading
+    if m and _reads_on(text[m.end():]) and not _GROUP.match(text, m.end()):  # 教育長報告 alone is a heading
         person = _NAME_SUFFIX.search(m.group("role"))
         if person and person.start() > 0:  # 三宅浩二君保護者の…: a member by name (see discover)
             name = m.group("role")[:person.start()]
@@ -979,7 +981,7 @@ def discover(texts, roles=None) -> Roles:
         seat_run_on = _SEAT_RUN_ON.match(t) if w is None else None
         if seat_run_on and _prose(t[seat_run_on.end():]) and _reads_on(t[seat_run_on.end():]):
             bare[seat_run_on.group(0)] += 1  # (7番おはようございます。: a seat run into its speech, as the roles are)
-        if w and len(t) > len(w) + 3 and t[len(w)] not in _NOT_AFTER_BARE:
+        if w and len(t) > len(w) + 3 and t[len(w)] not in _NOT_AFTER_BARE and not _GROUP.match(t, len(w)):
             bare[w] += 1
         elif w is None:
             longest = None
