@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..model import Break, LabelMatch
 from ..charclass import display_width, is_kana_kanji
 from .blocks import _HEADING_LINE, _line_break, ends_sentence, opens_paragraph, wrap_width
-from .classify import block_kind
+from .classify import bare_heading, block_kind, names_item
 
 
 UNWRAPPED_FULL = 30  # display width of a line that may have been wrapped where no common width shows
@@ -71,15 +71,25 @@ def is_centred(resolved) -> bool:
     speech, at one of its inner paragraphs."""
     width = wrap_width([s.text[m.end:] if m else s.text for s, _, m in resolved])
     usual = _indents_inner_paragraphs(resolved)
-    labelled, cutting = 0, 0
-    prev = None
+    labelled, cutting, firm = 0, 0, 0
+    prev = before = None
     for s, brk, m in resolved:
         body = s.text[m.end:] if m else s.text
         if m is not None and body.strip():
             labelled += 1
-            cutting += _cuts_sentence(prev, body, width) or (usual is not None and _space_after(s, m) > usual)
-        prev = body if body.strip() else prev
-    return cutting >= 2 and cutting >= 0.03 * labelled
+            cut = _cuts_sentence(prev, body, width)
+            # (a line alone between a sentence's end and the label that reads as a heading, 前回の議論の整理,
+            # 標準データ形式の案について, may fill a narrow page's line by chance: such cuts count only beside a
+            # cut inside a speech's lines; and an agenda item named so never counts)
+            heading = cut and before is not None and ends_sentence(before) and bare_heading(prev, True)
+            if heading and names_item(prev):
+                cut = False
+            vote = cut or (usual is not None and _space_after(s, m) > usual)
+            cutting += vote
+            firm += vote and not heading
+        if body.strip():
+            prev, before = body, prev
+    return cutting >= 2 and cutting >= 0.03 * labelled and firm >= 1
 
 
 def recentre(resolved):

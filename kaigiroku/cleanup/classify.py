@@ -113,6 +113,11 @@ def bare_heading(text: str, between_turns: bool) -> bool:
         or t.endswith(("について", "の件"))
 
 
+def names_item(text: str) -> bool:
+    """A line that names an agenda item as what it is about (標準データ形式の案について, 理事辞任の件)."""
+    return _ITEM_END.search(text.strip()) is not None
+
+
 def is_note_text(text: str) -> bool:
     """A stage direction in brackets (（異議なし）, 〔拍手〕): a speech of its own after a label."""
     return bracketed(text) is not None

@@ -28,7 +28,10 @@ _ORG_END = "課局室係省庁府県党校班隊署団館院会"  # not 村 部 
 _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚生", "福祉", "予算", "決算", "環境", "市民",
                 "産業", "都市", "教育", "保健", "議会", "常任", "特別", "運営", "監査", "選挙", "農業", "消防",
                 "水道", "交通", "広報", "人事", "政策", "分科", "代表", "臨時", "専門", "担当", "事務", "副", "指導",
-                "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当"}
+                "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当",
+                # (the words that open an office's name, 情報政策課, 税務課, 危機管理課 …)
+                "情報", "税務", "危機", "地域", "生活", "健康", "商工", "観光", "会計", "防災", "土木", "道路",
+                "住宅", "下水", "国際", "文化", "生涯", "社会", "高齢", "介護", "障害", "収納", "契約", "秘書"}
 # what opens a title and never ends a surname (東 + 副議長, never 東副 + 議長; 副島 opens with it)
 _TITLE_OPENER = "副"
 # what opens a title that heads an office after its name (課長, 部長: 総務課長), not one that names a person
@@ -47,6 +50,8 @@ ROLE_END = re.compile(r"(?:官|長|臣|員|事|者|人|問|与|役|幹|監|査|�
 
 # what never follows a label printed with no separator: a particle or 会 (委員会, 議会)
 _NOT_AFTER_BARE = set("、。のがをにとはもへでやっ会長）)」』・ ")
+# a role, then the word that makes it a group (委員全員が出席しております, 議員各位): a noun phrase, no label
+_GROUP = re.compile(r"全員|各位|一同|諸氏")
 # what never follows a label even where the document prints that very label: a particle proper
 _PARTICLE_AFTER = set("、。のがをにへでやっ会）)」』・ ")  # (and 会: 教育委員 | 会事務局次長)
 
@@ -64,6 +69,7 @@ class Roles:
     standalone: tuple[str, ...] = ()  # roles and titles this document prints as a word of their own (会長 岡田 誠一)
     people: tuple[tuple[str, str], ...] = ()  # (i9doc) (name, role) a list prints (会長 原田 雅人), longest name first
     organisations: frozenset = frozenset()  # (i9lab) names this document prints before 委員会, 省, 庁 (農林水産)
+    pairs: frozenset = frozenset()  # two kanji this document prints side by side past its line starts (情報, 税務)
 
 
 def _parse_role_lines(lines) -> tuple[list[str], list[str]]:
@@ -267,7 +273,8 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             and not any(head[k:] in r.standalone or head[k:] in listed_roles for k in range(1, n))]
     n = next((n for n in cuts if head[n:] in listed_roles), None) or \
         next((n for n in cuts if not any(head[k:] in listed_roles for k in range(n + 1, len(head) - 1))
-              and head[n + 1:] not in r.words and not (n == 1 and head[2:] in r.standalone)), None)
+              and head[n + 1:] not in r.words and not (n == 1 and head[2:] in r.standalone and not _word_at(head, 1, r))),
+             None)
     alone = head[n:] if n else None
     if alone is not None:
         # a surname before a title the document prints on its own (岩崎教育委員会事務局次長 where the cover
@@ -327,6 +334,11 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
                     and not (n == 1 and head[2:] in r.standalone):  # (桑原 + 構成員, though 原構成員 is printed)
                 return head[n:], head[:n], "surname_role"
         n = 2 if len(head) >= 4 else 1
+        if n == 2 and (head[1:3] in _NOT_SURNAME or len(head) >= 5 and _word_at(head, 1, r)):
+            # 梶特別顧問, 梶情報政策課長, 東税務課長: a name of one before a title that opens with a word (特別, 政策),
+            # or with two characters the document prints together elsewhere where it never prints the
+            # first with the name's (情報 in 個人情報, never 梶情)
+            n = 1
         kana = re.match(r"[\u4e00-\u9fff\u3005]{1,3}(?=[\u30a1-\u30faー]{2,}$)", head)
         if kana is not None:
             n = kana.end()  # 梶アドバイザー: a kanji surname never ends in katakana (not 梶ア + ドバイザー)
@@ -343,6 +355,13 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
         if _name_like(head[:n], r) and role_like(head[n:], r):
             return head[n:], head[:n], "surname_role"
     return head, None, "found" if head in r.found else "title"
+
+
+def _word_at(head: str, n: int, r: Roles) -> bool:
+    """The two characters at head[n:n + 2] are a word the document prints elsewhere, where the character
+    before them never goes with the first: a title opens there, not a name's last character (梶情報政策課長,
+    東税務課長: 情報 and 税務 are printed in the speeches, 梶情 and 東税 never)."""
+    return head[n:n + 2] in r.pairs and head[n - 1:n + 1] not in r.pairs
 
 
 def _evidence(role: str, r: Roles, marked: bool) -> str:
@@ -613,7 +632,7 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
     if m and m.group("initial") not in _NOT_A_NAME:
         return _made(text, _despace(m.group("role")), m.group("initial"), None, m.end(), False, "role_initial", r)
     m = pats["bare"].match(text)
-    if m and _reads_on(text[m.end():]):  # 教育長報告 alone is a heading
+    if m and _reads_on(text[m.end():]) and not _GROUP.match(text, m.end()):  # 教育長報告 alone is a heading
         person = _NAME_SUFFIX.search(m.group("role"))
         if person and person.start() > 0:  # 三宅浩二君保護者の…: a member by name (see discover)
             name = m.group("role")[:person.start()]
@@ -879,6 +898,9 @@ def discover(texts, roles=None) -> Roles:
                                 and _WORD_RUN.fullmatch(w) is not None)
 
     surname, pure, labelled = set(), set(), 0
+    # the labels read that part from their speech by a space, a colon or a line break: a label closed by
+    # its own bracket and run into the speech (部会長（佐伯典子君）皆さん、) is printed as a bare head is
+    parted = 0
     heads_seen: set = set()  # heads with no name read off yet (○森本企画官, ○北村企画官)
     split_heads: set = set()  # surname + role heads as printed (梶危機管理課長)
     marked_run_on: dict = {}  # a role-like head after a mark, run into the speech -> what followed it
@@ -926,8 +948,11 @@ def discover(texts, roles=None) -> Roles:
             labelled += 1
             if t[m.end:].strip():
                 separators["\n" if own_line else _separator(t[:m.end])] += 1
+                if own_line or _separator(t[:m.end]) and _prose(t[m.end:]):
+                    parted += 1  # (a cover's list, 委員　藤原　隆之, parts no speech)
             elif n + 1 < len(texts) and match_label(texts[n + 1], r) is None:
                 separators["\n"] += 1  # a listed role alone on its line, its speech below
+                parted += 1
             continue
         run_on = _MARKED_RUN_ON.match(t)
         if run_on:
@@ -944,6 +969,7 @@ def discover(texts, roles=None) -> Roles:
         c = _CANDIDATE.match(solid)
         if c and not KEY_LINE.match(t) and _reads_on(c.group("rest")):
             unknown[(c.group("head"), bool(c.group("mark")))] += 1
+            parted += own_line  # (三宅議長 / 内閣総理大臣杉浦隆之君。: a head alone, its speech below)
             # (the separator as printed after the head read solid: 統 括 官<TAB>… parts by a tab)
             one_off.setdefault(c.group("head"), set()).add("\n" if own_line else _separator(solid[:c.start("rest")]))
             if split_head(c.group("head"), r)[2] == "surname_role":
@@ -960,17 +986,20 @@ def discover(texts, roles=None) -> Roles:
         seat_run_on = _SEAT_RUN_ON.match(t) if w is None else None
         if seat_run_on and _prose(t[seat_run_on.end():]) and _reads_on(t[seat_run_on.end():]):
             bare[seat_run_on.group(0)] += 1  # (7番おはようございます。: a seat run into its speech, as the roles are)
-        if w and len(t) > len(w) + 3 and t[len(w)] not in _NOT_AFTER_BARE:
+        if w and len(t) > len(w) + 3 and t[len(w)] not in _NOT_AFTER_BARE and not _GROUP.match(t, len(w)):
             bare[w] += 1
         elif w is None:
             longest = None
-            for k in range(2, 7):  # a head outside the list run into its speech (参与議案第15号…)
+            for k in range(2, 10):  # a head outside the list run into its speech (参与議案第15号…, 関口内閣総理大臣…)
                 if len(t) > k + 3 and t[k] not in _NOT_AFTER_BARE and _WORD_RUN.fullmatch(t, 0, k) \
-                        and role_like(t[:k], r):
+                        and role_like(t[:k], r) and not (person and k > person.end()):
+                    # (never past a name's honorific: 長谷部浩二氏データセンターは…, 村瀬直樹氏個人番号を…)
                     bare_unlisted.setdefault(t[:k], set()).add(t[k])
                     longest = t[:k]
             if longest and n > 0 and texts[n - 1][-1:] in SENTENCE_END + CLOSERS:
-                after_close.add(longest)
+                # (not past a surname + role the speech opens with: 東参与 in 東参与柳沢議員から、…)
+                after_close.add(next((longest[:k] for k in range(3, len(longest) - 2) if role_like(longest[:k], r)
+                                      and split_head(longest[k:], r)[1] is not None), longest))
     heads: Counter = Counter()
     for (head, _marked), n in unknown.items():
         heads[head] += n
@@ -1007,7 +1036,6 @@ def discover(texts, roles=None) -> Roles:
                     _surname_like(head[:n], r):
                 tails.setdefault(tail, set()).add(head)
     surname |= {h for hs in tails.values() if len(hs) >= 2 for h in hs}
-    surname_first = len(surname) >= 2 and len(surname) >= len(pure)
     # an unlisted head counts where it recurs with different speech after it, and stands at line
     # starts more often than inside the text (国立大学法人 is a topic of the speeches, not a speaker)
     if bare_unlisted:
@@ -1016,12 +1044,18 @@ def discover(texts, roles=None) -> Roles:
         starts = Counter(t[:n] for t in texts for n in lengths)
         bare.update({h: len(after) for h, after in bare_unlisted.items()
                      if len(after) >= 2 and starts[h] > whole.count(h) - starts[h]})
-        if sum(bare.values()) >= 3 and labelled < sum(bare.values()):
+        if sum(bare.values()) >= 3 and parted < sum(bare.values()):
             # (i9lab) where labels run into their speech, a title of three or more printed once, at a
             # turn's start (after a sentence's end or a direction), for a guest who speaks once
             # (審議官ただいま議題となりました…)
             bare.update({h: 1 for h in after_close if h not in bare and len(h) >= 3 and whole.count(h) == 1
                          and ROLE_END.search(h) and not is_direction(h)})
+        # a head that runs on past one recurring so is that head, its speech opening with a title or a
+        # name (梶議長国務大臣早瀬光彦君。, 関口内閣総理大臣佐久間航議員の…): no title of its own
+        recurring = [h for h in bare if h in bare_unlisted and bare[h] >= 2]
+        for h in [h for h in bare if h in bare_unlisted or h in after_close]:
+            if any(len(p) >= 2 and len(h) > len(p) and h.startswith(p) for p in recurring):
+                del bare[h]
     # (i9lab) a person the cover lists, run into their role and speech (柳沢美穂議員未来創生の会の…): the
     # name and role as one head with no separator
     by_start: dict = {}
@@ -1031,8 +1065,17 @@ def discover(texts, roles=None) -> Roles:
         for head in by_start.get(t[:2], ()):
             if t.startswith(head) and len(t) > len(head) + 3 and t[len(head)] not in _NOT_AFTER_BARE:
                 bare[head] += 1
-    bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and labelled < sum(
+    bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and parted < sum(
         bare.values()) else ()
+    # heads run into their speech are evidence of the label form too (梶委員長ただいまから…, 関口委員…):
+    # where most are surname + a role, the titles the list lacks are split so (三宅審議官それでは…)
+    for head in bare_roles:
+        form = split_head(head, r)[2]
+        if form == "surname_role":
+            surname.add(head)
+        elif head in r.words:
+            pure.add(head)
+    surname_first = len(surname) >= 2 and len(surname) >= len(pure)
     # a member by name run into the speech (三宅浩二君保護者の…) at two line starts or more, each going on
     # differently, and printed so at line starts more often than inside the text, is a label of this
     # document, however many of its other labels read with a separator (委員長（東修君）…)
@@ -1043,6 +1086,11 @@ def discover(texts, roles=None) -> Roles:
         # where two members or more are printed so, one who speaks once is too: at a turn's start (after a
         # sentence's end), printed nowhere else
         once = [h for h in persons_after_close if h not in recurring and whole.count(h) == 1] if len(recurring) >= 2 else []
+        # (and where three members or more are printed so at turns' starts, each may speak once, called by
+        # name and announced before (佐久間航君。 / ［佐久間航君登壇、拍手］ / 佐久間航君国民連帯の…): a plenary's
+        # speakers, each printed at a line start after a sentence's end or a direction)
+        if len(persons_after_close) >= 3:
+            once += [h for h in persons_after_close if h not in recurring and h not in once]
         bare_roles += tuple(h for h in recurring + once if h not in bare_roles)
     # a word of its own in a list (a cover's 出席者), not in prose, nor a label (a marked or bracketed
     # head is the very label to be split)
@@ -1053,7 +1101,16 @@ def discover(texts, roles=None) -> Roles:
                   if a_role(w) and not (k == 0 and n and _runs_on(texts[n - 1]))}
     standalone |= _titles_printed_alone(split_heads | heads_seen | set(heads), texts, r)
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)),
-                 people, _organisations(texts))
+                 people, _organisations(texts), _pairs(texts))
+
+
+_KANJI_PAIR = re.compile(r"(?=([\u4e00-\u9fff\u3005]{2}))")
+
+
+def _pairs(texts: list[str]) -> frozenset:
+    """Two kanji side by side in the document's text, past the first characters of each line where
+    labels stand (a label's surname + title, 梶情報政策課長, must not vouch for 梶情)."""
+    return frozenset(m.group(1) for t in texts for m in _KANJI_PAIR.finditer(t, 10))
 
 
 # (i9lab) a body's name before what it is (農林水産委員会, 厚生労働省, 消費者庁): its name heads titles
@@ -1072,8 +1129,10 @@ def _organisations(texts: list[str]) -> frozenset:
         at += len(t)
     for t in ("".join(texts),):  # a name cut by a wrap (農林水産委員 / 会) is read whole
         for m in _ORGANISATION.finditer(t):
-            if m.start() in heads:
-                continue  # a label's own head (◎沢井教育委員会事務局次長): the surname is no body's name
+            if m.start() in heads and t[m.end():m.end() + 1] not in "のにがをはでともへや、。":
+                # a label's own head (◎沢井教育委員会事務局次長): the surname is no body's name (but a line of
+                # speech may open with the body's name: 農林水産委員会における審査の経過…)
+                continue
             run = m.group(1)
             out.update(run[k:] for k in range(len(run) - 1))
     return frozenset(out)
