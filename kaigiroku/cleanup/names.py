@@ -42,6 +42,19 @@ def _close(a: str, b: str) -> bool:
     return a != b and len(b) >= len(a) and Levenshtein.distance(a, b) <= max(1, (len(a) + 1) // 3)
 
 
+def _character_inserted(cover: str, label: str, confidence) -> bool:
+    """Whether the label's reading is the cover's name with one character OCR made up inside it
+    (小林上恵子 for the cover's 小林恵子), not at its end, where a cover's name cut at a line's end
+    would be shorter too; and OCR read the cover's spelling at least as surely (a cover that lost a
+    faint character, 山本一 for the label's 山本健一, is the less sure reading)."""
+    if len(label) != len(cover) + 1 or label.startswith(cover) or len(cover) < 3:
+        return False
+    if not any(label[:k] + label[k + 1:] == cover for k in range(1, len(label) - 1)):
+        return False
+    a, b = (confidence(cover), confidence(label)) if confidence is not None else (None, None)
+    return a is None or b is None or a >= b
+
+
 def _surer(confidence, label: str, cover: str) -> bool:
     """Whether OCR read the label's spelling far more surely than the cover's (吉田裕子 at 83 in the
     label, 吉田容子 at 43 on the cover: by ocrfix.SURER points); False where either is not known."""
@@ -106,7 +119,8 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             # the cover's list may itself be misread or cut at a line end: only a name read rarely in
             # the speeches, differing by a changed character or by a 君 misread after it (…者, …用)
             pick = {n for n in listed if _close(n, t.name) and (
-                len(n) == len(t.name) or (t.name.startswith(n) and t.name[len(n):] in _KUN_MISREAD))}
+                len(n) == len(t.name) or (t.name.startswith(n) and t.name[len(n):] in _KUN_MISREAD)
+                or _character_inserted(n, t.name, confidence))}
             # (i10) unless the speeches print the name as read more often than the cover's spelling
             # (宙本健一 on the cover, 山本健一 in the label and twice in the speeches: the cover is misread)
             spoken = spoken if spoken is not None else "\n".join(u.text for u in turns)
