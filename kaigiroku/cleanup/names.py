@@ -138,10 +138,11 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
                 t.speaker = next(iter(pick))
             t.name = pick.pop()
             settled += 1
-    # then, the others settled, a chair's label misread past one character
+    # then, the others settled, a chair's label misread past one character; or a label read as
+    # often as another of its role a character off it, that OCR read far more surely
     for t in turns:
         if t.kind == "speech" and t.name and t.name not in listed and names[t.name] == 1:
-            pick = _one_holder(t, turns, attendees, listed)
+            pick = _one_holder(t, turns, attendees, listed) or _surer_reading(t, turns, names, confidence)
             if len(pick) == 1:
                 t.name = pick.pop()
                 settled += 1
@@ -169,3 +170,16 @@ def _one_holder(turn: Turn, turns: list[Turn], attendees, listed: set[str]) -> s
     if any(holds(other) for other in listed - {name}):
         return set()
     return {name}
+
+
+def _surer_reading(turn: Turn, turns: list[Turn], names: Counter, confidence) -> set[str]:
+    """{the name} another label of the same role reads a character off this one's, as often or more,
+    where OCR read that spelling far more surely (事務局（資源特環推進課長） at 58 beside 事務局（資源循環
+    推進課長） at 87: two labels, one reading each, no majority to settle them); the one such name only."""
+    if confidence is None or turn.speaker == turn.name:
+        return set()
+    near = {u.name for u in turns if u is not turn and u.kind == "speech" and u.speaker == turn.speaker
+            and u.name and u.name != turn.name and len(u.name) == len(turn.name)
+            and Levenshtein.distance(u.name, turn.name) == 1}
+    near = {n for n in near if names[n] >= names[turn.name] and _surer(confidence, n, turn.name)}
+    return near if len(near) == 1 else set()
