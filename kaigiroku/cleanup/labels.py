@@ -1240,8 +1240,14 @@ _SOLID_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{2,8}")
 def _people_listed_solid(texts: list[str], a_role, r: Roles) -> set[tuple[str, str]]:
     """(name, role) of list items printed with no space between role and name (政策統括官宮本浩一郎: a
     scan's list, whose spaces OCR does not keep), where a label of the document prints the same two
-    parts the other way round (○宮本浩一郎政策統括官): only the label tells where the role ends."""
+    parts the other way round (○宮本浩一郎政策統括官), or the name's surname before the role, opening
+    a line (○米山企画官 for 企画官米山隆之): only the label tells where the role ends."""
     whole = "\n".join(texts)
+
+    def printed_reversed(name: str, role: str) -> bool:
+        return name + role in whole or any(
+            re.search(rf"(?:^|[{MARKS}])[ \u3000]*{re.escape(name[:k] + role)}(?![\u4e00-\u9fff])", whole, re.M)
+            for k in range(2, len(name)))
     people = set()
     for t in texts:
         if _prose(t):
@@ -1251,7 +1257,7 @@ def _people_listed_solid(texts: list[str], a_role, r: Roles) -> set[tuple[str, s
                 for n in range(2, len(word) - 1):
                     role, name = word[:n], word[n:]
                     if (a_role(role) or role_like(role, r)) and _SOLID_NAME.fullmatch(name) \
-                            and not a_role(name) and name + role in whole:
+                            and not a_role(name) and printed_reversed(name, role):
                         people.add((name, role))
     return people
 

@@ -42,6 +42,19 @@ def _close(a: str, b: str) -> bool:
     return a != b and len(b) >= len(a) and Levenshtein.distance(a, b) <= max(1, (len(a) + 1) // 3)
 
 
+def _character_inserted(cover: str, label: str, confidence) -> bool:
+    """Whether the label's reading is the cover's name with one character OCR made up inside it
+    (小林上恵子 for the cover's 小林恵子), not at its end, where a cover's name cut at a line's end
+    would be shorter too; and OCR read the cover's spelling at least as surely (a cover that lost a
+    faint character, 山本一 for the label's 山本健一, is the less sure reading)."""
+    if len(label) != len(cover) + 1 or label.startswith(cover) or len(cover) < 3:
+        return False
+    if not any(label[:k] + label[k + 1:] == cover for k in range(1, len(label) - 1)):
+        return False
+    a, b = (confidence(cover), confidence(label)) if confidence is not None else (None, None)
+    return a is None or b is None or a >= b
+
+
 def _surer(confidence, label: str, cover: str) -> bool:
     """Whether OCR read the label's spelling far more surely than the cover's (吉田裕子 at 83 in the
     label, 吉田容子 at 43 on the cover: by ocrfix.SURER points); False where either is not known."""
@@ -106,7 +119,8 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             # the cover's list may itself be misread or cut at a line end: only a name read rarely in
             # the speeches, differing by a changed character or by a 君 misread after it (…者, …用)
             pick = {n for n in listed if _close(n, t.name) and (
-                len(n) == len(t.name) or (t.name.startswith(n) and t.name[len(n):] in _KUN_MISREAD))}
+                len(n) == len(t.name) or (t.name.startswith(n) and t.name[len(n):] in _KUN_MISREAD)
+                or _character_inserted(n, t.name, confidence))}
             # (i10) unless the speeches print the name as read more often than the cover's spelling
             # (宙本健一 on the cover, 山本健一 in the label and twice in the speeches: the cover is misread)
             spoken = spoken if spoken is not None else "\n".join(u.text for u in turns)
@@ -124,10 +138,11 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
                 t.speaker = next(iter(pick))
             t.name = pick.pop()
             settled += 1
-    # then, the others settled, a chair's label misread past one character
+    # then, the others settled, a chair's label misread past one character; or a label read as
+    # often as another of its role a character off it, that OCR read far more surely
     for t in turns:
         if t.kind == "speech" and t.name and t.name not in listed and names[t.name] == 1:
-            pick = _one_holder(t, turns, attendees, listed)
+            pick = _one_holder(t, turns, attendees, listed) or _surer_reading(t, turns, names, confidence)
             if len(pick) == 1:
                 t.name = pick.pop()
                 settled += 1
@@ -155,3 +170,16 @@ def _one_holder(turn: Turn, turns: list[Turn], attendees, listed: set[str]) -> s
     if any(holds(other) for other in listed - {name}):
         return set()
     return {name}
+
+
+def _surer_reading(turn: Turn, turns: list[Turn], names: Counter, confidence) -> set[str]:
+    """{the name} another label of the same role reads a character off this one's, as often or more,
+    where OCR read that spelling far more surely (事務局（資源特環推進課長） at 58 beside 事務局（資源循環
+    推進課長） at 87: two labels, one reading each, no majority to settle them); the one such name only."""
+    if confidence is None or turn.speaker == turn.name:
+        return set()
+    near = {u.name for u in turns if u is not turn and u.kind == "speech" and u.speaker == turn.speaker
+            and u.name and u.name != turn.name and len(u.name) == len(turn.name)
+            and Levenshtein.distance(u.name, turn.name) == 1}
+    near = {n for n in near if names[n] >= names[turn.name] and _surer(confidence, n, turn.name)}
+    return near if len(near) == 1 else set()

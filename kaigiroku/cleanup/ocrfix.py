@@ -369,7 +369,7 @@ class LabelEvidence:
 
         self.listed_names: set[str] = set()
         for text in texts:
-            items = [re.split(r"[ \u3000.・:：]+", x.strip(" \u3000"))[-1] for x in text.split("、")]
+            items = [self._unroled(re.split(r"[ \u3000.・:：]+", x.strip(" \u3000"))[-1]) for x in text.split("、")]
             names = [x for x in items if 2 <= len(x) <= 7 and all(_NAME_CHARS.match(c) for c in x)
                      and not role_like(x, self.roles)]
             if len(names) >= 3:
@@ -378,6 +378,15 @@ class LabelEvidence:
                    if self.recurs(role, name)]
         for role, name, n in spelled:
             self.name_roles.setdefault(name, Counter())[role] += n
+
+    def _unroled(self, item: str) -> str:
+        """A list item's name where OCR kept no space after its role (副市長吉田由紀 for 副市長　吉田由紀):
+        the rest after a role the role list or the document's clean labels know, when that is a name
+        of two characters or more; else the item."""
+        for role in sorted(set(self.roles.words) | set(self.role_count), key=len, reverse=True):
+            if len(role) >= 2 and item.startswith(role) and len(item) - len(role) >= 2:
+                return item[len(role):]
+        return item
 
     def _role_ok(self, role: str) -> bool:
         from .labels import match_label
