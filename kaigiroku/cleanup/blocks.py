@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..charclass import CLOSERS, OPENERS, SENTENCE_END, display_width
+from ..charclass import CLOSERS, OPENERS, SENTENCE_END, display_width, opens_mid_sentence
 from ..model import Break, StreamLine
 from .labels import LabelMatch, match_label
 
@@ -220,6 +220,8 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
         return Break.LINE  # 午前10時開会 stands alone
     if not full and _stands_alone(prev):
         return Break.LINE  # 開会 / 議事 / 要旨は次の＜諮問審議＞のとおり: headings and captions, one a line
+    if _plain_heading(prev, cur, width):
+        return Break.LINE
     if not ends_sentence(prev, opened_with, paragraph):
         return Break.WRAP  # the sentence goes on
     if width is None:
@@ -229,6 +231,17 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
     if not full or opens_paragraph(cur):
         return Break.LINE
     return Break.WRAP
+
+
+def _plain_heading(prev: str, cur: str, width: float | None) -> bool:
+    """(i9runs) A line well short of the wrap, no clause in it and no sentence end closing it, before a
+    line that opens as a sentence may (第五次若葉県廃棄物処理計画の中間見直しについて / それでは、…): a
+    heading printed plain, where no label at the next line's start parts them (a label column dumped
+    apart), not a sentence a wrap cut."""
+    t = prev.strip()
+    return width is not None and display_width(t) <= 0.6 * width and len(t) >= 4 \
+        and not re.search(r"[、，,。．？！?!「」]", t) and t[-1:] not in _PARTICLES \
+        and not _PARTICLE_OPEN.match(cur) and not opens_mid_sentence(cur)
 
 
 def _stands_alone(line: str) -> bool:
