@@ -288,3 +288,16 @@ def test_a_heading_printed_plain_before_unlabelled_speech_stands_alone():
     turns = kaigiroku.repair(r.text).to_dict()["turns"]
     assert any(t["text"] == "第五次若葉県廃棄物処理計画の中間見直しについて" and not t.get("speaker") for t in turns)
     assert score(r.gold, {"turns": turns})["attributed"] >= 0.99
+
+
+def test_a_page_that_ended_on_a_comma_goes_on_at_the_next_page_s_first_row():
+    """Labels dumped before each page; a page ends inside a clause (第一に、…、第二に、…の推進、) and the
+    next page's first row opens as a turn may (第三に、…): no turn ends on a comma, so that row goes on,
+    and the page's first label goes to the chair's row after the heading (項目が多いので、…), not to it
+    (every label of the page went one row early: 0.96 before, the heading ① joined to the speech)."""
+    r = render_random(load(meeting_path("bukai_wakaba_junkan")), 356, layout="run_before", label_form="surname_role")
+    turns = kaigiroku.repair(r.text).to_dict()["turns"]
+    third = next(t for t in turns if "第三に、災害廃棄物への備え" in t["text"])
+    assert third.get("speaker") != "部会長"
+    assert any(t["text"].startswith("項目が多いので") and t.get("speaker") == "部会長" for t in turns)
+    assert score(r.gold, {"turns": turns})["attributed"] >= 0.97

@@ -159,6 +159,12 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
                 rows = without
         elif abs(said_without - k) < abs(said - k) or (said_without == said and abs(len(without) - k) < abs(len(rows) - k)):
             rows = without
+    if hidden and rows and rows[0] == 0:
+        before = _text_before(blocks, seg[0])
+        if before is not None and re.search(r"[、，,]$", before.whole_text.rstrip()):
+            # (a page that ended inside a clause, 第一に、…第二に、…の推進、, goes on at the next page's
+            # first row: no turn, and no heading, ends on a comma, however the row opens: 第三に、…)
+            rows = rows[1:]
     if not rows:
         return Fit(float(k) * GAP_CAP, [-1] * k)
     pos = _label_positions(blocks, run)
