@@ -301,3 +301,14 @@ def test_a_page_that_ended_on_a_comma_goes_on_at_the_next_page_s_first_row():
     assert third.get("speaker") != "部会長"
     assert any(t["text"].startswith("項目が多いので") and t.get("speaker") == "部会長" for t in turns)
     assert score(r.gold, {"turns": turns})["attributed"] >= 0.97
+
+
+def test_a_wrap_inside_a_citation_of_a_law_opens_no_paragraph():
+    """…条例第12条 / 第2項の規定に基づき: the wrap fell inside a citation, before what reads as a numbered
+    item (第2項); it was taken for a paragraph break, a row of its own where labels are dumped apart."""
+    text = "\n".join(["○会長　それでは、議事に入ります。諮問事項について、事務局から説明をお願いします。",
+                      "○事務局　本件は、青葉市個人情報保護法施行条例第12条",
+                      "第2項の規定に基づき、個人情報を取り扱う事務の委託について、審議会の意見を伺うも",
+                      "のでございます。", ""])
+    turns = kaigiroku.repair(text).to_dict()["turns"]
+    assert turns[-1]["speaker"] == "事務局" and "第12条第2項の規定" in turns[-1]["text"]

@@ -212,6 +212,8 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
     `paragraph`: the paragraph `prev` ends, so far (see ends_sentence)."""
     if prev is None:
         return Break.LINE
+    if _citation_cut(prev, cur):
+        return Break.WRAP  # (…条例第12条 / 第2項の規定に基づき: no numbered item, no new paragraph)
     pw = display_width(prev)
     full = width is not None and pw >= width - 1.5
     if opens_paragraph(cur) and not full:
@@ -237,6 +239,16 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
     if not full or opens_paragraph(cur):
         return Break.LINE
     return Break.WRAP
+
+
+_ARTICLE_END = re.compile(r"第[0-9０-９一二三四五六七八九十百]+(?:条|項)(?:の[0-9０-９一二三四五六七八九十]+)?$")
+_CLAUSE_OPEN = re.compile(r"^第[0-9０-９一二三四五六七八九十]+[項号]")
+
+
+def _citation_cut(prev: str, cur: str) -> bool:
+    """A wrap inside a citation of a law (…条例第12条 / 第2項の規定に基づき): the clause goes on with
+    its article, no numbered item opens."""
+    return _ARTICLE_END.search(prev.rstrip()) is not None and _CLAUSE_OPEN.match(cur) is not None
 
 
 def _plain_heading(prev: str, cur: str, width: float | None) -> bool:
