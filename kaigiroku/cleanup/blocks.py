@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..charclass import CLOSERS, OPENERS, SENTENCE_END, display_width
+from ..charclass import CLOSERS, OPENERS, SENTENCE_END, display_width, opens_mid_sentence
 from ..model import Break, StreamLine
 from .labels import LabelMatch, match_label
 
@@ -137,6 +137,7 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
     opened_with = ""  # first character of the paragraph prev_text belongs to
     paragraph = ""  # the text of that paragraph so far
     after_label = False  # a label cell stood between prev_text and this line
+    prev_at = -1  # where prev_text's line is in out
     for s, m in zip(stream, matches):
         body = s.text[m.end:] if m else s.text
         brk = s.brk
@@ -144,6 +145,13 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
             brk = max(brk, Break.LINE)
         elif s.settled:
             pass  # layout decided this break from the page's geometry: it is not judged again
+        elif brk == Break.LINE and not after_label and prev_text is not None and paragraph == prev_text \
+                and _plain_heading(prev_text, body, width):
+            # a paragraph of one line that is a heading printed plain: decided here, handed on as its hint
+            brk = Break.LINE
+            line, pbrk, pm = out[prev_at]
+            if line.hint is None:
+                out[prev_at] = (replace(line, hint="heading"), pbrk, pm)
         elif brk == Break.LINE and not after_label:
             brk = _line_break(prev_text, body, width, opened_with, paragraph)
             if brk == Break.WRAP and indent_paras and s.indent == 0 and prev_text and \
@@ -161,7 +169,7 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
             if brk != Break.WRAP:
                 opened_with, paragraph = body[:1], ""
             paragraph += body
-            prev_text, after_label = body, False
+            prev_text, after_label, prev_at = body, False, len(out) - 1
         elif m is not None:
             after_label = True
     return out
@@ -204,6 +212,8 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
     `paragraph`: the paragraph `prev` ends, so far (see ends_sentence)."""
     if prev is None:
         return Break.LINE
+    if _citation_cut(prev, cur):
+        return Break.WRAP  # (…条例第12条 / 第2項の規定に基づき: no numbered item, no new paragraph)
     pw = display_width(prev)
     full = width is not None and pw >= width - 1.5
     if opens_paragraph(cur) and not full:
@@ -229,6 +239,33 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
     if not full or opens_paragraph(cur):
         return Break.LINE
     return Break.WRAP
+
+
+_ARTICLE_END = re.compile(r"第[0-9０-９一二三四五六七八九十百]+(?:条|項)(?:の[0-9０-９一二三四五六七八九十]+)?$")
+_CLAUSE_OPEN = re.compile(r"^第[0-9０-９一二三四五六七八九十]+[項号]")
+
+
+def _citation_cut(prev: str, cur: str) -> bool:
+    """A wrap inside a citation of a law (…条例第12条 / 第2項の規定に基づき): the clause goes on with
+    its article, no numbered item opens."""
+    return _ARTICLE_END.search(prev.rstrip()) is not None and _CLAUSE_OPEN.match(cur) is not None
+
+
+def _plain_heading(prev: str, cur: str, width: float | None) -> bool:
+    """(i9runs) A line well short of the wrap, no clause in it and no sentence end closing it, before a
+    line that opens as a sentence may (第五次若葉県廃棄物処理計画の中間見直しについて / それでは、…): a
+    heading printed plain, where no label at the next line's start parts them (a label column dumped
+    apart), not a sentence a wrap cut."""
+    t = prev.strip()
+    # (items of a list read out, 生涯学習に関する事項 / 学校教育に関する事項, or names spaced in a list,
+    # 尾身　朝子君　　永岡　桂子君, go on as the speech's text: a heading is followed by a full line, and
+    # spaced only after its number, ①　一般廃棄物の減量目標)
+    spaced = re.search(r"[\s\u3000]", t)
+    return width is not None and display_width(t) <= 0.6 * width and len(t) >= 4 \
+        and not re.search(r"[、，,。．？！?!「」]", t) and t[-1:] not in _PARTICLES \
+        and (spaced is None or (spaced.start() <= 3 and not re.search(r"[\s\u3000]", t[spaced.end():].lstrip(" \u3000")))) \
+        and not _PARTICLE_OPEN.match(cur) and not opens_mid_sentence(cur) \
+        and (display_width(cur) >= 0.8 * width or ends_sentence(cur))
 
 
 def _stands_alone(line: str) -> bool:

@@ -915,9 +915,11 @@ def discover(texts, roles=None) -> Roles:
     listed, listed_lengths = frozenset(r.words), tuple(sorted({len(w) for w in r.words}, reverse=True))
     after_close: set = set()  # unlisted heads run into a line that follows a sentence's end or a direction
     seats: Counter = Counter()  # (i9lab) seats printed alone before speech (7番　おはようございます。)
-    katakana_tail = -1  # a line that ended a katakana word cut by a wrap (ファシリテー / ター), read already
+    katakana_tail = -1  # a line that ended a katakana word (ファシリテー / ター) or a column's cell cut by a wrap, read already
     persons_run_on: dict = {}  # a name + honorific at a line start, run into the speech -> what followed it
     persons_after_close: set = set()  # … at a line start after a sentence's end (a turn's start)
+    in_column: set = set()  # heads standing in a label column dumped apart from the body
+    columns = _label_columns(texts, r)
     for n, t in enumerate(texts):
         own_line = False  # a head alone on its line, its speech below: the line break parts them
         if n == katakana_tail:
@@ -930,8 +932,19 @@ def discover(texts, roles=None) -> Roles:
         if _ALONE.match(t) and match_label(t, r) is None:
             near = [texts[k] for k in (n - 1, after) if 0 <= k < len(texts)]
             wrapped = after < len(texts) and wraps_into(t, texts[after], r)  # 危機管理 / 課長（…）
-            if not wrapped and any(is_label_only(x, r) for x in near):  # in a run: 委員長 / 参与 / 委員長
-                unknown[(re.sub(r"[\s\u3000]", "", t).lstrip(MARKS), False)] += 1
+            column = n in columns and not _goes_on_above(texts, n, r)
+            if not wrapped and (column or any(is_label_only(x, r) for x in near)):  # in a run: 委員長 / 参与 / 委員長
+                head = re.sub(r"[\s\u3000]", "", t).lstrip(MARKS)
+                if column and not role_like(head, r) and after < len(texts) and len(texts[after]) <= 2 \
+                        and texts[after][:1] not in MARKS and match_label(texts[after], r) is None \
+                        and role_like(head + texts[after].strip(), r):
+                    head += texts[after].strip()  # a cell's short tail wrapped in the column (大橋正人議 / 長)
+                    katakana_tail = after  # (its tail, 長 or 整官, is read already)
+                unknown[(head, False)] += 1
+                if column:
+                    in_column.add(head)
+                if column and split_head(head, r)[2] == "surname_role":
+                    surname.add(head)  # (a dumped column of 東座長 / 原田顧問: surname + role cells)
                 continue
             if after < len(texts):
                 t = t + "\u3000" + texts[after]  # a label on its own line, its speech below
@@ -1004,6 +1017,10 @@ def discover(texts, roles=None) -> Roles:
     for (head, _marked), n in unknown.items():
         heads[head] += n
     found = tuple(sorted(h for h, n in heads.items() if n >= 2 and role_like(h, r)))
+    # (i9runs) a head printed once in a label column whose other heads recur (a guest's 田村浩一調整官
+    # among 大橋正人議長 ×5): a cell of that column too
+    if sum(1 for h in found if h in in_column) >= 2:
+        found += tuple(sorted(h for h in in_column if heads[h] == 1 and role_like(h, r) and not is_direction(h)))
     # a head seen once is a label too where it is printed exactly as this document's labels are (the
     # same separator, used by most of them) and ends as roles do (特別顧問　国土交通基盤大臣の…): a
     # title printed once, for a guest who speaks once
@@ -1111,6 +1128,44 @@ def _pairs(texts: list[str]) -> frozenset:
     """Two kanji side by side in the document's text, past the first characters of each line where
     labels stand (a label's surname + title, 梶情報政策課長, must not vouch for 梶情)."""
     return frozenset(m.group(1) for t in texts for m in _KANJI_PAIR.finditer(t, 10))
+
+
+_CELL_TAIL = re.compile(f"{WORD_CLASS}")
+
+
+def _goes_on_above(texts: list[str], n: int, r: Roles) -> bool:
+    """(i9runs) Line n of a label column is a piece of the cell above, no head of its own: the cell above
+    wraps into it (◎田野瀬太道委 / 員長), or is a piece that reads as no title (宮腰選挙管 / 理委員会事 / 務局長)."""
+    if n == 0 or _ALONE.match(texts[n - 1]) is None or texts[n][:1] in MARKS:
+        return False
+    above = re.sub(r"[\s\u3000]", "", texts[n - 1]).lstrip(MARKS)
+    return wraps_into(texts[n - 1], texts[n], r) or (match_label(texts[n - 1], r) is None and not role_like(above, r))
+
+
+def _label_columns(texts: list[str], r: Roles) -> set:
+    """(i9runs) The lines that stand in a label column an extractor dumped apart from the body: three or
+    more short heads alone on consecutive lines, two of them besides the line itself reading as roles do
+    (進行役 / 進行役 / 調整官 / 座長, 東座長 / 原田顧問), though the role list may know none of them."""
+    def cell(t: str) -> bool:  # (a wrapped cell's one-character tail, 長, stands in the column too)
+        return _ALONE.match(t) is not None or _CELL_TAIL.fullmatch(t) is not None
+
+    def reads_as_role(t: str) -> bool:
+        h = re.sub(r"[\s\u3000]", "", t).lstrip(MARKS)
+        return len(h) >= 2 and (is_label_only(h, r) is not None or role_like(h, r))
+
+    out, a = set(), 0
+    while a < len(texts):
+        if not cell(texts[a]):
+            a += 1
+            continue
+        b = a
+        while b + 1 < len(texts) and cell(texts[b + 1]):
+            b += 1
+        if b - a >= 2:
+            good = [reads_as_role(texts[k]) for k in range(a, b + 1)]
+            out |= {a + k for k, g in enumerate(good) if sum(good) - g >= 2}
+        a = b + 1
+    return out
 
 
 # (i9lab) a body's name before what it is (農林水産委員会, 厚生労働省, 消費者庁): its name heads titles

@@ -159,6 +159,12 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
                 rows = without
         elif abs(said_without - k) < abs(said - k) or (said_without == said and abs(len(without) - k) < abs(len(rows) - k)):
             rows = without
+    if hidden and rows and rows[0] == 0:
+        before = _text_before(blocks, seg[0])
+        if before is not None and re.search(r"[、，,]$", before.whole_text.rstrip()):
+            # (a page that ended inside a clause, 第一に、…第二に、…の推進、, goes on at the next page's
+            # first row: no turn, and no heading, ends on a comma, however the row opens: 第三に、…)
+            rows = rows[1:]
     if not rows:
         return Fit(float(k) * GAP_CAP, [-1] * k)
     pos = _label_positions(blocks, run)
@@ -271,6 +277,16 @@ def _called(blocks: list[Block], i: int, label: LabelMatch) -> bool:
     return calls(last, label)
 
 
+def _calls_next(blocks: list[Block], i: int, label: LabelMatch, following: LabelMatch | None) -> bool:
+    """Block i ends in a call of the speaker of the label after `label` (久保田委員。 / 岡本委員、どうぞ。):
+    the chair's words, so `label` is the caller's and the next label opens the called one's turn."""
+    if following is None or (following.speaker, following.name) == (label.speaker, label.name):
+        return False
+    text = blocks[i].whole_text.rstrip()
+    last = text[text.rstrip("。？！?!").rfind("。") + 1:] if text else ""
+    return calls(last, following) and not calls(last, label)
+
+
 def _calls_itself(blocks: list[Block], i: int, label: LabelMatch) -> bool:
     """Block i opens with a call that hands over to the label's own speaker (原構成員、どうぞ。 for
     原健太郎): the chair's words before that speaker's turn, never that speaker's first words."""
@@ -311,6 +327,7 @@ OPENS = 0.5  # a row that opens as turns do weighs this much more than one that 
 
 
 CALLED = 1.0  # the call of a speaker weighs less than a heading or a question before the row
+CALLS_NEXT = 1.0  # a firm row ending in the call of the next label's speaker is the caller's
 INTRODUCED = 1.0  # a row whose speaker names themselves (今泉でございます。) as the label's does
 SELF_CALL = 2.0  # a row that hands over to the label's own speaker is the chair's, not theirs
 CALL_TAIL = 1.0  # a soft row that is only a call weighs this much less (the chair's words go on)
@@ -345,6 +362,8 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
                                           + CALL_TAIL * _call_alone(blocks, i)) * _soft(blocks, i, indent_paras)
            + OPENS * bool(_OPENS_TURN.match(blocks[i].whole_text.lstrip())) for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
+    # (a soft row that ends in a call is rather the caller's sentence going on than a turn of its own)
+    soft = [_soft(blocks, i, indent_paras) for i in rows]
     # heading or direction blocks up to each block: the same speaker twice running needs one between
     others, seen = [], 0
     if any((a.speaker, a.name) == (b.speaker, b.name) for a, b in zip(labels, labels[1:])):
@@ -361,7 +380,8 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
         for n in range(j, m - (k - 1 - j)):
             gain = cue[n] + near[n] + CALLED * _called(blocks, rows[n], labels[j]) \
                 + INTRODUCED * _introduced(blocks, rows[n], labels[j]) \
-                - SELF_CALL * _calls_itself(blocks, rows[n], labels[j])
+                - SELF_CALL * _calls_itself(blocks, rows[n], labels[j]) \
+                + CALLS_NEXT * (not soft[n] and _calls_next(blocks, rows[n], labels[j], labels[j + 1] if j + 1 < k else None))
             if again:
                 # one speaker's two turns in a row stand apart only across a heading or direction
                 # (…ございますか。/（なし）/ 議案第15号 / 日程第4、…): two rows with only speech between

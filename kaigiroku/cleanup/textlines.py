@@ -252,6 +252,8 @@ def _label_piece(text: str, roles=None) -> bool:
         return True
     if len(text.strip()) >= 2 and any((name + role).startswith(text.strip()) for name, role in r.people):
         return True  # a cell cut inside a listed person's name + role (北村正志進 / 行役)
+    if len(text.strip()) >= 2 and any(h.startswith(text.strip()) and h != text.strip() for h in r.found):
+        return True  # (i9runs) a cell cut inside a head a dumped label column prints (田村浩一調 / 整官)
     tail = _ROLE_TAIL_NAME.fullmatch(text.strip())
     if tail is not None and (not tail.group("head") or ROLE_END.search(tail.group("head"))):
         return True  # the end of a role and the name in brackets (◇健康福祉部 / 長（森田光代）)
