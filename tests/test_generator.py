@@ -651,3 +651,25 @@ def test_fullname_role_labels_and_a_cover_that_lists_the_people():
         assert f"{speaker}{name}" in cover, (speaker, name)
     drawn = [variety.draw_axes(random.Random(s)) for s in range(400)]
     assert all(a["cover"] != "none" for a in drawn if a["label_form"] == "fullname_role")
+
+
+def test_a_member_named_with_no_role_is_printed_as_the_diet_prints_members():
+    """A Diet plenary's record gives members no role: the turn names its speaker alone. The renderers
+    print such a member as the Diet does (○林正弘君), never as a bracket with nothing before it
+    (（林正弘君）, a form no minutes print) nor as a bare name (林正弘)."""
+    turn = {"kind": "speech", "speaker": "", "name": "林正弘", "text": "質問いたします。"}
+    assert label_of(turn, {}) == "林正弘君"
+    assert label_of(turn, {}, marked=True) == "○林正弘君"
+    for form in ("surname_role", "fullname_role", "anon", "name_only"):
+        assert label_of(turn, {"label_style": {"form": form}}) == "林正弘君"
+
+
+def test_the_text_generator_reads_a_member_named_with_no_role_as_a_member():
+    from fixtures.variety import render_random
+
+    minutes = json.loads((ROOT / "fixtures" / "minutes" / "kokkai_sangiin_honkaigi.json").read_text(encoding="utf-8"))
+    minutes["turns"] = [{**t, "speaker": ""} if t.get("speaker") == "議員" else t for t in minutes["turns"]]
+    for seed in range(6):
+        r = render_random(minutes, seed, label_form="role")
+        speakers = {t.get("speaker") for t in r.gold["turns"] if t["kind"] == "speech"}
+        assert "" not in speakers and "議員" in speakers

@@ -100,3 +100,17 @@ def test_a_ruled_diet_member_cell_a_character_short_keeps_its_speeches(tmp_path)
     m = ingest(scan, dpi=300)
     assert [t.name for t in m.speeches if t.speaker == "河野敬三"] == ["河野敬三"] * 2
     assert score(gold, m.to_dict())["attributed"] >= 0.95
+
+
+@pytest.mark.parametrize("layout", ["table_wrapped", "table_marked"])
+def test_members_a_plenary_record_names_with_no_role_keep_their_speeches(tmp_path, layout):
+    """A Diet plenary's record gives members no role (the gold names the member alone); its minutes
+    print them ○林正弘君 in the label column. Text PDF of the scan layouts, no OCR."""
+    from fixtures.scan import load_meeting, render_case, trimmed
+    import kaigiroku
+
+    minutes = trimmed(load_meeting("fixture:kokkai_sangiin_honkaigi"), 1500)
+    minutes["turns"] = [{**t, "speaker": ""} if t.get("speaker") == "議員" else t for t in minutes["turns"]]
+    assert any(t.get("speaker") == "" for t in minutes["turns"])
+    m = kaigiroku.convert(render_case(minutes, layout, tmp_path / "plenary.pdf"))
+    assert score(minutes, m.to_dict())["attributed"] >= 0.99
