@@ -662,14 +662,17 @@ def test_a_member_named_with_no_role_is_printed_as_the_diet_prints_members():
     assert label_of(turn, {}, marked=True) == "○林正弘君"
     for form in ("surname_role", "fullname_role", "anon", "name_only"):
         assert label_of(turn, {"label_style": {"form": form}}) == "林正弘君"
+    assert label_of({**turn, "speaker": "林正弘"}, {}, marked=True) == "○林正弘君"  # the name as speaker too
 
 
 def test_the_text_generator_reads_a_member_named_with_no_role_as_a_member():
     from fixtures.variety import render_random
 
     minutes = json.loads((ROOT / "fixtures" / "minutes" / "kokkai_sangiin_honkaigi.json").read_text(encoding="utf-8"))
-    minutes["turns"] = [{**t, "speaker": ""} if t.get("speaker") == "議員" else t for t in minutes["turns"]]
+    minutes["turns"] = [{**t, "speaker": "" if k % 2 else t["name"]} if t.get("speaker") == "議員" else t
+                        for k, t in enumerate(minutes["turns"])]
     for seed in range(6):
         r = render_random(minutes, seed, label_form="role")
         speakers = {t.get("speaker") for t in r.gold["turns"] if t["kind"] == "speech"}
         assert "" not in speakers and "議員" in speakers
+        assert not any(t.get("speaker") == t.get("name") for t in r.gold["turns"] if t["kind"] == "speech")
