@@ -152,6 +152,12 @@ CASES = {
     # before the indent read as a label column there, its edge right of where the speech's lines start,
     # and the whole page went into notes and headings (tuned real:d1@1 with overflow=run_in: 0.87)
     "label_run_in_at_a_page_foot_under_prose": ("real:d1", 1, dict(layout="hanging", overflow="run_in")),
+    # (i9pdf) a hanging indent where full name + role labels run in (○佐伯智子部会長 皆さん…, a space after
+    # them) and a short one sits in the indent (○事務局　定刻と…, a U+3000 where the page's gap is): the
+    # text path took the two spacings for a label before an indented paragraph, read the document as
+    # centred and moved every label to another speech's middle, though the page's geometry had put each
+    # at its line's start (tuned bukai@2 and @3 with overflow=run_in: 0.60, 0.69)
+    "labels_run_in_beside_labels_in_the_indent": ("bukai_wakaba_junkan", 2, dict(layout="hanging", overflow="run_in")),
 }
 
 

@@ -75,7 +75,9 @@ def is_centred(resolved) -> bool:
     prev = before = None
     for s, brk, m in resolved:
         body = s.text[m.end:] if m else s.text
-        if m is not None and body.strip():
+        # a label the page's geometry put at its line's start (settled) was judged there, against the
+        # label column's alignment: no evidence here (a run-in label's space is no paragraph indent)
+        if m is not None and body.strip() and not s.settled:
             labelled += 1
             cut = _cuts_sentence(prev, body, width)
             # (a line alone between a sentence's end and the label that reads as a heading, 前回の議論の整理,
