@@ -102,3 +102,16 @@ def test_the_lone_kun_of_a_wrapped_member_cell_is_read(tmp_path):
     speakers = {(t.speaker, t.name) for t in m.speeches}
     assert {(n, n) for n in members} <= speakers
     assert score(gold, m.to_dict())["attributed"] >= 0.95
+
+
+def test_a_page_number_read_beside_a_lone_kun_stays_out_of_the_label(tmp_path):
+    # diet:10 table_vcentred (tuned): a member's cell 河野敬三 / 君 centred against a long speech; its
+    # lone 君 and the page number 1/1 are read again side by side on one strip, and Tesseract boxed
+    # its '1/1' from the number's crop over the blank to the 君's: the cell read 河野敬三1/1君, no
+    # label, and the member's second speech went to the chair (attributed 0.50)
+    gold, _, scan = make_case("diet:10", "table_vcentred", "mild", tmp_path, seed=121, chars=500)
+    m = ingest(scan, dpi=300)
+    members = [t["name"] for t in gold["turns"] if t.get("_label")]
+    assert len(members) >= 2
+    assert [t.speaker for t in m.speeches if t.speaker != "委員長"] == members
+    assert score(gold, m.to_dict())["attributed"] >= 0.95

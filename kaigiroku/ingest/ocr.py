@@ -442,9 +442,10 @@ def _read_side_by_side(crops: list[np.ndarray], gap: int, opts: Options, psm: in
     except OcrFailedError:
         return by_crop
     for _, w in _words(data):
-        mid = (w.x0 + w.x1) / 2
         for k, (a, b) in enumerate(spans):
-            if a - gap / 2 <= mid < b + gap / 2:
+            # a word must lie within one crop: a raw-line reading boxed over the blank between two
+            # crops (a page number's 1/1 boxed from its crop to the lone 君 beside it) is no one's
+            if a - gap / 2 <= w.x0 and w.x1 <= b + gap / 2:
                 by_crop[k].append(w)
                 break
     return by_crop
