@@ -42,6 +42,13 @@ def _close(a: str, b: str) -> bool:
     return a != b and len(b) >= len(a) and Levenshtein.distance(a, b) <= max(1, (len(a) + 1) // 3)
 
 
+def _split_inside(name: str, read: str) -> bool:
+    """Whether `read` is `name` with one character added inside it, neither first nor last (a
+    character OCR read as two, 田 as 田上); a cover cut at a line end (議員高 / 橋健一) loses a
+    name's first or last characters, never one inside."""
+    return len(read) == len(name) + 1 and any(read[:i] + read[i + 1:] == name for i in range(1, len(read) - 1))
+
+
 def _surer(confidence, label: str, cover: str) -> bool:
     """Whether OCR read the label's spelling far more surely than the cover's (吉田裕子 at 83 in the
     label, 吉田容子 at 43 on the cover: by ocrfix.SURER points); False where either is not known."""
@@ -104,9 +111,11 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
         pick = {n for n, c in names.items() if c >= max(2, 2 * names[t.name]) and _close(n, t.name)}
         if len(pick) != 1 and names[t.name] <= 2:
             # the cover's list may itself be misread or cut at a line end: only a name read rarely in
-            # the speeches, differing by a changed character or by a 君 misread after it (…者, …用)
+            # the speeches, differing by a changed character, by a 君 misread after it (…者, …用) or
+            # by a character OCR split in two inside it (吉田上恵子: 田 read as 田上)
             pick = {n for n in listed if _close(n, t.name) and (
-                len(n) == len(t.name) or (t.name.startswith(n) and t.name[len(n):] in _KUN_MISREAD))}
+                len(n) == len(t.name) or (t.name.startswith(n) and t.name[len(n):] in _KUN_MISREAD)
+                or _split_inside(n, t.name))}
             # (i10) unless the speeches print the name as read more often than the cover's spelling
             # (宙本健一 on the cover, 山本健一 in the label and twice in the speeches: the cover is misread)
             spoken = spoken if spoken is not None else "\n".join(u.text for u in turns)
@@ -116,7 +125,7 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             # the name side with where the two differ (the call's 必辻俊一 reads 辻 as the label's
             # 尾辻俊一 does, against the cover's 尾演俊一), is the cover's misreading; the 君 misread
             # after a name (山田太郎者) is always the label's
-            pick = {n for n in pick if len(n) < len(t.name) or _cover_spelling_holds(
+            pick = {n for n in pick if len(n) < len(t.name) and t.name.startswith(n) or _cover_spelling_holds(
                 names[t.name], names[n], _printed_side(spoken, t.name, n), _surer(confidence, t.name, n),
                 _surer(confidence, n, t.name))}
         if len(pick) == 1:
