@@ -115,3 +115,15 @@ def test_a_page_number_read_beside_a_lone_kun_stays_out_of_the_label(tmp_path):
     assert len(members) >= 2
     assert [t.speaker for t in m.speeches if t.speaker != "委員長"] == members
     assert score(gold, m.to_dict())["attributed"] >= 0.95
+
+
+def test_the_tail_of_a_wrapped_cell_read_cleanly_is_no_label_of_its_own(tmp_path):
+    # seed:17 table_wrapped (tuned): the chair 吉田正人 and a member 松本正人 whose cells wrap alike,
+    # 議長(吉 / 田正人君) and 議員(松 / 本正人君); the member's tail, read line by line as a label by
+    # name alone, was taken for a misreading of the chair's 田正人君) and his first speech went to
+    # 吉田正人 (attributed 0.92)
+    gold, _, scan = make_case("seed:17", "table_wrapped", "mild", tmp_path, seed=970, chars=500)
+    m = ingest(scan, dpi=300)
+    assert [t.name for t in m.speeches if t.speaker == "議員"] == \
+        [t["name"] for t in gold["turns"] if t.get("speaker") == "議員"] == ["松本正人", "松本正人"]
+    assert score(gold, m.to_dict())["attributed"] >= 0.95
