@@ -127,3 +127,15 @@ def test_the_tail_of_a_wrapped_cell_read_cleanly_is_no_label_of_its_own(tmp_path
     assert [t.name for t in m.speeches if t.speaker == "議員"] == \
         [t["name"] for t in gold["turns"] if t.get("speaker") == "議員"] == ["松本正人", "松本正人"]
     assert score(gold, m.to_dict())["attributed"] >= 0.95
+
+
+def test_a_sentence_ending_at_a_full_lines_edge_casts_no_vote_for_top_aligned_labels(tmp_path):
+    # seed:17 table_vcentred (tuned): a 3-line cell 総務部長 / (小川和 / 夫君) centred against a 7-line
+    # speech sits level with its third line, flush under a full line that ends a sentence at the edge
+    # (…考えます。 / 個人情報の…); taken for the start of the label's speech, that voted the page's
+    # labels top-aligned (a tie kept top) and two speeches started mid-speech (attributed 0.86)
+    gold, _, scan = make_case("seed:17", "table_vcentred", "mild", tmp_path, seed=971, chars=500)
+    m = ingest(scan, dpi=300)
+    firsts = {(t["speaker"], t["text"][:8]) for t in gold["turns"] if t.get("speaker")}
+    assert {(t.speaker, t.text[:8]) for t in m.speeches} == firsts
+    assert score(gold, m.to_dict())["attributed"] >= 0.95

@@ -615,7 +615,11 @@ def guess_align(blocks, cells: list[Cell], size: float, default: str, right_edge
         if level and level[0] > 0 and right_edge is not None and rows[level[0]].x0 <= left + 0.5 * size \
                 and not _goes_on(rows[level[0] - 1], rows[level[0]], right_edge, size):
             # a label level with a flush line under a closed or short one: the lines above are another
-            # speech's (its tail from the page before), the label's own speech starts there
+            # speech's (its tail from the page before), the label's own speech starts there; under a
+            # full line that closes a sentence at the edge, the flush line may as well go on with the
+            # speech (…考えます。 / 個人情報の…): no evidence either way
+            if rows[level[0] - 1].x1 >= right_edge - 1.5 * size:
+                continue
             rows = rows[level[0]:]
             if len(rows) < 2:
                 continue
