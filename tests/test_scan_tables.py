@@ -139,3 +139,22 @@ def test_a_sentence_ending_at_a_full_lines_edge_casts_no_vote_for_top_aligned_la
     firsts = {(t["speaker"], t["text"][:8]) for t in gold["turns"] if t.get("speaker")}
     assert {(t.speaker, t.text[:8]) for t in m.speeches} == firsts
     assert score(gold, m.to_dict())["attributed"] >= 0.95
+
+
+def test_a_cells_closing_bracket_reaching_into_the_gutter_still_cuts_it_from_its_body():
+    # seed:21 table_wrapped (tuned, page read whole): a wrapped cell's last line 村正人君) read on one
+    # line with the body beside it; its ')' reaches past the gutter's left edge, so the line was
+    # kept whole, the cell lost its end and the member's speech its speaker (attributed 0.76)
+    import numpy as np
+
+    from kaigiroku.ingest.ocr import Word, _split_at_gaps
+
+    h = 35
+    ink = np.zeros((200, 1200), dtype=bool)
+    ink[50:85, 262:482] = True  # 村正人君) (the gap to the body is under GAP line heights)
+    ink[50:85, 540:1076] = True  # 検討しているところですか。
+    words = [Word("村", 260, 50, 300, 85, 92), Word("正", 321, 50, 366, 85, 93), Word("人", 366, 50, 411, 85, 93),
+             Word("君", 411, 50, 456, 85, 92), Word(")", 456, 50, 476, 85, 92),
+             Word("検討", 537, 50, 620, 85, 91), Word("しているところですか。", 620, 50, 1076, 85, 95)]
+    pieces = _split_at_gaps(words, ink, h, gutter=(449, 540))
+    assert ["".join(w.text for w in ws) for ws, _, _ in pieces] == ["村正人君)", "検討しているところですか。"]

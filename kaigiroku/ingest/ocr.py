@@ -118,8 +118,11 @@ def _split_at_gaps(words: list[Word], ink: np.ndarray | None, height: float,
             third = max(1, (b - a) // 3)
             middle = cols[max(0, a + third): max(0, b - third)]
             centres = [(w.x0 + w.x1) / 2 for w in words]
+            # (a word centred in the gutter's middle third is a heading's; a cell's closing bracket
+            # may reach into the gutter's edge: 村正人君) | 検討している…)
             if len(middle) and middle.mean() < 0.25 and any(c < gutter[0] for c in centres) \
-                    and any(c > gutter[1] for c in centres) and not any(gutter[0] <= c <= gutter[1] for c in centres):
+                    and any(c > gutter[1] for c in centres) \
+                    and not any(gutter[0] + third <= c <= gutter[1] - third for c in centres):
                 cuts = sorted(cuts + [(gutter[0] + gutter[1]) / 2])
     groups: list[list[Word]] = [[] for _ in range(len(cuts) + 1)]
     for w in words:
