@@ -158,3 +158,25 @@ def test_a_cells_closing_bracket_reaching_into_the_gutter_still_cuts_it_from_its
              Word("検討", 537, 50, 620, 85, 91), Word("しているところですか。", 620, 50, 1076, 85, 95)]
     pieces = _split_at_gaps(words, ink, h, gutter=(449, 540))
     assert ["".join(w.text for w in ws) for ws, _, _ in pieces] == ["村正人君)", "検討しているところですか。"]
+
+
+@pytest.mark.parametrize("layout", ["table_wrapped", "table_vcentred", "table_ruled"])
+def test_members_the_chair_names_in_the_body_column_are_no_labels(layout, tmp_path):
+    # a Diet committee's chair appoints directors, one name a line (理事に / 尾身朝子君 / 永岡桂子君 /
+    # を指名いたします。, as real:d1 prints them past its first page; OCR reads the names without
+    # their spaces): in a table the labels stand in the label column, so a body line that opens with a
+    # name and 君 is speech, not a member's label taking the chair's words (attributed 0.78, text
+    # PDF and scan alike)
+    from fixtures.scan import render_case
+
+    meta = {"title": "第212回国会　衆議院　文部科学委員会　第1号", "date_text": "令和五年十一月一日",
+            "time_text": "午後零時十一分開議", "place": "", "attendees": ["田野瀬太道", "尾身朝子", "永岡桂子", "山田賢司"]}
+    chair = {"kind": "speech", "speaker": "委員長", "name": "田野瀬太道"}
+    gold = {"id": "directors", "meta": meta, "turns": [
+        {**chair, "text": "これより会議を開きます。\n\n理事の補欠選任についてお諮りいたします。"},
+        {"kind": "note", "text": "〔「異議なし」と呼ぶ者あり〕"},
+        {**chair, "text": "御異議なしと認めます。\n\nそれでは、理事に\n\n尾身朝子君\n\n永岡桂子君\n\n及び山田賢司君\n\nを指名いたします。"},
+        {**chair, "text": "次に、国政調査承認要求に関する件についてお諮りいたします。"}]}
+    m = ingest(render_case(gold, layout, tmp_path / "directors.pdf"))
+    assert [t.speaker for t in m.speeches] == ["委員長"] * 3
+    assert score(gold, m.to_dict())["attributed"] >= 0.99

@@ -306,6 +306,19 @@ class ReadingConfidence:
         a, b = self(other), self(reading)
         return a is not None and b is not None and a - b >= margin
 
+    @classmethod
+    def of_pages(cls, pages) -> "ReadingConfidence":
+        """Over the OCR'd pages' lines and their label cells wrapped over lines, each read joined: a
+        name a cell wraps (内閣総理大臣(小 / 野田智子 / 君)) is held by no one line."""
+        ocr_pages = [p for p in pages if getattr(p, "source", "") == "ocr"]
+        out = cls(ln for p in ocr_pages for ln in p.lines)
+        for page in ocr_pages:
+            for pieces in _cell_groups(page):
+                text, conf = _joined(pieces), _joined_confidence(pieces)
+                if conf is not None and len(conf) == len(text):
+                    out.lines.append((text, conf))
+        return out
+
 
 class LabelEvidence:
     """What the document's cleanly read labels say: marks, roles, names with their roles, and
