@@ -91,6 +91,9 @@ class StreamLine:
     origin: str = ""
     settled: bool = False
     indent: int = 0  # leading indent in characters (or text-height units), when the source shows it
+    # layout set the line in the body column of a page whose label column it found: its start is
+    # speech, never a label (理事に / 尾身朝子君　永岡桂子君: the chair names members, no member speaks)
+    in_body: bool = False
 
 
 @dataclass(slots=True)

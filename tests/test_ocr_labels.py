@@ -153,3 +153,15 @@ def test_a_chairs_label_misread_past_one_character_is_the_one_person_who_holds_t
     # a second person listed with the role (a chair who changes in the meeting): nothing settles
     turns[0].name = "松水際可"
     assert settle_misread_names(turns, cover + ["委員長松本和夫"]) == 0
+
+
+def test_a_name_character_ocr_split_in_two_is_settled_by_the_cover():
+    # seed:4 table_ruled (tuned): the wrapped cell 議員（吉 / 田恵子君） read its 田 as 田上 at
+    # confidence 37, and the member's speech went to 吉田上恵子 (attributed 0.82); a cover cut at a
+    # line end (議員高 / 橋健一) gives 橋健一, which a label 高橋健一 is not
+    cover = ["議長渡辺誠、議員吉田恵子、議員高", "橋健一"]
+    turns = [Turn("speech", "a", speaker="議長", name="渡辺誠"),
+             Turn("speech", "b", speaker="議員", name="吉田上恵子"),
+             Turn("speech", "c", speaker="議員", name="高橋健一")]
+    assert settle_misread_names(turns, cover) == 1
+    assert [t.name for t in turns] == ["渡辺誠", "吉田恵子", "高橋健一"]

@@ -114,3 +114,15 @@ def test_members_a_plenary_record_names_with_no_role_keep_their_speeches(tmp_pat
     assert any(t.get("speaker") == "" for t in minutes["turns"])
     m = kaigiroku.convert(render_case(minutes, layout, tmp_path / "plenary.pdf"))
     assert score(minutes, m.to_dict())["attributed"] >= 0.99
+
+
+def test_a_name_read_surely_in_its_wrapped_cell_is_not_given_the_covers_misreading(tmp_path):
+    # diet:73 table_wrapped (tuned): the cover and the chair's call misread the 智 of 小野田智子 (as 留,
+    # at confidence 0 and 17) and the wrapped cell 内閣総理大臣(小 / 野田智子 / 君) read it at 95; how
+    # surely OCR read the cell's name was unknown (no one line holds it), so the cover's spelling
+    # replaced it and the Prime Minister's speech lost its speaker (attributed 0.53)
+    gold, _, scan = make_case("diet:73", "table_wrapped", "mild", tmp_path, seed=220, chars=500)
+    m = ingest(scan, dpi=300)
+    pm = {t["name"] for t in gold["turns"] if t.get("speaker") == "内閣総理大臣"}
+    assert pm and {t.name for t in m.speeches if t.speaker == "内閣総理大臣"} == pm
+    assert score(gold, m.to_dict())["attributed"] >= 0.95

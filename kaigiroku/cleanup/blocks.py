@@ -127,7 +127,9 @@ SOFT = "soft: a flush line after a sentence end (a turn may start here)"
 def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLine, Break, LabelMatch | None]]:
     """Decide each plain line break: a soft wrap (WRAP) or a paragraph break (LINE: inferred, weaker than
     a blank line's PARA). Labels are recognised here too."""
-    matches = [match_label(s.text, roles) for s in stream]  # read once: the width and the loop need them
+    # read once: the width and the loop need them (a line layout set in a table's body column opens
+    # with no label: its label, if any, came from the label column)
+    matches = [None if s.in_body else match_label(s.text, roles) for s in stream]
     width = wrap_width(s.text[m.end:] if m else s.text for s, m in zip(stream, matches))
     # where paragraphs are indented, a flush line after a sentence end may open a turn whose label was
     # printed elsewhere: kept apart as a soft break, for label placement to take or leave

@@ -117,7 +117,8 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
         pick = {n for n, c in names.items() if c >= max(2, 2 * names[t.name]) and _close(n, t.name)}
         if len(pick) != 1 and names[t.name] <= 2:
             # the cover's list may itself be misread or cut at a line end: only a name read rarely in
-            # the speeches, differing by a changed character or by a 君 misread after it (…者, …用)
+            # the speeches, differing by a changed character, by a 君 misread after it (…者, …用) or
+            # by a character OCR split in two inside it (吉田上恵子: 田 read as 田上)
             pick = {n for n in listed if _close(n, t.name) and (
                 len(n) == len(t.name) or (t.name.startswith(n) and t.name[len(n):] in _KUN_MISREAD)
                 or _character_inserted(n, t.name, confidence))}
@@ -130,7 +131,7 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             # the name side with where the two differ (the call's 必辻俊一 reads 辻 as the label's
             # 尾辻俊一 does, against the cover's 尾演俊一), is the cover's misreading; the 君 misread
             # after a name (山田太郎者) is always the label's
-            pick = {n for n in pick if len(n) < len(t.name) or _cover_spelling_holds(
+            pick = {n for n in pick if len(n) < len(t.name) and t.name.startswith(n) or _cover_spelling_holds(
                 names[t.name], names[n], _printed_side(spoken, t.name, n), _surer(confidence, t.name, n),
                 _surer(confidence, n, t.name))}
         if len(pick) == 1:

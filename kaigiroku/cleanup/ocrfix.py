@@ -306,6 +306,19 @@ class ReadingConfidence:
         a, b = self(other), self(reading)
         return a is not None and b is not None and a - b >= margin
 
+    @classmethod
+    def of_pages(cls, pages) -> "ReadingConfidence":
+        """Over the OCR'd pages' lines and their label cells wrapped over lines, each read joined: a
+        name a cell wraps (内閣総理大臣(小 / 野田智子 / 君)) is held by no one line."""
+        ocr_pages = [p for p in pages if getattr(p, "source", "") == "ocr"]
+        out = cls(ln for p in ocr_pages for ln in p.lines)
+        for page in ocr_pages:
+            for pieces in _cell_groups(page):
+                text, conf = _joined(pieces), _joined_confidence(pieces)
+                if conf is not None and len(conf) == len(text):
+                    out.lines.append((text, conf))
+        return out
+
 
 class LabelEvidence:
     """What the document's cleanly read labels say: marks, roles, names with their roles, and
@@ -1031,9 +1044,13 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups, cells: set | None = N
             continue
         if not _MARKED_START.match(first.text) and _norm_brackets(_joined(pieces)) == fixed:
             # an unmarked cell read cleanly stays in pieces: layout places it as it would a text page's;
-            # its lower pieces open no cell of their own (人（片山 / 秀久君） under 政府参考)
+            # its lower pieces open no cell of their own (人（片山 / 秀久君） under 政府参考), nor are they
+            # labels by name alone to settle line by line: 本正人君) under 議員(松 is no misreading
+            # of the 田正人君) under the chair's 議長(吉
             gone.update(id(p) for p in pieces[1:])
             kept.update(id(p) for p in pieces[1:])
+            if cells is not None:
+                cells.update(id(p) for p in pieces[1:])
             continue
         # the cell's text and its characters' confidences are all its pieces' (a name misread on the
         # second line keeps its own low confidence, not the first line's mark's and role's)

@@ -194,7 +194,7 @@ def ingest(path, ocr: str | None = None, dpi: int | None = None, lang: str | Non
         from ..cleanup.ocrfix import ReadingConfidence
 
         settle_misread_names(minutes.turns, minutes.meta.get("attendees", []), roles,
-                             ReadingConfidence(ln for p in pages if p.source == "ocr" for ln in p.lines))
+                             ReadingConfidence.of_pages(pages))
     minutes.source = str(path)
     minutes.pages = len(pages)
     minutes.ocr_pages = n_ocr

@@ -639,7 +639,11 @@ def guess_align(blocks, cells: list[Cell], size: float, default: str, right_edge
             # a label level with a flush line under a closed or short one: the lines above are another
             # speech's (its tail from the page before), the label's own speech starts there; not in a
             # row a ruled line opens, which holds one speech (a centred cell there may sit level with
-            # any flush line of it: 政府参考人（片山秀久君） beside the third of nine lines)
+            # any flush line of it: 政府参考人（片山秀久君） beside the third of nine lines); under a
+            # full line that closes a sentence at the edge, the flush line may as well go on with the
+            # speech (…考えます。 / 個人情報の…): no evidence either way
+            if rows[level[0] - 1].x1 >= right_edge - 1.5 * size:
+                continue
             rows = rows[level[0]:]
             if len(rows) < 2:
                 continue

@@ -656,7 +656,8 @@ def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, body_x, righ
                 brk, origin = Break.WRAP, "wrap: the line before is full"
         first = cell is not None and i == 0
         out.append(Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, origin=origin,
-                                     settled=True, indent=max(0, round((row.x0 - body_x) / size))), _box(row),
+                                     settled=True, indent=max(0, round((row.x0 - body_x) / size)),
+                                     in_body=row.x0 >= body_x - 0.5 * size), _box(row),
                           cell.box if first else None, indented, row.x1 >= right_edge - 1.5 * size, first,
                           cell.text if first else None, placed_by))
     return out

@@ -118,8 +118,11 @@ def _split_at_gaps(words: list[Word], ink: np.ndarray | None, height: float,
             third = max(1, (b - a) // 3)
             middle = cols[max(0, a + third): max(0, b - third)]
             centres = [(w.x0 + w.x1) / 2 for w in words]
+            # (a word centred in the gutter's middle third is a heading's; a cell's closing bracket
+            # may reach into the gutter's edge: 村正人君) | 検討している…)
             if len(middle) and middle.mean() < 0.25 and any(c < gutter[0] for c in centres) \
-                    and any(c > gutter[1] for c in centres) and not any(gutter[0] <= c <= gutter[1] for c in centres):
+                    and any(c > gutter[1] for c in centres) \
+                    and not any(gutter[0] + third <= c <= gutter[1] - third for c in centres):
                 cuts = sorted(cuts + [(gutter[0] + gutter[1]) / 2])
     groups: list[list[Word]] = [[] for _ in range(len(cuts) + 1)]
     for w in words:
@@ -442,9 +445,10 @@ def _read_side_by_side(crops: list[np.ndarray], gap: int, opts: Options, psm: in
     except OcrFailedError:
         return by_crop
     for _, w in _words(data):
-        mid = (w.x0 + w.x1) / 2
         for k, (a, b) in enumerate(spans):
-            if a - gap / 2 <= mid < b + gap / 2:
+            # a word must lie within one crop: a raw-line reading boxed over the blank between two
+            # crops (a page number's 1/1 boxed from its crop to the lone 君 beside it) is no one's
+            if a - gap / 2 <= w.x0 and w.x1 <= b + gap / 2:
                 by_crop[k].append(w)
                 break
     return by_crop
