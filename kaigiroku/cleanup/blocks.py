@@ -140,6 +140,7 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
     paragraph = ""  # the text of that paragraph so far
     after_label = False  # a label cell stood between prev_text and this line
     prev_at = -1  # where prev_text's line is in out
+    prev_labelled = False  # a label opened prev_text's line
     for s, m in zip(stream, matches):
         body = s.text[m.end:] if m else s.text
         brk = s.brk
@@ -148,8 +149,9 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
         elif s.settled:
             pass  # layout decided this break from the page's geometry: it is not judged again
         elif brk == Break.LINE and not after_label and prev_text is not None and paragraph == prev_text \
-                and _plain_heading(prev_text, body, width):
+                and not prev_labelled and _plain_heading(prev_text, body, width):
             # a paragraph of one line that is a heading printed plain: decided here, handed on as its hint
+            # (never a turn's first line, its label before it: a long label, 長谷川美智子君, leaves it short)
             brk = Break.LINE
             line, pbrk, pm = out[prev_at]
             if line.hint is None:
@@ -172,6 +174,7 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
                 opened_with, paragraph = body[:1], ""
             paragraph += body
             prev_text, after_label, prev_at = body, False, len(out) - 1
+            prev_labelled = m is not None or bool(s.label)
         elif m is not None:
             after_label = True
     return out
