@@ -45,3 +45,12 @@ def test_tuned_kessan_narrow_page_hanging_under_name_labels():
         r = render_random(KESSAN, seed, label_form="name_only", layout="inline", width="narrow",
                           cont_indent="hanging")
         assert score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"] >= 0.98
+
+
+@pytest.mark.parametrize("seed", [127, 149])
+def test_lines_hung_under_a_long_label_are_no_plain_headings(seed):
+    # a line of a narrow hung column, short of the page's wrap and unpunctuated, followed by a full one,
+    # read as a heading printed plain took its characters out of the speech (tuned kessan@127 name_only
+    # inline narrow hanging 0.979 -> 1.0, @149 0.997 -> 1.0; before the plain-heading rule: 0.982, 1.0)
+    r = render_random(KESSAN, seed, label_form="name_only", layout="inline", width="narrow", cont_indent="hanging")
+    assert score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"] == 1.0

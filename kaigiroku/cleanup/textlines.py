@@ -72,33 +72,39 @@ def _indent_width(line: str) -> float:
 
 
 def letter_column(lines: list[str], is_furniture) -> set:
-    """The lines of a speech set one or two letters a line under a deep hanging indent (a label as
-    wide as a narrow page: ○教育委員会事務局次長（上田恵理子氏）：第９款教 / 育 / 費 / に / つ …): each goes
-    on with the line before it, a lone digit (２ / ０ / ４) no page number and a word (委員) no label.
-    A run of four or more such lines at one indent, blank lines and page furniture between them, a
-    comma or a full stop among them: a label column's cells (参与 / 委員 / 会長) are never punctuated."""
-    def letters(t: str) -> bool:  # (a comma or full stop kept off a line's start rides on its end)
-        t = t.strip(" \u3000\t")
-        return bool(t) and display_width(t.rstrip("、。，．,.")) <= 2
+    """The lines of a speech hung in a column a few letters wide under a deep hanging indent (a label
+    as wide as a narrow page: ○教育委員会事務局次長（上田恵理子氏）：第９款教 / 育 / 費 / に / つ …, or
+    ：子ども家庭 / 支援センター / の令和５年): each goes on with the line before it, a lone digit (２ / ０)
+    no page number and a word at a line's start (委員, 支援センター) no label. A run of four or more short
+    lines at one deep indent, blank lines and page furniture between them, most filled to one width
+    (but the last) and with a comma or a full stop among them: a label column's or a list's cells
+    (参与 / 委員 / 会長) are neither punctuated nor cut at one width."""
+    def text(raw: str) -> str:  # (a comma or full stop kept off a line's start rides on its end)
+        return raw.strip(" \u3000\t").rstrip("、。，．,.")
+
+    def short(raw: str) -> bool:
+        return bool(raw.strip(" \u3000\t")) and display_width(text(raw)) <= 10 and _indent_width(raw) >= 8
 
     out: set = set()
     run: list[int] = []
 
     def close() -> None:
-        if len(run) >= 4 and any(re.search("[、。，．]", lines[k]) for k in run):
+        widths = sorted(display_width(text(lines[k])) for k in run[:-1])
+        filled = widths and sum(abs(w - widths[len(widths) // 2]) <= 1 for w in widths) >= 0.75 * len(widths)
+        if len(run) >= 4 and filled and any(re.search("[、。，．]", lines[k]) for k in run):
             out.update(run)
         run.clear()
 
     for n, raw in enumerate(lines):
         if not raw.strip():
             continue
-        if letters(raw) and _indent_width(raw) >= 4 and (not run or _indent_width(raw) == _indent_width(lines[run[-1]])):
+        if short(raw) and (not run or _indent_width(raw) == _indent_width(lines[run[-1]])):
             run.append(n)
         elif run and is_furniture(raw):
-            continue  # (a page's header or number between two letters of the column)
+            continue  # (a page's header or number between two lines of the column)
         else:
             close()
-            if letters(raw) and _indent_width(raw) >= 4:
+            if short(raw):
                 run.append(n)
     close()
     return out
