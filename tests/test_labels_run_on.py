@@ -171,3 +171,19 @@ def test_a_role_that_opens_a_group_is_no_label():
     turns = [t for t in kaigiroku.repair(text).to_dict()["turns"] if t["kind"] == "speech"]
     assert [(t["speaker"], t.get("name")) for t in turns][:2] == [("教育長", "杉本"), ("委員", "森本")]
     assert "委員全員が出席" in turns[0]["text"]
+
+
+def test_an_office_printed_bare_once_run_into_its_speech_where_labels_part_by_nothing():
+    # 事務局 speaks once, its label run into its speech (事務局次回の…), in a document whose labels part
+    # from their speech by nothing (座長（原田雅人君）皆さん…): a label as the others are, not the chair's
+    # words going on (tuned kondankai@944, @702 name_only inline, separator none: 0.978 -> 1.0)
+    import kaigiroku
+    lines = ["座長（原田雅人君）皆さん、おはようございます。本日は議題が二つございます。",
+             "課長補佐（今泉翔太君）資料の確認をいたします。資料1から資料4までございます。",
+             "座長（原田雅人君）ありがとうございました。最後に、事務局から何かありますか。",
+             "事務局次回の懇談会は、3月中旬の開催を予定しております。",
+             "座長（原田雅人君）それでは、本日の懇談会を閉会いたします。"]
+    turns = [t for t in kaigiroku.repair("\n".join(lines) + "\n").to_dict()["turns"] if t["kind"] == "speech"]
+    assert [(t["speaker"], t["text"]) for t in turns][2:4] == [
+        ("座長", "ありがとうございました。最後に、事務局から何かありますか。"),
+        ("事務局", "次回の懇談会は、3月中旬の開催を予定しております。")]

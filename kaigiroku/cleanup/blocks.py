@@ -122,6 +122,7 @@ def wrap_width(lines: Iterable[str]) -> float | None:
 
 
 SOFT = "soft: a flush line after a sentence end (a turn may start here)"
+HUNG = 4  # an indent this deep, shared with the line before, is a hanging indent's: the paragraph goes on
 
 
 def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLine, Break, LabelMatch | None]]:
@@ -140,6 +141,9 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
     paragraph = ""  # the text of that paragraph so far
     after_label = False  # a label cell stood between prev_text and this line
     prev_at = -1  # where prev_text's line is in out
+    prev_labelled = False  # a label opened prev_text's line
+    prev_hung = False  # prev_text's line hangs at the deep indent of the text line before it
+    text_indent = -1  # the indent of the last line of body text
     for s, m in zip(stream, matches):
         body = s.text[m.end:] if m else s.text
         brk = s.brk
@@ -148,8 +152,10 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
         elif s.settled:
             pass  # layout decided this break from the page's geometry: it is not judged again
         elif brk == Break.LINE and not after_label and prev_text is not None and paragraph == prev_text \
-                and _plain_heading(prev_text, body, width):
+                and not prev_labelled and not prev_hung and _plain_heading(prev_text, body, width):
             # a paragraph of one line that is a heading printed plain: decided here, handed on as its hint
+            # (never a turn's first line, its label before it: a long label, 長谷川美智子君, leaves it short;
+            # nor a line hung at the deep indent of the line before it, under such a label on a narrow page)
             brk = Break.LINE
             line, pbrk, pm = out[prev_at]
             if line.hint is None:
@@ -171,7 +177,9 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
             if brk != Break.WRAP:
                 opened_with, paragraph = body[:1], ""
             paragraph += body
-            prev_text, after_label, prev_at = body, False, len(out) - 1
+            prev_hung = s.indent >= HUNG and s.indent == text_indent
+            prev_text, after_label, prev_at, text_indent = body, False, len(out) - 1, s.indent
+            prev_labelled = m is not None or bool(s.label)
         elif m is not None:
             after_label = True
     return out

@@ -902,6 +902,7 @@ def discover(texts, roles=None) -> Roles:
     # its own bracket and run into the speech (部会長（佐伯典子君）皆さん、) is printed as a bare head is
     parted = 0
     heads_seen: set = set()  # heads with no name read off yet (○森本企画官, ○北村企画官)
+    offices_after_close: set = set()  # a listed office (事務局) run into a line after a sentence's end
     split_heads: set = set()  # surname + role heads as printed (梶危機管理課長)
     marked_run_on: dict = {}  # a role-like head after a mark, run into the speech -> what followed it
     unknown: Counter = Counter()
@@ -1001,6 +1002,8 @@ def discover(texts, roles=None) -> Roles:
             bare[seat_run_on.group(0)] += 1  # (7番おはようございます。: a seat run into its speech, as the roles are)
         if w and len(t) > len(w) + 3 and t[len(w)] not in _NOT_AFTER_BARE and not _GROUP.match(t, len(w)):
             bare[w] += 1
+            if w[-1] == "局" and n > 0 and texts[n - 1][-1:] in SENTENCE_END + CLOSERS:
+                offices_after_close.add(w)
         elif w is None:
             longest = None
             for k in range(2, 10):  # a head outside the list run into its speech (参与議案第15号…, 関口内閣総理大臣…)
@@ -1084,6 +1087,11 @@ def discover(texts, roles=None) -> Roles:
                 bare[head] += 1
     bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and parted < sum(
         bare.values()) else ()
+    # (an office that speaks under its own name, 事務局, printed bare once and run into its speech at a
+    # turn's start (事務局次回の懇談会は…), where this document's labels part from their speech by nothing
+    # (座長（原田雅人君）皆さん…): a label printed as the others are)
+    if usual[0] == "" and usual[1] >= 3 and usual[1] >= 0.6 * sum(separators.values()):
+        bare_roles += tuple(sorted(w for w in offices_after_close if w not in bare_roles))
     # heads run into their speech are evidence of the label form too (梶委員長ただいまから…, 関口委員…):
     # where most are surname + a role, the titles the list lacks are split so (三宅審議官それでは…)
     for head in bare_roles:

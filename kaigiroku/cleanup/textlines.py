@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from ..charclass import SENTENCE_END, WORD_CLASS, header_key
+from ..charclass import SENTENCE_END, WORD_CLASS, display_width, header_key
 from ..model import Break, LabelMatch, StreamLine
 from . import markup
 from .furniture import is_page_number, running_headers
@@ -67,6 +67,49 @@ class Position:
     at_start: bool = True
 
 
+def _indent_width(line: str) -> float:
+    return display_width(line[:len(line) - len(line.lstrip(" \u3000\t"))].replace("\t", "    "))
+
+
+def letter_column(lines: list[str], is_furniture) -> set:
+    """The lines of a speech hung in a column a few letters wide under a deep hanging indent (a label
+    as wide as a narrow page: ○教育委員会事務局次長（上田恵理子氏）：第９款教 / 育 / 費 / に / つ …, or
+    ：子ども家庭 / 支援センター / の令和５年): each goes on with the line before it, a lone digit (２ / ０)
+    no page number and a word at a line's start (委員, 支援センター) no label. A run of four or more short
+    lines at one deep indent, blank lines and page furniture between them, most filled to one width
+    (but the last) and with a comma or a full stop among them: a label column's or a list's cells
+    (参与 / 委員 / 会長) are neither punctuated nor cut at one width."""
+    def text(raw: str) -> str:  # (a comma or full stop kept off a line's start rides on its end)
+        return raw.strip(" \u3000\t").rstrip("、。，．,.")
+
+    def short(raw: str) -> bool:
+        return bool(raw.strip(" \u3000\t")) and display_width(text(raw)) <= 10 and _indent_width(raw) >= 8
+
+    out: set = set()
+    run: list[int] = []
+
+    def close() -> None:
+        widths = sorted(display_width(text(lines[k])) for k in run[:-1])
+        filled = widths and sum(abs(w - widths[len(widths) // 2]) <= 1 for w in widths) >= 0.75 * len(widths)
+        if len(run) >= 4 and filled and any(re.search("[、。，．]", lines[k]) for k in run):
+            out.update(run)
+        run.clear()
+
+    for n, raw in enumerate(lines):
+        if not raw.strip():
+            continue
+        if short(raw) and (not run or _indent_width(raw) == _indent_width(lines[run[-1]])):
+            run.append(n)
+        elif run and is_furniture(raw):
+            continue  # (a page's header or number between two lines of the column)
+        else:
+            close()
+            if short(raw):
+                run.append(n)
+    close()
+    return out
+
+
 def text_to_stream(text: str, roles=None, position: Position | None = None) -> list[StreamLine]:
     """The text's lines as a stream."""
     position = position or Position()
@@ -81,6 +124,7 @@ def text_to_stream(text: str, roles=None, position: Position | None = None) -> l
     vocabulary = discover(lines, roles)
     headers = running_headers([l for l in lines], lambda k: _label_piece(k, vocabulary))
     column_names = markup.pipe_header_rows(lines)
+    lettered = letter_column(lines, lambda raw: is_page_number(raw) or header_key(raw) in headers)
 
     out: list[StreamLine] = []
     pending = Break.LINE
@@ -111,6 +155,10 @@ def text_to_stream(text: str, roles=None, position: Position | None = None) -> l
             pending = max(pending, Break.PARA)
             origin = origin or "blank line"
         blanks = 0
+        if n in lettered and out:
+            out[-1] = replace(out[-1], text=out[-1].text + raw.strip(" \u3000\t"))
+            pending, origin = Break.LINE, ""
+            continue
         key = header_key(raw)
         # the title on the first page stays; a header with a print stamp (date, URL, n/m) goes there too
         if is_page_number(raw) or (key in headers and (out or not position.at_start or key in headers.stamped)):
