@@ -266,3 +266,24 @@ def test_a_members_cell_misread_once_takes_the_name_the_call_and_the_direction_p
     turns = _turns([_table_page(rows)])
     assert [(t.get("speaker"), t.get("name")) for t in turns if t.get("kind") == "speech"] == [
         ("議長", "井出庸生"), ("森山浩行", "森山浩行")]
+
+
+def test_a_chairs_opening_list_of_offices_after_the_covers_list_of_members_is_speech():
+    """The cover's list of members on page 1, then page 2's first row: the chair's label and a
+    sentence naming officials, 、 after 、 (〇委員長（田野瀬太道君） この際、盛山文部科学大臣、青山文部科学
+    副大臣、…): its pieces read as more names, and the cover took the chair's speech (tuned real:d1 from
+    its 10th turn 0.85 -> 0.99). A marked role with a name and 君 in brackets is no cover's item."""
+    cover = ["第212回国会衆議院文部科学委員会第1号", "令和五年十一月一日(水曜日)午後零時十一分開議",
+             "出席者　田野瀬太道、池田佳隆、尾身朝子、中村裕之、永岡桂子、根本幸典、山田賢司、",
+             "森山浩行、柚木道義、金村龍那、堀場幸子、浮島智子、鰐淵洋子、井出庸生、上杉謙太郎"]
+    rows = [(["〇委員長", "(田野瀬", "太道君)"],
+             ["この際、盛山文部科学大臣、青山文部科学副大臣、今枝文部科学副大臣、本田文部科",
+              "学大臣政務官及び安江文部科学大臣政務官から、それぞれ発言を求められております",
+              "ので、順次これを許します。盛山文部科学大臣。"]),
+            (["〇国務大", "臣(盛山", "正仁君)"], ["第二百十二回国会において各般の課題を御審議いただくに当たり、御挨拶申し上げま",
+                                           "す。"])]
+    cover_page = _table_page([], number=1, cover=cover)
+    turns = _turns([cover_page, _table_page(rows)])
+    assert [(t.get("speaker"), t.get("name")) for t in turns if t.get("kind") == "speech"] == [
+        ("委員長", "田野瀬太道"), ("国務大臣", "盛山正仁")]
+    assert turns[0]["text"].startswith("この際、盛山文部科学大臣")
