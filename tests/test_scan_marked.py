@@ -287,3 +287,16 @@ def test_a_chairs_opening_list_of_offices_after_the_covers_list_of_members_is_sp
     assert [(t.get("speaker"), t.get("name")) for t in turns if t.get("kind") == "speech"] == [
         ("委員長", "田野瀬太道"), ("国務大臣", "盛山正仁")]
     assert turns[0]["text"].startswith("この際、盛山文部科学大臣")
+
+
+def test_a_members_cell_whose_mark_reads_as_a_letter_is_the_member_the_chair_calls():
+    """O井出庸 / 生君: the ring read as a Latin O opens a member's wrapped cell; the name is the one the
+    chair calls and the direction names, so the cell is that member's label (the speech went to the
+    chair: tuned diet:11 with real:d1's names, cer 0.015 -> 0.004)."""
+    rows = [(["〇議長", "(永岡桂", "子君)"], ["井出庸生君。", "〔井出庸生君登壇、拍手〕"]),
+            (["O井出庸", "生君"], ["学校図書館について御説明いたします。また、利用者IDのセキュリティ対策を教えて",
+                                 "ください。"])]
+    turns = _turns([_table_page(rows)])
+    assert [(t.get("speaker"), t.get("name")) for t in turns if t.get("kind") == "speech"] == [
+        ("議長", "永岡桂子"), ("井出庸生", "井出庸生")]
+    assert turns[-1]["text"].startswith("学校図書館")

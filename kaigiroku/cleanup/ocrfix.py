@@ -1085,6 +1085,8 @@ def _member_cell(joined: str, ev: LabelEvidence) -> str | None:
     two characters kept (a cell of a role and no name, ○国務大 / 臣, is none: no call opens so)."""
     from rapidfuzz.distance import Levenshtein
 
+    if joined[:1] in MARK_LOOKALIKES and joined[:1] not in _WEAK_MARKS:
+        joined = "〇" + joined[1:]  # its mark read as a look-alike (O井出庫 / 生君)
     if joined[:1] in "○◯〇◎◆◇●□■△▲" and _called_as_printed(joined[1:], ev):
         return ev.mark + joined[1:] + "君"  # its lone 君 lost with the cell's last line (○斎藤ア / レックス)
     # (a character read as marks, 三 as : in 〇岸田敬 / :君, is a character lost)
