@@ -230,3 +230,73 @@ def test_of_two_readings_of_one_officials_cell_the_far_surer_one_holds():
         ln.char_conf = tuple((58.0 if ln.text == "(資源特" else 90.0) for _ in ln.text)
     turns = _turns([page])
     assert [t.get("name") for t in turns if t.get("speaker") == "事務局"] == ["資源循環推進課長"] * 2
+
+
+def test_a_members_cell_whose_lone_kun_ocr_lost_is_the_member_the_chair_calls():
+    """A member by name alone in a narrow marked cell, the 君 alone on the cell's last line and not read
+    at all (○林芳正 / 君 read as 〇林芳正; ○斎藤ア / レックス / 君 as 〇斎藤ア / レックス): the cell was no
+    label, and the member's whole speech went to the chair who called them (tuned diet:5 with real:d1's
+    names and no cover list 0.49 -> 0.93)."""
+    rows = [(["〇議長", "(尾辻秀", "久君)"], ["これより会議を開きます。", "日程第一、国務大臣の演説に関する件。",
+                                          "発言を求められております。順次これを許します。林芳正君。"]),
+            (["〇林芳正"], ["防犯カメラの映像を検討しているところです。利用者", "IDはどのように扱われるのでしょうか。",
+                          "なお、委託事業者の経過を御報告します。"]),
+            (["〇議長", "(尾辻秀", "久君)"], ["次に、斎藤アレックス君。"]),
+            (["〇斎藤ア", "レックス"], ["次に、2024年度の予算について御説明いたします。", "以上です。"])]
+    turns = _turns([_table_page(rows)])
+    assert [(t.get("speaker"), t.get("name")) for t in turns] == [
+        ("議長", "尾辻秀久"), ("林芳正", "林芳正"), ("議長", "尾辻秀久"), ("斎藤アレックス", "斎藤アレックス")]
+    assert turns[1]["text"].startswith("防犯カメラ") and turns[3]["text"].startswith("次に、2024年度")
+
+
+def test_the_end_of_a_called_name_is_no_member_whose_kun_was_lost():
+    # 田芳正 is the end of the called 林田芳正 (its first character lost with no 君 to show where the cell
+    # ends), not a member of that name: no speaker is made of it
+    rows = [(["〇議長", "(尾辻秀", "久君)"], ["次に、林田芳正君。"]),
+            (["〇田芳正"], ["防犯カメラの映像を検討しているところです。"])]
+    turns = _turns([_table_page(rows)])
+    assert all(t.get("name") != "田芳正" for t in turns)
+
+
+def test_a_members_cell_misread_once_takes_the_name_the_call_and_the_direction_print():
+    """○森山洗 / 行君 read once against 森山浩行君。 in the chair's call and 〔森山浩行君登壇〕: the name
+    printed twice holds, with no cover list to settle it (tuned diet:1 with real:d1's names, no cover)."""
+    rows = [(["〇議長", "(井出庸", "生君)"], ["経済産業委員長森山浩行君。", "〔森山浩行君登壇、拍手〕"]),
+            (["〇森山洗", "行君"], ["また、利用者IDについて御説明いたします。", "以上です。"])]
+    turns = _turns([_table_page(rows)])
+    assert [(t.get("speaker"), t.get("name")) for t in turns if t.get("kind") == "speech"] == [
+        ("議長", "井出庸生"), ("森山浩行", "森山浩行")]
+
+
+def test_a_chairs_opening_list_of_offices_after_the_covers_list_of_members_is_speech():
+    """The cover's list of members on page 1, then page 2's first row: the chair's label and a
+    sentence naming officials, 、 after 、 (〇委員長（田野瀬太道君） この際、盛山文部科学大臣、青山文部科学
+    副大臣、…): its pieces read as more names, and the cover took the chair's speech (tuned real:d1 from
+    its 10th turn 0.85 -> 0.99). A marked role with a name and 君 in brackets is no cover's item."""
+    cover = ["第212回国会衆議院文部科学委員会第1号", "令和五年十一月一日(水曜日)午後零時十一分開議",
+             "出席者　田野瀬太道、池田佳隆、尾身朝子、中村裕之、永岡桂子、根本幸典、山田賢司、",
+             "森山浩行、柚木道義、金村龍那、堀場幸子、浮島智子、鰐淵洋子、井出庸生、上杉謙太郎"]
+    rows = [(["〇委員長", "(田野瀬", "太道君)"],
+             ["この際、盛山文部科学大臣、青山文部科学副大臣、今枝文部科学副大臣、本田文部科",
+              "学大臣政務官及び安江文部科学大臣政務官から、それぞれ発言を求められております",
+              "ので、順次これを許します。盛山文部科学大臣。"]),
+            (["〇国務大", "臣(盛山", "正仁君)"], ["第二百十二回国会において各般の課題を御審議いただくに当たり、御挨拶申し上げま",
+                                           "す。"])]
+    cover_page = _table_page([], number=1, cover=cover)
+    turns = _turns([cover_page, _table_page(rows)])
+    assert [(t.get("speaker"), t.get("name")) for t in turns if t.get("kind") == "speech"] == [
+        ("委員長", "田野瀬太道"), ("国務大臣", "盛山正仁")]
+    assert turns[0]["text"].startswith("この際、盛山文部科学大臣")
+
+
+def test_a_members_cell_whose_mark_reads_as_a_letter_is_the_member_the_chair_calls():
+    """O井出庸 / 生君: the ring read as a Latin O opens a member's wrapped cell; the name is the one the
+    chair calls and the direction names, so the cell is that member's label (the speech went to the
+    chair: tuned diet:11 with real:d1's names, cer 0.015 -> 0.004)."""
+    rows = [(["〇議長", "(永岡桂", "子君)"], ["井出庸生君。", "〔井出庸生君登壇、拍手〕"]),
+            (["O井出庸", "生君"], ["学校図書館について御説明いたします。また、利用者IDのセキュリティ対策を教えて",
+                                 "ください。"])]
+    turns = _turns([_table_page(rows)])
+    assert [(t.get("speaker"), t.get("name")) for t in turns if t.get("kind") == "speech"] == [
+        ("議長", "永岡桂子"), ("井出庸生", "井出庸生")]
+    assert turns[-1]["text"].startswith("学校図書館")

@@ -109,6 +109,11 @@ def reads_as_body(line: str, roles=None) -> bool:
     m = match_label(line, roles)
     if m is not None and t[0] in MARKS and not _clean(line[m.end:]):
         return True  # a marked label cell standing alone (○会長（梶健一氏）): a cover never prints one
+    if m is not None and t[0] in MARKS and m.name and re.search(r"[（(][^（()）]+君[）)]", line[:m.end]):
+        # a marked role with its speaker's name and 君 in brackets (○委員長（田野瀬太道君）), whatever
+        # follows, even a list of offices (この際、盛山文部科学大臣、青山文部科学副大臣、…): a cover
+        # lists role and name, never so
+        return True
     if m is not None and t[0] in MARKS and len(_clean(line[m.end:])) >= 4 and _spoken(_clean(line[m.end:])):
         # a marked label and the first words of its speech, cut short by a narrow wrap (◯委 員 長（田野瀬
         # 太道氏）：これより会議): a cover marks no speaker, and lists no prose after a name

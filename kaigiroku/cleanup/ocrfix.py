@@ -644,6 +644,9 @@ def settle_person_label(text: str, ev: LabelEvidence, after_end: bool) -> str:
         return text
     while i < len(s) and s[i] in " \u3000":
         i += 1
+    if mark and mark not in _WEAK_MARKS and _called_as_printed(s[i:].rstrip(" \u3000"), ev):
+        # a marked cell of a name the chair calls, and no more: its 君 on the line below lost (○林芳正 / 君)
+        return ev.mark + s[i:].rstrip(" \u3000") + "君"
     # a character of the name OCR split into marks (吉川敬:君 for 吉川敬三君): the one called name
     # with a single character in their place
     split = _SPLIT_NAME.match(s, i)
@@ -1082,6 +1085,10 @@ def _member_cell(joined: str, ev: LabelEvidence) -> str | None:
     two characters kept (a cell of a role and no name, ○国務大 / 臣, is none: no call opens so)."""
     from rapidfuzz.distance import Levenshtein
 
+    if joined[:1] in MARK_LOOKALIKES and joined[:1] not in _WEAK_MARKS:
+        joined = "〇" + joined[1:]  # its mark read as a look-alike (O井出庫 / 生君)
+    if joined[:1] in "○◯〇◎◆◇●□■△▲" and _called_as_printed(joined[1:], ev):
+        return ev.mark + joined[1:] + "君"  # its lone 君 lost with the cell's last line (○斎藤ア / レックス)
     # (a character read as marks, 三 as : in 〇岸田敬 / :君, is a character lost)
     m = _MEMBER_CELL.match(re.sub(r"(?<=[\u4e00-\u9fff])[-:;.,・'`|_~]{1,2}(?=君$)", "", joined))
     if m is None or _role_start(m.group(2) + m.group(3), ev):
@@ -1098,8 +1105,11 @@ def _member_cell(joined: str, ev: LabelEvidence) -> str | None:
             return ev.mark + read + "君"  # read right: the cell is one label all the same
         if read in ev.listed_names:
             return None
+        # (or printed more often so: the chair's call and a direction against the one cell, 森山洗 / 行君
+        # beside 森山浩行君。 and 〔森山浩行君登壇〕)
         found = {nm for nm in called if len(nm) == len(read) + 1 and Levenshtein.distance(nm, read) <= 2
-                 or len(nm) == len(read) and Levenshtein.distance(nm, read) == 1 and ev.surer(nm, read)}
+                 or len(nm) == len(read) and Levenshtein.distance(nm, read) == 1
+                 and (ev.surer(nm, read) or ev.called[nm] > ev.called[read])}
     elif last in KUN_MISREADS or _is_kanji(last):
         # its 君 misread: the name as called, or a character off it
         found = {read} if ev.called[read] else {
@@ -1110,6 +1120,22 @@ def _member_cell(joined: str, ev: LabelEvidence) -> str | None:
     if len(found) != 1:
         return None
     return ev.mark + found.pop() + "君"
+
+
+def _called_as_printed(name: str, ev: LabelEvidence) -> bool:
+    """Whether the document prints `name` whole with its 君 in a chair's call or a direction (…次に、
+    林芳正君。 〔林芳正君登壇〕): after a role (厚生労働委員長林芳正君。) or a character no name holds, so
+    that 芳正 is not taken from 林芳正君. A marked cell that reads as such a name and no more is that
+    member's label, whose 君 OCR lost: alone on the cell's last line (○林芳正 / 君), it is often not read
+    at all."""
+    if len(name) < 3 or not all(_NAME_CHARS.match(c) for c in name) or _role_start(name, ev):
+        return False
+    roles = set(ev.roles.words) | set(ev.role_count)
+    for m in re.finditer(re.escape(name) + "君[。登]", ev.text):
+        before = ev.text[:m.start()]
+        if not before or not _NAME_CHARS.match(before[-1]) or any(before.endswith(r) for r in roles if r):
+            return True
+    return False
 
 
 def _close_wrapped_cell(first, lines) -> int:
