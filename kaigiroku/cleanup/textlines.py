@@ -432,7 +432,7 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
             return False  # (i9doc) two whole cells one under the other (東座長 / 田中委員): two labels
         if piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
             return False  # a stage direction after a label (〇堀内委員 / （説明員入室））, not its name
-        if whole_cell(label, roles) and piece.group("frag")[:1] not in "（(" \
+        if (whole_cell(label, roles) or _titled_cell(label, roles)) and piece.group("frag")[:1] not in "（(" \
                 and not _longer_role(label, piece.group("frag"), roles) and not _completed(out, i, j, label, roles):
             # a whole cell (東教育長, 三宅直樹君), unless a longer role goes on (柏原委員 / 長), the
             # name in brackets (学校教育課長 / （米山由美）), or pieces that are no labels complete a
@@ -454,6 +454,14 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
                        out[i].text[head.end("frag"):head.start("rest")] if head.group("rest") else "")
             return True
     return False
+
+
+def _titled_cell(label: str, roles) -> bool:
+    """`label` reads as a whole cell by a surname and a title the role list does not know, but the
+    document does (梶審議官, 米山統括官 where the roles are its own): a piece below that completes no
+    longer label with it opens the next cell (梶審議官 / 浜口政策統 / 括官 are two cells)."""
+    m = is_label_only(label, roles)
+    return m is not None and m.name is not None and m.seat is None and ends_as_role(label, roles)
 
 
 def _one_column(out, i: int, taken) -> bool:
