@@ -246,8 +246,8 @@ def _short_line(b: Block, width: float | None) -> bool:
 def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
     """How plainly the text before block i ends a turn: a heading or direction, a label standing
     alone, a question or a call."""
-    before = blocks[i - 1] if i else None
-    if before is None or before.label_only:
+    before = _text_before(blocks, i)
+    if before is None:
         return 1.0
     if block_kind(before.whole_text, before.hint) != "speech":
         return 2.0
