@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 
+from ..charclass import display_width
 from ..model import Break, Minutes, StreamLine, Turn
 from .blocks import Block, ends_sentence, join_lines, make_blocks, resolve_breaks
 from .centred import recentre
@@ -31,7 +32,9 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
     handed = stream
     stream = [s for s in stream if s.text.strip() or s.label]
     for s in stream:
-        s.text = normalize(s.text, keep_width)
+        printed, s.text = s.text, normalize(s.text, keep_width)
+        if s.text != printed:  # (its lines were wrapped at the width they took as printed)
+            s.narrowed = display_width(printed) - display_width(s.text)
     printed = [f"{s.label.printed}\u3000{s.text}" if s.label else s.text for s in stream]  # as a reader sees them
     r = discover(printed, roles)  # no-op when the caller found it already
     for s in stream:
