@@ -485,7 +485,9 @@ def _role_goes_on(out, i: int, j: int, label: str, roles):
     """The piece on the line after j (within the cell's four lines from i) that makes `label`'s role a
     longer one of the same person (○勅使河原 / 真由美座長 / 代理: 座長代理), or None."""
     after = _CELL_PIECE.match(out[j + 1].text) if j + 1 < min(i + 4, len(out)) else None
-    if after is not None and _longer_role(label, after.group("frag"), roles):
+    if after is not None and (_longer_role(label, after.group("frag"), roles) or (
+            continues_word(after.group("frag"), roles) and is_label_only(label + after.group("frag"), roles) is not None)):
+        # (or a piece that opens as no title does goes on with the word: 〇長谷部選 / 挙管理委員 / 会事務局長)
         return after
     # a cell's last piece of one or two characters that reads as nothing alone, the title going on
     # (◇長谷部子ど / も家庭課長補 / 佐): no cell of its own is that short
