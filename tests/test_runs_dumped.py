@@ -381,3 +381,24 @@ def test_a_heading_like_line_holding_a_clause_wraps_as_a_sentence():
     read_out = next(t for t in turns if t["text"].startswith("日程第三"))
     assert read_out.get("speaker") == "議長" and "趣旨の説明を求めます" in read_out["text"]
     assert attributed >= 0.99
+
+
+def test_a_cell_s_tail_cut_inside_its_name_s_brackets_is_no_running_header():
+    """◎学校教育課 / 長（須藤浩二 / 氏）on every page's dumped column: the middle piece recurs as a running
+    header does, its bracket still open; it had been dropped, and the cell read 学校教育課氏） (0.80 before)."""
+    page = ["説明を求めます。学校教育課長。", "", "御説明いたします。説明は以上でございます。", "",
+            "◎委員長（松", "永隆司氏）", "◎学校教育課", "長（須藤浩二", "氏）", "－{n}－"]
+    text = "\n".join(line.replace("{n}", str(n)) for n in range(1, 5) for line in page)
+    turns = kaigiroku.repair(text).to_dict()["turns"]
+    assert sum(t.get("speaker") == "学校教育課長" and t.get("name") == "須藤浩二" for t in turns) == 4
+    _, attributed = _repaired("kyoikuiinkai_midorikawa", 343, layout="run_after", label_form="seat")
+    assert attributed >= 0.99
+
+
+def test_a_run_of_labels_under_the_cover_above_the_body_s_first_heading_is_the_body_s():
+    """The first page's column dumped right under the cover, then the body's first heading (日程第1　会議の
+    概要): the cover took the run and the heading as lines of its attendees, and no label of that page
+    reached its row (0.64 before)."""
+    turns, attributed = _repaired("shingikai_aoba", 341, layout="run_before", label_form="seat")
+    assert turns[0]["text"] == "日程第1　会議の概要"
+    assert attributed >= 0.99

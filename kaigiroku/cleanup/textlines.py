@@ -254,10 +254,12 @@ def _label_piece(text: str, roles=None) -> bool:
         return True  # a cell cut inside a listed person's name + role (北村正志進 / 行役)
     if len(text.strip()) >= 2 and any(h.startswith(text.strip()) and h != text.strip() for h in r.found):
         return True  # (i9runs) a cell cut inside a head a dumped label column prints (田村浩一調 / 整官)
-    tail = _ROLE_TAIL_NAME.fullmatch(text.strip())
+    unclosed = text.count("（") > text.count("）")
+    # (its bracket may be cut too: ◎学校教育課 / 長（須藤浩二 / 氏）)
+    tail = _ROLE_TAIL_NAME.fullmatch(text.strip() + ("）" if unclosed else ""))
     if tail is not None and (not tail.group("head") or ROLE_END.search(tail.group("head"))):
         return True  # the end of a role and the name in brackets (◇健康福祉部 / 長（森田光代）)
-    return text.count("（") > text.count("）") and is_label_only(text + "）", roles) is not None
+    return unclosed and is_label_only(text + "）", roles) is not None
 
 
 def join_split_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
