@@ -402,3 +402,13 @@ def test_a_run_of_labels_under_the_cover_above_the_body_s_first_heading_is_the_b
     turns, attributed = _repaired("shingikai_aoba", 341, layout="run_before", label_form="seat")
     assert turns[0]["text"] == "日程第1　会議の概要"
     assert attributed >= 0.99
+
+
+def test_a_heading_ending_in_ni_tsuite_is_no_word_cut_by_a_wrap():
+    """（１）第五次若葉県廃棄物処理計画の中間見直しについて, a line that happens to fill the width, then a run
+    of labels and それでは、…: a heading ending in について is no word a wrap cut (as 提出者か / ら趣旨 is); it had
+    been joined to the chair's sentence after the run, and the page's labels went one row late (0.84
+    before)."""
+    turns, attributed = _repaired("bukai_wakaba_junkan", 336, layout="run_before", label_form="seat")
+    assert any(t["text"] == "（1）第五次若葉県廃棄物処理計画の中間見直しについて" and not t.get("speaker") for t in turns)
+    assert attributed >= 0.99

@@ -197,8 +197,10 @@ _PARTICLE_OPEN = re.compile(r"^[をにへがのや]|^と(?!ころ)")
 
 def _kana_cut(prev: str, cur: str) -> bool:
     """A full line ending in hiragana and a line opening in hiragana: a word cut by the wrap (提出者か /
-    ら趣旨の説明を求めます。), which a heading, ending in its noun, is not."""
-    return bool(prev) and bool(cur) and "\u3041" <= prev[-1] <= "\u3096" and "\u3041" <= cur[0] <= "\u3096"
+    ら趣旨の説明を求めます。), which a heading, ending in its noun or in について (（１）…の中間見直しに
+    ついて / それでは、…), is not."""
+    return bool(prev) and bool(cur) and "\u3041" <= prev[-1] <= "\u3096" and "\u3041" <= cur[0] <= "\u3096" \
+        and not prev.endswith(("について", "に関して"))
 
 
 def _cut_inside(prev: str, cur: str) -> bool:
