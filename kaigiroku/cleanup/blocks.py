@@ -108,7 +108,7 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
-def wrap_width(lines: Iterable[str], printed: Iterable[float] | None = None) -> float | None:
+def wrap_width(lines: Iterable[str] = (), printed: Iterable[float] | None = None) -> float | None:
     """The full width of a hard-wrapped document, or None when lines are not wrapped at a width.
     `printed`: each line's width as printed, where normalisation narrowed it (see printed_width)."""
     widths = [round(w) for w in (printed if printed is not None else map(display_width, lines))
@@ -133,7 +133,7 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
     # with no label: its label, if any, came from the label column)
     matches = [None if s.in_body else match_label(s.text, roles) for s in stream]
     printed = [printed_width(s, s.text[m.end:] if m else s.text) for s, m in zip(stream, matches)]
-    width = wrap_width((), printed)
+    width = wrap_width(printed=printed)
     # where paragraphs are indented, a flush line after a sentence end may open a turn whose label was
     # printed elsewhere: kept apart as a soft break, for label placement to take or leave
     indent_paras = sum(1 for s in stream if s.indent > 0 and not s.settled) >= 3

@@ -244,8 +244,8 @@ def _short_line(b: Block, width: float | None) -> bool:
 
 
 def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
-    """How plainly the text before block i ends a turn: a heading or direction, a label standing
-    alone, a question or a call."""
+    """How plainly the text before block i ends a turn: a heading or direction, a question or a call.
+    A run of labels just before says nothing (it stands wherever the page ended): the text before it does."""
     before = _text_before(blocks, i)
     if before is None:
         return 1.0
