@@ -354,8 +354,8 @@ def test_a_chair_s_call_of_a_minister_by_title_is_no_label_where_the_column_was_
     ("bukai_wakaba_junkan", 310, "run_before", "本日は、第一と第二の柱を中心に", "事務局"),
     ("kokkai_sangiin_honkaigi", 335, "run_after", "賛成　百四十六", "副議長")])
 def test_a_row_right_after_a_run_is_judged_by_the_text_before_the_run(meeting, seed, layout, start, speaker):
-    """A page's top row after a run of labels, where the text before the run ended a sentence on a full
-    line (a wrap that fell at a sentence end at the page break): the run says nothing about whether a turn
+    """A page's top row after a run of labels, where the text before the run ended a sentence (a wrap
+    may have fallen at a sentence end at the page break): the run says nothing about whether a turn
     opens there, the sentence's end does. It had counted as plain a turn end as a direction, took the
     page's first label, and every label of the page went one row early (0.82 before). Where the text
     before the run did not end a sentence (投票総数　二百三十八 / run / 賛成　百四十六) the run still counts."""

@@ -85,7 +85,6 @@ class Block:
     soft: bool = False  # opened by a soft break: goes on with the paragraph unless a label is placed here
     indented: bool = False  # the block's first line is indented: a paragraph inside a speech, where
     # the document indents its paragraphs
-    last_width: float = 0.0  # the width its last line took as printed: a full one may be a wrap's
 
     @property
     def lines(self) -> list[str]:
@@ -348,7 +347,7 @@ def make_blocks(resolved, roles=None) -> list[Block]:
         origin = s.origin if brk == s.brk else _judged(brk, s)
         if label is not None:
             add(Block(body if body.strip() else "", brk, s.page, label, not body.strip(), s.hint,
-                      gap=s.gap, origin=origin, indented=s.indent > 0, last_width=printed_width(s, body)))
+                      gap=s.gap, origin=origin, indented=s.indent > 0))
             continue
         if brk == Break.WRAP and blocks:
             last = blocks[-1]
@@ -359,17 +358,15 @@ def make_blocks(resolved, roles=None) -> list[Block]:
             if not last.label_only:
                 open_lines.append(body)
                 last.nlines += 1
-                last.last_width = printed_width(s, body)
                 continue
             target = next((b for b in reversed(blocks) if not b.label_only), None)
             if target is not None:
                 # the sentence before a run of label cells goes on here
                 target.tail = join_lines([target.tail, body]) if target.tail else body
-                add(Block(body, brk, s.page, None, False, s.hint, gap=s.gap, cont=True, origin=origin,
-                          last_width=printed_width(s, body)))
+                add(Block(body, brk, s.page, None, False, s.hint, gap=s.gap, cont=True, origin=origin))
                 continue
         add(Block(body, brk, s.page, None, False, s.hint, gap=s.gap, origin=origin,
-                  indented=s.indent > 0, soft=s.origin == SOFT, last_width=printed_width(s, body)))
+                  indented=s.indent > 0, soft=s.origin == SOFT))
     if len(open_lines) > 1:
         blocks[-1].text = join_lines(open_lines)
     return blocks

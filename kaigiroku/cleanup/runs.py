@@ -243,19 +243,15 @@ def _short_line(b: Block, width: float | None) -> bool:
     return width is not None and b.nlines == 1 and display_width(t) <= 0.5 * width and not re.search(r"[、，,。]", t)
 
 
-FULL = 0.95  # of the mean wrapped line (line_width): a line this wide may have been cut by a wrap
-
-
 def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
     """How plainly the text before block i ends a turn: a heading or direction, a label standing
     alone, a question or a call."""
     before = blocks[i - 1] if i else None
     if before is not None and before.label_only:
         # a run of labels just before stands wherever the page ended: where the text before it ended a
-        # sentence on a full line, a wrap may have fallen there, and that sentence's end is the cue
+        # sentence, that sentence's end is the cue (a wrap may have fallen there at the page break)
         before = _text_before(blocks, i)
-        if before is None or block_kind(before.whole_text, before.hint) != "speech" or before.tail \
-                or not ends_sentence(before.whole_text) or width is None or before.last_width < FULL * width:
+        if before is None or block_kind(before.whole_text, before.hint) != "speech" or not ends_sentence(before.whole_text):
             return 1.0
     if before is None:
         return 1.0
