@@ -94,6 +94,7 @@ class StreamLine:
     # layout set the line in the body column of a page whose label column it found: its start is
     # speech, never a label (理事に / 尾身朝子君　永岡桂子君: the chair names members, no member speaks)
     in_body: bool = False
+    narrowed: float = 0.0  # display width normalisation took off the line (full-width digits made ASCII)
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 
+from ..charclass import display_width
 from ..model import Break, Minutes, StreamLine, Turn
 from .blocks import Block, ends_sentence, join_lines, make_blocks, resolve_breaks
 from .centred import recentre
@@ -31,7 +32,9 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
     handed = stream
     stream = [s for s in stream if s.text.strip() or s.label]
     for s in stream:
-        s.text = normalize(s.text, keep_width)
+        printed, s.text = s.text, normalize(s.text, keep_width)
+        if s.text != printed:  # (its lines were wrapped at the width they took as printed)
+            s.narrowed = display_width(printed) - display_width(s.text)
     printed = [f"{s.label.printed}\u3000{s.text}" if s.label else s.text for s in stream]  # as a reader sees them
     r = discover(printed, roles)  # no-op when the caller found it already
     for s in stream:
@@ -61,7 +64,18 @@ def _label_cells_before(stream: list[StreamLine], printed: list[str], start: int
     """The body's start moved back over a run of label cells the cover took (a page's label column
     dumped ahead of the body, right under the cover's last item: 配付資料：… / 議長 / 議長 / 7番 …): two
     or more cells standing alone, one of them a cell only the column's structure shows (a seat alone,
-    a title once printed), or three or more."""
+    a title once printed), or three or more. A heading or two between the run and the start the cover
+    found (日程第1　会議の概要, which a cover may also list) is the body's first line too."""
+    def cell(k: int) -> bool:
+        return stream[k].label is not None and not stream[k].text.strip() or is_label_only(printed[k], roles) is not None
+
+    headed = start
+    while headed > 0 and start - headed < 2 and not cell(headed - 1) and block_kind(printed[headed - 1]) == "heading":
+        headed -= 1
+    if headed < start:
+        moved = _label_cells_before(stream, printed, headed, roles)
+        if moved < headed:
+            return moved
     i, structural = start, False
     while i > 0 and (stream[i - 1].label is not None and not stream[i - 1].text.strip()
                      or is_label_only(printed[i - 1], roles) is not None):

@@ -108,9 +108,11 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
-def wrap_width(lines: Iterable[str]) -> float | None:
-    """The full width of a hard-wrapped document, or None when lines are not wrapped at a width."""
-    widths = [round(w) for w in map(display_width, lines) if w >= 10]  # (i11) each width once
+def wrap_width(lines: Iterable[str] = (), printed: Iterable[float] | None = None) -> float | None:
+    """The full width of a hard-wrapped document, or None when lines are not wrapped at a width.
+    `printed`: each line's width as printed, where normalisation narrowed it (see printed_width)."""
+    widths = [round(w) for w in (printed if printed is not None else map(display_width, lines))
+              if w >= 10]  # (i11) each width once
     if len(widths) < 10:
         return None
     counts = Counter(widths)
@@ -131,7 +133,8 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
     # read once: the width and the loop need them (a line layout set in a table's body column opens
     # with no label: its label, if any, came from the label column)
     matches = [None if s.in_body else match_label(s.text, roles) for s in stream]
-    width = wrap_width(s.text[m.end:] if m else s.text for s, m in zip(stream, matches))
+    printed = [printed_width(s, s.text[m.end:] if m else s.text) for s, m in zip(stream, matches)]
+    width = wrap_width(printed=printed)
     # where paragraphs are indented, a flush line after a sentence end may open a turn whose label was
     # printed elsewhere: kept apart as a soft break, for label placement to take or leave
     indent_paras = sum(1 for s in stream if s.indent > 0 and not s.settled) >= 3
@@ -144,7 +147,8 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
     prev_labelled = False  # a label opened prev_text's line
     prev_hung = False  # prev_text's line hangs at the deep indent of the text line before it
     text_indent = -1  # the indent of the last line of body text
-    for s, m in zip(stream, matches):
+    prev_width = 0.0  # prev_text's width as printed
+    for s, m, body_width in zip(stream, matches, printed):
         body = s.text[m.end:] if m else s.text
         brk = s.brk
         if m is not None or s.label:
@@ -161,13 +165,13 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
             if line.hint is None:
                 out[prev_at] = (replace(line, hint="heading"), pbrk, pm)
         elif brk == Break.LINE and not after_label:
-            brk = _line_break(prev_text, body, width, opened_with, paragraph)
+            brk = _line_break(prev_text, body, width, opened_with, paragraph, (prev_width, body_width))
             if brk == Break.WRAP and indent_paras and s.indent == 0 and prev_text and \
                     ends_sentence(prev_text, paragraph=paragraph):
                 brk, s = Break.LINE, replace(s, origin=SOFT)
         elif prev_text is not None and (_continues(prev_text, body, width, opened_with,
                                                    page_break=brk >= Break.PAGE and not after_label,
-                                                   paragraph=paragraph)
+                                                   paragraph=paragraph, widths=(prev_width, body_width))
                                         or _closes_bracket(paragraph, body)):
             # a sentence cut by a page break, a run of label cells or a cell boundary goes on, and so
             # does a stage direction whose closing bracket comes after a label cell (＜…入室 / 説明員 / …説明＞)
@@ -180,6 +184,7 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
             prev_hung = s.indent >= HUNG and s.indent == text_indent
             prev_text, after_label, prev_at, text_indent = body, False, len(out) - 1, s.indent
             prev_labelled = m is not None or bool(s.label)
+            prev_width = body_width
         elif m is not None:
             after_label = True
     return out
@@ -201,14 +206,24 @@ _PARTICLE_OPEN = re.compile(r"^[をにへがのや]|^と(?!ころ)")
 
 def _kana_cut(prev: str, cur: str) -> bool:
     """A full line ending in hiragana and a line opening in hiragana: a word cut by the wrap (提出者か /
-    ら趣旨の説明を求めます。), which a heading, ending in its noun, is not."""
-    return bool(prev) and bool(cur) and "\u3041" <= prev[-1] <= "\u3096" and "\u3041" <= cur[0] <= "\u3096"
+    ら趣旨の説明を求めます。), which a heading, ending in its noun or in について (（１）…の中間見直しに
+    ついて / それでは、…), is not."""
+    return bool(prev) and bool(cur) and "\u3041" <= prev[-1] <= "\u3096" and "\u3041" <= cur[0] <= "\u3096" \
+        and not prev.endswith(("について", "に関して"))
 
 
 def _cut_inside(prev: str, cur: str) -> bool:
     """(i9lab) The wrap after a heading-like line cut it inside a bracket or a word, or before a particle:
     the line goes on (日程第二　…法律案（内閣提 / 出、…）を議題といたします。)."""
-    return _inside_bracket(prev) or _PARTICLE_OPEN.match(cur) is not None or _kana_cut(prev, cur)
+    return _inside_bracket(prev) or _PARTICLE_OPEN.match(cur) is not None or _kana_cut(prev, cur) \
+        or _clause_read_out(prev)
+
+
+def _clause_read_out(line: str) -> bool:
+    """A heading-like line that holds a clause ended by a comma outside brackets (日程第三　…法律案
+    （内閣提出）について、提出者から趣): the chair reading the order of the day out, a sentence that
+    wraps as sentences do, never a heading (a heading's comma stands inside its brackets)."""
+    return bool(re.search(r"[、，]", re.sub(r"（[^（）]*）|\([^()]*\)", "", line)))
 
 
 def _inside_bracket(line: str) -> bool:
@@ -217,14 +232,15 @@ def _inside_bracket(line: str) -> bool:
 
 
 def _line_break(prev: str | None, cur: str, width: float | None, opened_with: str = "",
-                paragraph: str = "") -> Break:
+                paragraph: str = "", widths: tuple[float, float] | None = None) -> Break:
     """WRAP, or LINE for a paragraph break inferred from the text (weaker than a blank line).
-    `paragraph`: the paragraph `prev` ends, so far (see ends_sentence)."""
+    `paragraph`: the paragraph `prev` ends, so far (see ends_sentence); `widths`: the two lines'
+    widths as printed (see printed_width)."""
     if prev is None:
         return Break.LINE
     if _citation_cut(prev, cur):
         return Break.WRAP  # (…条例第12条 / 第2項の規定に基づき: no numbered item, no new paragraph)
-    pw = display_width(prev)
+    pw, cw = widths or (display_width(prev), display_width(cur))
     full = width is not None and pw >= width - 1.5
     if opens_paragraph(cur) and not full:
         return Break.LINE
@@ -234,7 +250,7 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
         # a heading line (議案第58号　…所管部分) stands alone, unless a short tail of it wrapped, or a
         # full line cut inside a bracket it opened (日程第二　…法律案（内閣提 / 出、…）を議題といたします。)
         if not full or (not _cut_inside(prev, cur)
-                            and (display_width(cur) >= (width or 30) * 0.6 or ends_sentence(cur))):
+                            and (cw >= (width or 30) * 0.6 or ends_sentence(cur))):
             return Break.LINE
     if TIME_NOTE.match(prev) or TIME_NOTE.match(cur):
         return Break.LINE  # 午前10時開会 stands alone
@@ -244,7 +260,7 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
         return Break.WRAP  # the sentence goes on
     if width is None:
         return Break.LINE  # lines were never wrapped: each is a paragraph
-    if pw > width * 1.3 or display_width(cur) > width * 1.3:
+    if pw > width * 1.3 or cw > width * 1.3:
         return Break.LINE  # an unwrapped line among wrapped ones
     if not full or opens_paragraph(cur):
         return Break.LINE
@@ -253,6 +269,12 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
 
 _ARTICLE_END = re.compile(r"第[0-9０-９一二三四五六七八九十百]+(?:条|項)(?:の[0-9０-９一二三四五六七八九十]+)?$")
 _CLAUSE_OPEN = re.compile(r"^第[0-9０-９一二三四五六七八九十]+[項号]")
+
+
+def printed_width(line: StreamLine, body: str) -> float:
+    """The width `body` (line's text, or its speech past a label) took as printed: the text is read
+    normalised, but its lines were wrapped before (４１２億 took twice the width 412億 takes)."""
+    return display_width(body) + line.narrowed
 
 
 def _citation_cut(prev: str, cur: str) -> bool:
@@ -293,7 +315,7 @@ def _stands_alone(line: str) -> bool:
 
 
 def _continues(prev: str, cur: str, width: float | None, opened_with: str = "", page_break: bool = False,
-               paragraph: str = "") -> bool:
+               paragraph: str = "", widths: tuple[float, float] | None = None) -> bool:
     """Across a blank line, a page break or a run of label cells: a line that filled the width and
     stopped mid-sentence, followed by a line that cannot open a paragraph, is one text cut in two.
     Across page furniture (a page number, a running header) the sentence goes on whatever its width."""
@@ -305,13 +327,14 @@ def _continues(prev: str, cur: str, width: float | None, opened_with: str = "", 
         # a heading cut inside a bracket or a word goes on as any line does (below); otherwise it goes
         # on only with a short tail, after a line that filled the width (日程第4
         # 議案第15号 …規則 / －３－ / について): a page, or the labels dumped there, cut it
-        return width is not None and display_width(prev) >= width - 1.5 and display_width(cur) < width * 0.6 \
+        pw, cw = widths or (display_width(prev), display_width(cur))
+        return width is not None and pw >= width - 1.5 and cw < width * 0.6 \
             and not ends_sentence(cur) and match_label(cur) is None
     if match_label(cur) is not None:
         return False
     if page_break:
         return True
-    return display_width(prev) >= (width - 3 if width else 30)
+    return (widths[0] if widths else display_width(prev)) >= (width - 3 if width else 30)
 
 
 def make_blocks(resolved, roles=None) -> list[Block]:

@@ -1064,7 +1064,7 @@ def discover(texts, roles=None) -> Roles:
         starts = Counter(t[:n] for t in texts for n in lengths)
         bare.update({h: len(after) for h, after in bare_unlisted.items()
                      if len(after) >= 2 and starts[h] > whole.count(h) - starts[h]})
-        if sum(bare.values()) >= 3 and parted < sum(bare.values()):
+        if sum(bare.values()) >= 3 and parted + len(columns) < sum(bare.values()):
             # (i9lab) where labels run into their speech, a title of three or more printed once, at a
             # turn's start (after a sentence's end or a direction), for a guest who speaks once
             # (審議官ただいま議題となりました…)
@@ -1085,8 +1085,10 @@ def discover(texts, roles=None) -> Roles:
         for head in by_start.get(t[:2], ()):
             if t.startswith(head) and len(t) > len(head) + 3 and t[len(head)] not in _NOT_AFTER_BARE:
                 bare[head] += 1
-    bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and parted < sum(
-        bare.values()) else ()
+    # (labels apart from their speech, in a dumped column too, outnumber line starts run on from a role:
+    # those are the body's own words, a chair's call of 内閣総理大臣杉浦隆之君。, no label form)
+    bare_roles = tuple(w for w, n in bare.items() if n >= 1) if sum(bare.values()) >= 3 and parted + len(
+        columns) < sum(bare.values()) else ()
     # (an office that speaks under its own name, 事務局, printed bare once and run into its speech at a
     # turn's start (事務局次回の懇談会は…), where this document's labels part from their speech by nothing
     # (座長（原田雅人君）皆さん…): a label printed as the others are)

@@ -247,7 +247,13 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
     """How plainly the text before block i ends a turn: a heading or direction, a label standing
     alone, a question or a call."""
     before = blocks[i - 1] if i else None
-    if before is None or before.label_only:
+    if before is not None and before.label_only:
+        # a run of labels just before stands wherever the page ended: where the text before it ended a
+        # sentence, that sentence's end is the cue (a wrap may have fallen there at the page break)
+        before = _text_before(blocks, i)
+        if before is None or block_kind(before.whole_text, before.hint) != "speech" or not ends_sentence(before.whole_text):
+            return 1.0
+    if before is None:
         return 1.0
     if block_kind(before.whole_text, before.hint) != "speech":
         return 2.0

@@ -302,10 +302,12 @@ def _label_piece(text: str, roles=None) -> bool:
         return True  # a cell cut inside a listed person's name + role (北村正志進 / 行役)
     if len(text.strip()) >= 2 and any(h.startswith(text.strip()) and h != text.strip() for h in r.found):
         return True  # (i9runs) a cell cut inside a head a dumped label column prints (田村浩一調 / 整官)
-    tail = _ROLE_TAIL_NAME.fullmatch(text.strip())
+    unclosed = text.count("（") > text.count("）")
+    # (its bracket may be cut too: ◎学校教育課 / 長（須藤浩二 / 氏）)
+    tail = _ROLE_TAIL_NAME.fullmatch(text.strip() + ("）" if unclosed else ""))
     if tail is not None and (not tail.group("head") or ROLE_END.search(tail.group("head"))):
         return True  # the end of a role and the name in brackets (◇健康福祉部 / 長（森田光代）)
-    return text.count("（") > text.count("）") and is_label_only(text + "）", roles) is not None
+    return unclosed and is_label_only(text + "）", roles) is not None
 
 
 def join_split_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
@@ -480,7 +482,7 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
             return False  # (i9doc) two whole cells one under the other (東座長 / 田中委員): two labels
         if piece.group("frag")[:1] in "（(" and _direction(piece.group("frag"), roles):
             return False  # a stage direction after a label (〇堀内委員 / （説明員入室））, not its name
-        if whole_cell(label, roles) and piece.group("frag")[:1] not in "（(" \
+        if (whole_cell(label, roles) or _titled_cell(label, roles)) and piece.group("frag")[:1] not in "（(" \
                 and not _longer_role(label, piece.group("frag"), roles) and not _completed(out, i, j, label, roles):
             # a whole cell (東教育長, 三宅直樹君), unless a longer role goes on (柏原委員 / 長), the
             # name in brackets (学校教育課長 / （米山由美）), or pieces that are no labels complete a
@@ -504,6 +506,14 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
     return False
 
 
+def _titled_cell(label: str, roles) -> bool:
+    """`label` reads as a whole cell by a surname and a title the role list does not know, but the
+    document does (梶審議官, 米山統括官 where the roles are its own): a piece below that completes no
+    longer label with it opens the next cell (梶審議官 / 浜口政策統 / 括官 are two cells)."""
+    m = is_label_only(label, roles)
+    return m is not None and m.name is not None and m.seat is None and ends_as_role(label, roles)
+
+
 def _one_column(out, i: int, taken) -> bool:
     """The pieces below line i stand in its column: none is printed further left than the cell's first
     line, as a cover's list of names, indented under its key (　　安江伸夫 / 　　本田顕子), stands before
@@ -525,7 +535,9 @@ def _role_goes_on(out, i: int, j: int, label: str, roles):
     """The piece on the line after j (within the cell's four lines from i) that makes `label`'s role a
     longer one of the same person (○勅使河原 / 真由美座長 / 代理: 座長代理), or None."""
     after = _CELL_PIECE.match(out[j + 1].text) if j + 1 < min(i + 4, len(out)) else None
-    if after is not None and _longer_role(label, after.group("frag"), roles):
+    if after is not None and (_longer_role(label, after.group("frag"), roles) or (
+            continues_word(after.group("frag"), roles) and is_label_only(label + after.group("frag"), roles) is not None)):
+        # (or a piece that opens as no title does goes on with the word: 〇長谷部選 / 挙管理委員 / 会事務局長)
         return after
     # a cell's last piece of one or two characters that reads as nothing alone, the title going on
     # (◇長谷部子ど / も家庭課長補 / 佐): no cell of its own is that short
