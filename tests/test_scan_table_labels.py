@@ -16,3 +16,19 @@ def test_an_unmarked_surname_and_role_cell_is_the_person_the_covers_list_read_wi
     speeches = [(t.get("speaker"), t.get("name")) for t in turns if t["kind"] == "speech"]
     assert speeches == [("企画官", "米山"), ("大臣", "宮腰")]
     assert turns[0]["text"].startswith("定刻となりましたので")
+
+
+def test_the_lone_tail_of_a_wrapped_unmarked_cell_is_read_as_its_words_end(tmp_path):
+    """米山企画 / 官 centred against its speech: the lone 官 read alone came back as ーー, 上 or レーリ, so
+    the cell was no label and the speeches of both speakers went to notes (tuned kentokai_kasumi
+    table_vcentred 0.29). Set after the piece above it, it is read as the end of 米山企画官."""
+    from fixtures.scan import make_case
+    from kaigiroku.ingest import ingest
+    from kaigiroku.score import score
+
+    gold, _, scan = make_case("fixture:kentokai_kasumi", "table_vcentred", "mild", tmp_path, seed=121, chars=500)
+    m = ingest(scan)
+    s = score(gold, m.to_dict())
+    print(f"\nkentokai table_vcentred: attributed={s['attributed']} cer={s['cer']}")
+    assert [(t.speaker, t.name) for t in m.speeches] == [("企画官", "米山"), ("大臣", "宮腰"), ("企画官", "米山")]
+    assert s["attributed"] >= 0.95
