@@ -620,6 +620,9 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
             sep = re.compile(r"(?:[ \u3000\t]+|[:：][ \u3000]*|$)").match(text, len(name) + len(role))
             if sep is not None:
                 return _made(text, role, name, None, sep.end(), False, "surname_role", r)
+    listed = _listed_surname(text, r) if r.people else None
+    if listed is not None:
+        return listed
     m = pats["surname_role"].match(text)
     if m:
         role, name, form = split_head(_despace(m.group("head")), r)
@@ -673,6 +676,19 @@ def _listed_person(text: str, r: Roles) -> LabelMatch | None:
                 continue  # (a particle after it, or a longer title: 教育長 in 教育長職務代理者)
             end = sep.end() if sep else end
         return _made(text, role, name, None, end, True, "surname_role", r)
+    return None
+
+
+def _listed_surname(text: str, r: Roles) -> LabelMatch | None:
+    """A listed person's surname, then the role the list prints them with, alone or before a space or
+    a colon (米山企画官 where the cover lists 企画官 米山 隆之, OCR having lost the cover's spaces: the
+    document need print no other surname + role label, and the list's title need not be a known one):
+    the list shows the role; the surname is the longest head of the name the label prints."""
+    sep = re.compile(r"[ \u3000\t]+|[:：][ \u3000]*|$")
+    for name, role in r.people:
+        for k in range(len(name) - 1, 0, -1):
+            if text.startswith(name[:k] + role) and (m := sep.match(text, k + len(role))) is not None:
+                return _made(text, role, name[:k], None, m.end(), False, "surname_role", r)
     return None
 
 

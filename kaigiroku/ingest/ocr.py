@@ -28,7 +28,7 @@ from ..model import Line, Page
 from . import raster
 from ..options import DEFAULT_LANG
 from .preprocess import binarise, preprocess, text_height
-from .reread import reread_speaker_lines
+from .reread import reread_speaker_lines, reread_wrapped_tails
 from .tesseract import check_available, ocr_engine_data, usable_lang
 
 # Page segmentation mode. On the bench (bench/bench_ocr.py --psm 3 4 6) 4 and 6 tie and 3 is worse;
@@ -241,6 +241,9 @@ def ocr_page_image(grey: np.ndarray, page_number: int, width_pt: float, height_p
     lines += recover_missed_text(clean, ink, lines, page_number, width_pt / w, height_pt / h, opts, fix)
     if opts.reread:
         reread_speaker_lines(clean, lines, width_pt / w, height_pt / h, opts, fix)
+        if gutter is not None:  # a label column: its wrapped cells' tails, read after their pieces
+            reread_wrapped_tails(clean, ink, lines, (gutter[0] + gutter[1]) // 2, width_pt / w, height_pt / h,
+                                 opts, fix)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return Page(number=page_number, width=width_pt, height=height_pt, lines=lines, source="ocr")
 

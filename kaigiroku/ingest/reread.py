@@ -110,3 +110,109 @@ def reread_speaker_lines(clean: np.ndarray, lines: list[Line], sx: float, sy: fl
         ln.char_conf = carry_confidence([(w.text, w.conf) for w in words], text)
         changed += 1
     return changed
+
+
+# ----------------------------------------------------------------------------- a wrapped cell's tail
+#
+# A label cell wrapped over two rows of a narrow column may leave one character or two on its last
+# row (米山企画 / 官, 新妻文雄 / 君). Read alone, such a tail has no word around it, and Tesseract
+# reads a plain 官 as ーー, 上 or レーリ, unsure: the cell is then no label, and its speeches are lost.
+# Cut out and set right after the piece above it, the tail is read as the end of its word.
+TAIL_CHARS = 3  # a wrapped cell's tail holds at most this many characters ...
+TAIL_WIDTH = 2.6  # ... and its ink at most this many character heights wide
+TAIL_GAP = 1.2  # it stands under the piece above within this many character heights
+
+
+def _ink_box(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> tuple[int, int, int, int] | None:
+    """The bounding box of the ink in a region of the page (where the tail's glyph really is: the
+    line finder may box only part of a lone character)."""
+    ys, xs = np.nonzero(ink[max(0, y0): y1, max(0, x0): x1])
+    if not len(xs):
+        return None
+    return max(0, x0) + int(xs.min()), max(0, y0) + int(ys.min()), max(0, x0) + int(xs.max()) + 1, \
+        max(0, y0) + int(ys.max()) + 1
+
+
+def wrapped_tails(lines: list[Line], label_right: float, height: float) -> list[tuple[Line, Line]]:
+    """(piece, tail) pairs of the label column (lines ending left of `label_right`, in points): a
+    short line right under a label-column line, starting where it starts."""
+    column = sorted((ln for ln in lines if ln.x1 <= label_right and ln.text), key=lambda ln: ln.top)
+    pairs = []
+    for above, ln in zip(column, column[1:]):
+        if len(ln.text) <= TAIL_CHARS and ln.x1 - ln.x0 <= TAIL_WIDTH * height \
+                and 0 <= ln.top - above.bottom <= TAIL_GAP * height and abs(ln.x0 - above.x0) <= 0.6 * height:
+            pairs.append((above, ln))
+    return pairs
+
+
+def reread_wrapped_tails(clean: np.ndarray, ink: np.ndarray, lines: list[Line], label_right_px: int,
+                         sx: float, sy: float, opts, fix) -> int:
+    """Read again, in place, the tails of wrapped label cells (see above), each set after the piece
+    above it on one row, the rows stacked and read in one run. A tail takes the joined reading's end
+    where that reading opens with the piece as already read (the row was read as that word going
+    on), unless OCR was far surer of the tail read alone. Returns how many changed."""
+    if not lines:
+        return 0
+    height_pt = float(np.median([ln.bottom - ln.top for ln in lines]))
+    pairs = wrapped_tails(lines, label_right_px * sx, height_pt)
+    if not pairs:
+        return 0
+    height = height_pt / sy
+    pad = int(0.35 * height)
+    rows, kept = [], []
+    for above, tail in pairs:
+        a = (int(above.x0 / sx), int(above.top / sy), int(np.ceil(above.x1 / sx)), int(np.ceil(above.bottom / sy)))
+        # the tail's ink: under the piece, down to a character's height below the tail's box, left of the gutter
+        t = _ink_box(ink, a[0] - pad, a[3] + 1, label_right_px, int(np.ceil(tail.bottom / sy)) + int(0.6 * height))
+        if t is None:
+            continue
+        piece = clean[max(0, a[1] - pad): a[3] + pad, max(0, a[0] - pad): a[2] + pad // 2]
+        mid = (t[1] + t[3]) // 2  # the tail's ink centred on a row as high as the piece's
+        y0 = max(0, mid - piece.shape[0] // 2)
+        tail_crop = clean[y0: y0 + piece.shape[0], max(0, t[0] - pad // 2): t[2] + pad]
+        h = min(piece.shape[0], tail_crop.shape[0])
+        if h < height or t[2] - t[0] > TAIL_WIDTH * height:
+            continue
+        rows.append(np.hstack([piece[:h], tail_crop[:h]]))
+        kept.append((above, tail, (t[0] * sx, t[1] * sy, t[2] * sx, t[3] * sy)))
+    if not rows:
+        return 0
+    strip, spans = _stacked(rows, int(1.2 * height))
+    try:
+        data = ocr_engine_data(strip, opts.lang, REREAD_PSM, timeout=opts.timeout)
+    except OcrFailedError:
+        return 0
+    from .ocr import _words
+
+    by_row: list[list] = [[] for _ in rows]
+    for _, w in _words(data):
+        mid = (w.top + w.bottom) / 2
+        for k, (a, b) in enumerate(spans):
+            if a <= mid < b:
+                by_row[k].append(w)
+                break
+    changed = 0
+    for (above, tail, box), words in zip(kept, by_row):
+        if not words:
+            continue
+        words.sort(key=lambda w: w.x0)
+        text = fix("".join(w.text for w in words)).strip()
+        conf = carry_confidence([(w.text, w.conf) for w in words], text)
+        end = text[len(above.text):]
+        if not text.startswith(above.text) or not 1 <= len(end) <= TAIL_CHARS or end == tail.text:
+            continue
+        end_conf = conf[len(above.text):]
+        if (tail.conf or 0.0) - min(end_conf) >= SURER:  # (read alone far surer: a label of its own)
+            continue
+        tail.text, tail.conf, tail.char_conf = end, round(float(min(end_conf)), 1), tuple(end_conf)
+        tail.x0, tail.top, tail.x1, tail.bottom = box  # where its ink is (a lone glyph may be boxed in part)
+        # the same glyph read again as a line of its own (the page pass and the recovered ink each
+        # boxing part of it) goes: the tail holds it now
+        lines[:] = [ln for ln in lines if ln is tail or ln is above or not _inside(ln, box)]
+        changed += 1
+    return changed
+
+
+def _inside(ln: Line, box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    return x0 - 1 <= ln.x0 and ln.x1 <= x1 + 1 and top - 1 <= (ln.top + ln.bottom) / 2 <= bottom + 1
