@@ -90,3 +90,26 @@ def test_a_count_of_people_of_a_kind_closes_the_attendees():
         "委員（五十嵐ゆかり）　五十嵐です。3丁目に住んでおります。"]) + "\n")
     assert [t["kind"] for t in out["turns"]] == ["heading", "speech", "speech"]
     assert any("真鍋" in a for a in out["meta"]["attendees"])
+
+
+def test_a_quantity_with_a_decimal_point_opening_a_line_is_no_item():
+    # …中央公園までの約 / 1.1キロメートルは…残る約 / 1.3キロメートルが未整備のままです。: a wrap put the
+    # quantity at the line start; no numbered heading opens there, and the speech goes on
+    lines = ["○都市計画課長　白樺通線は、白樺駅前の交差点から北町を経て国道までを結",
+             "ぶ道路として計画されております。このうち、駅前から中央公園までの約",
+             "1.1キロメートルは整備を終えておりますが、残る約",
+             "1.3キロメートルが未整備のままです。",
+             "○司会　続いて、事業の進め方について御説明いたします。"]
+    turns = _repaired("\n".join(lines) + "\n")["turns"]
+    assert [(t["kind"], t.get("speaker")) for t in turns] == [("speech", "都市計画課長"), ("speech", "司会")]
+
+
+def test_a_list_item_whose_title_fills_a_narrow_cell_stays_in_the_speech():
+    # | | 1　都市計画の案の縦覧　 | / | | 令和7年（2025年）2月上旬 |: the item's title alone on a narrow
+    # table row, the speaker's own sentences after it with no label: a paragraph of the speech, no
+    # heading, and the sentences no notes
+    r = render_random(SETSUMEIKAI, 222)
+    assert r.axes["layout"] == "pipe" and r.axes["width"] == "narrow"
+    out = _repaired(r.text)
+    assert not any(t["kind"] == "note" and t["text"].endswith("供します。") for t in out["turns"])
+    assert score(r.gold, out)["attributed"] >= 0.99

@@ -16,9 +16,10 @@ from ..model import Break, StreamLine
 from .labels import LabelMatch, match_label
 
 BULLETS = "・●■□◆◇※▼▽►○◎"
+# (a number with a decimal point, 1.1キロメートル, is a quantity a wrap may put at a line start: no item)
 _OPENERS = OPENERS
 _TRAILING_DIRECTION = re.compile(r"(?:[（(〔][^（()）〔〕]{1,20}[）)〕])+$")
-_NUMBERED_START = re.compile(r"^(?:[0-9０-９]{1,2}[\s\u3000.．、)）]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[①-⑳]|(?:日程|議案|諮問|報告|請願|陳情|発議)第|第[0-9０-９一二三四五六七八九十]+)")
+_NUMBERED_START = re.compile(r"^(?:[0-9０-９]{1,2}(?:[\s\u3000、)）]|[.．](?![0-9０-９]))|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[①-⑳]|(?:日程|議案|諮問|報告|請願|陳情|発議)第|第[0-9０-９一二三四五六七八九十]+)")
 
 
 TIME_NOTE = re.compile(r"^[（(〔]?\s*(?:午[前後])?[0-9０-９一二三四五六七八九十零〇]{1,3}\s*[時:：]\s*(?:[0-9０-９一二三四五六七八九十零〇]{1,3}\s*分?)?\s*(?:開会|閉会|散会|休憩|再開|開議|延会|終了|開始)\s*[）)〕]?$"
