@@ -113,3 +113,21 @@ def test_a_list_item_whose_title_fills_a_narrow_cell_stays_in_the_speech():
     out = _repaired(r.text)
     assert not any(t["kind"] == "note" and t["text"].endswith("供します。") for t in out["turns"])
     assert score(r.gold, out)["attributed"] >= 0.99
+
+
+def test_a_dumped_cell_cut_inside_a_name_in_kana_is_no_running_header():
+    # 五十嵐ゆか / り委員 in the label column dumped after each page's body: the tail recurs on every page
+    # as a header would, but completes a person the cover lists with their role
+    r = render_random(KYOGIKAI, 23, layout="run_after")
+    assert "\n五十嵐ゆか\nり委員\n" in r.text
+    out = _repaired(r.text)
+    assert not any("ゆか" in (t.get("speaker") or "") for t in out["turns"])
+    assert score(r.gold, out)["attributed"] >= 0.99
+
+
+def test_thanks_for_a_remark_opens_a_row_of_a_dumped_column():
+    # a page of the label column dumped after its body, one row more than labels: the row that opens
+    # 御指摘ありがとうございます。 is an answer's first words, not the speech before going on
+    r = render_random(KYOGIKAI, 75)
+    assert r.axes["layout"] == "run_after"
+    assert score(r.gold, _repaired(r.text))["attributed"] >= 0.99
