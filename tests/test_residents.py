@@ -131,3 +131,14 @@ def test_thanks_for_a_remark_opens_a_row_of_a_dumped_column():
     r = render_random(KYOGIKAI, 75)
     assert r.axes["layout"] == "run_after"
     assert score(r.gold, _repaired(r.text))["attributed"] >= 0.99
+
+
+def test_a_centred_label_on_the_tail_of_a_word_an_item_read_out_cut():
+    # labels printed level with the middle of their speech on a narrow page: 一、国道と…確保するた /
+    # 調整官　め。: the numbered item read out looks like a heading until the label's line goes on with
+    # the word the wrap cut, so the label stands inside the speech and is moved to its start
+    r = render_random(SETSUMEIKAI, 190)
+    assert r.axes["layout"] == "vcentred" and r.axes["width"] == "narrow"
+    out = _repaired(r.text)
+    assert not any(t["kind"] == "heading" and t["text"].startswith("一、") for t in out["turns"])
+    assert score(r.gold, out)["attributed"] >= 0.99
