@@ -131,7 +131,9 @@ def test_minutes_schema(minutes):
         else:
             assert "speaker" not in t and "name" not in t
     assert not HIRAGANA.search(meta["title"]), "the title is the running header; keep it kana-free"
-    assert not any(HIRAGANA.search(t.get("name") or "") for t in turns)
+    # (a name may hold kana, 鬼頭さくら: the axes tests count only the turn texts' characters, moved to
+    # the private use area, so a label's kana is never taken for the body's)
+    assert all(t.get("name") is None or t["name"] == t["name"].strip() for t in turns)
 
 
 def test_minutes_are_realistic_enough(minutes):

@@ -13,7 +13,7 @@ from ..charclass import display_width
 from ..model import Break, Minutes, StreamLine, Turn
 from .blocks import Block, ends_sentence, join_lines, make_blocks, resolve_breaks
 from .centred import recentre
-from .classify import AGENDA, bare_heading, block_kind, reads_as_speech
+from .classify import AGENDA, NUMBERED, bare_heading, block_kind, reads_as_speech
 from .cover import COVER_LOOKAHEAD, check_meta, find_body_start, read_cover
 from .labels import LabelMatch, discover, is_label_only, with_document
 from .normalize import normalize
@@ -267,7 +267,10 @@ def _read_out_item(blocks: list[Block], i: int, in_run: set[int], placed: dict) 
     (○議長（…君）　これより会議を開きます。/ 日程第一　… / 昨日に引き続き、…質疑を許します。). A
     heading stands before a label; an agenda line followed by the chair's unlabelled sentences was said."""
     j = i + 1
-    if not AGENDA.match(blocks[i].whole_text.strip()) or j >= len(blocks):
+    # (and an item of a list read out, １　都市計画の案の縦覧 / 令和７年２月上旬から…供します。: a numbered
+    # line the speaker's own unlabelled sentences follow is theirs, as a heading, which a label follows, is not)
+    if not (AGENDA.match(blocks[i].whole_text.strip()) or NUMBERED.match(blocks[i].whole_text.strip())) \
+            or j >= len(blocks):
         return False
     nxt = blocks[j]
     return (j not in in_run and j not in placed and nxt.label is None and not nxt.label_only and not nxt.cont

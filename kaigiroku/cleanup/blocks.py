@@ -16,9 +16,10 @@ from ..model import Break, StreamLine
 from .labels import LabelMatch, match_label
 
 BULLETS = "・●■□◆◇※▼▽►○◎"
+# (a number with a decimal point, 1.1キロメートル, is a quantity a wrap may put at a line start: no item)
 _OPENERS = OPENERS
 _TRAILING_DIRECTION = re.compile(r"(?:[（(〔][^（()）〔〕]{1,20}[）)〕])+$")
-_NUMBERED_START = re.compile(r"^(?:[0-9０-９]{1,2}[\s\u3000.．、)）]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[①-⑳]|(?:日程|議案|諮問|報告|請願|陳情|発議)第|第[0-9０-９一二三四五六七八九十]+)")
+_NUMBERED_START = re.compile(r"^(?:[0-9０-９]{1,2}(?:[\s\u3000、)）]|[.．](?![0-9０-９]))|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[①-⑳]|(?:日程|議案|諮問|報告|請願|陳情|発議)第|第[0-9０-９一二三四五六七八九十]+)")
 
 
 TIME_NOTE = re.compile(r"^[（(〔]?\s*(?:午[前後])?[0-9０-９一二三四五六七八九十零〇]{1,3}\s*[時:：]\s*(?:[0-9０-９一二三四五六七八九十零〇]{1,3}\s*分?)?\s*(?:開会|閉会|散会|休憩|再開|開議|延会|終了|開始)\s*[）)〕]?$"
@@ -216,7 +217,13 @@ def _cut_inside(prev: str, cur: str) -> bool:
     """(i9lab) The wrap after a heading-like line cut it inside a bracket or a word, or before a particle:
     the line goes on (日程第二　…法律案（内閣提 / 出、…）を議題といたします。)."""
     return _inside_bracket(prev) or _PARTICLE_OPEN.match(cur) is not None or _kana_cut(prev, cur) \
-        or _clause_read_out(prev)
+        or _clause_read_out(prev) or _ITEM_WITH_TEXT.match(prev) is not None
+
+
+# an item of a list read out in a speech, its title and then its text after a second gap (１　案の縦覧
+# 令和７年２月上旬から…): a sentence that wraps as sentences do; a heading numbered so names one thing
+# (２　議事), and one of the order of the day opens with its word (日程第２　議案第５号　…)
+_ITEM_WITH_TEXT = re.compile(r"^[0-9０-９]{1,2}[ \u3000]+[^\s\u3000]{2,}\u3000+[^\s\u3000]")
 
 
 def _clause_read_out(line: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..model import Break, LabelMatch
 from ..charclass import display_width, is_kana_kanji
-from .blocks import _HEADING_LINE, _line_break, ends_sentence, opens_paragraph, wrap_width
+from .blocks import _HEADING_LINE, _kana_cut, _line_break, ends_sentence, opens_paragraph, wrap_width
 from .classify import bare_heading, block_kind, names_item
 
 
@@ -29,7 +29,10 @@ def _cuts_sentence(prev_body: str | None, body: str, width: float | None = None)
             and is_kana_kanji(prev_body.rstrip()[-1:] or " ")
             and display_width(prev_body) >= (width - 3 if width is not None else UNWRAPPED_FULL)
             and not _wider_than_wrapped(prev_body, width)
-            and not _HEADING_LINE.match(prev_body) and block_kind(prev_body) == "speech")
+            and not _HEADING_LINE.match(prev_body)
+            # (a numbered item read out, 一、国道と…確保するた / 調整官　め。, reads as a heading until the
+            # label's line goes on with the word the wrap cut)
+            and (block_kind(prev_body) == "speech" or _kana_cut(prev_body, body)))
 
 
 # what a wrap may leave hanging past the line's width: characters a line never starts with

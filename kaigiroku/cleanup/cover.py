@@ -148,8 +148,10 @@ def _kana_share(t: str) -> float:
 from .classify import AGENDA, block_kind  # noqa: E402
 
 
-# the count closing a list of attendees: （ほか15名）, （以上22名）, (22人)
-_HEAD_COUNT = re.compile(r"[（(](?:ほか|他|外|以上|計|合計)?\s*[0-9０-９一二三四五六七八九十百千〇]+\s*[名人][）)]")
+# the count closing a list of attendees: （ほか15名）, （以上22名）, (22人), and of the people of a kind the
+# list leaves out: （ほか委員9名）, （ほか関係職員5名）
+_HEAD_COUNT = re.compile(r"[（(](?:ほか|他|外|以上|計|合計)?\s*(?:[\u4e00-\u9fff\u30a1-\u30faー]{1,8}\s*)?"
+                         r"[0-9０-９一二三四五六七八九十百千〇]+\s*[名人][）)]")
 
 
 def find_body_start(lines: list[str], roles=None, why: list | None = None, headings=frozenset()) -> int:

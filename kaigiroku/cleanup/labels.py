@@ -446,7 +446,11 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
         # or a surname before a role where the document prints its labels so: ◎佐 伯 部 会 長皆さん、…)
         # 〇委 員 長これより…, ◎事 務 局本件は…: the spaced head runs on to a listed role, past the space
         # after its second character; the spacing shows where the head ends
-        longer.end, longer.printed = run_on.end(), text[:run_on.end()].strip()
+        letter = _MEMBER_LETTER.match(text, run_on.end()) if longer.name is None else None
+        if letter:  # 参 加 者Ｂ　…: an anonymised member, the letter printed solid after the spaced role
+            longer = LabelMatch(longer.speaker, letter.group(0), None, 0, longer.marked, "anon", "", longer.evidence)
+        end = letter.end() if letter else run_on.end()
+        longer.end, longer.printed = end, text[:end].strip()
         return longer
     plain = match_plain_label(text, roles) if m is not None and not m.group("lead").strip() else None
     # (a plain reading that ends inside a head spaced letter by letter, 大 槻 大 臣 | 政 務 官：, is read
@@ -875,7 +879,21 @@ def _prose(text: str) -> bool:
     if len(words) == 2 and all(len(w) <= 7 for w in words) and not _HIRAGANA.search(words[0]) \
             and not text.rstrip().endswith(tuple(SENTENCE_END)):
         return False
+    if _kana_name_list(text):
+        return False
     return not spaced_words(text) and len(_HIRAGANA.findall(text)) >= 0.2 * max(1, len(text.strip()))
+
+
+def _kana_name_list(text: str) -> bool:
+    """A list's line of titles and names, some names in kana (委員 五十嵐ゆかり、副会長 鬼頭さくら、委 / …):
+    items parted by commas, two of them at least a title and a name, none more than three short words
+    (the line's first and last may be a wrap's pieces), no sentence end. Prose parts its clauses by
+    commas too, but puts no space inside them."""
+    t = text.strip()
+    items = [i.split() for i in re.split(r"[、，,]", t) if i.strip()]
+    return len(items) >= 2 and not t.endswith(tuple(SENTENCE_END)) \
+        and sum(len(i) == 2 and not _HIRAGANA.search(i[0]) for i in items) >= 2 \
+        and all(len(i) <= 3 and all(len(w) <= 8 for w in i) for i in items)
 
 
 def _listed_prefix(text: str, words: frozenset, lengths: tuple[int, ...]) -> str | None:

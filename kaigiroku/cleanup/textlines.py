@@ -300,6 +300,9 @@ def _label_piece(text: str, roles=None) -> bool:
         return True
     if len(text.strip()) >= 2 and any((name + role).startswith(text.strip()) for name, role in r.people):
         return True  # a cell cut inside a listed person's name + role (北村正志進 / 行役)
+    if len(text.strip()) >= 2 and any((name + role).endswith(text.strip()) and text.strip() != role
+                                      and len(text.strip()) > len(role) for name, role in r.people):
+        return True  # and its tail, cut inside a name in kana (五十嵐ゆか / り委員), which no title opens
     if len(text.strip()) >= 2 and any(h.startswith(text.strip()) and h != text.strip() for h in r.found):
         return True  # (i9runs) a cell cut inside a head a dumped label column prints (田村浩一調 / 整官)
     unclosed = text.count("（") > text.count("）")
