@@ -8,6 +8,7 @@
     python bench/bench_ocr.py --split tuned --refs fixture:kokkai_sangiin_honkaigi --layouts inline   # a tuned meeting
     python bench/bench_ocr.py --legacy               # old character forms: jpn vs jpn+Japanese, psm 4 vs 6
     python bench/bench_ocr.py --no-ocrmypdf          # ours alone
+    python bench/bench_ocr.py --faces both           # every scan printed in mincho and in gothic
     python bench/bench_ocr.py --vertical             # vertical (縦書き) scans against OCRmyPDF -l jpn_vert
                                                      # (bench/bench_vertical.py; its options follow)
 
@@ -45,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fixtures.scan import MILD_LAYOUTS, ROUGH_LAYOUTS, SPLITS, make_case  # noqa: E402
+from fixtures.scan import MILD_LAYOUTS, ROUGH_LAYOUTS, SPLITS, drawn_face, make_case  # noqa: E402
 from kaigiroku.ingest import ingest  # noqa: E402
 from kaigiroku.score import score  # noqa: E402
 
@@ -91,7 +92,8 @@ def split_of(ref: str) -> str | None:
     return None
 
 
-def cases(split: str, docs: int | None, layouts: list[str] | None, only: list[str] | None = None):
+def cases(split: str, docs: int | None, layouts: list[str] | None, only: list[str] | None = None,
+          faces: tuple[str | None, ...] = (None,)):
     refs = SPLITS[split][:docs] if docs else SPLITS[split]
     # more generated meetings of the same split (diet:3, seed:7 ...) when named with --refs
     listed = len(refs)
@@ -106,26 +108,29 @@ def cases(split: str, docs: int | None, layouts: list[str] | None, only: list[st
             for k, layout in enumerate(lays):
                 if layouts and layout not in layouts:
                     continue
-                yield ref, layout, level, 1000 * (split == "heldout") + 10 * slot + k
+                for face in faces:  # None: the face make_case draws from the case seed
+                    yield ref, layout, level, 1000 * (split == "heldout") + 10 * slot + k, face
 
 
 def bench_split(split: str, args) -> list[dict]:
     rows = []
-    for ref, layout, level, seed in cases(split, args.docs, args.layouts, args.refs):
-        gold, _, scan = make_case(ref, layout, level, OUT / split, dpi=DPI, seed=seed, chars=args.chars)
+    faces = ("mincho", "gothic") if args.faces == "both" else (None,)
+    for ref, layout, level, seed, face in cases(split, args.docs, args.layouts, args.refs, faces):
+        gold, _, scan = make_case(ref, layout, level, OUT / split, dpi=DPI, seed=seed, chars=args.chars, font=face)
+        face = face or drawn_face(seed, layout)
         n = page_count(scan)
         t = time.perf_counter()
         m = ingest(scan, dpi=DPI, jobs=args.jobs)
         ours_s = time.perf_counter() - t
         s = score(gold, m.to_dict())
-        row = dict(split=split, ref=ref, layout=layout, level=level, pages=n, ours=s, ours_s=ours_s)
+        row = dict(split=split, ref=ref, layout=layout, level=level, face=face, pages=n, ours=s, ours_s=ours_s)
         if not args.no_ocrmypdf and ocrmypdf_exe() and level in args.ocrmypdf_levels:
             text, secs = run_ocrmypdf(scan, args.jobs)
             row["ocrmypdf"] = score(gold, {"turns": [{"kind": "note", "text": text}]})
             row["ocrmypdf_s"] = secs
         rows.append(row)
         o = row.get("ocrmypdf")
-        print(f"  {split:<8}{ref:<36}{layout:<16}{level:<6}{n:>3}  ours cer {s['cer']:.4f} miss {s['miss']:.4f} "
+        print(f"  {split:<8}{ref:<30}{layout:<16}{face:<7}{level:<6}{n:>3}  ours cer {s['cer']:.4f} miss {s['miss']:.4f} "
               f"attr {s['attributed']:.4f} {n / ours_s:5.2f} p/s"
               + (f" | ocrmypdf cer {o['cer']:.4f} miss {o['miss']:.4f} {n / row['ocrmypdf_s']:5.2f} p/s" if o else ""),
               flush=True)
@@ -136,9 +141,13 @@ def summary(rows: list[dict]) -> None:
     print(f"\n{'split':<9}{'layout':<16}{'level':<7}{'n':>3}{'cer':>8}{'miss':>8}{'attr':>8}{'min attr':>9}"
           f"{'p/s':>7}{'omp cer':>9}{'omp miss':>9}{'omp p/s':>8}{'miss<omp':>9}")
     keys = sorted({(r["split"], r["layout"], r["level"]) for r in rows}, key=lambda k: (k[0], k[2], k[1]))
+    faces = sorted({r["face"] for r in rows})
+    per_face = [(s, f"ALL {f}", lv) for s in sorted({r["split"] for r in rows}) for f in faces
+                for lv in ("mild", "rough")] if len(faces) > 1 else []
     for split, layout, level in keys + [(s, "ALL", lv) for s in sorted({r["split"] for r in rows})
-                                        for lv in ("mild", "rough")]:
-        rs = [r for r in rows if r["split"] == split and r["level"] == level and layout in (r["layout"], "ALL")]
+                                        for lv in ("mild", "rough")] + per_face:
+        rs = [r for r in rows if r["split"] == split and r["level"] == level
+              and (layout in (r["layout"], "ALL") or layout == f"ALL {r['face']}")]
         if not rs:
             continue
         pages = sum(r["pages"] for r in rs)
@@ -233,6 +242,9 @@ def main(argv=None) -> None:
     ap.add_argument("--no-ocrmypdf", action="store_true")
     ap.add_argument("--ocrmypdf-levels", nargs="*", default=["mild", "rough"],
                     help="run OCRmyPDF on these damage levels only (it is slow)")
+    ap.add_argument("--faces", choices=["drawn", "both"], default="drawn",
+                    help="drawn: the face make_case draws from the case seed (one per layout); both: every "
+                         "scan printed in mincho and in gothic, with a summary line per face")
     ap.add_argument("--legacy", action="store_true", help="old character forms: languages and psm")
     args = ap.parse_args(argv)
     if not args.no_ocrmypdf and not ocrmypdf_exe():
