@@ -980,9 +980,12 @@ def discover(texts, roles=None) -> Roles:
                 separators["\n" if own_line else _separator(t[:m.end])] += 1
                 if own_line or _separator(t[:m.end]) and _prose(t[m.end:]):
                     parted += 1  # (a cover's list, 委員　藤原　隆之, parts no speech)
-            elif n + 1 < len(texts) and match_label(texts[n + 1], r) is None:
-                separators["\n"] += 1  # a listed role alone on its line, its speech below
+            elif n + 1 < len(texts):
+                # a label alone on its line, its speech below, or in a run of labels a column dumped
+                # apart (the column's labels outnumber a chair's calls run on from a role, 内閣総理大臣…君。)
                 parted += 1
+                if match_label(texts[n + 1], r) is None:
+                    separators["\n"] += 1  # a listed role alone on its line, its speech below
             continue
         run_on = _MARKED_RUN_ON.match(t)
         if run_on:

@@ -302,12 +302,31 @@ def _label_piece(text: str, roles=None) -> bool:
         return True  # a cell cut inside a listed person's name + role (北村正志進 / 行役)
     if len(text.strip()) >= 2 and any(h.startswith(text.strip()) and h != text.strip() for h in r.found):
         return True  # (i9runs) a cell cut inside a head a dumped label column prints (田村浩一調 / 整官)
+    if _cut_inside_title(text.strip(), r):
+        return True
     unclosed = text.count("（") > text.count("）")
     # (its bracket may be cut too: ◎学校教育課 / 長（須藤浩二 / 氏）)
     tail = _ROLE_TAIL_NAME.fullmatch(text.strip() + ("）" if unclosed else ""))
     if tail is not None and (not tail.group("head") or ROLE_END.search(tail.group("head"))):
         return True  # the end of a role and the name in brackets (◇健康福祉部 / 長（森田光代）)
     return unclosed and is_label_only(text + "）", roles) is not None
+
+
+def _cut_inside_title(head: str, r) -> bool:
+    """A surname and the first part of a long title, a label cell a narrow column cut inside its title
+    (三宅内閣総理 / 大臣, 岩崎文部科学 / 大臣): the same piece on each page where that person speaks
+    first, never a running header. The title must be one the list or the document's own list knows,
+    and the surname short."""
+    if not 3 <= len(head) <= 10 or _TITLE_ALONE.fullmatch(head) is None:
+        return False
+    titles = {w for w in r.words if len(w) >= 4} | {role for _, role in r.people if len(role) >= 4}
+    for title in titles:
+        for k in range(2, len(title)):
+            if head.endswith(title[:k]) and len(head) > k:
+                m = is_label_only(head + title[k:], r)
+                if m is not None and m.speaker == title and m.name is not None and len(m.name) <= 4:
+                    return True
+    return False
 
 
 def join_split_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
@@ -340,7 +359,7 @@ _NAME_TAIL = re.compile(r"^(?P<frag>[^\s（()）]{1,10}[）)])(?:[ \u3000]+(?P<r
 _CELL_PIECE = re.compile(r"^(?P<frag>[^\s]{1,10})(?:[ \u3000]{2,}(?P<rest>.*))?$")
 
 
-_DIRECTION_WORDS = re.compile(r"入室|退室|入場|退場|退席|着席|離席|賛成|異議|拍手|挙手|休憩|なし|あり")
+_DIRECTION_WORDS = re.compile(r"登壇|降壇|入室|退室|入場|退場|退席|着席|離席|賛成|異議|拍手|挙手|休憩|なし|あり")
 
 
 def _direction(text: str, roles=None) -> bool:
@@ -390,8 +409,9 @@ def _name_below(out, i: int, roles) -> int:
         if i + n >= len(out) or " " in out[i + n].text or "\u3000" in out[i + n].text:
             return 0
         name += out[i + n].text
-        if _BRACKET_NAME.match(name) or (_BRACKET_ANY.match(name) and not _direction(name, roles)):
-            # (a name printed with no honorific, ◇選挙管理委員会事務局長 / （黒田勝）, but no direction: （説明員入室）)
+        if (_BRACKET_NAME.match(name) or _BRACKET_ANY.match(name)) and not _direction(name, roles):
+            # (a name printed with no honorific, ◇選挙管理委員会事務局長 / （黒田勝）, but no direction: （説明員入室）,
+            # nor a member's name and honorific in one, （古賀信之君登壇）, a page's top under the last cell)
             return n if is_label_only(out[i].text + name, roles) is not None else 0
     return 0
 

@@ -1,0 +1,63 @@
+"""Issue 9: a Diet plenary (衆議院本会議 of 代表質問 and 趣旨説明, fixtures/minutes/kokkai_shugiin_daihyo.json)
+whose label column an extractor dumped apart from the body. The chair calls each speaker in one short
+line (内閣総理大臣桐生康弘君。), a 〔…君登壇〕 note follows, and members and ministers speak for pages.
+
+Each family is checked on a rendered tuned case (scored as a user would check it) and on the small
+piece of the document that decides it."""
+import json
+
+import kaigiroku
+from fixtures.splits import meeting_path
+from fixtures.variety import render_random
+from kaigiroku.cleanup.labels import discover, match_label
+from kaigiroku.cleanup.textlines import _label_piece, join_wrapped_label_cells
+from kaigiroku.model import Break, StreamLine
+from kaigiroku.score import score
+
+PLENARY = json.loads(meeting_path("kokkai_shugiin_daihyo").read_text(encoding="utf-8"))
+
+
+def _attributed(seed: int, **axes) -> float:
+    r = render_random(PLENARY, seed, **axes)
+    return score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"]
+
+
+def test_a_chairs_call_run_on_from_a_role_is_no_label_where_labels_stand_in_a_dumped_column():
+    """The column's labels (○議長（高森宗一郎）, ◆1番（…）, ◎監理官（…）) stand apart from their speech,
+    each a line of its own in a run of them: they outnumber the chair's calls that open with a role
+    (内閣総理大臣桐生康弘君。), which are the body's words, never a label with no separator.
+    (tuned kokkai_shugiin_daihyo@47 seat run_before: 0.06 before; twelve seat draws of 150 below 0.90)"""
+    column = ["○議長（高森宗一郎）", "○議長（高森宗一郎）", "◆1番（野々村昌子）", "○議長（高森宗一郎）",
+              "◎監理官（桐生康弘）", "○議長（高森宗一郎）"]
+    body = ["これより会議を開きます。", "野々村昌子君。", "民主改革党の野々村昌子です。質問をいたします。",
+            "内閣総理大臣桐生康弘君。", "〔内閣総理大臣桐生康弘君登壇〕", "野々村昌子議員の御質問にお答えいたします。",
+            "国務大臣真壁直人君。", "〔国務大臣真壁直人君登壇〕", "野々村議員から、財源についてお尋ねがありました。",
+            "国務大臣大河内玲子君。", "〔国務大臣大河内玲子君登壇〕", "野々村議員にお答えいたします。",
+            "内閣総理大臣桐生康弘君。", "国務大臣日向誠一郎君。"]
+    roles = discover(column + body + column + body)
+    assert match_label("内閣総理大臣桐生康弘君。", roles) is None
+    assert match_label("国務大臣真壁直人君。", roles) is None
+    assert _attributed(47, label_form="seat", layout="run_before") >= 0.99
+    assert _attributed(47, label_form="seat", layout="run_after") >= 0.99
+
+
+def test_a_cell_cut_inside_its_title_at_each_page_top_is_no_running_header():
+    """A surname and the first part of a long title (三宅内閣総理 / 大臣), the same piece at the top of
+    each page where the Prime Minister speaks first: a label cell cut inside its title, never a running
+    header to drop (its tail 大臣 then read as a label of its own).
+    (tuned kokkai_shugiin_daihyo@23 surname_role: 0.69 run_before, 0.71 run_after before)"""
+    roles = discover(["内閣総理大臣 桐生 康弘", "国務大臣 真壁 直人"])
+    assert _label_piece("三宅内閣総理", roles)
+    assert _label_piece("岩崎国務", roles)
+    assert not _label_piece("第二百三十三回国会", roles)  # a running header stays one
+    assert _attributed(23, label_form="surname_role", layout="run_before") >= 0.99
+    assert _attributed(23, label_form="surname_role", layout="run_after") >= 0.99
+
+
+def test_a_members_arrival_below_the_last_cell_of_a_run_is_no_name_in_brackets():
+    """（古賀信之君登壇） at a page's top, right under the page's one label cell (◯原田議員): a stage
+    direction printed in round brackets, never the cell's name wrapped below it.
+    (tuned kokkai_shugiin_daihyo@96 surname_role run_before: 0.88 before)"""
+    lines = [StreamLine(t, 1, Break.LINE) for t in ("◯原田議員", "（古賀信之君登壇）", "自由公正党の古賀信之です。")]
+    assert [s.text for s in join_wrapped_label_cells(lines)] == ["◯原田議員", "（古賀信之君登壇）", "自由公正党の古賀信之です。"]
+    assert _attributed(96, label_form="surname_role", layout="run_before") >= 0.99
