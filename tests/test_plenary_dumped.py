@@ -61,3 +61,16 @@ def test_a_members_arrival_below_the_last_cell_of_a_run_is_no_name_in_brackets()
     lines = [StreamLine(t, 1, Break.LINE) for t in ("◯原田議員", "（古賀信之君登壇）", "自由公正党の古賀信之です。")]
     assert [s.text for s in join_wrapped_label_cells(lines)] == ["◯原田議員", "（古賀信之君登壇）", "自由公正党の古賀信之です。"]
     assert _attributed(96, label_form="surname_role", layout="run_before") >= 0.99
+
+
+def test_the_last_time_note_above_a_run_of_cells_is_no_piece_of_a_cell():
+    """The body's last line, 午後四時五十二分散会, right above the last page's label column (dumped after
+    the body, labels with no mark): a note of its own, never the first piece of the cell below
+    (午後四時五十二分散会議長（高森宗一郎君）). (tuned kokkai_shugiin_daihyo@316 seat run_after)"""
+    lines = [StreamLine(t, 1, Break.LINE) for t in ("本日は、これにて散会いたします。", "午後四時五十二分散会",
+                                                    "議長（高森宗一郎君）", "顧問（桐生康弘君）")]
+    assert [s.text for s in join_wrapped_label_cells(lines)][1:3] == ["午後四時五十二分散会", "議長（高森宗一郎君）"]
+    r = render_random(PLENARY, 316, label_form="seat", layout="run_after")
+    out = kaigiroku.repair(r.text).to_dict()
+    assert out["turns"][-1]["kind"] == "note" and out["turns"][-1]["text"] == "午後四時五十二分散会"
+    assert score(r.gold, out)["attributed"] >= 0.999

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from ..charclass import SENTENCE_END, WORD_CLASS, display_width, header_key
 from ..model import Break, LabelMatch, StreamLine
 from . import markup
+from .blocks import TIME_NOTE
 from .furniture import is_page_number, running_headers
 from .labels import (MARKS, ROLE_END, as_roles, continues_word, discover, ends_as_role, is_label_only,
                      label_cell, match_label, role_like, whole_cell, wraps_into)
@@ -452,6 +453,8 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
     m = match_label(out[i].text, roles)
     if _cover_key(out[i].text):
         return False  # (i9doc) ■配付資料 / 別紙のとおり above the first page's label cells: the cover's
+    if TIME_NOTE.match(out[i].text.strip()):
+        return False  # the body's last note (午後四時五十二分散会) right above a run of label cells: no piece of one
     if head is None or (m is not None and out[i].text[m.end - 1:m.end] in " \u3000:：)）" and
                         out[i].text[m.end:].strip()):
         return False  # no piece, or the line opens with a whole label already (委　員　本文)
