@@ -74,3 +74,20 @@ def test_the_last_time_note_above_a_run_of_cells_is_no_piece_of_a_cell():
     out = kaigiroku.repair(r.text).to_dict()
     assert out["turns"][-1]["kind"] == "note" and out["turns"][-1]["text"] == "午後四時五十二分散会"
     assert score(r.gold, out)["attributed"] >= 0.999
+
+
+def test_a_heading_printed_plain_where_no_paragraph_wraps_takes_no_label():
+    """Each paragraph printed on one line (no wrap anywhere): a line that ends no sentence and holds no
+    clause (地域医療人材確保推進法案（内閣提出）の趣旨説明) is a heading, not a sentence a wrap cut off, so
+    the chair's turn after it opens a row and takes the chair's label, not the row at the next page's
+    top. (tuned kokkai_shugiin_daihyo@78 fullname_role: 0.893 before, run_before and run_after)"""
+    assert _attributed(78, label_form="fullname_role", layout="run_before") >= 0.99
+    assert _attributed(78, label_form="fullname_role", layout="run_after") >= 0.99
+
+
+def test_applause_at_the_end_of_the_text_before_ends_a_turn_more_plainly_than_a_question():
+    """（拍手） printed at the end of a speech (…私の質問を終わります。（拍手）) says the speech ended; a
+    question (…取り残されているのは誰でしょうか。) before a page's top may be the same speaker's, going
+    on. The page's one label (the vice-chair's call of the Prime Minister) goes after the applause.
+    (tuned kokkai_shugiin_daihyo@53 anon run_after: 0.918 before)"""
+    assert _attributed(53, label_form="anon", layout="run_after") >= 0.99

@@ -240,7 +240,9 @@ def _short_line(b: Block, width: float | None) -> bool:
     """A line well short of the wrap that ends no sentence and holds no clause (前回の議論の整理): a
     heading or caption printed plain, not a sentence a wrap cut off."""
     t = b.whole_text.strip()
-    return width is not None and b.nlines == 1 and display_width(t) <= 0.5 * width and not re.search(r"[、，,。]", t)
+    # (where no paragraph wraps at all, each line a whole paragraph, no line is a sentence a wrap cut
+    # off: one that ends no sentence and holds no clause is a heading, 地域医療…法案（内閣提出）の趣旨説明)
+    return b.nlines == 1 and (width is None or display_width(t) <= 0.5 * width) and not re.search(r"[、，,。]", t)
 
 
 def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
@@ -261,6 +263,8 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
         if _short_line(before, width):
             return 2.0  # a heading printed plain
         return CUT  # the sentence before goes on (白鷺 / 第二中学校の…: a wrap that looked like a numbered line)
+    if _APPLAUDED.search(before.whole_text):
+        return 2.0  # (拍手) printed at the end of a speech, a direction: the speech ended (a question may not)
     if _ENDS_TURN.search(before.whole_text):
         return 1.5
     if _HANDS_OVER.search(before.whole_text):
@@ -268,6 +272,7 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
     return 0.5 if _ASKS.search(before.whole_text) else 0.0  # a question, then a remark: an answer follows
 
 
+_APPLAUDED = re.compile(r"[（(〔［\[]拍手[）)〕］\]][\s\u3000]*$")
 _ASKS = re.compile(r"(?:か|ね)[。？?]|[？?]")
 _HANDS_OVER = re.compile(r"(?:(?:お願い(?:します|いたします|致します|申し上げます)|どうぞ)。|[（(]拍手[）)])[\s\u3000]*$")
 
