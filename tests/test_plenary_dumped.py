@@ -91,3 +91,32 @@ def test_applause_at_the_end_of_the_text_before_ends_a_turn_more_plainly_than_a_
     on. The page's one label (the vice-chair's call of the Prime Minister) goes after the applause.
     (tuned kokkai_shugiin_daihyo@53 anon run_after: 0.918 before)"""
     assert _attributed(53, label_form="anon", layout="run_after") >= 0.99
+
+
+SANGIIN = json.loads(meeting_path("kokkai_sangiin_honkaigi").read_text(encoding="utf-8"))
+
+
+def _sangiin(seed: int, **axes) -> float:
+    r = render_random(SANGIIN, seed, **axes)
+    return score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"]
+
+
+def test_a_bill_named_plainly_before_the_chair_reads_it_out_is_a_heading():
+    """日程第二's bill printed as a plain heading (食料安全保障基本法の一部を改正する法律案（内閣提出、衆議院送付）)
+    after 〔議長退席、副議長着席〕, then the vice-chair reading it out (日程第二　…を議題といたします。): the
+    heading names an item and opens no turn, so the vice-chair's label goes to the reading, not to the
+    heading; and the direction calls the vice-chair who takes the chair, not the chair who leaves it.
+    (tuned kokkai_sangiin_honkaigi@65 surname_role 0.912, @69 name_only 0.945, @114 role_name 0.945,
+    all run_after)"""
+    from kaigiroku.cleanup.classify import bare_heading
+    from kaigiroku.cleanup.labels import calls
+    from kaigiroku.model import LabelMatch
+
+    assert bare_heading("食料安全保障基本法の一部を改正する法律案（内閣提出、衆議院送付）", True)
+    assert bare_heading("地域医療人材確保推進法案（内閣提出）の趣旨説明", True)
+    assert not bare_heading("本法律案は、食料の安定供給に関する法律案", True)  # a clause: speech
+    chair, vice = LabelMatch("議長", "松浦", None, 0, True), LabelMatch("副議長", "桑原", None, 0, True)
+    assert calls("〔議長退席、副議長着席〕", vice) and not calls("副議長着席", chair)
+    assert _sangiin(65, label_form="surname_role", layout="run_after") >= 0.99
+    assert _sangiin(69, label_form="name_only", layout="run_after") >= 0.99
+    assert _sangiin(114, label_form="role_name", layout="run_after") >= 0.99

@@ -1405,8 +1405,9 @@ def calls(sentence: str, label: LabelMatch) -> bool:
     """`sentence` names the speaker of `label`, as a chair calls the next speaker: by role or full
     name (大臣、よろしくお願いいたします。, 東座長にお願いいたします。), or by the surname of a full name
     printed in the label, before a title or an honorific (原構成員、どうぞ。 for 原健太郎; 原因 is no call)."""
-    # (a role inside the title of one acting for it is another's: 座長 in 勅使河原座長代理、どうぞ。)
-    if any(w and len(w) >= 2 and re.search(rf"{re.escape(w)}(?!{_ACTING})", sentence)
+    # (a role inside the title of one acting for it is another's: 座長 in 勅使河原座長代理、どうぞ。, and
+    # so is one inside its deputy's: 議長 in 副議長)
+    if any(w and len(w) >= 2 and re.search(rf"(?<!副){re.escape(w)}(?!{_ACTING})", sentence)
            for w in (label.name, label.speaker)):
         return True
     name = label.name or ""

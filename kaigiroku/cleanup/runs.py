@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..charclass import display_width, opens_mid_sentence
 from ..model import Break
 from .blocks import Block, ends_sentence
-from .classify import block_kind, reads_as_speech
+from .classify import block_kind, names_item, reads_as_speech
 from .centred import _ENDS_TURN
 from .labels import LabelMatch, calls, introduces
 
@@ -245,6 +245,13 @@ def _short_line(b: Block, width: float | None) -> bool:
     return b.nlines == 1 and (width is None or display_width(t) <= 0.5 * width) and not re.search(r"[、，,。]", t)
 
 
+def _item_named(b: Block) -> bool:
+    """A block that only names an agenda item (食料安全保障基本法の一部を改正する法律案（内閣提出、衆議院送付）,
+    …法律案（内閣提出）の趣旨説明): a heading printed plain, whose item the chair then reads out."""
+    t = b.whole_text.strip()
+    return "。" not in t and names_item(t)
+
+
 def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
     """How plainly the text before block i ends a turn: a heading or direction, a label standing
     alone, a question or a call."""
@@ -260,7 +267,7 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
     if block_kind(before.whole_text, before.hint) != "speech":
         return 2.0
     if not ends_sentence(before.whole_text):
-        if _short_line(before, width):
+        if _short_line(before, width) or _item_named(before):
             return 2.0  # a heading printed plain
         return CUT  # the sentence before goes on (白鷺 / 第二中学校の…: a wrap that looked like a numbered line)
     if _APPLAUDED.search(before.whole_text):
@@ -285,7 +292,11 @@ def _called(blocks: list[Block], i: int, label: LabelMatch) -> bool:
         return False
     text = blocks[i - 1].whole_text.rstrip()
     last = text[text.rstrip("。？！?!").rfind("。") + 1:] if text else ""
-    return calls(last, label)
+    # (whoever a direction says leaves, 〔議長退席、副議長着席〕, is not called: the one who takes the chair is)
+    return calls(_LEAVES.sub("", last), label)
+
+
+_LEAVES = re.compile(r"[^、，〔［（(＜<]*?(?:退席|退室|退場|降壇)")
 
 
 def _calls_next(blocks: list[Block], i: int, label: LabelMatch, following: LabelMatch | None) -> bool:
@@ -344,6 +355,7 @@ SELF_CALL = 2.0  # a row that hands over to the label's own speaker is the chair
 CALL_TAIL = 1.0  # a soft row that is only a call weighs this much less (the chair's words go on)
 CUT = -2.0  # a row after a sentence cut off: rather a wrap the text path took for a paragraph
 SAME_SPEAKER = 2.0  # one speaker's label on two rows with only speech between weighs against them
+PLAIN_ITEM = 2.0  # a row that only names an agenda item is a heading printed plain: it opens no turn
 SOFT_COST = 3.0  # a soft row is taken over a firm one only where the firm rows fall short
 
 
@@ -371,7 +383,8 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
     cue = [_turn_cue(blocks, i, width) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)
                                           + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))
                                           + CALL_TAIL * _call_alone(blocks, i)) * _soft(blocks, i, indent_paras)
-           + OPENS * bool(_OPENS_TURN.match(blocks[i].whole_text.lstrip())) for i in rows]
+           + OPENS * bool(_OPENS_TURN.match(blocks[i].whole_text.lstrip())) - PLAIN_ITEM * _item_named(blocks[i])
+           for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
     # (a soft row that ends in a call is rather the caller's sentence going on than a turn of its own)
     soft = [_soft(blocks, i, indent_paras) for i in rows]
