@@ -120,3 +120,12 @@ def test_a_bill_named_plainly_before_the_chair_reads_it_out_is_a_heading():
     assert _sangiin(65, label_form="surname_role", layout="run_after") >= 0.99
     assert _sangiin(69, label_form="name_only", layout="run_after") >= 0.99
     assert _sangiin(114, label_form="role_name", layout="run_after") >= 0.99
+
+
+def test_a_soft_row_that_leans_on_the_sentence_before_goes_on_with_that_speech():
+    """A wrap that fell at a sentence end leaves a flush row (これにより、勤務時間の実績を…) that may look
+    like a turn's start; a sentence opening so leans on the one before, the same speaker going on. The
+    run's labels go to the rows that open turns. (tuned iinkai_shinonome_somu@353 run_after: 0.883 before)"""
+    iinkai = json.loads(meeting_path("iinkai_shinonome_somu").read_text(encoding="utf-8"))
+    r = render_random(iinkai, 353, layout="run_after")
+    assert score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"] >= 0.99

@@ -340,7 +340,7 @@ def _ends_unindented(blocks: list[Block], i: int) -> bool:
 # a sentence that leans on the one before it (その点は…, また、…, なお、…): mostly the same speaker going
 # on after a wrap that fell at a sentence end, rarely a turn's first words (それでは, この際 and
 # これより do open turns, so they are not here)
-_GOES_ON = re.compile(r"^(?:その(?:点|上で|ため|ほか|後|中で|際)|また[、，]|なお[、，]|さらに|加えて|あわせて|併せて"
+_GOES_ON = re.compile(r"^(?:その(?:点|上で|ため|ほか|後|中で|際)|これに(?:より|よって|よりまして)|このため|また[、，]|なお[、，]|さらに|加えて|あわせて|併せて"
                       r"|しかし|しかしながら|ただし|ただ[、，]|一方|つまり|したがって|従って|そこで|それから|それに)")
 LEANS_BACK = 1.0  # a soft row whose sentence leans on the one before weighs this much less
 # the words a turn mostly opens with (the chair's それでは, an answer's はい, thanks for a question)
