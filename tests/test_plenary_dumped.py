@@ -129,3 +129,12 @@ def test_a_soft_row_that_leans_on_the_sentence_before_goes_on_with_that_speech()
     iinkai = json.loads(meeting_path("iinkai_shinonome_somu").read_text(encoding="utf-8"))
     r = render_random(iinkai, 353, layout="run_after")
     assert score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"] >= 0.99
+
+
+def test_thanks_for_a_question_opens_an_answer():
+    """御指摘ありがとうございます。… opens the answer to the remark before it, as ありがとうございます does:
+    of the rows the run's labels may go to, it is the one that opens a turn, not a paragraph that goes on
+    listing (第二の柱は、…). (tuned kondankai_kasumi_koritsu@324 surname_role run_before: 0.881 before)"""
+    kondankai = json.loads(meeting_path("kondankai_kasumi_koritsu").read_text(encoding="utf-8"))
+    r = render_random(kondankai, 324, label_form="surname_role", layout="run_before")
+    assert score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"] >= 0.99

@@ -344,7 +344,7 @@ _GOES_ON = re.compile(r"^(?:その(?:点|上で|ため|ほか|後|中で|際)|�
                       r"|しかし|しかしながら|ただし|ただ[、，]|一方|つまり|したがって|従って|そこで|それから|それに)")
 LEANS_BACK = 1.0  # a soft row whose sentence leans on the one before weighs this much less
 # the words a turn mostly opens with (the chair's それでは, an answer's はい, thanks for a question)
-_OPENS_TURN = re.compile(r"^(?:それでは|では[、，]|ありがとうございま|はい[、，。])")
+_OPENS_TURN = re.compile(r"^(?:それでは|では[、，]|(?:[御ご](?:指摘|質問|意見)(?:を?いただき)?)?ありがとうございま|はい[、，。])")
 OPENS = 0.5  # a row that opens as turns do weighs this much more than one that does not
 
 
