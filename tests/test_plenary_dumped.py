@@ -138,3 +138,18 @@ def test_thanks_for_a_question_opens_an_answer():
     kondankai = json.loads(meeting_path("kondankai_kasumi_koritsu").read_text(encoding="utf-8"))
     r = render_random(kondankai, 324, label_form="surname_role", layout="run_before")
     assert score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"] >= 0.99
+
+
+def test_the_chairs_reading_of_an_item_cut_inside_its_name_goes_on():
+    """日程第三　地域公共交通の再構築に関する特別措置 / 法案（内閣提出）について、提出者から趣旨の説明を求めます。:
+    the chair reading the order of the day out, cut by a wrap (or a page and the label run dumped there)
+    inside the item's name. The line after goes on to put the item on the agenda or ask for its report,
+    so the first line is no heading: the chair's turn opens there and takes the run's label.
+    (tuned kokkai_sangiin_honkaigi@4 role_name run_after 0.964, @12 surname_role run_after 0.908)"""
+    from kaigiroku.cleanup.blocks import _cut_inside
+
+    assert _cut_inside("日程第三　地域公共交通の再構築に関する特別措置", "法案（内閣提出）について、提出者から趣")
+    assert _cut_inside("日程第二　食料安全保障基本法の一部を改正する法", "律案（内閣提出、衆議院送付）を議題といたします。")
+    assert not _cut_inside("日程第二　食料安全保障基本法の一部を改正する法律案", "本法律案は、平時から食料の安定供給を")
+    assert _sangiin(4, label_form="role_name", layout="run_after") >= 0.99
+    assert _sangiin(12, label_form="surname_role", layout="run_after") >= 0.99
