@@ -410,9 +410,9 @@ def _name_below(out, i: int, roles) -> int:
         if i + n >= len(out) or " " in out[i + n].text or "\u3000" in out[i + n].text:
             return 0
         name += out[i + n].text
-        if (_BRACKET_NAME.match(name) or _BRACKET_ANY.match(name)) and not _direction(name, roles):
+        if _BRACKET_NAME.match(name) or (_BRACKET_ANY.match(name) and not _direction(name, roles)):
             # (a name printed with no honorific, ◇選挙管理委員会事務局長 / （黒田勝）, but no direction: （説明員入室）,
-            # nor a member's name and honorific in one, （古賀信之君登壇）, a page's top under the last cell)
+            # nor a member's arrival, （古賀信之君登壇）, at a page's top under the last cell)
             return n if is_label_only(out[i].text + name, roles) is not None else 0
     return 0
 
