@@ -217,13 +217,18 @@ def _cut_inside(prev: str, cur: str) -> bool:
     """(i9lab) The wrap after a heading-like line cut it inside a bracket or a word, or before a particle:
     the line goes on (日程第二　…法律案（内閣提 / 出、…）を議題といたします。)."""
     return _inside_bracket(prev) or _PARTICLE_OPEN.match(cur) is not None or _kana_cut(prev, cur) \
-        or _clause_read_out(prev) or _ITEM_WITH_TEXT.match(prev) is not None
+        or _clause_read_out(prev) or _ITEM_WITH_TEXT.match(prev) is not None or _PUTS_ON_AGENDA.match(cur) is not None
 
 
 # an item of a list read out in a speech, its title and then its text after a second gap (１　案の縦覧
 # 令和７年２月上旬から…): a sentence that wraps as sentences do; a heading numbered so names one thing
 # (２　議事), and one of the order of the day opens with its word (日程第２　議案第５号　…)
 _ITEM_WITH_TEXT = re.compile(r"^[0-9０-９]{1,2}[ \u3000]+[^\s\u3000]{2,}\u3000+[^\s\u3000]")
+
+# the chair's sentence that reads an item out goes on to put it on the agenda or ask for its report
+# (日程第二　…改正する法 / 律案（内閣提出、衆議院送付）を議題といたします。, 日程第三　…特別措置 / 法案（内閣提出）に
+# ついて、提出者から趣旨の説明を求めます。): the item's name cut by a wrap or a page, no heading
+_PUTS_ON_AGENDA = re.compile(r"^[^。]{0,60}?(?:を(?:一括して)?議題と|説明を求め|報告を求め)|^[^、。\s]{1,30}?について[、，]")
 
 
 def _clause_read_out(line: str) -> bool:

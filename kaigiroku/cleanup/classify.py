@@ -104,6 +104,9 @@ def bare_heading(text: str, between_turns: bool) -> bool:
     names a thing (it ends in a kanji or katakana noun) where a spoken line ends in kana (以上です,
     異議なし)."""
     t = text.strip()
+    if between_turns and "\n" not in t and _ITEM_END.search(t) and \
+            not re.search(r"[。、，,「」？?！!]", re.sub(r"[（(][^（()）]*[）)]", "", t)):
+        return True  # (an agenda item named, however long: 食料安全保障基本法の一部を改正する法律案（内閣提出、衆議院送付）)
     if not between_turns or not t or "\n" in t or display_width(t) > 30 or len(t) < 2:
         return False
     if _CLAUSE_MARKS.search(t) or re.search(r"[0-9０-９]{3,}", t):

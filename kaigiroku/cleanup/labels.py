@@ -998,9 +998,12 @@ def discover(texts, roles=None) -> Roles:
                 separators["\n" if own_line else _separator(t[:m.end])] += 1
                 if own_line or _separator(t[:m.end]) and _prose(t[m.end:]):
                     parted += 1  # (a cover's list, 委員　藤原　隆之, parts no speech)
-            elif n + 1 < len(texts) and match_label(texts[n + 1], r) is None:
-                separators["\n"] += 1  # a listed role alone on its line, its speech below
+            elif n + 1 < len(texts):
+                # a label alone on its line, its speech below, or in a run of labels a column dumped
+                # apart (the column's labels outnumber a chair's calls run on from a role, 内閣総理大臣…君。)
                 parted += 1
+                if match_label(texts[n + 1], r) is None:
+                    separators["\n"] += 1  # a listed role alone on its line, its speech below
             continue
         run_on = _MARKED_RUN_ON.match(t)
         if run_on:
@@ -1420,8 +1423,9 @@ def calls(sentence: str, label: LabelMatch) -> bool:
     """`sentence` names the speaker of `label`, as a chair calls the next speaker: by role or full
     name (大臣、よろしくお願いいたします。, 東座長にお願いいたします。), or by the surname of a full name
     printed in the label, before a title or an honorific (原構成員、どうぞ。 for 原健太郎; 原因 is no call)."""
-    # (a role inside the title of one acting for it is another's: 座長 in 勅使河原座長代理、どうぞ。)
-    if any(w and len(w) >= 2 and re.search(rf"{re.escape(w)}(?!{_ACTING})", sentence)
+    # (a role inside the title of one acting for it is another's: 座長 in 勅使河原座長代理、どうぞ。, and
+    # so is one inside its deputy's: 議長 in 副議長)
+    if any(w and len(w) >= 2 and re.search(rf"(?<!副){re.escape(w)}(?!{_ACTING})", sentence)
            for w in (label.name, label.speaker)):
         return True
     name = label.name or ""

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..charclass import display_width, opens_mid_sentence
 from ..model import Break
 from .blocks import Block, ends_sentence
-from .classify import block_kind, reads_as_speech
+from .classify import block_kind, names_item, reads_as_speech
 from .centred import _ENDS_TURN
 from .labels import LabelMatch, calls, introduces
 
@@ -240,7 +240,16 @@ def _short_line(b: Block, width: float | None) -> bool:
     """A line well short of the wrap that ends no sentence and holds no clause (前回の議論の整理): a
     heading or caption printed plain, not a sentence a wrap cut off."""
     t = b.whole_text.strip()
-    return width is not None and b.nlines == 1 and display_width(t) <= 0.5 * width and not re.search(r"[、，,。]", t)
+    # (where no paragraph wraps at all, each line a whole paragraph, no line is a sentence a wrap cut
+    # off: one that ends no sentence and holds no clause is a heading, 地域医療…法案（内閣提出）の趣旨説明)
+    return b.nlines == 1 and (width is None or display_width(t) <= 0.5 * width) and not re.search(r"[、，,。]", t)
+
+
+def _item_named(b: Block) -> bool:
+    """A block that only names an agenda item (食料安全保障基本法の一部を改正する法律案（内閣提出、衆議院送付）,
+    …法律案（内閣提出）の趣旨説明): a heading printed plain, whose item the chair then reads out."""
+    t = b.whole_text.strip()
+    return "。" not in t and names_item(t)
 
 
 def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
@@ -258,9 +267,11 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
     if block_kind(before.whole_text, before.hint) != "speech":
         return 2.0
     if not ends_sentence(before.whole_text):
-        if _short_line(before, width):
+        if _short_line(before, width) or _item_named(before):
             return 2.0  # a heading printed plain
         return CUT  # the sentence before goes on (白鷺 / 第二中学校の…: a wrap that looked like a numbered line)
+    if _APPLAUDED.search(before.whole_text):
+        return 2.0  # (拍手) printed at the end of a speech, a direction: the speech ended (a question may not)
     if _ENDS_TURN.search(before.whole_text):
         return 1.5
     if _HANDS_OVER.search(before.whole_text):
@@ -268,6 +279,7 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
     return 0.5 if _ASKS.search(before.whole_text) else 0.0  # a question, then a remark: an answer follows
 
 
+_APPLAUDED = re.compile(r"[（(〔［\[]拍手[）)〕］\]][\s\u3000]*$")
 _ASKS = re.compile(r"(?:か|ね)[。？?]|[？?]")
 _HANDS_OVER = re.compile(r"(?:(?:お願い(?:します|いたします|致します|申し上げます)|どうぞ)。|[（(]拍手[）)])[\s\u3000]*$")
 
@@ -280,7 +292,11 @@ def _called(blocks: list[Block], i: int, label: LabelMatch) -> bool:
         return False
     text = blocks[i - 1].whole_text.rstrip()
     last = text[text.rstrip("。？！?!").rfind("。") + 1:] if text else ""
-    return calls(last, label)
+    # (whoever a direction says leaves, 〔議長退席、副議長着席〕, is not called: the one who takes the chair is)
+    return calls(_LEAVES.sub("", last), label)
+
+
+_LEAVES = re.compile(r"[^、，〔［（(＜<]*?(?:退席|退室|退場|降壇)")
 
 
 def _calls_next(blocks: list[Block], i: int, label: LabelMatch, following: LabelMatch | None) -> bool:
@@ -324,12 +340,12 @@ def _ends_unindented(blocks: list[Block], i: int) -> bool:
 # a sentence that leans on the one before it (その点は…, また、…, なお、…): mostly the same speaker going
 # on after a wrap that fell at a sentence end, rarely a turn's first words (それでは, この際 and
 # これより do open turns, so they are not here)
-_GOES_ON = re.compile(r"^(?:その(?:点|上で|ため|ほか|後|中で|際)|また[、，]|なお[、，]|さらに|加えて|あわせて|併せて"
+_GOES_ON = re.compile(r"^(?:その(?:点|上で|ため|ほか|後|中で|際)|これに(?:より|よって|よりまして)|このため|また[、，]|なお[、，]|さらに|加えて|あわせて|併せて"
                       r"|しかし|しかしながら|ただし|ただ[、，]|一方|つまり|したがって|従って|そこで|それから|それに)")
 LEANS_BACK = 1.0  # a soft row whose sentence leans on the one before weighs this much less
 # the words a turn mostly opens with (the chair's それでは, an answer's はい, thanks for a question or
 # for what it pointed out: 御指摘ありがとうございます)
-_OPENS_TURN = re.compile(r"^(?:それでは|では[、，]|(?:御(?:指摘|質問|意見|提案)(?:を?いただき)?)?ありがとうございま|はい[、，。])")
+_OPENS_TURN = re.compile(r"^(?:それでは|では[、，]|(?:[御ご](?:指摘|質問|意見|提案)(?:を?いただき)?)?ありがとうございま|はい[、，。])")
 OPENS = 0.5  # a row that opens as turns do weighs this much more than one that does not
 
 
@@ -340,6 +356,7 @@ SELF_CALL = 2.0  # a row that hands over to the label's own speaker is the chair
 CALL_TAIL = 1.0  # a soft row that is only a call weighs this much less (the chair's words go on)
 CUT = -2.0  # a row after a sentence cut off: rather a wrap the text path took for a paragraph
 SAME_SPEAKER = 2.0  # one speaker's label on two rows with only speech between weighs against them
+PLAIN_ITEM = 2.0  # a row that only names an agenda item is a heading printed plain: it opens no turn
 SOFT_COST = 3.0  # a soft row is taken over a firm one only where the firm rows fall short
 
 
@@ -367,7 +384,8 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
     cue = [_turn_cue(blocks, i, width) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)
                                           + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))
                                           + CALL_TAIL * _call_alone(blocks, i)) * _soft(blocks, i, indent_paras)
-           + OPENS * bool(_OPENS_TURN.match(blocks[i].whole_text.lstrip())) for i in rows]
+           + OPENS * bool(_OPENS_TURN.match(blocks[i].whole_text.lstrip())) - PLAIN_ITEM * _item_named(blocks[i])
+           for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
     # (a soft row that ends in a call is rather the caller's sentence going on than a turn of its own)
     soft = [_soft(blocks, i, indent_paras) for i in rows]

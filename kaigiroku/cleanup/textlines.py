@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from ..charclass import SENTENCE_END, WORD_CLASS, display_width, header_key
 from ..model import Break, LabelMatch, StreamLine
 from . import markup
+from .blocks import TIME_NOTE
 from .furniture import is_page_number, running_headers
 from .labels import (MARKS, ROLE_END, as_roles, continues_word, discover, ends_as_role, is_label_only,
                      label_cell, match_label, role_like, whole_cell, wraps_into)
@@ -305,12 +306,31 @@ def _label_piece(text: str, roles=None) -> bool:
         return True  # and its tail, cut inside a name in kana (五十嵐ゆか / り委員), which no title opens
     if len(text.strip()) >= 2 and any(h.startswith(text.strip()) and h != text.strip() for h in r.found):
         return True  # (i9runs) a cell cut inside a head a dumped label column prints (田村浩一調 / 整官)
+    if _cut_inside_title(text.strip(), r):
+        return True
     unclosed = text.count("（") > text.count("）")
     # (its bracket may be cut too: ◎学校教育課 / 長（須藤浩二 / 氏）)
     tail = _ROLE_TAIL_NAME.fullmatch(text.strip() + ("）" if unclosed else ""))
     if tail is not None and (not tail.group("head") or ROLE_END.search(tail.group("head"))):
         return True  # the end of a role and the name in brackets (◇健康福祉部 / 長（森田光代）)
     return unclosed and is_label_only(text + "）", roles) is not None
+
+
+def _cut_inside_title(head: str, r) -> bool:
+    """A surname and the first part of a long title, a label cell a narrow column cut inside its title
+    (三宅内閣総理 / 大臣, 岩崎文部科学 / 大臣): the same piece on each page where that person speaks
+    first, never a running header. The title must be one the list or the document's own list knows,
+    and the surname short."""
+    if not 3 <= len(head) <= 10 or _TITLE_ALONE.fullmatch(head) is None:
+        return False
+    titles = {w for w in r.words if len(w) >= 4} | {role for _, role in r.people if len(role) >= 4}
+    for title in titles:
+        for k in range(2, len(title)):
+            if head.endswith(title[:k]) and len(head) > k:
+                m = is_label_only(head + title[k:], r)
+                if m is not None and m.speaker == title and m.name is not None and len(m.name) <= 4:
+                    return True
+    return False
 
 
 def join_split_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
@@ -343,7 +363,7 @@ _NAME_TAIL = re.compile(r"^(?P<frag>[^\s（()）]{1,10}[）)])(?:[ \u3000]+(?P<r
 _CELL_PIECE = re.compile(r"^(?P<frag>[^\s]{1,10})(?:[ \u3000]{2,}(?P<rest>.*))?$")
 
 
-_DIRECTION_WORDS = re.compile(r"入室|退室|入場|退場|退席|着席|離席|賛成|異議|拍手|挙手|休憩|なし|あり")
+_DIRECTION_WORDS = re.compile(r"登壇|降壇|入室|退室|入場|退場|退席|着席|離席|賛成|異議|拍手|挙手|休憩|なし|あり")
 
 
 def _direction(text: str, roles=None) -> bool:
@@ -394,7 +414,8 @@ def _name_below(out, i: int, roles) -> int:
             return 0
         name += out[i + n].text
         if _BRACKET_NAME.match(name) or (_BRACKET_ANY.match(name) and not _direction(name, roles)):
-            # (a name printed with no honorific, ◇選挙管理委員会事務局長 / （黒田勝）, but no direction: （説明員入室）)
+            # (a name printed with no honorific, ◇選挙管理委員会事務局長 / （黒田勝）, but no direction: （説明員入室）,
+            # nor a member's arrival, （古賀信之君登壇）, at a page's top under the last cell)
             return n if is_label_only(out[i].text + name, roles) is not None else 0
     return 0
 
@@ -435,6 +456,8 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
     m = match_label(out[i].text, roles)
     if _cover_key(out[i].text):
         return False  # (i9doc) ■配付資料 / 別紙のとおり above the first page's label cells: the cover's
+    if TIME_NOTE.match(out[i].text.strip()):
+        return False  # the body's last note (午後四時五十二分散会) right above a run of label cells: no piece of one
     if head is None or (m is not None and out[i].text[m.end - 1:m.end] in " \u3000:：)）" and
                         out[i].text[m.end:].strip()):
         return False  # no piece, or the line opens with a whole label already (委　員　本文)
