@@ -345,3 +345,19 @@ def test_a_members_name_the_covers_list_wraps_across_a_line_end_is_not_respelt_a
     assert [(t.get("speaker"), t.get("name")) for t in turns if t["kind"] == "speech"] == [
         ("議長", "小川誠"), ("総務部長", "井上裕子"), ("議長", "小川誠"), ("議員", "井上恵子"),
         ("議長", "小川誠"), ("議員", "井上恵子")]
+
+
+def test_a_marked_documents_cell_whose_ring_ocr_lost_is_one_label(tmp_path):
+    """〇副市長 / (加藤直 / 美君) at a page top read with no ring at all (副市長 / (加藤直 / 美君)): an
+    unmarked cell read cleanly was left in pieces for layout to place as a text page's, and in a table
+    of marked cells its lower pieces ran into the speech, which had no name (tuned sweep seed:63
+    table_marked gothic@6193 0.86 -> 1.0)."""
+    from fixtures.scan import make_case
+    from kaigiroku.ingest import ingest
+    from kaigiroku.score import score
+
+    gold, _, scan = make_case("seed:63", "table_marked", "mild", tmp_path, seed=6193, font="gothic", chars=554)
+    m = ingest(scan, dpi=300)
+    assert (m.speeches[-1].speaker, m.speeches[-1].name) == ("副市長", "加藤直美")
+    assert "加藤直" not in m.speeches[-1].text
+    assert score(gold, m.to_dict())["attributed"] >= 0.95

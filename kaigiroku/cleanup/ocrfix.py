@@ -1045,7 +1045,11 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups, cells: set | None = N
             fixed = member
         elif not _COMPLETE.match(fixed):
             continue
-        if not _MARKED_START.match(first.text) and _norm_brackets(_joined(pieces)) == fixed:
+        if not _MARKED_START.match(first.text) and _marked_document(ev):
+            # the document marks its labels: a cell with none is one whose ring OCR lost (副市長 /
+            # (加藤直 / 美君) at a page top): written whole with the document's mark, as its others are
+            fixed = ev.mark + fixed
+        elif not _MARKED_START.match(first.text) and _norm_brackets(_joined(pieces)) == fixed:
             # an unmarked cell read cleanly stays in pieces: layout places it as it would a text page's;
             # its lower pieces open no cell of their own (人（片山 / 秀久君） under 政府参考), nor are they
             # labels by name alone to settle line by line: 本正人君) under 議員(松 is no misreading
@@ -1070,6 +1074,12 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups, cells: set | None = N
     if gone:
         page.lines = [ln for ln in page.lines if id(ln) not in gone]
     return changed
+
+
+def _marked_document(ev: LabelEvidence) -> bool:
+    """Whether the document's cleanly read labels carry a mark, most of them (○議長（…君）)."""
+    marked = sum(ev.marks.values())
+    return marked >= 3 and marked >= 0.6 * sum(ev.role_count.values())
 
 
 _OPEN_CELL = re.compile(r"^[○◯〇◎◆◇●□■△▲][^（）]{1,12}（[^）]{0,8}$")
