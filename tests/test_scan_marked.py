@@ -361,3 +361,20 @@ def test_a_marked_documents_cell_whose_ring_ocr_lost_is_one_label(tmp_path):
     assert (m.speeches[-1].speaker, m.speeches[-1].name) == ("副市長", "加藤直美")
     assert "加藤直" not in m.speeches[-1].text
     assert score(gold, m.to_dict())["attributed"] >= 0.95
+
+
+def test_a_members_wrapped_cell_misread_where_the_call_reads_surer_takes_the_calls_name():
+    """〇山田賢 / 可君 (司 read as 可 at 68) after the chair's 山田賢司君。 read at 93, no cover list: one
+    printing each way, and how surely the cell was read was not known, since no one line holds the
+    name it wraps; the member's speech went to a 山田賢可 (tuned sweep: diet:77 renamed from real:d1's
+    members, no cover, table_marked gothic@4360 0.58 -> 0.75)."""
+    rows = [(["〇委員長", "(金村龍", "那君)"], ["これより会議を開きます。", "デジタル委員長山田賢司君。"]),
+            (["〇山田賢", "可君"], ["LGWAN回線を確認いたしましたか。データセンターは来年4月から", "運用を開始します。"]),
+            (["〇委員長", "(金村龍", "那君)"], ["次に、尾身朝子君。"]),
+            (["〇尾身朝", "子君"], ["ただいまの件ですが、第3条第2項は来年4月から運用を開始します。"])]
+    page = _table_page(rows)
+    for ln in page.lines:
+        ln.char_conf = (68.0, 92.0) if ln.text == "可君" else tuple(93.0 for _ in ln.text)
+    turns = _turns([page])
+    assert [(t.get("speaker"), t.get("name")) for t in turns] == [
+        ("委員長", "金村龍那"), ("山田賢司", "山田賢司"), ("委員長", "金村龍那"), ("尾身朝子", "尾身朝子")]

@@ -885,6 +885,9 @@ def settle_labels(pages, roles=None) -> int:
     groups = {id(p): _cell_groups(p) for p in ocr_pages}
     texts = [ln.text for p in ocr_pages for ln in p.lines] + [_joined(g) for gs in groups.values() for g in gs]
     ev = LabelEvidence(texts, roles, [ln for p in ocr_pages for ln in p.lines])
+    # how surely a name was read counts in its wrapped cells too, each read joined (山田賢 / 可君, 可 at
+    # 68, against the chair's call 山田賢司君。 at 93): a cell's reading is held by no one line
+    ev.confidence = ReadingConfidence.of_pages(ocr_pages)
     changed = 0
     for page in ocr_pages:
         cells: set[int] = set()  # the lines that hold a wrapped cell settled whole: settled once
