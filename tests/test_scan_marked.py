@@ -378,3 +378,18 @@ def test_a_members_wrapped_cell_misread_where_the_call_reads_surer_takes_the_cal
     turns = _turns([page])
     assert [(t.get("speaker"), t.get("name")) for t in turns] == [
         ("委員長", "金村龍那"), ("山田賢司", "山田賢司"), ("委員長", "金村龍那"), ("尾身朝子", "尾身朝子")]
+
+
+def test_a_members_cell_whose_ring_reads_as_two_letters_is_the_member_the_chair_calls():
+    """〇田野瀬 / 太道君 in mincho read CO田野瀬 / 太道君 (the ring's open side and the rest, two letters):
+    one look-alike was taken for the mark, the other left in the name, so the cell was no label and
+    the member's speech went to the chair who called them, the cell's text in it (tuned sweep diet:16
+    renamed from real:d1's members, table_marked mincho@4712 0.88 -> 1.0)."""
+    rows = [(["〇議長(", "白石洋", "一君)"], ["これより会議を開きます。", "田野瀬太道君。"]),
+            (["CO田野瀬", "太道君"], ["また、委託事業者について伺います。データセンターについて伺い", "ます。"]),
+            (["〇議長(", "白石洋", "一君)"], ["発言を求められております。内閣総理大臣鈴木貴子君。"]),
+            (["〇内閣総", "理大臣(", "鈴木貴子", "君)"], ["そのため、防犯カメラの映像を確認いたしました。"])]
+    turns = _turns([_table_page(rows)])
+    assert [(t.get("speaker"), t.get("name")) for t in turns] == [
+        ("議長", "白石洋一"), ("田野瀬太道", "田野瀬太道"), ("議長", "白石洋一"), ("内閣総理大臣", "鈴木貴子")]
+    assert turns[1]["text"].startswith("また、委託事業者")

@@ -1098,7 +1098,10 @@ def _member_cell(joined: str, ev: LabelEvidence) -> str | None:
     two characters kept (a cell of a role and no name, ○国務大 / 臣, is none: no call opens so)."""
     from rapidfuzz.distance import Levenshtein
 
-    if joined[:1] in MARK_LOOKALIKES and joined[:1] not in _WEAK_MARKS:
+    if len(joined) > 2 and all(c in MARK_LOOKALIKES and c not in _WEAK_MARKS for c in joined[:2]) \
+            and re.match(r"[\u4e00-\u9fff\u30a1-\u30fa]", joined[2]):
+        joined = "〇" + joined[2:]  # its ring read as two look-alikes, its open side and the rest (CO田野瀬 / 太道君)
+    elif joined[:1] in MARK_LOOKALIKES and joined[:1] not in _WEAK_MARKS:
         joined = "〇" + joined[1:]  # its mark read as a look-alike (O井出庫 / 生君)
     if joined[:1] in "○◯〇◎◆◇●□■△▲" and _called_as_printed(joined[1:], ev):
         return ev.mark + joined[1:] + "君"  # its lone 君 lost with the cell's last line (○斎藤ア / レックス)
