@@ -300,3 +300,96 @@ def test_a_members_cell_whose_mark_reads_as_a_letter_is_the_member_the_chair_cal
     assert [(t.get("speaker"), t.get("name")) for t in turns if t.get("kind") == "speech"] == [
         ("議長", "永岡桂子"), ("井出庸生", "井出庸生")]
     assert turns[-1]["text"].startswith("学校図書館")
+
+
+def test_a_character_ocr_made_up_inside_the_chairs_name_in_every_cell_gives_way_to_the_covers_spelling():
+    """The chair's cell 〇議長( / 中村恵子 / 君) read 中村上恵子 in each of the chair's labels (the same
+    cell image each time, so the same misreading, 恵子 at 18-69), the cover's 中村恵子 read at 92:
+    the labels' count outvoted the cover and every chair's turn had a speaker no one is (tuned sweep
+    seed:96 table_marked gothic @8532 0.53 -> 1.0)."""
+    cover = ["出席者　議長中村恵子、市長松本正人、副市長渡辺直美、議員松本恵子"]
+    chair = ["〇議長(", "中村上恵子", "君)"]
+    rows = [(chair, ["ただいまから本日の会議を開きます。"]),
+            (["〇市長(", "松本正人", "君)"], ["そのため、マイナンバーはどのように扱われるのでしょうか。"]),
+            (chair, ["ほかに質疑はありませんか。"]),
+            (["〇副市長", "(渡辺直", "美君)"], ["ただいまの件ですが、利用者IDに問題はないと考えますか。"]),
+            (chair, ["次に進みます。"]),
+            (["〇議員(", "松本恵子", "君)"], ["次に、利用者IDを検討しているところです。"]),
+            (chair, ["次に進みます。"])]
+    page = _table_page(rows, number=1, cover=cover)
+    for ln in page.lines:
+        ln.char_conf = (96.0, 93.0, 93.0, 40.0, 40.0) if ln.text == "中村上恵子" else tuple(92.0 for _ in ln.text)
+    turns = _turns([page])
+    assert [t.get("name") for t in turns if t.get("speaker") == "議長"] == ["中村恵子"] * 4
+
+
+def test_a_members_name_the_covers_list_wraps_across_a_line_end_is_not_respelt_as_another_listed_name():
+    """The cover's list cut a name at its line's end (…、議員井 / 上恵子): no one entry held 井上恵子, so
+    the member's cells, read right at 96, took the listed 井上裕子 a character off, and both of her
+    speeches went to the 総務部長 (tuned sweep seed:66 table_marked mincho @2884 0.80 -> 1.0)."""
+    rows = [(["〇議長(", "小川誠君)"], ["ただいまから本日の会議を開きます。"]),
+            (["〇総務部", "長(井上", "裕子君)"], ["そのため、当該システムの経過を御報告します。"]),
+            (["〇議長(", "小川誠君)"], ["ほかに質疑はありませんか。"]),
+            (["〇議員(", "井上恵子", "君)"], ["また、第3条第2項を検討しているところです。"]),
+            (["〇議長(", "小川誠君)"], ["次に進みます。"]),
+            (["〇議員(", "井上恵子", "君)"], ["マイナンバーは来年4月から運用を開始します。"])]
+    # the cover, a page of its own: the list's first line beside its key, the second under its value
+    cover = [("令和6年第4回東雲市議会定例会会議録", 160, 137), ("東雲市議会議場", 147, 253), ("場", 73, 253),
+             ("所", 104, 253), ("出席者", 74, 276), ("議長小川誠、市長小林由紀、副市長加藤誠、総務部長", 147, 276),
+             ("井上裕子、企画課長田中裕子、議員吉田健一、議員井上直美、議員井", 157, 293), ("上恵子", 150, 311)]
+    cover = Page(number=1, width=595, height=842, source="ocr",
+                 lines=[Line(text, x0, top, x0 + 10.5 * len(text), top + 12, 1, 12.0, 90.0) for text, x0, top in cover])
+    table = _table_page(rows)
+    table.lines.insert(0, Line("(3)報告事項", 266, 55, 335, 67, 2, 12.0, 90.0))  # the body's first heading
+    turns = _turns([cover, table])
+    assert [(t.get("speaker"), t.get("name")) for t in turns if t["kind"] == "speech"] == [
+        ("議長", "小川誠"), ("総務部長", "井上裕子"), ("議長", "小川誠"), ("議員", "井上恵子"),
+        ("議長", "小川誠"), ("議員", "井上恵子")]
+
+
+def test_a_marked_documents_cell_whose_ring_ocr_lost_is_one_label(tmp_path):
+    """〇副市長 / (加藤直 / 美君) at a page top read with no ring at all (副市長 / (加藤直 / 美君)): an
+    unmarked cell read cleanly was left in pieces for layout to place as a text page's, and in a table
+    of marked cells its lower pieces ran into the speech, which had no name (tuned sweep seed:63
+    table_marked gothic@6193 0.86 -> 1.0)."""
+    from fixtures.scan import make_case
+    from kaigiroku.ingest import ingest
+    from kaigiroku.score import score
+
+    gold, _, scan = make_case("seed:63", "table_marked", "mild", tmp_path, seed=6193, font="gothic", chars=554)
+    m = ingest(scan, dpi=300)
+    assert (m.speeches[-1].speaker, m.speeches[-1].name) == ("副市長", "加藤直美")
+    assert "加藤直" not in m.speeches[-1].text
+    assert score(gold, m.to_dict())["attributed"] >= 0.95
+
+
+def test_a_members_wrapped_cell_misread_where_the_call_reads_surer_takes_the_calls_name():
+    """〇山田賢 / 可君 (司 read as 可 at 68) after the chair's 山田賢司君。 read at 93, no cover list: one
+    printing each way, and how surely the cell was read was not known, since no one line holds the
+    name it wraps; the member's speech went to a 山田賢可 (tuned sweep: diet:77 renamed from real:d1's
+    members, no cover, table_marked gothic@4360 0.58 -> 0.75)."""
+    rows = [(["〇委員長", "(金村龍", "那君)"], ["これより会議を開きます。", "デジタル委員長山田賢司君。"]),
+            (["〇山田賢", "可君"], ["LGWAN回線を確認いたしましたか。データセンターは来年4月から", "運用を開始します。"]),
+            (["〇委員長", "(金村龍", "那君)"], ["次に、尾身朝子君。"]),
+            (["〇尾身朝", "子君"], ["ただいまの件ですが、第3条第2項は来年4月から運用を開始します。"])]
+    page = _table_page(rows)
+    for ln in page.lines:
+        ln.char_conf = (68.0, 92.0) if ln.text == "可君" else tuple(93.0 for _ in ln.text)
+    turns = _turns([page])
+    assert [(t.get("speaker"), t.get("name")) for t in turns] == [
+        ("委員長", "金村龍那"), ("山田賢司", "山田賢司"), ("委員長", "金村龍那"), ("尾身朝子", "尾身朝子")]
+
+
+def test_a_members_cell_whose_ring_reads_as_two_letters_is_the_member_the_chair_calls():
+    """〇田野瀬 / 太道君 in mincho read CO田野瀬 / 太道君 (the ring's open side and the rest, two letters):
+    one look-alike was taken for the mark, the other left in the name, so the cell was no label and
+    the member's speech went to the chair who called them, the cell's text in it (tuned sweep diet:16
+    renamed from real:d1's members, table_marked mincho@4712 0.88 -> 1.0)."""
+    rows = [(["〇議長(", "白石洋", "一君)"], ["これより会議を開きます。", "田野瀬太道君。"]),
+            (["CO田野瀬", "太道君"], ["また、委託事業者について伺います。データセンターについて伺い", "ます。"]),
+            (["〇議長(", "白石洋", "一君)"], ["発言を求められております。内閣総理大臣鈴木貴子君。"]),
+            (["〇内閣総", "理大臣(", "鈴木貴子", "君)"], ["そのため、防犯カメラの映像を確認いたしました。"])]
+    turns = _turns([_table_page(rows)])
+    assert [(t.get("speaker"), t.get("name")) for t in turns] == [
+        ("議長", "白石洋一"), ("田野瀬太道", "田野瀬太道"), ("議長", "白石洋一"), ("内閣総理大臣", "鈴木貴子")]
+    assert turns[1]["text"].startswith("また、委託事業者")

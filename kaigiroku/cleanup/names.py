@@ -37,6 +37,11 @@ def attendee_names(attendees: list[str], roles=None) -> set[str]:
     return names
 
 
+def _cover_run(attendees) -> str:
+    """The cover's list of attendees read on as one string, its entries' spaces and line ends gone."""
+    return "".join(re.sub(r"[\s\u3000]", "", a) for a in attendees)
+
+
 def _close(a: str, b: str) -> bool:
     """b may be a misreading of a: a character or two changed or added, never cut short."""
     return a != b and len(b) >= len(a) and Levenshtein.distance(a, b) <= max(1, (len(a) + 1) // 3)
@@ -109,13 +114,24 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
     cover's does not replace a label's that OCR read more surely."""
     listed = attendee_names(list(attendees), roles)
     names = Counter(t.name for t in turns if t.kind == "speech" and t.name)
+    # a name the cover prints across a line's end (議員井 / 上恵子, 総務 / 部長井上和夫) is in no one
+    # entry, yet the cover lists it: a label reading it so is no misreading of another listed name
+    cover_run = _cover_run(attendees)
+    listed |= {n for n in names if len(n) >= 3 and n in cover_run}
     settled = 0
     spoken = None
     for t in turns:
         if t.kind != "speech" or not t.name or t.name in listed:
             continue
         pick = {n for n, c in names.items() if c >= max(2, 2 * names[t.name]) and _close(n, t.name)}
-        if len(pick) != 1 and names[t.name] <= 2:
+        if len(pick) != 1 and names[t.name] > 2:
+            # a cell reprinted in one face is misread alike in every turn, so the labels' count is no
+            # vote: a character made up inside the name (中村上恵子 in each of the chair's cells, the
+            # cover's 中村恵子 read more surely) is the cover's name however often it recurs
+            spoken = spoken if spoken is not None else "\n".join(u.text for u in turns)
+            pick = {n for n in listed if _character_inserted(n, t.name, confidence)
+                    and spoken.count(n) >= spoken.count(t.name)}
+        elif len(pick) != 1:
             # the cover's list may itself be misread or cut at a line end: only a name read rarely in
             # the speeches, differing by a changed character, by a 君 misread after it (…者, …用) or
             # by a character OCR split in two inside it (吉田上恵子: 田 read as 田上)

@@ -885,6 +885,9 @@ def settle_labels(pages, roles=None) -> int:
     groups = {id(p): _cell_groups(p) for p in ocr_pages}
     texts = [ln.text for p in ocr_pages for ln in p.lines] + [_joined(g) for gs in groups.values() for g in gs]
     ev = LabelEvidence(texts, roles, [ln for p in ocr_pages for ln in p.lines])
+    # how surely a name was read counts in its wrapped cells too, each read joined (山田賢 / 可君, 可 at
+    # 68, against the chair's call 山田賢司君。 at 93): a cell's reading is held by no one line
+    ev.confidence = ReadingConfidence.of_pages(ocr_pages)
     changed = 0
     for page in ocr_pages:
         cells: set[int] = set()  # the lines that hold a wrapped cell settled whole: settled once
@@ -1045,7 +1048,11 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups, cells: set | None = N
             fixed = member
         elif not _COMPLETE.match(fixed):
             continue
-        if not _MARKED_START.match(first.text) and _norm_brackets(_joined(pieces)) == fixed:
+        if not _MARKED_START.match(first.text) and _marked_document(ev):
+            # the document marks its labels: a cell with none is one whose ring OCR lost (副市長 /
+            # (加藤直 / 美君) at a page top): written whole with the document's mark, as its others are
+            fixed = ev.mark + fixed
+        elif not _MARKED_START.match(first.text) and _norm_brackets(_joined(pieces)) == fixed:
             # an unmarked cell read cleanly stays in pieces: layout places it as it would a text page's;
             # its lower pieces open no cell of their own (人（片山 / 秀久君） under 政府参考), nor are they
             # labels by name alone to settle line by line: 本正人君) under 議員(松 is no misreading
@@ -1072,6 +1079,12 @@ def _settle_wrapped_cells(page, ev: LabelEvidence, groups, cells: set | None = N
     return changed
 
 
+def _marked_document(ev: LabelEvidence) -> bool:
+    """Whether the document's cleanly read labels carry a mark, most of them (○議長（…君）)."""
+    marked = sum(ev.marks.values())
+    return marked >= 3 and marked >= 0.6 * sum(ev.role_count.values())
+
+
 _OPEN_CELL = re.compile(r"^[○◯〇◎◆◇●□■△▲][^（）]{1,12}（[^）]{0,8}$")
 _MEMBER_CELL = re.compile(r"^([○◯〇◎◆◇●□■△▲])([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{2,7})"
                           r"([\u4e00-\u9fff\u3041-\u309f])$")
@@ -1085,7 +1098,10 @@ def _member_cell(joined: str, ev: LabelEvidence) -> str | None:
     two characters kept (a cell of a role and no name, ○国務大 / 臣, is none: no call opens so)."""
     from rapidfuzz.distance import Levenshtein
 
-    if joined[:1] in MARK_LOOKALIKES and joined[:1] not in _WEAK_MARKS:
+    if len(joined) > 2 and all(c in MARK_LOOKALIKES and c not in _WEAK_MARKS for c in joined[:2]) \
+            and re.match(r"[\u4e00-\u9fff\u30a1-\u30fa]", joined[2]):
+        joined = "〇" + joined[2:]  # its ring read as two look-alikes, its open side and the rest (CO田野瀬 / 太道君)
+    elif joined[:1] in MARK_LOOKALIKES and joined[:1] not in _WEAK_MARKS:
         joined = "〇" + joined[1:]  # its mark read as a look-alike (O井出庫 / 生君)
     if joined[:1] in "○◯〇◎◆◇●□■△▲" and _called_as_printed(joined[1:], ev):
         return ev.mark + joined[1:] + "君"  # its lone 君 lost with the cell's last line (○斎藤ア / レックス)
