@@ -325,3 +325,24 @@ def test_a_label_column_dumped_under_the_covers_last_item_is_neither_its_value_n
     m = kaigiroku.repair(r.text)
     assert m.meta["other"]["配付資料"] == "別紙のとおり"
     assert not any("配付資料" in (t.speaker or "") or "配付資料" in t.text for t in m.turns)
+
+
+def test_a_role_led_list_wrapped_inside_an_entry_keeps_the_entry_whole():
+    """出席者　…、総務部長 / 井上裕子、…、議員井 / 上恵子 (a list of role-led entries, wrapped at the measure
+    inside an entry, as OCR reads a cover set solid): the cut parts were entries of their own (総務部長,
+    井上裕子, 議員井, 上恵子), 井上恵子 was no one on the cover, and the label 議員(井上恵子君), read right,
+    was respelled as the listed 井上裕子 a character off (tuned seed:66 table_wrapped sweep 0.91 -> 1.0)."""
+    from kaigiroku.cleanup.names import settle_misread_names
+    from kaigiroku.model import Turn
+
+    text = ("令和4年第3回東雲市議会定例会会議録\n日　時　令和6年8月10日午前10時開議\n"
+            "出席者　議長小川誠、市長小林由紀、副市長加藤誠、教育長高橋直美、総務部長\n"
+            "井上裕子、企画課長田中裕子、議員吉田健一、議員井上直美、議員井\n上恵子\n場　所　東雲市議会議場\n\n"
+            "議長（小川誠君）　ただいまから本日の会議を開きます。\n"
+            "総務部長（井上裕子君）　当該システムの経過を御報告します。\n"
+            "議員（井上恵子君）　第3条第2項を検討しているところです。\n")
+    m = kaigiroku.repair(text)
+    assert m.meta["attendees"][4:] == ["総務部長井上裕子", "企画課長田中裕子", "議員吉田健一", "議員井上直美", "議員井上恵子"]
+    turns = [Turn("speech", t.text, t.speaker, t.name) for t in m.speeches]
+    settle_misread_names(turns, m.meta["attendees"])
+    assert [(t.speaker, t.name) for t in turns] == [("議長", "小川誠"), ("総務部長", "井上裕子"), ("議員", "井上恵子")]

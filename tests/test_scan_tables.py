@@ -180,3 +180,53 @@ def test_members_the_chair_names_in_the_body_column_are_no_labels(layout, tmp_pa
     m = ingest(render_case(gold, layout, tmp_path / "directors.pdf"))
     assert [t.speaker for t in m.speeches] == ["委員長"] * 3
     assert score(gold, m.to_dict())["attributed"] >= 0.99
+
+
+def _centred_page(number, speeches, top=82.6, pitch=17.0):
+    """A page of a label table with labels centred against their speech, as Tesseract reads it:
+    body lines at the body's edge (x 129.5) every `pitch` points, each label cell's pieces (x 62.5)
+    centred against its speech, between its lines where the counts differ in parity."""
+    from kaigiroku.model import Line, Page
+
+    lines = []
+    for pieces, body in speeches:
+        mid = top + pitch * (len(body) - 1) / 2
+        for k, text in enumerate(body):
+            y = top + pitch * k
+            lines.append(Line(text, 129.5, y, 129.5 + 9.6 * len(text), y + 9.1, number, 9.12, 93.0))
+        for k, text in enumerate(pieces):
+            y = mid + pitch * (k - (len(pieces) - 1) / 2)
+            lines.append(Line(text, 62.5, y, 62.5 + 10.4 * len(text), y + 9.1, number, 9.12, 90.0))
+        top += pitch * max(len(body), len(pieces)) + 12.0
+    return Page(number=number, width=595, height=842, lines=sorted(lines, key=lambda ln: ln.top), source="ocr")
+
+
+def test_a_short_last_page_joins_its_wrapped_label_cell_by_the_documents_line_spacing():
+    """A last page of three speech lines (tuned diet:47 table_vcentred, damage seed 7290, 830
+    characters): the chair's cell 議長(石 / 井紀美君) beside a one-line call at its top. The page has too
+    few rows to show its line spacing; the half-line fallback was narrower than the real gap between
+    the cell's pieces, so 議長(石 stayed text and 井紀美君) became a member of that name, who took the
+    next member's speech (attributed 0.89 -> 1.0)."""
+    from kaigiroku.cleanup.assemble import assemble
+    from kaigiroku.cleanup.ocrfix import settle_labels
+    from kaigiroku.ingest import read_stream
+
+    chair = ["議長(石", "井紀美君)"]
+    body = "庁内ネットワークについて御説明いたします。なお、2024年度の予算に問題は"
+    page2 = _centred_page(2, [
+        (chair, ["これより会議を開きます。"]),
+        (chair, ["次に、伊藤文雄君。"]),
+        (["伊藤文雄", "君"], [body, "ないと考えます。そのため、条例の改正について伺います。" + body[:12], "いたしました。"]),
+        (chair, ["岸田博行君。"]),
+        (["岸田博行", "君"], [body, "ないと考えます。以上です。"]),
+        (chair, ["宮沢康稔君。"]),
+        (["宮沢康稔", "君"], [body, body, "ないと考えます。"])])
+    page3 = _centred_page(3, [(chair, ["発言を求められております。岸田博行君。"]),
+                              (["岸田博行", "君"], [body, "ないと考えます。そのため、条例の改正について伺います。" + body[:12],
+                                                 "いたしました。ただいまの件ですが、アンケート調査について伺います。"])])
+    pages = [page2, page3]
+    settle_labels(pages)
+    stream, vocabulary = read_stream(pages)
+    turns = [t for t in assemble(stream, roles=vocabulary).turns if t.page == 3 or t.text.startswith("発言")]
+    assert [(t.speaker, t.name) for t in turns] == [("議長", "石井紀美"), ("岸田博行", "岸田博行")]
+    assert turns[0].text == "発言を求められております。岸田博行君。"

@@ -430,6 +430,25 @@ _WORD_TAIL = set("課局室部係所長員官事務者補")  # the last characte
 _CUT_TAIL_BEFORE_COMMA = re.compile(r"^(?P<tail>[^\s、，,]{1,2})[、，,](?P<rest>.+)$")
 
 
+def _entry_cut_by_wrap(last: str, line: str, above: str, roles) -> tuple[str, str] | None:
+    """(the last entry made whole, the rest of the line) where a list of role-led entries parted by
+    commas wrapped inside its last entry: the line above ends with no comma, and this line opens with
+    a name alone up to its first comma or its end, the last entry being a role alone (総務部長 / 井上裕子、…)
+    or a role and a name's first character or two (議員井 / 上恵子). None otherwise."""
+    if "、" not in above or re.search(r"[、，,]\s*$", above):
+        return None
+    head, rest = (re.split(r"[、，,]", line, maxsplit=1) + [""])[:2]
+    if not _CUT_NAME_TAIL.fullmatch(head) or match_label(head, roles) is not None:
+        return None
+    who = match_label(last, roles)
+    if who is None or who.end != len(last):
+        return None
+    name = (who.name or "") + head
+    if not (2 <= len(name) <= 6 and len(who.name or "") <= 2):
+        return None
+    return last + head, rest.strip(" \u3000")
+
+
 def _cut_word_head(line: str) -> bool:
     """The line opens with an office's or title's last character standing alone before a space (課
     野口主事, 員 西村 典子): the tail of a word the line above was cut in, never a label of its own (a
@@ -603,6 +622,14 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
                 # character on one side of the cut, or two on each: no whole name) goes on with its tail
                 meta["attendees"][-1] += cut_name.group("tail")
                 take_attendees(cut_name.group("rest"), indent)
+                continue
+            joined = _entry_cut_by_wrap(meta["attendees"][-1], _clean(raw), above, roles) \
+                if meta["attendees"] else None
+            if joined is not None:
+                # …、総務部長 / 井上裕子、… and …、議員井 / 上恵子: a role-led entry the wrap cut
+                meta["attendees"][-1], rest = joined
+                if rest:
+                    take_attendees(rest, indent)
                 continue
             if meta["attendees"] and _cut_word_head(raw) and not re.search(r"[、，,]\s*$", above):
                 # …書記 教育総務 / 課 野口主事: the wrap cut the last entry's word; the line goes on with it

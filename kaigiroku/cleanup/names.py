@@ -60,10 +60,22 @@ def _character_inserted(cover: str, label: str, confidence) -> bool:
     return a is None or b is None or a >= b
 
 
-def _surer(confidence, label: str, cover: str) -> bool:
+# how much surer (ocrfix.ReadingConfidence) OCR must have read one of a label's and the cover's spellings
+# of a name a character apart for it to hold: the two are read in different places (a narrow cell, a
+# long list), so no count of printings is a vote between them (a cell reprinted in one font is misread
+# alike every time), and a lesser margin than ocrfix.SURER, which weighs readings of one printing,
+# tells them apart (渡辺裕子 at 95 in the cell, 渡辺容子 at 81 on the cover; 山日直美 at 74 in each of the
+# chair's cells, 山口直美 at 88 on the cover)
+COVER_SURER = 10.0
+
+
+def _surer(confidence, label: str, cover: str, margin: float | None = None) -> bool:
     """Whether OCR read the label's spelling far more surely than the cover's (吉田裕子 at 83 in the
-    label, 吉田容子 at 43 on the cover: by ocrfix.SURER points); False where either is not known."""
-    return confidence is not None and confidence.surer(label, cover)
+    label, 吉田容子 at 43 on the cover: by ocrfix.SURER points, or `margin`); False where either is not
+    known."""
+    if confidence is None:
+        return False
+    return confidence.surer(label, cover) if margin is None else confidence.surer(label, cover, margin)
 
 
 def _printed_side(text: str, label: str, cover: str) -> int:
@@ -148,8 +160,14 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             # 尾辻俊一 does, against the cover's 尾演俊一), is the cover's misreading; the 君 misread
             # after a name (山田太郎者) is always the label's
             pick = {n for n in pick if len(n) < len(t.name) and t.name.startswith(n) or _cover_spelling_holds(
-                names[t.name], names[n], _printed_side(spoken, t.name, n), _surer(confidence, t.name, n),
-                _surer(confidence, n, t.name))}
+                names[t.name], names[n], _printed_side(spoken, t.name, n), _surer(confidence, t.name, n, COVER_SURER),
+                _surer(confidence, n, t.name, COVER_SURER))}
+        elif len(pick) != 1:
+            # a label read alike in many turns (the chair's narrow cell, misread the same way in one
+            # face each time: 山日直美) is one reading however often: the cover's spelling a character
+            # off that OCR read far more surely is the name
+            pick = {n for n in listed if len(n) == len(t.name) and Levenshtein.distance(n, t.name) == 1
+                    and _surer(confidence, n, t.name, COVER_SURER)}
         if len(pick) == 1:
             if t.speaker == t.name:  # a member labelled by name alone (新妻文雄君): the name is the speaker
                 t.speaker = next(iter(pick))

@@ -162,9 +162,10 @@ def _read_pages(pages: list[Page], page_rows: list[list[Row]], labels: Labels) -
     out: list[PageLayout] = []
     prevs: list[Column | None] = []  # the column of the pages before each page
     column = None
+    gap = document_line_gap(pages, page_rows)
     for page, rows in zip(pages, page_rows):
         prevs.append(column)
-        lay = layout_page(page, labels, column, rows)
+        lay = layout_page(page, labels, column, rows, line_gap=gap)
         if lay.column is not None:
             column = lay.column
         out.append(lay)
@@ -174,7 +175,7 @@ def _read_pages(pages: list[Page], page_rows: list[list[Row]], labels: Labels) -
         # document's vote
         for k, lay in enumerate(out):
             if lay.column is not None and lay.column.align != column.align:
-                out[k] = layout_page(pages[k], labels, prevs[k], page_rows[k], column.votes, column.align)
+                out[k] = layout_page(pages[k], labels, prevs[k], page_rows[k], column.votes, column.align, gap)
     last = None  # the last Placed line of the pages so far
     for lay in out:
         if lay.placed:
@@ -193,18 +194,37 @@ def _continues(last: Placed | None, first: Placed) -> bool:
     return bool(last.line.text) and last.line.text.rstrip()[-1:] not in LINE_CLOSED
 
 
+def _line_gap(gaps: list[float], size: float) -> float | None:
+    """The space between lines of one paragraph, from the gaps between rows; a lone big gap (a cover
+    page's) is not line spacing; None from fewer than three gaps."""
+    return min(quantile(gaps, 0.25, default=0.5 * size), 1.0 * size) if len(gaps) >= 3 else None
+
+
+def _row_gaps(rows: list[Row]) -> list[float]:
+    return [b.top - a.bottom for a, b in zip(rows, rows[1:]) if b.top > a.bottom]
+
+
+def document_line_gap(pages: list[Page], page_rows: list[list[Row]]) -> float | None:
+    """The document's line spacing, over all its pages: for a page with too few rows to show its own
+    (a last page of three lines, its label cell wrapped beside a one-line call: 議長（石 / 井紀美君）
+    is one cell only as far apart as the document's lines are)."""
+    size = typical_size([ln for page in pages for ln in page.lines])
+    return _line_gap([g for rows in page_rows for g in _row_gaps(rows)], size)
+
+
 def layout_page(page: Page, labels: Labels, prev: Column | None = None, rows: list[Row] | None = None,
-                votes: Counter | None = None, align: str | None = None) -> PageLayout:
+                votes: Counter | None = None, align: str | None = None,
+                line_gap: float | None = None) -> PageLayout:
     """One page's layout; `votes` and `align`: the document's evidence for how its labels sit and
-    what it decided (a second reading), else the pages' before (`prev`)."""
+    what it decided (a second reading), else the pages' before (`prev`); `line_gap`: the document's
+    line spacing, for a page that shows none of its own."""
     rows = rows_of(page.lines) if rows is None else rows
     if not rows:
         return PageLayout(page)
     size = typical_size(page.lines)
     rules = list(getattr(page, "rules", ()) or ())
-    gaps = [b.top - a.bottom for a, b in zip(rows, rows[1:]) if b.top > a.bottom]
-    # the space between lines of one paragraph; a lone big gap (a cover page's) is not line spacing
-    line_gap = min(quantile(gaps, 0.25, default=0.5 * size), 1.0 * size) if len(gaps) >= 3 else 0.5 * size
+    own = _line_gap(_row_gaps(rows), size)
+    line_gap = own if own is not None else min(line_gap, 1.0 * size) if line_gap is not None else 0.5 * size
     column = find_column(rows, size, labels, rules, line_gap, prev)
     if column is None:
         return PageLayout(page, None, _plain(rows, size, rules, labels, line_gap))
