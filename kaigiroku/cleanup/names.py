@@ -143,6 +143,11 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             spoken = spoken if spoken is not None else "\n".join(u.text for u in turns)
             pick = {n for n in listed if _character_inserted(n, t.name, confidence)
                     and spoken.count(n) >= spoken.count(t.name)}
+            if len(pick) != 1:
+                # nor is it for a character changed (山日直美 in each of the chair's cells): the cover's
+                # spelling a character off that OCR read far more surely is the name
+                pick = {n for n in listed if len(n) == len(t.name) and Levenshtein.distance(n, t.name) == 1
+                        and _surer(confidence, n, t.name, COVER_SURER)}
         elif len(pick) != 1:
             # the cover's list may itself be misread or cut at a line end: only a name read rarely in
             # the speeches, differing by a changed character, by a 君 misread after it (…者, …用) or
@@ -162,12 +167,6 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             pick = {n for n in pick if len(n) < len(t.name) and t.name.startswith(n) or _cover_spelling_holds(
                 names[t.name], names[n], _printed_side(spoken, t.name, n), _surer(confidence, t.name, n, COVER_SURER),
                 _surer(confidence, n, t.name, COVER_SURER))}
-        elif len(pick) != 1:
-            # a label read alike in many turns (the chair's narrow cell, misread the same way in one
-            # face each time: 山日直美) is one reading however often: the cover's spelling a character
-            # off that OCR read far more surely is the name
-            pick = {n for n in listed if len(n) == len(t.name) and Levenshtein.distance(n, t.name) == 1
-                    and _surer(confidence, n, t.name, COVER_SURER)}
         if len(pick) == 1:
             if t.speaker == t.name:  # a member labelled by name alone (新妻文雄君): the name is the speaker
                 t.speaker = next(iter(pick))
