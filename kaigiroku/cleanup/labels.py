@@ -759,8 +759,19 @@ def whole_cell(piece: str, roles=None) -> bool:
         return True
     if head in r.words:
         return True  # a listed role alone (教育長 / 教育総務課 / 長 are two cells)
+    if _found_title_alone(head, r):
+        return True  # a title of the document's own, alone (専門官 / アドバイザー / 顧問 are three cells)
     role, name, _ = split_head(head, r)
     return name is not None and role in r.words
+
+
+def _found_title_alone(head: str, r: Roles) -> bool:
+    """`head` is a title the role list lacks that this document prints again and again at turn
+    starts (専門官, アドバイザー where the roles are its own), which no longer such title opens with
+    (教育委員 where 教育委員会事務局長 is printed too is a piece): a cell of its own, as a listed role
+    alone is."""
+    return head in r.found and ROLE_END.search(head) is not None and not _SEAT_FOUND.fullmatch(head) \
+        and not any(f != head and f.startswith(head) for f in (*r.found, *r.words))
 
 
 def is_label_only(text: str, roles=None) -> LabelMatch | None:
