@@ -3,6 +3,8 @@ in the families the non-plenary tuned meetings show: each test a family of docum
 through a rendered tuned case (fixtures.variety.render_random with the seed and axes named) or a
 small hand-made input."""
 import kaigiroku
+from kaigiroku.cleanup.textlines import join_wrapped_label_cells
+from kaigiroku.model import Break, StreamLine
 from fixtures.splits import load, meeting_path
 from fixtures.variety import render_random
 from kaigiroku.score import score
@@ -23,3 +25,19 @@ def test_titles_of_the_document_s_own_each_stand_as_a_cell():
     speakers = {t["speaker"] for t in out["turns"] if t["kind"] == "speech"} - {None}
     assert speakers <= {t["speaker"] for t in r.gold["turns"] if t.get("speaker")}
     assert attributed >= 0.95
+
+
+def _cells(*texts):
+    return [s.text for s in join_wrapped_label_cells([StreamLine(t, 1, Break.LINE) for t in texts])]
+
+
+def test_a_marked_cell_wrapped_over_three_lines_keeps_its_last_piece():
+    # every cell carries the document's mark (◆), a surname + long title wrapped over three lines whose
+    # middle piece reads as a title by its 事 (理事) and whose last by its 次長: the unmarked pieces are the
+    # marked cell's, not a cell 務局次長 of their own that shifts every label after it
+    # (tuned kessan_iinkai_shirasagi@604 surname_role run_after: 0.72 before)
+    assert _cells("◆米山委員", "長", "◆長谷部教", "育委員会事", "務局次長", "◆杉本委員") == \
+        ["◆米山委員長", "◆長谷部教育委員会事務局次長", "◆杉本委員"]
+    r, out, attributed = _repaired("kessan_iinkai_shirasagi", 604, label_form="surname_role", layout="run_after")
+    assert ("教育委員会事務局次長", "長谷部") in {(t["speaker"], t.get("name")) for t in out["turns"]}
+    assert attributed >= 0.97

@@ -493,7 +493,7 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
             # reads as a label by itself (雅人, 教育委員会事: 事 ends roles as in 理事)
             pieces.append((j, piece))
             joined = label + piece.group("frag")
-            after = _role_goes_on(out, i, j, joined, roles)
+            after = _role_goes_on(out, i, j, joined, roles, mark)
             if after is not None:
                 pieces.append((j + 1, after))
                 joined += after.group("frag")
@@ -519,7 +519,7 @@ def _join_pieces(out, i, roles, printed: str = "", mark: str | None = None) -> b
             continues_word(piece.group("frag"), roles) and is_label_only(label + piece.group("frag"), roles) is not None)
         label += piece.group("frag")
         pieces.append((j, piece))
-        after = _role_goes_on(out, i, j, label, roles) if whole else None
+        after = _role_goes_on(out, i, j, label, roles, mark) if whole else None
         if after is not None:  # the role goes on in the cell's last piece (○勅使河原 / 真由美座長 / 代理: 座長代理)
             pieces.append((j + 1, after))
             label += after.group("frag")
@@ -557,13 +557,16 @@ def _known_title_completed(label: str, piece: str, roles) -> bool:
         and alone.name == joined.name and alone.seat is None
 
 
-def _role_goes_on(out, i: int, j: int, label: str, roles):
+def _role_goes_on(out, i: int, j: int, label: str, roles, mark: str | None = None):
     """The piece on the line after j (within the cell's four lines from i) that makes `label`'s role a
     longer one of the same person (○勅使河原 / 真由美座長 / 代理: 座長代理), or None."""
     after = _CELL_PIECE.match(out[j + 1].text) if j + 1 < min(i + 4, len(out)) else None
     if after is not None and (_longer_role(label, after.group("frag"), roles) or (
-            continues_word(after.group("frag"), roles) and is_label_only(label + after.group("frag"), roles) is not None)):
-        # (or a piece that opens as no title does goes on with the word: 〇長谷部選 / 挙管理委員 / 会事務局長)
+            continues_word(after.group("frag"), roles) and is_label_only(label + after.group("frag"), roles) is not None)
+            or (not after.group("rest") and _unmarked_tail(label, after.group("frag"), roles, mark))):
+        # (or a piece that opens as no title does goes on with the word: 〇長谷部選 / 挙管理委員 / 会事務局長;
+        # or, where every cell carries the document's mark, an unmarked title's piece: ◆長谷部教 / 育委員会事 /
+        # 務局次長, though 教育委員会事 reads as a title by its 事 and 務局次長 by its 次長)
         return after
     # a cell's last piece of one or two characters that reads as nothing alone, the title going on
     # (◇長谷部子ど / も家庭課長補 / 佐): no cell of its own is that short
