@@ -41,3 +41,14 @@ def test_a_marked_cell_wrapped_over_three_lines_keeps_its_last_piece():
     r, out, attributed = _repaired("kessan_iinkai_shirasagi", 604, label_form="surname_role", layout="run_after")
     assert ("教育委員会事務局次長", "長谷部") in {(t["speaker"], t.get("name")) for t in out["turns"]}
     assert attributed >= 0.97
+
+
+def test_a_name_closed_by_its_honorific_is_a_cell_of_its_own():
+    # name-only cells (今井典子君) in a column that also prints a role with its name in brackets below
+    # (学校教育課長 / （千葉健一）): the name closed by 君 is a whole cell, not a name before its role, which
+    # had made one cell 今井典子君学校教育課長（千葉健一） of two (tuned kyoikuiinkai_midorikawa@478 name_only
+    # run_after: 0.73 before)
+    assert _cells("今井典子君", "学校教育課長", "（千葉健一）", "今井典子君") == \
+        ["今井典子君", "学校教育課長（千葉健一）", "今井典子君"]
+    r, out, attributed = _repaired("kyoikuiinkai_midorikawa", 478, label_form="name_only", layout="run_after")
+    assert attributed >= 0.97

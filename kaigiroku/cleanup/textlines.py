@@ -586,6 +586,8 @@ def _name_then_role(label: str, piece: str, roles) -> bool:
     known = (lambda role: role in r.words or role.endswith(tuple(r.suffixes)))
     head = re.sub(r"[ \u3000]", "", label).lstrip(MARKS)
     alone, joined = is_label_only(label, r), is_label_only(label + piece, r)
+    if alone is not None and alone.form == "name_only":
+        return False  # a name closed by its honorific is a whole cell (今井典子君 / 学校教育課長 are two)
     return joined is not None and joined.name == head and joined.speaker == re.sub(r"[ \u3000]", "", piece) \
         and known(joined.speaker) and (alone is None or not known(alone.speaker))
 
