@@ -3,6 +3,7 @@ in the families the non-plenary tuned meetings show: each test a family of docum
 through a rendered tuned case (fixtures.variety.render_random with the seed and axes named) or a
 small hand-made input."""
 import kaigiroku
+from kaigiroku.cleanup.labels import discover, match_label
 from kaigiroku.cleanup.textlines import join_wrapped_label_cells
 from kaigiroku.model import Break, StreamLine
 from fixtures.splits import load, meeting_path
@@ -51,4 +52,17 @@ def test_a_name_closed_by_its_honorific_is_a_cell_of_its_own():
     assert _cells("今井典子君", "学校教育課長", "（千葉健一）", "今井典子君") == \
         ["今井典子君", "学校教育課長（千葉健一）", "今井典子君"]
     r, out, attributed = _repaired("kyoikuiinkai_midorikawa", 478, label_form="name_only", layout="run_after")
+    assert attributed >= 0.97
+
+
+def test_a_surname_ends_where_the_title_its_speaker_goes_by_begins():
+    # 長谷部会長: 長谷部 + 会長 or 長谷 + 部会長, both listed; the speech prints 会長 opening a sentence, as a
+    # speaker names themselves (会長の…でございます), 部会長 only after a name (五十嵐部会長): the chair is 会長
+    # (tuned kyogikai_kaededai_machizukuri@91 surname_role run_before: 0.76 before)
+    lines = ["◇長谷部会長　改めまして、こんばんは。会長の小此木でございます。",
+             "◇桑原委員　防災部会の五十嵐部会長から御説明をお願いします。",
+             "◇長谷部会長　ありがとうございました。", "◇桑原委員　はい。"]
+    m = match_label(lines[2], discover(lines))
+    assert (m.speaker, m.name) == ("会長", "長谷部")
+    r, out, attributed = _repaired("kyogikai_kaededai_machizukuri", 91, label_form="surname_role", layout="run_before")
     assert attributed >= 0.97

@@ -1175,6 +1175,7 @@ def discover(texts, roles=None) -> Roles:
                   for k, w in enumerate(re.split(r"[\s\u3000、，,・]+", t))
                   if a_role(w) and not (k == 0 and n and _runs_on(texts[n - 1]))}
     standalone |= _titles_printed_alone(split_heads | heads_seen | set(heads), texts, r)
+    standalone |= _titles_introduced(split_heads | heads_seen | set(heads), texts, r)
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)),
                  people, _organisations(texts), _pairs(texts))
 
@@ -1424,6 +1425,21 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
                 at = whole.find(tail, at + 1)
             if len(after_heads) >= 2:
                 out.add(tail)
+    return out
+
+
+def _titles_introduced(heads, texts: list[str], r: Roles) -> set:
+    """Listed titles ending a surname + role head that the document prints opening a sentence before
+    の, as a speaker names themselves (会長の小此木でございます), where no other listed title ending that
+    head is printed so: where a surname ends is shown by the title its speakers go by (長谷部会長 ->
+    長谷部 + 会長, not 長谷 + 部会長, though 部会長 is listed too)."""
+    whole = "".join(t.strip() for t in texts)  # (a wrap may fall between 。 and the title)
+    opening = set(re.findall(r"(?:^|[。」])([^\s。、「」の]{2,10})の", whole))
+    out = set()
+    for head in heads:
+        said = [w for w in r.words if head.endswith(w) and len(head) > len(w) and w in opening]
+        if len(said) == 1:
+            out.add(said[0])
     return out
 
 
