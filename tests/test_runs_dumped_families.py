@@ -2,6 +2,8 @@
 in the families the non-plenary tuned meetings show: each test a family of documents, reached
 through a rendered tuned case (fixtures.variety.render_random with the seed and axes named) or a
 small hand-made input."""
+import pytest
+
 import kaigiroku
 from kaigiroku.cleanup.labels import discover, match_label
 from kaigiroku.cleanup.textlines import join_wrapped_label_cells
@@ -66,3 +68,22 @@ def test_a_surname_ends_where_the_title_its_speaker_goes_by_begins():
     assert (m.speaker, m.name) == ("会長", "長谷部")
     r, out, attributed = _repaired("kyogikai_kaededai_machizukuri", 91, label_form="surname_role", layout="run_before")
     assert attributed >= 0.97
+
+
+@pytest.mark.parametrize("meeting,seed,pinned,before", [
+    # a resident's turn that says who they are (北町三丁目の者です。) at a soft row, against a wrap at a
+    # sentence end in the chair's closing words
+    ("setsumeikai_shirakaba_doro", 4, {"layout": "run_after"}, 0.80),
+    # a one-line turn asking a question (ほかに御意見はございますか。) at a soft row, against a wrap at a
+    # sentence end inside an answer
+    ("shingikai_aoba", 8, {"layout": "run_after"}, 0.85),
+    # a wrap at a sentence end whose sentence leans on the one before (その中には、…), against a turn
+    ("setsumeikai_shirakaba_doro", 305, {"layout": "run_after"}, 0.90),
+    # the chair picking the next speaker from the floor at a page's top (では、窓側の方。) after asking
+    # (ほかにいかがでしょうか。): the chair's words going on, not a turn
+    ("setsumeikai_shirakaba_doro", 798, {"layout": "run_after", "label_form": "role"}, 0.97),
+])
+def test_short_turns_against_wraps_at_a_sentence_end(meeting, seed, pinned, before):
+    # a dumped label column over short turns: a row opened after a sentence end at the line's end may be
+    # a turn of its own or a wrap that fell there; which one is told by how its words open a turn
+    assert _repaired(meeting, seed, **pinned)[2] >= 0.97, before

@@ -11,7 +11,9 @@ direction, never right after a sentence cut off; a row after the run opens one o
 before the run ended (and, where blank lines part the rows, where one stood around the run); one
 speaker's label twice running goes to rows a heading or direction parts. A label goes rather where
 the text before calls its speaker or the row's first sentence is its speaker naming themselves
-(事務局の今泉でございます。); a short line that ends no sentence is a heading printed plain, not a
+(事務局の今泉でございます。), or its words open a turn (a speaker saying who they are, 北町三丁目の者です。, or a
+one-line question) rather than lean on the sentence before (その中には…); the pick of the next speaker
+right after a question to the floor (では、窓側の方。) is the asker's words going on; a short line that ends no sentence is a heading printed plain, not a
 sentence cut off; a call alone on a soft row (勅使河原座長代理、どうぞ。) is the chair's sentence going
 on. Wrapped cells are joined before counting (textlines.join_wrapped_label_cells).
 """
@@ -330,6 +332,19 @@ def _call_alone(blocks: list[Block], i: int) -> bool:
     return text.count("。") == 1 and text.endswith("。") and len(text) <= 20 and _HANDS_OVER.search(text) is not None
 
 
+_PICK = re.compile(r"^(?:(?:では|はい|じゃあ)[、，])?[^。、，]{1,12}(?:の方|さん|君)(?:[、，](?:どうぞ|お願いします|お願いいたします))?。$")
+PICKED = 2.5  # a row that only picks the next speaker after a question to the floor is the asker's
+
+
+def _picks_from_the_floor(blocks: list[Block], i: int) -> bool:
+    """Block i only picks the next speaker from the floor (では、窓側の方。, はい、後ろの方、どうぞ。,
+    勅使河原さん、どうぞ。) right after a question put to it (ほかにいかがでしょうか。): the one who asked
+    goes on to pick, also where a page or a run of labels fell between; the one picked speaks next."""
+    before = _text_before(blocks, i)
+    return before is not None and _PICK.match(blocks[i].whole_text.strip()) is not None \
+        and block_kind(before.whole_text, before.hint) == "speech" and _ASKS.search(before.whole_text.rstrip()[-3:]) is not None
+
+
 def _ends_unindented(blocks: list[Block], i: int) -> bool:
     """No indented paragraph follows block i: where a wrap fell at a sentence end inside a speech,
     that speech mostly goes on in indented paragraphs; a turn that opens at a soft row mostly ends
@@ -340,13 +355,34 @@ def _ends_unindented(blocks: list[Block], i: int) -> bool:
 # a sentence that leans on the one before it (その点は…, また、…, なお、…): mostly the same speaker going
 # on after a wrap that fell at a sentence end, rarely a turn's first words (それでは, この際 and
 # これより do open turns, so they are not here)
-_GOES_ON = re.compile(r"^(?:その(?:点|上で|ため|ほか|後|中で|際)|これに(?:より|よって|よりまして)|このため|また[、，]|なお[、，]|さらに|加えて|あわせて|併せて"
+_GOES_ON = re.compile(r"^(?:その(?:点|上で|ため|ほか|後|中|際)|これに(?:より|よって|よりまして)|このため|また[、，]|なお[、，]|さらに|加えて|あわせて|併せて"
                       r"|しかし|しかしながら|ただし|ただ[、，]|一方|つまり|したがって|従って|そこで|それから|それに)")
 LEANS_BACK = 1.0  # a soft row whose sentence leans on the one before weighs this much less
 # the words a turn mostly opens with (the chair's それでは, an answer's はい, thanks for a question or
 # for what it pointed out: 御指摘ありがとうございます)
 _OPENS_TURN = re.compile(r"^(?:それでは|では[、，]|(?:[御ご](?:指摘|質問|意見|提案)(?:を?いただき)?)?ありがとうございま|はい[、，。])")
 OPENS = 0.5  # a row that opens as turns do weighs this much more than one that does not
+
+
+# a first sentence in which a speaker says who they are, by where they come from (北町三丁目の者です。,
+# 防災安全課の谷口です。, 都市計画課長の百瀬でございます。): a turn's first words, whoever the label names
+_SAYS_WHO = re.compile(r"^[^、。，．\s]{1,12}の[^、。，．の\s]{1,6}(?:です|でございます|と申します)。")
+
+
+def _asks_alone(b: Block) -> bool:
+    """A row that is one question and nothing more (ほかに御意見はございますか。, カメラが設置されていることは、
+    どのように周知しますか。): a short turn of its own, a chair's call for more or a member's question,
+    rather than a speech's last sentence that a wrap happened to leave at a line start."""
+    text = b.whole_text.strip()
+    return b.nlines == 1 and len(re.findall(r"[。？?！!]", text)) == 1 and _ASKS.search(text) is not None \
+        and text[-1] in "。？?"
+
+
+def _opens_as_turns_do(b: Block) -> bool:
+    """Block b's first words are a turn's: a chair's それでは, an answer's はい, thanks, a speaker saying
+    who they are, or a one-line question of its own."""
+    text = b.whole_text.lstrip()
+    return _OPENS_TURN.match(text) is not None or _SAYS_WHO.match(text) is not None or _asks_alone(b)
 
 
 CALLED = 1.0  # the call of a speaker weighs less than a heading or a question before the row
@@ -384,7 +420,8 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
     cue = [_turn_cue(blocks, i, width) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)
                                           + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))
                                           + CALL_TAIL * _call_alone(blocks, i)) * _soft(blocks, i, indent_paras)
-           + OPENS * bool(_OPENS_TURN.match(blocks[i].whole_text.lstrip())) - PLAIN_ITEM * _item_named(blocks[i])
+           + OPENS * _opens_as_turns_do(blocks[i]) - PICKED * _picks_from_the_floor(blocks, i)
+           - PLAIN_ITEM * _item_named(blocks[i])
            for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
     # (a soft row that ends in a call is rather the caller's sentence going on than a turn of its own)
