@@ -13,9 +13,10 @@ speaker's label twice running goes to rows a heading or direction parts. A label
 the text before calls its speaker or the row's first sentence is its speaker naming themselves
 (事務局の今泉でございます。), or its words open a turn (a speaker saying who they are, 北町三丁目の者です。, or a
 one-line question) rather than lean on the sentence before (その中には…); the pick of the next speaker
-right after a question to the floor (では、窓側の方。) is the asker's words going on; a short line that ends no sentence is a heading printed plain, not a
-sentence cut off; a call alone on a soft row (勅使河原座長代理、どうぞ。) is the chair's sentence going
-on. Wrapped cells are joined before counting (textlines.join_wrapped_label_cells).
+right after a question to the floor (では、窓側の方。) is the asker's words going on; a short line
+that ends no sentence is a heading printed plain, not a sentence cut off; a call alone on a soft
+row (勅使河原座長代理、どうぞ。) is the chair's sentence going on. Wrapped cells are joined before
+counting (textlines.join_wrapped_label_cells).
 """
 from __future__ import annotations
 
