@@ -82,6 +82,9 @@ def test_a_surname_ends_where_the_title_its_speaker_goes_by_begins():
     # the chair picking the next speaker from the floor at a page's top (では、窓側の方。) after asking
     # (ほかにいかがでしょうか。): the chair's words going on, not a turn
     ("setsumeikai_shirakaba_doro", 798, {"layout": "run_after", "label_form": "role"}, 0.97),
+    # a member's remarks ending in their own one-line question (…よく耳にします。/ 改善は図られるのですか。) at
+    # a soft row, against the answer to a request put as a question (…の内訳を教えてください。 / 内訳でございますが、…)
+    ("iinkai_shinonome_somu", 711, {"layout": "run_after", "label_form": "anon"}, 0.96),
 ])
 def test_short_turns_against_wraps_at_a_sentence_end(meeting, seed, pinned, before):
     # a dumped label column over short turns: a row opened after a sentence end at the line's end may be

@@ -275,13 +275,15 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
         return CUT  # the sentence before goes on (白鷺 / 第二中学校の…: a wrap that looked like a numbered line)
     if _APPLAUDED.search(before.whole_text):
         return 2.0  # (拍手) printed at the end of a speech, a direction: the speech ended (a question may not)
-    if _ENDS_TURN.search(before.whole_text):
-        return 1.5
+    if _ENDS_TURN.search(before.whole_text) or _ASKS_FOR_ANSWER.search(before.whole_text.rstrip()):
+        return 1.5  # (a request for an answer, …の内訳を教えてください。, is a question put as one)
     if _HANDS_OVER.search(before.whole_text):
         return 1.0  # a request or a call (大臣、よろしくお願いいたします。): someone else speaks next
     return 0.5 if _ASKS.search(before.whole_text) else 0.0  # a question, then a remark: an answer follows
 
 
+_ASKS_FOR_ANSWER = re.compile(r"(?:教えて|お聞かせ|お示し|御説明|ご説明|説明して|御答弁|答弁して)(?:ください|下さい|いただきたい|いただけますか)"
+                              r"(?:と思います)?。$")
 _APPLAUDED = re.compile(r"[（(〔［\[]拍手[）)〕］\]][\s\u3000]*$")
 _ASKS = re.compile(r"(?:か|ね)[。？?]|[？?]")
 _HANDS_OVER = re.compile(r"(?:(?:お願い(?:します|いたします|致します|申し上げます)|どうぞ)。|[（(]拍手[）)])[\s\u3000]*$")
@@ -370,20 +372,33 @@ OPENS = 0.5  # a row that opens as turns do weighs this much more than one that 
 _SAYS_WHO = re.compile(r"^[^、。，．\s]{1,12}の[^、。，．の\s]{1,6}(?:です|でございます|と申します)。")
 
 
-def _asks_alone(b: Block) -> bool:
-    """A row that is one question and nothing more (ほかに御意見はございますか。, カメラが設置されていることは、
-    どのように周知しますか。): a short turn of its own, a chair's call for more or a member's question,
-    rather than a speech's last sentence that a wrap happened to leave at a line start."""
+def _asks_alone(blocks: list[Block], i: int) -> bool:
+    """Block i is one line asking one question, either of the floor for more (ほかに御意見はございますか。)
+    or right after the answer to a question (…提供します。/ カメラが設置されていることは、どのように周知しますか。):
+    a short turn of its own, rather than a speech's last sentence that a wrap happened to leave at a line
+    start (a member's remarks may end in their question so: …よく耳にします。/ 改善は図られるのですか。)."""
+    b = blocks[i]
     text = b.whole_text.strip()
-    return b.nlines == 1 and len(re.findall(r"[。？?！!]", text)) == 1 and _ASKS.search(text) is not None \
-        and text[-1] in "。？?"
+    if b.nlines != 1 or len(re.findall(r"[。？?！!]", text)) != 1 or _ASKS.search(text) is None or text[-1] not in "。？?":
+        return False
+    if _FLOOR.match(text):
+        return True
+    j = i - 1  # the answer's block, past any label cells
+    while j >= 0 and blocks[j].label_only:
+        j -= 1
+    asked = _text_before(blocks, j) if j > 0 else None
+    return asked is not None and block_kind(asked.whole_text, asked.hint) == "speech" \
+        and _ASKS.search(asked.whole_text.rstrip()[-3:]) is not None
 
 
-def _opens_as_turns_do(b: Block) -> bool:
-    """Block b's first words are a turn's: a chair's それでは, an answer's はい, thanks, a speaker saying
+_FLOOR = re.compile(r"^(?:ほかに|他に|その他|そのほか)[^。]*(?:か|ね)[。？?]$")
+
+
+def _opens_as_turns_do(blocks: list[Block], i: int) -> bool:
+    """Block i's first words are a turn's: a chair's それでは, an answer's はい, thanks, a speaker saying
     who they are, or a one-line question of its own."""
-    text = b.whole_text.lstrip()
-    return _OPENS_TURN.match(text) is not None or _SAYS_WHO.match(text) is not None or _asks_alone(b)
+    text = blocks[i].whole_text.lstrip()
+    return _OPENS_TURN.match(text) is not None or _SAYS_WHO.match(text) is not None or _asks_alone(blocks, i)
 
 
 CALLED = 1.0  # the call of a speaker weighs less than a heading or a question before the row
@@ -421,7 +436,7 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
     cue = [_turn_cue(blocks, i, width) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)
                                           + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))
                                           + CALL_TAIL * _call_alone(blocks, i)) * _soft(blocks, i, indent_paras)
-           + OPENS * _opens_as_turns_do(blocks[i]) - PICKED * _picks_from_the_floor(blocks, i)
+           + OPENS * _opens_as_turns_do(blocks, i) - PICKED * _picks_from_the_floor(blocks, i)
            - PLAIN_ITEM * _item_named(blocks[i])
            for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
