@@ -85,6 +85,9 @@ def test_a_surname_ends_where_the_title_its_speaker_goes_by_begins():
     # a member's remarks ending in their own one-line question (…よく耳にします。/ 改善は図られるのですか。) at
     # a soft row, against the answer to a request put as a question (…の内訳を教えてください。 / 内訳でございますが、…)
     ("iinkai_shinonome_somu", 711, {"layout": "run_after", "label_form": "anon"}, 0.96),
+    # a one-line answer (はい。) at a soft row, against an asker's second question after their request
+    # (…教えてください。/ 私たちの意見は、…出せるのでしょうか。), the asker going on
+    ("setsumeikai_shirakaba_doro", 627, {"layout": "run_before", "label_form": "fullname_role"}, 1.0),
 ])
 def test_short_turns_against_wraps_at_a_sentence_end(meeting, seed, pinned, before):
     # a dumped label column over short turns: a row opened after a sentence end at the line's end may be

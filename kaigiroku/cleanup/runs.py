@@ -275,8 +275,11 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
         return CUT  # the sentence before goes on (白鷺 / 第二中学校の…: a wrap that looked like a numbered line)
     if _APPLAUDED.search(before.whole_text):
         return 2.0  # (拍手) printed at the end of a speech, a direction: the speech ended (a question may not)
-    if _ENDS_TURN.search(before.whole_text) or _ASKS_FOR_ANSWER.search(before.whole_text.rstrip()):
-        return 1.5  # (a request for an answer, …の内訳を教えてください。, is a question put as one)
+    if _ENDS_TURN.search(before.whole_text) or (_ASKS_FOR_ANSWER.search(before.whole_text.rstrip())
+                                                 and not _ASKS.search(blocks[i].whole_text.rstrip()[-3:])):
+        # (a request for an answer, …の内訳を教えてください。, is a question put as one, unless the row asks
+        # again: …教えてください。/ 私たちの意見は、…出せるのでしょうか。 is the asker going on)
+        return 1.5
     if _HANDS_OVER.search(before.whole_text):
         return 1.0  # a request or a call (大臣、よろしくお願いいたします。): someone else speaks next
     return 0.5 if _ASKS.search(before.whole_text) else 0.0  # a question, then a remark: an answer follows
