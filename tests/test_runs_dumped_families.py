@@ -88,6 +88,9 @@ def test_a_surname_ends_where_the_title_its_speaker_goes_by_begins():
     # a one-line answer (はい。) at a soft row, against an asker's second question after their request
     # (…教えてください。/ 私たちの意見は、…出せるのでしょうか。), the asker going on
     ("setsumeikai_shirakaba_doro", 627, {"layout": "run_before", "label_form": "fullname_role"}, 1.0),
+    # a resident's remarks ending in what they ask of the officials (…知らせていただきたかったと思います。): the
+    # answer opens a turn at a soft row, against a wrap at a sentence end inside an earlier answer
+    ("setsumeikai_shirakaba_doro", 374, {"layout": "run_before", "label_form": "role"}, 0.87),
 ])
 def test_short_turns_against_wraps_at_a_sentence_end(meeting, seed, pinned, before):
     # a dumped label column over short turns: a row opened after a sentence end at the line's end may be

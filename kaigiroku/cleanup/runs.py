@@ -277,16 +277,17 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
         return 2.0  # (拍手) printed at the end of a speech, a direction: the speech ended (a question may not)
     if _ENDS_TURN.search(before.whole_text) or (_ASKS_FOR_ANSWER.search(before.whole_text.rstrip())
                                                  and not _ASKS.search(blocks[i].whole_text.rstrip()[-3:])):
-        # (a request for an answer, …の内訳を教えてください。, is a question put as one, unless the row asks
-        # again: …教えてください。/ 私たちの意見は、…出せるのでしょうか。 is the asker going on)
+        # (a request for an answer, …の内訳を教えてください。, …していただきたいと思います。, is a question put as
+        # one, unless the row asks again: …教えてください。/ 私たちの意見は、…出せるのでしょうか。 is the asker
+        # going on)
         return 1.5
     if _HANDS_OVER.search(before.whole_text):
         return 1.0  # a request or a call (大臣、よろしくお願いいたします。): someone else speaks next
     return 0.5 if _ASKS.search(before.whole_text) else 0.0  # a question, then a remark: an answer follows
 
 
-_ASKS_FOR_ANSWER = re.compile(r"(?:教えて|お聞かせ|お示し|御説明|ご説明|説明して|御答弁|答弁して)(?:ください|下さい|いただきたい|いただけますか)"
-                              r"(?:と思います)?。$")
+_ASKS_FOR_ANSWER = re.compile(r"(?:(?:教えて|お聞かせ|お示し|御説明|ご説明|説明して|御答弁|答弁して)(?:ください|下さい|いただきたい|いただけますか)"
+                              r"|[てで]いただき(?:たい|たかった))(?:と(?:思います|存じます))?。$")
 _APPLAUDED = re.compile(r"[（(〔［\[]拍手[）)〕］\]][\s\u3000]*$")
 _ASKS = re.compile(r"(?:か|ね)[。？?]|[？?]")
 _HANDS_OVER = re.compile(r"(?:(?:お願い(?:します|いたします|致します|申し上げます)|どうぞ)。|[（(]拍手[）)])[\s\u3000]*$")
