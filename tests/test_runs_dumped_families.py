@@ -96,3 +96,15 @@ def test_short_turns_against_wraps_at_a_sentence_end(meeting, seed, pinned, befo
     # a dumped label column over short turns: a row opened after a sentence end at the line's end may be
     # a turn of its own or a wrap that fell there; which one is told by how its words open a turn
     assert _repaired(meeting, seed, **pinned)[2] >= 0.97, before
+
+
+def test_a_heading_printed_plain_parts_turns_whose_labels_are_centred():
+    # labels printed level with the middle of their speech (layout vcentred), and headings printed plain
+    # between turns (前回の議論の整理, 地域の居場所づくりに関する意見交換会の結果報告): no turn runs across a
+    # heading, so the staff member's turn opens after it, not at the chair's last paragraph before it
+    # (tuned kondankai_kasumi_koritsu@51, the worst of the tuned report: 0.93 before)
+    r, out, attributed = _repaired("kondankai_kasumi_koritsu", 51)
+    assert r.axes["layout"] == "vcentred" and r.axes["headings"] == "plain"
+    staff = next(t for t in out["turns"] if t["kind"] == "speech" and t["text"].startswith("事務局の今泉でございます"))
+    assert staff["speaker"] == "課長補佐"
+    assert attributed >= 0.99

@@ -4,6 +4,7 @@ centred), which text extraction puts inline on a middle line: `…説明を\n説
 Such a label cuts a sentence in two, which no label at the start of a speech does. When enough
 labels do, the document is read as centred: each label stays in its turn, and the turn starts are
 chosen among the paragraph starts so that every label sits as near the middle of its turn as it can.
+No turn runs across a heading or direction, also a heading printed plain (前回の議論の整理).
 """
 from __future__ import annotations
 
@@ -114,7 +115,7 @@ def recentre(resolved):
         body = s.text[m.end:] if m else s.text
         prev = body if body.strip() else prev
     out = list(lines)
-    for a, b in _segments(lines):
+    for a, b in _segments(lines, width):
         starts = _place(lines, a, b)
         for i in range(a, b):
             s, brk, m = lines[i]
@@ -126,7 +127,7 @@ def recentre(resolved):
     return out
 
 
-def _segments(lines):
+def _segments(lines, width: float | None = None):
     """Stretches of speech between headings, directions and label cells standing alone."""
     a = i = 0
     while i < len(lines):
@@ -137,13 +138,26 @@ def _segments(lines):
         lone = m is not None and not s.text[m.end:].strip()
         unlabelled = all(lines[n][2] is None for n in range(i, j))
         text = "".join(lines[n][0].text for n in range(i, j))
-        if lone or (unlabelled and block_kind(text) != "speech"):
+        if lone or (unlabelled and (block_kind(text) != "speech" or (j == i + 1 and _plain_heading(lines, i, width)))):
             if i > a:
                 yield a, i
             a = j
         i = j
     if a < len(lines):
         yield a, len(lines)
+
+
+def _plain_heading(lines, i: int, width: float | None) -> bool:
+    """Line i, a paragraph of one line after a sentence's end, is a heading printed plain (前回の議論の整理,
+    地域の居場所づくりに関する意見交換会の結果報告): well short of the page's width, with no punctuation at all,
+    ending in a noun. It parts two turns: no label's turn runs across it."""
+    text = lines[i][0].text.strip()
+    before = next((lines[n][0].text for n in range(i - 1, -1, -1) if lines[n][0].text.strip()), None)
+    if before is None or not ends_sentence(before) or re.search(r"[。、，,．「」？?！!\s\u3000]", text):
+        return False  # (nor a figure read out in columns: 投票総数　二百三十八)
+    if display_width(text) > (0.8 * width if width is not None else UNWRAPPED_FULL):
+        return False  # (a full line that stops mid-word is a sentence a wrap cut: 心配する保 / 護者の声も…)
+    return bare_heading(text, True) or (len(text) >= 4 and is_kana_kanji(text[-1]) and not "\u3041" <= text[-1] <= "\u3096")
 
 
 # a question, a call of the next speaker, or a speech that says it is over (説明は以上です。)
