@@ -272,6 +272,12 @@ def _read_out_item(blocks: list[Block], i: int, in_run: set[int], placed: dict) 
     if not (AGENDA.match(blocks[i].whole_text.strip()) or NUMBERED.match(blocks[i].whole_text.strip())) \
             or j >= len(blocks):
         return False
+    # (several items read out one after another, 日程第一　… / 日程第二　… / 以上両案を一括して議題とすることに
+    # 御異議ございませんか。: the chair's sentence after the last of them says they were all read out)
+    while j + 1 < len(blocks) and AGENDA.match(blocks[j].whole_text.strip()) and blocks[j].label is None \
+            and not blocks[j].label_only and j not in in_run and j not in placed \
+            and block_kind(blocks[j].whole_text, blocks[j].hint) == "heading":
+        j += 1
     nxt = blocks[j]
     return (j not in in_run and j not in placed and nxt.label is None and not nxt.label_only and not nxt.cont
             and block_kind(nxt.whole_text, nxt.hint) == "speech" and ends_sentence(nxt.whole_text))

@@ -87,6 +87,12 @@ def _eligible(b: Block, level: Break, after_other: bool, indent_paras: bool = Fa
         and not opens_mid_sentence(b.whole_text)  # (し、バッテリーの… goes on with the page before)
 
 
+def _parts_rows(b: Block) -> bool:
+    """A heading or direction, after which a row may open: not one a soft break left inside a paragraph
+    (…質問いたします。 / （拍手）, the applause after a speaker's sentence, wrapped onto its own line)."""
+    return block_kind(b.whole_text, b.hint) != "speech" and not b.soft
+
+
 def _tops(blocks: list[Block], seg: list[int]) -> list[int]:
     tops, y = [], 0
     for n, i in enumerate(seg):
@@ -136,8 +142,7 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     def rows_of(first_opens: bool) -> list[int]:
         return [n for n, i in enumerate(seg)
                 if _eligible(blocks[i], level, ((n == 0 and first_opens) or
-                             (n > 0 and block_kind(blocks[seg[n - 1]].whole_text, blocks[seg[n - 1]].hint) != "speech"
-                              and not read_out(blocks[seg[n - 1]]))),
+                             (n > 0 and _parts_rows(blocks[seg[n - 1]]) and not read_out(blocks[seg[n - 1]]))),
                              indent_paras)]
 
     hidden = bool(seg) and seg[0] > 0 and blocks[seg[0] - 1].label_only
@@ -271,12 +276,28 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
             return 2.0  # a heading printed plain
         return CUT  # the sentence before goes on (白鷺 / 第二中学校の…: a wrap that looked like a numbered line)
     if _APPLAUDED.search(before.whole_text):
+        if _opening_applause(blocks, next(j for j in range(i - 1, -1, -1) if blocks[j] is before)):
+            return 0.0  # the applause that greets a speaker's first words: the speech goes on
         return 2.0  # (拍手) printed at the end of a speech, a direction: the speech ended (a question may not)
     if _ENDS_TURN.search(before.whole_text):
         return 1.5
     if _HANDS_OVER.search(before.whole_text):
         return 1.0  # a request or a call (大臣、よろしくお願いいたします。): someone else speaks next
     return 0.5 if _ASKS.search(before.whole_text) else 0.0  # a question, then a remark: an answer follows
+
+
+def _opening_applause(blocks: list[Block], j: int) -> bool:
+    """Block j, ending in （拍手）, is the first paragraph of a turn: a plenary prints the applause that
+    greets a speaker after their opening words (…討論を行います。（拍手）), so the speech goes on after it,
+    also where a page ends there. A turn opens at j where it carries a label or follows a heading or
+    direction (〔…君登壇、拍手〕), past any run of label cells between."""
+    b = blocks[j]
+    if b.label is not None and not b.label_only:
+        return True
+    k = j - 1
+    while k >= 0 and blocks[k].label_only:
+        k -= 1
+    return k >= 0 and bool(blocks[k].lines) and block_kind(blocks[k].whole_text, blocks[k].hint) != "speech"
 
 
 _APPLAUDED = re.compile(r"[（(〔［\[]拍手[）)〕］\]][\s\u3000]*$")
@@ -288,9 +309,12 @@ def _called(blocks: list[Block], i: int, label: LabelMatch) -> bool:
     """The last sentence before block i names the label's speaker: the chair's call of the next
     speaker (大臣、よろしくお願いいたします。 / 東座長にお願いいたします。 / 田中委員、どうぞ。 / 原構成員、
     どうぞ。 for 原健太郎)."""
-    if not i or blocks[i - 1].label_only:
+    # (past a run of label cells between: a page that ended in the call, 盛山文部科学大臣。, and opens with
+    # the called one's speech, whichever side of the body the page's labels were dumped)
+    before = _text_before(blocks, i) if i else None
+    if before is None:
         return False
-    text = blocks[i - 1].whole_text.rstrip()
+    text = before.whole_text.rstrip()
     last = text[text.rstrip("。？！?!").rfind("。") + 1:] if text else ""
     # (whoever a direction says leaves, 〔議長退席、副議長着席〕, is not called: the one who takes the chair is)
     return calls(_LEAVES.sub("", last), label)
