@@ -274,9 +274,10 @@ def _read_out_item(blocks: list[Block], i: int, in_run: set[int], placed: dict) 
         return False
     # (several items read out one after another, 日程第一　… / 日程第二　… / 以上両案を一括して議題とすることに
     # 御異議ございませんか。: the chair's sentence after the last of them says they were all read out)
-    while j + 1 < len(blocks) and AGENDA.match(blocks[j].whole_text.strip()) and blocks[j].label is None \
-            and not blocks[j].label_only and j not in in_run and j not in placed \
-            and block_kind(blocks[j].whole_text, blocks[j].hint) == "heading":
+    # (and a run of label cells dumped where the page ended between them is passed over)
+    while j + 1 < len(blocks) and (j in in_run or (
+            AGENDA.match(blocks[j].whole_text.strip()) and blocks[j].label is None and not blocks[j].label_only
+            and j not in placed and block_kind(blocks[j].whole_text, blocks[j].hint) == "heading")):
         j += 1
     nxt = blocks[j]
     return (j not in in_run and j not in placed and nxt.label is None and not nxt.label_only and not nxt.cont
