@@ -97,6 +97,9 @@ def block_kind(text: str, hint: str | None = None) -> str:
         return "heading"
     if NUMBERED.match(t) and short and "。" not in t:
         return "heading"
+    if NUMBERED.match(t) and t[-1] not in SENTENCE_END and _ITEM_END.search(t) \
+            and not re.search(r"[、，,。]", re.sub(r"（[^（）]*）|\([^()]*\)", "", t)):
+        return "heading"  # 第三　労働者の…法律案（内閣提出、衆議院送付）: an item of the order of the day, however long
     if BULLET.match(t) and t[-1] not in SENTENCE_END:
         return "heading" if display_width(t) <= 12 and t[0] != "・" else "note"
     return "speech"

@@ -93,6 +93,12 @@ def _parts_rows(b: Block) -> bool:
     return block_kind(b.whole_text, b.hint) != "speech" and not b.soft
 
 
+def _said(b: Block) -> bool:
+    """A row that reads as speech: it ends a sentence or runs long, and does not only name an agenda item
+    (食料安全保障基本法の一部を改正する法律案（内閣提出、衆議院送付）, a heading printed plain, however long)."""
+    return reads_as_speech(b.whole_text) and not _item_named(b)
+
+
 def _tops(blocks: list[Block], seg: list[int]) -> list[int]:
     tops, y = [], 0
     for n, i in enumerate(seg):
@@ -153,7 +159,7 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     elif hidden:
         without = rows_of(False)
         # counted by the rows that read as speech (a bare heading, 会計管理の状況及び選挙費, takes no label)
-        said, said_without = (sum(1 for r in x if reads_as_speech(blocks[seg[r]].whole_text)) for x in (rows, without))
+        said, said_without = (sum(1 for r in x if _said(blocks[seg[r]])) for x in (rows, without))
         if said_without > k or (said_without == k and len(without) > k):
             # rows to spare either way, so the count cannot tell: the text before the run can (a
             # sentence cut there goes on after the run; one that ended lets the row open a turn)
@@ -181,7 +187,7 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
         # wrap that happened to fall there) are weighed with the rest (_best_rows, SOFT_COST), never
         # passed over because the firm rows happen to number the labels: a wrap may also have
         # fallen short of the width, making a firm row of a speech going on
-        said = [r for r in rows if reads_as_speech(blocks[seg[r]].whole_text)]
+        said = [r for r in rows if _said(blocks[seg[r]])]
         pool = said if len(said) >= k else rows
         if len(pool) > k:
             # more rows than labels: the rows most likely to open a turn (after a direction, a
@@ -281,7 +287,7 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
         return 2.0  # (拍手) printed at the end of a speech, a direction: the speech ended (a question may not)
     if _ENDS_TURN.search(before.whole_text):
         return 1.5
-    if _HANDS_OVER.search(before.whole_text):
+    if _HANDS_OVER.search(before.whole_text) or _CALLS_SOMEONE.search(before.whole_text):
         return 1.0  # a request or a call (大臣、よろしくお願いいたします。): someone else speaks next
     return 0.5 if _ASKS.search(before.whole_text) else 0.0  # a question, then a remark: an answer follows
 
@@ -301,6 +307,10 @@ def _opening_applause(blocks: list[Block], j: int) -> bool:
 
 
 _APPLAUDED = re.compile(r"[（(〔［\[]拍手[）)〕］\]][\s\u3000]*$")
+# the chair's last sentence only names whom it calls (…順次これを許します。盛山文部科学大臣。 / 次に、青山文部科学
+# 副大臣。 / 古賀信之君。): a name and a title, no words of its own, whatever name the label prints
+_CALLS_SOMEONE = re.compile(r"(?:^|[。？])[\s\u3000]*(?:次に[、，])?[^\u3041-\u3096。、，\s\u3000]{1,16}"
+                            r"(?:君|大臣|政務官|委員長|委員|議員|参考人|長官|局長|部長|課長|さん)。[\s\u3000]*$")
 _ASKS = re.compile(r"(?:か|ね)[。？?]|[？?]")
 _HANDS_OVER = re.compile(r"(?:(?:お願い(?:します|いたします|致します|申し上げます)|どうぞ)。|[（(]拍手[）)])[\s\u3000]*$")
 
