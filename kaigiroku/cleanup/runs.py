@@ -87,12 +87,6 @@ def _eligible(b: Block, level: Break, after_other: bool, indent_paras: bool = Fa
         and not opens_mid_sentence(b.whole_text)  # (し、バッテリーの… goes on with the page before)
 
 
-def _parts_rows(b: Block) -> bool:
-    """A heading or direction, after which a row may open: not one a soft break left inside a paragraph
-    (…質問いたします。 / （拍手）, the applause after a speaker's sentence, wrapped onto its own line)."""
-    return block_kind(b.whole_text, b.hint) != "speech" and not b.soft
-
-
 def _said(b: Block) -> bool:
     """A row that reads as speech: it ends a sentence or runs long, and does not only name an agenda item
     (食料安全保障基本法の一部を改正する法律案（内閣提出、衆議院送付）, a heading printed plain, however long)."""
@@ -148,7 +142,8 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     def rows_of(first_opens: bool) -> list[int]:
         return [n for n, i in enumerate(seg)
                 if _eligible(blocks[i], level, ((n == 0 and first_opens) or
-                             (n > 0 and _parts_rows(blocks[seg[n - 1]]) and not read_out(blocks[seg[n - 1]]))),
+                             (n > 0 and block_kind(blocks[seg[n - 1]].whole_text, blocks[seg[n - 1]].hint) != "speech"
+                              and not read_out(blocks[seg[n - 1]]))),
                              indent_paras)]
 
     hidden = bool(seg) and seg[0] > 0 and blocks[seg[0] - 1].label_only
