@@ -170,3 +170,20 @@ def test_a_long_item_of_the_order_of_the_day_is_a_heading():
     item = next(t for t in out["turns"] if t["text"].startswith("第三　労働者の安全"))
     assert item["kind"] == "heading"
     assert score(r.gold, out)["attributed"] >= 0.98
+
+
+def test_an_item_cut_inside_a_verb_and_an_item_named_after_a_direction():
+    """In a narrow column the chair's 日程第二　食料安全保障基本法の一部を改正 / する法律案（内閣提出、衆議院送付）を議題
+    / といたします。 is cut inside 改正する: the line goes on, no heading; and an item named plain right after
+    〔副議長退席、議長着席〕 at a page's end (地域公共交通の…法案（内閣提出）の趣旨説明) is a heading, not the words
+    of the chair who just left (tuned kokkai_sangiin_honkaigi@920 seat run_before narrow: 0.977 before)."""
+    honkaigi = json.loads(meeting_path("kokkai_sangiin_honkaigi").read_text(encoding="utf-8"))
+    r = render_random(honkaigi, 920, label_form="seat")
+    assert r.axes["layout"] == "run_before" and r.axes["width"] == "narrow"
+    assert "一部を改正\nする法律案" in r.text.replace(" \n", "\n")
+    out = kaigiroku.repair(r.text).to_dict()
+    item = next(t for t in out["turns"] if t["text"].startswith("日程第二　食料安全保障基本法"))
+    assert item.get("speaker") == "副議長" and "を議題といたします。" in item["text"]
+    plain = next(t for t in out["turns"] if "特別措置法案（内閣提出）の趣旨説明" in t["text"])
+    assert plain["kind"] == "heading"
+    assert score(r.gold, out)["attributed"] >= 0.99

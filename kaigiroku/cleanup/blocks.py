@@ -218,7 +218,7 @@ def _cut_inside(prev: str, cur: str) -> bool:
     the line goes on (日程第二　…法律案（内閣提 / 出、…）を議題といたします。)."""
     return _inside_bracket(prev) or _PARTICLE_OPEN.match(cur) is not None or _kana_cut(prev, cur) \
         or _clause_read_out(prev) or _ITEM_WITH_TEXT.match(prev) is not None or _PUTS_ON_AGENDA.match(cur) is not None \
-        or _READ_OUT_TAIL.search(prev) is not None
+        or _READ_OUT_TAIL.search(prev) is not None or _verb_cut(prev, cur)
 
 
 # an item of a list read out in a speech, its title and then its text after a second gap (１　案の縦覧
@@ -230,6 +230,15 @@ _ITEM_WITH_TEXT = re.compile(r"^[0-9０-９]{1,2}[ \u3000]+[^\s\u3000]{2,}\u3000
 # (日程第二　…改正する法 / 律案（内閣提出、衆議院送付）を議題といたします。, 日程第三　…特別措置 / 法案（内閣提出）に
 # ついて、提出者から趣旨の説明を求めます。): the item's name cut by a wrap or a page, no heading
 _PUTS_ON_AGENDA = re.compile(r"^[^。]{0,60}?(?:を(?:一括して)?議題と|説明を求め|報告を求め)|^[^、。\s]{1,30}?について[、，]")
+
+
+def _verb_cut(prev: str, cur: str) -> bool:
+    """A line ending in a kanji noun and a line opening with the verb it makes (…基本法の一部を改正 / する法律案
+    （内閣提出、衆議院送付）を議題): a word cut by the wrap, in a narrow column also inside an item's name."""
+    return bool(prev) and "\u4e00" <= prev[-1] <= "\u9fff" and _VERB_OPEN.match(cur) is not None
+
+
+_VERB_OPEN = re.compile(r"^(?:する|した|して|され|させ|すべき)")
 
 
 # an item's name closed and a particle after it (…（内閣提出、衆議院送付）を議 / 題といたします。): the chair's
