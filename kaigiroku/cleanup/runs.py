@@ -262,7 +262,8 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
     """How plainly the text before block i ends a turn: a heading or direction, a label standing
     alone, a question or a call."""
     before = blocks[i - 1] if i else None
-    if before is not None and before.label_only:
+    across_run = before is not None and before.label_only
+    if across_run:
         # a run of labels just before stands wherever the page ended: where the text before it ended a
         # sentence, that sentence's end is the cue (a wrap may have fallen there at the page break)
         before = _text_before(blocks, i)
@@ -282,8 +283,11 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
         return 2.0  # (拍手) printed at the end of a speech, a direction: the speech ended (a question may not)
     if _ENDS_TURN.search(before.whole_text):
         return 1.5
-    if _HANDS_OVER.search(before.whole_text) or _CALLS_SOMEONE.search(before.whole_text):
-        return 1.0  # a request or a call (大臣、よろしくお願いいたします。): someone else speaks next
+    if _HANDS_OVER.search(before.whole_text) or (across_run and _CALLS_SOMEONE.search(before.whole_text)):
+        # a request or a call (大臣、よろしくお願いいたします。): someone else speaks next; a call alone
+        # (盛山文部科学大臣。) counts where a page ended in it, the page's labels dumped between (on one page
+        # the label's own name in the call is the cue, see _called)
+        return 1.0
     return 0.5 if _ASKS.search(before.whole_text) else 0.0  # a question, then a remark: an answer follows
 
 
