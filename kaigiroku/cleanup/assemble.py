@@ -13,7 +13,7 @@ from ..charclass import display_width
 from ..model import Break, Minutes, StreamLine, Turn
 from .blocks import Block, ends_sentence, join_lines, make_blocks, resolve_breaks
 from .centred import recentre
-from .classify import AGENDA, NUMBERED, bare_heading, block_kind, reads_as_speech
+from .classify import AGENDA, NUMBERED, bare_heading, block_kind, names_item, reads_as_speech
 from .cover import COVER_LOOKAHEAD, check_meta, find_body_start, read_cover
 from .labels import LabelMatch, discover, is_label_only, with_document
 from .normalize import normalize
@@ -204,6 +204,11 @@ def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
         kind = block_kind(b.whole_text, b.hint)
         if kind == "speech" and bare_heading(b.whole_text, _between_turns(blocks, i, in_run, placed)):
             kind = "heading"  # i9doc: a heading printed bare (教育長報告) between one speech and the next
+        elif kind == "speech" and after_other and i not in placed and names_item(b.whole_text) \
+                and bare_heading(b.whole_text, True):
+            # an agenda item named plain right after a direction (〔副議長退席、議長着席〕 / 地域公共交通の…法案
+            # （内閣提出）の趣旨説明), also where a page ends and the labels dumped there say nothing of it
+            kind = "heading"
         if kind == "heading" and pending:
             kind = "speech"  # (i9lab) a label standing alone opens a speech: no heading comes between
         if kind == "heading" and out.open is not None and not after_other and not pending \
@@ -272,6 +277,13 @@ def _read_out_item(blocks: list[Block], i: int, in_run: set[int], placed: dict) 
     if not (AGENDA.match(blocks[i].whole_text.strip()) or NUMBERED.match(blocks[i].whole_text.strip())) \
             or j >= len(blocks):
         return False
+    # (several items read out one after another, 日程第一　… / 日程第二　… / 以上両案を一括して議題とすることに
+    # 御異議ございませんか。: the chair's sentence after the last of them says they were all read out)
+    # (and a run of label cells dumped where the page ended between them is passed over)
+    while j + 1 < len(blocks) and (j in in_run or (
+            AGENDA.match(blocks[j].whole_text.strip()) and blocks[j].label is None and not blocks[j].label_only
+            and j not in placed and block_kind(blocks[j].whole_text, blocks[j].hint) == "heading")):
+        j += 1
     nxt = blocks[j]
     return (j not in in_run and j not in placed and nxt.label is None and not nxt.label_only and not nxt.cont
             and block_kind(nxt.whole_text, nxt.hint) == "speech" and ends_sentence(nxt.whole_text))

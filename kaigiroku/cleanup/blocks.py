@@ -217,7 +217,8 @@ def _cut_inside(prev: str, cur: str) -> bool:
     """(i9lab) The wrap after a heading-like line cut it inside a bracket or a word, or before a particle:
     the line goes on (日程第二　…法律案（内閣提 / 出、…）を議題といたします。)."""
     return _inside_bracket(prev) or _PARTICLE_OPEN.match(cur) is not None or _kana_cut(prev, cur) \
-        or _clause_read_out(prev) or _ITEM_WITH_TEXT.match(prev) is not None or _PUTS_ON_AGENDA.match(cur) is not None
+        or _clause_read_out(prev) or _ITEM_WITH_TEXT.match(prev) is not None or _PUTS_ON_AGENDA.match(cur) is not None \
+        or _READ_OUT_TAIL.search(prev) is not None or _verb_cut(prev, cur)
 
 
 # an item of a list read out in a speech, its title and then its text after a second gap (１　案の縦覧
@@ -229,6 +230,21 @@ _ITEM_WITH_TEXT = re.compile(r"^[0-9０-９]{1,2}[ \u3000]+[^\s\u3000]{2,}\u3000
 # (日程第二　…改正する法 / 律案（内閣提出、衆議院送付）を議題といたします。, 日程第三　…特別措置 / 法案（内閣提出）に
 # ついて、提出者から趣旨の説明を求めます。): the item's name cut by a wrap or a page, no heading
 _PUTS_ON_AGENDA = re.compile(r"^[^。]{0,60}?(?:を(?:一括して)?議題と|説明を求め|報告を求め)|^[^、。\s]{1,30}?について[、，]")
+
+
+def _verb_cut(prev: str, cur: str) -> bool:
+    """A line ending in a kanji noun and a line opening with the verb it makes (…基本法の一部を改正 / する法律案
+    （内閣提出、衆議院送付）を議題): a word cut by the wrap, in a narrow column also inside an item's name."""
+    return bool(prev) and "\u4e00" <= prev[-1] <= "\u9fff" and _VERB_OPEN.match(cur) is not None
+
+
+_VERB_OPEN = re.compile(r"^(?:する|した|して|され|させ|すべき)")
+
+
+# an item's name closed and a particle after it (…（内閣提出、衆議院送付）を議 / 題といたします。): the chair's
+# sentence putting the item on the agenda, cut by a wrap; a heading ends at the item's name (…（内閣提出）)
+# or names what is done with it (…（内閣提出）の趣旨説明)
+_READ_OUT_TAIL = re.compile(r"[）)](?:を|に|について)[^（）()。]{0,8}$")
 
 
 def _clause_read_out(line: str) -> bool:
@@ -254,6 +270,8 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
         return Break.WRAP  # (…条例第12条 / 第2項の規定に基づき: no numbered item, no new paragraph)
     pw, cw = widths or (display_width(prev), display_width(cur))
     full = width is not None and pw >= width - 1.5
+    if full and _APPLAUSE_LINE.match(cur) and prev.rstrip()[-1:] in SENTENCE_END:
+        return Break.WRAP  # …質問いたします。 / （拍手）: the applause printed after the sentence, wrapped
     if opens_paragraph(cur) and not full:
         return Break.LINE
     if _NUMBERED_START.match(cur) and prev[-1:] not in _PARTICLES:
@@ -277,6 +295,11 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
     if not full or opens_paragraph(cur):
         return Break.LINE
     return Break.WRAP
+
+
+# the applause a plenary prints right after a speaker's sentence (…質問いたします。（拍手）), alone on a line
+# where the wrap fell before it: the sentence's line was full, so the paragraph goes on
+_APPLAUSE_LINE = re.compile(r"^[（(]拍手[）)][\s\u3000]*$")
 
 
 _ARTICLE_END = re.compile(r"第[0-9０-９一二三四五六七八九十百]+(?:条|項)(?:の[0-9０-９一二三四五六七八九十]+)?$")

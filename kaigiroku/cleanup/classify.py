@@ -13,7 +13,8 @@ _NUM = r"(?:[0-9０-９]{1,3}(?=[\s\u3000、)）]|[.．](?![0-9０-９]))|[（(]
 # (never a quantity with a decimal point, 1.1キロメートルは…: a wrap may open a line with it)
 NUMBERED = re.compile(rf"^{_NUM}[\s\u3000.．、]*\S")
 AGENDA = re.compile(r"^(?:日程第[0-9０-９一二三四五六七八九十]+|議案第|諮問第|報告第|請願第|陳情第)")
-SECTION_WORDS = re.compile(r"^(?:別\s*紙|資料一覧|次\s*第|開\s*会|閉\s*会|散\s*会|議\s*事|議\s*題|報告事項|協議事項|審議事項|諮問事項|その他|そ\s*の\s*他)$")
+SECTION_WORDS = re.compile(r"^(?:別\s*紙|資料一覧|次\s*第|開\s*会|閉\s*会|散\s*会|議\s*事|議\s*題|報告事項|協議事項|審議事項|諮問事項|その他|そ\s*の\s*他"
+                           r"|議事日程(?:[\s\u3000]*第[0-9０-９一二三四五六七八九十]+号)?)$")  # (議事日程　第八号: the order of the day's title)
 BULLET = re.compile(r"^[●■□◇・※▼▽►]")
 # the record's caption over what follows (要旨は次の＜諮問審議＞のとおり): no one says it; a speech
 # says 次のとおりです
@@ -51,6 +52,11 @@ _DIRECTION_ACT = re.compile(r"拍手|挙手|起立|着席|退席|離席|退室|�
                             r"|(?:あり|なし|する|した|います|ました)$")
 
 
+# a rule line printed between items of the day (――――・――――, ――――◇――――, ━━━━━━━━): dashes, an
+# ornament at most in the middle
+RULE_LINE = re.compile(r"^[―─━－—]{3,}[\s\u3000]*(?:[・◇◆○〇☆★][\s\u3000]*[―─━－—]{3,})?$")
+
+
 def reads_as_direction(inner: str) -> bool:
     """The inside of a bracket reads as a stage direction: a quoted call (「異議なし」と呼ぶ者あり), an act
     of the room (拍手, 説明員退室) or a clause ending as one does (質疑なし); a heading names an item."""
@@ -77,6 +83,8 @@ def block_kind(text: str, hint: str | None = None) -> str:
         return "note"
     if hint == "heading":
         return "heading"
+    if RULE_LINE.match(t):
+        return "note"  # ――――・――――: the rule a plenary prints between the items of the day, no one's words
     if display_width(t) <= 40 and (t[-1] in "＞>" and "＜" not in t and "<" not in t
                                    or t[0] in "〔＜<（(" and not any(c in t for c in "〕＞>）)")):
         return "note"  # a stage direction that lost a bracket (OCR): 質疑応答終了　説明員退室＞, 〔拍手
@@ -89,6 +97,9 @@ def block_kind(text: str, hint: str | None = None) -> str:
         return "heading"
     if NUMBERED.match(t) and short and "。" not in t:
         return "heading"
+    if NUMBERED.match(t) and t[-1] not in SENTENCE_END and _ITEM_END.search(t) \
+            and not re.search(r"[、，,。]", re.sub(r"（[^（）]*）|\([^()]*\)", "", t)):
+        return "heading"  # 第三　労働者の…法律案（内閣提出、衆議院送付）: an item of the order of the day, however long
     if BULLET.match(t) and t[-1] not in SENTENCE_END:
         return "heading" if display_width(t) <= 12 and t[0] != "・" else "note"
     return "speech"

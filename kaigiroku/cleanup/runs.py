@@ -90,6 +90,12 @@ def _eligible(b: Block, level: Break, after_other: bool, indent_paras: bool = Fa
         and not opens_mid_sentence(b.whole_text)  # (し、バッテリーの… goes on with the page before)
 
 
+def _said(b: Block) -> bool:
+    """A row that reads as speech: it ends a sentence or runs long, and does not only name an agenda item
+    (食料安全保障基本法の一部を改正する法律案（内閣提出、衆議院送付）, a heading printed plain, however long)."""
+    return reads_as_speech(b.whole_text) and not _item_named(b)
+
+
 def _tops(blocks: list[Block], seg: list[int]) -> list[int]:
     tops, y = [], 0
     for n, i in enumerate(seg):
@@ -151,7 +157,7 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     elif hidden:
         without = rows_of(False)
         # counted by the rows that read as speech (a bare heading, 会計管理の状況及び選挙費, takes no label)
-        said, said_without = (sum(1 for r in x if reads_as_speech(blocks[seg[r]].whole_text)) for x in (rows, without))
+        said, said_without = (sum(1 for r in x if _said(blocks[seg[r]])) for x in (rows, without))
         if said_without > k or (said_without == k and len(without) > k):
             # rows to spare either way, so the count cannot tell: the text before the run can (a
             # sentence cut there goes on after the run; one that ended lets the row open a turn)
@@ -179,7 +185,7 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
         # wrap that happened to fall there) are weighed with the rest (_best_rows, SOFT_COST), never
         # passed over because the firm rows happen to number the labels: a wrap may also have
         # fallen short of the width, making a firm row of a speech going on
-        said = [r for r in rows if reads_as_speech(blocks[seg[r]].whole_text)]
+        said = [r for r in rows if _said(blocks[seg[r]])]
         pool = said if len(said) >= k else rows
         if len(pool) > k:
             # more rows than labels: the rows most likely to open a turn (after a direction, a
@@ -259,7 +265,8 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
     """How plainly the text before block i ends a turn: a heading or direction, a label standing
     alone, a question or a call."""
     before = blocks[i - 1] if i else None
-    if before is not None and before.label_only:
+    across_run = before is not None and before.label_only
+    if across_run:
         # a run of labels just before stands wherever the page ended: where the text before it ended a
         # sentence, that sentence's end is the cue (a wrap may have fallen there at the page break)
         before = _text_before(blocks, i)
@@ -274,6 +281,8 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
             return 2.0  # a heading printed plain
         return CUT  # the sentence before goes on (白鷺 / 第二中学校の…: a wrap that looked like a numbered line)
     if _APPLAUDED.search(before.whole_text):
+        if _opening_applause(blocks, next(j for j in range(i - 1, -1, -1) if blocks[j] is before)):
+            return 0.0  # the applause that greets a speaker's first words: the speech goes on
         return 2.0  # (拍手) printed at the end of a speech, a direction: the speech ended (a question may not)
     if _ENDS_TURN.search(before.whole_text) or (_ASKS_FOR_ANSWER.search(before.whole_text.rstrip())
                                                  and not _ASKS.search(blocks[i].whole_text.rstrip()[-3:])):
@@ -281,14 +290,37 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
         # one, unless the row asks again: …教えてください。/ 私たちの意見は、…出せるのでしょうか。 is the asker
         # going on)
         return 1.5
-    if _HANDS_OVER.search(before.whole_text):
-        return 1.0  # a request or a call (大臣、よろしくお願いいたします。): someone else speaks next
+    if _HANDS_OVER.search(before.whole_text) or (across_run and _CALLS_SOMEONE.search(before.whole_text)):
+        # a request or a call (大臣、よろしくお願いいたします。): someone else speaks next; a call alone
+        # (盛山文部科学大臣。) counts where a page ended in it, the page's labels dumped between (on one page
+        # the label's own name in the call is the cue, see _called)
+        return 1.0
     return 0.5 if _ASKS.search(before.whole_text) else 0.0  # a question, then a remark: an answer follows
 
 
 _ASKS_FOR_ANSWER = re.compile(r"(?:(?:教えて|お聞かせ|お示し|御説明|ご説明|説明して|御答弁|答弁して)(?:ください|下さい|いただきたい|いただけますか)"
                               r"|[てで]いただき(?:たい|たかった))(?:と(?:思います|存じます))?。$")
+
+
+def _opening_applause(blocks: list[Block], j: int) -> bool:
+    """Block j, ending in （拍手）, is the first paragraph of a turn: a plenary prints the applause that
+    greets a speaker after their opening words (…討論を行います。（拍手）), so the speech goes on after it,
+    also where a page ends there. A turn opens at j where it carries a label or follows a heading or
+    direction (〔…君登壇、拍手〕), past any run of label cells between."""
+    b = blocks[j]
+    if b.label is not None and not b.label_only:
+        return True
+    k = j - 1
+    while k >= 0 and blocks[k].label_only:
+        k -= 1
+    return k >= 0 and bool(blocks[k].lines) and block_kind(blocks[k].whole_text, blocks[k].hint) != "speech"
+
+
 _APPLAUDED = re.compile(r"[（(〔［\[]拍手[）)〕］\]][\s\u3000]*$")
+# the chair's last sentence only names whom it calls (…順次これを許します。盛山文部科学大臣。 / 次に、青山文部科学
+# 副大臣。 / 古賀信之君。): a name and a title, no words of its own, whatever name the label prints
+_CALLS_SOMEONE = re.compile(r"(?:^|[。？])[\s\u3000]*(?:次に[、，])?[^\u3041-\u3096。、，\s\u3000]{1,16}"
+                            r"(?:君|大臣|政務官|委員長|委員|議員|参考人|長官|局長|部長|課長|さん)。[\s\u3000]*$")
 _ASKS = re.compile(r"(?:か|ね)[。？?]|[？?]")
 _HANDS_OVER = re.compile(r"(?:(?:お願い(?:します|いたします|致します|申し上げます)|どうぞ)。|[（(]拍手[）)])[\s\u3000]*$")
 
@@ -297,9 +329,12 @@ def _called(blocks: list[Block], i: int, label: LabelMatch) -> bool:
     """The last sentence before block i names the label's speaker: the chair's call of the next
     speaker (大臣、よろしくお願いいたします。 / 東座長にお願いいたします。 / 田中委員、どうぞ。 / 原構成員、
     どうぞ。 for 原健太郎)."""
-    if not i or blocks[i - 1].label_only:
+    # (past a run of label cells between: a page that ended in the call, 盛山文部科学大臣。, and opens with
+    # the called one's speech, whichever side of the body the page's labels were dumped)
+    before = _text_before(blocks, i) if i else None
+    if before is None:
         return False
-    text = blocks[i - 1].whole_text.rstrip()
+    text = before.whole_text.rstrip()
     last = text[text.rstrip("。？！?!").rfind("。") + 1:] if text else ""
     # (whoever a direction says leaves, 〔議長退席、副議長着席〕, is not called: the one who takes the chair is)
     return calls(_LEAVES.sub("", last), label)

@@ -13,6 +13,7 @@ from ..charclass import SENTENCE_END, WORD_CLASS, display_width, header_key
 from ..model import Break, LabelMatch, StreamLine
 from . import markup
 from .blocks import TIME_NOTE
+from .classify import reads_as_direction
 from .furniture import is_page_number, running_headers
 from .labels import (MARKS, ROLE_END, as_roles, continues_word, discover, ends_as_role, is_label_only,
                      label_cell, match_label, role_like, whole_cell, wraps_into)
@@ -370,7 +371,9 @@ def _direction(text: str, roles=None) -> bool:
     """A bracketed line that is a stage direction, not a wrapped name: a name holds no role word
     (（説明員入室）) and no word of the proceedings (（全員賛成）)."""
     r = as_roles(roles)
-    return bool(_DIRECTION_WORDS.search(text)) or any(len(w) >= 2 and w in text for w in r.words)
+    # (and whatever reads as an act of the room, the Diet's vote notes among them: （投票開始）, （議場閉鎖）)
+    return bool(_DIRECTION_WORDS.search(text)) or any(len(w) >= 2 and w in text for w in r.words) \
+        or reads_as_direction(text.strip().strip("（()）"))
 
 
 def join_wrapped_label_cells(lines: list[StreamLine], roles=None) -> list[StreamLine]:
