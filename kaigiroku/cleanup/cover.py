@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from ..charclass import WORD_CLASS
-from .labels import MARKS, as_roles, is_direction, is_label_only, match_label, role_like, spaced_words
+from .labels import MARKS, as_roles, is_direction, is_label_only, match_label, role_like, role_prefix, spaced_words
 
 _S = r"[\s\u3000]*"
 
@@ -433,20 +433,34 @@ _CUT_TAIL_BEFORE_COMMA = re.compile(r"^(?P<tail>[^\s、，,]{1,2})[、，,](?P<r
 def _entry_cut_by_wrap(last: str, line: str, above: str, roles) -> tuple[str, str] | None:
     """(the last entry made whole, the rest of the line) where a list of role-led entries parted by
     commas wrapped inside its last entry: the line above ends with no comma, and this line opens with
-    a name alone up to its first comma or its end, the last entry being a role alone (総務部長 / 井上裕子、…)
-    or a role and a name's first character or two (議員井 / 上恵子). None otherwise."""
+    a name's piece alone up to its first comma or its end, the last entry being a role alone (総務部長 /
+    井上裕子、…) or a role and a name's head (議員井 / 上恵子, 議員井上恵 / 子). The cover keeps every such
+    entry whole, so no later stage need join its pieces. None otherwise."""
     if "、" not in above or re.search(r"[、，,]\s*$", above):
         return None
     head, rest = (re.split(r"[、，,]", line, maxsplit=1) + [""])[:2]
     if not _CUT_NAME_TAIL.fullmatch(head) or match_label(head, roles) is not None:
         return None
-    who = match_label(last, roles)
-    if who is None or who.end != len(last):
+    name_head = _name_after_role(last, roles)
+    if name_head is None:
         return None
-    name = (who.name or "") + head
-    if not (2 <= len(name) <= 6 and len(who.name or "") <= 2):
+    # (a head of more than three characters is a whole name: the next line's piece is an entry of its own)
+    if not (2 <= len(name_head + head) <= 6 and len(name_head) <= 3):
         return None
     return last + head, rest.strip(" \u3000")
+
+
+def _name_after_role(entry: str, roles) -> str | None:
+    """What follows the role word an entry opens with (議員井上 -> 井上, 総務部長 -> ''): a name's
+    head, or nothing; None where the entry opens with no role or goes on with other than a name."""
+    who = match_label(entry, roles)
+    if who is not None and who.end == len(entry):
+        return who.name or ""
+    hit = role_prefix(entry, roles)
+    if hit is None or not entry.startswith(hit[0]):
+        return None
+    rest = entry[len(hit[0]):]
+    return rest if not rest or _CUT_NAME_TAIL.fullmatch(rest) else None
 
 
 def _cut_word_head(line: str) -> bool:

@@ -37,11 +37,6 @@ def attendee_names(attendees: list[str], roles=None) -> set[str]:
     return names
 
 
-def _cover_run(attendees) -> str:
-    """The cover's list of attendees read on as one string, its entries' spaces and line ends gone."""
-    return "".join(re.sub(r"[\s\u3000]", "", a) for a in attendees)
-
-
 def _close(a: str, b: str) -> bool:
     """b may be a misreading of a: a character or two changed or added, never cut short."""
     return a != b and len(b) >= len(a) and Levenshtein.distance(a, b) <= max(1, (len(a) + 1) // 3)
@@ -126,10 +121,6 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
     cover's does not replace a label's that OCR read more surely."""
     listed = attendee_names(list(attendees), roles)
     names = Counter(t.name for t in turns if t.kind == "speech" and t.name)
-    # a name the cover prints across a line's end (議員井 / 上恵子, 総務 / 部長井上和夫) is in no one
-    # entry, yet the cover lists it: a label reading it so is no misreading of another listed name
-    cover_run = _cover_run(attendees)
-    listed |= {n for n in names if len(n) >= 3 and n in cover_run}
     settled = 0
     spoken = None
     for t in turns:
