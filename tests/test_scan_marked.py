@@ -347,6 +347,22 @@ def test_a_members_name_the_covers_list_wraps_across_a_line_end_is_not_respelt_a
         ("議長", "小川誠"), ("議員", "井上恵子")]
 
 
+def test_a_cover_list_whose_last_wrapped_line_is_a_name_alone_is_no_note():
+    """The cover page's list wrapped so that its last line is a name alone (…、教育長 / 高橋直美) and
+    nothing follows it on the cover: the name became the body's first note, and the cover lost the
+    教育長's name (sweep family)."""
+    rows = [(["〇議長(", "小川誠君)"], ["ただいまから本日の会議を開きます。"]),
+            (["〇教育長", "(高橋直", "美君)"], ["そのため、当該システムの経過を御報告します。"]),
+            (["〇議長(", "小川誠君)"], ["次に進みます。"])]
+    cover = [("令和6年第4回東雲市議会定例会会議録", 160, 137), ("東雲市議会議場", 147, 253), ("場", 73, 253),
+             ("所", 104, 253), ("出席者", 74, 276), ("議長小川誠、市長小林由紀、副市長加藤誠、総務部長", 147, 276),
+             ("井上裕子、企画課長田中裕子、議員吉田健一、議員井上直美、教育長", 157, 293), ("高橋直美", 150, 311)]
+    cover = Page(number=1, width=595, height=842, source="ocr",
+                 lines=[Line(text, x0, top, x0 + 10.5 * len(text), top + 12, 1, 12.0, 90.0) for text, x0, top in cover])
+    turns = _turns([cover, _table_page(rows)])
+    assert [(t["kind"], t.get("speaker")) for t in turns] == [("speech", "議長"), ("speech", "教育長"), ("speech", "議長")]
+
+
 def test_a_marked_documents_cell_whose_ring_ocr_lost_is_one_label(tmp_path):
     """〇副市長 / (加藤直 / 美君) at a page top read with no ring at all (副市長 / (加藤直 / 美君)): an
     unmarked cell read cleanly was left in pieces for layout to place as a text page's, and in a table
