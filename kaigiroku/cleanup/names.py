@@ -121,7 +121,7 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
     cover's does not replace a label's that OCR read more surely."""
     listed = attendee_names(list(attendees), roles)
     names = Counter(t.name for t in turns if t.kind == "speech" and t.name)
-    settled = 0
+    settled = _cover_character_inserted(turns, listed, names, confidence)
     spoken = None
     for t in turns:
         if t.kind != "speech" or not t.name or t.name in listed:
@@ -172,6 +172,30 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
                 t.name = pick.pop()
                 settled += 1
     return settled
+
+
+def _cover_character_inserted(turns: list[Turn], listed: set[str], names: Counter, confidence) -> int:
+    """A character OCR made up inside a name on the cover (吉田上恵子: a mincho 恵 read 上恵), perhaps
+    in a cell too, where another label reads the name without it, read as surely (吉田恵子): that
+    label's spelling is the listed person's, not a misreading of another listed name a character off
+    it (吉田裕子), and the turns read with the made-up character are that person's. `listed` and
+    `names` are updated; returns how many turns were renamed."""
+    renamed = 0
+    for cover in sorted(listed):
+        shorter = {n for n in names if n not in listed and _character_inserted(n, cover, confidence)}
+        if len(shorter) != 1:
+            continue
+        name = shorter.pop()
+        listed.discard(cover)
+        listed.add(name)
+        for t in turns:
+            if t.kind == "speech" and t.name == cover:
+                if t.speaker == t.name:
+                    t.speaker = name
+                t.name = name
+                renamed += 1
+        names[name] += names.pop(cover, 0)
+    return renamed
 
 
 def _one_holder(turn: Turn, turns: list[Turn], attendees, listed: set[str]) -> set[str]:
