@@ -139,6 +139,11 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
                 # spelling a character off that OCR read far more surely is the name
                 pick = {n for n in listed if len(n) == len(t.name) and Levenshtein.distance(n, t.name) == 1
                         and _surer(confidence, n, t.name, COVER_SURER)}
+            if len(pick) != 1:
+                # nor where the cells read the name both ways, the cover's spelling among them (山日由紀 in
+                # five of the chair's cells, 山口由紀 in one and on the cover: a mincho 口 read 日 in most
+                # printings of one cell image): the cover sides with one of the cells' readings
+                pick = {n for n in listed if names[n] and len(n) == len(t.name) and Levenshtein.distance(n, t.name) == 1}
         elif len(pick) != 1:
             # the cover's list may itself be misread or cut at a line end: only a name read rarely in
             # the speeches, differing by a changed character, by a 君 misread after it (…者, …用) or
