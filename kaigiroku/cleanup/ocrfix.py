@@ -379,7 +379,6 @@ class LabelEvidence:
         # names a list prints (the cover's 伊藤博行、加藤さつき、尾辻俊一、): a line of three or more
         # items apart by 、, each item's last word a name (not a role)
         from .labels import role_like
-
         from .names import attendee_names
 
         self.listed_names: set[str] = set()
