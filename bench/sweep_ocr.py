@@ -51,8 +51,9 @@ def check(ref: str, seed: int) -> None:
         raise SystemExit(f"damage seed {seed}: 1000..1999 are the held-out scans' seeds")
 
 
-def draws(sweep_seed: int, n: int, layouts: list[str], refs: list[str] | None = None):
-    """(ref, layout, damage seed, face, chars) per case, from the sweep seed alone."""
+def draws(sweep_seed: int, n: int, layouts: list[str], refs: list[str] | None = None, faces=("mincho", "gothic")):
+    """(ref, layout, damage seed, face, chars) per case, from the sweep seed alone; `faces` of one face
+    prints every case in it (the other axes drawn as they would be)."""
     rng = random.Random(sweep_seed)
     fixtures = [f"fixture:{m}" for m in TUNED if ":" not in m] + ["real:d1"]
     for _ in range(n):
@@ -62,7 +63,9 @@ def draws(sweep_seed: int, n: int, layouts: list[str], refs: list[str] | None = 
             pick = rng.random()
             ref = (f"diet:{rng.randint(1, 99)}" if pick < 0.5 else f"seed:{rng.randint(1, 99)}" if pick < 0.8
                    else rng.choice(fixtures))
-        yield ref, rng.choice(layouts), rng.randint(2000, 9999), rng.choice(["mincho", "gothic"]), rng.randint(400, 1500)
+        layout, seed, face, chars = rng.choice(layouts), rng.randint(2000, 9999), rng.choice(["mincho", "gothic"]), \
+            rng.randint(400, 1500)
+        yield ref, layout, seed, face if face in faces else faces[0], chars
 
 
 def level_of(layout: str) -> str:
@@ -130,6 +133,8 @@ def main(argv=None) -> None:
     ap.add_argument("--layouts", nargs="*", default=list(MILD_LAYOUTS[:3]), choices=MILD_LAYOUTS + ROUGH_LAYOUTS)
     ap.add_argument("--refs", nargs="*", default=None, help="draw from these tuned refs only")
     ap.add_argument("--seed", type=int, default=7, help="the sweep seed: same seed, same scans")
+    ap.add_argument("--faces", nargs="*", default=["mincho", "gothic"], choices=["mincho", "gothic"],
+                    help="one face: every case printed in it")
     ap.add_argument("--csv", type=Path, default=None)
     ap.add_argument("--case", nargs=5, metavar=("REF", "LAYOUT", "SEED", "FONT", "CHARS"),
                     help="one case, with its turns scored one by one")
@@ -144,7 +149,7 @@ def main(argv=None) -> None:
     for ref in args.refs or ():
         check(ref, 2000)
     rows = []
-    for ref, layout, seed, font, chars in draws(args.seed, args.cases, args.layouts, args.refs):
+    for ref, layout, seed, font, chars in draws(args.seed, args.cases, args.layouts, args.refs, args.faces):
         r = run_case(ref, layout, seed, font, chars)
         rows.append(r)
         print(f"  {ref:<34}{layout:<16}{seed:>5} {font:<7}{chars:>5}  attr {r['attributed']:.4f} "

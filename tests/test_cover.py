@@ -346,3 +346,31 @@ def test_a_role_led_list_wrapped_inside_an_entry_keeps_the_entry_whole():
     turns = [Turn("speech", t.text, t.speaker, t.name) for t in m.speeches]
     settle_misread_names(turns, m.meta["attendees"])
     assert [(t.speaker, t.name) for t in turns] == [("議長", "小川誠"), ("総務部長", "井上裕子"), ("議員", "井上恵子")]
+
+
+def test_a_role_led_list_keeps_an_entry_whole_wherever_the_wrap_cut_its_name():
+    # (the names stage no longer joins the cover's pieces: the cover hands on whole entries)
+    for cut in ["議員井上\n恵子", "議員井上恵\n子", "議員\n井上恵子", "議員長谷川\n由美子"]:
+        text = ("令和4年第3回東雲市議会定例会会議録\n"
+                f"出席者　議長小川誠、市長小林由紀、議員井上直美、{cut}、議員山田太郎\n場　所　東雲市議会議場\n\n"
+                "議長（小川誠君）　ただいまから本日の会議を開きます。\n")
+        whole = "議員" + cut.removeprefix("議員").replace("\n", "")
+        assert kaigiroku.repair(text).meta["attendees"][2:] == ["議員井上直美", whole, "議員山田太郎"], cut
+
+
+def test_a_cover_list_whose_last_wrapped_line_is_a_name_alone_keeps_it():
+    """The attendees' list wrapped so that its last line is a name alone (…、教育長 / 高橋直美, …、井上裕子、 /
+    高橋直美, …、高橋 / 直美), the body right after it: the name read as the body's heading or a note,
+    and the cover lost the person (sweep family, text and OCR paths alike)."""
+    for above, last, listed in [("議長小川誠、市長小林由紀、副市長加藤誠、教育長", "高橋直美", "教育長高橋直美"),
+                                ("議長小川誠、市長小林由紀、副市長加藤誠、教育長高橋", "直美", "教育長高橋直美"),
+                                ("小川誠、小林由紀、加藤誠、井上裕子、", "高橋直美", "高橋直美"),
+                                ("小川誠、小林由紀、加藤誠、井上裕子、高橋", "直美", "高橋直美"),
+                                ("議長小川誠、市長小林由紀、副市長加藤誠、", "教育長高橋直美", "教育長高橋直美")]:
+        text = ("令和4年第3回東雲市議会定例会会議録\n日　時　令和6年8月10日午前10時開議\n"
+                f"出席者　{above}\n{last}\n\n"
+                "議長（小川誠君）　ただいまから本日の会議を開きます。\n"
+                "教育長（高橋直美君）　お答えします。\n")
+        m = kaigiroku.repair(text)
+        assert m.meta["attendees"][-1] == listed, (above, last)
+        assert [t.kind for t in m.turns] == ["speech", "speech"], (above, last)

@@ -347,6 +347,22 @@ def test_a_members_name_the_covers_list_wraps_across_a_line_end_is_not_respelt_a
         ("議長", "小川誠"), ("議員", "井上恵子")]
 
 
+def test_a_cover_list_whose_last_wrapped_line_is_a_name_alone_is_no_note():
+    """The cover page's list wrapped so that its last line is a name alone (…、教育長 / 高橋直美) and
+    nothing follows it on the cover: the name became the body's first note, and the cover lost the
+    教育長's name (sweep family)."""
+    rows = [(["〇議長(", "小川誠君)"], ["ただいまから本日の会議を開きます。"]),
+            (["〇教育長", "(高橋直", "美君)"], ["そのため、当該システムの経過を御報告します。"]),
+            (["〇議長(", "小川誠君)"], ["次に進みます。"])]
+    cover = [("令和6年第4回東雲市議会定例会会議録", 160, 137), ("東雲市議会議場", 147, 253), ("場", 73, 253),
+             ("所", 104, 253), ("出席者", 74, 276), ("議長小川誠、市長小林由紀、副市長加藤誠、総務部長", 147, 276),
+             ("井上裕子、企画課長田中裕子、議員吉田健一、議員井上直美、教育長", 157, 293), ("高橋直美", 150, 311)]
+    cover = Page(number=1, width=595, height=842, source="ocr",
+                 lines=[Line(text, x0, top, x0 + 10.5 * len(text), top + 12, 1, 12.0, 90.0) for text, x0, top in cover])
+    turns = _turns([cover, _table_page(rows)])
+    assert [(t["kind"], t.get("speaker")) for t in turns] == [("speech", "議長"), ("speech", "教育長"), ("speech", "議長")]
+
+
 def test_a_marked_documents_cell_whose_ring_ocr_lost_is_one_label(tmp_path):
     """〇副市長 / (加藤直 / 美君) at a page top read with no ring at all (副市長 / (加藤直 / 美君)): an
     unmarked cell read cleanly was left in pieces for layout to place as a text page's, and in a table
@@ -393,3 +409,69 @@ def test_a_members_cell_whose_ring_reads_as_two_letters_is_the_member_the_chair_
     assert [(t.get("speaker"), t.get("name")) for t in turns] == [
         ("議長", "白石洋一"), ("田野瀬太道", "田野瀬太道"), ("議長", "白石洋一"), ("内閣総理大臣", "鈴木貴子")]
     assert turns[1]["text"].startswith("また、委託事業者")
+
+
+def _cover_page(lines, conf=None) -> Page:
+    """A cover page of OCR'd lines (text, x0, top); `conf`: {text: each character's confidence}."""
+    page = Page(number=1, width=595, height=842, source="ocr",
+                lines=[Line(text, x0, top, x0 + 10.5 * len(text), top + 12, 1, 12.0, 90.0) for text, x0, top in lines])
+    for ln in page.lines:
+        ln.char_conf = (conf or {}).get(ln.text, tuple(92.0 for _ in ln.text))
+    return page
+
+
+def _confident(page, conf=None) -> Page:
+    for ln in page.lines:
+        ln.char_conf = (conf or {}).get(ln.text, tuple(92.0 for _ in ln.text))
+    return page
+
+
+def test_two_members_a_character_apart_stay_two_though_the_cover_made_a_character_up_in_one():
+    """Two members 吉田恵子 and 吉田裕子 (議員 both), the cover's 恵 read 上恵 in mincho (議員吉田上恵子), as
+    was one of her cells (吉 / 田上恵子君): her other cell, read right, took the spelling of the member
+    with more labels a character off (吉田裕子), and the turn read 吉田上恵子 kept it; the cover's list
+    after titles no list knows (企画課長山口裕子) counted for nothing (tuned sweep seed:69 table_wrapped
+    mincho@4830 0.78 -> 1.0)."""
+    cover_list = "部長加藤正人、企画課長山口裕子、議員吉田上恵子、議員吉田裕子、議員"
+    cover = _cover_page([("令和3年第3回東雲市議会定例会会議録", 160, 137), ("出席者", 74, 276),
+                         ("議長松本和夫、市長小川健一、副市長小川恵子、教育長中村正人、総務", 147, 276),
+                         (cover_list, 147, 293), ("田中正人", 147, 310)],
+                        {cover_list: tuple(76.0 if k in (20, 21, 22) else 92.0 for k in range(len(cover_list)))})
+    chair = ["議長(松", "本和夫君)"]
+    rows = [(chair, ["ただいまから本日の会議を開きます。"]),
+            (["議員(吉", "田上恵子君)"], ["本件は適切に管理されておりますか。"]),
+            (chair, ["次に進みます。"]),
+            (["議員(吉", "田恵子君)"], ["ただいまの件ですが、マイナンバーは来年4月から運用を開始します。"]),
+            (chair, ["次に進みます。"]),
+            (["議員(吉", "田裕子君)"], ["なお、個人情報の取扱いについて御説明いたしますか。"]),
+            (chair, ["ほかに質疑はありませんか。"]),
+            (["議員(吉", "田裕子君)"], ["また、第3条第2項のセキュリティ対策を教えてください。"]),
+            (chair, ["次に進みます。"]),
+            (["議員(田", "中正人君)"], ["マイナンバーはどのように扱われるのでしょうか。"])]
+    table = _confident(_table_page(rows), {"田上恵子君)": (30.0, 30.0, 90.0, 90.0, 87.0, 93.0)})
+    turns = _turns([cover, table])
+    assert [t.get("name") for t in turns if t.get("kind") == "speech" and t.get("speaker") == "議員"] == [
+        "吉田恵子", "吉田恵子", "吉田裕子", "吉田裕子", "田中正人"]
+
+
+def test_a_mincho_character_read_as_two_in_one_cell_and_misread_in_another_is_the_covers_name():
+    """A member's two cells, 井上和夫 read 井 / ト和夫君 (上 as ト) and 井 / ト上和夫君 (上 as ト上), the
+    cover's 井上和夫 read right: the rule that OCR drops a character more often than it invents one
+    made both 井ト上和夫, no one on the cover, both of his turns lost (tuned sweep seed:49
+    table_wrapped mincho@2488 0.79 -> 1.0)."""
+    cover = _cover_page([("令和4年第3回東雲市議会定例会会議録", 160, 137), ("出席者", 74, 276),
+                         ("議長小川恵子、市長小林直美、副市長中村和夫、教育長松本和夫、総務", 147, 276),
+                         ("部長井上誠、企画課長田中裕子、議員井上和夫、議員松本由紀、議員", 147, 293), ("山口誠", 147, 310)])
+    chair = ["議長(小", "川恵子君)"]
+    rows = [(chair, ["ただいまから本日の会議を開きます。"]),
+            (["議員(松", "本由紀君)"], ["2024年度の予算の経過を御報告します。"]),
+            (chair, ["ほかに質疑はありませんか。"]),
+            (["議員(井", "ト和夫君)"], ["なお、第3条第2項は来年4月から運用を開始します。"]),
+            (chair, ["次に進みます。"]),
+            (["議員(山", "口誠君)"], ["なお、条例の改正について伺います。"]),
+            (chair, ["次に進みます。"]),
+            (["議員(井", "ト上和夫君)"], ["なお、委託事業者に問題はないと考えます。"])]
+    table = _confident(_table_page(rows), {"ト上和夫君)": (77.0, 94.0, 78.0, 78.0, 90.0, 91.0)})
+    turns = _turns([cover, table])
+    assert [t.get("name") for t in turns if t.get("kind") == "speech" and t.get("speaker") == "議員"] == [
+        "松本由紀", "井上和夫", "山口誠", "井上和夫"]

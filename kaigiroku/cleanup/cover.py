@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from ..charclass import WORD_CLASS
-from .labels import MARKS, as_roles, is_direction, is_label_only, match_label, role_like, spaced_words
+from .labels import MARKS, as_roles, is_direction, is_label_only, match_label, role_like, role_prefix, spaced_words
 
 _S = r"[\s\u3000]*"
 
@@ -200,7 +200,7 @@ def find_body_start(lines: list[str], roles=None, why: list | None = None, headi
         return _before_label_cells(lines, restart, roles)
     if first_body == len(lines):
         return _before_label_cells(lines, key_lines[-1] + 1, roles)
-    start = _heading_before(lines, key_lines[-1] + 1, _before_label_cells(lines, first_body, roles))
+    start = _heading_before(lines, key_lines[-1] + 1, _before_label_cells(lines, first_body, roles), roles)
     # label cells dumped before the body's first heading (a page's label column) are the body's too
     return _before_label_cells(lines, start, roles) if start < first_body else start
 
@@ -250,13 +250,15 @@ def _numbering_restarts(lines: list[str], key_lines: list[int], end: int, roles=
     return None
 
 
-def _heading_before(lines: list[str], lo: int, start: int) -> int:
+def _heading_before(lines: list[str], lo: int, start: int, roles=None) -> int:
     """The body's first speech may follow its own heading (（１）開会, 日程第1): one short numbered
-    line standing right before it, after the cover's list, belongs to the body."""
+    line standing right before it, after the cover's list, belongs to the body; never the name that
+    ends a list entry the wrap cut (…、教育長 / 高橋直美)."""
     from .classify import block_kind
 
     def heading(j: int) -> bool:
-        return block_kind(_clean(lines[j])) == "heading" and not _cover_item(lines[j]) and not _value_below(lines, j)
+        return block_kind(_clean(lines[j])) == "heading" and not _cover_item(lines[j]) and not _value_below(lines, j) \
+            and not _ends_cover_list(lines, j, roles)
 
     i = start
     while i > lo and not lines[i - 1].strip():
@@ -289,6 +291,7 @@ def _heading_before(lines: list[str], lo: int, start: int) -> int:
     # a plain heading (諮問審議) after an item whose value was on its own line: not that item's value
     # (the item may be the cover's last: lines[i - 2] is then its key line, just before `lo`)
     if i > lo and i >= 2 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]) \
+            and not _ends_cover_list(lines, i - 1, roles) \
             and not _in_columns(lines[i - 1]) and not _in_columns(lines[i - 2]) \
             and (not _names_row(lines[i - 2]) or _PROCEEDINGS_WORD.search(_clean(lines[i - 1]))):
         # (under a row of names, a plain line is the list's last name (中村清) unless it names a
@@ -424,29 +427,61 @@ def _goes_on_list(lines: list[str], i: int) -> bool:
 
 # an office standing alone on a line of a list, no person after it (文部科学省総合教育政策局)
 _ORGANISATION_ALONE = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー・]{3,30}[省庁局部課室所]")
-_CUT_NAME = re.compile(r"^(?P<tail>[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,4})[、，,](?P<rest>.+)$")
 _CUT_NAME_TAIL = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,4}")  # a name's head alone (no role before it)
 _WORD_TAIL = set("課局室部係所長員官事務者補")  # the last character of an office or a title
 _CUT_TAIL_BEFORE_COMMA = re.compile(r"^(?P<tail>[^\s、，,]{1,2})[、，,](?P<rest>.+)$")
 
 
 def _entry_cut_by_wrap(last: str, line: str, above: str, roles) -> tuple[str, str] | None:
-    """(the last entry made whole, the rest of the line) where a list of role-led entries parted by
-    commas wrapped inside its last entry: the line above ends with no comma, and this line opens with
-    a name alone up to its first comma or its end, the last entry being a role alone (総務部長 / 井上裕子、…)
-    or a role and a name's first character or two (議員井 / 上恵子). None otherwise."""
+    """(the last entry made whole, the rest of the line) where a list parted by commas wrapped inside
+    its last entry: the line above ends with no comma, and this line opens with a name's piece alone
+    up to its first comma or its end, the last entry being a role alone (総務部長 / 井上裕子、…), a role
+    and a name's head (議員井 / 上恵子, 議員井上恵 / 子), or a name's head alone (…、山 / 田賢司、…, 井出 /
+    庸生: a lone character on one side of the cut, or two on each, so neither is a whole name). The
+    cover keeps every such entry whole, so no later stage need join its pieces. None otherwise."""
     if "、" not in above or re.search(r"[、，,]\s*$", above):
         return None
     head, rest = (re.split(r"[、，,]", line, maxsplit=1) + [""])[:2]
     if not _CUT_NAME_TAIL.fullmatch(head) or match_label(head, roles) is not None:
         return None
-    who = match_label(last, roles)
-    if who is None or who.end != len(last):
-        return None
-    name = (who.name or "") + head
-    if not (2 <= len(name) <= 6 and len(who.name or "") <= 2):
+    name_head = _name_after_role(last, roles)
+    # (a name's head of more than three characters is a whole name: the next line's piece is an entry of its own)
+    role_led = name_head is not None and 2 <= len(name_head + head) <= 6 and len(name_head) <= 3
+    name_alone = _CUT_NAME_TAIL.fullmatch(last) is not None and len(last) + len(head) <= 6 \
+        and (min(len(last), len(head)) == 1 or max(len(last), len(head)) == 2)
+    if not (role_led or name_alone):
         return None
     return last + head, rest.strip(" \u3000")
+
+
+def _name_after_role(entry: str, roles) -> str | None:
+    """What follows the role word an entry opens with (議員井上 -> 井上, 総務部長 -> ''): a name's
+    head, or nothing; None where the entry opens with no role or goes on with other than a name."""
+    who = match_label(entry, roles)
+    if who is not None and who.end == len(entry):
+        return who.name or ""
+    hit = role_prefix(entry, roles)
+    if hit is None or not entry.startswith(hit[0]):
+        return None
+    rest = entry[len(hit[0]):]
+    return rest if not rest or _CUT_NAME_TAIL.fullmatch(rest) else None
+
+
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー][\u4e00-\u9fff\u3005\u3040-\u30ffー \u3000]{1,15}")
+
+
+def _ends_cover_list(lines: list[str], j: int, roles=None) -> bool:
+    """Line j is the last of a cover's list, which the line right above wraps into: after a comma (…、
+    井上裕子、 / 高橋直美), or ending the entry the wrap cut (…、教育長 / 高橋直美, …、高橋 / 直美). The cover's,
+    however much a name alone looks like a heading or a note."""
+    if j < 1 or not lines[j - 1].strip():
+        return False
+    above, line = _clean(lines[j - 1]), _clean(lines[j])
+    if "、" in above and above[-1] in "、，,":
+        return all(_LIST_ITEM.fullmatch(item) for item in re.split(r"[、，,]", line.rstrip("、，,")))
+    key = KEY_LINE.match(lines[j - 1])
+    last = re.split(r"[、，,]", _clean(key.group("value")) if key else above)[-1]
+    return bool(last) and _entry_cut_by_wrap(last, line, above, roles) is not None
 
 
 def _cut_word_head(line: str) -> bool:
@@ -612,21 +647,10 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
                 meta["attendees"][-1] += cut.group("tail")
                 take_attendees(cut.group("rest"), indent)
                 continue
-            cut_name = _CUT_NAME.match(_clean(raw))
-            if meta["attendees"] and cut_name and "、" in above and not re.search(r"[、，,]\s*$", above) \
-                    and _CUT_NAME_TAIL.fullmatch(meta["attendees"][-1]) \
-                    and len(meta["attendees"][-1]) + len(cut_name.group("tail")) <= 6 \
-                    and (min(len(meta["attendees"][-1]), len(cut_name.group("tail"))) == 1
-                         or max(len(meta["attendees"][-1]), len(cut_name.group("tail"))) == 2):
-                # 出席者:…、本田顕子、山 / 田賢司、森山浩行…, 井出 / 庸生: a name alone cut by the wrap (a lone
-                # character on one side of the cut, or two on each: no whole name) goes on with its tail
-                meta["attendees"][-1] += cut_name.group("tail")
-                take_attendees(cut_name.group("rest"), indent)
-                continue
             joined = _entry_cut_by_wrap(meta["attendees"][-1], _clean(raw), above, roles) \
                 if meta["attendees"] else None
             if joined is not None:
-                # …、総務部長 / 井上裕子、… and …、議員井 / 上恵子: a role-led entry the wrap cut
+                # …、総務部長 / 井上裕子、…, …、議員井 / 上恵子, …、山 / 田賢司、…: an entry the wrap cut
                 meta["attendees"][-1], rest = joined
                 if rest:
                     take_attendees(rest, indent)

@@ -37,11 +37,6 @@ def attendee_names(attendees: list[str], roles=None) -> set[str]:
     return names
 
 
-def _cover_run(attendees) -> str:
-    """The cover's list of attendees read on as one string, its entries' spaces and line ends gone."""
-    return "".join(re.sub(r"[\s\u3000]", "", a) for a in attendees)
-
-
 def _close(a: str, b: str) -> bool:
     """b may be a misreading of a: a character or two changed or added, never cut short."""
     return a != b and len(b) >= len(a) and Levenshtein.distance(a, b) <= max(1, (len(a) + 1) // 3)
@@ -126,11 +121,7 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
     cover's does not replace a label's that OCR read more surely."""
     listed = attendee_names(list(attendees), roles)
     names = Counter(t.name for t in turns if t.kind == "speech" and t.name)
-    # a name the cover prints across a line's end (議員井 / 上恵子, 総務 / 部長井上和夫) is in no one
-    # entry, yet the cover lists it: a label reading it so is no misreading of another listed name
-    cover_run = _cover_run(attendees)
-    listed |= {n for n in names if len(n) >= 3 and n in cover_run}
-    settled = 0
+    settled = _cover_character_inserted(turns, listed, names, confidence)
     spoken = None
     for t in turns:
         if t.kind != "speech" or not t.name or t.name in listed:
@@ -148,6 +139,11 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
                 # spelling a character off that OCR read far more surely is the name
                 pick = {n for n in listed if len(n) == len(t.name) and Levenshtein.distance(n, t.name) == 1
                         and _surer(confidence, n, t.name, COVER_SURER)}
+            if len(pick) != 1:
+                # nor where the cells read the name both ways, the cover's spelling among them (山日由紀 in
+                # five of the chair's cells, 山口由紀 in one and on the cover: a mincho 口 read 日 in most
+                # printings of one cell image): the cover sides with one of the cells' readings
+                pick = {n for n in listed if names[n] and len(n) == len(t.name) and Levenshtein.distance(n, t.name) == 1}
         elif len(pick) != 1:
             # the cover's list may itself be misread or cut at a line end: only a name read rarely in
             # the speeches, differing by a changed character, by a 君 misread after it (…者, …用) or
@@ -181,6 +177,30 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
                 t.name = pick.pop()
                 settled += 1
     return settled
+
+
+def _cover_character_inserted(turns: list[Turn], listed: set[str], names: Counter, confidence) -> int:
+    """A character OCR made up inside a name on the cover (吉田上恵子: a mincho 恵 read 上恵), perhaps
+    in a cell too, where another label reads the name without it, read as surely (吉田恵子): that
+    label's spelling is the listed person's, not a misreading of another listed name a character off
+    it (吉田裕子), and the turns read with the made-up character are that person's. `listed` and
+    `names` are updated; returns how many turns were renamed."""
+    renamed = 0
+    for cover in sorted(listed):
+        shorter = {n for n in names if n not in listed and _character_inserted(n, cover, confidence)}
+        if len(shorter) != 1:
+            continue
+        name = shorter.pop()
+        listed.discard(cover)
+        listed.add(name)
+        for t in turns:
+            if t.kind == "speech" and t.name == cover:
+                if t.speaker == t.name:
+                    t.speaker = name
+                t.name = name
+                renamed += 1
+        names[name] += names.pop(cover, 0)
+    return renamed
 
 
 def _one_holder(turn: Turn, turns: list[Turn], attendees, listed: set[str]) -> set[str]:

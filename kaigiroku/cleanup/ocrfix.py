@@ -379,12 +379,18 @@ class LabelEvidence:
         # names a list prints (the cover's 伊藤博行、加藤さつき、尾辻俊一、): a line of three or more
         # items apart by 、, each item's last word a name (not a role)
         from .labels import role_like
+        from .names import attendee_names
 
         self.listed_names: set[str] = set()
         for text in texts:
-            items = [self._unroled(re.split(r"[ \u3000.・:：]+", x.strip(" \u3000"))[-1]) for x in text.split("、")]
-            names = [x for x in items if 2 <= len(x) <= 7 and all(_NAME_CHARS.match(c) for c in x)
-                     and not role_like(x, self.roles)]
+            parts = [re.split(r"[ \u3000.・:：]+", x.strip(" \u3000"))[-1] for x in text.split("、")]
+            items = [self._unroled(x) for x in parts]
+            names = {x for x in items if 2 <= len(x) <= 7 and all(_NAME_CHARS.match(c) for c in x)
+                     and not role_like(x, self.roles)}
+            # (and after a title no list knows, which the cover's names list parts off as the cover does:
+            # 企画課長山口裕子, the wrapped 総務 / 部長加藤正人)
+            names |= {x for x in attendee_names(parts, self.roles) if 3 <= len(x) <= 7
+                      and all(_NAME_CHARS.match(c) for c in x) and not role_like(x, self.roles)}
             if len(names) >= 3:
                 self.listed_names.update(names)
         spelled = [(role, self.spelling(name, role), n) for (role, name), n in self.readings.items()
@@ -425,6 +431,22 @@ class LabelEvidence:
         return len(name) >= 2 and re.search(re.escape(role) + r"[ \u3000.・:：]{0,2}" + re.escape(name), self.text) is not None
 
     def spelling(self, name: str, role: str | None = None) -> str:
+        """The document's spelling of `name` (_spelling), unless the cover's list prints the two as two
+        people: two members a character apart (吉田恵子 and 吉田裕子, 議員 both) are no misreading of each
+        other, however many more labels one of them has."""
+        spelled = self._spelling(name, role)
+        return name if spelled != name and self._listed_apart(name, spelled) else spelled
+
+    def _listed_apart(self, name: str, other: str) -> bool:
+        """Whether the cover's list prints `other` and, as another entry, `name`: as read, or with a
+        character OCR made up inside it (吉田上恵子 for 吉田恵子, on the cover and in a cell alike)."""
+        def listed(nm: str) -> set[str]:
+            return {n for n in self.listed_names if n == nm or len(n) == len(nm) + 1
+                    and any(n[:k] + n[k + 1:] == nm for k in range(1, len(nm)))}
+
+        return bool(listed(other)) and bool(listed(name) - listed(other))
+
+    def _spelling(self, name: str, role: str | None = None) -> str:
         """The spelling of `name` most often read in the document's labels and the chair's calls and
         directions that name a speaker, a character off at most (田野瀬大道 once beside 田野瀬太道
         twice is 田野瀬太道); a tie keeps the reading. With `role`, only labels whose role is a
@@ -477,7 +499,10 @@ class LabelEvidence:
             if m.group() not in other and name not in m.group() and m.group()[p] not in (name[p - 1], name[p]))
         if longer:
             best, top = longer.most_common(1)[0]
-            if top >= max(votes[name], 1) and len(longer) == 1:
+            # (unless the cover lists the name a character changed, not the longer spelling: 井ト和夫 and
+            # 井ト上和夫 in a member's two cells, the cover's 井上和夫: a mincho 上 read ト, or ト上)
+            misread = any(len(n) == len(name) and Levenshtein.distance(n, name) == 1 for n in self.listed_names)
+            if top >= max(votes[name], 1) and len(longer) == 1 and not (misread and best not in self.listed_names):
                 return best
         return name
 
