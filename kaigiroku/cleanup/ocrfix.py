@@ -158,6 +158,12 @@ def _fix_char(c: str, prev: str, nxt: str) -> str:
         # a long-vowel mark after a kanji, or before one and not after katakana: one (第ー回, ー般)
         if (prev and _is_kanji(prev)) or (nxt and _is_kanji(nxt) and not kata_before):
             return "一"
+    elif c == ":":
+        # an ASCII colon opening a line, before a kanji: 三 of three strokes, which Tesseract reads so
+        # where nothing stands to its left (a wrapped label cell's 副議長（ / 三枝和代 / 君）), surely, in
+        # any reading of the line alone; Japanese text never opens a line with a colon
+        if not prev and nxt and _is_kanji(nxt):
+            return "三"
     elif c in _KANA_TO_KANJI:
         if prev and nxt and _is_kanji(prev) and _is_kanji(nxt) and not (c == "カ" and nxt in _COUNTERS):
             return _KANA_TO_KANJI[c]
