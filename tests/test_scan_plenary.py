@@ -43,3 +43,38 @@ def test_a_chairs_name_wrapped_to_a_rows_start_keeps_its_first_kanji(tmp_path):
     chairs = {t.name for t in m.speeches if t.speaker == "副議長"}
     assert chairs == {CHAIR}
     assert s["attributed"] >= 0.95
+
+
+def _turns(label_name: str):
+    from kaigiroku.model import Turn
+
+    return [
+        Turn("speech", "日程第一、国務大臣の演説に対する質疑に入ります。順次これを許します。野々村中子君。", "議長", "高森宗一郎"),
+        Turn("note", "〔野々村昌子君登壇〕"),
+        Turn("speech", "民主改革党の野々村昌子です。会派を代表して質問いたします。", label_name, label_name),
+        Turn("speech", "内閣総理大臣桐生康弘君。", "議長", "高森宗一郎"),
+        Turn("note", "〔内閣総理大臣桐生康弘君登壇〕"),
+        Turn("speech", "野々村昌子議員の御質問にお答えいたします。", "内閣総理大臣", "桐生康弘"),
+    ]
+
+
+def test_a_members_label_misread_alone_takes_the_name_the_direction_before_it_prints():
+    # 〇野々村昌子君 in a member's cell read 野々村上中子 (昌 split in two), the chair's call 野々村中子;
+    # the direction before the speech and two speeches print 野々村昌子, and no cover lists the members
+    from kaigiroku.cleanup.names import settle_misread_names
+
+    turns = _turns("野々村上中子")
+    settle_misread_names(turns, [])
+    assert (turns[2].speaker, turns[2].name) == ("野々村昌子", "野々村昌子")
+    assert turns[5].name == "桐生康弘"
+
+
+def test_a_name_the_document_prints_once_does_not_rename_a_label():
+    from kaigiroku.cleanup.names import settle_misread_names
+
+    turns = _turns("野々村上中子")
+    # 野々村昌子 printed once, in the direction: one reading against another, nothing to settle them
+    turns[2].text = "民主改革党の者です。会派を代表して質問いたします。"
+    turns[5].text = "御質問にお答えいたします。"
+    settle_misread_names(turns, [])
+    assert turns[2].name == "野々村上中子"
