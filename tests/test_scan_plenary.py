@@ -78,3 +78,15 @@ def test_a_name_the_document_prints_once_does_not_rename_a_label():
     turns[5].text = "御質問にお答えいたします。"
     settle_misread_names(turns, [])
     assert turns[2].name == "野々村上中子"
+
+
+def test_a_rostrum_direction_whose_brackets_ocr_misread_stays_a_note():
+    # 〔内閣総理大臣桐生康弘君登壇〕 (a 衆議院 plenary's, no 拍手 after it) read with its 〔 as 【 and its 〕
+    # lost was no direction, and went into the chair's call before it
+    from kaigiroku.cleanup.classify import block_kind
+    from kaigiroku.cleanup.ocrfix import fix_ocr_text
+
+    line = fix_ocr_text("【内閣総理大臣桐生康弘君登壇")
+    assert line == "〔内閣総理大臣桐生康弘君登壇〕"
+    assert block_kind(line) == "note"
+    assert block_kind("【野々村昌子君登壇】") == "note"
