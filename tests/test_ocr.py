@@ -253,6 +253,11 @@ def test_fix_brackets(raw, fixed):
     ("端末を-人一台", "端末を一人一台"),  # an ASCII dash between kana/kanji
     ("タ-ミナル", "ターミナル"),
     ("Ｊ－ＬＩＳ", "Ｊ－ＬＩＳ"),  # ... not between full-width Latin
+    ("反対九十ニ", "反対九十二"),  # a numeral's last digit at a line's end (a vote's result)
+    ("二十ハ名", "二十八名"),
+    ("十ニュース", "十ニュース"),  # ... not a katakana word after a numeral
+    (":枝和代", "三枝和代"),  # a colon opening a line before a kanji: 三 (a wrapped cell's 副議長（ / 三枝和代)
+    ("次に:枝", "次に:枝"),
 ])
 def test_fix_confusions(raw, fixed):
     assert fix_confusions(raw) == fixed

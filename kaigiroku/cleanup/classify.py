@@ -49,6 +49,7 @@ def bracketed(text: str) -> str | None:
 # what happens in the room (a clause, or an act of the members), never the name of an agenda item
 _DIRECTION_ACT = re.compile(r"拍手|挙手|起立|着席|退席|離席|退室|入室|退場|入場|休憩|再開|発言する者|呼ぶ者|者あり"
                             r"|投票(?:開始|終了)|議場(?:閉鎖|開鎖)|末尾に掲載"  # (i9lab) a vote by the Diet's rules
+                            r"|君(?:登壇|降壇)"  # a member called to the rostrum: 〔野々村昌子君登壇〕 (no 拍手 after it)
                             r"|(?:あり|なし|する|した|います|ました)$")
 
 

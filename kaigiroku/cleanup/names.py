@@ -37,6 +37,11 @@ def attendee_names(attendees: list[str], roles=None) -> set[str]:
     return names
 
 
+def _cover_text(attendees) -> str:
+    """The cover's list of attendees, its entries' spaces and line ends gone, the entries kept apart."""
+    return "、".join(re.sub(r"[\s\u3000]", "", a) for a in attendees)
+
+
 def _close(a: str, b: str) -> bool:
     """b may be a misreading of a: a character or two changed or added, never cut short."""
     return a != b and len(b) >= len(a) and Levenshtein.distance(a, b) <= max(1, (len(a) + 1) // 3)
@@ -176,6 +181,18 @@ def settle_misread_names(turns: list[Turn], attendees: list[str] = (), roles=Non
             if len(pick) == 1:
                 t.name = pick.pop()
                 settled += 1
+    # last, a label whose name the document prints nowhere else, where the direction or the call just
+    # before it names the speaker as the document prints them again and again
+    spoken = spoken if spoken is not None else "\n".join(u.text for u in turns)
+    cover = _cover_text(attendees)
+    for k, t in enumerate(turns):
+        if t.kind == "speech" and t.name and t.name not in listed and t.name not in spoken and t.name not in cover:
+            pick = _named_before(t.name, turns[max(0, k - 2):k], spoken)
+            if len(pick) == 1:
+                if t.speaker == t.name:
+                    t.speaker = next(iter(pick))
+                t.name = pick.pop()
+                settled += 1
     return settled
 
 
@@ -203,6 +220,28 @@ def _cover_character_inserted(turns: list[Turn], listed: set[str], names: Counte
     return renamed
 
 
+# a name as a direction or a call prints it just before a speech: 〔野々村昌子君登壇〕, …野々村昌子君。
+_CALLED = re.compile(r"([\u4e00-\u9fff\u3005\u3040-\u30ffー]{2,12})君(?:登壇|。|$)")
+
+
+def _named_before(name: str, before: list[Turn], spoken: str) -> set[str]:
+    """{the name} the direction or the chair's call just before a speech gives its speaker, where the
+    label's reading of it is OCR's alone: a character split in two or changed (野々村上中子 in a member's
+    cell, 〔野々村昌子君登壇〕 before it, and 野々村昌子 printed in the speeches twice more). The name
+    must keep the reading's first two characters, be a character or two off it, and be printed at
+    least twice in the document (a misread call is printed once)."""
+    found = set()
+    for u in before:
+        for m in _CALLED.finditer(u.text or ""):
+            run = m.group(1)
+            for size in range(max(3, len(name) - 1), len(name) + 2):
+                n = run[-size:]
+                if len(n) == size and n != name and n[:2] == name[:2] \
+                        and Levenshtein.distance(n, name) <= 2 and spoken.count(n) >= 2:
+                    found.add(n)
+    return found
+
+
 def _one_holder(turn: Turn, turns: list[Turn], attendees, listed: set[str]) -> set[str]:
     """{the name} of the one person who holds this turn's role everywhere else, when the cover lists
     them with that role and OCR misread this label's name past one character (委員長（松水際可君）
@@ -213,7 +252,7 @@ def _one_holder(turn: Turn, turns: list[Turn], attendees, listed: set[str]) -> s
     if len(holders) != 1 or turn.speaker == turn.name:
         return set()
     name = next(iter(holders))
-    cover = "、".join(re.sub(r"[\s\u3000]", "", a) for a in attendees)
+    cover = _cover_text(attendees)
     holds = lambda who: re.search("(?<![\u4e00-\u9fff])" + re.escape(turn.speaker + who), cover)  # noqa: E731
     if name not in listed or not holds(name) or len(name) != len(turn.name) \
             or name[0] != turn.name[0] or turn.name in cover \

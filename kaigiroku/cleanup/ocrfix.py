@@ -132,6 +132,7 @@ def _close_lost_direction(text: str) -> str:
 _KANA_TO_KANJI = {"ロ": "口", "カ": "力", "エ": "工", "タ": "夕", "ニ": "二", "ハ": "八", "ト": "卜"}
 _KANJI_TO_KANA = {v: k for k, v in _KANA_TO_KANJI.items()}
 _COUNTERS = "所月国年条"
+_NUMERALS = "一二三四五六七八九十百千万"
 
 
 def _kata_like(c: str) -> bool:
@@ -158,8 +159,17 @@ def _fix_char(c: str, prev: str, nxt: str) -> str:
         # a long-vowel mark after a kanji, or before one and not after katakana: one (第ー回, ー般)
         if (prev and _is_kanji(prev)) or (nxt and _is_kanji(nxt) and not kata_before):
             return "一"
+    elif c == ":":
+        # an ASCII colon opening a line, before a kanji: 三 of three strokes, which Tesseract reads so
+        # where nothing stands to its left (a wrapped label cell's 副議長（ / 三枝和代 / 君）), surely, in
+        # any reading of the line alone; Japanese text never opens a line with a colon
+        if not prev and nxt and _is_kanji(nxt):
+            return "三"
     elif c in _KANA_TO_KANJI:
         if prev and nxt and _is_kanji(prev) and _is_kanji(nxt) and not (c == "カ" and nxt in _COUNTERS):
+            return _KANA_TO_KANJI[c]
+        # a numeral's last digit at a line's or a word's end (a vote's 反対　九十ニ, 二十ハ名): 二, 八
+        if c in "ニハ" and prev and prev in _NUMERALS and not (nxt and (_kata_like(nxt) or _is_hira(nxt))):
             return _KANA_TO_KANJI[c]
     elif c in _KANJI_TO_KANA:
         if kata_before and kata_after:
