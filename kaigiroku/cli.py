@@ -547,8 +547,14 @@ def score(gold: Path = typer.Argument(..., help="Gold minutes JSON."),
         typer.echo(" ".join(f"{k}={v}" for k, v in _score(*loaded).items()))
 
 
-def main() -> None:  # pragma: no cover - entry point
-    app()
+def main() -> None:
+    """The `kaigiroku` command. A Ctrl-C while typer is still building the command (the first tenth
+    of a second) is outside every command's error handling: one line and INTERRUPTED all the same."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("kaigiroku: error: interrupted", err=True)
+        sys.exit(int(ExitCode.INTERRUPTED))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -159,3 +159,18 @@ def test_exit_codes_of_the_command(tmp_path):
     assert failed.returncode == 1 and "FAILED  empty.txt: EMPTY_DOCUMENT" in failed.stderr
     nothing = subprocess.run(command(tmp_path / "ok", tmp_path / "none"), capture_output=True, text=True)
     assert nothing.returncode == 2 and "no input files found" in nothing.stderr
+
+
+def test_ctrl_c_before_a_command_starts_is_one_line_and_exit_130(monkeypatch, capsys):
+    """Ctrl-C in the first tenth of a second, while typer still builds the command (outside every
+    command's error handling): exit INTERRUPTED with one line, not a traceback and a death by SIGINT."""
+    from kaigiroku import cli
+
+    def building(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "app", building)
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 130
+    assert capsys.readouterr().err == "kaigiroku: error: interrupted\n"

@@ -191,9 +191,21 @@ def _surname_like(s: str, r: Roles) -> bool:
     # (a full name may end in 人 as roles do: 原田雅人; a surname alone of one or two never does)
     return (1 <= len(s) <= 4 and not _opens_with_role(s, r) and re.fullmatch(rf"{WORD_CLASS}+|[\u3040-\u309f\u4e00-\u9fff]+", s) is not None
             and s[-1] not in _ORG_END + _TITLE_OPENER and s not in _NOT_SURNAME and s not in r.words
-            and not (ROLE_END.search(s) and not (len(s) >= 3 and s[-1] == "人" and not ROLE_END.search(s[:-1])))
+            and not (ROLE_END.search(s) and not (len(s) >= 3 and s[-1] == "人" and not ROLE_END.search(s[:-1]))
+                     and not (re.fullmatch(r"[\u4e00-\u9fff]{2}", s) and not _two_character_title(s, r)))
             and not (len(s) == 1 and s in _NOT_A_NAME) and not any(s.endswith(x) for x in r.suffixes)
             and not _COVER_WORD.search(s) and s not in r.organisations)
+
+
+# two-character titles outside the list that end as roles do: what a two-kanji head ending so is, unless a
+# surname (伊佐, 松長, 土師 before 副大臣, 委員長: a surname ends in 佐, 長, 師 as often as a title does)
+_TWO_CHARACTER_TITLES = frozenset("補佐 参与 顧問 主査 主任 主事 参事 監事 技師 講師 医師 職員 社員 会員 係員 次官 大臣 "
+                                  "監査 代表 代理 代行 主幹 助役 役員 記者 部長 課長 所長 局長 館長 園長 校長 係長 室長 "
+                                  "班長 次長 社長 団長 総長 院長 署長 技監 総監 首長 本人 個人 法人".split())
+
+
+def _two_character_title(s: str, r: Roles) -> bool:
+    return s in _TWO_CHARACTER_TITLES or s in r.words or s in r.found or s in r.standalone or s.endswith(r.suffixes)
 
 
 def _name_like(s: str, r: Roles) -> bool:
@@ -270,7 +282,8 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     cuts = [n for n in range(1, 5) if head[n:] in r.standalone and len(head) - n >= 4
             and (head not in r.standalone or head[n:] in listed_roles)
             and _known_role(head[n:], r) and _surname_like(head[:n], r)
-            and not any(head[k:] in r.standalone or head[k:] in listed_roles for k in range(1, n))]
+            and not any(head[k:] in r.standalone or head[k:] in listed_roles or head[k:] in r.words
+                        for k in range(1, n))]  # (nor inside a listed title: 岸田 + 内閣総理大臣, never 総理大臣)
     n = next((n for n in cuts if head[n:] in listed_roles), None) or \
         next((n for n in cuts if not any(head[k:] in listed_roles for k in range(n + 1, len(head) - 1))
               and head[n + 1:] not in r.words and not (n == 1 and head[2:] in r.standalone and not _word_at(head, 1, r))),
