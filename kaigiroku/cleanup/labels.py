@@ -362,6 +362,12 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             # ones are listed (長官) or rare, so 東統括官 is 東 + 統括官, not 東統 + 括官 (and after a
             # full name: 宮本浩一郎調整官, but 浜口 + 政策統括官); so is one in 役 (梶 + 進行役, 相談役)
             n = len(head) - 3
+        elif head[-2:] in _TWO_CHARACTER_TITLES and len(head) - 2 in (3, 4) and _name_like(head[:-2], r) \
+                and not any(head[k:-2] in _NOT_SURNAME for k in range(1, len(head) - 2)) \
+                and not _word_at(head, len(head) - 4, r):
+            # a title of two the genre knows (顧問, 参与, 主査) after a surname of three or four (五十嵐 +
+            # 顧問, 勅使河原 + 参与), not after a name and a word of the title (梶特別顧問, 東企画参与)
+            n = len(head) - 2
         elif n < 3 and head[n] in _OFFICE_HEAD and len(head) - n > 2 and _surname_like(head[:n + 1], r) \
                 and role_like(head[n + 1:], r):
             n += 1  # 長谷部教育総務課長: a title outside the list does not open with 部 or 課
