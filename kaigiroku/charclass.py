@@ -18,13 +18,21 @@ CLOSERS = "」』）)】〕＞>］]"
 LINE_CLOSED = SENTENCE_END + "」』）)〕】"
 # brackets that open a direction, a quotation or a heading
 OPENERS = "「『（(【〔＜<［["
+# kanji, for a regex's character class: the unified block, its extension A, the compatibility block
+# (﨑 and 11 more are unified ideographs kept there; NFKC leaves them) and the supplementary planes (𠮷)
+KANJI = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # characters of a Japanese word (role, title, name): kanji, katakana, iteration marks
-WORD_CLASS = r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー・々ヶ]"
+WORD_CLASS = rf"[{KANJI}\u3005\u30a0-\u30ffー・々ヶ]"
+_KANJI_CHAR = re.compile(f"[{KANJI}]")
+
+
+def is_kanji(c: str) -> bool:
+    return _KANJI_CHAR.fullmatch(c) is not None
 
 
 def is_kana_kanji(c: str) -> bool:
-    """Hiragana, katakana or a unified kanji."""
-    return "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff"
+    """Hiragana, katakana or a kanji."""
+    return "\u3040" <= c <= "\u30ff" or is_kanji(c)
 
 
 def is_japanese(c: str) -> bool:

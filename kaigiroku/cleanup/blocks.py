@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..charclass import CLOSERS, OPENERS, SENTENCE_END, display_width, opens_mid_sentence
+from ..charclass import CLOSERS, OPENERS, SENTENCE_END, display_width, is_kanji, opens_mid_sentence
 from ..model import Break, StreamLine
 from .labels import LabelMatch, match_label
 
@@ -235,7 +235,7 @@ _PUTS_ON_AGENDA = re.compile(r"^[^。]{0,60}?(?:を(?:一括して)?議題と|�
 def _verb_cut(prev: str, cur: str) -> bool:
     """A line ending in a kanji noun and a line opening with the verb it makes (…基本法の一部を改正 / する法律案
     （内閣提出、衆議院送付）を議題): a word cut by the wrap, in a narrow column also inside an item's name."""
-    return bool(prev) and "\u4e00" <= prev[-1] <= "\u9fff" and _VERB_OPEN.match(cur) is not None
+    return bool(prev) and is_kanji(prev[-1]) and _VERB_OPEN.match(cur) is not None
 
 
 _VERB_OPEN = re.compile(r"^(?:する|した|して|され|させ|すべき)")

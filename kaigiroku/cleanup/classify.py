@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..charclass import SENTENCE_END, display_width
+from ..charclass import SENTENCE_END, display_width, is_kanji
 from .blocks import TIME_NOTE, ends_sentence
 
 _PAIRS = {"（": "）", "(": ")", "＜": "＞", "<": ">", "〔": "〕", "［": "］", "[": "]", "【": "】", "《": "》",
@@ -125,7 +125,7 @@ def bare_heading(text: str, between_turns: bool) -> bool:
         return False
     last = t[-1]
     # (an agenda item is named as what it is about: 標準データ形式の案について, 理事辞任の件)
-    return "\u4e00" <= last <= "\u9fff" or "\u30a1" <= last <= "\u30fa" or last == "ー" \
+    return is_kanji(last) or "\u30a1" <= last <= "\u30fa" or last == "ー" \
         or t.endswith(("について", "の件"))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..charclass import WORD_CLASS
+from ..charclass import KANJI, WORD_CLASS
 from .labels import MARKS, as_roles, is_direction, is_label_only, match_label, role_like, role_prefix, spaced_words
 
 _S = r"[\s\u3000]*"
@@ -150,7 +150,7 @@ from .classify import AGENDA, block_kind  # noqa: E402
 
 # the count closing a list of attendees: （ほか15名）, （以上22名）, (22人), and of the people of a kind the
 # list leaves out: （ほか委員9名）, （ほか関係職員5名）
-_HEAD_COUNT = re.compile(r"[（(](?:ほか|他|外|以上|計|合計)?\s*(?:[\u4e00-\u9fff\u30a1-\u30faー]{1,8}\s*)?"
+_HEAD_COUNT = re.compile(rf"[（(](?:ほか|他|外|以上|計|合計)?\s*(?:[{KANJI}\u30a1-\u30faー]{{1,8}}\s*)?"
                          r"[0-9０-９一二三四五六七八九十百千〇]+\s*[名人][）)]")
 
 
@@ -426,8 +426,8 @@ def _goes_on_list(lines: list[str], i: int) -> bool:
 
 
 # an office standing alone on a line of a list, no person after it (文部科学省総合教育政策局)
-_ORGANISATION_ALONE = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー・]{3,30}[省庁局部課室所]")
-_CUT_NAME_TAIL = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,4}")  # a name's head alone (no role before it)
+_ORGANISATION_ALONE = re.compile(rf"[{KANJI}\u30a0-\u30ffー・]{{3,30}}[省庁局部課室所]")
+_CUT_NAME_TAIL = re.compile(rf"[{KANJI}\u3005\u3040-\u30ffー]{{1,4}}")  # a name's head alone (no role before it)
 _WORD_TAIL = set("課局室部係所長員官事務者補")  # the last character of an office or a title
 _CUT_TAIL_BEFORE_COMMA = re.compile(r"^(?P<tail>[^\s、，,]{1,2})[、，,](?P<rest>.+)$")
 
@@ -467,7 +467,7 @@ def _name_after_role(entry: str, roles) -> str | None:
     return rest if not rest or _CUT_NAME_TAIL.fullmatch(rest) else None
 
 
-_LIST_ITEM = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー][\u4e00-\u9fff\u3005\u3040-\u30ffー \u3000]{1,15}")
+_LIST_ITEM = re.compile(rf"[{KANJI}\u3005\u3040-\u30ffー][{KANJI}\u3005\u3040-\u30ffー \u3000]{{1,15}}")
 
 
 def _ends_cover_list(lines: list[str], j: int, roles=None) -> bool:
@@ -683,7 +683,7 @@ _DATE_LINE = re.compile(rf"^(?:令和|平成|昭和){_ERA_NUMBER}年{_ERA_NUMBER
 
 
 # a speck OCR read between a role and its name (教育長.山口和夫, 委員・西村典子)
-_SPECK_AFTER_ROLE = re.compile(r"^(?P<role>\S{1,10}?)[.．・･。,'`](?P<name>[\u4e00-\u9fff\u3005\u3040-\u30ff]\S{1,9})$")
+_SPECK_AFTER_ROLE = re.compile(rf"^(?P<role>\S{{1,10}}?)[.．・･。,'`](?P<name>[{KANJI}\u3005\u3040-\u30ff]\S{{1,9}})$")
 
 
 def _despeck(entry: str, roles=None) -> str:
@@ -743,10 +743,10 @@ def _role_word_head(who, item: str) -> bool:
 
 
 _SEAT = re.compile(r"^[0-9０-９]{1,3}番\s")
-_ROLE_WORD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー]{2,10}")
+_ROLE_WORD = re.compile(rf"[{KANJI}\u30a0-\u30ffー]{{2,10}}")
 # a title written in kanji and kana (子ども家庭課長補佐): opens and ends in kanji
-_KANA_TITLE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\u3040-\u30ffー]{2,14}[\u4e00-\u9fff]")
-_NAME_WORD = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,5}")
+_KANA_TITLE = re.compile(rf"[{KANJI}][{KANJI}\u3040-\u30ffー]{{2,14}}[{KANJI}]")
+_NAME_WORD = re.compile(rf"[{KANJI}\u3005\u3040-\u30ffー]{{1,5}}")
 _COLUMN_GAP = re.compile(r"\u3000+|[ ]{2,}")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from .. import files
+from ..charclass import is_kana_kanji, is_kanji
 from ..errors import EmptyDocumentError, UnreadableTextError
 
 # Japanese text is one of these in practice; tried in order when there is no BOM
@@ -47,7 +48,7 @@ def _utf16_without_bom(sample: bytes) -> str | None:
             text = sample[: len(sample) // 2 * 2].decode(codec)
         except UnicodeDecodeError:
             continue
-        if any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text[:2000]) or \
+        if any(is_kana_kanji(c) for c in text[:2000]) or \
                 max(z_even, z_odd) > 0.3:
             if codec == "utf-16-le" and z_odd >= z_even or codec == "utf-16-be" and z_even >= z_odd:
                 return codec
@@ -136,7 +137,7 @@ def _plausible_japanese(text: str) -> bool:
     non_ascii = [c for c in text if ord(c) > 127]
     if not non_ascii:
         return True
-    jp = sum(1 for c in non_ascii if "\u3000" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff"
+    jp = sum(1 for c in non_ascii if "\u3000" <= c <= "\u30ff" or is_kanji(c)
              or "\uff00" <= c <= "\uffef" or "\u2460" <= c <= "\u24ff" or c in "○◎◆◇●■□△▲※〒")
     return jp / len(non_ascii) > 0.8
 

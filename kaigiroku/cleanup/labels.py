@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
-from ..charclass import CLOSERS, SENTENCE_END, WORD_CLASS, display_width, is_kana_kanji
+from ..charclass import CLOSERS, KANJI, SENTENCE_END, WORD_CLASS, display_width, is_kana_kanji
 from ..errors import MissingFileError, UnreadableTextError
 from ..model import LabelMatch
 
@@ -130,7 +130,7 @@ def _patterns(roles: Roles):
     # (a title may open with a word written in kanji and kana, 子ども家庭課長補佐, but never with a
     # particle after its first kanji: 次に総務課長 is speech)
     # (or a surname before it: 野口子ども家庭課長補佐)
-    any_title = rf"(?:[\u4e00-\u9fff\u3005]{{0,3}}[\u4e00-\u9fff](?![はがをにでともへのや])[\u3041-\u3096]{{1,2}}(?=[\u4e00-\u9fff]))?" \
+    any_title = rf"(?:[{KANJI}\u3005]{{0,3}}[{KANJI}](?![はがをにでともへのや])[\u3041-\u3096]{{1,2}}(?=[{KANJI}]))?" \
         rf"(?:{WORD_CLASS}{_SP}?){{0,14}}(?:{title})" if title else "(?!)"
     # a name in brackets; OCR may misread the closing bracket (佐藤一郎君） -> 佐藤一郎者), so a name
     # may also end where the space before the speech begins
@@ -150,8 +150,8 @@ def _patterns(roles: Roles):
                              rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*|$|(?<=[）)]))"),
         # ○宮腰大臣座ったままで: a mark, then the head runs into the speech
         # (a title may open with a word written in kanji and kana: ○子ども家庭課長補佐子ども家庭支援…)
-        "marked_bare": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<head>(?:[\u4e00-\u9fff](?![はがをにでともへのや])"
-                                  rf"[\u3041-\u3096]{{1,2}}(?=[\u4e00-\u9fff]))?{WORD_CLASS}{{2,14}})"),
+        "marked_bare": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<head>(?:[{KANJI}](?![はがをにでともへのや])"
+                                  rf"[\u3041-\u3096]{{1,2}}(?=[{KANJI}]))?{WORD_CLASS}{{2,14}})"),
         # 7番（山本健一君） without a mark
         "seat": re.compile(rf"^{_SP}*{seat}{_SP}*{paren}{_SP}*[:：]?{_SP}*"),
         # 7番）本文, 7番：本文: a seat closed by a bracket or a colon, as no call of a member is printed
@@ -172,7 +172,7 @@ def _patterns(roles: Roles):
         # (a name may hold kana, こやり隆史君, 鈴木さつき君, but holds a kanji and opens with no particle)
         "person": re.compile(rf"^{_SP}*(?P<person>{_PERSON})(?:君|氏)(?:{_SP}*[:：]{_SP}*|[)）]{_SP}*|{_SP}+(?=\S)|{_SP}*$)"),
         # 委員林 本文: a role and a one-character name
-        "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[\u4e00-\u9fff]){_SP}*(?:{_SP}|[:：]|$)"),
+        "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[{KANJI}]){_SP}*(?:{_SP}|[:：]|$)"),
         # 会長皆さん、: a role this document prints with no separator, then the speech
         "bare": re.compile(rf"^{_SP}*(?P<role>{bare})(?=[^\s\u3000{re.escape(''.join(_NOT_AFTER_BARE))}])"),
     }
@@ -189,10 +189,10 @@ def _clean_name(name: str | None) -> str | None:
 def _surname_like(s: str, r: Roles) -> bool:
     """A printed surname before a role: one to four kanji or kana, no organisation, no title word."""
     # (a full name may end in 人 as roles do: 原田雅人; a surname alone of one or two never does)
-    return (1 <= len(s) <= 4 and not _opens_with_role(s, r) and re.fullmatch(rf"{WORD_CLASS}+|[\u3040-\u309f\u4e00-\u9fff]+", s) is not None
+    return (1 <= len(s) <= 4 and not _opens_with_role(s, r) and re.fullmatch(rf"{WORD_CLASS}+|[\u3040-\u309f{KANJI}]+", s) is not None
             and s[-1] not in _ORG_END + _TITLE_OPENER and s not in _NOT_SURNAME and s not in r.words
             and not (ROLE_END.search(s) and not (len(s) >= 3 and s[-1] == "人" and not ROLE_END.search(s[:-1]))
-                     and not (re.fullmatch(r"[\u4e00-\u9fff]{2}", s) and not _two_character_title(s, r)))
+                     and not (re.fullmatch(rf"[{KANJI}]{{2}}", s) and not _two_character_title(s, r)))
             and not (len(s) == 1 and s in _NOT_A_NAME) and not any(s.endswith(x) for x in r.suffixes)
             and not _COVER_WORD.search(s) and s not in r.organisations)
 
@@ -213,7 +213,7 @@ def _name_like(s: str, r: Roles) -> bool:
     role: a surname opens it, and no word of an office or a title is in it (関口特別顧問東 is two cells)."""
     if len(s) <= 4:
         return _surname_like(s, r)
-    return len(s) <= 7 and re.fullmatch(r"[\u4e00-\u9fff\u3005\u3040-\u309f]+", s) is not None \
+    return len(s) <= 7 and re.fullmatch(rf"[{KANJI}\u3005\u3040-\u309f]+", s) is not None \
         and _surname_like(s[:2], r) and not any(c in _ORG_END + "課局室所" for c in s) \
         and "部" not in s[3:] and not any(role_like(s[:k], r) for k in range(3, len(s) + 1)) \
         and not _COVER_WORD.search(s) and not any(len(w) >= 2 and w in s for w in r.words)
@@ -226,7 +226,7 @@ def _opens_with_role(s: str, r: Roles) -> bool:
 
 # (i9lab) a seat, a separator and what follows it; and a chair's call of a member (山本健一議員。)
 _SEAT_BEFORE_SPEECH = re.compile(rf"^{_SP}*[{MARKS}]?{_SP}*(?P<seat>[0-9０-９]{{1,3}})番(?:{_SP}+|[:：]{_SP}*)(?P<rest>\S.*)$")
-_MARKED_SEAT_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<seat>[0-9０-９]{{1,3}}){_SP}?番(?=[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff0-9０-９])")
+_MARKED_SEAT_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<seat>[0-9０-９]{{1,3}}){_SP}?番(?=[\u3041-\u3096\u30a1-\u30fa{KANJI}0-9０-９])")
 _SEAT_FOUND = re.compile(r"[0-9]{1,3}番")
 # (i9lab) a seat at a line start run into what follows with no separator (7番おはよう…, 12番12番、…), not a
 # call (7番 山本健一議員。) nor a seat read out in speech (7番、市民クラブの…)
@@ -352,7 +352,7 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             # or with two characters the document prints together elsewhere where it never prints the
             # first with the name's (情報 in 個人情報, never 梶情)
             n = 1
-        kana = re.match(r"[\u4e00-\u9fff\u3005]{1,3}(?=[\u30a1-\u30faー]{2,}$)", head)
+        kana = re.match(rf"[{KANJI}\u3005]{{1,3}}(?=[\u30a1-\u30faー]{{2,}}$)", head)
         if kana is not None:
             n = kana.end()  # 梶アドバイザー: a kanji surname never ends in katakana (not 梶ア + ドバイザー)
         elif head.endswith(("官", "役")) and (len(head) - 3 in (1, 3) or len(head) - 3 >= 4 and _name_like(head[:-3], r)
@@ -402,8 +402,8 @@ def _made(text: str, role: str, name, seat, end: int, marked: bool, form: str, r
 _SPACED_HEAD = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
                           # (a title may hold a word written in kanji and kana, 子 ど も 家 庭 課 長 補 佐, and a
                           # name a given name in kana, 米 山 み ど り 企 画 官, but no particle after a kanji)
-                          rf"(?P<head>(?:{WORD_CLASS}[ \u3000]|(?<=[\u4e00-\u9fff][ \u3000])(?![はがをにでともへのや])"
-                          rf"(?:[\u3041-\u3096][ \u3000]){{1,4}}(?=[\u4e00-\u9fff\u30a1-\u30fa])){{1,17}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
+                          rf"(?P<head>(?:{WORD_CLASS}[ \u3000]|(?<=[{KANJI}][ \u3000])(?![はがをにでともへのや])"
+                          rf"(?:[\u3041-\u3096][ \u3000]){{1,4}}(?=[{KANJI}\u30a1-\u30fa])){{1,17}}{WORD_CLASS}{{1,2}}(?![^\s\u3000:：（(）)>＞】〕])"
                           # a full name printed solid before its role spaced letter by letter (原田雅人座 長,
                           # 森千秋フ ァ シ リ テ ー タ ー): the role's letters end where the label's separator begins
                           rf"|{WORD_CLASS}{{3,8}}(?:[ \u3000]{WORD_CLASS}){{1,14}}(?=[\u3000\t:：（(]| |$)"
@@ -414,12 +414,12 @@ _MEMBER_LETTER = re.compile(rf"[{_LETTER}A-Z](?![{_LETTER}A-Za-z])")
 
 # a member's full name before 君 or 氏: it may hold kana (こやり隆史, 鈴木さつき, 三原じゅん子), but holds a
 # kanji and opens with no particle
-_PERSON = (r"(?![はがをにでともへのや])(?=[^\s\u3000]{0,6}[\u4e00-\u9fff])"
-           r"[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{2,7}")
+_PERSON = (rf"(?![はがをにでともへのや])(?=[^\s\u3000]{{0,6}}[{KANJI}])"
+           rf"[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー]{{2,7}}")
 _MARKED_PERSON_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<person>{_PERSON}?)(?:君|氏)(?=[^\s\u3000（(）):：])")
 # the same name spaced out letter by letter, the honorific solid after it (◆関 口 ゆ か り君：…)
-_SPACED_PERSON = re.compile(rf"^{_SP}*[{MARKS}]?{_SP}*(?P<head>(?:[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]"
-                            rf"[ \u3000]){{1,6}}[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー])(?:君|氏)"
+_SPACED_PERSON = re.compile(rf"^{_SP}*[{MARKS}]?{_SP}*(?P<head>(?:[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー]"
+                            rf"[ \u3000]){{1,6}}[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー])(?:君|氏)"
                             rf"(?:[:：)）][ \u3000]*|[ \u3000]+|$|(?=[^\s\u3000（(）)]))")
 
 # a letter-spaced head that runs into the speech with no separator (◇議 長おはようございます)
@@ -453,7 +453,7 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
         # (i9lab) ◆佐 久 間 航氏国民連帯の…: a member by name spaced out, the honorific closing the head
         # solid before the speech runs on (read so before any shorter head inside the name)
         person = _despace(run_on.group("head"))
-        if re.fullmatch(r"[\u4e00-\u9fff\u3005]{2,6}", person) and not any(person.startswith(w) for w in as_roles(roles).words):
+        if re.fullmatch(rf"[{KANJI}\u3005]{{2,6}}", person) and not any(person.startswith(w) for w in as_roles(roles).words):
             end = re.compile(r"[:：)）]?[ \u3000]*").match(text, run_on.end() + 1).end()  # and its separator
             return _made(text, person, person, None, end, True, "name_only", as_roles(roles))
     longer = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) \
@@ -494,7 +494,7 @@ def match_label(text: str, roles=None) -> LabelMatch | None:
         honorific = run_on is not None and text[run_on.end():run_on.end() + 1] in ("君", "氏")
         if honorific:  # ◆杉 本 雅 人君データセンターは…: a member by name, the honorific printed solid
             person = _despace(run_on.group("head"))
-            if run_on.group("lead").strip() and re.fullmatch(r"[\u4e00-\u9fff\u3005]{2,6}", person):
+            if run_on.group("lead").strip() and re.fullmatch(rf"[{KANJI}\u3005]{{2,6}}", person):
                 return _made(text, person, person, None, run_on.end() + 1, True, "name_only", as_roles(roles))
         alone = is_label_only(run_on.group("lead") + _despace(run_on.group("head")), roles) if run_on else None
         if alone is not None:
@@ -819,7 +819,7 @@ def label_cell(text: str, roles=None) -> LabelMatch | None:
                       "the label cell of a table row")
 
 
-_TITLE_HEAD = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー・]+")
+_TITLE_HEAD = re.compile(rf"[{KANJI}\u3005\u30a0-\u30ffー・]+")
 _CELL_NOISE = re.compile(r"[\s\u3000。、・.,:：'\"`_|¦丨]")
 
 
@@ -1199,7 +1199,7 @@ def discover(texts, roles=None) -> Roles:
                  people, _organisations(texts), _pairs(texts))
 
 
-_KANJI_PAIR = re.compile(r"(?=([\u4e00-\u9fff\u3005]{2}))")
+_KANJI_PAIR = re.compile(rf"(?=([{KANJI}\u3005]{{2}}))")
 
 
 def _pairs(texts: list[str]) -> frozenset:
@@ -1248,7 +1248,7 @@ def _label_columns(texts: list[str], r: Roles) -> set:
 
 # (i9lab) a body's name before what it is (農林水産委員会, 厚生労働省, 消費者庁): its name heads titles
 # too (農林水産委員長, 厚生労働大臣), never as a surname
-_ORGANISATION = re.compile(r"([\u4e00-\u9fff\u3005]{2,8})(?:委員会|審議会|協議会|省|庁)")
+_ORGANISATION = re.compile(rf"([{KANJI}\u3005]{{2,8}})(?:委員会|審議会|協議会|省|庁)")
 
 
 def _organisations(texts: list[str]) -> frozenset:
@@ -1290,11 +1290,11 @@ def with_people(texts, roles=None, body: str = "") -> Roles:
     return replace(r, people=people) if people else r
 
 
-_LISTED_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{1,5}")
+_LISTED_NAME = re.compile(rf"[{KANJI}\u3005\u3040-\u30ffー]{{1,5}}")
 
 
 # a long full name printed solid in a list (長谷川美智子, 勅使河原真由美): one word of six to eight
-_SOLID_FULL_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{6,8}")
+_SOLID_FULL_NAME = re.compile(rf"[{KANJI}\u3005\u3040-\u30ffー]{{6,8}}")
 
 
 def _solid_full_name(words: list[str], r: Roles) -> bool:
@@ -1367,7 +1367,7 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
     return tuple(sorted(people, key=lambda p: (-len(p[0]), p)))
 
 
-_SOLID_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u3040-\u30ffー]{2,8}")
+_SOLID_NAME = re.compile(rf"[{KANJI}\u3005\u3040-\u30ffー]{{2,8}}")
 
 
 def _people_listed_solid(texts: list[str], a_role, r: Roles) -> set[tuple[str, str]]:
@@ -1379,7 +1379,7 @@ def _people_listed_solid(texts: list[str], a_role, r: Roles) -> set[tuple[str, s
 
     def printed_reversed(name: str, role: str) -> bool:
         return name + role in whole or any(
-            re.search(rf"(?:^|[{MARKS}])[ \u3000]*{re.escape(name[:k] + role)}(?![\u4e00-\u9fff])", whole, re.M)
+            re.search(rf"(?:^|[{MARKS}])[ \u3000]*{re.escape(name[:k] + role)}(?![{KANJI}])", whole, re.M)
             for k in range(2, len(name)))
     people = set()
     for t in texts:
@@ -1475,10 +1475,10 @@ def calls(sentence: str, label: LabelMatch) -> bool:
            for w in (label.name, label.speaker)):
         return True
     name = label.name or ""
-    if len(name) < 3 or not re.fullmatch(r"[\u4e00-\u9fff\u3005]+", name[:2]):
+    if len(name) < 3 or not re.fullmatch(rf"[{KANJI}\u3005]+", name[:2]):
         return False
     for n in range(1, min(5, len(name) - 1)):  # (a surname of four: 勅使河原座長代理、どうぞ。)
-        for m in re.finditer(rf"(?<![\u4e00-\u9fff\u3005\u30a0-\u30ff]){re.escape(name[:n])}(?P<title>{WORD_CLASS}{{0,8}})"
+        for m in re.finditer(rf"(?<![{KANJI}\u3005\u30a0-\u30ff]){re.escape(name[:n])}(?P<title>{WORD_CLASS}{{0,8}})"
                              r"(?P<honorific>さん|様|君|氏|先生)?", sentence):
             title = re.sub(rf"(?:{_ACTING})$", "", m.group("title"))  # (one acting for a role: 座長代理)
             if m.group("honorific") or (len(title) >= 2 and ROLE_END.search(title)):
@@ -1490,10 +1490,10 @@ def introduces(sentence: str, label: LabelMatch) -> bool:
     """`sentence` is the label's speaker naming themselves, as one opens a first turn (事務局の今泉でござい
     ます。, 座長の原田です。, 原でございます。 for 原健太郎): the name or its surname, then でございます or です."""
     name = label.name or ""
-    if not re.fullmatch(r"[\u4e00-\u9fff\u3005]{2,}", name[:2]):
+    if not re.fullmatch(rf"[{KANJI}\u3005]{{2,}}", name[:2]):
         return False
     heads = "|".join(re.escape(name[:n]) for n in range(len(name), 0, -1))
-    return re.search(rf"(?<![\u4e00-\u9fff\u3005\u30a0-\u30ff])(?:{heads})(?:でございます|です|と申します)", sentence) is not None
+    return re.search(rf"(?<![{KANJI}\u3005\u30a0-\u30ff])(?:{heads})(?:でございます|です|と申します)", sentence) is not None
 
 
 def with_document(label: LabelMatch, roles: Roles) -> LabelMatch:

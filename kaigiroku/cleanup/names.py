@@ -6,18 +6,19 @@ from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
+from ..charclass import KANJI
 from ..model import Turn
 from .labels import as_roles, role_prefix
 
 _KUN_MISREAD = set("君者用有看右若居着岩")  # what OCR makes of the 君 after a name
 _SEAT = re.compile(r"^[0-9０-９]{1,3}\s*番")
-_NAME = re.compile(r"^[\u4e00-\u9fff\u3005\u3040-\u30ffー]{2,8}$")
+_NAME = re.compile(rf"^[{KANJI}\u3005\u3040-\u30ffー]{{2,8}}$")
 
 
 def attendee_names(attendees: list[str], roles=None) -> set[str]:
     """The personal names in a cover sheet's list of attendees (会長 岡田 誠一, 7番山本健一, …)."""
     r = as_roles(roles)
-    title = re.compile(r"^[\u4e00-\u9fff\u3005\u30a0-\u30ffー・]{0,10}?(?:" + "|".join(map(re.escape, r.suffixes)) + ")")
+    title = re.compile(rf"^[{KANJI}\u3005\u30a0-\u30ffー・]{{0,10}}?(?:" + "|".join(map(re.escape, r.suffixes)) + ")")
     names = set()
     for entry in attendees:
         for item in re.split(r"[、，,]", entry):
@@ -221,7 +222,7 @@ def _cover_character_inserted(turns: list[Turn], listed: set[str], names: Counte
 
 
 # a name as a direction or a call prints it just before a speech: 〔野々村昌子君登壇〕, …野々村昌子君。
-_CALLED = re.compile(r"([\u4e00-\u9fff\u3005\u3040-\u30ffー]{2,12})君(?:登壇|。|$)")
+_CALLED = re.compile(rf"([{KANJI}\u3005\u3040-\u30ffー]{{2,12}})君(?:登壇|。|$)")
 
 
 def _named_before(name: str, before: list[Turn], spoken: str) -> set[str]:
@@ -253,7 +254,7 @@ def _one_holder(turn: Turn, turns: list[Turn], attendees, listed: set[str]) -> s
         return set()
     name = next(iter(holders))
     cover = _cover_text(attendees)
-    holds = lambda who: re.search("(?<![\u4e00-\u9fff])" + re.escape(turn.speaker + who), cover)  # noqa: E731
+    holds = lambda who: re.search(f"(?<![{KANJI}])" + re.escape(turn.speaker + who), cover)  # noqa: E731
     if name not in listed or not holds(name) or len(name) != len(turn.name) \
             or name[0] != turn.name[0] or turn.name in cover \
             or any(turn.name in (u.text or "") for u in turns):

@@ -26,12 +26,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..charclass import is_japanese
+from ..charclass import KANJI, is_japanese, is_kanji
 
 
 def _is_kanji(c: str) -> bool:
-    o = ord(c)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or c in "々〆ヶ"
+    return is_kanji(c) or c in "々〆ヶ"
 
 
 def _is_hira(c: str) -> bool:
@@ -190,7 +189,7 @@ def fix_confusions(text: str) -> str:
     return "".join(chars)
 
 
-_KANA_KANJI = r"\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff々"
+_KANA_KANJI = rf"\u3041-\u30ff{KANJI}々"
 _KANA = r"\u3041-\u309f\u30a1-\u30fa\u30fc"
 
 
@@ -258,29 +257,29 @@ _LEAD_JUNK = "「『\"'`.,・、。:;|!！“”‘’-_~*＊"
 _OPENS, _CLOSES = "(（〔[［{｛", ")）〕]］}｝"
 KUN_MISREADS = "君者用有看右若居着岩"  # what OCR makes of the 君 after a name
 SURER = 20.0  # how much surer (confidence 0-100 of its least sure character) one reading of a name must be to win
-_ROLE_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30faー0-9０-９]")
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]")
+_ROLE_CHARS = re.compile(rf"[{KANJI}\u3005\u30a1-\u30faー0-9０-９]")
+_NAME_CHARS = re.compile(rf"[{KANJI}\u3005\u3041-\u309f\u30a1-\u30faー]")
 _NOT_BRACKET = "[^\\s" + re.escape(_OPENS + _CLOSES) + "]"
 _CLEAN = re.compile(rf"^([○◯〇◎◆◇●□■△▲]?)({_NOT_BRACKET}{{1,12}})（({_NOT_BRACKET}{{1,8}}?)(君?)）")
 # a label whose closing bracket or 君 OCR damaged, but not its opening bracket: 委員長(田野瀬太道者.これより,
 # 秋員長(田野瀬太道君).理事 -- a reading that counts as evidence only where it recurs (LabelEvidence.recurs)
 _DAMAGED = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]{{0,2}}[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]?[ \u3000]*"
-                      rf"([\u4e00-\u9fff\u3005\u30a1-\u30faー0-9０-９]{{1,12}})[ \u3000]*[(（〔\[［{{｛]+[ \u3000]*"
-                      rf"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{{2,6}}?)[{KUN_MISREADS}]")
+                      rf"([{KANJI}\u3005\u30a1-\u30faー0-9０-９]{{1,12}})[ \u3000]*[(（〔\[［{{｛]+[ \u3000]*"
+                      rf"([{KANJI}\u3005\u3041-\u309f\u30a1-\u30faー]{{2,6}}?)[{KUN_MISREADS}]")
 # what stands between a label and its speech in OCR output: the separator, or specks and a lost
 # closing bracket read as marks (田中直美君).答弁…, 田中直美者一ほかに…)
 _AFTER_LABEL = re.compile(r"^[ \u3000]*[.,:;・'`|_\-]{0,2}[ \u3000]*")
-_LOST_CLOSE = re.compile(r"^[一ー\-_|][ \u3000]*(?=[\u3041-\u309f\u4e00-\u9fff])")
+_LOST_CLOSE = re.compile(rf"^[一ー\-_|][ \u3000]*(?=[\u3041-\u309f{KANJI}])")
 
 
 # a name and 君 outside brackets, then what may follow a call, a direction or a label
-_CALLED = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{2,})君(?=[。、\u3000 〔〕登・.．,，]|$)", re.M)
+_CALLED = re.compile(rf"([{KANJI}\u3005\u3041-\u309f\u30a1-\u30faー]{{2,}})君(?=[。、\u3000 〔〕登・.．,，]|$)", re.M)
 # what follows a name and 君 in a sentence rather than a label: a particle, a direction's verb
 _NOT_AFTER_PERSON = re.compile(r"^(?:[のがはをにでとへやもか、。）〕」]|登壇|退席|着席|発言|から|より)")
 _SENTENCE_END = "。」〕）)"
-_OPENER = re.compile(rf"^[ \u3000]*[○◯〇◎◆◇●□■△▲]?[ \u3000]*([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{{2,7}}?)君")
-_SPLIT_NAME = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{1,6})([-:;.,・'`|_~ー一]{1,2})"
-                         r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{0,5}?)君")
+_OPENER = re.compile(rf"^[ \u3000]*[○◯〇◎◆◇●□■△▲]?[ \u3000]*([{KANJI}\u3005\u3041-\u309f\u30a1-\u30faー]{{2,7}}?)君")
+_SPLIT_NAME = re.compile(rf"([{KANJI}\u3005\u3041-\u309f\u30a1-\u30faー]{{1,6}})([-:;.,・'`|_~ー一]{{1,2}})"
+                         rf"([{KANJI}\u3005\u3041-\u309f\u30a1-\u30faー]{{0,5}}?)君")
 
 
 def _norm_brackets(s: str) -> str:
@@ -505,7 +504,7 @@ class LabelEvidence:
         # (but not a character beside it read again, 井上上恵子 for 井上恵子: one glyph read twice is what
         # OCR does invent, and a name prints a kanji repeated as 々)
         longer = Counter(m.group() for p in range(1, len(name)) for m in re.finditer(
-            re.escape(name[:p]) + "[\u4e00-\u9fff\u3005]" + re.escape(name[p:]), self.text)
+            re.escape(name[:p]) + f"[{KANJI}\u3005]" + re.escape(name[p:]), self.text)
             if m.group() not in other and name not in m.group() and m.group()[p] not in (name[p - 1], name[p]))
         if longer:
             best, top = longer.most_common(1)[0]
@@ -633,11 +632,11 @@ class LabelEvidence:
         if inner[-1:] in KUN_MISREADS:  # the 君 after it is kept, as read
             name = self.mended_name(inner[:-1])
             return name + inner[-1] if name else None
-        m = re.fullmatch(r"([^\s]*?)([^\u3041-\u309f\u30a1-\u30fa\u4e00-\u9fff\u3005ー]{1,2})([^\s]*)", inner)
+        m = re.fullmatch(rf"([^\s]*?)([^\u3041-\u309f\u30a1-\u30fa{KANJI}\u3005ー]{{1,2}})([^\s]*)", inner)
         if m is None or not all(_NAME_CHARS.match(c) for c in m.group(1) + m.group(3)) \
                 or len(m.group(1) + m.group(3)) < 2:
             return None
-        pattern = re.escape(m.group(1)) + "[\u4e00-\u9fff\u3005]" + re.escape(m.group(3))
+        pattern = re.escape(m.group(1)) + f"[{KANJI}\u3005]" + re.escape(m.group(3))
         found = set(re.findall(pattern, self.text))
         return found.pop() if len(found) == 1 else None
 
@@ -763,7 +762,7 @@ def _role_start(s: str, ev: LabelEvidence) -> bool:
     return any(s.startswith(r) for r in ev.roles.words) or any(s.startswith(r) for r in ev.role_count)
 
 
-_KANA_MARK = re.compile(r"^[\u3041-\u309f][\u4e00-\u9fff\u30a1-\u30faー0-9０-９]{1,12}[(（]")
+_KANA_MARK = re.compile(rf"^[\u3041-\u309f][{KANJI}\u30a1-\u30faー0-9０-９]{{1,12}}[(（]")
 # what OCR makes of a label's opening bracket on a rough scan: a kana of the same stroke (委員長て田野瀬
 _OPEN_LOOKALIKES = "てくぐ〈<cC"
 
@@ -996,9 +995,9 @@ def _opens_paragraph(line, lines, right: float) -> bool:
 
 # a label cell's first line: a mark, or (unmarked minutes) a role and an opening bracket: 議長(山
 _CELL_START = re.compile(rf"^(?:[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]"
-                         r"|[\u4e00-\u9fff\u30a1-\u30faー0-9０-９]{1,8}[(（〔［])")
+                         rf"|[{KANJI}\u30a1-\u30faー0-9０-９]{{1,8}}[(（〔［])")
 _MARKED_START = re.compile(rf"^[{re.escape(_LEAD_JUNK)}]?[○◯〇◎◆◇●□■△▲{MARK_LOOKALIKES}]")
-_ROLE_ALONE = re.compile(r"^[\u4e00-\u9fff\u30a1-\u30faー]{2,8}$")
+_ROLE_ALONE = re.compile(rf"^[{KANJI}\u30a1-\u30faー]{{2,8}}$")
 # a long role and a full name in a narrow label column take four lines (〇内閣総 / 理大臣( / 長谷川太 / 郎君))
 MAX_CELL_LINES = 4
 _COMPLETE = re.compile(r"^[○◯〇◎◆◇●□■△▲]?[^（）]{1,12}（[^（）]{1,9}）$")
@@ -1121,8 +1120,8 @@ def _marked_document(ev: LabelEvidence) -> bool:
 
 
 _OPEN_CELL = re.compile(r"^[○◯〇◎◆◇●□■△▲][^（）]{1,12}（[^）]{0,8}$")
-_MEMBER_CELL = re.compile(r"^([○◯〇◎◆◇●□■△▲])([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{2,7})"
-                          r"([\u4e00-\u9fff\u3041-\u309f])$")
+_MEMBER_CELL = re.compile(rf"^([○◯〇◎◆◇●□■△▲])([{KANJI}\u3005\u3041-\u309f\u30a1-\u30faー]{{2,7}})"
+                          rf"([{KANJI}\u3041-\u309f])$")
 
 
 def _member_cell(joined: str, ev: LabelEvidence) -> str | None:
@@ -1134,14 +1133,14 @@ def _member_cell(joined: str, ev: LabelEvidence) -> str | None:
     from rapidfuzz.distance import Levenshtein
 
     if len(joined) > 2 and all(c in MARK_LOOKALIKES and c not in _WEAK_MARKS for c in joined[:2]) \
-            and re.match(r"[\u4e00-\u9fff\u30a1-\u30fa]", joined[2]):
+            and re.match(rf"[{KANJI}\u30a1-\u30fa]", joined[2]):
         joined = "〇" + joined[2:]  # its ring read as two look-alikes, its open side and the rest (CO田野瀬 / 太道君)
     elif joined[:1] in MARK_LOOKALIKES and joined[:1] not in _WEAK_MARKS:
         joined = "〇" + joined[1:]  # its mark read as a look-alike (O井出庫 / 生君)
     if joined[:1] in "○◯〇◎◆◇●□■△▲" and _called_as_printed(joined[1:], ev):
         return ev.mark + joined[1:] + "君"  # its lone 君 lost with the cell's last line (○斎藤ア / レックス)
     # (a character read as marks, 三 as : in 〇岸田敬 / :君, is a character lost)
-    m = _MEMBER_CELL.match(re.sub(r"(?<=[\u4e00-\u9fff])[-:;.,・'`|_~]{1,2}(?=君$)", "", joined))
+    m = _MEMBER_CELL.match(re.sub(rf"(?<=[{KANJI}])[-:;.,・'`|_~]{{1,2}}(?=君$)", "", joined))
     if m is None or _role_start(m.group(2) + m.group(3), ev):
         return None
     _, read, last = m.groups()

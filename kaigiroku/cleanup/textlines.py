@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from ..charclass import SENTENCE_END, WORD_CLASS, display_width, header_key
+from ..charclass import KANJI, SENTENCE_END, WORD_CLASS, display_width, header_key
 from ..model import Break, LabelMatch, StreamLine
 from . import markup
 from .blocks import TIME_NOTE
@@ -253,7 +253,7 @@ def seats_beside_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]
 
 
 _KATAKANA_CUT = re.compile(r"[\u30a1-\u30faー]{1,4}$")
-_KANJI_TITLE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー]{2,8}")
+_KANJI_TITLE = re.compile(rf"[{KANJI}\u3005\u30a0-\u30ffー]{{2,8}}")
 
 
 def titles_among_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
@@ -356,9 +356,9 @@ def join_split_labels(lines: list[StreamLine], roles=None) -> list[StreamLine]:
 
 _OPEN_LABEL = re.compile(r"^(?P<label>[^\s（()）]{1,14}[（(][^\s（()）]{0,10})(?:(?P<sep>[ \u3000]+)(?P<rest>.*))?$")
 _BRACKET_NAME = re.compile(r"^[（(][^\s（()）]{1,12}(?:君|氏|さん|様)[）)]$")
-_BRACKET_ANY = re.compile(r"^[（(][\u4e00-\u9fff\u3005\u3041-\u30ffー]{1,10}[）)]$")
+_BRACKET_ANY = re.compile(rf"^[（(][{KANJI}\u3005\u3041-\u30ffー]{{1,10}}[）)]$")
 _TITLE_ALONE = re.compile(f"{WORD_CLASS}{{2,8}}")
-_ROLE_TAIL_NAME = re.compile(r"(?P<head>[^\s（()）]{0,4})[（(][\u4e00-\u9fff\u3005\u3041-\u30ffー]{1,8}(?:君|氏|さん|様)?[）)]")
+_ROLE_TAIL_NAME = re.compile(rf"(?P<head>[^\s（()）]{{0,4}})[（(][{KANJI}\u3005\u3041-\u30ffー]{{1,8}}(?:君|氏|さん|様)?[）)]")
 _NAME_TAIL = re.compile(r"^(?P<frag>[^\s（()）]{1,10}[）)])(?:[ \u3000]+(?P<rest>.*))?$")
 # a cell's line in a two-column text rendering: a short piece, a wide gap, then the body
 _CELL_PIECE = re.compile(r"^(?P<frag>[^\s]{1,10})(?:[ \u3000]{2,}(?P<rest>.*))?$")
@@ -440,7 +440,7 @@ def _label_mark(lines: list[StreamLine]) -> str | None:
     return mark if n >= 3 else None
 
 
-_TITLE_PIECE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー]{1,8}")
+_TITLE_PIECE = re.compile(rf"[{KANJI}\u3005\u30a0-\u30ffー]{{1,8}}")
 
 
 def _unmarked_tail(label: str, piece: str, roles, mark: str | None) -> bool:

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..charclass import LINE_CLOSED, SENTENCE_END
+from ..charclass import KANJI, LINE_CLOSED, SENTENCE_END
 from ..cleanup.cover import KEY_LINE
 from ..cleanup.ocrfix import KUN_MISREADS
 from ..cleanup.labels import (MARKS, LabelMatch, as_roles, continues_word, fuzzy_role, label_cell, match_label,
@@ -26,7 +26,7 @@ MAX_LABEL_CHARS = 30
 # a cover key's count of the people it lists: 出席委員（8名）
 _COUNTED = re.compile(r"[（(][0-9０-９]+[名人][）)]")
 # a cell of a name, its 君 lost or misread (OCR): 伊藤博行, 伊藤博行君君, 伊藤博行君。
-_CALLED_CELL = re.compile(r"([\u4e00-\u9fff\u3005\u3041-\u309f\u30a1-\u30faー]{3,7}?)君*[。、.,]?")
+_CALLED_CELL = re.compile(rf"([{KANJI}\u3005\u3041-\u309f\u30a1-\u30faー]{{3,7}}?)君*[。、.,]?")
 
 
 @dataclass
@@ -178,7 +178,7 @@ class Labels:
             if len(read) >= 4 and read[:-1] + "君" in self.called:
                 return read[:-1]
         if len(read) >= 3:
-            longer = set(re.findall(re.escape(read) + r"([\u4e00-\u9fff\u3005])君", self.called))
+            longer = set(re.findall(re.escape(read) + rf"([{KANJI}\u3005])君", self.called))
             if len(longer) == 1:
                 return read + longer.pop()
         return None

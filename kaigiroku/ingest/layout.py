@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..charclass import CLOSERS, LINE_CLOSED, OPENERS, SENTENCE_END
+from ..charclass import CLOSERS, KANJI, LINE_CLOSED, OPENERS, SENTENCE_END
 from ..cleanup.cover import KEY_LINE
 from ..cleanup.labels import discover, is_direction, role_like
 from ..model import Break, LabelMatch, Page, StreamLine
@@ -284,7 +284,7 @@ def _hanging_wrap(prev: Row | None, row: Row, opened: float, right: float, size:
 
 
 # a line that stops a few characters after a comma, inside the word it began (…平野 聡、危)
-_CUT_AFTER_COMMA = re.compile(r"[、，,][\u3040-\u30ff\u4e00-\u9fff\u3005]{1,6}$")
+_CUT_AFTER_COMMA = re.compile(rf"[、，,][\u3040-\u30ff{KANJI}\u3005]{{1,6}}$")
 
 
 def _cut_in_word(prev: Row | None, row: Row, text: str, labels: Labels, right: float, size: float) -> bool:
@@ -474,7 +474,7 @@ def _attach(cell_text: str, text: str, labels: Labels, how: str) -> tuple[LabelM
 
 
 # a title as a label cell prints it: kanji and katakana, no mark, no name, no spaces
-_TITLE_CELL = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30faー]{2,8}")
+_TITLE_CELL = re.compile(rf"[{KANJI}\u3005\u30a1-\u30faー]{{2,8}}")
 
 
 def _label_alone(cell: Cell) -> Placed:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..charclass import KANJI
 from ..model import Page
 
 # thresholds, each a property of OCR layers against born-digital minutes (letter-spaced labels 会 長
@@ -27,7 +28,7 @@ MAX_GARBAGE = 0.05  # characters that are neither Japanese, ASCII nor common mar
 MIN_INVISIBLE = 0.8  # share of the page's characters drawn invisibly (render mode 3)
 MIN_IMAGE = 0.5  # share of the page covered by images
 
-_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆〇ー"
+_CJK = rf"\u3040-\u30ff{KANJI}々〆〇ー"
 _SPACED = re.compile(f"(?<=[{_CJK}、。，．])[ \u00a0]+(?=[{_CJK}、。，．])")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _GOOD = re.compile(f"[{_CJK}\u3000-\u303f\uff01-\uff9f\u0021-\u007e\u00a0 ○◯◎◆◇●□■△▲☆★※・…─━‐－]")

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..charclass import KANJI
 from ..cleanup.ocrfix import fix_ocr_text
 from ..errors import OcrFailedError
 from ..model import Line, Page
@@ -297,7 +298,7 @@ def _read_column(clean: np.ndarray, ink: np.ndarray, c: Column, em: float, fix, 
 
 # the speaker mark at a column head read as the kanji zero, a Latin O or both (O〇議長)
 MARK_READ = re.compile(r"[O0oο〇◯○◎●◆@⑰]")
-HEAD_MARK = re.compile(r"^[O0oο〇◯○]{1,2}(?=[\u3040-\u30ff\u4e00-\u9fff])")
+HEAD_MARK = re.compile(rf"^[O0oο〇◯○]{{1,2}}(?=[\u3040-\u30ff{KANJI}])")
 
 
 def _column_text(words: list[str], fix, breaks: list[int] = ()) -> str:
