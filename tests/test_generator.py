@@ -678,3 +678,18 @@ def test_the_text_generator_reads_a_member_named_with_no_role_as_a_member():
         speakers = {t.get("speaker") for t in r.gold["turns"] if t["kind"] == "speech"}
         assert "" not in speakers and "議員" in speakers
         assert not any(t.get("speaker") == t.get("name") for t in r.gold["turns"] if t["kind"] == "speech")
+
+
+def test_names_axis_is_pinned_and_wide_names_read_back():
+    """names=wide casts people from every shape real names take (﨑山, 五十嵐, 伊佐 …) without moving any other
+    draw of a seed; printed surname + role, each reads back split into role and surname."""
+    import kaigiroku
+    from kaigiroku.score import score
+
+    plenary = load(ROOT / "fixtures" / "minutes" / "shigikai_shinonome_honkaigi.json")
+    assert variety.render_random(plenary, 7).text == variety.render_random(plenary, 7, names="common").text
+    r = variety.render_random(plenary, 7, names="wide", label_form="surname_role", layout="inline", mark="○",
+                              separator="fullwidth_space", roles="listed", blank_lines=False)
+    names = {name for _, name, _ in gold_labels(r.gold) if name}
+    assert names <= set(variety.WIDE_SURNAMES) and names - set(variety.SURNAMES)
+    assert score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"] >= 0.99
