@@ -337,9 +337,9 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
         # 長谷部会長: 会長 after 長谷部 rather than 部会長 after 長谷 where the document prints 会長 on its own
         w = next((w for w in splits if w in r.standalone and len(head) - len(w) <= 3), splits[0])
         return w, head[: -len(w)], "surname_role"
-    if r.surname_first and len(head) >= 3 and not (len(head) == 3 and head.endswith("官")) \
+    if r.surname_first and len(head) >= 3 and not (len(head) == 3 and head.endswith(("官", "役"))) \
             and not re.fullmatch(r"[\u30a1-\u30faー]+", head):
-        # (a head of three in 官 is a title of three, 統括官, never 統 + 括官: see below; a head all in
+        # (a head of three in 官 or 役 is a title of three, 統括官, 進行役, never 統 + 括官: see below; a head all in
         # katakana is a title, アドバイザー, never アド + バイザー: a surname is no katakana)
         for n in range(1, 8):  # 長谷部教育総務課長: the title the document prints on its own decides
             # (after a full name too: 宮本浩一郎政策統括官 where 政策統括官の宮本 is printed)
