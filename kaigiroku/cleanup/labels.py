@@ -1114,13 +1114,15 @@ def discover(texts, roles=None) -> Roles:
     # ◎企画官ありがとう…), is a label of this document; a surname + role head is split instead
     found += tuple(sorted(h for h, after in marked_run_on.items() if len(after) >= 2 and h not in found
                           and split_head(h, r)[2] != "surname_role"))
-    # one role after several surnames (森本企画官, 北村企画官): those heads are surname + role too
+    # one role after several surnames (森本企画官, 北村企画官): those heads are surname + role too (after
+    # a surname of one as well, 南参与 beside 岡部参与, where the role is a word the genre knows: never 務課長
+    # after 総 in 総務課長 beside 教務課長)
     tails: dict = {}
     for head in heads_seen | set(heads):
-        for n in (2, 3):
+        for n in (1, 2, 3):
             tail = head[n:]
             if len(tail) >= 2 and tail[0] not in _ORG_END + "部所市町" and role_like(tail, r) and \
-                    _surname_like(head[:n], r):
+                    _surname_like(head[:n], r) and (n > 1 or _two_character_title(tail, r) or tail in heads):
                 tails.setdefault(tail, set()).add(head)
     surname |= {h for hs in tails.values() if len(hs) >= 2 for h in hs}
     # an unlisted head counts where it recurs with different speech after it, and stands at line
