@@ -194,7 +194,8 @@ def _surname_like(s: str, r: Roles) -> bool:
             and not (ROLE_END.search(s) and not (len(s) >= 3 and s[-1] == "人" and not ROLE_END.search(s[:-1]))
                      and not (re.fullmatch(rf"[{KANJI}]{{2}}", s) and not _two_character_title(s, r)))
             and not (len(s) == 1 and s in _NOT_A_NAME) and not any(s.endswith(x) for x in r.suffixes)
-            and not _COVER_WORD.search(s) and s not in r.organisations)
+            and not _COVER_WORD.search(s) and s not in r.organisations
+            and not (len(s) > 2 and s[:2] in _NOT_SURNAME))  # (都市計画 + 課長 names an office, no person)
 
 
 # two-character titles outside the list that end as roles do: what a two-kanji head ending so is, unless a
