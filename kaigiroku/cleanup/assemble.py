@@ -13,7 +13,7 @@ from ..charclass import display_width
 from ..model import Break, Minutes, StreamLine, Turn
 from .blocks import Block, ends_sentence, join_lines, make_blocks, resolve_breaks
 from .centred import recentre
-from .classify import AGENDA, NUMBERED, bare_heading, block_kind, bracketed, names_item, reads_as_direction, reads_as_speech
+from .classify import AGENDA, NUMBERED, bare_heading, block_kind, items_remark, names_item, reads_as_speech
 from .cover import COVER_LOOKAHEAD, check_meta, find_body_start, read_cover
 from .labels import LabelMatch, discover, is_label_only, with_document
 from .normalize import normalize
@@ -272,7 +272,7 @@ def _read_out_item(blocks: list[Block], i: int, in_run: set[int], placed: dict) 
     (○議長（…君）　これより会議を開きます。/ 日程第一　… / 昨日に引き続き、…質疑を許します。). A
     heading stands before a label; an agenda line followed by the chair's unlabelled sentences was said."""
     j = i + 1
-    if _items_remark(blocks[i].whole_text):
+    if items_remark(blocks[i].whole_text):
         # (（いずれも概要報告）: what the items just read out are, said in brackets, no act of the room)
         k = i - 1
         while k >= 0 and k in in_run:
@@ -290,20 +290,13 @@ def _read_out_item(blocks: list[Block], i: int, in_run: set[int], placed: dict) 
     # (and a run of label cells dumped where the page ended between them is passed over)
     # (and what they are, said in brackets after them: 日程第三　… / （いずれも概要報告） / 以上三件を一括して…)
     while j + 1 < len(blocks) and (j in in_run or (
-            (AGENDA.match(blocks[j].whole_text.strip()) or _items_remark(blocks[j].whole_text))
+            (AGENDA.match(blocks[j].whole_text.strip()) or items_remark(blocks[j].whole_text))
             and blocks[j].label is None and not blocks[j].label_only
             and j not in placed and block_kind(blocks[j].whole_text, blocks[j].hint) != "speech")):
         j += 1
     nxt = blocks[j]
     return (j not in in_run and j not in placed and nxt.label is None and not nxt.label_only and not nxt.cont
             and block_kind(nxt.whole_text, nxt.hint) == "speech" and ends_sentence(nxt.whole_text))
-
-
-def _items_remark(text: str) -> bool:
-    """A bracketed remark on the agenda items the chair just read out (（いずれも概要報告）, （以上三件概要報告）):
-    in brackets, as a stage direction is, but no act of the room."""
-    inner = bracketed(text.strip())
-    return inner is not None and not reads_as_direction(inner) and "。" not in inner and len(inner) <= 20
 
 
 def _last_speech(turns: list[Turn]) -> Turn | None:

@@ -170,8 +170,9 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
                 out[prev_at] = (replace(line, hint="heading"), pbrk, pm)
         elif brk == Break.LINE and not after_label:
             brk = _line_break(prev_text, body, width, opened_with, paragraph, (prev_width, body_width))
+            # (not the applause a wrap left alone after the sentence, …質問いたします。 / （拍手）: no turn opens with it)
             if brk == Break.WRAP and indent_paras and s.indent == 0 and prev_text and \
-                    ends_sentence(prev_text, paragraph=paragraph):
+                    ends_sentence(prev_text, paragraph=paragraph) and not _APPLAUSE_LINE.match(body):
                 brk, s = Break.LINE, replace(s, origin=SOFT)
         elif prev_text is not None and (_continues(prev_text, body, width, opened_with,
                                                    page_break=brk >= Break.PAGE and not after_label,

@@ -32,7 +32,9 @@ _ITEM_END = re.compile(r"(?:法律案|条例案|予算案|議案|の件|事項|�
 
 # an item of the order of the day, its number set apart by a space (第一　…): the name that follows may list
 # several papers taken as one item, parted by 、 (a speech's 第一に、… opens with no space)
-_ITEM_LISTED = re.compile(r"^(?:日程)?第[0-9０-９一二三四五六七八九十]{1,3}[\s\u3000]+\S")
+# (a heading style may number it again: ２．第一　…)
+_ITEM_LISTED = re.compile(r"^(?:[0-9０-９]{1,2}[.．][\s\u3000]*|[（(][0-9０-９]{1,2}[）)][\s\u3000]*)?"
+                          r"(?:日程)?第[0-9０-９一二三四五六七八九十]{1,3}[\s\u3000]+\S")
 
 
 def bracketed(text: str) -> str | None:
@@ -58,6 +60,24 @@ _DIRECTION_ACT = re.compile(r"拍手|挙手|起立|着席|退席|離席|退室|�
                             r"|投票(?:開始|終了)|議場(?:閉鎖|開鎖)|末尾に掲載"  # (i9lab) a vote by the Diet's rules
                             r"|君(?:登壇|降壇)"  # a member called to the rostrum: 〔野々村昌子君登壇〕 (no 拍手 after it)
                             r"|(?:あり|なし|する|した|います|ました)$")
+
+
+# members calling out from the floor (〔「そのとおり」と呼ぶ者あり〕, 〔発言する者あり〕): during a speech as well as
+# between turns, where the room's acts (登壇, 拍手 after a speech) stand between turns only
+_FROM_THE_FLOOR = re.compile(r"(?:呼ぶ|発言する)者(?:あり|多し)")
+
+
+def from_the_floor(text: str) -> bool:
+    """A direction standing alone that records members calling out (〔「場当たり的だ」と呼ぶ者あり〕)."""
+    inner = bracketed(text.strip())
+    return inner is not None and _FROM_THE_FLOOR.search(inner) is not None
+
+
+def items_remark(text: str) -> bool:
+    """A bracketed remark on the agenda items the chair just read out (（いずれも概要報告）, （以上三件概要報告）):
+    in brackets, as a stage direction is, but no act of the room."""
+    inner = bracketed(text.strip())
+    return inner is not None and not reads_as_direction(inner) and "。" not in inner and len(inner) <= 20
 
 
 def reads_as_direction(inner: str) -> bool:
