@@ -11,9 +11,10 @@ import json
 import kaigiroku
 from fixtures.splits import meeting_path
 from fixtures.variety import render_random
-from kaigiroku.cleanup.blocks import Break, _line_break, resolve_breaks
+from kaigiroku.cleanup.blocks import Block, Break, _line_break, resolve_breaks
 from kaigiroku.cleanup.centred import _cuts_sentence
 from kaigiroku.cleanup.classify import block_kind, from_the_floor, items_remark
+from kaigiroku.cleanup.runs import _CALL_ONLY, _next_question
 from kaigiroku.cleanup.textlines import join_wrapped_label_cells
 from kaigiroku.model import StreamLine
 from kaigiroku.score import score
@@ -102,3 +103,16 @@ def test_a_speech_whose_label_is_printed_level_with_its_middle_keeps_its_heckles
     assert _cuts_sentence("日程第二\u3000令和十一年度国有財産増減及び現在額総", "計算書", 24.0)
     assert _cuts_sentence("関する法律の一部を改正する法律案（内閣提出、衆議院送付）", "を議題といたします。", 27.0)
     assert _attributed(11, label_form="seat", layout="vcentred") >= 0.999  # (its opening: 0.990 before)
+
+
+def test_a_pages_dumped_labels_skip_an_answers_next_question_and_give_a_call_to_the_chair():
+    """A page's labels dumped before its body, every row parted by a blank line (no spacing to go by):
+    the chair's remark on the items read out (（いずれも概要報告）) cues no turn after it; a minister's answer
+    taking up its next question without naming who asked (地方公共団体の…標準化についてお尋ねがありました。),
+    or right after naming one, goes on; and a row that only calls someone (国務大臣若狭友里君。) is the
+    chair's, so the minister called back for an answer left out keeps their one line.
+    (tuned kokkai_sangiin_kessan@7 surname_role run_before: 0.976 before)"""
+    assert _next_question(Block("地方公共団体の基幹業務のシステムの標準化についてお尋ねがありました。標準化の移行については、", Break.LINE, 1))
+    assert not _next_question(Block("桐谷議員から、マイナンバーの制度に関連した誤った登録の再発の防止についてお尋ねがありました。", Break.LINE, 1))
+    assert _CALL_ONLY.match("国務大臣若狭友里君。") and not _CALL_ONLY.match("これにて質疑は終了いたしました。")
+    assert _attributed(7, KESSAN, label_form="surname_role", layout="run_before", width="medium") >= 0.999
