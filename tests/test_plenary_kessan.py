@@ -14,7 +14,8 @@ from fixtures.variety import render_random
 from kaigiroku.cleanup.blocks import Block, Break, _line_break, resolve_breaks
 from kaigiroku.cleanup.centred import _cuts_sentence
 from kaigiroku.cleanup.classify import block_kind, from_the_floor, items_remark
-from kaigiroku.cleanup.runs import _CALL_ONLY, _next_question
+from kaigiroku.cleanup.labels import match_label
+from kaigiroku.cleanup.runs import _CALL_ONLY, _next_question, column_dumped
 from kaigiroku.cleanup.textlines import join_wrapped_label_cells
 from kaigiroku.model import StreamLine
 from kaigiroku.score import score
@@ -116,3 +117,21 @@ def test_a_pages_dumped_labels_skip_an_answers_next_question_and_give_a_call_to_
     assert not _next_question(Block("桐谷議員から、マイナンバーの制度に関連した誤った登録の再発の防止についてお尋ねがありました。", Break.LINE, 1))
     assert _CALL_ONLY.match("国務大臣若狭友里君。") and not _CALL_ONLY.match("これにて質疑は終了いたしました。")
     assert _attributed(7, KESSAN, label_form="surname_role", layout="run_before", width="medium") >= 0.999
+
+
+def test_a_long_plenarys_column_dumped_one_label_a_page_is_read_as_dumped():
+    """Long speeches run over whole pages, so most pages of a plenary hold one label, its column dumped
+    after the page's body (run_after): a label cell alone at a page's foot, below all its page's text,
+    is a dumped column's, as runs of cells are, never a label standing before the next page's text
+    (the chair's 次に、会計検査院長の報告を求めます。 then given to the minister, every turn after shifted).
+    (tuned kokkai_sangiin_kessan@56 seat run_after: 0.77 before)"""
+    chair = match_label("◎議長（御子柴宗典君）")
+    pages = [Block("財務大臣久我直哉君。", Break.LINE, 1), Block("", Break.LINE, 1, chair, True),
+             Block("令和十一年度一般会計歳入歳出決算の概要を御報告申し上げます。", Break.PAGE, 2), Block("", Break.LINE, 2, chair, True),
+             Block("歳入決算額は百十六兆円余であります。", Break.PAGE, 3), Block("", Break.LINE, 3, chair, True),
+             Block("次に、会計検査院長の報告を求めます。", Break.PAGE, 4)]
+    assert column_dumped(pages, [])
+    inline = [Block("財務大臣久我直哉君。", Break.LINE, 1), Block("", Break.LINE, 1, chair, True),
+              Block("令和十一年度一般会計歳入歳出決算の概要を御報告申し上げます。", Break.LINE, 1)] * 3
+    assert not column_dumped(inline, [])
+    assert _attributed(56, KESSAN, label_form="seat", layout="run_after") >= 0.999

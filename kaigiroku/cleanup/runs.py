@@ -58,10 +58,15 @@ def find_runs(blocks: list[Block], min_len: int = 2) -> list[tuple[int, int]]:
 
 
 def column_dumped(blocks: list[Block], runs: list[tuple[int, int]]) -> bool:
-    """Most labels stand in runs rather than each beside or above its own text: the label column
-    was dumped apart."""
+    """Most labels stand in runs (or alone at a page's foot) rather than each beside or above its own
+    text: the label column was dumped apart."""
     in_runs = sum(b - a for a, b in runs)
-    return in_runs > sum(1 for b in blocks if b.label is not None) - in_runs
+    # (and a label cell alone at a page's foot, below all its page's text: a long speech's page holds one
+    # label, its column dumped after the page's body, where a label beside or above its text never ends a page)
+    ran = {i for a, b in runs for i in range(a, b)}
+    at_foot = sum(1 for i, b in enumerate(blocks[:-1]) if b.label_only and i not in ran and b.page is not None
+                  and blocks[i + 1].page is not None and blocks[i + 1].page != b.page)
+    return in_runs + at_foot > sum(1 for b in blocks if b.label is not None) - in_runs - at_foot
 
 
 def _segment(blocks: list[Block], start: int, step: int) -> list[int]:
