@@ -13,7 +13,7 @@ from ..charclass import display_width
 from ..model import Break, Minutes, StreamLine, Turn
 from .blocks import Block, ends_sentence, join_lines, make_blocks, resolve_breaks
 from .centred import recentre
-from .classify import AGENDA, NUMBERED, bare_heading, block_kind, names_item, reads_as_speech
+from .classify import AGENDA, NUMBERED, bare_heading, block_kind, items_remark, names_item, reads_as_speech
 from .cover import COVER_LOOKAHEAD, check_meta, find_body_start, read_cover
 from .labels import LabelMatch, discover, is_label_only, with_document
 from .normalize import normalize
@@ -211,7 +211,7 @@ def attribute(blocks: list[Block], explain: bool = True) -> list[Turn]:
             kind = "heading"
         if kind == "heading" and pending:
             kind = "speech"  # (i9lab) a label standing alone opens a speech: no heading comes between
-        if kind == "heading" and out.open is not None and not after_other and not pending \
+        if kind in ("heading", "note") and out.open is not None and not after_other and not pending \
                 and _read_out_item(blocks, i, in_run, placed):
             out.paragraph(b)  # (i9lab) the chair reads the order of the day out in the speech
             continue
@@ -272,6 +272,14 @@ def _read_out_item(blocks: list[Block], i: int, in_run: set[int], placed: dict) 
     (○議長（…君）　これより会議を開きます。/ 日程第一　… / 昨日に引き続き、…質疑を許します。). A
     heading stands before a label; an agenda line followed by the chair's unlabelled sentences was said."""
     j = i + 1
+    if items_remark(blocks[i].whole_text):
+        # (（いずれも概要報告）: what the items just read out are, said in brackets, no act of the room)
+        k = i - 1
+        while k >= 0 and k in in_run:
+            k -= 1
+        if k < 0 or not AGENDA.match(blocks[k].whole_text.strip()):
+            return False
+        i = k
     # (and an item of a list read out, １　都市計画の案の縦覧 / 令和７年２月上旬から…供します。: a numbered
     # line the speaker's own unlabelled sentences follow is theirs, as a heading, which a label follows, is not)
     if not (AGENDA.match(blocks[i].whole_text.strip()) or NUMBERED.match(blocks[i].whole_text.strip())) \
@@ -280,9 +288,11 @@ def _read_out_item(blocks: list[Block], i: int, in_run: set[int], placed: dict) 
     # (several items read out one after another, 日程第一　… / 日程第二　… / 以上両案を一括して議題とすることに
     # 御異議ございませんか。: the chair's sentence after the last of them says they were all read out)
     # (and a run of label cells dumped where the page ended between them is passed over)
+    # (and what they are, said in brackets after them: 日程第三　… / （いずれも概要報告） / 以上三件を一括して…)
     while j + 1 < len(blocks) and (j in in_run or (
-            AGENDA.match(blocks[j].whole_text.strip()) and blocks[j].label is None and not blocks[j].label_only
-            and j not in placed and block_kind(blocks[j].whole_text, blocks[j].hint) == "heading")):
+            (AGENDA.match(blocks[j].whole_text.strip()) or items_remark(blocks[j].whole_text))
+            and blocks[j].label is None and not blocks[j].label_only
+            and j not in placed and block_kind(blocks[j].whole_text, blocks[j].hint) != "speech")):
         j += 1
     nxt = blocks[j]
     return (j not in in_run and j not in placed and nxt.label is None and not nxt.label_only and not nxt.cont

@@ -24,6 +24,9 @@ _NUMBERED_START = re.compile(r"^(?:[0-9０-９]{1,2}(?:[\s\u3000、)）]|[.．](
 
 TIME_NOTE = re.compile(r"^[（(〔]?\s*(?:午[前後])?[0-9０-９一二三四五六七八九十零〇]{1,3}\s*[時:：]\s*(?:[0-9０-９一二三四五六七八九十零〇]{1,3}\s*分?)?\s*(?:開会|閉会|散会|休憩|再開|開議|延会|終了|開始)\s*[）)〕]?$"
                        r"|^(?:開会|閉会|散会|終了|休憩|再開)\s*[（(]?\s*(?:午[前後])?[0-9０-９:：時分一二三四五六七八九十]+\s*[）)]?$")
+# a rule line printed between items of the day (――――・――――, ――――◇――――, ━━━━━━━━): dashes, an
+# ornament at most in the middle
+RULE_LINE = re.compile(r"^[―─━－—]{3,}[\s\u3000]*(?:[・◇◆○〇☆★][\s\u3000]*[―─━－—]{3,})?$")
 # (i9lab) a bracketed number needs no space after it: （１）前回の議論の整理
 # (i9runs) and a number with a full stop: １．歳出 第３款 民生費 (never 3.8パーセント: a digit after the stop),
 # and 第１　歳出 第３款 民生費
@@ -167,8 +170,9 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
                 out[prev_at] = (replace(line, hint="heading"), pbrk, pm)
         elif brk == Break.LINE and not after_label:
             brk = _line_break(prev_text, body, width, opened_with, paragraph, (prev_width, body_width))
+            # (not the applause a wrap left alone after the sentence, …質問いたします。 / （拍手）: no turn opens with it)
             if brk == Break.WRAP and indent_paras and s.indent == 0 and prev_text and \
-                    ends_sentence(prev_text, paragraph=paragraph):
+                    ends_sentence(prev_text, paragraph=paragraph) and not _APPLAUSE_LINE.match(body):
                 brk, s = Break.LINE, replace(s, origin=SOFT)
         elif prev_text is not None and (_continues(prev_text, body, width, opened_with,
                                                    page_break=brk >= Break.PAGE and not after_label,
@@ -284,6 +288,10 @@ def _line_break(prev: str | None, cur: str, width: float | None, opened_with: st
             return Break.LINE
     if TIME_NOTE.match(prev) or TIME_NOTE.match(cur):
         return Break.LINE  # 午前10時開会 stands alone
+    if RULE_LINE.match(prev.strip()) or RULE_LINE.match(cur.strip()):
+        return Break.LINE  # ――――・―――― stands alone between the items of the day
+    if not full and _item_named_wrapped(paragraph, prev):
+        return Break.LINE
     if not full and _stands_alone(prev):
         return Break.LINE  # 開会 / 議事 / 要旨は次の＜諮問審議＞のとおり: headings and captions, one a line
     if not ends_sentence(prev, opened_with, paragraph):
@@ -328,11 +336,21 @@ def _plain_heading(prev: str, cur: str, width: float | None) -> bool:
     # 尾身　朝子君　　永岡　桂子君, go on as the speech's text: a heading is followed by a full line, and
     # spaced only after its number, ①　一般廃棄物の減量目標)
     spaced = re.search(r"[\s\u3000]", t)
-    return width is not None and display_width(t) <= 0.6 * width and len(t) >= 4 \
+    return width is not None and display_width(t) <= 0.6 * width and len(t) >= 4 and not RULE_LINE.match(t) \
         and not re.search(r"[、，,。．？！?!「」]", t) and t[-1:] not in _PARTICLES \
         and (spaced is None or (spaced.start() <= 3 and not re.search(r"[\s\u3000]", t[spaced.end():].lstrip(" \u3000")))) \
         and not _PARTICLE_OPEN.match(cur) and not opens_mid_sentence(cur) \
         and (display_width(cur) >= 0.8 * width or ends_sentence(cur))
+
+
+def _item_named_wrapped(paragraph: str, last: str) -> bool:
+    """A paragraph that opened as a numbered heading (第四　預金保険法…の一部を / 改正する法律案（内閣提出、衆議院送付）)
+    and ends, on a line short of the wrap, in the name of an agenda item: the order of the day's item
+    whose name wrapped, ended there (what follows is the next item, a caption or the chair's words)."""
+    from .classify import names_item
+
+    return paragraph != last and _HEADING_LINE.match(paragraph) is not None and "。" not in paragraph \
+        and names_item(paragraph)
 
 
 def _stands_alone(line: str) -> bool:

@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from ..model import Break, LabelMatch
 from ..charclass import display_width, is_kana_kanji
-from .blocks import _HEADING_LINE, _kana_cut, _line_break, ends_sentence, opens_paragraph, wrap_width
-from .classify import bare_heading, block_kind, names_item
+from .blocks import _HEADING_LINE, _PARTICLE_OPEN, _kana_cut, _line_break, ends_sentence, opens_paragraph, wrap_width
+from .classify import AGENDA, bare_heading, block_kind, from_the_floor, items_remark, names_item
 
 
 UNWRAPPED_FULL = 30  # display width of a line that may have been wrapped where no common width shows
@@ -26,14 +26,31 @@ def _cuts_sentence(prev_body: str | None, body: str, width: float | None = None)
     mid-word (not a heading, nor a speech closed by a direction such as （拍手）, nor a URL or page number
     left by furniture). Where no common width shows, a long line counts as full: a short one that
     stops mid-word is a heading of its own (前回の議論の整理)."""
+    # (or a full line that closed a bracket, the item's name put on the agenda, before the particle its
+    # sentence goes on with: 日程第四　…法律案（内閣提出、衆議院送付） / 副議長　を議題といたします。)
     return (bool(prev_body) and not ends_sentence(prev_body) and not opens_paragraph(body)
-            and is_kana_kanji(prev_body.rstrip()[-1:] or " ")
+            and (is_kana_kanji(prev_body.rstrip()[-1:] or " ")
+                 or (prev_body.rstrip()[-1:] in "）)" and _PARTICLE_OPEN.match(body) is not None))
             and display_width(prev_body) >= (width - 3 if width is not None else UNWRAPPED_FULL)
             and not _wider_than_wrapped(prev_body, width)
-            and not _HEADING_LINE.match(prev_body)
+            and (not _HEADING_LINE.match(prev_body.strip()) or _heading_tail(prev_body, body, width))
             # (a numbered item read out, 一、国道と…確保するた / 調整官　め。, reads as a heading until the
             # label's line goes on with the word the wrap cut)
-            and (block_kind(prev_body) == "speech" or _kana_cut(prev_body, body)))
+            and (block_kind(prev_body) == "speech" or _kana_cut(prev_body, body) or _heading_tail(prev_body, body, width)))
+
+
+def _heading_tail(prev_body: str, body: str, width: float | None) -> bool:
+    """A full heading line cut inside a word and the short tail of its name on the label's line (日程第二　…
+    現在額総 / 議長　計算書): the item goes on, no turn opens with the tail."""
+    return width is not None and _kana_cut_or_word(prev_body, body) and display_width(body) < 0.6 * width \
+        and not ends_sentence(body) and not re.search(r"[、，,。]", body)
+
+
+def _kana_cut_or_word(prev_body: str, body: str) -> bool:
+    """The wrap fell inside a word: between two kanji (総 / 計算書) or two kana."""
+    a, b = prev_body.rstrip()[-1:], body.lstrip()[:1]
+    return (is_kana_kanji(a) and is_kana_kanji(b) and "\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff") \
+        or _kana_cut(prev_body, body)
 
 
 # what a wrap may leave hanging past the line's width: characters a line never starts with
@@ -128,7 +145,11 @@ def recentre(resolved):
 
 
 def _segments(lines, width: float | None = None):
-    """Stretches of speech between headings, directions and label cells standing alone."""
+    """Stretches of speech between headings, directions and label cells standing alone. What may stand
+    inside a speech parts nothing after a stretch that holds no label yet, nor where it is indented: a call from the floor
+    (〔「場当たり的だ」と呼ぶ者あり〕, a member heckled), an item of the day the chair reads out (日程第一　…)
+    and the remark on the items read (（いずれも概要報告）); the speech's label is printed further down,
+    level with its middle."""
     a = i = 0
     while i < len(lines):
         s, brk, m = lines[i]
@@ -139,6 +160,12 @@ def _segments(lines, width: float | None = None):
         unlabelled = all(lines[n][2] is None for n in range(i, j))
         text = "".join(lines[n][0].text for n in range(i, j))
         if lone or (unlabelled and (block_kind(text) != "speech" or (j == i + 1 and _plain_heading(lines, i, width)))):
+            if i > a and (from_the_floor(text) or AGENDA.match(text.strip()) or items_remark(text)) \
+                    and (lines[i][0].indent > 0 or all(lines[n][2] is None for n in range(a, i))):
+                # (indented as a speech's inner paragraphs are, 　日程第三　…, it is the chair's words also
+                # after the label: the items read out go on past the middle line)
+                i = j
+                continue
             if i > a:
                 yield a, i
             a = j
@@ -182,7 +209,10 @@ def _place(lines, a: int, b: int) -> list[tuple[int, LabelMatch]]:
             if not (y_prev < s <= y):
                 continue
             # a question or a call (…ありませんか。/ 市長。) usually ends a turn
-            bonus = 0.5 * (s in weak) - 2e-3 * bool(_ENDS_TURN.search(lines[s - 1][0].text))
+            # (and so does a speech's closing applause, …お願い申し上げます。（拍手）, where the applause
+            # that greets a speaker's first sentence, in the stretch's first paragraph, does not)
+            bonus = 0.5 * (s in weak) - 2e-3 * bool(_ENDS_TURN.search(lines[s - 1][0].text)
+                                                    or _closing_applause(lines, a, s - 1))
             cands = [(c + _miss(y_prev, sp, s - 1) + bonus, sp) for sp, (c, _) in best[n - 1].items()]
             if cands:
                 best[n][s] = min(cands)
@@ -196,6 +226,20 @@ def _place(lines, a: int, b: int) -> list[tuple[int, LabelMatch]]:
         chosen.append(s)
     chosen.reverse()
     return [(s, m) for s, (_, m) in zip(chosen, labels)]
+
+
+_APPLAUSE_END = re.compile(r"[。？！][（(〔]拍手[）)〕][\s\u3000]*$")
+
+
+def _closing_applause(lines, a: int, i: int) -> bool:
+    """Line i ends a sentence and the applause after it (…お願い申し上げます。（拍手）), in a paragraph that
+    does not open the stretch a (the applause after a speaker's first sentence goes on with the speech)."""
+    if not _APPLAUSE_END.search(lines[i][0].text):
+        return False
+    k = i
+    while k > a and lines[k][1] == Break.WRAP:
+        k -= 1
+    return k > a
 
 
 def _miss(y: int, start: int, end: int) -> float:

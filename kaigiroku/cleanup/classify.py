@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..charclass import SENTENCE_END, display_width, is_kanji
-from .blocks import TIME_NOTE, ends_sentence
+from .blocks import RULE_LINE, TIME_NOTE, ends_sentence
 
 _PAIRS = {"（": "）", "(": ")", "＜": "＞", "<": ">", "〔": "〕", "［": "］", "[": "]", "【": "】", "《": "》",
           "〈": "〉", "«": "»"}
@@ -14,7 +14,8 @@ _NUM = r"(?:[0-9０-９]{1,3}(?=[\s\u3000、)）]|[.．](?![0-9０-９]))|[（(]
 NUMBERED = re.compile(rf"^{_NUM}[\s\u3000.．、]*\S")
 AGENDA = re.compile(r"^(?:日程第[0-9０-９一二三四五六七八九十]+|議案第|諮問第|報告第|請願第|陳情第)")
 SECTION_WORDS = re.compile(r"^(?:別\s*紙|資料一覧|次\s*第|開\s*会|閉\s*会|散\s*会|議\s*事|議\s*題|報告事項|協議事項|審議事項|諮問事項|その他|そ\s*の\s*他"
-                           r"|議事日程(?:[\s\u3000]*第[0-9０-９一二三四五六七八九十]+号)?)$")  # (議事日程　第八号: the order of the day's title)
+                           r"|議事日程(?:[\s\u3000]*第[0-9０-９一二三四五六七八九十]+号)?"  # (議事日程　第八号: the order of the day's title)
+                           r"|本日の会議に付した案件)$")  # (a Diet record's caption over the items taken up that day)
 BULLET = re.compile(r"^[●■□◇・※▼▽►]")
 # the record's caption over what follows (要旨は次の＜諮問審議＞のとおり): no one says it; a speech
 # says 次のとおりです
@@ -25,7 +26,15 @@ AGENDA_CALL = re.compile(r"^(?:日程|議案|諮問|報告|請願|陳情)第[0-9
 
 
 # (i9lab) what names an agenda item (…法律案, …の件, …の趣旨説明), a bracketed note after it allowed
-_ITEM_END = re.compile(r"(?:法律案|条例案|予算案|議案|の件|事項|趣旨説明|について)(?:[（(][^（()）]*[）)])?$")
+# (a year's accounts laid before the House, …政府関係機関決算書（概要報告）, …現在額総計算書, are items too)
+_ITEM_END = re.compile(r"(?:法律案|条例案|予算案|議案|の件|事項|趣旨説明|について|決算書|計算書)(?:[（(][^（()）]*[）)])?$")
+
+
+# an item of the order of the day, its number set apart by a space (第一　…): the name that follows may list
+# several papers taken as one item, parted by 、 (a speech's 第一に、… opens with no space)
+# (a heading style may number it again: ２．第一　…)
+_ITEM_LISTED = re.compile(r"^(?:[0-9０-９]{1,2}[.．][\s\u3000]*|[（(][0-9０-９]{1,2}[）)][\s\u3000]*)?"
+                          r"(?:日程)?第[0-9０-９一二三四五六七八九十]{1,3}[\s\u3000]+\S")
 
 
 def bracketed(text: str) -> str | None:
@@ -53,9 +62,22 @@ _DIRECTION_ACT = re.compile(r"拍手|挙手|起立|着席|退席|離席|退室|�
                             r"|(?:あり|なし|する|した|います|ました)$")
 
 
-# a rule line printed between items of the day (――――・――――, ――――◇――――, ━━━━━━━━): dashes, an
-# ornament at most in the middle
-RULE_LINE = re.compile(r"^[―─━－—]{3,}[\s\u3000]*(?:[・◇◆○〇☆★][\s\u3000]*[―─━－—]{3,})?$")
+# members calling out from the floor (〔「そのとおり」と呼ぶ者あり〕, 〔発言する者あり〕): during a speech as well as
+# between turns, where the room's acts (登壇, 拍手 after a speech) stand between turns only
+_FROM_THE_FLOOR = re.compile(r"(?:呼ぶ|発言する)者(?:あり|多し)")
+
+
+def from_the_floor(text: str) -> bool:
+    """A direction standing alone that records members calling out (〔「場当たり的だ」と呼ぶ者あり〕)."""
+    inner = bracketed(text.strip())
+    return inner is not None and _FROM_THE_FLOOR.search(inner) is not None
+
+
+def items_remark(text: str) -> bool:
+    """A bracketed remark on the agenda items the chair just read out (（いずれも概要報告）, （以上三件概要報告）):
+    in brackets, as a stage direction is, but no act of the room."""
+    inner = bracketed(text.strip())
+    return inner is not None and not reads_as_direction(inner) and "。" not in inner and len(inner) <= 20
 
 
 def reads_as_direction(inner: str) -> bool:
@@ -94,13 +116,15 @@ def block_kind(text: str, hint: str | None = None) -> str:
     short = display_width(t) <= 45 and t[-1] not in SENTENCE_END
     if AGENDA.match(t) and t[-1] not in SENTENCE_END and "。" not in t and not AGENDA_CALL.match(t):
         return "heading"
-    if SECTION_WORDS.match(re.sub(r"^[0-9０-９()（）]+\s*", "", t)) and display_width(t) <= 16:
+    if SECTION_WORDS.match(re.sub(r"^[0-9０-９()（）]+\s*", "", t)) and display_width(t) <= 22:
         return "heading"
     if NUMBERED.match(t) and short and "。" not in t:
         return "heading"
     if NUMBERED.match(t) and t[-1] not in SENTENCE_END and _ITEM_END.search(t) \
             and not re.search(r"[、，,。]", re.sub(r"（[^（）]*）|\([^()]*\)", "", t)):
         return "heading"  # 第三　労働者の…法律案（内閣提出、衆議院送付）: an item of the order of the day, however long
+    if _ITEM_LISTED.match(t) and "。" not in t and _ITEM_END.search(t):
+        return "heading"  # 第一　…歳入歳出決算、…特別会計歳入歳出決算、…決算書（概要報告）: items of one 日程 listed
     if BULLET.match(t) and t[-1] not in SENTENCE_END:
         return "heading" if display_width(t) <= 12 and t[0] != "・" else "note"
     return "speech"

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ..charclass import display_width, opens_mid_sentence
 from ..model import Break
 from .blocks import Block, ends_sentence
-from .classify import block_kind, names_item, reads_as_speech
+from .classify import block_kind, items_remark, names_item, reads_as_speech
 from .centred import _ENDS_TURN
 from .labels import LabelMatch, calls, introduces
 
@@ -58,10 +58,15 @@ def find_runs(blocks: list[Block], min_len: int = 2) -> list[tuple[int, int]]:
 
 
 def column_dumped(blocks: list[Block], runs: list[tuple[int, int]]) -> bool:
-    """Most labels stand in runs rather than each beside or above its own text: the label column
-    was dumped apart."""
+    """Most labels stand in runs (or alone at a page's foot) rather than each beside or above its own
+    text: the label column was dumped apart."""
     in_runs = sum(b - a for a, b in runs)
-    return in_runs > sum(1 for b in blocks if b.label is not None) - in_runs
+    # (and a label cell alone at a page's foot, below all its page's text: a long speech's page holds one
+    # label, its column dumped after the page's body, where a label beside or above its text never ends a page)
+    ran = {i for a, b in runs for i in range(a, b)}
+    at_foot = sum(1 for i, b in enumerate(blocks[:-1]) if b.label_only and i not in ran and b.page is not None
+                  and blocks[i + 1].page is not None and blocks[i + 1].page != b.page)
+    return in_runs + at_foot > sum(1 for b in blocks if b.label is not None) - in_runs - at_foot
 
 
 def _segment(blocks: list[Block], start: int, step: int) -> list[int]:
@@ -140,7 +145,8 @@ def fit_run(blocks: list[Block], run: tuple[int, int], seg: list[int], level: Br
     # (a heading indented as the paragraphs are, 　日程第一　…, or inside a row where blank lines part
     # the rows, is an item a speech reads out: the text after it goes on with that speech)
     def read_out(b: Block) -> bool:
-        return (indent_paras and b.indented) or b.brk < level
+        # (and the chair's remark on the items read out, （いずれも概要報告）: 以上三件を… goes on after it)
+        return (indent_paras and b.indented) or b.brk < level or items_remark(b.whole_text)
 
     def rows_of(first_opens: bool) -> list[int]:
         return [n for n, i in enumerate(seg)
@@ -274,6 +280,8 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
             return 1.0
     if before is None:
         return 1.0
+    if items_remark(before.whole_text):
+        return 0.0  # （いずれも概要報告）: the chair's remark on the items read out; the chair goes on
     if block_kind(before.whole_text, before.hint) != "speech":
         return 2.0
     if not ends_sentence(before.whole_text):
@@ -295,7 +303,27 @@ def _turn_cue(blocks: list[Block], i: int, width: float | None = None) -> float:
         # (盛山文部科学大臣。) counts where a page ended in it, the page's labels dumped between (on one page
         # the label's own name in the call is the cue, see _called)
         return 1.0
+    if _QUESTION_TAKEN_UP.search(before.whole_text.rstrip()):
+        return TAKEN_UP  # …についてお尋ねがありました。: the one answering goes on to answer it
     return 0.5 if _ASKS.search(before.whole_text) else 0.0  # a question, then a remark: an answer follows
+
+
+# an answer names the question it takes up before answering it (…についてお尋ねがありました。, …との御質問が
+# ございました。): never the last words of a turn
+_QUESTION_TAKEN_UP = re.compile(r"(?:お尋ね|御質問|ご質問|御指摘|ご指摘)が(?:ありました|ございました)。$")
+TAKEN_UP = -0.5
+# the chair's whole turn calling the next speaker (国務大臣若狭友里君。, 土井垣修君。), and the chairs who call
+_CALL_ONLY = re.compile(r"^(?:次に[、，])?[^\u3041-\u3096。、，\s\u3000]{2,16}君。$")
+_CHAIR = re.compile(r"(?:議長|委員長|会長|座長)$")
+CALL_BY_OTHER = 1.0
+
+
+def _next_question(b: Block) -> bool:
+    """The row takes up the next question of the ones answered (地方公共団体の…標準化についてお尋ねがありました。)
+    without naming who asked: the answer going on; an answer's first words name the asker (桐谷議員から、…)."""
+    text = b.whole_text.lstrip()
+    first = text[:text.find("。") + 1] if "。" in text else ""
+    return bool(first) and _QUESTION_TAKEN_UP.search(first) is not None and not re.search(r"(?:議員|委員|君)(?:から|の)", first)
 
 
 _ASKS_FOR_ANSWER = re.compile(r"(?:(?:教えて|お聞かせ|お示し|御説明|ご説明|説明して|御答弁|答弁して)(?:ください|下さい|いただきたい|いただけますか)"
@@ -476,9 +504,11 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
                                           + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))
                                           + CALL_TAIL * _call_alone(blocks, i)) * _soft(blocks, i, indent_paras)
            + OPENS * _opens_as_turns_do(blocks, i) - PICKED * _picks_from_the_floor(blocks, i)
-           - PLAIN_ITEM * _item_named(blocks[i])
+           - PLAIN_ITEM * _item_named(blocks[i]) - LEANS_BACK * _next_question(blocks[i])
            for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]
+    # (a row that only calls someone, 国務大臣若狭友里君。, is the chair's: another's label goes elsewhere)
+    call_only = [_CALL_ONLY.match(blocks[i].whole_text.strip()) is not None for i in rows]
     # (a soft row that ends in a call is rather the caller's sentence going on than a turn of its own)
     soft = [_soft(blocks, i, indent_paras) for i in rows]
     # heading or direction blocks up to each block: the same speaker twice running needs one between
@@ -498,7 +528,8 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
             gain = cue[n] + near[n] + CALLED * _called(blocks, rows[n], labels[j]) \
                 + INTRODUCED * _introduced(blocks, rows[n], labels[j]) \
                 - SELF_CALL * _calls_itself(blocks, rows[n], labels[j]) \
-                + CALLS_NEXT * (not soft[n] and _calls_next(blocks, rows[n], labels[j], labels[j + 1] if j + 1 < k else None))
+                + CALLS_NEXT * (not soft[n] and _calls_next(blocks, rows[n], labels[j], labels[j + 1] if j + 1 < k else None)) \
+                - CALL_BY_OTHER * (call_only[n] and not _CHAIR.search(labels[j].speaker or ""))
             if again:
                 # one speaker's two turns in a row stand apart only across a heading or direction
                 # (…ございますか。/（なし）/ 議案第15号 / 日程第4、…): two rows with only speech between

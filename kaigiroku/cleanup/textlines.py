@@ -364,7 +364,9 @@ _NAME_TAIL = re.compile(r"^(?P<frag>[^\s（()）]{1,10}[）)])(?:[ \u3000]+(?P<r
 _CELL_PIECE = re.compile(r"^(?P<frag>[^\s]{1,10})(?:[ \u3000]{2,}(?P<rest>.*))?$")
 
 
-_DIRECTION_WORDS = re.compile(r"登壇|降壇|入室|退室|入場|退場|退席|着席|離席|賛成|異議|拍手|挙手|休憩|なし|あり")
+# (and the words a remark on the items of the day is made of, （いずれも概要報告）, （内閣提出、衆議院送付）: no name holds them)
+_DIRECTION_WORDS = re.compile(r"登壇|降壇|入室|退室|入場|退場|退席|着席|離席|賛成|異議|拍手|挙手|休憩|なし|あり"
+                              r"|報告|説明|提出|送付|議題")
 
 
 def _direction(text: str, roles=None) -> bool:
