@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import Break, LabelMatch
-from ..charclass import display_width, is_kana_kanji
+from ..charclass import display_width, is_kana_kanji, is_kanji
 from .blocks import _HEADING_LINE, _PARTICLE_OPEN, _kana_cut, _line_break, ends_sentence, opens_paragraph, wrap_width
 from .classify import AGENDA, bare_heading, block_kind, from_the_floor, items_remark, names_item
 
@@ -49,7 +49,7 @@ def _heading_tail(prev_body: str, body: str, width: float | None) -> bool:
 def _kana_cut_or_word(prev_body: str, body: str) -> bool:
     """The wrap fell inside a word: between two kanji (総 / 計算書) or two kana."""
     a, b = prev_body.rstrip()[-1:], body.lstrip()[:1]
-    return (is_kana_kanji(a) and is_kana_kanji(b) and "\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff") \
+    return (is_kanji(a) and is_kanji(b)) \
         or _kana_cut(prev_body, body)
 
 
