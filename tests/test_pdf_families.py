@@ -255,3 +255,33 @@ def test_heading_wider_than_the_body_between_rows_is_no_speech(tmp_path):
     assert all(any(h.replace(" ", "") == g.replace(" ", "") for g in read_headings) for h in gold_headings), \
         (gold_headings, read_headings)
     assert score(r.gold, minutes)["attributed"] >= 0.999
+
+
+def _printed_page(number: int, total: int, label_on_top: bool, body_rows: int) -> Page:
+    """A page of minutes printed from a browser: the print stamp (date and title; URL and n/total) in
+    the page margin, left of the text, labels on their own line (◆事務局) over speeches indented a
+    character, a page number centred at the foot."""
+    top, lines = 96.0, []
+    if label_on_top:
+        lines.append(_line("◆事務局", LABEL_X, top, number))
+        top += 19
+    for k in range(body_rows):
+        lines.append(_line(("\u3000" if k == 0 else "") + "あ" * 30, LABEL_X + (S if k == 0 else 0), top + 19 * k, number))
+    lines += [_line("2024/11/27 16:30", 20, 15, number), _line("会議録", 250, 15, number),
+              _line(f"-{number}-", 290, 796, number), _line("https://www.example.lg.jp/0513.html", 20, 815, number),
+              _line(f"{number}/{total}", 540, 815, number)]
+    return Page(number=number, width=595, height=842, lines=lines)
+
+
+def test_a_label_atop_a_short_last_page_under_a_print_stamp_is_text():
+    """(i9pdf) A label on its own line atop a page (◆事務局), at the place where it also opens another
+    page, on a short last page of minutes printed from a browser: the print stamp's rows in the page
+    margin are no edge of the text, so the label starts at the text's edge, close to the speech under
+    it, and is text, not a running header (tuned bukai_wakaba_junkan@37 own_line: the secretariat's
+    last speech went to the chair, 0.98)."""
+    pages = [_printed_page(1, 3, False, 32), _printed_page(2, 3, True, 32), _printed_page(3, 3, True, 4)]
+    rows = strip_furniture(pages)
+    for p, page_rows in zip(pages[1:], rows[1:]):
+        assert page_rows[0].text == "◆事務局", (p.number, [f.text for f in p.furniture])
+        assert sorted(f.text for f in p.furniture) == sorted(
+            ["2024/11/27 16:30", "会議録", f"-{p.number}-", "https://www.example.lg.jp/0513.html", f"{p.number}/3"])

@@ -69,8 +69,11 @@ def strip_furniture(pages: list[Page]) -> list[list[Row]]:
             # repeated line set like the text, close to it, is text (a label cell that happens to fall
             # at the same place on two pages). The rows found are the first ones from the edge, so
             # the row inside the last one found follows it in `order`.
-            left = quantile([r.x0 for r in rows], 0.1, default=0.0)
-            body = quantile([r.frags[-1].x0 for r in rows], 0.5, default=0.0)  # the body's edge, beside a label column
+            # the text's edges are measured on the rows between the bands: on a short last page the
+            # print stamp's rows, set in the page margin, would pull them off the text
+            inner = [r for r in rows if not _band(r, page)] or rows
+            left = quantile([r.x0 for r in inner], 0.1, default=0.0)
+            body = quantile([r.frags[-1].x0 for r in inner], 0.5, default=0.0)  # the body's edge, beside a label column
             while found and not found[-1][1] and len(order) > len(found) \
                     and _gap(found[-1][0], order[len(found)]) < 1.5 * line_gap + 1 \
                     and _set_like_text(found[-1][0], text_size, left, body):
