@@ -158,6 +158,13 @@ CASES = {
     # centred and moved every label to another speech's middle, though the page's geometry had put each
     # at its line's start (tuned bukai@2 and @3 with overflow=run_in: 0.60, 0.69)
     "labels_run_in_beside_labels_in_the_indent": ("bukai_wakaba_junkan", 2, dict(layout="hanging", overflow="run_in")),
+    # (i9pdf) a cover listing the attendees in columns (参加者 64名　白樺市都市整備部長 一ノ瀬 剛　白樺市都 /
+    # 市計画課長 百瀬 康弘), wrapped in its own measure a character short of the body's edge, the wrap set in
+    # under the entry: the wrap goes on with the title cut, it is no title of its own (市計画課長, which made
+    # the title's first character a person 都 and every 都市計画課長 label 都 + 市計画課長; tuned
+    # setsumeikai_shirakaba_doro@58 colon: 0.77)
+    "cover_list_in_columns_wrapped_short_of_the_body_edge": ("setsumeikai_shirakaba_doro", 58, dict(
+        layout="colon", label_form="anon", cover="giji_shidai", cover_page=False)),
 }
 
 

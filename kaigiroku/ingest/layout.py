@@ -278,8 +278,10 @@ def _plain(rows: list[Row], size: float, rules, labels: Labels, line_gap: float)
 def _hanging_wrap(prev: Row | None, row: Row, opened: float, right: float, size: float) -> bool:
     """A row set in from where its paragraph opened (`opened`), under a full row whose sentence goes on,
     is its hanging wrap (a cover's list of attendees wrapped under its values: …書記 教育総務 / 課 野口主事),
-    never a label. (Rows of a list in columns all start at one x: each is an entry of its own.)"""
-    return prev is not None and row.x0 > opened + 0.5 * size and prev.x1 >= right - 1.5 * size \
+    never a label. (Rows of a list in columns all start at one x: each is an entry of its own.) Full
+    within three characters, as in _cut_in_word: a cover's list may wrap in a measure of its own
+    (白樺市都 / 市計画課長 百瀬 康弘, a character short of the body's edge)."""
+    return prev is not None and row.x0 > opened + 0.5 * size and prev.x1 >= right - 3.0 * size \
         and prev.text.rstrip()[-1:] not in LINE_CLOSED
 
 
