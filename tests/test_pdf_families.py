@@ -165,6 +165,13 @@ CASES = {
     # setsumeikai_shirakaba_doro@58 colon: 0.77)
     "cover_list_in_columns_wrapped_short_of_the_body_edge": ("setsumeikai_shirakaba_doro", 58, dict(
         layout="colon", label_form="anon", cover="giji_shidai", cover_page=False)),
+    # (i9pdf) centred cells in a narrow column, a listed title wrapped after a shorter one and before the
+    # bracket that opens the name (部会長 / 代理（ / 村上美 / 穂）): the piece completes the listed title
+    # 部会長代理, its bracket the name's; read as a cell of its own, the speech's first paragraph went to
+    # 部会長 and the rest to a title 代理 (tuned bukai_wakaba_junkan@97 table_vcentred: 0.98)
+    "listed_title_wrapped_before_the_names_bracket": ("bukai_wakaba_junkan", 97, dict(
+        layout="table_vcentred", label_form="role_name", label_width="narrow", cell_wrap="width",
+        valign="centre", cover="kv_colon")),
 }
 
 

@@ -416,12 +416,15 @@ def _completes_role(cell: str, piece: str, labels: Labels) -> bool:
     if any(head == name and piece.startswith(role) for name, role in labels.roles.people):
         return True  # a person the document lists, then the role it lists them with (鷹野正臣 / 議長, the
         # cover's 議長 鷹野正臣): one cell, though the name ends as roles do (臣 as in 大臣)
-    first, joined = labels.match(cell), labels.match(cell + piece)
+    first = labels.match(cell)
     if first is not None and continues_word(piece, labels.roles):
         return True  # (i9runs) 教育委員 / 会事務局次 / 長（…）: 会 opens no title, the word goes on
     # a longer role the list or the document's cover list knows (子ども家庭課長 / 補佐 / （三浦一樹君）, the
     # cover's 子ども家庭課長補佐 三浦 一樹), or one the document prints as a word of its own (杉本議会事 /
-    # 務局長 beside the chair's call 議会事務局長に報告させます)
+    # 務局長 beside the chair's call 議会事務局長に報告させます); the piece's words up to a bracket it opens, which
+    # opens the person's name (部会長 / 代理（ / 村上美 / 穂）: 部会長代理)
+    piece = re.split(r"[（(]", piece, maxsplit=1)[0]
+    joined = labels.match(cell + piece) if piece else None
     return first is not None and joined is not None and labels.whole(cell + piece) \
         and joined.speaker == first.speaker + piece and (
             joined.speaker in labels.roles.words or joined.speaker in labels.roles.standalone
