@@ -299,3 +299,18 @@ def test_a_label_atop_a_short_last_page_under_a_print_stamp_is_text():
         assert page_rows[0].text == "◆事務局", (p.number, [f.text for f in p.furniture])
         assert sorted(f.text for f in p.furniture) == sorted(
             ["2024/11/27 16:30", "会議録", f"-{p.number}-", "https://www.example.lg.jp/0513.html", f"{p.number}/3"])
+
+
+def test_the_one_label_under_a_cover_wrapped_over_its_rows(tmp_path):
+    """(i9pdf) The first page holds the cover and, under it, one label cell wrapped over three rows
+    (〇鷹野 / 正臣議 / 長) beside the chair's call and two indented paragraphs: no two rows start the body
+    at its edge, so the edge is told by the text after the cell, read whole over its rows; the page
+    had no column and the chair's first speech went into notes (tuned kokkai_sangiin_honkaigi@185
+    fullwidth: 0.983)."""
+    r = render_random(load(meeting_path("kokkai_sangiin_honkaigi")), 185, tmp_path / "c.pdf", layout="fullwidth",
+                      label_form="fullname_role", cover="giji_shidai", label_width="narrow", valign="centre")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    speeches = [[(t["speaker"], t.get("name"), t["text"]) for t in m["turns"] if t["kind"] == "speech"][0]
+                for m in (r.gold, minutes)]
+    assert speeches[0] == speeches[1]
+    assert score(r.gold, minutes)["attributed"] >= 0.999

@@ -498,9 +498,11 @@ def find_column(rows: list[Row], size: float, labels: Labels, rules: list[Rule],
     groups = [g for g in cluster_1d(starts, 2.0) if len(g) >= 2]
     groups.sort(key=len, reverse=True)
     candidates = [sum(g) / len(g) for g in groups[:MAX_CANDIDATES]]
-    # text after a label: a page's one label under a cover sheet gives its body edge once
-    candidates += [r.frags[1].x0 for r in rows if len(r.frags) > 1 and r.frags[1].x0 - left_edge >= 1.5 * size
-                   and labels.head(r.frags[0].text) and all(abs(r.frags[1].x0 - x) > 2.0 for x in candidates)][:2]
+    # text after a label: a page's one label under a cover sheet gives its body edge once, its cell
+    # wrapped over the rows under it or not (〇鷹野 / 正臣議 / 長 beside a call and two indented paragraphs)
+    candidates += [r.frags[1].x0 for k, r in enumerate(rows) if len(r.frags) > 1
+                   and r.frags[1].x0 - left_edge >= 1.5 * size and _label_cell_at(rows, k, labels, size)
+                   and all(abs(r.frags[1].x0 - x) > 2.0 for x in candidates)][:2]
     if prev is not None:
         candidates.append(prev.body)
     best = None
@@ -522,6 +524,23 @@ def find_column(rows: list[Row], size: float, labels: Labels, rules: list[Rule],
         if best is None or key > best[1]:
             best = col[0], key
     return best[0] if best else None
+
+
+def _label_cell_at(rows: list[Row], k: int, labels: Labels, size: float) -> bool:
+    """Row k's first fragment, set apart from the text after it, opens a label alone or with the
+    first fragments under it that start where it does and end short of that text (a cell wrapped
+    over up to three rows, as _opens_label reads one)."""
+    first, body = rows[k].frags[0], rows[k].frags[1].x0
+    text, bottom = "", first.top
+    for row in rows[k:k + 3]:
+        f = row.frags[0]
+        if f is not first and (len(row.frags) < 2 or abs(f.x0 - first.x0) > 0.5 * size or f.x1 >= body
+                               or f.top - bottom > size):
+            break
+        text, bottom = text + re.sub(r"[ \u3000]", "", f.text), f.bottom
+        if labels.head(text):
+            return True
+    return False
 
 
 def _starting_at(rows: list[Row], body: float, top: float, size: float) -> int:
