@@ -314,3 +314,26 @@ def test_the_one_label_under_a_cover_wrapped_over_its_rows(tmp_path):
                 for m in (r.gold, minutes)]
     assert speeches[0] == speeches[1]
     assert score(r.gold, minutes)["attributed"] >= 0.999
+
+
+def _page_opening_with(number: int, first: list[tuple[str, float]]) -> Page:
+    """A page of a label table: `first` (text, x0) on its top row, then, after a gap as between
+    speeches, a body of full lines, and the page number at the foot."""
+    lines = [_line(text, x0, 54, number) for text, x0 in first]
+    lines += [_line("あ" * 30 + "。", BODY_X, 97 + k * PITCH, number) for k in range(38)]
+    lines.append(_line(f"－{number}－", 290, 796, number))
+    return Page(number=number, width=595, height=842, lines=lines)
+
+
+def test_a_set_phrase_said_again_at_page_tops_is_text():
+    """(i9pdf) A one-line speech said again word for word (○教育長　ただいまの報告について、御質問等はご
+    ざいますか。) that by chance opens two pages of five at the same place, a speech's space under it: a
+    running header names the document and never ends a sentence, so the line is text (tuned
+    kyoikuiinkai_midorikawa@888 labels_after_body: both speeches lost, cer 0.013)."""
+    said = [("○教育長", LABEL_X), ("ただいまの報告について、御質問等はございますか。", BODY_X)]
+    other = [[("○教育長", LABEL_X), (f"日程第{k}を議題といたします。", BODY_X)] for k in "一二三四五"]
+    pages = [_page_opening_with(n, said if n in (2, 4) else other[n - 1]) for n in range(1, 6)]
+    rows = strip_furniture(pages)
+    for p, page_rows in zip(pages, rows):
+        assert [f.text for f in p.furniture] == [f"－{p.number}－"]
+        assert page_rows[0].frags[0].text == "○教育長"

@@ -64,6 +64,9 @@ def strip_furniture(pages: list[Page]) -> list[list[Row]]:
                 if not (number or stamped or id(row) in repeated
                         or all(is_page_number(f.text) or (id(row), f.x0) in repeated for f in row.frags)):
                     break
+                if not (number or stamped) and ends_with_sentence_end(row.text):
+                    break  # a running header names the document, it never ends a sentence: a set phrase
+                    # said again at a page's top (○教育長　ただいまの報告について、御質問等はございますか。) is text
                 found.append((row, number))
             # a running header stands apart from the text, by space or by its type and place; a
             # repeated line set like the text, close to it, is text (a label cell that happens to fall
