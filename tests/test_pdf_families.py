@@ -337,3 +337,16 @@ def test_a_set_phrase_said_again_at_page_tops_is_text():
     for p, page_rows in zip(pages, rows):
         assert [f.text for f in p.furniture] == [f"－{p.number}－"]
         assert page_rows[0].frags[0].text == "○教育長"
+
+
+def test_paragraph_indents_under_a_heading_wider_than_the_body(tmp_path):
+    """(i9pdf) Centred labels, rows set close, a heading centred on the page that starts left of the
+    body's edge (第７　報告第8号 市立図書館における…) over a speech whose paragraphs open a character in:
+    the paragraphs' indent is measured from the speech lines, not from the heading, so it is no note
+    set in, and the speech centred on its label starts at its first line (報告第8号について御報告いたします。),
+    not two lines on (tuned kyoikuiinkai_midorikawa@678 mixed: 0.985)."""
+    r = render_random(load(meeting_path("kyoikuiinkai_midorikawa")), 678, tmp_path / "i.pdf", layout="mixed",
+                      valign="centre", pad="tight", cover="table", label_form="role")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    s = score(r.gold, minutes)
+    assert s["attributed"] >= 0.999 and s["cer"] == 0.0, s

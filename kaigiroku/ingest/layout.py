@@ -570,14 +570,17 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
     rows between runs (a note, a heading, the end of a speech from the page before) are allowed at
     a small cost each, so that a label takes its whole speech, not just the line level with it."""
     n_rows = len(rows)
-    left = min(r.x0 for r in rows)
+    edge = _mode_x0(rows)  # the speech lines' edge (a wide centred heading may start left of it)
+    # where lines start, but for a heading centred on the page that starts left of the edge: measured
+    # from there, a paragraph's indent would read as set in (市立図書館では… under 第７　報告第8号 …)
+    left = min((r.x0 for r in rows if r.x0 >= edge - 0.3 * size or page_mid is None
+                or abs((r.x0 + r.x1) / 2 - page_mid) > 0.5 * size), default=min(r.x0 for r in rows))
     # a note or a heading, never a line of a speech: set in, or a short line centred on the page off
     # the edge, with no sentence end (a heading as wide as the column nearly, （２）会議録署名委員の指名);
     # at a paragraph's indent, ending no clause either (a one-line paragraph ends so; a heading that
     # starts there by chance, ２．議案第55号 東雲市職員の…, does not)
     # (a line that is one bracketed unit, 【議案第55号 …条例】, is a heading wherever it starts: a wide one
     # may start at the edge by chance)
-    edge = _mode_x0(rows)  # the speech lines' edge (a wide centred heading may start left of it)
     set_in = [r.x0 > left + 1.5 * size or (page_mid is not None
                                            and (abs(r.x0 - edge) > 0.3 * size or _bracketed(r.text))
                                            and (abs(r.x0 - edge - size) > 0.3 * size
