@@ -350,3 +350,19 @@ def test_paragraph_indents_under_a_heading_wider_than_the_body(tmp_path):
     minutes = ingest(r.path, ocr="never").to_dict()
     s = score(r.gold, minutes)
     assert s["attributed"] >= 0.999 and s["cer"] == 0.0, s
+
+
+def test_bill_headings_wrapped_in_their_brackets(tmp_path):
+    """(i9pdf) Diet plenary headings centred on the page over a ruled label table, each wrapped onto a
+    second centred line: inside the bracket of the bill's origin after a comma (…法律案（内閣提出、 /
+    衆議院送付）) and after it, going on in kana (…法律案（内閣提出） / の趣旨説明): each is one heading; the
+    tails had been read as a note and as an inferred speech (tuned kokkai_sangiin_honkaigi@215
+    fullwidth: 0.991)."""
+    r = render_random(load(meeting_path("kokkai_sangiin_honkaigi")), 215, tmp_path / "b.pdf", layout="fullwidth",
+                      rules="ruled", label_form="role", valign="top", label_width="wide")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    def headings(m):
+        return [t["text"].replace(" ", "") for t in m["turns"]
+                if t.get("kind") == "heading" and "（内閣提出" in t["text"]]
+    assert headings(minutes) == headings(r.gold) and len(headings(r.gold)) == 2, (headings(r.gold), headings(minutes))
+    assert not any(t.get("inferred") for t in minutes["turns"])

@@ -340,7 +340,11 @@ def _centred_goes_on(prev: Row, row: Row, left: float, right: float, size: float
                                               and abs(prev_centre - centre) <= 1.5 * size)
     opened = sum(map(prev.text.count, OPENERS)) > sum(map(prev.text.count, CLOSERS)) \
         and prev.x0 > left + 1.5 * size and abs(prev_centre - centre) <= 1.5 * size
-    if not (wide or opened) or prev.text.rstrip()[-1:] in LINE_CLOSED + "、":
+    # (a comma inside a bracket still open closes nothing: …法律案（内閣提出、 / 衆議院送付）; nor does the
+    # bracket of a bill's origin, when the line under it goes on in kana: …法律案（内閣提出） / の趣旨説明)
+    last = prev.text.rstrip()[-1:]
+    if not (wide or opened) or (last in LINE_CLOSED + ("" if opened else "、") and not (
+            last in "）)" and not _bracketed(prev.text) and "\u3041" <= row.text.lstrip()[:1] <= "\u3096")):
         return False
     return row.x0 > left + 1.5 * size and abs((row.x0 + row.x1) / 2 - centre) <= 1.5 * size
 
