@@ -366,3 +366,15 @@ def test_bill_headings_wrapped_in_their_brackets(tmp_path):
                 if t.get("kind") == "heading" and "（内閣提出" in t["text"]]
     assert headings(minutes) == headings(r.gold) and len(headings(r.gold)) == 2, (headings(r.gold), headings(minutes))
     assert not any(t.get("inferred") for t in minutes["turns"])
+
+
+def test_bracketed_heading_a_little_in_from_the_body_edge(tmp_path):
+    """(i9pdf) Top-aligned labels, a heading in lenticular brackets centred on the page that starts
+    less than half a character in from the body's edge (【地域の居場所づくりに関する意見交換会の結果報告】),
+    under a full line that closes a sentence: one bracketed unit there is a heading, no wrap of the
+    speech above (tuned kondankai_kasumi_koritsu@999 hanging: 0.9945, the heading in the chair's speech)."""
+    r = render_random(load(meeting_path("kondankai_kasumi_koritsu")), 999, tmp_path / "k.pdf", layout="hanging",
+                      label_form="fullname_role", valign="top", label_width="wide", cover="values_below")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    assert "【地域の居場所づくりに関する意見交換会の結果報告】" in [t["text"] for t in minutes["turns"] if t["kind"] == "heading"]
+    assert score(r.gold, minutes)["attributed"] >= 0.999
