@@ -378,3 +378,16 @@ def test_bracketed_heading_a_little_in_from_the_body_edge(tmp_path):
     minutes = ingest(r.path, ocr="never").to_dict()
     assert "【地域の居場所づくりに関する意見交換会の結果報告】" in [t["text"] for t in minutes["turns"] if t["kind"] == "heading"]
     assert score(r.gold, minutes)["attributed"] >= 0.999
+
+
+def test_a_stage_direction_at_page_tops_is_text():
+    """(i9pdf) A stage direction alone on its row (〔「なし」と呼ぶ者あり〕), a speech's space under it, that
+    by chance opens two pages of five at the same place: a running header never tells what the room did,
+    so the direction is text (tuned iinkai_shinonome_somu@107 rendered table_vcentred: both lost, cer 0.007)."""
+    said = [("〔「なし」と呼ぶ者あり〕", BODY_X)]
+    other = [[("○委員長", LABEL_X), (f"日程第{k}を議題といたします。", BODY_X)] for k in "一二三四五"]
+    pages = [_page_opening_with(n, said if n in (3, 5) else other[n - 1]) for n in range(1, 6)]
+    rows = strip_furniture(pages)
+    for p, page_rows in zip(pages, rows):
+        assert [f.text for f in p.furniture] == [f"－{p.number}－"]
+    assert [rows[k][0].text for k in (2, 4)] == ["〔「なし」と呼ぶ者あり〕"] * 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..cleanup.classify import bracketed, reads_as_direction
 from ..cleanup.furniture import is_page_number, print_stamp_piece
 from ..charclass import ends_with_sentence_end, header_key
 from ..model import Page
@@ -64,9 +65,10 @@ def strip_furniture(pages: list[Page]) -> list[list[Row]]:
                 if not (number or stamped or id(row) in repeated
                         or all(is_page_number(f.text) or (id(row), f.x0) in repeated for f in row.frags)):
                     break
-                if not (number or stamped) and ends_with_sentence_end(row.text):
-                    break  # a running header names the document, it never ends a sentence: a set phrase
-                    # said again at a page's top (○教育長　ただいまの報告について、御質問等はございますか。) is text
+                if not (number or stamped) and (ends_with_sentence_end(row.text) or _stage_direction(row.text)):
+                    break  # a running header names the document, it never ends a sentence nor tells what the
+                    # room did: a set phrase said again at a page's top (○教育長　ただいまの報告について、御質問等は
+                    # ございますか。) or a direction (〔「なし」と呼ぶ者あり〕) is text
                 found.append((row, number))
             # a running header stands apart from the text, by space or by its type and place; a
             # repeated line set like the text, close to it, is text (a label cell that happens to fall
@@ -98,6 +100,12 @@ def strip_furniture(pages: list[Page]) -> list[list[Row]]:
             page.lines = [ln for ln in page.lines if id(ln) in kept]
             rows_by_page[i] = out
     return rows_by_page
+
+
+def _stage_direction(text: str) -> bool:
+    """The row is one bracketed stage direction (〔「なし」と呼ぶ者あり〕, （拍手）)."""
+    inner = bracketed(text)
+    return inner is not None and reads_as_direction(inner)
 
 
 def _numbers_beside_text(row: Row, text_size: float) -> list:
