@@ -391,3 +391,17 @@ def test_a_stage_direction_at_page_tops_is_text():
     for p, page_rows in zip(pages, rows):
         assert [f.text for f in p.furniture] == [f"－{p.number}－"]
     assert [rows[k][0].text for k in (2, 4)] == ["〔「なし」と呼ぶ者あり〕"] * 2
+
+
+def test_centred_cell_as_tall_as_its_speech_is_no_taller_cell(tmp_path):
+    """(i9pdf) Centred cells wrapped over three rows (◯会長 / （小此木正 / 道君）) beside a three-line speech
+    whose last line is a short paragraph (はい、五十嵐さん。), then the next speaker's cell: a label taller
+    than its speech sits on its top only where no line of the next speech stands beside its foot, so the
+    chair keeps the line and the member's speech starts under it (tuned kyogikai_kaededai_machizukuri@117
+    rendered labels_after_body: 0.99)."""
+    r = render_random(load(meeting_path("kyogikai_kaededai_machizukuri")), 117, tmp_path / "t.pdf",
+                      layout="labels_after_body")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    chair = [t["text"] for t in minutes["turns"] if t.get("name") == "小此木正道" and "ただいまの説明につきまして" in t["text"]]
+    assert chair and chair[0].endswith("はい、五十嵐さん。"), chair
+    assert score(r.gold, minutes)["attributed"] >= 0.999

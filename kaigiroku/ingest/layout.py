@@ -614,7 +614,11 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
                 if (bottoms[e] + tops[s]) / 2 > c.mid + loose:
                     break
                 misfit = abs((tops[s] + bottoms[e]) / 2 - c.mid)
-                if c.bottom - c.top > bottoms[e] - tops[s]:  # a label taller than its speech sits on its top
+                # a label taller than its speech sits on its top, its table row as tall as it: no line of
+                # the next speech stands beside its foot (会長（小此木正 / 道君） beside two lines and a third,
+                # はい、五十嵐さん。, of the same speech)
+                if c.bottom - c.top > bottoms[e] - tops[s] and not (e + 1 < n_rows
+                                                                    and tops[e + 1] < c.bottom - 0.35 * size):
                     misfit = min(misfit, abs(c.top - tops[s]))
                 options.append((s, e, misfit))
         if not options:
