@@ -405,3 +405,16 @@ def test_centred_cell_as_tall_as_its_speech_is_no_taller_cell(tmp_path):
     chair = [t["text"] for t in minutes["turns"] if t.get("name") == "小此木正道" and "ただいまの説明につきまして" in t["text"]]
     assert chair and chair[0].endswith("はい、五十嵐さん。"), chair
     assert score(r.gold, minutes)["attributed"] >= 0.999
+
+
+def test_agenda_heading_at_the_body_edge_between_centred_cells(tmp_path):
+    """(i9pdf) Centred cells wrapped over three rows beside three-line speeches, an agenda item printed
+    at the body's edge between two of them (議案第55号 東雲市職員の勤務時間、休暇等に関する条例の一部を改正する
+    条例): a short line of its own that names an item is a heading, never a line of a speech, so the chair's
+    run cannot take it and the next speaker's first line with it (tuned iinkai_shinonome_somu@617 rendered
+    table_vcentred: 0.978)."""
+    r = render_random(load(meeting_path("iinkai_shinonome_somu")), 617, tmp_path / "a.pdf", layout="table_vcentred")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    headings = [t["text"] for t in minutes["turns"] if t["kind"] == "heading"]
+    assert "議案第55号 東雲市職員の勤務時間、休暇等に関する条例の一部を改正する条例" in headings, headings
+    assert score(r.gold, minutes)["attributed"] >= 0.999

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..charclass import CLOSERS, LINE_CLOSED, OPENERS, SENTENCE_END
+from ..cleanup.classify import block_kind
 from ..cleanup.cover import KEY_LINE
 from ..cleanup.labels import discover, is_direction, role_like
 from ..model import Break, LabelMatch, Page, StreamLine
@@ -592,6 +593,12 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
                                            and r.x1 < right_edge - 1.5 * size
                                            and abs((r.x0 + r.x1) / 2 - page_mid) <= 0.5 * size
                                            and r.text.rstrip()[-1:] not in SENTENCE_END) for r in rows]
+    # a line of its own, short, that names an item of the agenda (議案第55号 東雲市職員の…条例 at the body's
+    # edge between two speeches): a heading by its words, never a line of a speech
+    for i, r in enumerate(rows):
+        alone = r.x1 < right_edge - 1.5 * size and (i == 0 or rows[i - 1].x1 < right_edge - 1.5 * size
+                                                    or rows[i - 1].text.rstrip()[-1:] in LINE_CLOSED)
+        set_in[i] = set_in[i] or (alone and block_kind(r.text) == "heading")
     # rows where something new may start (a speech, a note, a heading: also the first line back at the
     # body's edge under a full-width note), and of those where a speech may
     breaks = {i for i in range(n_rows) if i == 0 or rows[i - 1].x1 < right_edge - 1.5 * size
