@@ -418,3 +418,16 @@ def test_agenda_heading_at_the_body_edge_between_centred_cells(tmp_path):
     headings = [t["text"] for t in minutes["turns"] if t["kind"] == "heading"]
     assert "議案第55号 東雲市職員の勤務時間、休暇等に関する条例の一部を改正する条例" in headings, headings
     assert score(r.gold, minutes)["attributed"] >= 0.999
+
+
+def test_centred_cell_beside_a_list_read_out(tmp_path):
+    """(i9pdf) A centred cell (○企画 / 官 / （長谷 / 部恵 / 美氏）) beside a committee chair's report that
+    reads out a list, most of its lines opening items a character in (第一に、… / 第二に、…): the lines'
+    edge is where the items' wraps start, not the indent most lines share, so a wrap that happens to be
+    centred on the page (…措置を義務付けること) is no heading set in, and the report is one speech
+    (tuned kokkai_sangiin_iinchohokoku@929 rendered labels_after_body: its first eight lines inferred, 0.985)."""
+    r = render_random(load(meeting_path("kokkai_sangiin_iinchohokoku")), 929, tmp_path / "l.pdf",
+                      layout="labels_after_body")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    assert not any(t.get("inferred") for t in minutes["turns"])
+    assert score(r.gold, minutes)["attributed"] >= 0.999

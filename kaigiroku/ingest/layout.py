@@ -576,6 +576,10 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
     a small cost each, so that a label takes its whole speech, not just the line level with it."""
     n_rows = len(rows)
     edge = _mode_x0(rows)  # the speech lines' edge (a wide centred heading may start left of it)
+    # where most lines open paragraphs (a list read out: 第一に、… / 第二に、…), most start at the indent:
+    # the edge is a character left of it, where their wraps start
+    wraps = [r.x0 for r in rows if abs(r.x0 - (edge - size)) <= 0.3 * size]
+    edge = min(wraps) if len(wraps) >= 2 else edge
     # where lines start, but for a heading centred on the page that starts left of the edge: measured
     # from there, a paragraph's indent would read as set in (市立図書館では… under 第７　報告第8号 …)
     left = min((r.x0 for r in rows if r.x0 >= edge - 0.3 * size or page_mid is None
