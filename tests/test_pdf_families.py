@@ -431,3 +431,19 @@ def test_centred_cell_beside_a_list_read_out(tmp_path):
     minutes = ingest(r.path, ocr="never").to_dict()
     assert not any(t.get("inferred") for t in minutes["turns"])
     assert score(r.gold, minutes)["attributed"] >= 0.999
+
+
+def test_a_speech_line_of_applause_goes_on_a_heading_in_brackets_does_not():
+    """(i9pdf) Under a full line that closes a sentence, at the body's edge: a line in a heading's
+    brackets (【意見交換会の結果報告】) opens a paragraph of its own, the applause a speech drew
+    (（拍手）, kept in the speech as Diet minutes print it) goes on with the speech."""
+    from kaigiroku.ingest.geometry import Row
+    from kaigiroku.ingest.layout import _emit
+    from kaigiroku.model import Break
+
+    full = "あ" * 29 + "。"
+    texts = [(full, BODY_X), ("（拍手）", BODY_X), (full, BODY_X), ("【意見交換会の結果報告】", BODY_X + 2)]
+    rows = [Row([_line(text, x0, 100 + k * PITCH, 1)]) for k, (text, x0) in enumerate(texts)]
+    placed = _emit(rows, None, Break.PARA, S, BODY_X, BODY_X + 30 * S)
+    brk = {p.line.text: p.line.brk for p in placed}
+    assert brk["（拍手）"] == Break.WRAP and brk["【意見交換会の結果報告】"] == Break.PARA, brk

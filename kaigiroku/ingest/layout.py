@@ -696,11 +696,11 @@ def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, body_x, righ
                 brk, origin = Break.WRAP, "wrap: a set-in line (a note) goes on under its full line"
             elif indented or prev.x1 < right_edge - 1.5 * size:
                 brk, origin = Break.PARA, ("indent" if indented else "short line before")
-            elif _bracketed(row.text) and row.text.lstrip()[:1] not in "「『" \
+            elif _bracketed(row.text) and row.text.lstrip()[:1] in "【＜<［[" \
                     and prev.text.rstrip()[-1:] in LINE_CLOSED:
-                # one bracketed unit under a closed line, starting near the edge by chance
-                # (【地域の居場所づくりに…結果報告】 centred on the page): a heading or a note, no wrap (a quote
-                # may be a sentence of the speech)
+                # one unit in a heading's brackets under a closed line, starting near the edge by chance
+                # (【地域の居場所づくりに…結果報告】 centred on the page): a heading, no wrap (a speech's own
+                # brackets, a quote or the applause it drew, （拍手）, go on with it)
                 brk, origin = Break.PARA, "a bracketed unit under a closed line"
             else:
                 brk, origin = Break.WRAP, "wrap: the line before is full"
