@@ -158,6 +158,20 @@ CASES = {
     # centred and moved every label to another speech's middle, though the page's geometry had put each
     # at its line's start (tuned bukai@2 and @3 with overflow=run_in: 0.60, 0.69)
     "labels_run_in_beside_labels_in_the_indent": ("bukai_wakaba_junkan", 2, dict(layout="hanging", overflow="run_in")),
+    # (i9pdf) a cover listing the attendees in columns (参加者 64名　白樺市都市整備部長 一ノ瀬 剛　白樺市都 /
+    # 市計画課長 百瀬 康弘), wrapped in its own measure a character short of the body's edge, the wrap set in
+    # under the entry: the wrap goes on with the title cut, it is no title of its own (市計画課長, which made
+    # the title's first character a person 都 and every 都市計画課長 label 都 + 市計画課長; tuned
+    # setsumeikai_shirakaba_doro@58 colon: 0.77)
+    "cover_list_in_columns_wrapped_short_of_the_body_edge": ("setsumeikai_shirakaba_doro", 58, dict(
+        layout="colon", label_form="anon", cover="giji_shidai", cover_page=False)),
+    # (i9pdf) centred cells in a narrow column, a listed title wrapped after a shorter one and before the
+    # bracket that opens the name (部会長 / 代理（ / 村上美 / 穂）): the piece completes the listed title
+    # 部会長代理, its bracket the name's; read as a cell of its own, the speech's first paragraph went to
+    # 部会長 and the rest to a title 代理 (tuned bukai_wakaba_junkan@97 table_vcentred: 0.98)
+    "listed_title_wrapped_before_the_names_bracket": ("bukai_wakaba_junkan", 97, dict(
+        layout="table_vcentred", label_form="role_name", label_width="narrow", cell_wrap="width",
+        valign="centre", cover="kv_colon")),
 }
 
 
@@ -255,3 +269,181 @@ def test_heading_wider_than_the_body_between_rows_is_no_speech(tmp_path):
     assert all(any(h.replace(" ", "") == g.replace(" ", "") for g in read_headings) for h in gold_headings), \
         (gold_headings, read_headings)
     assert score(r.gold, minutes)["attributed"] >= 0.999
+
+
+def _printed_page(number: int, total: int, label_on_top: bool, body_rows: int) -> Page:
+    """A page of minutes printed from a browser: the print stamp (date and title; URL and n/total) in
+    the page margin, left of the text, labels on their own line (◆事務局) over speeches indented a
+    character, a page number centred at the foot."""
+    top, lines = 96.0, []
+    if label_on_top:
+        lines.append(_line("◆事務局", LABEL_X, top, number))
+        top += 19
+    for k in range(body_rows):
+        lines.append(_line(("\u3000" if k == 0 else "") + "あ" * 30, LABEL_X + (S if k == 0 else 0), top + 19 * k, number))
+    lines += [_line("2024/11/27 16:30", 20, 15, number), _line("会議録", 250, 15, number),
+              _line(f"-{number}-", 290, 796, number), _line("https://www.example.lg.jp/0513.html", 20, 815, number),
+              _line(f"{number}/{total}", 540, 815, number)]
+    return Page(number=number, width=595, height=842, lines=lines)
+
+
+def test_a_label_atop_a_short_last_page_under_a_print_stamp_is_text():
+    """(i9pdf) A label on its own line atop a page (◆事務局), at the place where it also opens another
+    page, on a short last page of minutes printed from a browser: the print stamp's rows in the page
+    margin are no edge of the text, so the label starts at the text's edge, close to the speech under
+    it, and is text, not a running header (tuned bukai_wakaba_junkan@37 own_line: the secretariat's
+    last speech went to the chair, 0.98)."""
+    pages = [_printed_page(1, 3, False, 32), _printed_page(2, 3, True, 32), _printed_page(3, 3, True, 4)]
+    rows = strip_furniture(pages)
+    for p, page_rows in zip(pages[1:], rows[1:]):
+        assert page_rows[0].text == "◆事務局", (p.number, [f.text for f in p.furniture])
+        assert sorted(f.text for f in p.furniture) == sorted(
+            ["2024/11/27 16:30", "会議録", f"-{p.number}-", "https://www.example.lg.jp/0513.html", f"{p.number}/3"])
+
+
+def test_the_one_label_under_a_cover_wrapped_over_its_rows(tmp_path):
+    """(i9pdf) The first page holds the cover and, under it, one label cell wrapped over three rows
+    (〇鷹野 / 正臣議 / 長) beside the chair's call and two indented paragraphs: no two rows start the body
+    at its edge, so the edge is told by the text after the cell, read whole over its rows; the page
+    had no column and the chair's first speech went into notes (tuned kokkai_sangiin_honkaigi@185
+    fullwidth: 0.983)."""
+    r = render_random(load(meeting_path("kokkai_sangiin_honkaigi")), 185, tmp_path / "c.pdf", layout="fullwidth",
+                      label_form="fullname_role", cover="giji_shidai", label_width="narrow", valign="centre")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    speeches = [[(t["speaker"], t.get("name"), t["text"]) for t in m["turns"] if t["kind"] == "speech"][0]
+                for m in (r.gold, minutes)]
+    assert speeches[0] == speeches[1]
+    assert score(r.gold, minutes)["attributed"] >= 0.999
+
+
+def _page_opening_with(number: int, first: list[tuple[str, float]]) -> Page:
+    """A page of a label table: `first` (text, x0) on its top row, then, after a gap as between
+    speeches, a body of full lines, and the page number at the foot."""
+    lines = [_line(text, x0, 54, number) for text, x0 in first]
+    lines += [_line("あ" * 30 + "。", BODY_X, 97 + k * PITCH, number) for k in range(38)]
+    lines.append(_line(f"－{number}－", 290, 796, number))
+    return Page(number=number, width=595, height=842, lines=lines)
+
+
+def test_a_set_phrase_said_again_at_page_tops_is_text():
+    """(i9pdf) A one-line speech said again word for word (○教育長　ただいまの報告について、御質問等はご
+    ざいますか。) that by chance opens two pages of five at the same place, a speech's space under it: a
+    running header names the document and never ends a sentence, so the line is text (tuned
+    kyoikuiinkai_midorikawa@888 labels_after_body: both speeches lost, cer 0.013)."""
+    said = [("○教育長", LABEL_X), ("ただいまの報告について、御質問等はございますか。", BODY_X)]
+    other = [[("○教育長", LABEL_X), (f"日程第{k}を議題といたします。", BODY_X)] for k in "一二三四五"]
+    pages = [_page_opening_with(n, said if n in (2, 4) else other[n - 1]) for n in range(1, 6)]
+    rows = strip_furniture(pages)
+    for p, page_rows in zip(pages, rows):
+        assert [f.text for f in p.furniture] == [f"－{p.number}－"]
+        assert page_rows[0].frags[0].text == "○教育長"
+
+
+def test_paragraph_indents_under_a_heading_wider_than_the_body(tmp_path):
+    """(i9pdf) Centred labels, rows set close, a heading centred on the page that starts left of the
+    body's edge (第７　報告第8号 市立図書館における…) over a speech whose paragraphs open a character in:
+    the paragraphs' indent is measured from the speech lines, not from the heading, so it is no note
+    set in, and the speech centred on its label starts at its first line (報告第8号について御報告いたします。),
+    not two lines on (tuned kyoikuiinkai_midorikawa@678 mixed: 0.985)."""
+    r = render_random(load(meeting_path("kyoikuiinkai_midorikawa")), 678, tmp_path / "i.pdf", layout="mixed",
+                      valign="centre", pad="tight", cover="table", label_form="role")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    s = score(r.gold, minutes)
+    assert s["attributed"] >= 0.999 and s["cer"] == 0.0, s
+
+
+def test_bill_headings_wrapped_in_their_brackets(tmp_path):
+    """(i9pdf) Diet plenary headings centred on the page over a ruled label table, each wrapped onto a
+    second centred line: inside the bracket of the bill's origin after a comma (…法律案（内閣提出、 /
+    衆議院送付）) and after it, going on in kana (…法律案（内閣提出） / の趣旨説明): each is one heading; the
+    tails had been read as a note and as an inferred speech (tuned kokkai_sangiin_honkaigi@215
+    fullwidth: 0.991)."""
+    r = render_random(load(meeting_path("kokkai_sangiin_honkaigi")), 215, tmp_path / "b.pdf", layout="fullwidth",
+                      rules="ruled", label_form="role", valign="top", label_width="wide")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    def headings(m):
+        return [t["text"].replace(" ", "") for t in m["turns"]
+                if t.get("kind") == "heading" and "（内閣提出" in t["text"]]
+    assert headings(minutes) == headings(r.gold) and len(headings(r.gold)) == 2, (headings(r.gold), headings(minutes))
+    assert not any(t.get("inferred") for t in minutes["turns"])
+
+
+def test_bracketed_heading_a_little_in_from_the_body_edge(tmp_path):
+    """(i9pdf) Top-aligned labels, a heading in lenticular brackets centred on the page that starts
+    less than half a character in from the body's edge (【地域の居場所づくりに関する意見交換会の結果報告】),
+    under a full line that closes a sentence: one bracketed unit there is a heading, no wrap of the
+    speech above (tuned kondankai_kasumi_koritsu@999 hanging: 0.9945, the heading in the chair's speech)."""
+    r = render_random(load(meeting_path("kondankai_kasumi_koritsu")), 999, tmp_path / "k.pdf", layout="hanging",
+                      label_form="fullname_role", valign="top", label_width="wide", cover="values_below")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    assert "【地域の居場所づくりに関する意見交換会の結果報告】" in [t["text"] for t in minutes["turns"] if t["kind"] == "heading"]
+    assert score(r.gold, minutes)["attributed"] >= 0.999
+
+
+def test_a_stage_direction_at_page_tops_is_text():
+    """(i9pdf) A stage direction alone on its row (〔「なし」と呼ぶ者あり〕), a speech's space under it, that
+    by chance opens two pages of five at the same place: a running header never tells what the room did,
+    so the direction is text (tuned iinkai_shinonome_somu@107 rendered table_vcentred: both lost, cer 0.007)."""
+    said = [("〔「なし」と呼ぶ者あり〕", BODY_X)]
+    other = [[("○委員長", LABEL_X), (f"日程第{k}を議題といたします。", BODY_X)] for k in "一二三四五"]
+    pages = [_page_opening_with(n, said if n in (3, 5) else other[n - 1]) for n in range(1, 6)]
+    rows = strip_furniture(pages)
+    for p, page_rows in zip(pages, rows):
+        assert [f.text for f in p.furniture] == [f"－{p.number}－"]
+    assert [rows[k][0].text for k in (2, 4)] == ["〔「なし」と呼ぶ者あり〕"] * 2
+
+
+def test_centred_cell_as_tall_as_its_speech_is_no_taller_cell(tmp_path):
+    """(i9pdf) Centred cells wrapped over three rows (◯会長 / （小此木正 / 道君）) beside a three-line speech
+    whose last line is a short paragraph (はい、五十嵐さん。), then the next speaker's cell: a label taller
+    than its speech sits on its top only where no line of the next speech stands beside its foot, so the
+    chair keeps the line and the member's speech starts under it (tuned kyogikai_kaededai_machizukuri@117
+    rendered labels_after_body: 0.99)."""
+    r = render_random(load(meeting_path("kyogikai_kaededai_machizukuri")), 117, tmp_path / "t.pdf",
+                      layout="labels_after_body")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    chair = [t["text"] for t in minutes["turns"] if t.get("name") == "小此木正道" and "ただいまの説明につきまして" in t["text"]]
+    assert chair and chair[0].endswith("はい、五十嵐さん。"), chair
+    assert score(r.gold, minutes)["attributed"] >= 0.999
+
+
+def test_agenda_heading_at_the_body_edge_between_centred_cells(tmp_path):
+    """(i9pdf) Centred cells wrapped over three rows beside three-line speeches, an agenda item printed
+    at the body's edge between two of them (議案第55号 東雲市職員の勤務時間、休暇等に関する条例の一部を改正する
+    条例): a short line of its own that names an item is a heading, never a line of a speech, so the chair's
+    run cannot take it and the next speaker's first line with it (tuned iinkai_shinonome_somu@617 rendered
+    table_vcentred: 0.978)."""
+    r = render_random(load(meeting_path("iinkai_shinonome_somu")), 617, tmp_path / "a.pdf", layout="table_vcentred")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    headings = [t["text"] for t in minutes["turns"] if t["kind"] == "heading"]
+    assert "議案第55号 東雲市職員の勤務時間、休暇等に関する条例の一部を改正する条例" in headings, headings
+    assert score(r.gold, minutes)["attributed"] >= 0.999
+
+
+def test_centred_cell_beside_a_list_read_out(tmp_path):
+    """(i9pdf) A centred cell (○企画 / 官 / （長谷 / 部恵 / 美氏）) beside a committee chair's report that
+    reads out a list, most of its lines opening items a character in (第一に、… / 第二に、…): the lines'
+    edge is where the items' wraps start, not the indent most lines share, so a wrap that happens to be
+    centred on the page (…措置を義務付けること) is no heading set in, and the report is one speech
+    (tuned kokkai_sangiin_iinchohokoku@929 rendered labels_after_body: its first eight lines inferred, 0.985)."""
+    r = render_random(load(meeting_path("kokkai_sangiin_iinchohokoku")), 929, tmp_path / "l.pdf",
+                      layout="labels_after_body")
+    minutes = ingest(r.path, ocr="never").to_dict()
+    assert not any(t.get("inferred") for t in minutes["turns"])
+    assert score(r.gold, minutes)["attributed"] >= 0.999
+
+
+def test_a_speech_line_of_applause_goes_on_a_heading_in_brackets_does_not():
+    """(i9pdf) Under a full line that closes a sentence, at the body's edge: a line in a heading's
+    brackets (【意見交換会の結果報告】) opens a paragraph of its own, the applause a speech drew
+    (（拍手）, kept in the speech as Diet minutes print it) goes on with the speech."""
+    from kaigiroku.ingest.geometry import Row
+    from kaigiroku.ingest.layout import _emit
+    from kaigiroku.model import Break
+
+    full = "あ" * 29 + "。"
+    texts = [(full, BODY_X), ("（拍手）", BODY_X), (full, BODY_X), ("【意見交換会の結果報告】", BODY_X + 2)]
+    rows = [Row([_line(text, x0, 100 + k * PITCH, 1)]) for k, (text, x0) in enumerate(texts)]
+    placed = _emit(rows, None, Break.PARA, S, BODY_X, BODY_X + 30 * S)
+    brk = {p.line.text: p.line.brk for p in placed}
+    assert brk["（拍手）"] == Break.WRAP and brk["【意見交換会の結果報告】"] == Break.PARA, brk

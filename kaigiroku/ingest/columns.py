@@ -416,12 +416,15 @@ def _completes_role(cell: str, piece: str, labels: Labels) -> bool:
     if any(head == name and piece.startswith(role) for name, role in labels.roles.people):
         return True  # a person the document lists, then the role it lists them with (鷹野正臣 / 議長, the
         # cover's 議長 鷹野正臣): one cell, though the name ends as roles do (臣 as in 大臣)
-    first, joined = labels.match(cell), labels.match(cell + piece)
+    first = labels.match(cell)
     if first is not None and continues_word(piece, labels.roles):
         return True  # (i9runs) 教育委員 / 会事務局次 / 長（…）: 会 opens no title, the word goes on
     # a longer role the list or the document's cover list knows (子ども家庭課長 / 補佐 / （三浦一樹君）, the
     # cover's 子ども家庭課長補佐 三浦 一樹), or one the document prints as a word of its own (杉本議会事 /
-    # 務局長 beside the chair's call 議会事務局長に報告させます)
+    # 務局長 beside the chair's call 議会事務局長に報告させます); the piece's words up to a bracket it opens, which
+    # opens the person's name (部会長 / 代理（ / 村上美 / 穂）: 部会長代理)
+    piece = re.split(r"[（(]", piece, maxsplit=1)[0]
+    joined = labels.match(cell + piece) if piece else None
     return first is not None and joined is not None and labels.whole(cell + piece) \
         and joined.speaker == first.speaker + piece and (
             joined.speaker in labels.roles.words or joined.speaker in labels.roles.standalone
@@ -495,9 +498,11 @@ def find_column(rows: list[Row], size: float, labels: Labels, rules: list[Rule],
     groups = [g for g in cluster_1d(starts, 2.0) if len(g) >= 2]
     groups.sort(key=len, reverse=True)
     candidates = [sum(g) / len(g) for g in groups[:MAX_CANDIDATES]]
-    # text after a label: a page's one label under a cover sheet gives its body edge once
-    candidates += [r.frags[1].x0 for r in rows if len(r.frags) > 1 and r.frags[1].x0 - left_edge >= 1.5 * size
-                   and labels.head(r.frags[0].text) and all(abs(r.frags[1].x0 - x) > 2.0 for x in candidates)][:2]
+    # text after a label: a page's one label under a cover sheet gives its body edge once, its cell
+    # wrapped over the rows under it or not (〇鷹野 / 正臣議 / 長 beside a call and two indented paragraphs)
+    candidates += [r.frags[1].x0 for k, r in enumerate(rows) if len(r.frags) > 1
+                   and r.frags[1].x0 - left_edge >= 1.5 * size and _label_cell_at(rows, k, labels, size)
+                   and all(abs(r.frags[1].x0 - x) > 2.0 for x in candidates)][:2]
     if prev is not None:
         candidates.append(prev.body)
     best = None
@@ -519,6 +524,23 @@ def find_column(rows: list[Row], size: float, labels: Labels, rules: list[Rule],
         if best is None or key > best[1]:
             best = col[0], key
     return best[0] if best else None
+
+
+def _label_cell_at(rows: list[Row], k: int, labels: Labels, size: float) -> bool:
+    """Row k's first fragment, set apart from the text after it, opens a label alone or with the
+    first fragments under it that start where it does and end short of that text (a cell wrapped
+    over up to three rows, as _opens_label reads one)."""
+    first, body = rows[k].frags[0], rows[k].frags[1].x0
+    text, bottom = "", first.top
+    for row in rows[k:k + 3]:
+        f = row.frags[0]
+        if f is not first and (len(row.frags) < 2 or abs(f.x0 - first.x0) > 0.5 * size or f.x1 >= body
+                               or f.top - bottom > size):
+            break
+        text, bottom = text + re.sub(r"[ \u3000]", "", f.text), f.bottom
+        if labels.head(text):
+            return True
+    return False
 
 
 def _starting_at(rows: list[Row], body: float, top: float, size: float) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..cleanup.classify import bracketed, reads_as_direction
 from ..cleanup.furniture import is_page_number, print_stamp_piece
 from ..charclass import ends_with_sentence_end, header_key
 from ..model import Page
@@ -64,13 +65,20 @@ def strip_furniture(pages: list[Page]) -> list[list[Row]]:
                 if not (number or stamped or id(row) in repeated
                         or all(is_page_number(f.text) or (id(row), f.x0) in repeated for f in row.frags)):
                     break
+                if not (number or stamped) and (ends_with_sentence_end(row.text) or _stage_direction(row.text)):
+                    break  # a running header names the document, it never ends a sentence nor tells what the
+                    # room did: a set phrase said again at a page's top (○教育長　ただいまの報告について、御質問等は
+                    # ございますか。) or a direction (〔「なし」と呼ぶ者あり〕) is text
                 found.append((row, number))
             # a running header stands apart from the text, by space or by its type and place; a
             # repeated line set like the text, close to it, is text (a label cell that happens to fall
             # at the same place on two pages). The rows found are the first ones from the edge, so
             # the row inside the last one found follows it in `order`.
-            left = quantile([r.x0 for r in rows], 0.1, default=0.0)
-            body = quantile([r.frags[-1].x0 for r in rows], 0.5, default=0.0)  # the body's edge, beside a label column
+            # the text's edges are measured on the rows between the bands: on a short last page the
+            # print stamp's rows, set in the page margin, would pull them off the text
+            inner = [r for r in rows if not _band(r, page)] or rows
+            left = quantile([r.x0 for r in inner], 0.1, default=0.0)
+            body = quantile([r.frags[-1].x0 for r in inner], 0.5, default=0.0)  # the body's edge, beside a label column
             while found and not found[-1][1] and len(order) > len(found) \
                     and _gap(found[-1][0], order[len(found)]) < 1.5 * line_gap + 1 \
                     and _set_like_text(found[-1][0], text_size, left, body):
@@ -92,6 +100,12 @@ def strip_furniture(pages: list[Page]) -> list[list[Row]]:
             page.lines = [ln for ln in page.lines if id(ln) in kept]
             rows_by_page[i] = out
     return rows_by_page
+
+
+def _stage_direction(text: str) -> bool:
+    """The row is one bracketed stage direction (〔「なし」と呼ぶ者あり〕, （拍手）)."""
+    inner = bracketed(text)
+    return inner is not None and reads_as_direction(inner)
 
 
 def _numbers_beside_text(row: Row, text_size: float) -> list:

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..charclass import CLOSERS, KANJI, LINE_CLOSED, OPENERS, SENTENCE_END
+from ..cleanup.classify import block_kind
 from ..cleanup.cover import KEY_LINE
 from ..cleanup.labels import discover, is_direction, role_like
 from ..model import Break, LabelMatch, Page, StreamLine
@@ -278,8 +279,10 @@ def _plain(rows: list[Row], size: float, rules, labels: Labels, line_gap: float)
 def _hanging_wrap(prev: Row | None, row: Row, opened: float, right: float, size: float) -> bool:
     """A row set in from where its paragraph opened (`opened`), under a full row whose sentence goes on,
     is its hanging wrap (a cover's list of attendees wrapped under its values: …書記 教育総務 / 課 野口主事),
-    never a label. (Rows of a list in columns all start at one x: each is an entry of its own.)"""
-    return prev is not None and row.x0 > opened + 0.5 * size and prev.x1 >= right - 1.5 * size \
+    never a label. (Rows of a list in columns all start at one x: each is an entry of its own.) Full
+    within three characters, as in _cut_in_word: a cover's list may wrap in a measure of its own
+    (白樺市都 / 市計画課長 百瀬 康弘, a character short of the body's edge)."""
+    return prev is not None and row.x0 > opened + 0.5 * size and prev.x1 >= right - 3.0 * size \
         and prev.text.rstrip()[-1:] not in LINE_CLOSED
 
 
@@ -338,7 +341,11 @@ def _centred_goes_on(prev: Row, row: Row, left: float, right: float, size: float
                                               and abs(prev_centre - centre) <= 1.5 * size)
     opened = sum(map(prev.text.count, OPENERS)) > sum(map(prev.text.count, CLOSERS)) \
         and prev.x0 > left + 1.5 * size and abs(prev_centre - centre) <= 1.5 * size
-    if not (wide or opened) or prev.text.rstrip()[-1:] in LINE_CLOSED + "、":
+    # (a comma inside a bracket still open closes nothing: …法律案（内閣提出、 / 衆議院送付）; nor does the
+    # bracket of a bill's origin, when the line under it goes on in kana: …法律案（内閣提出） / の趣旨説明)
+    last = prev.text.rstrip()[-1:]
+    if not (wide or opened) or (last in LINE_CLOSED + ("" if opened else "、") and not (
+            last in "）)" and not _bracketed(prev.text) and "\u3041" <= row.text.lstrip()[:1] <= "\u3096")):
         return False
     return row.x0 > left + 1.5 * size and abs((row.x0 + row.x1) / 2 - centre) <= 1.5 * size
 
@@ -568,14 +575,21 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
     rows between runs (a note, a heading, the end of a speech from the page before) are allowed at
     a small cost each, so that a label takes its whole speech, not just the line level with it."""
     n_rows = len(rows)
-    left = min(r.x0 for r in rows)
+    edge = _mode_x0(rows)  # the speech lines' edge (a wide centred heading may start left of it)
+    # where most lines open paragraphs (a list read out: 第一に、… / 第二に、…), most start at the indent:
+    # the edge is a character left of it, where their wraps start
+    wraps = [r.x0 for r in rows if abs(r.x0 - (edge - size)) <= 0.3 * size]
+    edge = min(wraps) if len(wraps) >= 2 else edge
+    # where lines start, but for a heading centred on the page that starts left of the edge: measured
+    # from there, a paragraph's indent would read as set in (市立図書館では… under 第７　報告第8号 …)
+    left = min((r.x0 for r in rows if r.x0 >= edge - 0.3 * size or page_mid is None
+                or abs((r.x0 + r.x1) / 2 - page_mid) > 0.5 * size), default=min(r.x0 for r in rows))
     # a note or a heading, never a line of a speech: set in, or a short line centred on the page off
     # the edge, with no sentence end (a heading as wide as the column nearly, （２）会議録署名委員の指名);
     # at a paragraph's indent, ending no clause either (a one-line paragraph ends so; a heading that
     # starts there by chance, ２．議案第55号 東雲市職員の…, does not)
     # (a line that is one bracketed unit, 【議案第55号 …条例】, is a heading wherever it starts: a wide one
     # may start at the edge by chance)
-    edge = _mode_x0(rows)  # the speech lines' edge (a wide centred heading may start left of it)
     set_in = [r.x0 > left + 1.5 * size or (page_mid is not None
                                            and (abs(r.x0 - edge) > 0.3 * size or _bracketed(r.text))
                                            and (abs(r.x0 - edge - size) > 0.3 * size
@@ -583,6 +597,12 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
                                            and r.x1 < right_edge - 1.5 * size
                                            and abs((r.x0 + r.x1) / 2 - page_mid) <= 0.5 * size
                                            and r.text.rstrip()[-1:] not in SENTENCE_END) for r in rows]
+    # a line of its own, short, that names an item of the agenda (議案第55号 東雲市職員の…条例 at the body's
+    # edge between two speeches): a heading by its words, never a line of a speech
+    for i, r in enumerate(rows):
+        alone = r.x1 < right_edge - 1.5 * size and (i == 0 or rows[i - 1].x1 < right_edge - 1.5 * size
+                                                    or rows[i - 1].text.rstrip()[-1:] in LINE_CLOSED)
+        set_in[i] = set_in[i] or (alone and block_kind(r.text) == "heading")
     # rows where something new may start (a speech, a note, a heading: also the first line back at the
     # body's edge under a full-width note), and of those where a speech may
     breaks = {i for i in range(n_rows) if i == 0 or rows[i - 1].x1 < right_edge - 1.5 * size
@@ -605,7 +625,11 @@ def _centred_starts(rows: list[Row], cells: list[Cell], right_edge: float, size:
                 if (bottoms[e] + tops[s]) / 2 > c.mid + loose:
                     break
                 misfit = abs((tops[s] + bottoms[e]) / 2 - c.mid)
-                if c.bottom - c.top > bottoms[e] - tops[s]:  # a label taller than its speech sits on its top
+                # a label taller than its speech sits on its top, its table row as tall as it: no line of
+                # the next speech stands beside its foot (会長（小此木正 / 道君） beside two lines and a third,
+                # はい、五十嵐さん。, of the same speech)
+                if c.bottom - c.top > bottoms[e] - tops[s] and not (e + 1 < n_rows
+                                                                    and tops[e + 1] < c.bottom - 0.35 * size):
                     misfit = min(misfit, abs(c.top - tops[s]))
                 options.append((s, e, misfit))
         if not options:
@@ -672,6 +696,12 @@ def _emit(rows: list[Row], cell: Cell | None, opening: Break, size, body_x, righ
                 brk, origin = Break.WRAP, "wrap: a set-in line (a note) goes on under its full line"
             elif indented or prev.x1 < right_edge - 1.5 * size:
                 brk, origin = Break.PARA, ("indent" if indented else "short line before")
+            elif _bracketed(row.text) and row.text.lstrip()[:1] in "【＜<［[" \
+                    and prev.text.rstrip()[-1:] in LINE_CLOSED:
+                # one unit in a heading's brackets under a closed line, starting near the edge by chance
+                # (【地域の居場所づくりに…結果報告】 centred on the page): a heading, no wrap (a speech's own
+                # brackets, a quote or the applause it drew, （拍手）, go on with it)
+                brk, origin = Break.PARA, "a bracketed unit under a closed line"
             else:
                 brk, origin = Break.WRAP, "wrap: the line before is full"
         first = cell is not None and i == 0
