@@ -434,10 +434,11 @@ def _printed_whole(label: str, piece: str, printed: str, roles) -> bool:
 
 
 def _label_mark(lines: list[StreamLine]) -> str | None:
-    """The mark this document opens its label cells with (○, ◆), where it prints one on many lines."""
+    """The marks this document opens its label cells with (○, ◆), each printed on many lines: one, or
+    an assembly's several (◆ members, ◎ staff, ○ the chair), every cell carrying one of them."""
     counts = Counter(s.text[:1] for s in lines if s.text[:1] in MARKS)
-    mark, n = counts.most_common(1)[0] if counts else (None, 0)
-    return mark if n >= 3 else None
+    marks = "".join(mark for mark, n in counts.most_common() if n >= 3)
+    return marks or None
 
 
 _TITLE_PIECE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー]{1,8}")
@@ -446,9 +447,10 @@ _TITLE_PIECE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー]{1,8}")
 def _unmarked_tail(label: str, piece: str, roles, mark: str | None) -> bool:
     """Where the document marks every label cell (◆今泉翔太監 / 理官), a title's piece right below a marked
     cell with no mark of its own is that cell's tail, though each piece reads as a label by a role-like
-    ending (翔太監, 理官): a cell of its own would carry the mark."""
+    ending (翔太監, 理官): a cell of its own would carry the mark (`mark`: the document's marks, see
+    _label_mark; an assembly's ◎長谷部監 / 理官 among ○ and ◆ cells too)."""
     r = as_roles(roles)
-    return mark is not None and label[:1] == mark and _TITLE_PIECE.fullmatch(piece) is not None \
+    return mark is not None and label[:1] in mark and _TITLE_PIECE.fullmatch(piece) is not None \
         and piece not in r.words and bool(ROLE_END.search(piece)) and not whole_cell(label, r) \
         and is_label_only(label + piece, r) is not None
 
