@@ -223,7 +223,7 @@ def _cut_inside(prev: str, cur: str) -> bool:
     the line goes on (日程第二　…法律案（内閣提 / 出、…）を議題といたします。)."""
     return _inside_bracket(prev) or _PARTICLE_OPEN.match(cur) is not None or _kana_cut(prev, cur) \
         or _clause_read_out(prev) or _ITEM_WITH_TEXT.match(prev) is not None or _PUTS_ON_AGENDA.match(cur) is not None \
-        or _READ_OUT_TAIL.search(prev) is not None or _verb_cut(prev, cur)
+        or _READ_OUT_TAIL.search(prev) is not None or _verb_cut(prev, cur) or _item_name_goes_on(prev, cur)
 
 
 def _item_name_goes_on(prev: str, cur: str) -> bool:
