@@ -58,3 +58,36 @@ def test_a_page_cut_at_a_sentence_end_goes_on_after_the_dumped_labels():
     turn = next(t for t in out["turns"] if t["text"].startswith("契約上、データは国内の"))
     assert "具体的な所在地は" in turn["text"]
     assert attributed >= 0.99
+
+
+def test_an_answer_taking_up_the_points_asked_opens_a_turn():
+    # a member asks two points (2点伺います。1点目は…2点目は…ということです。) and the answer takes them up in
+    # turn (1点目につきましては、… /　2点目につきましては、…): where a wrap also fell at a sentence end inside an
+    # earlier answer, the label goes to the answer's 1点目につきましては, not to that wrap (tuned
+    # shingikai_aoba@765 seat run_after: 0.87 before)
+    r, out, attributed = _repaired("shingikai_aoba", 765, layout="run_after", label_form="seat")
+    turn = next(t for t in out["turns"] if t["text"].startswith("1点目につきましては"))
+    assert (turn["speaker"], turn.get("name")) == ("説明員", "梶直樹")
+    assert attributed >= 0.99
+
+
+def test_a_follow_up_that_takes_up_the_answer_opens_a_turn():
+    # a member's follow-up quoting the answer (前倒しで更新するということですが、入札の方法はどうなりますか。) opens
+    # the member's turn, rather than a wrap at a sentence end inside the member's own questions (また、デジ
+    # タル化の総事業費は…) (tuned iinkai_shinonome_somu@767 seat run_after: 0.89 before)
+    r, out, attributed = _repaired("iinkai_shinonome_somu", 767, layout="run_after", label_form="seat")
+    turn = next(t for t in out["turns"] if t["text"].startswith("前倒しで更新するということですが"))
+    assert turn["speaker"] == "5番"
+    assert any(t["text"].startswith("防災行政無線のデジタル化について伺います。") and "総事業費はどのくらい" in t["text"]
+               for t in out["turns"])
+    assert attributed >= 0.99
+
+
+def test_the_chair_calling_a_recess_is_a_turn_of_its_own():
+    # 暫時休憩いたします。 alone on a row before the recess noted (（休憩　午前11時2分）) is the chair's short turn
+    # after the last answer, not a wrap at a sentence end inside it (tuned iinkai_shinonome_somu@932 seat
+    # run_before: 0.91 before, every label of the page one row early)
+    r, out, attributed = _repaired("iinkai_shinonome_somu", 932, layout="run_before", label_form="seat")
+    turn = next(t for t in out["turns"] if t["text"] == "暫時休憩いたします。")
+    assert turn["speaker"] == "委員長"
+    assert attributed >= 0.99
