@@ -91,3 +91,16 @@ def test_the_chair_calling_a_recess_is_a_turn_of_its_own():
     turn = next(t for t in out["turns"] if t["text"] == "暫時休憩いたします。")
     assert turn["speaker"] == "委員長"
     assert attributed >= 0.99
+
+
+def test_long_titles_the_cover_lists_stay_whole_in_a_dumped_column():
+    # a ward committee whose cover lists its staff by title (子ども家庭課長補佐　三浦　一樹, 教育委員会事務局次長
+    # 上田　恵理子), the labels by title alone in a narrow dumped column: the middle piece of 教育委員 / 会事務局次 /
+    # 長, printed at the same place on several pages, is no running header, and with it kept the cells read
+    # as the titles listed, not 教育委員長 or a surname 子ども家 before a title 庭課長補佐 (tuned
+    # kessan_iinkai_shirasagi@611 anon run_after: 0.74 before)
+    r, out, attributed = _repaired("kessan_iinkai_shirasagi", 611, layout="run_after", label_form="anon")
+    speakers = {t.get("speaker") for t in out["turns"]}
+    assert {"子ども家庭課長補佐", "教育委員会事務局次長"} <= speakers
+    assert not speakers & {"庭課長補佐", "教育委員長"}
+    assert attributed >= 0.97

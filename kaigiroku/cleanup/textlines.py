@@ -309,6 +309,8 @@ def _label_piece(text: str, roles=None) -> bool:
         return True  # (i9runs) a cell cut inside a head a dumped label column prints (田村浩一調 / 整官)
     if _cut_inside_title(text.strip(), r):
         return True
+    if len(text.strip()) >= 2 and any(role.find(text.strip()) > 0 for _, role in r.people):
+        return True  # the middle of a long title a list prints people with (◆教育委員 / 会事務局次 / 長), cut twice
     unclosed = text.count("（") > text.count("）")
     # (its bracket may be cut too: ◎学校教育課 / 長（須藤浩二 / 氏）)
     tail = _ROLE_TAIL_NAME.fullmatch(text.strip() + ("）" if unclosed else ""))
