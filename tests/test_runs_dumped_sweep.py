@@ -115,3 +115,15 @@ def test_a_listed_title_cut_by_the_column_is_no_title_of_its_own():
     speakers = {(t.get("speaker"), t.get("name")) for t in out["turns"]}
     assert ("ファシリテーター", "森千秋") in speakers and ("ファシリテー", None) not in speakers
     assert attributed >= 0.99
+
+
+def test_a_resident_saying_who_they_are_opens_a_turn():
+    # a residents' meeting: 北町一丁目の者です。 opens a resident's speech (its paragraphs indented after it),
+    # where a wrap also fell at a sentence end inside an earlier question; the label goes to the one saying
+    # who they are, not to that wrap (tuned setsumeikai_shirakaba_doro@903 surname_role run_before: 0.79
+    # before, the page's labels one row early from the question on)
+    r, out, attributed = _repaired("setsumeikai_shirakaba_doro", 903, layout="run_before", label_form="surname_role")
+    turn = next(t for t in out["turns"] if t["text"].startswith("北町一丁目の者です。"))
+    assert turn.get("name") == "宮腰"
+    assert any(t["text"].startswith("北町二丁目の者です。") and "狭めた後も掛かるのかどうか" in t["text"] for t in out["turns"])
+    assert attributed >= 0.99

@@ -444,6 +444,15 @@ def _opens_as_turns_do(blocks: list[Block], i: int) -> bool:
     return _OPENS_TURN.match(text) is not None or _SAYS_WHO.match(text) is not None or _asks_alone(blocks, i)
 
 
+def _says_who(b: Block) -> bool:
+    """Block b opens with its speaker saying who they are (北町一丁目の者です。, 道路建設課長の猪狩でございます。):
+    words no speech goes on with after a wrap, whichever row a wrap left at a sentence end before."""
+    return _SAYS_WHO.match(b.whole_text.lstrip()) is not None
+
+
+SAYS_WHO = 1.0  # on top of OPENS: a speaker saying who they are opens a turn more surely than それでは does
+
+
 def _announces_recess(b: Block) -> bool:
     """Block b is nothing but the chair calling a recess or closing the sitting (暫時休憩いたします。,
     ここで10分間休憩いたします。, 本日はこれにて散会いたします。): a short turn of the chair's own after the
@@ -490,7 +499,8 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
     cue = [_turn_cue(blocks, i, width) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)
                                           + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))
                                           + CALL_TAIL * _call_alone(blocks, i)) * _soft(blocks, i, indent_paras)
-           + OPENS * _opens_as_turns_do(blocks, i) + ANNOUNCES * _announces_recess(blocks[i])
+           + OPENS * _opens_as_turns_do(blocks, i) + SAYS_WHO * _says_who(blocks[i])
+           + ANNOUNCES * _announces_recess(blocks[i])
            - PICKED * _picks_from_the_floor(blocks, i)
            - PLAIN_ITEM * _item_named(blocks[i])
            for i in rows]
