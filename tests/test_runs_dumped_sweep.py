@@ -127,3 +127,14 @@ def test_a_resident_saying_who_they_are_opens_a_turn():
     assert turn.get("name") == "宮腰"
     assert any(t["text"].startswith("北町二丁目の者です。") and "狭めた後も掛かるのかどうか" in t["text"] for t in out["turns"])
     assert attributed >= 0.99
+
+
+def test_a_surname_before_a_committee_s_office_in_a_dumped_column():
+    # surname + long staff title (沢井教育委員会事務局次長, 小西選挙管理委員会事務局長) in a dumped column of
+    # surname + role cells: the cells run into one another when the lines are read together (杉本副委員長沢井教育
+    # 委員会…), which is no body named 沢井教育 (as 農林水産 is in 農林水産委員長): the label is 沢井 + the title
+    # (tuned kessan_iinkai_shirasagi@731 surname_role run_after: 0.81 before)
+    r, out, attributed = _repaired("kessan_iinkai_shirasagi", 731, layout="run_after", label_form="surname_role")
+    speakers = {(t.get("speaker"), t.get("name")) for t in out["turns"]}
+    assert {("教育委員会事務局次長", "沢井"), ("選挙管理委員会事務局長", "小西")} <= speakers
+    assert attributed >= 0.99

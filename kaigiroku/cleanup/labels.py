@@ -1246,9 +1246,10 @@ def _organisations(texts: list[str]) -> frozenset:
         at += len(t)
     for t in ("".join(texts),):  # a name cut by a wrap (農林水産委員 / 会) is read whole
         for m in _ORGANISATION.finditer(t):
-            if m.start() in heads and t[m.end():m.end() + 1] not in "のにがをはでともへや、。":
+            if any(h in heads for h in range(m.start(), m.end(1))) and t[m.end():m.end() + 1] not in "のにがをはでともへや、。":
                 # a label's own head (◎沢井教育委員会事務局次長): the surname is no body's name (but a line of
-                # speech may open with the body's name: 農林水産委員会における審査の経過…)
+                # speech may open with the body's name: 農林水産委員会における審査の経過…); also where the
+                # lines before run into it, a dumped column's cells (杉本副委員長 / 沢井教育委員 / 会事務局次長)
                 continue
             run = m.group(1)
             out.update(run[k:] for k in range(len(run) - 1))
