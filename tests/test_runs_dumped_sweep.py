@@ -138,3 +138,19 @@ def test_a_surname_before_a_committee_s_office_in_a_dumped_column():
     speakers = {(t.get("speaker"), t.get("name")) for t in out["turns"]}
     assert {("教育委員会事務局次長", "沢井"), ("選挙管理委員会事務局長", "小西")} <= speakers
     assert attributed >= 0.99
+
+
+def test_a_bracket_left_open_at_a_page_end_closes_on_the_next_page():
+    # the chair reads a bill's name out and the page ends inside its bracket (…一般会計補正予算（ / - 3 - /
+    # 第3号）のうち、…): the next page's first line closes that bracket and goes on with the sentence, though
+    # it opens as a numbered line (第3号) would; in a dumped label column it took the page's first label
+    # (tuned iinkai_shinonome_somu@952 surname_role run_before: 0.83 before)
+    text = ("○委員長（長谷部修君）　挙手全員であります。よって、議案第55号は原案のとおり可決すべきものと決しました。\n"
+            "○委員長（長谷部修君）　次に、議案第58号、令和6年度東雲市一般会計補正予算（\n"
+            "- 3 -\n"
+            "第3号）のうち、本委員会の所管に属する部分を議題といたします。\n"
+            "○財政課長（宮腰浩二君）　議案第58号のうち、本委員会の所管部分について御説明いたします。\n")
+    turns = kaigiroku.repair(text).to_dict()["turns"]
+    assert turns[1]["text"] == "次に、議案第58号、令和6年度東雲市一般会計補正予算（第3号）のうち、本委員会の所管に属する部分を議題といたします。"
+    r, out, attributed = _repaired("iinkai_shinonome_somu", 952, layout="run_before", label_form="surname_role")
+    assert attributed >= 0.97

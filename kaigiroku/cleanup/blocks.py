@@ -371,6 +371,8 @@ def _continues(prev: str, cur: str, width: float | None, opened_with: str = "", 
     Across page furniture (a page number, a running header) the sentence goes on whatever its width."""
     if ends_sentence(prev, opened_with, paragraph) or prev[-1:] in "：:" or not cur:
         return False
+    if _inside_bracket(prev) and re.match(r"^[^（(]*[）)]", cur) and match_label(cur) is None:
+        return True  # (…補正予算（ / 第3号）のうち…: the bracket the line left open closes here, whatever it opens with)
     if opens_paragraph(cur) or cur[:1] in "○◎◆●■□・※":
         return False
     if _HEADING_LINE.match(prev) and not _cut_inside(prev, cur):
