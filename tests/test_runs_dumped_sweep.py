@@ -154,3 +154,15 @@ def test_a_bracket_left_open_at_a_page_end_closes_on_the_next_page():
     assert turns[1]["text"] == "次に、議案第58号、令和6年度東雲市一般会計補正予算（第3号）のうち、本委員会の所管に属する部分を議題といたします。"
     r, out, attributed = _repaired("iinkai_shinonome_somu", 952, layout="run_before", label_form="surname_role")
     assert attributed >= 0.97
+
+
+def test_a_ministers_cell_cut_after_its_bracket_is_no_running_header():
+    # a plenary whose ministers are printed 国務大臣（堀田史郎） in a dumped column that cuts the cell right
+    # after its bracket (国務大臣（ / 堀田史郎）): the first piece, the same at the top of several pages, is the
+    # cell's, not a running header to drop (the name's tail then stood alone as a note and the minister's
+    # answer went to the chair) (tuned kokkai_sangiin_iinchohokoku@424 name_only run_before: 0.89 before)
+    r, out, attributed = _repaired("kokkai_sangiin_iinchohokoku", 424, layout="run_before", label_form="name_only")
+    assert not any(t["text"] == "堀田史郎）" for t in out["turns"])
+    turn = next(t for t in out["turns"] if t["text"].startswith("朝比奈悠議員の御質問にお答えいたします。"))
+    assert (turn["speaker"], turn.get("name")) == ("国務大臣", "堀田史郎")
+    assert attributed >= 0.99

@@ -312,6 +312,8 @@ def _label_piece(text: str, roles=None) -> bool:
     if len(text.strip()) >= 2 and any(role.find(text.strip()) > 0 for _, role in r.people):
         return True  # the middle of a long title a list prints people with (◆教育委員 / 会事務局次 / 長), cut twice
     unclosed = text.count("（") > text.count("）")
+    if unclosed and text.rstrip()[-1:] in "（(" and is_label_only(text.rstrip()[:-1], roles) is not None:
+        return True  # a title cut right after its bracket opened (国務大臣（ / 堀田史郎）), each minister's cell alike
     # (its bracket may be cut too: ◎学校教育課 / 長（須藤浩二 / 氏）)
     tail = _ROLE_TAIL_NAME.fullmatch(text.strip() + ("）" if unclosed else ""))
     if tail is not None and (not tail.group("head") or ROLE_END.search(tail.group("head"))):
