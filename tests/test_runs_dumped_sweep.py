@@ -166,3 +166,15 @@ def test_a_ministers_cell_cut_after_its_bracket_is_no_running_header():
     turn = next(t for t in out["turns"] if t["text"].startswith("朝比奈悠議員の御質問にお答えいたします。"))
     assert (turn["speaker"], turn.get("name")) == ("国務大臣", "堀田史郎")
     assert attributed >= 0.99
+
+
+def test_a_page_that_ended_on_a_short_line_cut_no_speech():
+    # paragraphs indented, labels dumped after each page's body: the page before ended on a short line that
+    # closed a sentence (給与への影響はございません。), so it cut no speech there and the next page's flush first
+    # line (申告した職員と、…配慮をお願いしたいと思います。) opens a turn, as firmly as any row after a paragraph
+    # end; it is not a wrap that happened to fall at a sentence end (tuned iinkai_shinonome_somu@817
+    # role_name run_after: 0.85 before, the page's labels one row late)
+    r, out, attributed = _repaired("iinkai_shinonome_somu", 817, layout="run_after", label_form="role_name")
+    turn = next(t for t in out["turns"] if t["text"].startswith("申告した職員と、しなかった職員との間で"))
+    assert (turn["speaker"], turn.get("name")) == ("委員", "林花子")
+    assert attributed >= 0.98

@@ -125,6 +125,7 @@ def wrap_width(lines: Iterable[str] = (), printed: Iterable[float] | None = None
 
 
 SOFT = "soft: a flush line after a sentence end (a turn may start here)"
+FIRM = "firm: a flush page top after a short line that ended a sentence (a turn starts here)"
 HUNG = 4  # an indent this deep, shared with the line before, is a hanging indent's: the paragraph goes on
 
 
@@ -182,6 +183,11 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
             # a page's labels dumped between two pages that a full line ending a sentence parts: the page
             # may have cut a speech there as a wrap does, so the next page's flush first line is soft too
             s = replace(s, origin=SOFT)
+        elif brk >= Break.PAGE and indent_paras and s.indent == 0 and prev_text and width is not None \
+                and prev_width < width - 1.5 and ends_sentence(prev_text, paragraph=paragraph):
+            # a page whose last line, short of the width, ended a sentence: the page cut no speech there,
+            # and a paragraph going on would be indented, so the next page's flush first line opens a turn
+            s = replace(s, origin=FIRM)
         out.append((s, brk, m))
         if body.strip():
             if brk != Break.WRAP:

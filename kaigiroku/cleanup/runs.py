@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..charclass import display_width, opens_mid_sentence
 from ..model import Break
-from .blocks import Block, ends_sentence
+from .blocks import FIRM, Block, ends_sentence
 from .classify import block_kind, names_item, reads_as_speech
 from .centred import _ENDS_TURN
 from .labels import LabelMatch, calls, introduces
@@ -487,7 +487,8 @@ def _soft(blocks: list[Block], i: int, indent_paras: bool) -> bool:
     # (a page whose text before ended in a direction or heading, 〔拍手〕, cut no speech there)
     before = _text_before(blocks, i) if top else None
     cut_speech = before is None or block_kind(before.whole_text, before.hint) == "speech"
-    return b.soft or (indent_paras and top and not b.indented and not b.cont and cut_speech)
+    # (unless the page before ended on a short line: it cut no speech, blocks.FIRM)
+    return b.soft or (indent_paras and top and not b.indented and not b.cont and cut_speech and b.origin != FIRM)
 
 
 def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], forward: bool,
