@@ -178,3 +178,18 @@ def test_a_page_that_ended_on_a_short_line_cut_no_speech():
     turn = next(t for t in out["turns"] if t["text"].startswith("申告した職員と、しなかった職員との間で"))
     assert (turn["speaker"], turn.get("name")) == ("委員", "林花子")
     assert attributed >= 0.98
+
+
+def test_a_seat_naming_a_member_in_the_chair_s_sentence_is_no_label():
+    # a long record of several days: each day the chair names the signing members (…議長において、/ ４番 今野由香
+    # 議員及び９番 野田春子議員を指名いたします。), a wrap leaving the seat at a line start; the seat before a member
+    # named (今野由香議員及び…) is the chair's words, not a seat label 4番 (tuned chogikai_nanase_teireikai@233
+    # fullname_role run_after, the meeting twice over on long pages: 0.74 before)
+    day = ("○議長（大橋正人君）　日程第1、会議録署名議員の指名を行います。\n"
+           "　会議録署名議員は、会議規則第125条の規定により、議長において、\n"
+           "４番 今野由香議員及び９番 野田春子議員を指名いたします。\n"
+           "○議長（大橋正人君）　日程第2、会期の決定を議題といたします。\n"
+           "○４番（今野由香君）　４番、今野です。会期について一点確認いたします。\n")
+    turns = kaigiroku.repair(day + day).to_dict()["turns"]
+    assert [(t["speaker"], t.get("name")) for t in turns] == [("議長", "大橋正人"), ("議長", "大橋正人"), ("4番", "今野由香")] * 2
+    assert turns[0]["text"].endswith("議長において、4番 今野由香議員及び9番 野田春子議員を指名いたします。")

@@ -219,7 +219,10 @@ _SEAT_FOUND = re.compile(r"[0-9]{1,3}番")
 # (i9lab) a seat at a line start run into what follows with no separator (7番おはよう…, 12番12番、…), not a
 # call (7番 山本健一議員。) nor a seat read out in speech (7番、市民クラブの…)
 _SEAT_RUN_ON = re.compile(r"(?P<seat>[0-9０-９]{1,3})番(?=[^\s\u3000、。，,）)]|$)")
-_CALL = re.compile(r"^[^\s\u3000。、]{1,10}(?:議員|委員|君|さん)。?$")
+_CALL = re.compile(r"^[^\s\u3000。、]{1,10}(?:議員|委員|君|さん)。?$"
+                   # (or names the member within the chair's sentence: ４番 今野由香議員及び９番 野田春子議員を指名
+                   # いたします。, a wrap leaving the seat at a line start)
+                   r"|^[^\s\u3000。、]{1,10}?(?:議員|委員|君|さん)(?:及び|並びに|と|、|，|の|を|に|から|が|は)")
 
 
 # words of a stage direction, never of a role (＜挙手全員＞, ＜説明員退室＞, 〔起立多数〕)
