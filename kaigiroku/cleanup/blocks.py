@@ -128,6 +128,7 @@ def wrap_width(lines: Iterable[str] = (), printed: Iterable[float] | None = None
 
 
 SOFT = "soft: a flush line after a sentence end (a turn may start here)"
+FIRM = "firm: a flush page top after a short line that ended a sentence (a turn starts here)"
 HUNG = 4  # an indent this deep, shared with the line before, is a hanging indent's: the paragraph goes on
 
 
@@ -181,6 +182,16 @@ def resolve_breaks(stream: list[StreamLine], roles=None) -> list[tuple[StreamLin
             # a sentence cut by a page break, a run of label cells or a cell boundary goes on, and so
             # does a stage direction whose closing bracket comes after a label cell (＜…入室 / 説明員 / …説明＞)
             brk = Break.WRAP
+        elif brk == Break.LINE and after_label and indent_paras and s.indent == 0 and prev_text \
+                and width is not None and prev_width >= width - 1.5 and ends_sentence(prev_text, paragraph=paragraph):
+            # a page's labels dumped between two pages that a full line ending a sentence parts: the page
+            # may have cut a speech there as a wrap does, so the next page's flush first line is soft too
+            s = replace(s, origin=SOFT)
+        elif brk >= Break.PAGE and indent_paras and s.indent == 0 and prev_text and width is not None \
+                and prev_width < width - 1.5 and ends_sentence(prev_text, paragraph=paragraph):
+            # a page whose last line, short of the width, ended a sentence: the page cut no speech there,
+            # and a paragraph going on would be indented, so the next page's flush first line opens a turn
+            s = replace(s, origin=FIRM)
         out.append((s, brk, m))
         if body.strip():
             if brk != Break.WRAP:
@@ -222,7 +233,17 @@ def _cut_inside(prev: str, cur: str) -> bool:
     the line goes on (日程第二　…法律案（内閣提 / 出、…）を議題といたします。)."""
     return _inside_bracket(prev) or _PARTICLE_OPEN.match(cur) is not None or _kana_cut(prev, cur) \
         or _clause_read_out(prev) or _ITEM_WITH_TEXT.match(prev) is not None or _PUTS_ON_AGENDA.match(cur) is not None \
-        or _READ_OUT_TAIL.search(prev) is not None or _verb_cut(prev, cur)
+        or _READ_OUT_TAIL.search(prev) is not None or _verb_cut(prev, cur) or _item_name_goes_on(prev, cur)
+
+
+def _item_name_goes_on(prev: str, cur: str) -> bool:
+    """The two lines read together as one agenda item's name still open or just closed (第三　労働者の…
+    ための労 / 働安全衛生法等の一部を改正する法律案（内閣提 / 出、衆議院送付）): a long bill's title that a
+    narrow column wrapped between two kanji, which no other cue shows."""
+    from .classify import names_item  # (classify reads blocks: imported here, not at the top)
+
+    both = prev.rstrip() + cur.strip()
+    return _inside_bracket(both) or names_item(both)
 
 
 # an item of a list read out in a speech, its title and then its text after a second gap (１　案の縦覧
@@ -374,6 +395,8 @@ def _continues(prev: str, cur: str, width: float | None, opened_with: str = "", 
     Across page furniture (a page number, a running header) the sentence goes on whatever its width."""
     if ends_sentence(prev, opened_with, paragraph) or prev[-1:] in "：:" or not cur:
         return False
+    if _inside_bracket(prev) and re.match(r"^[^（(]*[）)]", cur) and match_label(cur) is None:
+        return True  # (…補正予算（ / 第3号）のうち…: the bracket the line left open closes here, whatever it opens with)
     if opens_paragraph(cur) or cur[:1] in "○◎◆●■□・※":
         return False
     if _HEADING_LINE.match(prev) and not _cut_inside(prev, cur):

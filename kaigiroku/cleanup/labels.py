@@ -232,7 +232,10 @@ _SEAT_FOUND = re.compile(r"[0-9]{1,3}番")
 # (i9lab) a seat at a line start run into what follows with no separator (7番おはよう…, 12番12番、…), not a
 # call (7番 山本健一議員。) nor a seat read out in speech (7番、市民クラブの…)
 _SEAT_RUN_ON = re.compile(r"(?P<seat>[0-9０-９]{1,3})番(?=[^\s\u3000、。，,）)]|$)")
-_CALL = re.compile(r"^[^\s\u3000。、]{1,10}(?:議員|委員|君|さん)。?$")
+_CALL = re.compile(r"^[^\s\u3000。、]{1,10}(?:議員|委員|君|さん)。?$"
+                   # (or names the member within the chair's sentence: ４番 今野由香議員及び９番 野田春子議員を指名
+                   # いたします。, a wrap leaving the seat at a line start)
+                   r"|^[^\s\u3000。、]{1,10}?(?:議員|委員|君|さん)(?:及び|並びに|と|、|，|の|を|に|から|が|は)")
 
 
 # words of a stage direction, never of a role (＜挙手全員＞, ＜説明員退室＞, 〔起立多数〕)
@@ -1087,7 +1090,11 @@ def discover(texts, roles=None) -> Roles:
     heads: Counter = Counter()
     for (head, _marked), n in unknown.items():
         heads[head] += n
-    found = tuple(sorted(h for h, n in heads.items() if n >= 2 and role_like(h, r)))
+    # (a head that only opens a title the document's own list prints people with, ファシリテー where the cover
+    # lists ファシリテーター 森 千秋, is that title's cell cut by a narrow column, not a title of its own)
+    listed_roles = set(_roles_of(people))
+    found = tuple(sorted(h for h, n in heads.items() if n >= 2 and role_like(h, r)
+                         and not any(t != h and t.startswith(h) for t in listed_roles)))
     # (i9runs) a head printed once in a label column whose other heads recur (a guest's 田村浩一調整官
     # among 大橋正人議長 ×5): a cell of that column too
     if sum(1 for h in found if h in in_column) >= 2:
@@ -1104,7 +1111,6 @@ def discover(texts, roles=None) -> Roles:
                               and whole_text.count(h) <= 1 and split_head(h, r)[1] is None))  # (letter-spaced: 0)
     # a title the document's own list prints before a person (企画官 米山 隆之), printed once at a line
     # start before speech (企 画 官 国土交通基盤大臣の…): a label, however it is spaced or parted
-    listed_roles = set(_roles_of(people))
     found += tuple(sorted(h for h in heads if h in listed_roles and h not in found and h not in r.words
                           and role_like(h, r) and not is_direction(h)))
     # (i9lab) a seat alone before speech, at two line starts or more, is this document's label for
@@ -1265,9 +1271,10 @@ def _organisations(texts: list[str]) -> frozenset:
         at += len(t)
     for t in ("".join(texts),):  # a name cut by a wrap (農林水産委員 / 会) is read whole
         for m in _ORGANISATION.finditer(t):
-            if m.start() in heads and t[m.end():m.end() + 1] not in "のにがをはでともへや、。":
+            if any(h in heads for h in range(m.start(), m.end(1))) and t[m.end():m.end() + 1] not in "のにがをはでともへや、。":
                 # a label's own head (◎沢井教育委員会事務局次長): the surname is no body's name (but a line of
-                # speech may open with the body's name: 農林水産委員会における審査の経過…)
+                # speech may open with the body's name: 農林水産委員会における審査の経過…); also where the
+                # lines before run into it, a dumped column's cells (杉本副委員長 / 沢井教育委員 / 会事務局次長)
                 continue
             run = m.group(1)
             out.update(run[k:] for k in range(len(run) - 1))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..charclass import display_width, opens_mid_sentence
 from ..model import Break
-from .blocks import Block, ends_sentence
+from .blocks import FIRM, Block, ends_sentence
 from .classify import block_kind, items_remark, names_item, reads_as_speech
 from .centred import _ENDS_TURN
 from .labels import LabelMatch, calls, introduces
@@ -429,8 +429,12 @@ _GOES_ON = re.compile(r"^(?:その(?:点|上で|ため|ほか|後|中|際)|こ�
                       r"|しかし|しかしながら|ただし|ただ[、，]|一方|つまり|したがって|従って|そこで|それから|それに)")
 LEANS_BACK = 1.0  # a soft row whose sentence leans on the one before weighs this much less
 # the words a turn mostly opens with (the chair's それでは, an answer's はい, thanks for a question or
-# for what it pointed out: 御指摘ありがとうございます)
-_OPENS_TURN = re.compile(r"^(?:それでは|では[、，]|(?:[御ご](?:指摘|質問|意見|提案)(?:を?いただき)?)?ありがとうございま|はい[、，。])")
+# for what it pointed out: 御指摘ありがとうございます; an answer taking up the points it was asked in turn:
+# 1点目につきましては, まず、2点目の…についてでございますが; a follow-up taking up what the answer said:
+# 前倒しで更新するということですが、…)
+_OPENS_TURN = re.compile(r"^(?:それでは|では[、，]|(?:[御ご](?:指摘|質問|意見|提案)(?:を?いただき)?)?ありがとうございま|はい[、，。]"
+                         r"|(?:まず[、，]?)?[0-9０-９一二三四五]点目(?:の[^。]{0,30}?)?(?:につきまして|について|でございますが)"
+                         r"|[^。]{1,40}?(?:という|との)(?:こと|御答弁|答弁|御説明|説明)(?:です|でした|でございます|でございました)?(?:が|けれども|けど)[、，])")
 OPENS = 0.5  # a row that opens as turns do weighs this much more than one that does not
 
 
@@ -468,6 +472,26 @@ def _opens_as_turns_do(blocks: list[Block], i: int) -> bool:
     return _OPENS_TURN.match(text) is not None or _SAYS_WHO.match(text) is not None or _asks_alone(blocks, i)
 
 
+def _says_who(b: Block) -> bool:
+    """Block b opens with its speaker saying who they are (北町一丁目の者です。, 道路建設課長の猪狩でございます。):
+    words no speech goes on with after a wrap, whichever row a wrap left at a sentence end before."""
+    return _SAYS_WHO.match(b.whole_text.lstrip()) is not None
+
+
+SAYS_WHO = 1.0  # on top of OPENS: a speaker saying who they are opens a turn more surely than それでは does
+
+
+def _announces_recess(b: Block) -> bool:
+    """Block b is nothing but the chair calling a recess or closing the sitting (暫時休憩いたします。,
+    ここで10分間休憩いたします。, 本日はこれにて散会いたします。): a short turn of the chair's own after the
+    last speaker's words, the recess noted after it."""
+    return _RECESS.match(b.whole_text.strip()) is not None
+
+
+_RECESS = re.compile(r"^[^。]{0,16}?(?:休憩|散会|閉会)(?:いたします|します|とします|といたします)。$")
+ANNOUNCES = 1.0  # a row that only calls a recess weighs this much more (a wrap rarely leaves it alone)
+
+
 CALLED = 1.0  # the call of a speaker weighs less than a heading or a question before the row
 CALLS_NEXT = 1.0  # a firm row ending in the call of the next label's speaker is the caller's
 INTRODUCED = 1.0  # a row whose speaker names themselves (今泉でございます。) as the label's does
@@ -491,7 +515,8 @@ def _soft(blocks: list[Block], i: int, indent_paras: bool) -> bool:
     # (a page whose text before ended in a direction or heading, 〔拍手〕, cut no speech there)
     before = _text_before(blocks, i) if top else None
     cut_speech = before is None or block_kind(before.whole_text, before.hint) == "speech"
-    return b.soft or (indent_paras and top and not b.indented and not b.cont and cut_speech)
+    # (unless the page before ended on a short line: it cut no speech, blocks.FIRM)
+    return b.soft or (indent_paras and top and not b.indented and not b.cont and cut_speech and b.origin != FIRM)
 
 
 def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], forward: bool,
@@ -503,7 +528,9 @@ def _best_rows(blocks: list[Block], rows: list[int], labels: list[LabelMatch], f
     cue = [_turn_cue(blocks, i, width) - (SOFT_COST - 0.5 * _ends_unindented(blocks, i)
                                           + LEANS_BACK * bool(_GOES_ON.match(blocks[i].whole_text))
                                           + CALL_TAIL * _call_alone(blocks, i)) * _soft(blocks, i, indent_paras)
-           + OPENS * _opens_as_turns_do(blocks, i) - PICKED * _picks_from_the_floor(blocks, i)
+           + OPENS * _opens_as_turns_do(blocks, i) + SAYS_WHO * _says_who(blocks[i])
+           + ANNOUNCES * _announces_recess(blocks[i])
+           - PICKED * _picks_from_the_floor(blocks, i)
            - PLAIN_ITEM * _item_named(blocks[i]) - LEANS_BACK * _next_question(blocks[i])
            for i in rows]
     near = [EARLY * (m - 1 - n if forward else n) for n in range(m)]

@@ -309,7 +309,11 @@ def _label_piece(text: str, roles=None) -> bool:
         return True  # (i9runs) a cell cut inside a head a dumped label column prints (田村浩一調 / 整官)
     if _cut_inside_title(text.strip(), r):
         return True
+    if len(text.strip()) >= 2 and any(role.find(text.strip()) > 0 for _, role in r.people):
+        return True  # the middle of a long title a list prints people with (◆教育委員 / 会事務局次 / 長), cut twice
     unclosed = text.count("（") > text.count("）")
+    if unclosed and text.rstrip()[-1:] in "（(" and is_label_only(text.rstrip()[:-1], roles) is not None:
+        return True  # a title cut right after its bracket opened (国務大臣（ / 堀田史郎）), each minister's cell alike
     # (its bracket may be cut too: ◎学校教育課 / 長（須藤浩二 / 氏）)
     tail = _ROLE_TAIL_NAME.fullmatch(text.strip() + ("）" if unclosed else ""))
     if tail is not None and (not tail.group("head") or ROLE_END.search(tail.group("head"))):
@@ -436,10 +440,11 @@ def _printed_whole(label: str, piece: str, printed: str, roles) -> bool:
 
 
 def _label_mark(lines: list[StreamLine]) -> str | None:
-    """The mark this document opens its label cells with (○, ◆), where it prints one on many lines."""
+    """The marks this document opens its label cells with (○, ◆), each printed on many lines: one, or
+    an assembly's several (◆ members, ◎ staff, ○ the chair), every cell carrying one of them."""
     counts = Counter(s.text[:1] for s in lines if s.text[:1] in MARKS)
-    mark, n = counts.most_common(1)[0] if counts else (None, 0)
-    return mark if n >= 3 else None
+    marks = "".join(mark for mark, n in counts.most_common() if n >= 3)
+    return marks or None
 
 
 _TITLE_PIECE = re.compile(rf"[{KANJI}\u3005\u30a0-\u30ffー]{{1,8}}")
@@ -448,9 +453,10 @@ _TITLE_PIECE = re.compile(rf"[{KANJI}\u3005\u30a0-\u30ffー]{{1,8}}")
 def _unmarked_tail(label: str, piece: str, roles, mark: str | None) -> bool:
     """Where the document marks every label cell (◆今泉翔太監 / 理官), a title's piece right below a marked
     cell with no mark of its own is that cell's tail, though each piece reads as a label by a role-like
-    ending (翔太監, 理官): a cell of its own would carry the mark."""
+    ending (翔太監, 理官): a cell of its own would carry the mark (`mark`: the document's marks, see
+    _label_mark; an assembly's ◎長谷部監 / 理官 among ○ and ◆ cells too)."""
     r = as_roles(roles)
-    return mark is not None and label[:1] == mark and _TITLE_PIECE.fullmatch(piece) is not None \
+    return mark is not None and label[:1] in mark and _TITLE_PIECE.fullmatch(piece) is not None \
         and piece not in r.words and bool(ROLE_END.search(piece)) and not whole_cell(label, r) \
         and is_label_only(label + piece, r) is not None
 
