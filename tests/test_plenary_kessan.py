@@ -135,3 +135,18 @@ def test_a_long_plenarys_column_dumped_one_label_a_page_is_read_as_dumped():
               Block("令和十一年度一般会計歳入歳出決算の概要を御報告申し上げます。", Break.LINE, 1)] * 3
     assert not column_dumped(inline, [])
     assert _attributed(56, KESSAN, label_form="seat", layout="run_after") >= 0.999
+
+
+def test_a_long_plenarys_column_dumped_before_each_page_is_read_as_dumped():
+    """The same column dumped before each page's body (run_before): a label cell alone at a page's top
+    over text that goes on with the sentence the page before cut stands inside that sentence, which a
+    label above its own text never does (tuned kokkai_sangiin_kessan@52 seat run_before: 0.90 before)"""
+    chair = match_label("◎議長（御子柴宗典君）")
+    pages = [Block("令和十一年度一般会計歳入歳出決算の概要を御報告申し", Break.LINE, 1),
+             Block("", Break.PAGE, 2, chair, True), Block("上げます。歳入決算額は百十六兆円余であり", Break.LINE, 2),
+             Block("", Break.PAGE, 3, chair, True), Block("ます。次に、会計検査院長の報告を求めます。", Break.LINE, 3)]
+    assert column_dumped(pages, [])
+    own_line = [Block("令和十一年度一般会計歳入歳出決算の概要を御報告申し上げます。", Break.LINE, 1),
+                Block("", Break.PAGE, 2, chair, True), Block("次に、会計検査院長の報告を求めます。", Break.LINE, 2)] * 2
+    assert not column_dumped(own_line, [])
+    assert _attributed(52, KESSAN, label_form="seat", layout="run_before") >= 0.999
