@@ -58,12 +58,29 @@ def _stacked(crops: list[np.ndarray], gap: int) -> tuple[np.ndarray, list[tuple[
     return strip, spans
 
 
+def _read_stacked(crops: list[np.ndarray], height: float, opts) -> list[list] | None:
+    """OCR the crops in one call, stacked; the words read on each crop (None when Tesseract failed)."""
+    from .ocr import _words
+
+    strip, spans = _stacked(crops, int(1.2 * height))
+    try:
+        data = ocr_engine_data(strip, opts.lang, REREAD_PSM, timeout=opts.timeout)
+    except OcrFailedError:
+        return None
+    by_crop: list[list] = [[] for _ in crops]
+    for _, w in _words(data):
+        mid = (w.top + w.bottom) / 2
+        for k, (a, b) in enumerate(spans):
+            if a <= mid < b:
+                by_crop[k].append(w)
+                break
+    return by_crop
+
+
 def reread_speaker_lines(clean: np.ndarray, lines: list[Line], sx: float, sy: float, opts, fix) -> int:
     """Read again, in place, the lines of a page that may name a speaker (see above); `clean` is the
     page image the lines were read from, `sx`, `sy` its points per pixel. Returns how many changed."""
     from rapidfuzz.distance import Levenshtein
-
-    from .ocr import _words
 
     named = [ln for ln in lines if ln.conf is not None and len(ln.text) >= 2 and speaks(ln.text)]
     unsure = [ln for ln in lines if len(ln.text) >= 2 and _unsure_piece(ln) and not speaks(ln.text)]
@@ -78,18 +95,9 @@ def reread_speaker_lines(clean: np.ndarray, lines: list[Line], sx: float, sy: fl
     for ln in chosen:
         x0, y0, x1, y1 = int(ln.x0 / sx), int(ln.top / sy), int(np.ceil(ln.x1 / sx)), int(np.ceil(ln.bottom / sy))
         crops.append(clean[max(0, y0 - pad_y): y1 + pad_y, max(0, x0 - pad_x): x1 + pad_x])
-    strip, spans = _stacked(crops, int(1.2 * height))
-    try:
-        data = ocr_engine_data(strip, opts.lang, REREAD_PSM, timeout=opts.timeout)
-    except OcrFailedError:
+    by_crop = _read_stacked(crops, height, opts)
+    if by_crop is None:
         return 0
-    by_crop: list[list] = [[] for _ in crops]
-    for _, w in _words(data):
-        mid = (w.top + w.bottom) / 2
-        for k, (a, b) in enumerate(spans):
-            if a <= mid < b:
-                by_crop[k].append(w)
-                break
     changed = 0
     for ln, words in zip(chosen, by_crop):
         if not words:
@@ -177,20 +185,9 @@ def reread_wrapped_tails(clean: np.ndarray, ink: np.ndarray, lines: list[Line], 
         kept.append((above, tail, (t[0] * sx, t[1] * sy, t[2] * sx, t[3] * sy)))
     if not rows:
         return 0
-    strip, spans = _stacked(rows, int(1.2 * height))
-    try:
-        data = ocr_engine_data(strip, opts.lang, REREAD_PSM, timeout=opts.timeout)
-    except OcrFailedError:
+    by_row = _read_stacked(rows, height, opts)
+    if by_row is None:
         return 0
-    from .ocr import _words
-
-    by_row: list[list] = [[] for _ in rows]
-    for _, w in _words(data):
-        mid = (w.top + w.bottom) / 2
-        for k, (a, b) in enumerate(spans):
-            if a <= mid < b:
-                by_row[k].append(w)
-                break
     changed = 0
     for (above, tail, box), words in zip(kept, by_row):
         if not words:
