@@ -28,15 +28,25 @@ def _cuts_sentence(prev_body: str | None, body: str, width: float | None = None)
     stops mid-word is a heading of its own (前回の議論の整理)."""
     # (or a full line that closed a bracket, the item's name put on the agenda, before the particle its
     # sentence goes on with: 日程第四　…法律案（内閣提出、衆議院送付） / 副議長　を議題といたします。)
-    return (bool(prev_body) and not ends_sentence(prev_body) and not opens_paragraph(body)
-            and (is_kana_kanji(prev_body.rstrip()[-1:] or " ")
-                 or (prev_body.rstrip()[-1:] in "）)" and _PARTICLE_OPEN.match(body) is not None))
+    if not (bool(prev_body) and not ends_sentence(prev_body) and not opens_paragraph(body)
             and display_width(prev_body) >= (width - 3 if width is not None else UNWRAPPED_FULL)
-            and not _wider_than_wrapped(prev_body, width)
+            and not _wider_than_wrapped(prev_body, width)):
+        return False
+    last = prev_body.rstrip()[-1:] or " "
+    if (is_kana_kanji(last) or last in "）)") and _PARTICLE_OPEN.match(body):
+        return True  # (an item's name, heading-like, goes on into the chair's sentence: …法等の一部 / 議長　を改正する…)
+    return ((is_kana_kanji(last) or _clause_or_number_cut(prev_body, body))
             and (not _HEADING_LINE.match(prev_body.strip()) or _heading_tail(prev_body, body, width))
             # (a numbered item read out, 一、国道と…確保するた / 調整官　め。, reads as a heading until the
             # label's line goes on with the word the wrap cut)
             and (block_kind(prev_body) == "speech" or _kana_cut(prev_body, body) or _heading_tail(prev_body, body, width)))
+
+
+def _clause_or_number_cut(prev_body: str, body: str) -> bool:
+    """A full line that stops after a clause's comma (…利用に当たっては、) or inside a figure (…として4, /
+    860万円を…, …として4,860 / 万円を…): the sentence goes on past the wrap, as no speech's last line does."""
+    a, b = prev_body.rstrip()[-1:], body.lstrip()[:1]
+    return a in "、，" or a.isdigit() or (a in ",，." and b.isdigit() and prev_body.rstrip()[-2:-1].isdigit())
 
 
 def _heading_tail(prev_body: str, body: str, width: float | None) -> bool:
