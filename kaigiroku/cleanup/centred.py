@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..model import Break, LabelMatch
 from ..charclass import display_width, is_kana_kanji, is_kanji
 from .blocks import _HEADING_LINE, _PARTICLE_OPEN, _kana_cut, _line_break, ends_sentence, opens_paragraph, wrap_width
-from .classify import AGENDA, bare_heading, block_kind, from_the_floor, items_remark, names_item
+from .classify import AGENDA, NUMBERED, _ITEM_END, bare_heading, block_kind, from_the_floor, items_remark, names_item
 
 
 UNWRAPPED_FULL = 30  # display width of a line that may have been wrapped where no common width shows
@@ -39,7 +39,8 @@ def _cuts_sentence(prev_body: str | None, body: str, width: float | None = None)
             and (not _HEADING_LINE.match(prev_body.strip()) or _heading_tail(prev_body, body, width))
             # (a numbered item read out, 一、国道と…確保するた / 調整官　め。, reads as a heading until the
             # label's line goes on with the word the wrap cut)
-            and (block_kind(prev_body) == "speech" or _kana_cut(prev_body, body) or _heading_tail(prev_body, body, width)))
+            and (block_kind(prev_body) == "speech" or _item_read_out(prev_body) or _kana_cut(prev_body, body)
+                 or _heading_tail(prev_body, body, width)))
 
 
 def _clause_or_number_cut(prev_body: str, body: str) -> bool:
@@ -47,6 +48,16 @@ def _clause_or_number_cut(prev_body: str, body: str) -> bool:
     860万円を…, …として4,860 / 万円を…): the sentence goes on past the wrap, as no speech's last line does."""
     a, b = prev_body.rstrip()[-1:], body.lstrip()[:1]
     return a in "、，" or a.isdigit() or (a in ",，." and b.isdigit() and prev_body.rstrip()[-2:-1].isdigit())
+
+
+def _item_read_out(line: str) -> bool:
+    """A numbered item a speaker reads out, its name and then prose with a clause's comma (①安否確認訓練　各自治会で
+    黄色いタオルを…いただき、班長さんが…): the line is speech, never a heading, although it opens as one does.
+    (An item of the day, 日程第一　…決算、…決算, is a heading however long: it names its items, no clause.)"""
+    t = line.strip()
+    head, sep, rest = t.partition("\u3000")
+    return bool(sep) and NUMBERED.match(t) is not None and not AGENDA.match(t) and display_width(head) <= 16 \
+        and "、" in rest and not _ITEM_END.search(rest.split("、")[0])
 
 
 def _heading_tail(prev_body: str, body: str, width: float | None) -> bool:
