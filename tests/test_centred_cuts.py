@@ -38,3 +38,13 @@ def test_an_enumeration_in_prose_is_speech():
     assert block_kind("第十一に、") == "speech"
     assert block_kind("第四　審査の経過") == "heading"
     assert block_kind("第4章　総則") == "heading"
+
+
+def test_a_call_ends_the_chairs_turn():
+    # a chair's call of the next speaker (鬼頭副会長、お願いします。 / はい、勅使河原さん。) ends the chair's turn,
+    # so the next paragraph opens the speech whose label is printed further down (0.9889 before)
+    r = render_random(load(meeting_path("kyogikai_kaededai_machizukuri")), 380, layout="vcentred")
+    pred = kaigiroku.repair(r.text).to_dict()
+    assert score(r.gold, pred)["attributed"] >= 0.994
+    chair = [t["text"] for t in pred["turns"] if t.get("speaker") == "会長"]
+    assert "鬼頭副会長、お願いします。" in chair and "最後に、その他ですが、皆さんから何かございますか。" in chair

@@ -209,7 +209,9 @@ def _plain_heading(lines, i: int, width: float | None) -> bool:
 
 
 # a question, a call of the next speaker, or a speech that says it is over (説明は以上です。)
-_ENDS_TURN = re.compile(r"(?:か|ね)[。？?]$|[？?]$|^.{1,12}(?:長|委員|議員|君|番|さん)。$|以上(?:です|でございます)。$")
+_ENDS_TURN = re.compile(r"(?:か|ね)[。？?]$|[？?]$|以上(?:です|でございます)。$"
+                        # (a call: 総務課長。 / はい、勅使河原さん。 / 鬼頭副会長、お願いします。 / 山本委員、どうぞ。)
+                        r"|^(?:はい、)?.{1,12}(?:長|委員|議員|君|番|さん)(?:、(?:お願いします|お願いいたします|どうぞ))?。$")
 
 
 def _place(lines, a: int, b: int) -> list[tuple[int, LabelMatch]]:
