@@ -48,3 +48,14 @@ def test_a_call_ends_the_chairs_turn():
     assert score(r.gold, pred)["attributed"] >= 0.994
     chair = [t["text"] for t in pred["turns"] if t.get("speaker") == "会長"]
     assert "鬼頭副会長、お願いします。" in chair and "最後に、その他ですが、皆さんから何かございますか。" in chair
+
+
+def test_a_title_printed_once_level_with_an_inner_paragraph():
+    # 参与:　委員会におきましては… among 議長:これにて…: a guest's title printed once, its cell centred
+    # level with an indented inner paragraph, keeps the indent after its colon; it is this document's
+    # label all the same (tuned kokkai_sangiin_honkaigi@629: 0.8811 before, the report went to the chair)
+    r = render_random(load(meeting_path("kokkai_sangiin_honkaigi")), 629)
+    assert r.axes["layout"] == "vcentred" and r.axes["para_indent"] == "fullwidth_space"
+    pred = kaigiroku.repair(r.text).to_dict()
+    assert score(r.gold, pred)["attributed"] >= 0.98
+    assert [t["speaker"] for t in pred["turns"] if t["text"].startswith("ただいま議題となりました法律案につきまして、農林水産")] == ["参与"]

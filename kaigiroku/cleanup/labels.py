@@ -978,7 +978,8 @@ def discover(texts, roles=None) -> Roles:
     one_off: dict = {}  # a candidate head -> the separators it was printed with
     bare: Counter = Counter()
     bare_unlisted: dict = {}  # a role-like line start outside the list -> the characters after it
-    texts = [(x or "").strip() for x in texts]
+    raw = [x or "" for x in texts]  # (as printed: the indents the stripped lines lose)
+    texts = [x.strip() for x in raw]
     texts = [x for x in texts if x]
     people = _people_listed(texts, a_role, r)  # (i9doc) (name, role) a list prints
     listed, listed_lengths = frozenset(r.words), tuple(sorted({len(w) for w in r.words}, reverse=True))
@@ -1105,8 +1106,14 @@ def discover(texts, roles=None) -> Roles:
     usual = separators.most_common(1)[0] if separators else ("", 0)
     if usual[1] >= 3 and usual[1] >= 0.6 * sum(separators.values()):
         whole_text = "\n".join(texts)
+        # (where paragraphs are indented by a full-width space, a label printed level with an inner paragraph,
+        # a centred cell's, keeps that indent after its separator: 参与:　委員会におきましては… among 議長:これにて…;
+        # the indents show in the lines as printed, or in other labels printed so)
+        indented = usual[0] + "\u3000"
+        as_usual = {usual[0]} | ({indented} if usual[0] and not usual[0].endswith("\u3000") and (
+            separators[indented] >= 2 or sum(1 for x in raw if x.startswith("\u3000")) >= 3) else set())
         found += tuple(sorted(h for h, n in heads.items() if n == 1 and h not in found and h in one_off
-                              and one_off[h] == {usual[0]} and not is_direction(h)
+                              and len(one_off[h]) == 1 and one_off[h] <= as_usual and not is_direction(h)
                               and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
                               and whole_text.count(h) <= 1 and split_head(h, r)[1] is None))  # (letter-spaced: 0)
     # a title the document's own list prints before a person (企画官 米山 隆之), printed once at a line
