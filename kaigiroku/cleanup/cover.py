@@ -145,6 +145,7 @@ def _kana_share(t: str) -> float:
     return sum("\u3040" <= c <= "\u309f" for c in t) / max(1, len(t))
 
 
+from .blocks import join_lines  # noqa: E402
 from .classify import AGENDA, block_kind  # noqa: E402
 
 
@@ -520,11 +521,14 @@ def _shape(line: str) -> str | None:
     return None if m is None else ("space" if not m.group("sep").strip() else m.group("sep"))
 
 
-def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -> dict:
+def read_cover(lines: list[str], roles=None, indents: list[int] | None = None,
+               cut_above: list[bool] | None = None) -> dict:
     """The cover sheet's lines -> meta: short key/value items. A key with no value on its line takes
     the next line (１ 開催日時 / 令和５年…); a numbered item in the cover's own numbering is a new item
     even when its key is not a known one (３ 議事次第); attendees are grouped by the role or
-    organisation that heads them, a group ending where a line at the group's indent names another."""
+    organisation that heads them, a group ending where a line at the group's indent names another.
+    `cut_above` (from a PDF's layout): the lines that go on with a word or entry the line above cut,
+    read as one line with it (…議員　菅原武　税 / 務課長　藤原恵美, …課長 百 / 瀬 康弘、…)."""
     meta: dict = {"title": "", "date_text": "", "time_text": "", "place": "", "attendees": []}
     other: dict = {}
     field, key, role = None, None, ""
@@ -575,6 +579,10 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
                     meta["attendees"].append(f"{role} {name}".strip())
 
     lines = list(lines)  # a wrapped attendee line may hand its cut head to the next (same count)
+    for n in range(len(lines) - 1, 0, -1):
+        if cut_above is not None and n < len(cut_above) and cut_above[n] and lines[n - 1].strip():
+            # geometry saw the wrap: the two lines are one, whatever the cut word reads as on its own
+            lines[n - 1], lines[n] = list_wrap_joined(lines[n - 1], lines[n], roles), ""
     for n, raw in enumerate(lines):
         key_here = KEY_LINE.match(raw)
         if n + 1 < len(lines) and (field == "attendees" or (key_here and _key_of(key_here.group("key"))[0] == "attendees")):
@@ -684,6 +692,52 @@ _DATE_LINE = re.compile(rf"^(?:令和|平成|昭和){_ERA_NUMBER}年{_ERA_NUMBER
 
 # a speck OCR read between a role and its name (教育長.山口和夫, 委員・西村典子)
 _SPECK_AFTER_ROLE = re.compile(rf"^(?P<role>\S{{1,10}}?)[.．・･。,'`](?P<name>[{KANJI}\u3005\u3040-\u30ff]\S{{1,9}})$")
+
+
+_ITEM_HEAD = re.compile(r"[^、，,\s\u3000]{2,8}(?=[、，,]|$)")
+# a name spaced in two opening a line, the line's end or its next entry after it (田所　官兵衛　委員 …)
+_SPACED_NAME_HEAD = re.compile(rf"([{KANJI}\u3005]{{1,4}})[ \u3000]+[{KANJI}\u3005\u3040-\u30ffー]{{1,5}}(?=[、，,\s\u3000]|$)")
+
+
+def list_wrap_joined(a: str, b: str, roles=None) -> str:
+    """A list line and the line its wrap went on to, as one: joined inside the word the wrap cut
+    (事務局 教育 / 総務課長 岡本 久美子), but a space kept where the wrap fell at a space (the space is not
+    printed at either line's end): between a title and the name of its entry (…、進行役 / 高松直子、監理官 …),
+    or between two entries of title and name (委員　大川　浩二 / 委員　松下　雅人)."""
+    roles = as_roles(roles)
+    # (the space kept is the one the line parts its words with: U+3000 between a PDF row's cells)
+    space = "\u3000" if re.search(r"\u3000[^\s\u3000]+$", a.rstrip()) else " "
+
+    def plain_word(w: str) -> bool:
+        return w not in roles.words and w not in roles.standalone and not w.endswith(tuple(roles.suffixes))
+    words = [w for w in re.split(r"[、，,\s\u3000]+", a.strip()) if w]
+    head = _ITEM_HEAD.match(b.lstrip())
+    if words and len(words[-1]) >= 2 and role_like(words[-1], roles) and head is not None \
+            and plain_word(head.group()):
+        return a.rstrip() + space + b.lstrip()
+    spaced = _SPACED_NAME_HEAD.match(b.lstrip())
+    if words and len(words[-1]) >= 2 and role_like(words[-1], roles) and spaced is not None \
+            and plain_word(spaced.group(1)) and not role_like(spaced.group(1), roles):
+        # …教育長職務代理者 / 田所　官兵衛: a title, then its person's name spaced in two on the next line
+        return a.rstrip() + space + b.lstrip()
+    opens = [w for w in re.split(r"[、，,\s\u3000]+", b.strip()) if w][:1]
+    if len(words) >= 3 and len(words[-3]) >= 2 and role_like(words[-3], roles) \
+            and all(1 <= len(w) <= 3 and plain_word(w) for w in words[-2:]) \
+            and opens and len(opens[0]) >= 2 and role_like(opens[0], roles) \
+            and not _names_solid(words[:-1], roles):
+        return a.rstrip() + space + b.lstrip()
+    return join_lines([a.rstrip(), b.lstrip()])
+
+
+def _names_solid(words: list[str], roles) -> bool:
+    """A list line's entries, title then name, print each name as one word (教育長　久保和美　総務課長
+    西村直人　議員　菅原武): two entries at least, a title at every other word, and the words no list of
+    names spaced in two (町長　田村　浩一　議員　関　和夫: a title every third word, the pieces between short)
+    would print. A short word after them (…菅原武　税 / 務課長) is then the head of the next entry's
+    title the wrap cut, not a given name."""
+    n = len(words)
+    spaced = n % 3 == 0 and all(role_like(w, roles) if k % 3 == 0 else len(w) <= 3 for k, w in enumerate(words))
+    return n >= 4 and n % 2 == 0 and all(role_like(words[k], roles) for k in range(0, n, 2)) and not spaced
 
 
 def _despeck(entry: str, roles=None) -> str:

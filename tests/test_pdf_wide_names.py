@@ -1,0 +1,92 @@
+"""Real names and titles of every shape (issue 9, names=wide) in text PDFs: a cover's list of attendees
+wrapped inside a title or a name.
+
+The families were found by a sweep of tuned text PDFs with the cast drawn from every shape real names
+take (names=wide): a town assembly's cover set in columns whose wrap cut a title (…議員　菅原武　税 /
+務課長　藤原恵美), read as the name 菅原武税 and the title 務課長, so that every 藤原恵美税務課長 label was split
+at the wrong place; a row wrapped between a long title and its person's spaced name (…教育長職務代理者 /
+田所　官兵衛), read as the title 教育長職務代理者田所; a list cut inside a name (…課長 百 / 瀬 康弘).
+"""
+from __future__ import annotations
+
+from kaigiroku.cleanup.assemble import assemble
+from kaigiroku.cleanup.cover import read_cover
+from kaigiroku.ingest.layout import read_stream
+from kaigiroku.ingest.pdf import PdfPage
+from kaigiroku.model import Line
+
+S, PITCH, LEFT = 10.0, 16.0, 60.0
+WIDTH = 46  # characters a full line holds
+
+
+def _line(text: str, x0: float, top: float) -> Line:
+    width = sum(S if ord(c) > 0x2000 else S / 2 for c in text)
+    return Line(text=text, x0=x0, top=top, x1=x0 + width, bottom=top + S, page=1, size=S)
+
+
+def _town_cover_minutes(rows: list[str], speech: list[tuple[str, str]]):
+    """A town assembly's cover whose rows (role and name in columns) run to the right edge and wrap
+    under a hanging indent (the rows opening with a space), then speeches under inline labels."""
+    lines = [_line("令和6年第2回七瀬町議会定例会会議録", LEFT + 8 * S, 60),
+             _line("日　時　令和6年6月11日（火）午前9時30分開会", LEFT, 90),
+             _line("出席議員（10名）", LEFT, 90 + PITCH)]
+    top = 90 + 2 * PITCH
+    for k, text in enumerate(rows):
+        ln = _line(text.strip(), LEFT + (4 * S if text.startswith(" ") else 0), top)
+        if k + 1 < len(rows) and rows[k + 1].startswith(" "):
+            ln.x1 = LEFT + WIDTH * S  # a row that wraps reaches the right edge
+        lines.append(ln)
+        top += PITCH
+    top += 2 * PITCH
+    for label, text in speech:
+        lines.append(_line(f"{label}　{text}", LEFT, top))
+        top += 2 * PITCH
+    stream, vocabulary = read_stream([PdfPage(number=1, width=595, height=842, lines=lines, rules=[])])
+    return assemble(stream, roles=vocabulary)  # as ingest() does
+
+
+def test_cover_in_columns_whose_wrap_cuts_a_title_keeps_the_title_whole():
+    # one wrap inside 議員 and one inside 税務課長
+    rows = ["議長　大橋正人　議会事務局長　荒木洋平　町長　田村浩一　議",
+            " 員　松井隆之",
+            "教育長　久保和美　総務課長　西村直人　議員　菅原武　税",
+            " 務課長　藤原恵美",
+            "副町長　望月敏夫　議員　高木誠一"]
+    speech = [("大橋正人議長", "税務課長。"),
+              ("藤原恵美税務課長", "お答えいたします。町税の収納率は、前年度を上回っております。"),
+              ("大橋正人議長", "菅原武議員。"),
+              ("菅原武議員", "ありがとうございました。"),
+              ("大橋正人議長", "税務課長。"),
+              ("藤原恵美税務課長", "引き続き収納対策に取り組んでまいります。")]
+    minutes = _town_cover_minutes(rows, speech)
+    assert ("税務課長 藤原恵美" in minutes.meta["attendees"]
+            and "議員 菅原武" in minutes.meta["attendees"]), minutes.meta["attendees"]
+    assert [(t.speaker, t.name) for t in minutes.turns if t.kind == "speech"] == [
+        ("議長", "大橋正人"), ("税務課長", "藤原恵美"), ("議長", "大橋正人"), ("議員", "菅原武"),
+        ("議長", "大橋正人"), ("税務課長", "藤原恵美")]
+
+
+def test_cover_in_columns_wrapped_between_a_title_and_its_spaced_name():
+    # names spaced in two (人見　浩二); a row wraps after a long title, its person's name opening the wrap
+    rows = ["教育長　人見　浩二　委員　原　元　教育部長　吉田　康　教育長職務代理者",
+            " 田所　官兵衛",
+            "教育総務課長　野々村　康　委員　上田　元"]
+    speech = [("◯人見浩二教育長", "ただいまから定例会を開会いたします。御意見はございますか。"),
+              ("◯田所官兵衛教育長職務代理者", "交通事故の件ですが、2件とも中学生の自転車によるものでしょうか。"),
+              ("◯野々村康教育総務課長", "お答えいたします。2件とも中学生でございます。"),
+              ("◯人見浩二教育長", "ほかにございますか。"),
+              ("◯田所官兵衛教育長職務代理者", "ありがとうございました。")]
+    minutes = _town_cover_minutes(rows, speech)
+    assert "教育長職務代理者 田所 官兵衛" in minutes.meta["attendees"], minutes.meta["attendees"]
+    assert [(t.speaker, t.name) for t in minutes.turns if t.kind == "speech"] == [
+        ("教育長", "人見浩二"), ("教育長職務代理者", "田所官兵衛"), ("教育総務課長", "野々村康"),
+        ("教育長", "人見浩二"), ("教育長職務代理者", "田所官兵衛")]
+
+
+def test_cover_line_cut_inside_a_name_is_one_entry():
+    # …白樺市都市計画課長 百 / 瀬 康弘、…: layout saw the wrap (a hanging indent), the cover reads one line
+    lines = ["出席者：参加者 64名、白樺市都市整備部長 一ノ瀬 剛、白樺市都市計画課長 百",
+             "瀬 康弘、白樺市道路建設課長 猪狩 直人、司会 都市計画課主任 水無瀬 彩"]
+    meta = read_cover(lines, cut_above=[False, True])
+    assert meta["attendees"][1:4] == ["白樺市都市整備部長 一ノ瀬 剛", "白樺市都市計画課長 百瀬 康弘",
+                                      "白樺市道路建設課長 猪狩 直人"]
