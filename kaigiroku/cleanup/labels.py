@@ -378,6 +378,12 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
         elif n < 3 and head[n] in _OFFICE_HEAD and len(head) - n > 2 and _surname_like(head[:n + 1], r) \
                 and role_like(head[n + 1:], r):
             n += 1  # 長谷部教育総務課長: a title outside the list does not open with 部 or 課
+        elif n == 2 and head[2:4] not in _NOT_SURNAME and head[2] not in _NOT_SURNAME:
+            # 勅使河原特別顧問, 長谷川総務部長: a title of a word titles open with (特別, 総務) and a title the
+            # list or the genre knows (顧問, 部長), after a surname of three or four
+            n = next((k for k in (3, 4) if head[k:k + 2] in _NOT_SURNAME
+                      and (head[k + 2:] in r.words or head[k + 2:] in _TWO_CHARACTER_TITLES)
+                      and _surname_like(head[:k], r)), n)
         if _name_like(head[:n], r) and role_like(head[n:], r):
             return head[n:], head[:n], "surname_role"
     return head, None, "found" if head in r.found else "title"
@@ -1459,9 +1465,7 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles, listed=frozenset())
                 elif before != head[n - 1]:
                     after_heads.add(before)
                 at = whole.find(tail, at + 1)
-            # (after one other label's name is enough where the title opens with a word titles open with:
-            # 特別顧問 in 中村特別顧問 and 勅使河原特別顧問, a word no name ends in)
-            if len(after_heads) >= 2 or after_heads and tail[:2] in _NOT_SURNAME:
+            if len(after_heads) >= 2:
                 out.add(tail)
     return out
 
