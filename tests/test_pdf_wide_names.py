@@ -157,3 +157,30 @@ def test_surname_of_four_before_a_title_outside_the_list(other):
     assert [(t.speaker, t.name) for t in turns if t.kind == "speech"] == [
         ("議長", "松長"), ("特別顧問", "勅使河原"), ("副議長", "林"), ("議員", "上田"), ("副議長", "林"),
         adviser, ("議長", "松長"), ("特別顧問", "勅使河原")]
+
+
+def test_cover_wrapped_inside_a_name_before_the_body_heading_stays_the_covers():
+    # …谷口副課長、浅 / 野主任 under a hanging indent, then the body's heading: 野主任 reads as a label
+    # cell (野 + 主任), but layout saw the line go on with the name the line above cut
+    lines = [_line("第18回青葉市情報公開・個人情報保護審議会会議録", LEFT + 4 * S, 60),
+             _line("日　時　令和6年7月10日（水） 午後2時から午後3時45分まで", LEFT, 100),
+             _line("場　所　青葉市役所 5階 第2委員会室", LEFT, 130)]
+    rows = ["出 席 者\u3000会長 岡田 誠一、委員 石井 健、委員 中川 真理、委員 大野 直子、委",
+            "員 西村 典子、事務局 小池総務課長、説明員 （防災安全課）谷口副課長、浅",
+            "野主任"]
+    top = 160
+    for k, text in enumerate(rows):
+        ln = _line(text, LEFT + (8 * S if k else 0), top)
+        if k + 1 < len(rows):
+            ln.x1 = LEFT + WIDTH * S
+        lines.append(ln)
+        top += PITCH
+    lines += [_line("【会議の概要】", LEFT + 20 * S, top + 3 * PITCH),
+              _line("〇会長　それでは、議事に入ります。事務局から説明をお願いします。", LEFT, top + 5 * PITCH),
+              _line("〇事務局　本件は、条例の規定に基づき、審議会の御意見をお聴きするものです。", LEFT, top + 7 * PITCH)]
+    stream, vocabulary = read_stream([PdfPage(number=1, width=595, height=842, lines=lines, rules=[])])
+    minutes = assemble(stream, roles=vocabulary)
+    assert [(t.kind, t.speaker, t.name) for t in minutes.turns] == [
+        ("heading", None, None), ("speech", "会長", None), ("speech", "事務局", None)]
+    assert minutes.turns[0].text == "【会議の概要】"
+    assert minutes.meta["attendees"][-1] == "説明員 浅野主任", minutes.meta["attendees"]

@@ -155,11 +155,14 @@ _HEAD_COUNT = re.compile(rf"[（(](?:ほか|他|外|以上|計|合計)?\s*(?:[{K
                          r"[0-9０-９一二三四五六七八九十百千〇]+\s*[名人][）)]")
 
 
-def find_body_start(lines: list[str], roles=None, why: list | None = None, headings=frozenset()) -> int:
+def find_body_start(lines: list[str], roles=None, why: list | None = None, headings=frozenset(),
+                    goes_on=frozenset()) -> int:
     """Index of the first line of the body: after the cover sheet, if there is one. The cover ends
     where the body begins: at a heading that opens it (会議の概要), or at the first line that reads
     as body (reads_as_body), whichever comes first; it never runs on past speech. `headings`: lines
-    that markup already marked as headings (<u>, #): after the cover's first item, one is body."""
+    that markup already marked as headings (<u>, #): after the cover's first item, one is body.
+    `goes_on`: lines a PDF's layout saw go on with a word the line above cut (…浅 / 野主任): the
+    cover's, however much they look like a label cell."""
     first_key = next((i for i, l in enumerate(lines) if _cover_item(l, roles)), len(lines))
 
     def marked_or_direction(i: int) -> bool:
@@ -194,16 +197,17 @@ def find_body_start(lines: list[str], roles=None, why: list | None = None, headi
     for i in range(key_lines[0], first_body):
         if BODY_START.match(lines[i]) and len(_clean(lines[i])) <= 40:
             why.insert(0, f"the cover ends at the heading that opens the body: {_clean(lines[i])!r}")
-            return _before_label_cells(lines, i, roles)
+            return _before_label_cells(lines, i, roles, goes_on)
     restart = _numbering_restarts(lines, key_lines, first_body, roles)
     if restart is not None:
         why.insert(0, f"the cover ends where its numbering starts again: {_clean(lines[restart])!r}")
-        return _before_label_cells(lines, restart, roles)
+        return _before_label_cells(lines, restart, roles, goes_on)
     if first_body == len(lines):
-        return _before_label_cells(lines, key_lines[-1] + 1, roles)
-    start = _heading_before(lines, key_lines[-1] + 1, _before_label_cells(lines, first_body, roles), roles)
+        return _before_label_cells(lines, key_lines[-1] + 1, roles, goes_on)
+    start = _heading_before(lines, key_lines[-1] + 1, _before_label_cells(lines, first_body, roles, goes_on), roles,
+                            goes_on)
     # label cells dumped before the body's first heading (a page's label column) are the body's too
-    return _before_label_cells(lines, start, roles) if start < first_body else start
+    return _before_label_cells(lines, start, roles, goes_on) if start < first_body else start
 
 
 _PAREN_NUMBER = re.compile(r"^[\s\u3000]*[（(]([0-9０-９]{1,2})[）)]")
@@ -251,15 +255,16 @@ def _numbering_restarts(lines: list[str], key_lines: list[int], end: int, roles=
     return None
 
 
-def _heading_before(lines: list[str], lo: int, start: int, roles=None) -> int:
+def _heading_before(lines: list[str], lo: int, start: int, roles=None, goes_on=frozenset()) -> int:
     """The body's first speech may follow its own heading (（１）開会, 日程第1): one short numbered
     line standing right before it, after the cover's list, belongs to the body; never the name that
-    ends a list entry the wrap cut (…、教育長 / 高橋直美)."""
+    ends a list entry the wrap cut (…、教育長 / 高橋直美), nor a line layout saw go on with the line above
+    (`goes_on`: …谷口副課長、浅 / 野主任)."""
     from .classify import block_kind
 
     def heading(j: int) -> bool:
         return block_kind(_clean(lines[j])) == "heading" and not _cover_item(lines[j]) and not _value_below(lines, j) \
-            and not _ends_cover_list(lines, j, roles)
+            and not _ends_cover_list(lines, j, roles) and j not in goes_on
 
     i = start
     while i > lo and not lines[i - 1].strip():
@@ -292,7 +297,7 @@ def _heading_before(lines: list[str], lo: int, start: int, roles=None) -> int:
     # a plain heading (諮問審議) after an item whose value was on its own line: not that item's value
     # (the item may be the cover's last: lines[i - 2] is then its key line, just before `lo`)
     if i > lo and i >= 2 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]) \
-            and not _ends_cover_list(lines, i - 1, roles) \
+            and not _ends_cover_list(lines, i - 1, roles) and i - 1 not in goes_on \
             and not _in_columns(lines[i - 1]) and not _in_columns(lines[i - 2]) \
             and (not _names_row(lines[i - 2]) or _PROCEEDINGS_WORD.search(_clean(lines[i - 1]))):
         # (under a row of names, a plain line is the list's last name (中村清) unless it names a
@@ -380,11 +385,11 @@ def _plain_heading(line: str) -> bool:
         and (len(words) == 1 or all(len(w) == 1 for w in words))
 
 
-def _before_label_cells(lines: list[str], start: int, roles=None) -> int:
+def _before_label_cells(lines: list[str], start: int, roles=None, goes_on=frozenset()) -> int:
     """Label cells printed just before the body's first heading belong to the body (a page's label
     column dumped ahead of it), not to the cover sheet."""
     i = start
-    while i > 0 and (not lines[i - 1].strip() or (is_label_only(lines[i - 1], roles)
+    while i > 0 and (not lines[i - 1].strip() or (is_label_only(lines[i - 1], roles) and i - 1 not in goes_on
                                                  and not _goes_on_list(lines, i - 1))):
         i -= 1
     i = _repeated_cells(lines, i)
