@@ -184,3 +184,26 @@ def test_cover_wrapped_inside_a_name_before_the_body_heading_stays_the_covers():
         ("heading", None, None), ("speech", "会長", None), ("speech", "事務局", None)]
     assert minutes.turns[0].text == "【会議の概要】"
     assert minutes.meta["attendees"][-1] == "説明員 浅野主任", minutes.meta["attendees"]
+
+
+def test_surname_of_three_before_the_end_of_a_title_the_cover_lists_under_its_city():
+    # the cover lists 楓市地域振興課主査 宇佐美 渉; the label prints 与謝野地域振興課主査 (与謝野 + 地域振興課主査,
+    # never 与謝 + 野地域振興課主査)
+    import kaigiroku
+
+    text = "\n".join([
+        "令和6年度第4回楓台地区住民自治協議会会議録",
+        "開催日時　令和6年11月6日（水）午後7時00分から午後8時52分まで",
+        "開催場所　楓台地区センター 2階 大会議室",
+        "出席者　会長 小此木 正道、副会長 鬼頭 さくら、委員 五十嵐 ゆかり、楓市都市計画課長 真鍋 健太郎、"
+        "楓市地域振興課主査 宇佐美 渉",
+        "〇勅使河原会長：次に、議題の（３）、防犯灯のLED化について、地域振興課から御報告をお願いします。",
+        "〇与謝野地域振興課主査：地域振興課の宇佐美でございます。資料3により御報告いたします。",
+        "〇勅使河原会長：ありがとうございました。御質問はございますか。",
+        "〇鬼頭副会長：公園の前の防犯灯が切れたままです。",
+        "〇与謝野地域振興課主査：ありがとうございます。明日、現地を確認いたします。",
+    ])
+    turns = kaigiroku.repair(text).turns
+    assert [(t.speaker, t.name) for t in turns if t.kind == "speech"] == [
+        ("会長", "勅使河原"), ("地域振興課主査", "与謝野"), ("会長", "勅使河原"), ("副会長", "鬼頭"),
+        ("地域振興課主査", "与謝野")]

@@ -380,9 +380,13 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             n += 1  # 長谷部教育総務課長: a title outside the list does not open with 部 or 課
         elif n == 2 and head[2:4] not in _NOT_SURNAME and head[2] not in _NOT_SURNAME:
             # 勅使河原特別顧問, 長谷川総務部長: a title of a word titles open with (特別, 総務) and a title the
-            # list or the genre knows (顧問, 部長), after a surname of three or four
+            # list or the genre knows (顧問, 部長), after a surname of three or four; or the end of a title
+            # the document lists (与謝野地域振興課主査 where the cover lists 楓市地域振興課主査; never
+            # where the listed title goes on before it: 上下水道局長 holds 下水道局長)
+            printed = _roles_of(r.people) + r.standalone
             n = next((k for k in (3, 4) if head[k:k + 2] in _NOT_SURNAME
-                      and (head[k + 2:] in r.words or head[k + 2:] in _TWO_CHARACTER_TITLES)
+                      and (head[k + 2:] in r.words or head[k + 2:] in _TWO_CHARACTER_TITLES
+                           or any(w.endswith(head[k:]) and not w.endswith(head[k - 1:]) for w in printed))
                       and _surname_like(head[:k], r)), n)
         if _name_like(head[:n], r) and role_like(head[n:], r):
             return head[n:], head[:n], "surname_role"
