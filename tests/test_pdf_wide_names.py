@@ -207,3 +207,19 @@ def test_surname_of_three_before_the_end_of_a_title_the_cover_lists_under_its_ci
     assert [(t.speaker, t.name) for t in turns if t.kind == "speech"] == [
         ("会長", "勅使河原"), ("地域振興課主査", "与謝野"), ("会長", "勅使河原"), ("副会長", "鬼頭"),
         ("地域振興課主査", "与謝野")]
+
+
+def test_surname_of_four_before_a_title_in_katakana():
+    # 勅使河原アドバイザー: the kanji surname runs up to the katakana title (never 勅使 + 河原アドバイザー)
+    import kaigiroku
+
+    text = "\n".join([
+        "◆梶委員長　ただいまから決算特別委員会を開会いたします。第3款民生費について説明を求めます。",
+        "◆勅使河原アドバイザー　第3款民生費につきまして、補足して御説明申し上げます。",
+        "◆梶委員長　質疑はありませんか。堀委員。",
+        "◆堀委員　見守りの協力事業者について伺います。",
+        "◆勅使河原アドバイザー　令和5年度に協力事業者から寄せられた通報は137件でございます。",
+    ])
+    turns = kaigiroku.repair(text).turns
+    assert [(t.speaker, t.name) for t in turns if t.kind == "speech"] == [
+        ("委員長", "梶"), ("アドバイザー", "勅使河原"), ("委員長", "梶"), ("委員", "堀"), ("アドバイザー", "勅使河原")]

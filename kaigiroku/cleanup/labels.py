@@ -359,9 +359,10 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
             # name follows the name of two (古市地域振興課主査: 市地 is printed only in a cover's 楓市地域振興課主査,
             # a city's name before the title, as a surname in 市 ends before it)
             n = 1
-        kana = re.match(rf"[{KANJI}\u3005]{{1,3}}(?=[\u30a1-\u30faー]{{2,}}$)", head)
+        kana = re.match(rf"[{KANJI}\u3005]{{1,4}}(?=[\u30a1-\u30faー]{{2,}}$)", head)
         if kana is not None:
-            n = kana.end()  # 梶アドバイザー: a kanji surname never ends in katakana (not 梶ア + ドバイザー)
+            n = kana.end()  # 梶アドバイザー: a kanji surname never ends in katakana (not 梶ア + ドバイザー), of
+            # up to four (勅使河原 + アドバイザー)
         elif head.endswith(("官", "役")) and (len(head) - 3 in (1, 3) or len(head) - 3 >= 4 and _name_like(head[:-3], r)
                                        and head[2:4] not in _NOT_SURNAME) \
                 and head[-3:] not in r.words and _name_like(head[:-3], r):
