@@ -95,6 +95,9 @@ class StreamLine:
     # speech, never a label (理事に / 尾身朝子君　永岡桂子君: the chair names members, no member speaks)
     in_body: bool = False
     narrowed: float = 0.0  # display width normalisation took off the line (full-width digits made ASCII)
+    # layout saw the line go on with a word or entry of a list the line above cut (a hanging indent
+    # under a full line, or half a word after a comma): the two lines are one line of a cover's list
+    cut_above: bool = False
 
 
 @dataclass(slots=True)

@@ -41,10 +41,11 @@ def assemble(stream: list[StreamLine], roles=None, keep_width: bool = False, exp
         if s.label:
             s.label = with_document(s.label, r)
     cover_why: list[str] = []
-    start = find_body_start(printed, r, cover_why, {i for i, s in enumerate(stream) if s.hint == "heading"}) \
-        if at_start else 0
+    start = find_body_start(printed, r, cover_why, {i for i, s in enumerate(stream) if s.hint == "heading"},
+                            {i for i, s in enumerate(stream) if s.cut_above}) if at_start else 0
     start = _label_cells_before(stream, printed, start, r)
-    meta = read_cover(printed[:start], r, [s.indent for s in stream[:start]]) if at_start else {}
+    meta = read_cover(printed[:start], r, [s.indent for s in stream[:start]],
+                      [s.cut_above for s in stream[:start]]) if at_start else {}
     body_head = printed[start:start + COVER_LOOKAHEAD]  # i9doc: the self-check looks for cover items here
     del printed
     body_chars = sum(len(s.text) for s in stream[start:])

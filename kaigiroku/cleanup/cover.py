@@ -145,6 +145,7 @@ def _kana_share(t: str) -> float:
     return sum("\u3040" <= c <= "\u309f" for c in t) / max(1, len(t))
 
 
+from .blocks import join_lines  # noqa: E402
 from .classify import AGENDA, block_kind  # noqa: E402
 
 
@@ -154,11 +155,14 @@ _HEAD_COUNT = re.compile(rf"[（(](?:ほか|他|外|以上|計|合計)?\s*(?:[{K
                          r"[0-9０-９一二三四五六七八九十百千〇]+\s*[名人][）)]")
 
 
-def find_body_start(lines: list[str], roles=None, why: list | None = None, headings=frozenset()) -> int:
+def find_body_start(lines: list[str], roles=None, why: list | None = None, headings=frozenset(),
+                    goes_on=frozenset()) -> int:
     """Index of the first line of the body: after the cover sheet, if there is one. The cover ends
     where the body begins: at a heading that opens it (会議の概要), or at the first line that reads
     as body (reads_as_body), whichever comes first; it never runs on past speech. `headings`: lines
-    that markup already marked as headings (<u>, #): after the cover's first item, one is body."""
+    that markup already marked as headings (<u>, #): after the cover's first item, one is body.
+    `goes_on`: lines a PDF's layout saw go on with a word the line above cut (…浅 / 野主任): the
+    cover's, however much they look like a label cell."""
     first_key = next((i for i, l in enumerate(lines) if _cover_item(l, roles)), len(lines))
 
     def marked_or_direction(i: int) -> bool:
@@ -193,16 +197,17 @@ def find_body_start(lines: list[str], roles=None, why: list | None = None, headi
     for i in range(key_lines[0], first_body):
         if BODY_START.match(lines[i]) and len(_clean(lines[i])) <= 40:
             why.insert(0, f"the cover ends at the heading that opens the body: {_clean(lines[i])!r}")
-            return _before_label_cells(lines, i, roles)
+            return _before_label_cells(lines, i, roles, goes_on)
     restart = _numbering_restarts(lines, key_lines, first_body, roles)
     if restart is not None:
         why.insert(0, f"the cover ends where its numbering starts again: {_clean(lines[restart])!r}")
-        return _before_label_cells(lines, restart, roles)
+        return _before_label_cells(lines, restart, roles, goes_on)
     if first_body == len(lines):
-        return _before_label_cells(lines, key_lines[-1] + 1, roles)
-    start = _heading_before(lines, key_lines[-1] + 1, _before_label_cells(lines, first_body, roles), roles)
+        return _before_label_cells(lines, key_lines[-1] + 1, roles, goes_on)
+    start = _heading_before(lines, key_lines[-1] + 1, _before_label_cells(lines, first_body, roles, goes_on), roles,
+                            goes_on)
     # label cells dumped before the body's first heading (a page's label column) are the body's too
-    return _before_label_cells(lines, start, roles) if start < first_body else start
+    return _before_label_cells(lines, start, roles, goes_on) if start < first_body else start
 
 
 _PAREN_NUMBER = re.compile(r"^[\s\u3000]*[（(]([0-9０-９]{1,2})[）)]")
@@ -250,15 +255,16 @@ def _numbering_restarts(lines: list[str], key_lines: list[int], end: int, roles=
     return None
 
 
-def _heading_before(lines: list[str], lo: int, start: int, roles=None) -> int:
+def _heading_before(lines: list[str], lo: int, start: int, roles=None, goes_on=frozenset()) -> int:
     """The body's first speech may follow its own heading (（１）開会, 日程第1): one short numbered
     line standing right before it, after the cover's list, belongs to the body; never the name that
-    ends a list entry the wrap cut (…、教育長 / 高橋直美)."""
+    ends a list entry the wrap cut (…、教育長 / 高橋直美), nor a line layout saw go on with the line above
+    (`goes_on`: …谷口副課長、浅 / 野主任)."""
     from .classify import block_kind
 
     def heading(j: int) -> bool:
         return block_kind(_clean(lines[j])) == "heading" and not _cover_item(lines[j]) and not _value_below(lines, j) \
-            and not _ends_cover_list(lines, j, roles)
+            and not _ends_cover_list(lines, j, roles) and j not in goes_on
 
     i = start
     while i > lo and not lines[i - 1].strip():
@@ -291,7 +297,7 @@ def _heading_before(lines: list[str], lo: int, start: int, roles=None) -> int:
     # a plain heading (諮問審議) after an item whose value was on its own line: not that item's value
     # (the item may be the cover's last: lines[i - 2] is then its key line, just before `lo`)
     if i > lo and i >= 2 and _plain_heading(lines[i - 1]) and not _plain_heading(lines[i - 2]) \
-            and not _ends_cover_list(lines, i - 1, roles) \
+            and not _ends_cover_list(lines, i - 1, roles) and i - 1 not in goes_on \
             and not _in_columns(lines[i - 1]) and not _in_columns(lines[i - 2]) \
             and (not _names_row(lines[i - 2]) or _PROCEEDINGS_WORD.search(_clean(lines[i - 1]))):
         # (under a row of names, a plain line is the list's last name (中村清) unless it names a
@@ -379,11 +385,11 @@ def _plain_heading(line: str) -> bool:
         and (len(words) == 1 or all(len(w) == 1 for w in words))
 
 
-def _before_label_cells(lines: list[str], start: int, roles=None) -> int:
+def _before_label_cells(lines: list[str], start: int, roles=None, goes_on=frozenset()) -> int:
     """Label cells printed just before the body's first heading belong to the body (a page's label
     column dumped ahead of it), not to the cover sheet."""
     i = start
-    while i > 0 and (not lines[i - 1].strip() or (is_label_only(lines[i - 1], roles)
+    while i > 0 and (not lines[i - 1].strip() or (is_label_only(lines[i - 1], roles) and i - 1 not in goes_on
                                                  and not _goes_on_list(lines, i - 1))):
         i -= 1
     i = _repeated_cells(lines, i)
@@ -520,11 +526,14 @@ def _shape(line: str) -> str | None:
     return None if m is None else ("space" if not m.group("sep").strip() else m.group("sep"))
 
 
-def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -> dict:
+def read_cover(lines: list[str], roles=None, indents: list[int] | None = None,
+               cut_above: list[bool] | None = None) -> dict:
     """The cover sheet's lines -> meta: short key/value items. A key with no value on its line takes
     the next line (１ 開催日時 / 令和５年…); a numbered item in the cover's own numbering is a new item
     even when its key is not a known one (３ 議事次第); attendees are grouped by the role or
-    organisation that heads them, a group ending where a line at the group's indent names another."""
+    organisation that heads them, a group ending where a line at the group's indent names another.
+    `cut_above` (from a PDF's layout): the lines that go on with a word or entry the line above cut,
+    read as one line with it (…議員　菅原武　税 / 務課長　藤原恵美, …課長 百 / 瀬 康弘、…)."""
     meta: dict = {"title": "", "date_text": "", "time_text": "", "place": "", "attendees": []}
     other: dict = {}
     field, key, role = None, None, ""
@@ -575,6 +584,10 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None) -
                     meta["attendees"].append(f"{role} {name}".strip())
 
     lines = list(lines)  # a wrapped attendee line may hand its cut head to the next (same count)
+    for n in range(len(lines) - 1, 0, -1):
+        if cut_above is not None and n < len(cut_above) and cut_above[n] and lines[n - 1].strip():
+            # geometry saw the wrap: the two lines are one, whatever the cut word reads as on its own
+            lines[n - 1], lines[n] = list_wrap_joined(lines[n - 1], lines[n], roles), ""
     for n, raw in enumerate(lines):
         key_here = KEY_LINE.match(raw)
         if n + 1 < len(lines) and (field == "attendees" or (key_here and _key_of(key_here.group("key"))[0] == "attendees")):
@@ -684,6 +697,52 @@ _DATE_LINE = re.compile(rf"^(?:令和|平成|昭和){_ERA_NUMBER}年{_ERA_NUMBER
 
 # a speck OCR read between a role and its name (教育長.山口和夫, 委員・西村典子)
 _SPECK_AFTER_ROLE = re.compile(rf"^(?P<role>\S{{1,10}}?)[.．・･。,'`](?P<name>[{KANJI}\u3005\u3040-\u30ff]\S{{1,9}})$")
+
+
+_ITEM_HEAD = re.compile(r"[^、，,\s\u3000]{2,8}(?=[、，,]|$)")
+# a name spaced in two opening a line, the line's end or its next entry after it (田所　官兵衛　委員 …)
+_SPACED_NAME_HEAD = re.compile(rf"([{KANJI}\u3005]{{1,4}})[ \u3000]+[{KANJI}\u3005\u3040-\u30ffー]{{1,5}}(?=[、，,\s\u3000]|$)")
+
+
+def list_wrap_joined(a: str, b: str, roles=None) -> str:
+    """A list line and the line its wrap went on to, as one: joined inside the word the wrap cut
+    (事務局 教育 / 総務課長 岡本 久美子), but a space kept where the wrap fell at a space (the space is not
+    printed at either line's end): between a title and the name of its entry (…、進行役 / 高松直子、監理官 …),
+    or between two entries of title and name (委員　大川　浩二 / 委員　松下　雅人)."""
+    roles = as_roles(roles)
+    # (the space kept is the one the line parts its words with: U+3000 between a PDF row's cells)
+    space = "\u3000" if re.search(r"\u3000[^\s\u3000]+$", a.rstrip()) else " "
+
+    def plain_word(w: str) -> bool:
+        return w not in roles.words and w not in roles.standalone and not w.endswith(tuple(roles.suffixes))
+    words = [w for w in re.split(r"[、，,\s\u3000]+", a.strip()) if w]
+    head = _ITEM_HEAD.match(b.lstrip())
+    if words and len(words[-1]) >= 2 and role_like(words[-1], roles) and head is not None \
+            and plain_word(head.group()):
+        return a.rstrip() + space + b.lstrip()
+    spaced = _SPACED_NAME_HEAD.match(b.lstrip())
+    if words and len(words[-1]) >= 2 and role_like(words[-1], roles) and spaced is not None \
+            and plain_word(spaced.group(1)) and not role_like(spaced.group(1), roles):
+        # …教育長職務代理者 / 田所　官兵衛: a title, then its person's name spaced in two on the next line
+        return a.rstrip() + space + b.lstrip()
+    opens = [w for w in re.split(r"[、，,\s\u3000]+", b.strip()) if w][:1]
+    if len(words) >= 3 and len(words[-3]) >= 2 and role_like(words[-3], roles) \
+            and all(1 <= len(w) <= 3 and plain_word(w) for w in words[-2:]) \
+            and opens and len(opens[0]) >= 2 and role_like(opens[0], roles) \
+            and not _names_solid(words[:-1], roles):
+        return a.rstrip() + space + b.lstrip()
+    return join_lines([a.rstrip(), b.lstrip()])
+
+
+def _names_solid(words: list[str], roles) -> bool:
+    """A list line's entries, title then name, print each name as one word (教育長　久保和美　総務課長
+    西村直人　議員　菅原武): two entries at least, a title at every other word, and the words no list of
+    names spaced in two (町長　田村　浩一　議員　関　和夫: a title every third word, the pieces between short)
+    would print. A short word after them (…菅原武　税 / 務課長) is then the head of the next entry's
+    title the wrap cut, not a given name."""
+    n = len(words)
+    spaced = n % 3 == 0 and all(role_like(w, roles) if k % 3 == 0 else len(w) <= 3 for k, w in enumerate(words))
+    return n >= 4 and n % 2 == 0 and all(role_like(words[k], roles) for k in range(0, n, 2)) and not spaced
 
 
 def _despeck(entry: str, roles=None) -> str:

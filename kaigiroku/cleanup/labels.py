@@ -351,14 +351,18 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
                     and not (n == 1 and head[2:] in r.standalone):  # (桑原 + 構成員, though 原構成員 is printed)
                 return head[n:], head[:n], "surname_role"
         n = 2 if len(head) >= 4 else 1
-        if n == 2 and (head[1:3] in _NOT_SURNAME or len(head) >= 5 and _word_at(head, 1, r)):
+        if n == 2 and (head[1:3] in _NOT_SURNAME or len(head) >= 5 and _word_at(head, 1, r)
+                       and head[2:4] not in _NOT_SURNAME):
             # 梶特別顧問, 梶情報政策課長, 東税務課長: a name of one before a title that opens with a word (特別, 政策),
             # or with two characters the document prints together elsewhere where it never prints the
-            # first with the name's (情報 in 個人情報, never 梶情)
+            # first with the name's (情報 in 個人情報, never 梶情) -- unless a word that opens an office's
+            # name follows the name of two (古市地域振興課主査: 市地 is printed only in a cover's 楓市地域振興課主査,
+            # a city's name before the title, as a surname in 市 ends before it)
             n = 1
-        kana = re.match(rf"[{KANJI}\u3005]{{1,3}}(?=[\u30a1-\u30faー]{{2,}}$)", head)
+        kana = re.match(rf"[{KANJI}\u3005]{{1,4}}(?=[\u30a1-\u30faー]{{2,}}$)", head)
         if kana is not None:
-            n = kana.end()  # 梶アドバイザー: a kanji surname never ends in katakana (not 梶ア + ドバイザー)
+            n = kana.end()  # 梶アドバイザー: a kanji surname never ends in katakana (not 梶ア + ドバイザー), of
+            # up to four (勅使河原 + アドバイザー)
         elif head.endswith(("官", "役")) and (len(head) - 3 in (1, 3) or len(head) - 3 >= 4 and _name_like(head[:-3], r)
                                        and head[2:4] not in _NOT_SURNAME) \
                 and head[-3:] not in r.words and _name_like(head[:-3], r):
@@ -375,6 +379,16 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
         elif n < 3 and head[n] in _OFFICE_HEAD and len(head) - n > 2 and _surname_like(head[:n + 1], r) \
                 and role_like(head[n + 1:], r):
             n += 1  # 長谷部教育総務課長: a title outside the list does not open with 部 or 課
+        elif n == 2 and head[2:4] not in _NOT_SURNAME and head[2] not in _NOT_SURNAME:
+            # 勅使河原特別顧問, 長谷川総務部長: a title of a word titles open with (特別, 総務) and a title the
+            # list or the genre knows (顧問, 部長), after a surname of three or four; or the end of a title
+            # the document lists (与謝野地域振興課主査 where the cover lists 楓市地域振興課主査; never
+            # where the listed title goes on before it: 上下水道局長 holds 下水道局長)
+            printed = _roles_of(r.people) + r.standalone
+            n = next((k for k in (3, 4) if head[k:k + 2] in _NOT_SURNAME
+                      and (head[k + 2:] in r.words or head[k + 2:] in _TWO_CHARACTER_TITLES
+                           or any(w.endswith(head[k:]) and not w.endswith(head[k - 1:]) for w in printed))
+                      and _surname_like(head[:k], r)), n)
         if _name_like(head[:n], r) and role_like(head[n:], r):
             return head[n:], head[:n], "surname_role"
     return head, None, "found" if head in r.found else "title"
@@ -1209,7 +1223,7 @@ def discover(texts, roles=None) -> Roles:
     standalone = {w for n, t in enumerate(texts) if not _prose(t)
                   for k, w in enumerate(re.split(r"[\s\u3000、，,・]+", t))
                   if a_role(w) and not (k == 0 and n and _runs_on(texts[n - 1]))}
-    standalone |= _titles_printed_alone(split_heads | heads_seen | set(heads), texts, r)
+    standalone |= _titles_printed_alone(split_heads | heads_seen | set(heads), texts, r, set(standalone))
     standalone |= _titles_introduced(split_heads | heads_seen | set(heads), texts, r)
     return Roles(r.words, r.suffixes, found, surname_first, bare_roles, True, tuple(sorted(standalone)),
                  people, _organisations(texts), _pairs(texts))
@@ -1429,17 +1443,19 @@ def _runs_on(line: str) -> bool:
         and is_kana_kanji(line[-1:] or " ")
 
 
-def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
+def _titles_printed_alone(heads, texts: list[str], r: Roles, listed=frozenset()) -> set:
     """Titles outside the list that end a surname + role head and that the document also prints
     after something else (a chair's call 。危機管理課長。, a list 、危機管理課長): where a surname ends
-    is shown by the title printed on its own (梶危機管理課長 -> 梶 + 危機管理課長, not 梶危 + 機管理課長)."""
+    is shown by the title printed on its own (梶危機管理課長 -> 梶 + 危機管理課長, not 梶危 + 機管理課長).
+    The end of a longer title a list prints as a word of its own (`listed`: 市都市計画課長 in 白樺市都市計画課長,
+    which a surname ending in 市 leaves of 古市都市計画課長) is no title printed alone."""
     whole = "\n".join(texts)
     out = set()
     heads = set(heads)
 
-    def in_a_head(at: int, tail: str) -> bool:
+    def in_a_head(at: int, tail: str, words=heads) -> bool:
         return any(len(h) > len(tail) and h.endswith(tail) and whole[max(0, at - len(h) + len(tail)):at + len(tail)] == h
-                   for h in heads)
+                   for h in words)
 
     for head in heads:
         for n in range(1, 8):  # (a full name too: 宮本浩一郎 / 政策統括官の宮本でございます)
@@ -1453,10 +1469,12 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
             while at >= 0:
                 before = whole[:at].rstrip(" \u3000\n")[-1:]
                 # (past a wrap: 米 / 山企画官 is 米山企画官 cut, not 山企画官 printed alone)
-                if at == 0 or (before != head[n - 1] and not in_a_head(at, tail)):
+                if at and in_a_head(at, tail, listed):
+                    pass
+                elif at == 0 or (before != head[n - 1] and not in_a_head(at, tail)):
                     out.add(tail)
                     break
-                if before != head[n - 1]:
+                elif before != head[n - 1]:
                     after_heads.add(before)
                 at = whole.find(tail, at + 1)
             if len(after_heads) >= 2:

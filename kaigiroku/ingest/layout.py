@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..charclass import CLOSERS, KANJI, LINE_CLOSED, OPENERS, SENTENCE_END
 from ..cleanup.classify import block_kind
-from ..cleanup.cover import KEY_LINE
+from ..cleanup.cover import KEY_LINE, list_wrap_joined
 from ..cleanup.labels import discover, is_direction, role_like
 from ..model import Break, LabelMatch, Page, StreamLine
 from .columns import Cell, Column, Labels, cells_joined, find_column, guess_align, split_row, stack_cells
@@ -41,9 +41,6 @@ class Placed:
     labelled: bool = False  # the line opens with a speaker label
     cell: str | None = None  # the label cell's text beside the line, parsed once the vocabulary is known
     placed_by: str = ""  # how geometry put the cell there (explain)
-    # the line goes on with a word or entry of a list the line above cut (a hanging indent, or half a
-    # word after a comma): the two are one line start when the document's labels are read
-    cut_above: bool = False
 
 
 @dataclass
@@ -142,11 +139,11 @@ def _parse_cells(layouts: list[PageLayout], roles, first: Labels, ocr: bool):
     placed = [p for lay in layouts for p in lay.placed]
     texts: list[str] = []
     for p in placed:
-        if p.cut_above and texts:
+        if p.line.cut_above and texts:
             # a line that goes on with a word the line above cut is no line start: a cover's list
             # wrapped inside a title (事務局 教育 / 総務課長 岡本 久美子) is read whole, never as a piece of
             # a title (総務課長) before a name, at which every 教育総務課長 label would then be split
-            texts[-1] = _list_wrap_joined(texts[-1], p.line.text, first.roles)
+            texts[-1] = list_wrap_joined(texts[-1], p.line.text, first.roles)
         else:
             texts.append(f"{p.cell}\u3000{p.line.text}" if p.cell is not None else p.line.text)
     labels = Labels(discover(texts, roles), misread=ocr)
@@ -267,9 +264,9 @@ def _plain(rows: list[Row], size: float, rules, labels: Labels, line_gap: float)
         else:
             brk, origin = Break.WRAP, "wrap: the line before is full"
         out.append(Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, origin=origin, settled=True,
-                                     indent=max(0, round((row.x0 - left) / size))), _box(row), None,
-                          indented, row.x1 >= right - 1.5 * size, labelled,
-                          cut_above=brk == Break.WRAP and (hangs or cut)))
+                                     indent=max(0, round((row.x0 - left) / size)),
+                                     cut_above=brk == Break.WRAP and (hangs or cut)), _box(row), None,
+                          indented, row.x1 >= right - 1.5 * size, labelled))
         if brk != Break.WRAP:
             opened = row.x0
         prev = row
@@ -299,29 +296,6 @@ def _cut_in_word(prev: Row | None, row: Row, text: str, labels: Labels, right: f
         return False
     m = labels.match(text)
     return m is not None and not m.marked
-
-
-_ITEM_HEAD = re.compile(r"[^、，,\s\u3000]{2,8}(?=[、，,]|$)")
-
-
-def _list_wrap_joined(a: str, b: str, roles) -> str:
-    """A list line and the line its wrap went on to, as one: joined inside the word the wrap cut
-    (事務局 教育 / 総務課長 岡本 久美子), but a space kept where the wrap fell at a space (the space is not
-    printed at either line's end): between a title and the name of its entry (…、進行役 / 高松直子、監理官 …),
-    or between two entries of title and name (委員　大川　浩二 / 委員　松下　雅人)."""
-    def plain_word(w: str) -> bool:
-        return w not in roles.words and w not in roles.standalone and not w.endswith(tuple(roles.suffixes))
-    words = [w for w in re.split(r"[、，,\s\u3000]+", a.strip()) if w]
-    head = _ITEM_HEAD.match(b.lstrip())
-    if words and len(words[-1]) >= 2 and role_like(words[-1], roles) and head is not None \
-            and plain_word(head.group()):
-        return a.rstrip() + " " + b.lstrip()
-    opens = [w for w in re.split(r"[、，,\s\u3000]+", b.strip()) if w][:1]
-    if len(words) >= 3 and len(words[-3]) >= 2 and role_like(words[-3], roles) \
-            and all(1 <= len(w) <= 3 and plain_word(w) for w in words[-2:]) \
-            and opens and len(opens[0]) >= 2 and role_like(opens[0], roles):
-        return a.rstrip() + " " + b.lstrip()
-    return join_text(a, b)
 
 
 def join_text(a: str, b: str) -> str:
@@ -719,8 +693,8 @@ def _plain_row(row: Row, size, labels: Labels, right_edge, wraps: bool = False) 
     brk, origin = ((Break.ROW, "label at the line start") if labelled else
                    (Break.WRAP, "wrap: a hanging indent under a full line that goes on") if wraps else
                    (Break.PARA, "row across the label column"))
-    return Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, origin=origin, settled=True),
-                  _box(row), None, False, row.x1 >= right_edge - 1.5 * size, labelled, cut_above=wraps)
+    return Placed(StreamLine(text=text, page=row.frags[0].page, brk=brk, origin=origin, settled=True, cut_above=wraps),
+                  _box(row), None, False, row.x1 >= right_edge - 1.5 * size, labelled)
 
 
 def _box(row: Row) -> tuple[float, float, float, float]:
