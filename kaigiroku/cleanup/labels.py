@@ -31,7 +31,12 @@ _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚
                 "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当",
                 # (the words that open an office's name, 情報政策課, 税務課, 危機管理課 …)
                 "情報", "税務", "危機", "地域", "生活", "健康", "商工", "観光", "会計", "防災", "土木", "道路",
-                "住宅", "下水", "国際", "文化", "生涯", "社会", "高齢", "介護", "障害", "収納", "契約", "秘書"}
+                "住宅", "下水", "国際", "文化", "生涯", "社会", "高齢", "介護", "障害", "収納", "契約", "秘書",
+                # (the words that open a compound title: 技術顧問, 総括審議官, 首席監察官, 上席調査官)
+                "技術", "統括", "総括", "首席", "上席", "主任", "調整", "審議", "政務", "法務", "財務", "総合", "広域",
+                "戦略", "監察"}
+# the two-character words of those: where one opens inside a head, a title begins (与謝野 + 特別顧問)
+_TITLE_WORD = frozenset(w for w in _NOT_SURNAME if len(w) == 2)
 # what opens a title and never ends a surname (東 + 副議長, never 東副 + 議長; 副島 opens with it)
 _TITLE_OPENER = "副"
 # what opens a title that heads an office after its name (課長, 部長: 総務課長), not one that names a person
@@ -375,6 +380,12 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
         elif n < 3 and head[n] in _OFFICE_HEAD and len(head) - n > 2 and _surname_like(head[:n + 1], r) \
                 and role_like(head[n + 1:], r):
             n += 1  # 長谷部教育総務課長: a title outside the list does not open with 部 or 課
+        if kana is None:
+            # a word that opens compound titles (特別, 都市, 技術) after a name of any length: the title
+            # begins there (与謝野 + 特別顧問, 勅使河原 + 特別顧問, 林 + 技術顧問), never a character later
+            opener = next((k for k in range(1, min(len(head) - 2, 8)) if head[k:k + 2] in _TITLE_WORD
+                           and _name_like(head[:k], r) and role_like(head[k:], r)), None)
+            n = opener or n
         if _name_like(head[:n], r) and role_like(head[n:], r):
             return head[n:], head[:n], "surname_role"
     return head, None, "found" if head in r.found else "title"
@@ -1446,10 +1457,13 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
             while at >= 0:
                 before = whole[:at].rstrip(" \u3000\n")[-1:]
                 # (past a wrap: 米 / 山企画官 is 米山企画官 cut, not 山企画官 printed alone)
-                if at == 0 or (before != head[n - 1] and not in_a_head(at, tail)):
+                # (nor is a tail inside a longer word of the text printed alone: 市都市計画課長 in a list's
+                # 白樺市都市計画課長 is no title of 古市都市計画課長's)
+                inside = in_a_head(at, tail)
+                if at == 0 or (before != head[n - 1] and not inside and not re.fullmatch(rf"[{KANJI}\u3005]", before)):
                     out.add(tail)
                     break
-                if before != head[n - 1]:
+                if before != head[n - 1] and inside:
                     after_heads.add(before)
                 at = whole.find(tail, at + 1)
             if len(after_heads) >= 2:
