@@ -931,13 +931,14 @@ def _prose(text: str) -> bool:
 
 def _kana_name_list(text: str) -> bool:
     """A list's line of titles and names, some names in kana (委員 五十嵐ゆかり、副会長 鬼頭さくら、委 / …):
-    items parted by commas, two of them at least a title and a name, none more than three short words
-    (the line's first and last may be a wrap's pieces), no sentence end. Prose parts its clauses by
-    commas too, but puts no space inside them."""
+    items parted by commas, two of them at least a title and a name (the name in one word or, surname
+    and given name spaced apart, two: 委員 市川 理恵、生涯学習課長 山田 じゅん子; or a wrap's name alone,
+    会田 ゆかり), none more than three short words (the line's first and last may be a wrap's pieces), no
+    sentence end. Prose parts its clauses by commas too, but puts no space inside them."""
     t = text.strip()
     items = [i.split() for i in re.split(r"[、，,]", t) if i.strip()]
     return len(items) >= 2 and not t.endswith(tuple(SENTENCE_END)) \
-        and sum(len(i) == 2 and not _HIRAGANA.search(i[0]) for i in items) >= 2 \
+        and sum(len(i) in (2, 3) and not _HIRAGANA.search(i[0]) for i in items) >= 2 \
         and all(len(i) <= 3 and all(len(w) <= 8 for w in i) for i in items)
 
 
