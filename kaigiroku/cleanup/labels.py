@@ -437,9 +437,11 @@ _SPACED_PERSON = re.compile(rf"^{_SP}*[{MARKS}]?{_SP}*(?P<head>(?:[{KANJI}\u3005
                             rf"[ \u3000]){{1,6}}[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー])(?:君|氏)"
                             rf"(?:[:：)）][ \u3000]*|[ \u3000]+|$|(?=[^\s\u3000（(）)]))")
 
-# a letter-spaced head that runs into the speech with no separator (◇議 長おはようございます)
+# a letter-spaced head that runs into the speech with no separator (◇議 長おはようございます), a
+# given name in kana spaced out inside it as _SPACED_HEAD reads one (◯佐 伯 さ く ら 部 会 長皆さん、…)
 _SPACED_RUN_ON = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
-                            rf"(?P<head>(?:{WORD_CLASS}[ \u3000]){{1,17}}{WORD_CLASS})(?=[^\s\u3000])")
+                            rf"(?P<head>(?:{WORD_CLASS}[ \u3000]|(?<=[{KANJI}][ \u3000])(?![はがをにでともへのや])"
+                            rf"(?:[\u3041-\u3096][ \u3000]){{1,4}}(?=[{KANJI}\u30a1-\u30fa])){{1,17}}{WORD_CLASS})(?=[^\s\u3000])")
 
 
 def solid_head(text: str) -> tuple[str, int] | None:
