@@ -179,7 +179,8 @@ def _patterns(roles: Roles):
         # 委員林 本文: a role and a one-character name
         "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[{KANJI}]){_SP}*(?:{_SP}|[:：]|$)"),
         # 会長皆さん、: a role this document prints with no separator, then the speech
-        "bare": re.compile(rf"^{_SP}*(?P<role>{bare})(?=[^\s\u3000{re.escape(''.join(_NOT_AFTER_BARE))}])"),
+        # (a speech may open with a reply: 顧問はい。…, never the particle は of 顧問は、)
+        "bare": re.compile(rf"^{_SP}*(?P<role>{bare})(?=[^\s\u3000{re.escape(''.join(_NOT_AFTER_BARE))}]|はい[。、，！])"),
     }
 
 
@@ -995,7 +996,11 @@ def discover(texts, roles=None) -> Roles:
     texts = [(x or "").strip() for x in texts]
     texts = [x for x in texts if x]
     people = _people_listed(texts, a_role, r)  # (i9doc) (name, role) a list prints
-    listed, listed_lengths = frozenset(r.words), tuple(sorted({len(w) for w in r.words}, reverse=True))
+    # (a title the document's own list prints before a person, 政策統括官 宮本 浩一郎, is a role of its labels
+    # as a listed one is: 政策統括官政策統括官の宮本でございます。 runs it into the speech)
+    listed = frozenset(r.words) | {role for _, role in people if a_role(role) or len(role) >= 3 and role_like(role, r)
+                                   and not is_direction(role)}
+    listed_lengths = tuple(sorted({len(w) for w in listed}, reverse=True))
     after_close: set = set()  # unlisted heads run into a line that follows a sentence's end or a direction
     seats: Counter = Counter()  # (i9lab) seats printed alone before speech (7番　おはようございます。)
     katakana_tail = -1  # a line that ended a katakana word (ファシリテー / ター) or a column's cell cut by a wrap, read already
@@ -1158,8 +1163,9 @@ def discover(texts, roles=None) -> Roles:
             # (i9lab) where labels run into their speech, a title of three or more printed once, at a
             # turn's start (after a sentence's end or a direction), for a guest who speaks once
             # (審議官ただいま議題となりました…)
-            bare.update({h: 1 for h in after_close if h not in bare and len(h) >= 3 and whole.count(h) == 1
-                         and ROLE_END.search(h) and not is_direction(h)})
+            # (or of two the genre knows as titles: 参与勅使河原でございます。, the speech opening with a name)
+            bare.update({h: 1 for h in after_close if h not in bare and (len(h) >= 3 or h in _TWO_CHARACTER_TITLES)
+                         and whole.count(h) == 1 and ROLE_END.search(h) and not is_direction(h)})
         # a head that runs on past one recurring so is that head, its speech opening with a title or a
         # name (梶議長国務大臣早瀬光彦君。, 関口内閣総理大臣佐久間航議員の…): no title of its own
         recurring = [h for h in bare if h in bare_unlisted and bare[h] >= 2]
