@@ -1359,8 +1359,10 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
         # (i9lab) 統括官 原田 / 美穂、委員 …: a role and the first word of a name, the name's second
         # word opening the next line
         last, first = re.split(r"[、，,]", a.strip())[-1].split(), re.split(r"[、，,]", b.strip())[0].split()
+        # (or a name printed solid, cut inside it: 委員 五十 / 嵐ゆかり、…)
         return len(last) == 2 and (a_role(last[0]) or role_like(last[0], r)) and len(first) == 1 \
-            and len(first[0]) <= 3 and not a_role(first[0])
+            and (len(first[0]) <= 3 or len(last[1]) + len(first[0]) <= 8 and not role_like(first[0], r)) \
+            and not a_role(first[0])
     def role_cut(a: str, b: str) -> bool:
         # (i9lab) …、参与 / 安達義春、議員 …: a role closing one line, its person's name opening the next
         last, first = re.split(r"[、，,]", a.strip())[-1].split(), re.split(r"[、，,]", b.strip())[0].split()
