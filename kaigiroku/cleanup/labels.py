@@ -1459,7 +1459,8 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
     for head in heads:
         for n in range(1, 8):  # (a full name too: 宮本浩一郎 / 政策統括官の宮本でございます)
             tail = head[n:]
-            if len(tail) < 3 or tail in r.words or not role_like(tail, r) or not _name_like(head[:n], r):
+            if len(tail) < 3 or tail in r.words or not role_like(tail, r) or not _name_like(head[:n], r) \
+                    or _name_end_and_title(tail, r):
                 continue
             # inside other labels, after two different characters at least (田中特別顧問, 宮腰特別顧問 and
             # 東特別顧問): one other label's name may end as this one's cut does (子構成員 in 長谷川美智子構成員)
@@ -1480,6 +1481,19 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
             if len(after_heads) >= 2:
                 out.add(tail)
     return out
+
+
+def _name_end_and_title(tail: str, r: Roles) -> bool:
+    """`tail` is a name's last character and a title of its own, as heads share it when their surnames end
+    alike (町田顧問, 吉田顧問: 田 + 顧問) or a surname of one is another's last (原専門官 beside 勅使河原専門官),
+    not a title: the title after its first character is one the genre knows (a two-character one, a listed
+    one, or one of three in 官 or 役, 企画官, 進行役, where the tail opens with no word of a title: 事務次官 is a
+    title; nor does 副 end a name: 副議長)."""
+    rest = tail[1:]
+    if tail[:1] in _TITLE_OPENER:
+        return False
+    return rest in _TWO_CHARACTER_TITLES or rest in r.words \
+        or len(rest) == 3 and rest[-1] in "官役" and tail[:2] not in _TITLE_WORD
 
 
 def _titles_introduced(heads, texts: list[str], r: Roles) -> set:
