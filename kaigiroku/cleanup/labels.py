@@ -149,7 +149,7 @@ def _patterns(roles: Roles):
         # <説明員>, 【会長】 alone or before text
         "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*[{MARKS}]?{_SP}*(?:{seat}|(?P<role>(?:{role})[{_LETTER}]"
                               rf"|[{_LETTER}]{_SP}{{0,4}}(?:{role})|{role}|{any_title}|{WORD_CLASS}{{1,6}}{any_title}|{WORD_CLASS}{{1,8}}さん"
-                              rf"|{WORD_CLASS}{{1,14}}?|{_PERSON}?(?:君|氏))){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
+                              rf"|{WORD_CLASS}{{1,14}}?|{_PERSON_SHORTEST}(?:君|氏))){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
         # ○議長（山田太郎君）, ◎総務課長（佐藤一郎君）, ○7番（山本健一君）, ○山田委員長
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
                              rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*|$|(?<=[）)]))"),
@@ -431,11 +431,17 @@ _MEMBER_LETTER = re.compile(rf"[{_LETTER}A-Z](?![{_LETTER}A-Za-z])")
 # a member's full name before 君 or 氏: it may hold kana (こやり隆史, 鈴木さつき, 三原じゅん子), but holds a
 # kanji and opens with no particle
 _PERSON = (rf"(?![はがをにでともへのや])(?=[^\s\u3000]{{0,6}}[{KANJI}])"
-           rf"[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー]{{2,7}}")
-_MARKED_PERSON_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<person>{_PERSON}?)(?:君|氏)(?=[^\s\u3000（(）):：])")
+           rf"[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー]{{2,7}}"
+           # (a given name in katakana may make it longer: 与謝野アレックス)
+           rf"(?:(?<=[\u30a1-\u30faー])[\u30a1-\u30faー・]{{1,4}})?")
+# the shortest such name before what follows it (the honorific that ends it)
+_PERSON_SHORTEST = (rf"(?![はがをにでともへのや])(?=[^\s\u3000]{{0,6}}[{KANJI}])"
+                    rf"[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー]{{2,7}}?"
+                    rf"(?:(?<=[\u30a1-\u30faー])[\u30a1-\u30faー・]{{1,4}})??")
+_MARKED_PERSON_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<person>{_PERSON_SHORTEST})(?:君|氏)(?=[^\s\u3000（(）):：])")
 # the same name spaced out letter by letter, the honorific solid after it (◆関 口 ゆ か り君：…)
 _SPACED_PERSON = re.compile(rf"^{_SP}*[{MARKS}]?{_SP}*(?P<head>(?:[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー]"
-                            rf"[ \u3000]){{1,6}}[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー])(?:君|氏)"
+                            rf"[ \u3000]){{1,9}}[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー])(?:君|氏)"
                             rf"(?:[:：)）][ \u3000]*|[ \u3000]+|$|(?=[^\s\u3000（(）)]))")
 
 # a letter-spaced head that runs into the speech with no separator (◇議 長おはようございます), a
@@ -908,7 +914,7 @@ _ALONE = re.compile(rf"^[{MARKS}]?{_SP}*(?:{WORD_CLASS}{_SP}?){{2,12}}$")
 _HIRAGANA = re.compile("[\u3040-\u309f]")
 # a member's name and honorific at a line start, run into the speech with no mark and no separator
 # (三宅浩二君保護者の費用負担は…), not a call of them in a speech (三宅浩二君。, 三宅浩二君の御指摘)
-_PERSON_RUN_ON = re.compile(rf"^(?P<head>{_PERSON}?(?:君|氏))(?=[^\s\u3000{re.escape(''.join(_NOT_AFTER_BARE))}"
+_PERSON_RUN_ON = re.compile(rf"^(?P<head>{_PERSON_SHORTEST}(?:君|氏))(?=[^\s\u3000{re.escape(''.join(_NOT_AFTER_BARE))}"
                             rf"はもから:：（(])")
 _WORD_RUN = re.compile(f"{WORD_CLASS}+")
 
