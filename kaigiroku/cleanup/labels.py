@@ -997,6 +997,7 @@ def discover(texts, roles=None) -> Roles:
     unknown: Counter = Counter()
     separators: Counter = Counter()  # how the labels read so far part from their speech (　, ：, 2 spaces)
     one_off: dict = {}  # a candidate head -> the separators it was printed with
+    announced: set = set()  # candidate heads alone on their line right after a call or a 登壇 note
     bare: Counter = Counter()
     bare_unlisted: dict = {}  # a role-like line start outside the list -> the characters after it
     texts = [(x or "").strip() for x in texts]
@@ -1082,6 +1083,8 @@ def discover(texts, roles=None) -> Roles:
             parted += own_line  # (三宅議長 / 内閣総理大臣杉浦隆之君。: a head alone, its speech below)
             # (the separator as printed after the head read solid: 統 括 官<TAB>… parts by a tab)
             one_off.setdefault(c.group("head"), set()).add("\n" if own_line else _separator(solid[:c.start("rest")]))
+            if own_line and n > 0 and _gives_floor(texts[n - 1], r):
+                announced.add(c.group("head"))
             if split_head(c.group("head"), r)[2] == "surname_role":
                 surname.add(c.group("head"))
         person = _PERSON_RUN_ON.match(t)
@@ -1128,12 +1131,19 @@ def discover(texts, roles=None) -> Roles:
     # same separator, used by most of them) and ends as roles do (特別顧問　国土交通基盤大臣の…): a
     # title printed once, for a guest who speaks once
     usual = separators.most_common(1)[0] if separators else ("", 0)
+    whole_text = "\n".join(texts)
     if usual[1] >= 3 and usual[1] >= 0.6 * sum(separators.values()):
-        whole_text = "\n".join(texts)
         found += tuple(sorted(h for h, n in heads.items() if n == 1 and h not in found and h in one_off
                               and one_off[h] == {usual[0]} and not is_direction(h)
                               and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
                               and whole_text.count(h) <= 1 and split_head(h, r)[1] is None))  # (letter-spaced: 0)
+    # a title printed once alone on its line, its speech below, right after the floor is given (a chair's
+    # call, 副町長。, or a note of the speaker going up, （長谷部恵美君登壇、拍手）): a label however the
+    # document's other labels are parted (統括官 / ただいま議題となりました…, for a guest who speaks once)
+    found += tuple(sorted(h for h in announced if heads[h] == 1 and h not in found and one_off.get(h) == {"\n"}
+                          and not is_direction(h) and split_head(h, r)[1] is None
+                          and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
+                          and whole_text.count(h) <= 2))
     # a title the document's own list prints before a person (企画官 米山 隆之), printed once at a line
     # start before speech (企 画 官 国土交通基盤大臣の…): a label, however it is spaced or parted
     found += tuple(sorted(h for h in heads if h in listed_roles and h not in found and h not in r.words
@@ -1431,6 +1441,20 @@ def _people_listed_solid(texts: list[str], a_role, r: Roles) -> set[tuple[str, s
                             and not a_role(name) and printed_reversed(name, role):
                         people.add((name, role))
     return people
+
+
+# a line that gives the floor: a note of a speaker going up (（長谷部恵美君登壇、拍手）), or a chair's call of
+# one sentence naming a title or a person (副町長。, 厚生労働委員長長谷部恵美君。)
+_FLOOR_NOTE = re.compile(rf"^[{re.escape(_OPEN)}（(].{{0,30}}登壇.{{0,8}}[{re.escape(_CLOSE)}）)]$")
+_FLOOR_CALL = re.compile(r"^(?P<who>[^\s\u3000。、]{2,20})。$")
+
+
+def _gives_floor(line: str, r: Roles) -> bool:
+    line = line.strip()
+    if _FLOOR_NOTE.match(line):
+        return True
+    call = _FLOOR_CALL.match(line)
+    return call is not None and (call.group("who").endswith(("君", "さん")) or role_like(call.group("who"), r))
 
 
 def _separator(printed: str) -> str:
