@@ -392,6 +392,15 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
     return head, None, "found" if head in r.found else "title"
 
 
+def _found_surname_role(head: str, r: Roles) -> bool:
+    """`head` is a surname + a role that this document prints after other surnames as labels again and
+    again (長田進行役 where 町田進行役 recurs): a label head as whole as those, so a speech run on after it may
+    open with a word that begins as a particle does (◎長田進行役もう一点だけ。, ◎伊佐進行役はい。)."""
+    role, name, _ = split_head(head, r)
+    return name is not None and len(role) >= 2 and any(
+        f != head and f.endswith(role) and split_head(f, r)[:2] == (role, f[:-len(role)]) for f in r.found)
+
+
 def _word_at(head: str, n: int, r: Roles) -> bool:
     """The two characters at head[n:n + 2] are a word the document prints elsewhere, where the character
     before them never goes with the first: a title opens there, not a name's last character (梶情報政策課長,
@@ -594,8 +603,8 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         head = m.group("head")
         # (a head never runs into a particle or a sentence end: ◆大槻議長市長。: 市長 is said)
         cuts = [n for n in range(len(head), 1, -1) if text[m.start("head") + n:][:1] not in _NOT_AFTER_BARE
-                or (head[:n] in r.found or head[:n] in r.words) and text[m.start("head") + n:][:1] not in _PARTICLE_AFTER
-                and not _known_role(head[:n + 1], r)
+                or (head[:n] in r.found or head[:n] in r.words or _found_surname_role(head[:n], r))
+                and text[m.start("head") + n:][:1] not in _PARTICLE_AFTER and not _known_role(head[:n + 1], r)
                 or head[:n] in _listed_heads(r.people) and text[m.start("head") + n:][:1] not in "、。のがを"]
         # (i9lab) a title this document prints as its labels runs into speech that opens with kana or a
         # name as any does (◎ファシリテーターもう一点、…, ◎構成員長谷川でございます。): only a particle proper
