@@ -1145,14 +1145,14 @@ def discover(texts, roles=None) -> Roles:
         found += tuple(sorted(h for h, n in heads.items() if n == 1 and h not in found and h in one_off
                               and one_off[h] == {usual[0]} and not is_direction(h)
                               and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
-                              and whole_text.count(h) <= 1 and split_head(h, r)[1] is None))  # (letter-spaced: 0)
+                              and _word_count(whole_text, h) <= 1 and split_head(h, r)[1] is None))  # (letter-spaced: 0)
     # a title printed once alone on its line, its speech below, right after the floor is given (a chair's
     # call, 副町長。, or a note of the speaker going up, （長谷部恵美君登壇、拍手）): a label however the
     # document's other labels are parted (統括官 / ただいま議題となりました…, for a guest who speaks once)
     found += tuple(sorted(h for h in announced if heads[h] == 1 and h not in found and one_off.get(h) == {"\n"}
                           and not is_direction(h) and split_head(h, r)[1] is None
                           and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
-                          and whole_text.count(h) <= 2))
+                          and _word_count(whole_text, h) <= 2))
     # a title the document's own list prints before a person (企画官 米山 隆之), printed once at a line
     # start before speech (企 画 官 国土交通基盤大臣の…): a label, however it is spaced or parted
     found += tuple(sorted(h for h in heads if h in listed_roles and h not in found and h not in r.words
@@ -1450,6 +1450,12 @@ def _people_listed_solid(texts: list[str], a_role, r: Roles) -> set[tuple[str, s
                             and not a_role(name) and printed_reversed(name, role):
                         people.add((name, role))
     return people
+
+
+def _word_count(text: str, word: str) -> int:
+    """How often `text` prints `word` as a word of its own, not as the end of a longer title (顧問 in
+    特別顧問 is no mention of 顧問)."""
+    return len(re.findall(rf"(?<!{WORD_CLASS}){re.escape(word)}", text))
 
 
 # a line that gives the floor: a note of a speaker going up (（長谷部恵美君登壇、拍手）), or a chair's call of
