@@ -604,7 +604,8 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         # (a head never runs into a particle or a sentence end: ◆大槻議長市長。: 市長 is said)
         cuts = [n for n in range(len(head), 1, -1) if text[m.start("head") + n:][:1] not in _NOT_AFTER_BARE
                 or (head[:n] in r.found or head[:n] in r.words or _found_surname_role(head[:n], r))
-                and text[m.start("head") + n:][:1] not in _PARTICLE_AFTER and not _known_role(head[:n + 1], r)
+                and text[m.start("head") + n:][:1] not in _PARTICLE_AFTER
+                and not (n < len(head) and _known_role(head[:n + 1], r))  # (委員長 goes on past 委員; 委員はい。 ends)
                 or head[:n] in _listed_heads(r.people) and text[m.start("head") + n:][:1] not in "、。のがを"]
         # (i9lab) a title this document prints as its labels runs into speech that opens with kana or a
         # name as any does (◎ファシリテーターもう一点、…, ◎構成員長谷川でございます。): only a particle proper
