@@ -1515,10 +1515,10 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles) -> set:
             while at >= 0:
                 before = whole[:at].rstrip(" \u3000\n")[-1:]
                 # (past a wrap: 米 / 山企画官 is 米山企画官 cut, not 山企画官 printed alone)
-                # (nor is a tail inside a longer word of the text printed alone: 市都市計画課長 in a list's
-                # 白樺市都市計画課長 is no title of 古市都市計画課長's)
+                # (nor is a tail run on from a longer word of the text printed alone: 市都市計画課長 in a list's
+                # 白樺市都市計画課長 is no title of 古市都市計画課長's; one after a space or at a line start is)
                 inside = in_a_head(at, tail)
-                if at == 0 or (before != head[n - 1] and not inside and not re.fullmatch(rf"[{KANJI}\u3005]", before)):
+                if at == 0 or (before != head[n - 1] and not inside and not re.fullmatch(rf"[{KANJI}\u3005]", whole[at - 1])):
                     out.add(tail)
                     break
                 if before != head[n - 1] and inside:
