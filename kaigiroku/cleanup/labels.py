@@ -31,7 +31,12 @@ _NOT_SURNAME = {"総務", "企画", "財政", "文教", "建設", "経済", "厚
                 "各", "全", "前", "元", "新", "旧", "本", "同", "次", "代", "当",
                 # (the words that open an office's name, 情報政策課, 税務課, 危機管理課 …)
                 "情報", "税務", "危機", "地域", "生活", "健康", "商工", "観光", "会計", "防災", "土木", "道路",
-                "住宅", "下水", "国際", "文化", "生涯", "社会", "高齢", "介護", "障害", "収納", "契約", "秘書"}
+                "住宅", "下水", "国際", "文化", "生涯", "社会", "高齢", "介護", "障害", "収納", "契約", "秘書",
+                # (the words that open a compound title: 技術顧問, 総括審議官, 首席監察官, 上席調査官)
+                "技術", "統括", "総括", "首席", "上席", "主任", "調整", "審議", "政務", "法務", "財務", "総合", "広域",
+                "戦略", "監察"}
+# the two-character words of those: where one opens inside a head, a title begins (与謝野 + 特別顧問)
+_TITLE_WORD = frozenset(w for w in _NOT_SURNAME if len(w) == 2)
 # what opens a title and never ends a surname (東 + 副議長, never 東副 + 議長; 副島 opens with it)
 _TITLE_OPENER = "副"
 # what opens a title that heads an office after its name (課長, 部長: 総務課長), not one that names a person
@@ -144,7 +149,7 @@ def _patterns(roles: Roles):
         # <説明員>, 【会長】 alone or before text
         "bracket": re.compile(rf"^{_SP}*[{re.escape(_OPEN)}]{_SP}*[{MARKS}]?{_SP}*(?:{seat}|(?P<role>(?:{role})[{_LETTER}]"
                               rf"|[{_LETTER}]{_SP}{{0,4}}(?:{role})|{role}|{any_title}|{WORD_CLASS}{{1,6}}{any_title}|{WORD_CLASS}{{1,8}}さん"
-                              rf"|{WORD_CLASS}{{1,14}}?|{_PERSON}?(?:君|氏))){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
+                              rf"|{WORD_CLASS}{{1,14}}?|{_PERSON_SHORTEST}(?:君|氏))){_SP}*(?:{paren})?{_SP}*[{re.escape(_CLOSE)}]{_SP}*"),
         # ○議長（山田太郎君）, ◎総務課長（佐藤一郎君）, ○7番（山本健一君）, ○山田委員長
         "marked": re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?:{seat}|(?P<role>[^\s\u3000（()）{MARKS}:：、。]{{1,20}}?))"
                              rf"(?:{paren})?(?:{_SP}+|[:：]{_SP}*|[)）]{_SP}*|$|(?<=[）)]))"),
@@ -174,7 +179,8 @@ def _patterns(roles: Roles):
         # 委員林 本文: a role and a one-character name
         "role_initial": re.compile(rf"^{_SP}*(?P<role>{role})(?P<initial>[{KANJI}]){_SP}*(?:{_SP}|[:：]|$)"),
         # 会長皆さん、: a role this document prints with no separator, then the speech
-        "bare": re.compile(rf"^{_SP}*(?P<role>{bare})(?=[^\s\u3000{re.escape(''.join(_NOT_AFTER_BARE))}])"),
+        # (a speech may open with a reply: 顧問はい。…, never the particle は of 顧問は、)
+        "bare": re.compile(rf"^{_SP}*(?P<role>{bare})(?=[^\s\u3000{re.escape(''.join(_NOT_AFTER_BARE))}]|はい[。、，！])"),
     }
 
 
@@ -389,9 +395,24 @@ def split_head(head: str, r: Roles) -> tuple[str, str | None, str]:
                       and (head[k + 2:] in r.words or head[k + 2:] in _TWO_CHARACTER_TITLES
                            or any(w.endswith(head[k:]) and not w.endswith(head[k - 1:]) for w in printed))
                       and _surname_like(head[:k], r)), n)
+        if kana is None:
+            # a word that opens compound titles (特別, 都市, 技術) after a name of any length: the title
+            # begins there (与謝野 + 特別顧問, 勅使河原 + 特別顧問, 林 + 技術顧問), never a character later
+            opener = next((k for k in range(1, min(len(head) - 2, 8)) if head[k:k + 2] in _TITLE_WORD
+                           and _name_like(head[:k], r) and role_like(head[k:], r)), None)
+            n = opener or n
         if _name_like(head[:n], r) and role_like(head[n:], r):
             return head[n:], head[:n], "surname_role"
     return head, None, "found" if head in r.found else "title"
+
+
+def _found_surname_role(head: str, r: Roles) -> bool:
+    """`head` is a surname + a role that this document prints after other surnames as labels again and
+    again (長田進行役 where 町田進行役 recurs): a label head as whole as those, so a speech run on after it may
+    open with a word that begins as a particle does (◎長田進行役もう一点だけ。, ◎伊佐進行役はい。)."""
+    role, name, _ = split_head(head, r)
+    return name is not None and len(role) >= 2 and any(
+        f != head and f.endswith(role) and split_head(f, r)[:2] == (role, f[:-len(role)]) for f in r.found)
 
 
 def _word_at(head: str, n: int, r: Roles) -> bool:
@@ -433,16 +454,24 @@ _MEMBER_LETTER = re.compile(rf"[{_LETTER}A-Z](?![{_LETTER}A-Za-z])")
 # a member's full name before 君 or 氏: it may hold kana (こやり隆史, 鈴木さつき, 三原じゅん子), but holds a
 # kanji and opens with no particle
 _PERSON = (rf"(?![はがをにでともへのや])(?=[^\s\u3000]{{0,6}}[{KANJI}])"
-           rf"[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー]{{2,7}}")
-_MARKED_PERSON_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<person>{_PERSON}?)(?:君|氏)(?=[^\s\u3000（(）):：])")
+           rf"[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー]{{2,7}}"
+           # (a given name in katakana may make it longer: 与謝野アレックス)
+           rf"(?:(?<=[\u30a1-\u30faー])[\u30a1-\u30faー・]{{1,4}})?")
+# the shortest such name before what follows it (the honorific that ends it)
+_PERSON_SHORTEST = (rf"(?![はがをにでともへのや])(?=[^\s\u3000]{{0,6}}[{KANJI}])"
+                    rf"[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー]{{2,7}}?"
+                    rf"(?:(?<=[\u30a1-\u30faー])[\u30a1-\u30faー・]{{1,4}})??")
+_MARKED_PERSON_RUN_ON = re.compile(rf"^{_SP}*[{MARKS}]{_SP}*(?P<person>{_PERSON_SHORTEST})(?:君|氏)(?=[^\s\u3000（(）):：])")
 # the same name spaced out letter by letter, the honorific solid after it (◆関 口 ゆ か り君：…)
 _SPACED_PERSON = re.compile(rf"^{_SP}*[{MARKS}]?{_SP}*(?P<head>(?:[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー]"
-                            rf"[ \u3000]){{1,6}}[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー])(?:君|氏)"
+                            rf"[ \u3000]){{1,9}}[{KANJI}\u3005\u3041-\u3096\u30a1-\u30faー])(?:君|氏)"
                             rf"(?:[:：)）][ \u3000]*|[ \u3000]+|$|(?=[^\s\u3000（(）)]))")
 
-# a letter-spaced head that runs into the speech with no separator (◇議 長おはようございます)
+# a letter-spaced head that runs into the speech with no separator (◇議 長おはようございます), a
+# given name in kana spaced out inside it as _SPACED_HEAD reads one (◯佐 伯 さ く ら 部 会 長皆さん、…)
 _SPACED_RUN_ON = re.compile(rf"^(?P<lead>{_SP}*[{re.escape(_OPEN)}]?{_SP}*[{MARKS}]?{_SP}*)"
-                            rf"(?P<head>(?:{WORD_CLASS}[ \u3000]){{1,17}}{WORD_CLASS})(?=[^\s\u3000])")
+                            rf"(?P<head>(?:{WORD_CLASS}[ \u3000]|(?<=[{KANJI}][ \u3000])(?![はがをにでともへのや])"
+                            rf"(?:[\u3041-\u3096][ \u3000]){{1,4}}(?=[{KANJI}\u30a1-\u30fa])){{1,17}}{WORD_CLASS})(?=[^\s\u3000])")
 
 
 def solid_head(text: str) -> tuple[str, int] | None:
@@ -588,8 +617,9 @@ def match_plain_label(text: str, roles=None) -> LabelMatch | None:
         head = m.group("head")
         # (a head never runs into a particle or a sentence end: ◆大槻議長市長。: 市長 is said)
         cuts = [n for n in range(len(head), 1, -1) if text[m.start("head") + n:][:1] not in _NOT_AFTER_BARE
-                or (head[:n] in r.found or head[:n] in r.words) and text[m.start("head") + n:][:1] not in _PARTICLE_AFTER
-                and not _known_role(head[:n + 1], r)
+                or (head[:n] in r.found or head[:n] in r.words or _found_surname_role(head[:n], r))
+                and text[m.start("head") + n:][:1] not in _PARTICLE_AFTER
+                and not (n < len(head) and _known_role(head[:n + 1], r))  # (委員長 goes on past 委員; 委員はい。 ends)
                 or head[:n] in _listed_heads(r.people) and text[m.start("head") + n:][:1] not in "、。のがを"]
         # (i9lab) a title this document prints as its labels runs into speech that opens with kana or a
         # name as any does (◎ファシリテーターもう一点、…, ◎構成員長谷川でございます。): only a particle proper
@@ -908,7 +938,7 @@ _ALONE = re.compile(rf"^[{MARKS}]?{_SP}*(?:{WORD_CLASS}{_SP}?){{2,12}}$")
 _HIRAGANA = re.compile("[\u3040-\u309f]")
 # a member's name and honorific at a line start, run into the speech with no mark and no separator
 # (三宅浩二君保護者の費用負担は…), not a call of them in a speech (三宅浩二君。, 三宅浩二君の御指摘)
-_PERSON_RUN_ON = re.compile(rf"^(?P<head>{_PERSON}?(?:君|氏))(?=[^\s\u3000{re.escape(''.join(_NOT_AFTER_BARE))}"
+_PERSON_RUN_ON = re.compile(rf"^(?P<head>{_PERSON_SHORTEST}(?:君|氏))(?=[^\s\u3000{re.escape(''.join(_NOT_AFTER_BARE))}"
                             rf"はもから:：（(])")
 _WORD_RUN = re.compile(f"{WORD_CLASS}+")
 
@@ -934,13 +964,14 @@ def _prose(text: str) -> bool:
 
 def _kana_name_list(text: str) -> bool:
     """A list's line of titles and names, some names in kana (委員 五十嵐ゆかり、副会長 鬼頭さくら、委 / …):
-    items parted by commas, two of them at least a title and a name, none more than three short words
-    (the line's first and last may be a wrap's pieces), no sentence end. Prose parts its clauses by
-    commas too, but puts no space inside them."""
+    items parted by commas, two of them at least a title and a name (the name in one word or, surname
+    and given name spaced apart, two: 委員 市川 理恵、生涯学習課長 山田 じゅん子; or a wrap's name alone,
+    会田 ゆかり), none more than three short words (the line's first and last may be a wrap's pieces), no
+    sentence end. Prose parts its clauses by commas too, but puts no space inside them."""
     t = text.strip()
     items = [i.split() for i in re.split(r"[、，,]", t) if i.strip()]
     return len(items) >= 2 and not t.endswith(tuple(SENTENCE_END)) \
-        and sum(len(i) == 2 and not _HIRAGANA.search(i[0]) for i in items) >= 2 \
+        and sum(len(i) in (2, 3) and not _HIRAGANA.search(i[0]) for i in items) >= 2 \
         and all(len(i) <= 3 and all(len(w) <= 8 for w in i) for i in items)
 
 
@@ -990,13 +1021,18 @@ def discover(texts, roles=None) -> Roles:
     unknown: Counter = Counter()
     separators: Counter = Counter()  # how the labels read so far part from their speech (　, ：, 2 spaces)
     one_off: dict = {}  # a candidate head -> the separators it was printed with
+    announced: set = set()  # candidate heads alone on their line right after a call or a 登壇 note
     bare: Counter = Counter()
     bare_unlisted: dict = {}  # a role-like line start outside the list -> the characters after it
     raw = [x or "" for x in texts]  # (as printed: the indents the stripped lines lose)
     texts = [x.strip() for x in raw]
     texts = [x for x in texts if x]
     people = _people_listed(texts, a_role, r)  # (i9doc) (name, role) a list prints
-    listed, listed_lengths = frozenset(r.words), tuple(sorted({len(w) for w in r.words}, reverse=True))
+    # (a title the document's own list prints before a person, 政策統括官 宮本 浩一郎, is a role of its labels
+    # as a listed one is: 政策統括官政策統括官の宮本でございます。 runs it into the speech)
+    listed = frozenset(r.words) | {role for _, role in people if a_role(role) or len(role) >= 3 and role_like(role, r)
+                                   and not is_direction(role)}
+    listed_lengths = tuple(sorted({len(w) for w in listed}, reverse=True))
     after_close: set = set()  # unlisted heads run into a line that follows a sentence's end or a direction
     seats: Counter = Counter()  # (i9lab) seats printed alone before speech (7番　おはようございます。)
     katakana_tail = -1  # a line that ended a katakana word (ファシリテー / ター) or a column's cell cut by a wrap, read already
@@ -1072,6 +1108,8 @@ def discover(texts, roles=None) -> Roles:
             parted += own_line  # (三宅議長 / 内閣総理大臣杉浦隆之君。: a head alone, its speech below)
             # (the separator as printed after the head read solid: 統 括 官<TAB>… parts by a tab)
             one_off.setdefault(c.group("head"), set()).add("\n" if own_line else _separator(solid[:c.start("rest")]))
+            if own_line and n > 0 and _gives_floor(texts[n - 1], r):
+                announced.add(c.group("head"))
             if split_head(c.group("head"), r)[2] == "surname_role":
                 surname.add(c.group("head"))
         person = _PERSON_RUN_ON.match(t)
@@ -1118,8 +1156,8 @@ def discover(texts, roles=None) -> Roles:
     # same separator, used by most of them) and ends as roles do (特別顧問　国土交通基盤大臣の…): a
     # title printed once, for a guest who speaks once
     usual = separators.most_common(1)[0] if separators else ("", 0)
+    whole_text = "\n".join(texts)
     if usual[1] >= 3 and usual[1] >= 0.6 * sum(separators.values()):
-        whole_text = "\n".join(texts)
         # (where paragraphs are indented by a full-width space, a label printed level with an inner paragraph,
         # a centred cell's, keeps that indent after its separator: 参与:　委員会におきましては… among 議長:これにて…;
         # the indents show in the lines as printed, or in other labels printed so)
@@ -1129,7 +1167,14 @@ def discover(texts, roles=None) -> Roles:
         found += tuple(sorted(h for h, n in heads.items() if n == 1 and h not in found and h in one_off
                               and len(one_off[h]) == 1 and one_off[h] <= as_usual and not is_direction(h)
                               and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
-                              and whole_text.count(h) <= 1 and split_head(h, r)[1] is None))  # (letter-spaced: 0)
+                              and _word_count(whole_text, h) <= 1 and split_head(h, r)[1] is None))  # (letter-spaced: 0)
+    # a title printed once alone on its line, its speech below, right after the floor is given (a chair's
+    # call, 副町長。, or a note of the speaker going up, （長谷部恵美君登壇、拍手）): a label however the
+    # document's other labels are parted (統括官 / ただいま議題となりました…, for a guest who speaks once)
+    found += tuple(sorted(h for h in announced if heads[h] == 1 and h not in found and one_off.get(h) == {"\n"}
+                          and not is_direction(h) and split_head(h, r)[1] is None
+                          and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
+                          and _word_count(whole_text, h) <= 2))
     # a title the document's own list prints before a person (企画官 米山 隆之), printed once at a line
     # start before speech (企 画 官 国土交通基盤大臣の…): a label, however it is spaced or parted
     found += tuple(sorted(h for h in heads if h in listed_roles and h not in found and h not in r.words
@@ -1165,8 +1210,9 @@ def discover(texts, roles=None) -> Roles:
             # (i9lab) where labels run into their speech, a title of three or more printed once, at a
             # turn's start (after a sentence's end or a direction), for a guest who speaks once
             # (審議官ただいま議題となりました…)
-            bare.update({h: 1 for h in after_close if h not in bare and len(h) >= 3 and whole.count(h) == 1
-                         and ROLE_END.search(h) and not is_direction(h)})
+            # (or of two the genre knows as titles: 参与勅使河原でございます。, the speech opening with a name)
+            bare.update({h: 1 for h in after_close if h not in bare and (len(h) >= 3 or h in _TWO_CHARACTER_TITLES)
+                         and whole.count(h) == 1 and ROLE_END.search(h) and not is_direction(h)})
         # a head that runs on past one recurring so is that head, its speech opening with a title or a
         # name (梶議長国務大臣早瀬光彦君。, 関口内閣総理大臣佐久間航議員の…): no title of its own
         recurring = [h for h in bare if h in bare_unlisted and bare[h] >= 2]
@@ -1360,8 +1406,10 @@ def _people_listed(texts: list[str], a_role, r: Roles) -> tuple[tuple[str, str],
         # (i9lab) 統括官 原田 / 美穂、委員 …: a role and the first word of a name, the name's second
         # word opening the next line
         last, first = re.split(r"[、，,]", a.strip())[-1].split(), re.split(r"[、，,]", b.strip())[0].split()
+        # (or a name printed solid, cut inside it: 委員 五十 / 嵐ゆかり、…)
         return len(last) == 2 and (a_role(last[0]) or role_like(last[0], r)) and len(first) == 1 \
-            and len(first[0]) <= 3 and not a_role(first[0])
+            and (len(first[0]) <= 3 or len(last[1]) + len(first[0]) <= 8 and not role_like(first[0], r)) \
+            and not a_role(first[0])
     def role_cut(a: str, b: str) -> bool:
         # (i9lab) …、参与 / 安達義春、議員 …: a role closing one line, its person's name opening the next
         last, first = re.split(r"[、，,]", a.strip())[-1].split(), re.split(r"[、，,]", b.strip())[0].split()
@@ -1426,6 +1474,26 @@ def _people_listed_solid(texts: list[str], a_role, r: Roles) -> set[tuple[str, s
     return people
 
 
+def _word_count(text: str, word: str) -> int:
+    """How often `text` prints `word` as a word of its own, not as the end of a longer title (顧問 in
+    特別顧問 is no mention of 顧問)."""
+    return len(re.findall(rf"(?<!{WORD_CLASS}){re.escape(word)}", text))
+
+
+# a line that gives the floor: a note of a speaker going up (（長谷部恵美君登壇、拍手）), or a chair's call of
+# one sentence naming a title or a person (副町長。, 厚生労働委員長長谷部恵美君。)
+_FLOOR_NOTE = re.compile(rf"^[{re.escape(_OPEN)}（(].{{0,30}}登壇.{{0,8}}[{re.escape(_CLOSE)}）)]$")
+_FLOOR_CALL = re.compile(r"^(?P<who>[^\s\u3000。、]{2,20})。$")
+
+
+def _gives_floor(line: str, r: Roles) -> bool:
+    line = line.strip()
+    if _FLOOR_NOTE.match(line):
+        return True
+    call = _FLOOR_CALL.match(line)
+    return call is not None and (call.group("who").endswith(("君", "さん")) or role_like(call.group("who"), r))
+
+
 def _separator(printed: str) -> str:
     """What parts a label from its speech, as printed: the spaces, colon or bracket it ends with. A
     bracket closing one the label opened (委員（Ａ）:) is the label's own, not its separator."""
@@ -1460,7 +1528,8 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles, listed=frozenset())
     for head in heads:
         for n in range(1, 8):  # (a full name too: 宮本浩一郎 / 政策統括官の宮本でございます)
             tail = head[n:]
-            if len(tail) < 3 or tail in r.words or not role_like(tail, r) or not _name_like(head[:n], r):
+            if len(tail) < 3 or tail in r.words or not role_like(tail, r) or not _name_like(head[:n], r) \
+                    or _name_end_and_title(tail, r):
                 continue
             # inside other labels, after two different characters at least (田中特別顧問, 宮腰特別顧問 and
             # 東特別顧問): one other label's name may end as this one's cut does (子構成員 in 長谷川美智子構成員)
@@ -1469,17 +1538,33 @@ def _titles_printed_alone(heads, texts: list[str], r: Roles, listed=frozenset())
             while at >= 0:
                 before = whole[:at].rstrip(" \u3000\n")[-1:]
                 # (past a wrap: 米 / 山企画官 is 米山企画官 cut, not 山企画官 printed alone)
+                inside = in_a_head(at, tail)
                 if at and in_a_head(at, tail, listed):
                     pass
-                elif at == 0 or (before != head[n - 1] and not in_a_head(at, tail)):
+                # (nor is a tail run on from a longer word of the text printed alone: 市都市計画課長 in a list's
+                # 白樺市都市計画課長 is no title of 古市都市計画課長's; one after a space or at a line start is)
+                elif at == 0 or (before != head[n - 1] and not inside and not re.fullmatch(rf"[{KANJI}\u3005]", whole[at - 1])):
                     out.add(tail)
                     break
-                elif before != head[n - 1]:
+                elif before != head[n - 1] and inside:
                     after_heads.add(before)
                 at = whole.find(tail, at + 1)
             if len(after_heads) >= 2:
                 out.add(tail)
     return out
+
+
+def _name_end_and_title(tail: str, r: Roles) -> bool:
+    """`tail` is a name's last character and a title of its own, as heads share it when their surnames end
+    alike (町田顧問, 吉田顧問: 田 + 顧問) or a surname of one is another's last (原専門官 beside 勅使河原専門官),
+    not a title: the title after its first character is one the genre knows (a two-character one, a listed
+    one, or one of three in 官 or 役, 企画官, 進行役, where the tail opens with no word of a title: 事務次官 is a
+    title; nor does 副 end a name: 副議長)."""
+    rest = tail[1:]
+    if tail[:1] in _TITLE_OPENER:
+        return False
+    return rest in _TWO_CHARACTER_TITLES or rest in r.words \
+        or len(rest) == 3 and rest[-1] in "官役" and tail[:2] not in _TITLE_WORD
 
 
 def _titles_introduced(heads, texts: list[str], r: Roles) -> set:
