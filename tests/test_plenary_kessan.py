@@ -150,3 +150,18 @@ def test_a_long_plenarys_column_dumped_before_each_page_is_read_as_dumped():
                 Block("", Break.PAGE, 2, chair, True), Block("次に、会計検査院長の報告を求めます。", Break.LINE, 2)] * 2
     assert not column_dumped(own_line, [])
     assert _attributed(52, KESSAN, label_form="seat", layout="run_before") >= 0.999
+
+
+def test_a_dumped_label_atop_a_page_over_a_sentence_joined_on_still_counts_as_dumped():
+    """The page before cut a sentence (…予算の執行の透明性を高める / ○議長（…君） / ため、基金の残高…): the
+    blocks join the sentence's end on to the text before the label cell, so that text's whole sentence
+    ends, but as printed before the label it was cut, which a label above its own text never is. Read
+    as a label above its text, the chair's label took the page's first row, the minister's sentence going
+    on (tuned kokkai_sangiin_kessan@56 seat run_before: 0.85 before; its opening @32: 0.885)"""
+    chair = match_label("◎議長（御子柴宗典君）")
+    cut = [Block("また、予算の執行の透明性を高める", Break.LINE, 1, tail="ため、基金の残高を公表いたしました。"),
+           Block("", Break.PAGE, 2, chair, True),
+           Block("ため、基金の残高を公表いたしました。", Break.WRAP, 2, cont=True),
+           Block("次に、会計検査院長の報告を求めます。", Break.LINE, 2)] * 2
+    assert column_dumped(cut, [])
+    assert _attributed(32, label_form="seat", layout="run_before") >= 0.99
