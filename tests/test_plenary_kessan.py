@@ -15,7 +15,7 @@ from kaigiroku.cleanup.blocks import Block, Break, _line_break, resolve_breaks
 from kaigiroku.cleanup.centred import _cuts_sentence
 from kaigiroku.cleanup.classify import block_kind, from_the_floor, items_remark
 from kaigiroku.cleanup.labels import match_label
-from kaigiroku.cleanup.runs import _CALL_ONLY, _next_question, column_dumped
+from kaigiroku.cleanup.runs import _CALL_ONLY, _next_question, column_dumped, find_runs
 from kaigiroku.cleanup.textlines import join_wrapped_label_cells
 from kaigiroku.model import StreamLine
 from kaigiroku.score import score
@@ -165,3 +165,27 @@ def test_a_dumped_label_atop_a_page_over_a_sentence_joined_on_still_counts_as_du
            Block("次に、会計検査院長の報告を求めます。", Break.LINE, 2)] * 2
     assert column_dumped(cut, [])
     assert _attributed(32, label_form="seat", layout="run_before") >= 0.99
+
+
+def test_labels_standing_inside_sentences_show_a_column_dumped_where_no_furniture_marks_the_pages(monkeypatch):
+    """A long plenary's column dumped before each page's body, with no page numbers, headers or form feeds:
+    short pages hold one label or none, so under half the labels stand in runs, and no page top is known.
+    A label cell standing alone where the sentence before it goes on after it (…予算の執行の効果に対 /
+    ○議長（…君） / する国民の関心が…) is the dumped column's: a label above its own text never stands inside
+    a sentence. Read as labels above their texts, each took the row that went on with the sentence
+    (tuned kokkai_sangiin_kessan opening @6 seat run_before, pages 0.6 as long: 0.86 before)"""
+    import fixtures.variety as variety
+    drawn = variety.page_lengths
+    monkeypatch.setattr(variety, "page_lengths", lambda rng: tuple(max(8, int(n * 0.6)) for n in drawn(rng)))
+    r = render_random(OPENING, 6, layout="run_before", label_form="seat")
+    assert r.axes["furniture"] == "none"
+    assert score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"] >= 0.99
+    chair = match_label("◎議長（御子柴宗典君）")
+    pages = [Block("令和十一年度の決算の概要を御報告申し上げます。", Break.LINE, 1),
+             Block("", Break.LINE, 1, chair, True), Block("", Break.LINE, 1, chair, True),
+             Block("次に、会計検査院長の報告を求めます。", Break.LINE, 1)] + \
+            [Block("予算の執行の効果に対", Break.LINE, 1, tail="する国民の関心が高まっております。"),
+             Block("", Break.LINE, 1, chair, True),
+             Block("する国民の関心が高まっております。", Break.WRAP, 1, cont=True),
+             Block("次に、会計検査院長の報告を求めます。", Break.LINE, 1)] * 3
+    assert column_dumped(pages, find_runs(pages))
