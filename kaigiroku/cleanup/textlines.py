@@ -153,7 +153,7 @@ def text_to_stream(text: str, roles=None, position: Position | None = None) -> l
         if spaced:
             # the blank lines printed, past the one after every line (each printed blank line is followed by
             # one too): the document's own, parting its rows as blank lines do in plain text
-            spacers += max(0, blanks - 1) // 2
+            spacers += (blanks - 1) // 2
             pending = max(pending, Break.ROW if blanks >= 2 else Break.LINE)
             origin = origin or ("blank lines" if blanks >= 2 else "line")
         elif blanks:
