@@ -108,21 +108,3 @@ def test_a_heading_printed_plain_parts_turns_whose_labels_are_centred():
     staff = next(t for t in out["turns"] if t["kind"] == "speech" and t["text"].startswith("事務局の今泉でございます"))
     assert staff["speaker"] == "課長補佐"
     assert attributed >= 0.99
-
-
-def test_blank_lines_printed_between_rows_where_a_blank_stands_between_every_line():
-    # pdftotext's blank line between every line (blank_lines), and the rows of the body parted by a blank
-    # line printed (three blanks here): those are the document's own separators, as a blank line is in
-    # plain text, so a page's first row after its dumped labels with none before it goes on with the speech
-    # the page before ended at a sentence end (都市計画の変更が決定された後、… after …御覧ください。), and
-    # takes none of the page's twelve labels, which would shift each of them onto the row before its own
-    # (tuned setsumeikai_shirakaba_doro@114 seat run_before: 0.74 before)
-    from kaigiroku.cleanup.textlines import text_to_stream
-    spaced = "\n\n".join(["御覧ください。", "", "次に移ります。", "続けます。", "以上です。", "はい。"]) + "\n"
-    gaps = [s.gap for s in text_to_stream(spaced)]
-    assert gaps == [0, 1, 0, 0, 0]
-    r, out, attributed = _repaired("setsumeikai_shirakaba_doro", 114, label_form="seat", layout="run_before")
-    assert r.axes["blank_lines"]
-    turns = [t for t in out["turns"] if t["text"].startswith("道路建設課長の猪狩でございます。")]
-    assert len(turns) == 1 and "都市計画の変更が決定された後" in turns[0]["text"]
-    assert attributed >= 0.99

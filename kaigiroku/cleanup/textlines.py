@@ -151,9 +151,6 @@ def text_to_stream(text: str, roles=None, position: Position | None = None) -> l
                 spacers += 0 if spaced else 1
             continue
         if spaced:
-            # the blank lines printed, past the one after every line (each printed blank line is followed by
-            # one too): the document's own, parting its rows as blank lines do in plain text
-            spacers += (blanks - 1) // 2
             pending = max(pending, Break.ROW if blanks >= 2 else Break.LINE)
             origin = origin or ("blank lines" if blanks >= 2 else "line")
         elif blanks:
