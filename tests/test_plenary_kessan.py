@@ -15,7 +15,7 @@ from kaigiroku.cleanup.blocks import Block, Break, _line_break, resolve_breaks
 from kaigiroku.cleanup.centred import _cuts_sentence
 from kaigiroku.cleanup.classify import block_kind, from_the_floor, items_remark
 from kaigiroku.cleanup.labels import match_label
-from kaigiroku.cleanup.runs import _CALL_ONLY, _next_question, column_dumped
+from kaigiroku.cleanup.runs import _CALL_ONLY, _next_question, column_dumped, find_runs
 from kaigiroku.cleanup.textlines import join_wrapped_label_cells
 from kaigiroku.model import StreamLine
 from kaigiroku.score import score
@@ -150,3 +150,42 @@ def test_a_long_plenarys_column_dumped_before_each_page_is_read_as_dumped():
                 Block("", Break.PAGE, 2, chair, True), Block("次に、会計検査院長の報告を求めます。", Break.LINE, 2)] * 2
     assert not column_dumped(own_line, [])
     assert _attributed(52, KESSAN, label_form="seat", layout="run_before") >= 0.999
+
+
+def test_a_dumped_label_atop_a_page_over_a_sentence_joined_on_still_counts_as_dumped():
+    """The page before cut a sentence (…予算の執行の透明性を高める / ○議長（…君） / ため、基金の残高…): the
+    blocks join the sentence's end on to the text before the label cell, so that text's whole sentence
+    ends, but as printed before the label it was cut, which a label above its own text never is. Read
+    as a label above its text, the chair's label took the page's first row, the minister's sentence going
+    on (tuned kokkai_sangiin_kessan@56 seat run_before: 0.85 before; its opening @32: 0.885)"""
+    chair = match_label("◎議長（御子柴宗典君）")
+    cut = [Block("また、予算の執行の透明性を高める", Break.LINE, 1, tail="ため、基金の残高を公表いたしました。"),
+           Block("", Break.PAGE, 2, chair, True),
+           Block("ため、基金の残高を公表いたしました。", Break.WRAP, 2, cont=True),
+           Block("次に、会計検査院長の報告を求めます。", Break.LINE, 2)] * 2
+    assert column_dumped(cut, [])
+    assert _attributed(32, label_form="seat", layout="run_before") >= 0.99
+
+
+def test_labels_standing_inside_sentences_show_a_column_dumped_where_no_furniture_marks_the_pages(monkeypatch):
+    """A long plenary's column dumped before each page's body, with no page numbers, headers or form feeds:
+    short pages hold one label or none, so under half the labels stand in runs, and no page top is known.
+    A label cell standing alone where the sentence before it goes on after it (…予算の執行の効果に対 /
+    ○議長（…君） / する国民の関心が…) is the dumped column's: a label above its own text never stands inside
+    a sentence. Read as labels above their texts, each took the row that went on with the sentence
+    (tuned kokkai_sangiin_kessan opening @6 seat run_before, pages 0.6 as long: 0.86 before)"""
+    import fixtures.variety as variety
+    drawn = variety.page_lengths
+    monkeypatch.setattr(variety, "page_lengths", lambda rng: tuple(max(8, int(n * 0.6)) for n in drawn(rng)))
+    r = render_random(OPENING, 6, layout="run_before", label_form="seat")
+    assert r.axes["furniture"] == "none"
+    assert score(r.gold, kaigiroku.repair(r.text).to_dict())["attributed"] >= 0.99
+    chair = match_label("◎議長（御子柴宗典君）")
+    pages = [Block("令和十一年度の決算の概要を御報告申し上げます。", Break.LINE, 1),
+             Block("", Break.LINE, 1, chair, True), Block("", Break.LINE, 1, chair, True),
+             Block("次に、会計検査院長の報告を求めます。", Break.LINE, 1)] + \
+            [Block("予算の執行の効果に対", Break.LINE, 1, tail="する国民の関心が高まっております。"),
+             Block("", Break.LINE, 1, chair, True),
+             Block("する国民の関心が高まっております。", Break.WRAP, 1, cont=True),
+             Block("次に、会計検査院長の報告を求めます。", Break.LINE, 1)] * 3
+    assert column_dumped(pages, find_runs(pages))

@@ -67,13 +67,18 @@ def column_dumped(blocks: list[Block], runs: list[tuple[int, int]]) -> bool:
     at_foot = sum(1 for i, b in enumerate(blocks[:-1]) if b.label_only and i not in ran and b.page is not None
                   and blocks[i + 1].page is not None and blocks[i + 1].page != b.page)
     # (and, dumped before the body, one alone at a page's top over text that goes on with the sentence the
-    # page before cut: a label above its own text never stands inside a sentence)
-    at_top = sum(1 for i in range(1, len(blocks) - 1) if blocks[i].label_only and i not in ran
-                 and blocks[i].page is not None and blocks[i - 1].page is not None
-                 and blocks[i - 1].page != blocks[i].page and blocks[i + 1].page == blocks[i].page
-                 and blocks[i - 1].label is None and not ends_sentence(blocks[i - 1].whole_text)
-                 and blocks[i + 1].label is None)
-    alone = at_foot + at_top
+    # page before cut: a label above its own text never stands inside a sentence; the text before the label
+    # as printed, not whole_text, which holds the sentence's end that blocks joined on from after the label)
+    at_top = {i for i in range(1, len(blocks) - 1) if blocks[i].label_only and i not in ran
+              and blocks[i].page is not None and blocks[i - 1].page is not None
+              and blocks[i - 1].page != blocks[i].page and blocks[i + 1].page == blocks[i].page
+              and blocks[i - 1].label is None and not ends_sentence(blocks[i - 1].text)
+              and blocks[i + 1].label is None}
+    # (and one alone anywhere over text that goes on with the sentence before it, make_blocks' cont, also
+    # where no page furniture marks the pages: a long plenary whose pages mostly hold one label or none has
+    # few of its labels in runs, and its labels standing inside sentences show the column dumped)
+    inside = {i for i in range(len(blocks) - 1) if blocks[i].label_only and i not in ran and blocks[i + 1].cont}
+    alone = at_foot + len(at_top | inside)
     return in_runs + alone > sum(1 for b in blocks if b.label is not None) - in_runs - alone
 
 
