@@ -20,7 +20,8 @@ from kaigiroku.cleanup.assemble import assemble
 from kaigiroku.cleanup.classify import block_kind
 from kaigiroku.cleanup.labels import match_label
 from kaigiroku.ingest import read_pages
-from kaigiroku.ingest.layout import join_text, pages_to_stream
+from kaigiroku.cleanup.blocks import join_lines
+from kaigiroku.ingest.layout import pages_to_stream
 from kaigiroku.model import Break
 from kaigiroku.score import format_scores, score
 
@@ -52,7 +53,7 @@ def stream_turns(stream, first_page: int = 2) -> list[dict]:
         if m is not None or s.brk >= Break.PARA or not blocks:
             blocks.append([m, text])
         else:
-            blocks[-1][1] = join_text(blocks[-1][1], text)
+            blocks[-1][1] = join_lines([blocks[-1][1], text])
     turns, speech = [], None
     for m, text in blocks:
         if m is not None:

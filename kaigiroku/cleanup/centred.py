@@ -47,7 +47,7 @@ def _clause_or_number_cut(prev_body: str, body: str) -> bool:
     """A full line that stops after a clause's comma (…利用に当たっては、) or inside a figure (…として4, /
     860万円を…, …として4,860 / 万円を…): the sentence goes on past the wrap, as no speech's last line does."""
     a, b = prev_body.rstrip()[-1:], body.lstrip()[:1]
-    return a in "、，" or a.isdigit() or (a in ",，." and b.isdigit() and prev_body.rstrip()[-2:-1].isdigit())
+    return a in "、，" or a.isdigit() or (a in ",." and b.isdigit() and prev_body.rstrip()[-2:-1].isdigit())
 
 
 def _item_read_out(line: str) -> bool:

@@ -584,8 +584,8 @@ def read_cover(lines: list[str], roles=None, indents: list[int] | None = None,
                     meta["attendees"].append(f"{role} {name}".strip())
 
     lines = list(lines)  # a wrapped attendee line may hand its cut head to the next (same count)
-    for n in range(len(lines) - 1, 0, -1):
-        if cut_above is not None and n < len(cut_above) and cut_above[n] and lines[n - 1].strip():
+    for n in range(min(len(lines), len(cut_above or ())) - 1, 0, -1):
+        if cut_above[n] and lines[n - 1].strip():
             # geometry saw the wrap: the two lines are one, whatever the cut word reads as on its own
             lines[n - 1], lines[n] = list_wrap_joined(lines[n - 1], lines[n], roles), ""
     for n, raw in enumerate(lines):
@@ -716,13 +716,12 @@ def list_wrap_joined(a: str, b: str, roles=None) -> str:
     def plain_word(w: str) -> bool:
         return w not in roles.words and w not in roles.standalone and not w.endswith(tuple(roles.suffixes))
     words = [w for w in re.split(r"[、，,\s\u3000]+", a.strip()) if w]
+    ends_with_title = bool(words) and len(words[-1]) >= 2 and role_like(words[-1], roles)
     head = _ITEM_HEAD.match(b.lstrip())
-    if words and len(words[-1]) >= 2 and role_like(words[-1], roles) and head is not None \
-            and plain_word(head.group()):
+    if ends_with_title and head is not None and plain_word(head.group()):
         return a.rstrip() + space + b.lstrip()
     spaced = _SPACED_NAME_HEAD.match(b.lstrip())
-    if words and len(words[-1]) >= 2 and role_like(words[-1], roles) and spaced is not None \
-            and plain_word(spaced.group(1)) and not role_like(spaced.group(1), roles):
+    if ends_with_title and spaced is not None and plain_word(spaced.group(1)) and not role_like(spaced.group(1), roles):
         # …教育長職務代理者 / 田所　官兵衛: a title, then its person's name spaced in two on the next line
         return a.rstrip() + space + b.lstrip()
     opens = [w for w in re.split(r"[、，,\s\u3000]+", b.strip()) if w][:1]

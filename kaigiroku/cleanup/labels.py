@@ -1006,6 +1006,9 @@ def discover(texts, roles=None) -> Roles:
         return r
     from .cover import KEY_LINE  # the cover's keys (日時, 場所 …) are no labels
 
+    def ends_as_title(h: str) -> bool:  # a listed role, or a head that ends as roles do
+        return h in r.words or h.endswith(tuple(r.suffixes)) or ROLE_END.search(h) is not None
+
     def a_role(w: str) -> bool:
         return w in r.words or (len(w) <= 12 and any(w.endswith(x) for x in r.suffixes)
                                 and _WORD_RUN.fullmatch(w) is not None)
@@ -1166,14 +1169,14 @@ def discover(texts, roles=None) -> Roles:
             separators[indented] >= 2 or sum(1 for x in raw if x.startswith("\u3000")) >= 3) else set())
         found += tuple(sorted(h for h, n in heads.items() if n == 1 and h not in found and h in one_off
                               and len(one_off[h]) == 1 and one_off[h] <= as_usual and not is_direction(h)
-                              and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
+                              and ends_as_title(h)
                               and _word_count(whole_text, h) <= 1 and split_head(h, r)[1] is None))  # (letter-spaced: 0)
     # a title printed once alone on its line, its speech below, right after the floor is given (a chair's
     # call, 副町長。, or a note of the speaker going up, （長谷部恵美君登壇、拍手）): a label however the
     # document's other labels are parted (統括官 / ただいま議題となりました…, for a guest who speaks once)
     found += tuple(sorted(h for h in announced if heads[h] == 1 and h not in found and one_off.get(h) == {"\n"}
                           and not is_direction(h) and split_head(h, r)[1] is None
-                          and (h in r.words or any(h.endswith(x) for x in r.suffixes) or ROLE_END.search(h))
+                          and ends_as_title(h)
                           and _word_count(whole_text, h) <= 2))
     # a title the document's own list prints before a person (企画官 米山 隆之), printed once at a line
     # start before speech (企 画 官 国土交通基盤大臣の…): a label, however it is spaced or parted

@@ -298,13 +298,6 @@ def _cut_in_word(prev: Row | None, row: Row, text: str, labels: Labels, right: f
     return m is not None and not m.marked
 
 
-def join_text(a: str, b: str) -> str:
-    """Two wrapped lines as one: nothing between Japanese characters, a space between Latin words."""
-    if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum():
-        return a + " " + b
-    return a + b
-
-
 def _centred_goes_on(prev: Row, row: Row, left: float, right: float, size: float) -> bool:
     """A centred line under a full line cut mid-sentence, or under a centred line whose bracket is
     still open (【議案第15号 …規則の / 一部を改正する規則について】, wrapped narrower than the page
